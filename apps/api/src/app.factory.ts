@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import helmet from '@fastify/helmet';
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module.js';
+import { assertEveryRouteHasAccessRule } from './common/route-inventory.js';
+import { AppError } from './common/app-error.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { createRootLogger, PinoNestLogger } from './common/logger.js';
+import type { AppConfig } from './config/config.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => (m.includes('should not exist') ? `${path} is not an accepted field` : m.replace(e.property, path)));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const rootLogger = createRootLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY ?? 'loopback',
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(rootLogger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+      exceptionFactory: (errors) => {
+        const messages = flatten(errors);
+        return new AppError(400, 'VALIDATION_FAILED', messages.join('; '), { messages });
+      },
+    }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+  await app.register(helmet as never, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } } as never);
+  app.enableCors({ origin: [config.webOrigin], credentials: true });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const spec = new DocumentBuilder()
+    .setTitle('Hearth API')
+    .setDescription('Skills training and certification for women\'s federations and community clubs')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, spec);
+  // The UI's static assets come through @fastify/static, whose ESM-only dependency jest's VM cannot load;
+  // tests read the JSON spec, and the browser suite opens the UI against the real process.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: config.nodeEnv !== 'test' });
+
+  await app.init();
+  assertEveryRouteHasAccessRule(app);
+  await fastify.ready();
+  return app;
+}

@@ -1,0 +1,57 @@
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AppError, forbidden } from '../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
+import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
+import type { AuthUser } from './auth-user.js';
+
+/**
+ * The single gate in front of every route: denied by default, then sign-in, then role.
+ * Org scope and ownership come after, in ScopeService, because they need the record.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) throw forbidden('This route has no access rule and is closed');
+    const request = context.switchToHttp().getRequest();
+    if (rule.kind === 'public') {
+      if (rule.rateLimited) {
+        const retryAfter = await this.throttle.consume(`public:${request.ip}`, 60, this.config.rateLimitPerMinute);
+        if (retryAfter > 0) throw new AppError(429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfter} seconds`, { retryAfter });
+      }
+      return true;
+    }
+    await super.canActivate(context);
+    const user = request.user as AuthUser;
+    if (rule.roles !== 'any' && !rule.roles.includes(user.role)) {
+      await this.audit.record({
+        actor: user,
+        action: 'access.denied',
+        entityType: 'route',
+        entityId: `${request.method} ${request.routeOptions?.url ?? request.url}`,
+        orgId: user.orgId,
+        requestId: String(request.id),
+      });
+      throw forbidden(`This action is not available to the ${user.role} role`);
+    }
+    return true;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in first: the access token is missing, invalid or expired');
+    return user;
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { AuthUserLoader } from './auth-user.loader.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { PasswordService } from './password.service.js';
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenSeconds, issuer: config.jwtIssuer, audience: config.jwtAudience },
+        verifyOptions: { algorithms: ['HS256'], issuer: config.jwtIssuer, audience: config.jwtAudience },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, AuthUserLoader, JwtStrategy, PasswordService],
+  exports: [AuthService, PasswordService, AuthUserLoader],
+})
+export class AuthModule {}

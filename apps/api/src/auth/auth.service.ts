@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthResultDto, MeDto, TokenPairDto } from '@hearth/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AppError, conflict, notFound } from '../common/app-error.js';
+import { queryRows } from '../common/sql.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
+import { ScopeService } from '../access/scope.service.js';
+import { USER_COLUMNS } from '../users/users.service.js';
+import { toUserDto } from '../users/user.mapper.js';
+import type { User } from '../users/user.entity.js';
+import type { RequestMeta } from './access.decorator.js';
+import type { AuthUser } from './auth-user.js';
+import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
+import { PasswordService } from './password.service.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+const BAD_CREDENTIALS = 'Phone number or password is incorrect';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly passwords: PasswordService,
+    private readonly throttle: ThrottleService,
+    private readonly audit: AuditService,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async register(input: RegisterDto, meta: RequestMeta): Promise<AuthResultDto> {
+    if (input.orgId && !(await this.scope.findOrg(input.orgId))) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
+    const passwordHash = await this.passwords.hash(input.password);
+    return this.db.transaction(async (tx) => {
+      const rows: User[] = await tx.query(
+        `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, locale)
+         VALUES ($1, $2, $3, 'learner', $4, $5, $6)
+         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE
+           -- A learner a coordinator imported (no password yet) claims her account by registering.
+           SET password_hash = EXCLUDED.password_hash, name = EXCLUDED.name, locale = EXCLUDED.locale, updated_at = now()
+           WHERE users.password_hash IS NULL AND users.role = 'learner' AND users.status = 'active'
+         RETURNING ${USER_COLUMNS.replace(/u\./g, '')}`,
+        [input.phone, input.name, passwordHash, input.orgId ?? null, input.learnerType, input.locale ?? 'zh-CN'],
+      );
+      if (rows.length === 0) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists; sign in instead');
+      const user = rows[0];
+      await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
+      const tokens = await this.issueTokens(user.id, randomUUID(), tx);
+      return { user: toUserDto(user), ...tokens };
+    });
+  }
+
+  async login(input: LoginDto, meta: RequestMeta): Promise<AuthResultDto> {
+    const phoneKey = `login:phone:${input.phone}`;
+    const addressKey = `login:addr:${meta.ip}`;
+    const blocked = await this.throttle.blockedFor([phoneKey, addressKey]);
+    if (blocked > 0) throw this.tooMany(blocked);
+    const rows: (User & { passwordHash: string | null })[] = await this.db.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.phone = $1 AND u.status = 'active'`,
+      [input.phone],
+    );
+    const user = rows[0];
+    const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
+    if (!ok || !user) {
+      const [byPhone, byAddress] = await Promise.all([
+        this.throttle.hit(phoneKey, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds),
+        this.throttle.hit(addressKey, 3600, this.config.loginFailuresPerAddress, 3600),
+      ]);
+      await this.audit.record({
+        actor: user ? { id: user.id, role: user.role } : null,
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        orgId: user?.orgId ?? null,
+        requestId: meta.requestId,
+        details: { phone: input.phone, failuresForPhone: byPhone.hits },
+      });
+      const wait = Math.max(byPhone.retryAfter, byAddress.retryAfter);
+      if (wait > 0) throw this.tooMany(wait);
+      throw new AppError(401, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
+    }
+    await this.throttle.reset(phoneKey);
+    const tokens = await this.db.transaction((tx) => this.issueTokens(user.id, randomUUID(), tx));
+    return { user: toUserDto(user), ...tokens };
+  }
+
+  /** Rotates: the presented token is spent; presenting a spent one again revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const hash = sha256(refreshToken);
+    const outcome = await this.db.transaction(async (tx) => {
+      const spent = await queryRows<{ user_id: string; family_id: string }>(
+        tx,
+        `UPDATE refresh_tokens SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+          RETURNING user_id, family_id`,
+        [hash],
+      );
+      if (spent.length === 1) {
+        const active = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND status = 'active'`, [spent[0].user_id]);
+        if (active.length === 0) return null;
+        return this.issueTokens(spent[0].user_id, spent[0].family_id, tx);
+      }
+      const known: { family_id: string; used_at: Date | null }[] = await tx.query(
+        `SELECT family_id, used_at FROM refresh_tokens WHERE token_hash = $1`,
+        [hash],
+      );
+      if (known[0]?.used_at) {
+        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [known[0].family_id]);
+        return 'reused' as const;
+      }
+      return null;
+    });
+    if (outcome === 'reused') throw new AppError(401, 'REFRESH_TOKEN_REUSED', 'This sign-in was ended because an old refresh token was used again; sign in again');
+    if (!outcome) throw new AppError(401, 'TOKEN_INVALID', 'The refresh token is invalid or expired; sign in again');
+    return outcome;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
+      [sha256(refreshToken)],
+    );
+  }
+
+  /** Ends every session of a user (erasure, disabling). */
+  async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.db.manager).query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+  }
+
+  me(user: AuthUser): MeDto {
+    return {
+      id: user.id,
+      phone: user.phone ?? '',
+      name: user.name ?? '',
+      role: user.role,
+      roles: [user.role],
+      orgId: user.orgId,
+      orgName: user.orgName,
+      orgKind: user.orgKind,
+      learnerType: user.learnerType,
+      employerId: user.employerId,
+      locale: user.locale,
+    };
+  }
+
+  async setLocale(user: AuthUser, locale: 'zh-CN' | 'en'): Promise<MeDto> {
+    const rows = await queryRows(this.db, `UPDATE users SET locale = $2, updated_at = now() WHERE id = $1 RETURNING id`, [user.id, locale]);
+    if (rows.length === 0) throw notFound('User');
+    return this.me({ ...user, locale });
+  }
+
+  private async issueTokens(userId: string, familyId: string, tx: EntityManager): Promise<TokenPairDto> {
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' });
+    const refreshToken = randomBytes(32).toString('base64url');
+    await tx.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+      [userId, familyId, sha256(refreshToken), this.config.refreshTokenDays],
+    );
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenSeconds };
+  }
+
+  private tooMany(retryAfter: number) {
+    return new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
+  }
+}

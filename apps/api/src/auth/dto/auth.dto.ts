@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { LEARNER_TYPES, LOCALES, type LearnerType, type Locale } from '@hearth/contracts';
+import { IsId, IsName, IsOneOf, IsPassword, IsPhone } from '../../common/validation.js';
+
+export class RegisterDto {
+  @IsPhone() phone: string;
+  @IsPassword() password: string;
+  @IsName() name: string;
+  @IsOneOf(LEARNER_TYPES, 'learnerType') learnerType: LearnerType;
+  @IsId('orgId', true) orgId?: string;
+  @IsOneOf(LOCALES, 'locale', true) locale?: Locale;
+}
+
+export class LoginDto {
+  @IsPhone() phone: string;
+  // On login any length is checked against the hash; bounds only stop absurd payloads.
+  @ApiProperty() @IsString({ message: 'password is required' }) @Length(1, 1024, { message: 'password is required' }) password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty() @IsString({ message: 'refreshToken is required' }) @Length(20, 200, { message: 'refreshToken is not valid' }) refreshToken: string;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { CoursesService } from './courses.service.js';
+import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from './dto/course.dto.js';
+
+@ApiTags('courses')
+@Controller('courses')
+export class CoursesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Get()
+  @Public()
+  list(@Query() query: ListCoursesQuery, @Lang() lang: Locale) {
+    return this.courses.list(query.category, lang);
+  }
+
+  @Get(':idOrCode')
+  @Public()
+  get(@Param('idOrCode') idOrCode: string, @Lang() lang: Locale) {
+    return this.courses.get(idOrCode.slice(0, 64), lang);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Authenticated({ roles: ['admin'] })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateCourseDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
+    return this.courses.create(user, body, meta.requestId, lang);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: ['admin'] })
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @Body() body: UpdateCourseDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
+    return this.courses.update(user, id, body, meta.requestId, lang);
+  }
+}

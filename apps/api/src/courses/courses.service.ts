@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Locale } from '@hearth/contracts';
+import { AppError, conflict, notFound } from '../common/app-error.js';
+import { pick } from '../common/lang.js';
+import { queryRows } from '../common/sql.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface CourseRow {
+  id: string;
+  code: string;
+  category: string;
+  title_zh: string;
+  title_en: string;
+  description_zh: string;
+  description_en: string;
+  required_hours: string;
+  min_attendance_pct: number;
+  pass_mark: number;
+  validity_months: number | null;
+  required_for_volunteers: boolean;
+  published: boolean;
+  open_classes?: string;
+}
+
+@Injectable()
+export class CoursesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private summary(row: CourseRow, lang: Locale) {
+    return {
+      id: row.id,
+      code: row.code,
+      title: pick(lang, row.title_zh, row.title_en),
+      titleZh: row.title_zh,
+      titleEn: row.title_en,
+      description: pick(lang, row.description_zh, row.description_en),
+      category: row.category,
+      requiredForVolunteers: row.required_for_volunteers,
+      requiredHours: Number(row.required_hours),
+      minAttendancePct: row.min_attendance_pct,
+      passMark: row.pass_mark,
+      validityMonths: row.validity_months,
+      published: row.published,
+      openClasses: Number(row.open_classes ?? 0),
+    };
+  }
+
+  async list(category: string | undefined, lang: Locale) {
+    const rows: CourseRow[] = await this.db.query(
+      `SELECT c.*, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes
+         FROM courses c
+        WHERE c.published AND ($1::text IS NULL OR c.category = $1)
+        ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`,
+      [category ?? null],
+    );
+    const items = rows.map((r) => this.summary(r, lang));
+    return { items, total: items.length };
+  }
+
+  /** By id, or by code (e.g. LAW-MPL) for readable links. */
+  async get(idOrCode: string, lang: Locale, includeUnpublished = false) {
+    const rows: CourseRow[] = await this.db.query(
+      `SELECT * FROM courses WHERE ${UUID.test(idOrCode) ? 'id = $1' : 'code = upper($1)'} AND (published OR $2)`,
+      [idOrCode, includeUnpublished],
+    );
+    if (rows.length === 0) throw notFound('Course');
+    const course = rows[0];
+    const [lessons, assessments, prerequisites] = await Promise.all([
+      this.db.query(`SELECT id, position, title_zh, title_en, body_zh, body_en, hours FROM lessons WHERE course_id = $1 ORDER BY position`, [course.id]),
+      this.db.query(
+        `SELECT a.id, a.position, a.kind, a.title_zh, a.title_en, a.pass_mark, a.max_attempts, (SELECT count(*) FROM questions q WHERE q.assessment_id = a.id) AS question_count
+           FROM assessments a WHERE a.course_id = $1 ORDER BY a.position`,
+        [course.id],
+      ),
+      this.db.query(
+        `SELECT p.id, p.code, p.title_zh, p.title_en FROM course_prerequisites cp JOIN courses p ON p.id = cp.prerequisite_id WHERE cp.course_id = $1 ORDER BY p.code`,
+        [course.id],
+      ),
+    ]);
+    return {
+      ...this.summary(course, lang),
+      descriptionZh: course.description_zh,
+      descriptionEn: course.description_en,
+      lessons: lessons.map((l: { id: string; position: number; title_zh: string; title_en: string; body_zh: string; body_en: string; hours: string }) => ({
+        id: l.id,
+        position: l.position,
+        title: pick(lang, l.title_zh, l.title_en),
+        body: pick(lang, l.body_zh, l.body_en),
+        titleZh: l.title_zh,
+        titleEn: l.title_en,
+        hours: Number(l.hours),
+      })),
+      assessments: assessments.map((a: { id: string; position: number; kind: string; title_zh: string; title_en: string; pass_mark: number; max_attempts: number | null; question_count: string }) => ({
+        id: a.id,
+        kind: a.kind,
+        title: pick(lang, a.title_zh, a.title_en),
+        passMark: a.pass_mark,
+        maxAttempts: a.max_attempts,
+        questionCount: Number(a.question_count),
+      })),
+      prerequisites: prerequisites.map((p: { id: string; code: string; title_zh: string; title_en: string }) => ({ id: p.id, code: p.code, title: pick(lang, p.title_zh, p.title_en) })),
+    };
+  }
+
+  async create(caller: AuthUser, input: CreateCourseDto, requestId: string, lang: Locale) {
+    const id = await this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers],
+      );
+      if (rows.length === 0) throw conflict('CONFLICT', `A course with code ${input.code} already exists`);
+      const courseId: string = rows[0].id;
+      await this.replacePrerequisites(tx, courseId, input.prerequisiteCourseIds ?? []);
+      await this.replaceLessons(tx, courseId, input.lessons ?? []);
+      await this.audit.record({ actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: caller.orgId, requestId, details: { code: input.code } }, tx);
+      return courseId;
+    });
+    return this.get(id, lang, true);
+  }
+
+  async update(caller: AuthUser, id: string, input: UpdateCourseDto, requestId: string, lang: Locale) {
+    await this.db.transaction(async (tx) => {
+      const existing = await tx.query(`SELECT id FROM courses WHERE id = $1 FOR UPDATE`, [id]);
+      if (existing.length === 0) throw notFound('Course');
+      const columns: [string, unknown][] = [
+        ['code', input.code], ['category', input.category], ['title_zh', input.title], ['title_en', input.titleEn],
+        ['description_zh', input.description], ['description_en', input.descriptionEn], ['required_hours', input.requiredHours],
+        ['min_attendance_pct', input.minAttendancePct], ['pass_mark', input.passMark], ['validity_months', input.validityMonths],
+        ['required_for_volunteers', input.requiredForVolunteers], ['published', input.published],
+      ];
+      const set = columns.filter(([, v]) => v !== undefined);
+      if (set.length > 0) {
+        try {
+          await queryRows(tx, `UPDATE courses SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);
+        } catch (error) {
+          if ((error as { code?: string }).code === '23505') throw conflict('CONFLICT', `A course with code ${input.code} already exists`);
+          throw error;
+        }
+      }
+      if (input.prerequisiteCourseIds) await this.replacePrerequisites(tx, id, input.prerequisiteCourseIds);
+      if (input.lessons) await this.replaceLessons(tx, id, input.lessons);
+      await this.audit.record({ actor: caller, action: 'course.update', entityType: 'course', entityId: id, orgId: caller.orgId, requestId, details: { fields: Object.keys(input) } }, tx);
+    });
+    return this.get(id, lang, true);
+  }
+
+  private async replacePrerequisites(tx: EntityManager, courseId: string, ids: string[]) {
+    const unique = [...new Set(ids)];
+    if (unique.includes(courseId)) throw new AppError(422, 'VALIDATION_FAILED', 'A course cannot be its own prerequisite');
+    const found = await tx.query(`SELECT id FROM courses WHERE id = ANY($1)`, [unique]);
+    if (found.length !== unique.length) throw new AppError(400, 'VALIDATION_FAILED', 'prerequisiteCourseIds names a course that does not exist');
+    // A prerequisite that (indirectly) requires this course would make both impossible to take.
+    const cycle = await tx.query(
+      `WITH RECURSIVE chain(id) AS (SELECT unnest($1::uuid[]) UNION SELECT cp.prerequisite_id FROM course_prerequisites cp JOIN chain ON cp.course_id = chain.id)
+       SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+      [unique, courseId],
+    );
+    if (cycle.length > 0) throw new AppError(422, 'VALIDATION_FAILED', 'These prerequisites would form a cycle');
+    await tx.query(`DELETE FROM course_prerequisites WHERE course_id = $1`, [courseId]);
+    if (unique.length > 0) await tx.query(`INSERT INTO course_prerequisites (course_id, prerequisite_id) SELECT $1, unnest($2::uuid[])`, [courseId, unique]);
+  }
+
+  private async replaceLessons(tx: EntityManager, courseId: string, lessons: CreateCourseDto['lessons'] & object) {
+    if (lessons.length === 0) return;
+    await tx.query(`DELETE FROM lessons WHERE course_id = $1`, [courseId]);
+    await tx.query(
+      `INSERT INTO lessons (course_id, position, title_zh, title_en, body_zh, body_en, hours)
+       SELECT $1, ord, t, te, b, be, h FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) WITH ORDINALITY AS l(t, te, b, be, h, ord)`,
+      [courseId, lessons.map((l) => l.title), lessons.map((l) => l.titleEn ?? l.title), lessons.map((l) => l.body), lessons.map((l) => l.bodyEn ?? ''), lessons.map((l) => l.hours)],
+    );
+  }
+}

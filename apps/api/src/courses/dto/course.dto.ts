@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
+import { IsOneOf } from '../../common/validation.js';
+
+export class LessonInput {
+  @ApiProperty() @IsString() @Length(1, 200, { message: 'lessons.title must be 1 to 200 characters' }) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) titleEn?: string;
+  @ApiProperty({ description: 'Markdown; raw HTML is not rendered' }) @IsString() @MaxLength(20000) body: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) bodyEn?: string;
+  @ApiProperty() @IsNumber({}, { message: 'lessons.hours must be a number' }) @Min(0) @Max(200) hours: number;
+}
+
+export class CreateCourseDto {
+  @ApiProperty({ example: 'VOC-HOUSE-2' })
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'code must be 2 to 40 capital letters, digits or dashes, e.g. VOC-HOUSE-2' })
+  code: string;
+  @ApiProperty() @IsString() @Length(1, 200, { message: 'title must be 1 to 200 characters' }) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200, { message: 'titleEn must be 1 to 200 characters' }) titleEn?: string;
+  @IsOneOf(COURSE_CATEGORIES, 'category') category: CourseCategory;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) descriptionEn?: string;
+  @ApiProperty() @IsNumber({}, { message: 'requiredHours must be a number' }) @Min(0, { message: 'requiredHours must be 0 or more' }) @Max(2000) requiredHours: number;
+  @ApiProperty() @IsInt({ message: 'minAttendancePct must be a whole number from 0 to 100' }) @Min(0, { message: 'minAttendancePct must be a whole number from 0 to 100' }) @Max(100, { message: 'minAttendancePct must be a whole number from 0 to 100' }) minAttendancePct: number;
+  @ApiProperty() @IsInt({ message: 'passMark must be a whole number from 0 to 100' }) @Min(0, { message: 'passMark must be a whole number from 0 to 100' }) @Max(100, { message: 'passMark must be a whole number from 0 to 100' }) passMark: number;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt({ message: 'validityMonths must be a whole number of months' }) @Min(1) @Max(600) validityMonths?: number | null;
+  @ApiProperty() @IsBoolean({ message: 'requiredForVolunteers must be true or false' }) requiredForVolunteers: boolean;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' }) prerequisiteCourseIds?: string[];
+  @ApiPropertyOptional({ type: [LessonInput] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LessonInput) lessons?: LessonInput[];
+}
+
+export class UpdateCourseDto extends PartialType(CreateCourseDto) {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() published?: boolean;
+}
+
+export class ListCoursesQuery {
+  @IsOneOf(COURSE_CATEGORIES, 'category', true) category?: CourseCategory;
+  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: 'zh-CN' | 'en';
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { PageQuery, pageOf } from '../common/validation.js';
+import { EnrolDto } from '../classes/dto/class.dto.js';
+import { EnrollmentsService } from './enrollments.service.js';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('enrollments')
+@Controller()
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  /** A learner enrols herself; coordinators and admins enrol learners of their subtree (by id or phone). */
+  @Post('classes/:id/enrollments')
+  @HttpCode(201)
+  @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  async enrol(@CurrentUser() user: AuthUser, @Param('id', uuid) classId: string, @Body() body: EnrolDto, @Lang() lang: Locale) {
+    const learnerId = await this.enrollments.resolveLearner(user, body.learnerId, body.phone);
+    return this.enrollments.enrol(user, classId, learnerId, lang);
+  }
+
+  @Get('classes/:id/enrollments')
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  roster(@CurrentUser() user: AuthUser, @Param('id', uuid) classId: string, @Query() query: PageQuery) {
+    const { limit, offset } = pageOf({ limit: query.limit ?? 100, offset: query.offset });
+    return this.enrollments.roster(user, classId, limit, offset);
+  }
+
+  @Delete('enrollments/:id')
+  @HttpCode(204)
+  @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  async withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    await this.enrollments.withdraw(user, id);
+  }
+
+  @Get('me/enrollments')
+  @Authenticated({ roles: ['learner'] })
+  mine(@CurrentUser() user: AuthUser, @Lang() lang: Locale) {
+    return this.enrollments.mine(user, lang);
+  }
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { PHONE_PATTERN, type Locale } from '@hearth/contracts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../common/app-error.js';
+import { pick } from '../common/lang.js';
+import { queryRows } from '../common/sql.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../access/scope.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
+
+interface LockedClass {
+  id: string;
+  course_id: string;
+  capacity: number;
+  enrolled_count: number;
+  waitlist_count: number;
+  status: string;
+  effective_status: string;
+  published: boolean;
+  path: string;
+  title_zh: string;
+}
+
+export interface EnrolResult {
+  id: string;
+  classId: string;
+  learnerId: string;
+  status: 'enrolled' | 'waitlisted';
+  waitlistPosition?: number;
+}
+
+/**
+ * Seats are a counter on the class row, changed only while holding that row's lock
+ * (SELECT … FOR UPDATE), and the database refuses enrolled_count > capacity. So concurrent
+ * enrolments queue on the lock and can never oversell; the waitlist is numbered 1..n under the same lock.
+ */
+@Injectable()
+export class EnrollmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** Which learner the request is about: herself, or (for staff) one of their subtree by id or phone. */
+  async resolveLearner(caller: AuthUser, learnerId?: string, phone?: string): Promise<string> {
+    if (caller.role === 'learner') {
+      if ((learnerId && learnerId !== caller.id) || phone) throw forbidden('Learners may only enrol themselves');
+      return caller.id;
+    }
+    if (!learnerId && !phone) throw badRequest('learnerId or phone is required to enrol a learner');
+    if (phone && !PHONE_PATTERN.test(phone)) throw badRequest('phone must be a mainland mobile number: 11 digits starting with 13-19');
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN organizations o ON o.id = u.org_id
+        WHERE ${learnerId ? 'u.id = $1' : 'u.phone = $1'} AND u.role = 'learner' AND u.status = 'active' AND o.path LIKE $2`,
+      [learnerId ?? phone, this.scope.subtreePattern(caller)],
+    );
+    if (rows.length === 0) throw notFound('Learner');
+    return rows[0].id;
+  }
+
+  private async lockClass(tx: EntityManager, classId: string): Promise<LockedClass | null> {
+    const rows: LockedClass[] = await tx.query(
+      `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,
+              c.published, o.path, c.title_zh
+         FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
+        WHERE k.id = $1 FOR UPDATE OF k`,
+      [classId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async enrol(caller: AuthUser, classId: string, learnerId: string, lang: Locale): Promise<EnrolResult> {
+    const selfService = caller.role === 'learner';
+    return this.db.transaction(async (tx) => {
+      const k = await this.lockClass(tx, classId);
+      if (!k || (selfService ? !k.published : !this.scope.pathInScope(caller, k.path))) throw notFound('Class');
+      const closed = selfService ? ['finished', 'cancelled'].includes(k.effective_status) : ['finished', 'cancelled'].includes(k.status);
+      if (closed) throw new AppError(422, 'CLASS_CLOSED', 'This class has finished or was cancelled; choose another class');
+      const existing = await tx.query(`SELECT status, waitlist_position FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`, [classId, learnerId]);
+      if (existing.length > 0) {
+        throw conflict('ALREADY_ENROLLED', existing[0].status === 'waitlisted' ? 'Already on the waitlist of this class' : 'Already enrolled in this class', { status: existing[0].status });
+      }
+      const missing: { id: string; code: string; title_zh: string; title_en: string }[] = await tx.query(
+        `SELECT p.id, p.code, p.title_zh, p.title_en
+           FROM course_prerequisites cp JOIN courses p ON p.id = cp.prerequisite_id
+          WHERE cp.course_id = $1
+            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.learner_id = $2 AND z.course_id = p.id AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
+          ORDER BY p.code`,
+        [k.course_id, learnerId],
+      );
+      if (missing.length > 0) {
+        throw new AppError(422, 'PREREQUISITE_MISSING', `A valid certificate is needed first for: ${missing.map((m) => m.code).join(', ')}`, {
+          missing: missing.map((m) => ({ courseId: m.id, code: m.code, title: pick(lang, m.title_zh, m.title_en) })),
+        });
+      }
+      const seat = k.enrolled_count < k.capacity;
+      const position = seat ? null : k.waitlist_count + 1;
+      const rows = await tx.query(
+        `INSERT INTO enrollments (class_id, learner_id, status, waitlist_position, enrolled_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [classId, learnerId, seat ? 'enrolled' : 'waitlisted', position, caller.id],
+      );
+      await tx.query(
+        seat ? `UPDATE classes SET enrolled_count = enrolled_count + 1 WHERE id = $1` : `UPDATE classes SET waitlist_count = waitlist_count + 1 WHERE id = $1`,
+        [classId],
+      );
+      return { id: rows[0].id, classId, learnerId, status: seat ? 'enrolled' : 'waitlisted', ...(position ? { waitlistPosition: position } : {}) };
+    });
+  }
+
+  /** Fills free seats from the head of the waitlist. Call with the class row locked. */
+  async promoteWaitlisted(tx: EntityManager, classId: string): Promise<string[]> {
+    const promoted = await queryRows<{ learner_id: string; title: string }>(
+      tx,
+      `WITH k AS (SELECT capacity - enrolled_count AS free FROM classes WHERE id = $1),
+            heads AS (SELECT e.id FROM enrollments e, k WHERE e.class_id = $1 AND e.status = 'waitlisted' ORDER BY e.waitlist_position LIMIT (SELECT greatest(free, 0) FROM k))
+       UPDATE enrollments e SET status = 'enrolled', waitlist_position = NULL, updated_at = now()
+         FROM heads WHERE e.id = heads.id
+       RETURNING e.learner_id, (SELECT c.title_zh FROM classes k2 JOIN courses c ON c.id = k2.course_id WHERE k2.id = $1) AS title`,
+      [classId],
+    );
+    if (promoted.length === 0) return [];
+    await tx.query(
+      `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY waitlist_position) AS pos FROM enrollments WHERE class_id = $1 AND status = 'waitlisted')
+       UPDATE enrollments e SET waitlist_position = ranked.pos FROM ranked WHERE e.id = ranked.id AND e.waitlist_position <> ranked.pos`,
+      [classId],
+    );
+    await tx.query(
+      `UPDATE classes SET enrolled_count = enrolled_count + $2, waitlist_count = waitlist_count - $2, updated_at = now() WHERE id = $1`,
+      [classId, promoted.length],
+    );
+    for (const p of promoted) await this.notifications.queue(tx, p.learner_id, 'enrollment.promoted', { classId, course: p.title });
+    return promoted.map((p) => p.learner_id);
+  }
+
+  async withdraw(caller: AuthUser, enrollmentId: string): Promise<void> {
+    const head: { class_id: string }[] = await this.db.query(`SELECT class_id FROM enrollments WHERE id = $1`, [enrollmentId]);
+    if (head.length === 0) throw notFound('Enrollment');
+    await this.db.transaction(async (tx) => {
+      const k = await this.lockClass(tx, head[0].class_id);
+      const rows: { learner_id: string; status: string; waitlist_position: number | null }[] = await tx.query(
+        `SELECT learner_id, status, waitlist_position FROM enrollments WHERE id = $1`,
+        [enrollmentId],
+      );
+      const e = rows[0];
+      const allowed = caller.role === 'learner' ? e.learner_id === caller.id : this.scope.pathInScope(caller, k!.path);
+      if (!allowed) throw notFound('Enrollment');
+      if (e.status === 'withdrawn') return;
+      if (e.status === 'completed' || e.status === 'failed') throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrolment cannot be withdrawn');
+      await tx.query(`UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, withdrawn_at = now(), updated_at = now() WHERE id = $1`, [enrollmentId]);
+      if (e.status === 'enrolled') {
+        await tx.query(`UPDATE classes SET enrolled_count = enrolled_count - 1, updated_at = now() WHERE id = $1`, [head[0].class_id]);
+        await this.promoteWaitlisted(tx, head[0].class_id);
+      } else {
+        await tx.query(
+          `UPDATE enrollments SET waitlist_position = waitlist_position - 1 WHERE class_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+          [head[0].class_id, e.waitlist_position],
+        );
+        await tx.query(`UPDATE classes SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1`, [head[0].class_id]);
+      }
+    });
+  }
+
+  /** The roster: enrolled learners by name, then the waitlist in order. Phones are masked for instructors. */
+  async roster(caller: AuthUser, classId: string, limit: number, offset: number) {
+    const rows: { path: string; instructor_id: string | null }[] = await this.db.query(
+      `SELECT o.path, k.instructor_id FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1`,
+      [classId],
+    );
+    const k = rows[0];
+    const allowed = k && (caller.role === 'instructor' ? k.instructor_id === caller.id : this.scope.pathInScope(caller, k.path));
+    if (!allowed) throw notFound('Class');
+    const items = await this.db.query(
+      `SELECT e.id, e.learner_id AS "learnerId", u.name, ${caller.role === 'instructor' ? `regexp_replace(u.phone, '^(\\d{3})\\d{4}(\\d{4})$', '\\1****\\2')` : 'u.phone'} AS phone,
+              u.learner_type AS "learnerType", e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt"
+         FROM enrollments e JOIN users u ON u.id = e.learner_id
+        WHERE e.class_id = $1 AND e.status <> 'withdrawn'
+        ORDER BY (e.status = 'waitlisted'), e.waitlist_position NULLS FIRST, u.name, e.id
+        LIMIT $2 OFFSET $3`,
+      [classId, limit, offset],
+    );
+    const total = await this.db.query(`SELECT count(*)::int AS n FROM enrollments WHERE class_id = $1 AND status <> 'withdrawn'`, [classId]);
+    return { items, total: total[0].n };
+  }
+
+  async mine(caller: AuthUser, lang: Locale) {
+    const rows = await this.db.query(
+      `SELECT e.id, e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt",
+              k.id AS "classId", ${EFFECTIVE_STATUS} AS "classStatus", to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              k.location, o.name AS "orgName", c.id AS "courseId", c.code AS "courseCode", c.title_zh, c.title_en, c.category,
+              (SELECT count(*)::int FROM class_sessions s WHERE s.class_id = k.id) AS "sessionCount",
+              (SELECT json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location)
+                 FROM class_sessions s WHERE s.class_id = k.id AND s.ends_at > now() ORDER BY s.starts_at LIMIT 1) AS "nextSession"
+         FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
+        WHERE e.learner_id = $1 AND e.status <> 'withdrawn'
+        ORDER BY k.starts_on DESC`,
+      [caller.id],
+    );
+    const items = rows.map(({ title_zh, title_en, ...r }: { title_zh: string; title_en: string }) => ({ ...r, courseTitle: pick(lang, title_zh, title_en) }));
+    return { items, total: items.length };
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CreateOrgDto } from './dto/create-org.dto.js';
+import { OrgsService } from './orgs.service.js';
+
+@ApiTags('orgs')
+@Controller('orgs')
+export class OrgsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  /** Coordinators may read their subtree too (to pick a station for a class); only admins change it. */
+  @Get()
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  list(@CurrentUser() user: AuthUser) {
+    return this.orgs.listSubtree(user);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Authenticated({ roles: ['admin'] })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateOrgDto, @ReqMeta() meta: RequestMeta) {
+    return this.orgs.create(user, body, meta.requestId);
+  }
+}

@@ -1,0 +1,84 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { PasswordService } from '../auth/password.service.js';
+import { DEMO_EMPLOYERS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+
+/** Start-up data: the root admin (ADMIN_PHONE) and, with SEED_DEMO, the demo orgs and users. Both run once. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async run(): Promise<void> {
+    if (this.config.adminPhone && this.config.adminPassword) await this.ensureRootAdmin(this.config.adminPhone, this.config.adminPassword);
+    if (this.config.seedDemo) await this.seedDemo();
+  }
+
+  async ensureRootAdmin(phone: string, password: string): Promise<void> {
+    const existing = await this.db.query(`SELECT 1 FROM users WHERE phone = $1`, [phone]);
+    if (existing.length > 0) return;
+    const hash = await this.passwords.hash(password);
+    await this.db.transaction(async (tx) => {
+      const root = await this.ensureOrg(tx, null, 'national', '全国妇联');
+      await tx.query(
+        `INSERT INTO users (phone, name, password_hash, role, org_id) VALUES ($1, '系统管理员', $2, 'admin', $3) ON CONFLICT DO NOTHING`,
+        [phone, hash, root],
+      );
+    });
+    this.logger.log(`root federation admin created for ADMIN_PHONE`);
+  }
+
+  async seedDemo(): Promise<void> {
+    const done = await this.db.query(`SELECT 1 FROM seed_runs WHERE name = 'demo-v1'`);
+    if (done.length > 0) return;
+    const hash = await this.passwords.hash(DEMO_PASSWORD);
+    await this.db.transaction(async (tx) => {
+      const claimed = await tx.query(`INSERT INTO seed_runs (name) VALUES ('demo-v1') ON CONFLICT DO NOTHING RETURNING name`);
+      if (claimed.length === 0) return;
+      const orgIds = new Map<string, string>();
+      for (const org of DEMO_ORGS) {
+        orgIds.set(org.key, await this.ensureOrg(tx, org.parent ? orgIds.get(org.parent)! : null, org.kind, org.name));
+      }
+      const employerIds = new Map<string, string>();
+      for (const e of DEMO_EMPLOYERS) {
+        const rows = await tx.query(
+          `INSERT INTO employers (org_id, name, industry, contact_name, contact_phone) VALUES ($1, $2, $3, $4, NULL) RETURNING id`,
+          [orgIds.get(e.org), e.name, e.industry, e.contactName],
+        );
+        employerIds.set(e.key, rows[0].id);
+      }
+      for (const u of DEMO_USERS) {
+        await tx.query(
+          `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, employer_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+          [u.phone, u.name, hash, u.role, orgIds.get(u.org), u.learnerType ?? null, u.employer ? employerIds.get(u.employer) : null],
+        );
+      }
+    });
+    this.logger.log(`demo data seeded: ${DEMO_ORGS.length} orgs, ${DEMO_USERS.length} users (password ${DEMO_PASSWORD})`);
+  }
+
+  /** Finds an org by parent and name, or creates it with its materialized path. */
+  private async ensureOrg(tx: EntityManager, parentId: string | null, kind: string, name: string): Promise<string> {
+    const found = await tx.query(
+      `SELECT id FROM organizations WHERE parent_id IS NOT DISTINCT FROM $1 AND name = $2`,
+      [parentId, name],
+    );
+    if (found.length > 0) return found[0].id;
+    const rows = await tx.query(
+      `WITH parent AS (SELECT path, depth FROM organizations WHERE id = $1), new_id AS (SELECT gen_random_uuid() AS id)
+       INSERT INTO organizations (id, parent_id, kind, name, path, depth)
+       SELECT new_id.id, $1, $2, $3, coalesce((SELECT path FROM parent), '/') || new_id.id::text || '/', coalesce((SELECT depth + 1 FROM parent), 0)
+         FROM new_id RETURNING id`,
+      [parentId, kind, name],
+    );
+    return rows[0].id;
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Admins create any role in their subtree; coordinators create learners, instructors and employer staff. */
+  @Post()
+  @HttpCode(201)
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto, @ReqMeta() meta: RequestMeta) {
+    return this.users.create(user, body, meta.requestId);
+  }
+
+  @Get()
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListUsersQuery) {
+    return this.users.list(user, query);
+  }
+}

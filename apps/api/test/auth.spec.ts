@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jwt from 'jsonwebtoken';
+import { createTestApp, type TestApp } from './harness.js';
+import { bearer, newPhone, newTree, newUser, PASSWORD, type TreeIds } from './factories.js';
+
+const SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+describe('auth', () => {
+  let t: TestApp;
+  let tree: TreeIds;
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_FAILURES_PER_PHONE: '5', LOGIN_FAILURES_PER_ADDRESS: '12' });
+    tree = await newTree(t.db);
+  });
+  afterAll(() => t.close());
+
+  describe('register', () => {
+    it('creates a learner and returns tokens without secrets', async () => {
+      const phone = newPhone();
+      const res = await t.http().post('/api/auth/register').send({ phone, password: 'longenough1', name: '李秀英', learnerType: 'migrant_worker', orgId: tree.clubA });
+      expect(res.status).toBe(201);
+      expect(res.body.user).toMatchObject({ phone, name: '李秀英', role: 'learner', roles: ['learner'], learnerType: 'migrant_worker', orgId: tree.clubA });
+      expect(res.body.accessToken).toEqual(expect.any(String));
+      expect(res.body.refreshToken).toEqual(expect.any(String));
+      expect(JSON.stringify(res.body.user)).not.toMatch(/password|hash|\$argon2/i);
+      const stored = await t.db.query('SELECT password_hash FROM users WHERE phone = $1', [phone]);
+      expect(stored[0].password_hash).toMatch(/^\$argon2id\$/);
+    });
+
+    it('refuses a phone already taken with 409 PHONE_TAKEN', async () => {
+      const phone = newPhone();
+      const body = { phone, password: 'longenough1', name: '王芳', learnerType: 'volunteer_mother' };
+      expect((await t.http().post('/api/auth/register').send(body)).status).toBe(201);
+      const again = await t.http().post('/api/auth/register').send({ ...body, name: '别人' });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('PHONE_TAKEN');
+    });
+
+    it('lists every problem of a bad body at once', async () => {
+      const res = await t.http().post('/api/auth/register').send({ phone: '12345', password: 'short', name: '', learnerType: 'teacher', role: 'admin' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      const text = res.body.messages.join('\n');
+      for (const word of ['phone', 'password', 'name', 'learnerType', 'role is not an accepted field']) expect(text).toContain(word);
+    });
+
+    it('accepts a 128-character password, refuses 129, and never truncates', async () => {
+      const phone = newPhone();
+      const long = 'p'.repeat(100) + 'q'.repeat(28);
+      expect((await t.http().post('/api/auth/register').send({ phone, password: long, name: '长密码', learnerType: 'migrant_worker' })).status).toBe(201);
+      expect((await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'x'.repeat(129), name: '太长', learnerType: 'migrant_worker' })).status).toBe(400);
+      expect((await t.http().post('/api/auth/login').send({ phone, password: long })).status).toBe(200);
+      expect((await t.http().post('/api/auth/login').send({ phone, password: 'p'.repeat(100) + 'q'.repeat(27) })).status).toBe(401);
+      expect((await t.http().post('/api/auth/login').send({ phone, password: long.slice(0, 72) })).status).toBe(401);
+    });
+
+    it('refuses an unknown orgId with a clear 400', async () => {
+      const res = await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'longenough1', name: '某', learnerType: 'migrant_worker', orgId: '00000000-0000-4000-8000-000000000000' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/orgId/);
+    });
+  });
+
+  describe('login', () => {
+    it('gives the same 401 message for an unknown phone and a wrong password', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const wrong = await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'wrong-password' });
+      const unknown = await t.http().post('/api/auth/login').send({ phone: newPhone(), password: 'wrong-password' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(wrong.body.message).toBe(unknown.body.message);
+      expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('locks a phone after repeated failures with 429 and Retry-After, even for the right password', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await t.http().post('/api/auth/login').send({ phone: user.phone, password: `bad-${i}-password` })).status);
+      expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+      expect(statuses[4]).toBe(429);
+      const locked = await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD });
+      expect(locked.status).toBe(429);
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
+      // The counter lives in PostgreSQL, so another API instance sees the same lock.
+      const rows = await t.db.query(`SELECT hits FROM throttle_counters WHERE key = $1`, [`login:phone:${user.phone}`]);
+      expect(rows[0].hits).toBeGreaterThanOrEqual(5);
+      // A different phone from the same address is not locked out.
+      const other = await newUser(t, 'learner', tree.clubA);
+      expect(other.token).toEqual(expect.any(String));
+    });
+
+    it('records failed logins in the audit log with a masked phone', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'bad-password' });
+      const events = await t.db.query(`SELECT details FROM audit_events WHERE action = 'auth.login_failed' AND entity_id = $1`, [user.id]);
+      expect(events).toHaveLength(1);
+      expect(JSON.stringify(events[0].details)).not.toContain(user.phone);
+      expect(events[0].details.phone).toBe(`${user.phone.slice(0, 3)}****${user.phone.slice(7)}`);
+    });
+  });
+
+  describe('tokens', () => {
+    it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
+      const user = await newUser(t, 'coordinator', tree.clubA);
+      const first = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
+      expect(first.status).toBe(200);
+      expect(first.body.refreshToken).not.toBe(user.refreshToken);
+      const reuse = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
+      expect(reuse.status).toBe(401);
+      expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+      // The token issued by the legitimate rotation is revoked with the family.
+      const afterReuse = await t.http().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken });
+      expect(afterReuse.status).toBe(401);
+    });
+
+    it('logout ends the refresh token', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      expect((await t.http().post('/api/auth/logout').set(bearer(user)).send({ refreshToken: user.refreshToken })).status).toBe(204);
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
+    });
+
+    it('refresh tokens expire after at most 30 days', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const rows = await t.db.query(`SELECT max(expires_at - created_at) AS life FROM refresh_tokens WHERE user_id = $1`, [user.id]);
+      expect(rows[0].life.days).toBeLessThanOrEqual(30);
+    });
+
+    it('GET /api/me describes the caller', async () => {
+      const user = await newUser(t, 'coordinator', tree.clubA);
+      const res = await t.http().get('/api/me').set(bearer(user));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: user.id, phone: user.phone, roles: ['coordinator'], orgId: tree.clubA, orgName: 'T 俱乐部A', orgKind: 'club', locale: 'zh-CN' });
+    });
+
+    it.each([
+      ['no token', () => ({})],
+      ['a malformed token', () => ({ Authorization: 'Bearer not.a.jwt' })],
+      ['the "none" algorithm', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, '', { algorithm: 'none', issuer: 'hearth', audience: 'hearth-api' })}` })],
+      ['a foreign key', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, 'another-secret-another-secret-another', { issuer: 'hearth', audience: 'hearth-api' })}` })],
+      ['the wrong audience', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'hearth', audience: 'other' })}` })],
+      ['the wrong issuer', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'evil', audience: 'hearth-api' })}` })],
+      ['an expired token', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, { issuer: 'hearth', audience: 'hearth-api' })}` })],
+      ['a refresh-type token', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id }, SECRET, { issuer: 'hearth', audience: 'hearth-api' })}` })],
+    ])('answers 401 for %s', async (_label, headers) => {
+      const user = await newUser(t, 'admin', tree.national);
+      const res = await t.http().get('/api/me').set(headers(user.id) as Record<string, string>);
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('a validly signed token for an edited role claim still yields the stored role', async () => {
+      const learner = await newUser(t, 'learner', tree.clubA);
+      const forged = jwt.sign({ sub: learner.id, typ: 'access', role: 'admin', orgId: tree.national }, SECRET, { issuer: 'hearth', audience: 'hearth-api' });
+      const res = await t.http().get('/api/users').set({ Authorization: `Bearer ${forged}` });
+      expect(res.status).toBe(403);
+    });
+
+    it("a disabled user's token stops working at once", async () => {
+      const user = await newUser(t, 'coordinator', tree.clubA);
+      expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(200);
+      await t.db.query(`UPDATE users SET status = 'disabled' WHERE id = $1`, [user.id]);
+      expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(401);
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
+    });
+  });
+
+  describe('errors and plumbing', () => {
+    it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+      const res = await t.http().post('/api/auth/login').set('content-type', 'application/json').send('{"phone": "139');
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('MALFORMED_JSON');
+    });
+
+    it('refuses an oversized body with 413', async () => {
+      const res = await t.http().post('/api/auth/login').set('content-type', 'application/json').send(JSON.stringify({ phone: '13900000000', password: 'x'.repeat(1_100_000) }));
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('sends security headers and a request id', async () => {
+      const res = await t.http().get('/api/health').set('x-request-id', 'test-request-0001');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ status: 'ok', db: 'up' });
+      expect(res.headers['x-request-id']).toBe('test-request-0001');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('allows CORS only from the web origin', async () => {
+      const ok = await t.http().options('/api/me').set('Origin', 'http://localhost:3000').set('Access-Control-Request-Method', 'GET');
+      expect(ok.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+      const evil = await t.http().options('/api/me').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+      expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('serves the OpenAPI spec', async () => {
+      const res = await t.http().get('/api/docs-json');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/orgs', '/api/me']));
+    });
+
+    it('unknown routes are a 404 in the contract shape', async () => {
+      const res = await t.http().get('/api/does-not-exist');
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@hearth/contracts';
+import { useRouteLoaderData } from '@remix-run/react';
+import type { MetaFunction } from '@remix-run/node';
+import type { loader as rootLoader } from '../root';
+import { en } from './en';
+import { zhCN, type MessageKey } from './zh-CN';
+
+export type { MessageKey };
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text = catalogues[locale][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** The user's locale and `t`, from the root loader (falls back to the default when it has no data). */
+export function useI18n(): { locale: Locale; t: Translate } {
+  const locale = useRouteLoaderData<typeof rootLoader>('root')?.locale ?? DEFAULT_LOCALE;
+  return { locale, t: translator(locale) };
+}
+
+/** A route `meta` export giving the page a title in the user's language. */
+export function titleMeta(key: MessageKey): MetaFunction {
+  return ({ matches }) => {
+    const rootData = matches.find((match) => match.id === 'root')?.data as { locale?: unknown } | undefined;
+    const t = translator(isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE);
+    return [{ title: `${t(key)} · ${t('app.name')}` }];
+  };
+}

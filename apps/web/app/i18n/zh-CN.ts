@@ -1,0 +1,141 @@
+import type { ErrorCode, LearnerType, Role } from '@hearth/contracts';
+
+/**
+ * The reference catalogue: every key the web uses. `en.ts` must have exactly these keys.
+ * `{name}` placeholders are filled by `translate()`.
+ */
+export const zhCN = {
+  'app.name': 'Hearth · 巾帼学堂',
+  'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
+
+  'nav.skipToContent': '跳到正文',
+  'nav.main': '主导航',
+  'nav.signIn': '登录',
+  'nav.signOut': '退出登录',
+  'nav.myHearth': '我的学堂',
+  'lang.label': '切换语言',
+  'lang.other': 'English',
+
+  'page.home': '首页',
+  'page.login': '登录',
+  'page.register': '注册',
+  'page.app': '我的学堂',
+
+  'home.heading': '在手机上学习、考证、就业',
+  'home.intro':
+    'Hearth 巾帼学堂是妇联组织的免费培训与认证平台。报名、上课签到、考核和证书，都可以在手机上完成。',
+  'home.whoFor': '为谁服务',
+  'home.mothers.title': '爱心妈妈（志愿者）',
+  'home.mothers.body':
+    '在与留守儿童、困境儿童结对之前，需要先学完《未成年人保护法》等法律课程和儿童关爱课程，并取得证书。',
+  'home.migrants.title': '进城务工妇女',
+  'home.migrants.body': '免费参加家政、育婴、养老护理等职业技能课程，考核合格后获得证书。',
+  'home.referrals.title': '推荐就业',
+  'home.referrals.body': '经您本人同意后，妇女俱乐部会把取得证书的学员推荐给合作的用人单位。',
+  'home.signedIn': '您已登录。',
+  'home.goToApp': '进入我的学堂',
+  'home.registerCta': '注册新账号',
+  'home.signInCta': '已有账号，登录',
+
+  'field.phone': '手机号',
+  'field.phone.hint': '11 位手机号码',
+  'field.password': '密码',
+  'field.password.hint': '至少 {min} 位',
+  'field.name': '姓名',
+  'field.learnerType': '我是',
+
+  'field.phone.invalid': '请输入正确的 11 位手机号码（以 1 开头）。',
+  'field.password.invalid': '密码需要 {min} 到 {max} 个字符。',
+  'field.password.required': '请输入密码。',
+  'field.name.invalid': '请输入姓名（最多 100 个字）。',
+  'field.learnerType.invalid': '请选择您的身份。',
+
+  'form.errorSummary': '请修改以下问题：',
+
+  'login.heading': '登录',
+  'login.intro': '请用注册时的手机号和密码登录。',
+  'login.submit': '登录',
+  'login.noAccount': '还没有账号？',
+  'login.registerLink': '免费注册',
+
+  'register.heading': '注册',
+  'register.intro': '注册后即可报名参加免费课程。',
+  'register.submit': '注册',
+  'register.haveAccount': '已经有账号？',
+  'register.signInLink': '登录',
+
+  'learnerType.volunteer_mother': '爱心妈妈',
+  'learnerType.volunteer_mother.description': '志愿者，准备与留守儿童、困境儿童结对',
+  'learnerType.migrant_worker': '进城务工妇女',
+  'learnerType.migrant_worker.description': '想学习职业技能、找到工作',
+
+  'role.admin': '管理员',
+  'role.coordinator': '项目协调员',
+  'role.instructor': '培训讲师',
+  'role.learner': '学员',
+  'role.employer': '用人单位',
+
+  'dashboard.greeting': '您好，{name}',
+  'dashboard.role': '身份',
+  'dashboard.org': '所属组织',
+  'dashboard.noOrg': '暂未加入组织',
+  'dashboard.nextSteps': '下一步',
+  'dashboard.comingSoon': '这些功能正在陆续上线。',
+
+  'steps.volunteer_mother.law': '学完《未成年人保护法》等必修法律课程。',
+  'steps.volunteer_mother.care': '学完儿童关爱必修课程。',
+  'steps.volunteer_mother.pairing': '取得证书后，妇联会为您安排结对的儿童。',
+  'steps.migrant_worker.browse': '浏览免费的职业技能课程，选择合适的班级报名。',
+  'steps.migrant_worker.attend': '按时上课签到，参加考核。',
+  'steps.migrant_worker.certificate': '考核合格获得证书；您同意后，俱乐部可以把您推荐给用人单位。',
+  'steps.instructor.today': '查看今天的课程安排。',
+  'steps.instructor.attendance': '每节课为学员签到，记录考勤。',
+  'steps.instructor.grades': '录入实操考核成绩。',
+  'steps.coordinator.classes': '开设班级，安排讲师和上课时间。',
+  'steps.coordinator.learners': '管理学员和讲师账号。',
+  'steps.coordinator.certificates': '为达到要求的学员发放证书。',
+  'steps.coordinator.referrals': '把取得证书的学员推荐给用人单位。',
+  'steps.admin.orgs': '维护组织架构（省、市、县、俱乐部、服务站）。',
+  'steps.admin.dashboard': '查看数据看板：学员人数、出勤率、发证数量和就业情况。',
+  'steps.employer.candidates': '查看俱乐部推荐给您的候选人。',
+  'steps.employer.outcomes': '更新面试和录用结果。',
+
+  'errorPage.404.title': '找不到这个页面',
+  'errorPage.404.body': '网址可能有误，或者页面已经移除。',
+  'errorPage.403.title': '没有权限',
+  'errorPage.403.body': '您的账号不能查看这个页面。',
+  'errorPage.500.title': '出错了',
+  'errorPage.500.body': '系统出了点问题，我们已经记录。请稍后再试。',
+  'errorPage.503.title': '服务暂时不可用',
+  'errorPage.503.body': '请稍等片刻，再刷新页面。',
+  'errorPage.backHome': '返回首页',
+
+  'error.VALIDATION_FAILED': '填写的信息有误，请检查后重试。',
+  'error.MALFORMED_JSON': '提交的内容格式有误，请重试。',
+  'error.PAYLOAD_TOO_LARGE': '提交的内容太大。',
+  'error.UNAUTHENTICATED': '请先登录。',
+  'error.INVALID_CREDENTIALS': '手机号或密码不正确。',
+  'error.TOKEN_INVALID': '登录已过期，请重新登录。',
+  'error.REFRESH_TOKEN_REUSED': '为了账号安全，本次登录已结束，请重新登录。',
+  'error.TOO_MANY_ATTEMPTS': '登录失败次数太多，请 {minutes} 分钟后再试。',
+  'error.RATE_LIMITED': '操作太频繁，请 {minutes} 分钟后再试。',
+  'error.FORBIDDEN': '您没有权限进行这个操作。',
+  'error.NOT_FOUND': '找不到相关内容。',
+  'error.PHONE_TAKEN': '这个手机号已经注册过了，请直接登录。',
+  'error.ORG_KIND_INVALID': '组织层级不正确。',
+  'error.ROLE_NOT_ALLOWED': '不能创建这种身份的账号。',
+  'error.EMPLOYER_REQUIRED': '用人单位账号需要选择所属单位。',
+  'error.ALREADY_ENROLLED': '您已经报名了这个班级（或在候补名单中）。',
+  'error.PREREQUISITE_MISSING': '需要先完成前置课程。',
+  'error.CLASS_CLOSED': '这个班级已经停止报名。',
+  'error.REQUIREMENTS_NOT_MET': '还没有达到发证要求。',
+  'error.CONSENT_REQUIRED': '需要学员本人同意推荐。',
+  'error.INVALID_TRANSITION': '当前状态下不能进行这个操作。',
+  'error.IDEMPOTENCY_MISMATCH': '这次提交和之前的提交不一致，请刷新后重试。',
+  'error.CONFLICT': '数据已经存在或已被修改，请刷新后重试。',
+  'error.SERVICE_UNAVAILABLE': '服务暂时无法使用，请稍后再试。',
+  'error.INTERNAL_ERROR': '系统出了点问题，请稍后再试。',
+} satisfies Record<`error.${ErrorCode}` | `role.${Role}` | `learnerType.${LearnerType}`, string> &
+  Record<string, string>;
+
+export type MessageKey = keyof typeof zhCN;

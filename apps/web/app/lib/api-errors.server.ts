@@ -1,0 +1,51 @@
+import { ApiError } from '@hearth/contracts';
+import { isMessageKey, type MessageKey, type Translate } from '../i18n';
+import { isApiUnavailable } from './api.server';
+import { fieldMessages, type FormErrors } from './forms';
+
+/**
+ * Turns a failed API call into messages in the user's language; the API's English text is never shown.
+ * Validation messages start with the field's name ("phone must be …"), which picks the field.
+ * Anything that is neither an API refusal nor an outage is rethrown (a real bug: the 500 page).
+ */
+export function apiFormErrors(error: unknown, t: Translate): { status: number; errors: FormErrors } {
+  if (isApiUnavailable(error)) return { status: 503, errors: { form: t('error.SERVICE_UNAVAILABLE'), fields: {} } };
+  if (!(error instanceof ApiError)) throw error;
+
+  const errors: FormErrors = { fields: {} };
+  if (error.code === 'VALIDATION_FAILED') {
+    for (const message of validationMessages(error)) {
+      const field = /^([A-Za-z]\w*)/.exec(message)?.[1];
+      if (field && Object.hasOwn(fieldMessages, field)) errors.fields[field] ??= fieldMessages[field as keyof typeof fieldMessages](t);
+      else errors.form = t('error.VALIDATION_FAILED');
+    }
+    if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+    return { status: error.status, errors };
+  }
+
+  const key = `error.${error.code}`;
+  const retryAfter = Number(error.body.retryAfter);
+  const minutes = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1;
+  errors.form = t(isMessageKey(key) ? key : fallbackKey(error.status), { minutes });
+  // A refused sign-in is a bad form submission for the browser, not a missing Authorization header.
+  return { status: error.status === 401 ? 400 : error.status, errors };
+}
+
+/** For a code this web does not know yet. */
+function fallbackKey(status: number): MessageKey {
+  const byStatus: Partial<Record<number, MessageKey>> = {
+    401: 'error.UNAUTHENTICATED',
+    403: 'error.FORBIDDEN',
+    404: 'error.NOT_FOUND',
+    409: 'error.CONFLICT',
+    429: 'error.RATE_LIMITED',
+  };
+  return byStatus[status] ?? (status >= 500 ? 'error.INTERNAL_ERROR' : 'error.VALIDATION_FAILED');
+}
+
+function validationMessages(error: ApiError): string[] {
+  const { messages, message } = error.body;
+  if (Array.isArray(messages)) return messages.filter((m): m is string => typeof m === 'string');
+  if (Array.isArray(message)) return message;
+  return message ? message.split('; ') : [];
+}

@@ -1,0 +1,94 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { DEFAULT_LOCALE } from '@hearth/contracts';
+import { TopBar } from './components/top-bar';
+import { translator, useI18n, type MessageKey } from './i18n';
+import { getLocale } from './lib/locale.server';
+import { hasSession } from './lib/session.server';
+import stylesUrl from './styles.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+/** Only cookies, no API call: the layout renders even when the API is down. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, signedIn] = await Promise.all([getLocale(request), hasSession(request)]);
+  return { locale, signedIn };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const t = translator(data?.locale ?? DEFAULT_LOCALE);
+  const title = error ? `${t(errorPage(error).title)} · ${t('app.name')}` : t('app.name');
+  return [{ title }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t } = useI18n();
+  return (
+    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#9f1d20" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t('nav.skipToContent')}
+        </a>
+        <TopBar signedIn={data?.signedIn ?? false} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="footer">{t('app.footer')}</footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 403) return { title: 'errorPage.403.title', body: 'errorPage.403.body' };
+  if (status === 404 || status === 405) return { title: 'errorPage.404.title', body: 'errorPage.404.body' };
+  if (status === 503) return { title: 'errorPage.503.title', body: 'errorPage.503.body' };
+  return { title: 'errorPage.500.title', body: 'errorPage.500.body' };
+}
+
+/** 403/404/500/503 in the user's language, inside the normal layout. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  const page = errorPage(error);
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <section className="stack narrow">
+      <h1>{t(page.title)}</h1>
+      <p>{t(page.body)}</p>
+      <p>
+        <a href="/" className="button button-primary">
+          {t('errorPage.backHome')}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { titleMeta, useI18n } from '../i18n';
+import { requireUser } from '../lib/auth.server';
+import { nextSteps } from '../lib/next-steps';
+
+export const meta = titleMeta('page.app');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await requireUser(request);
+  const { name, role, orgName, learnerType } = user;
+  return data({ user: { name, role, orgName, learnerType }, steps: nextSteps(user) }, { headers });
+}
+
+export default function AppHomePage() {
+  const { user, steps } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
+  return (
+    <div className="stack">
+      <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('dashboard.role')}</dt>
+          <dd>{role}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.org')}</dt>
+          <dd>{user.orgName ?? t('dashboard.noOrg')}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="next-steps" className="card stack">
+        <h2 id="next-steps">{t('dashboard.nextSteps')}</h2>
+        <ol className="steps">
+          {steps.map((step) => (
+            <li key={step}>{t(step)}</li>
+          ))}
+        </ol>
+        <p className="hint">{t('dashboard.comingSoon')}</p>
+      </section>
+    </div>
+  );
+}

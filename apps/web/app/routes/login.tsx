@@ -1,0 +1,76 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { FormAlert, TextField } from '../components/form';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { apiFor } from '../lib/api.server';
+import { apiFormErrors } from '../lib/api-errors.server';
+import { signIn } from '../lib/auth.server';
+import { checkPhone, formText, hasErrors, normalizePhone, safeRedirect, type FormErrors } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta('page.login');
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return { next: safeRedirect(new URL(request.url).searchParams.get('next')) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const t = translator(await getLocale(request));
+  const phone = normalizePhone(formText(form, 'phone'));
+  const password = formText(form, 'password');
+
+  const errors: FormErrors = { fields: {} };
+  checkPhone(phone, t, errors);
+  if (!password) errors.fields.password = t('field.password.required');
+  if (hasErrors(errors)) return data({ errors, phone }, { status: 400 });
+
+  try {
+    const result = await apiFor(request).auth.login({ phone, password });
+    return signIn(request, result, safeRedirect(formText(form, 'next')));
+  } catch (error) {
+    const failure = apiFormErrors(error, t);
+    return data({ errors: failure.errors, phone }, { status: failure.status });
+  }
+}
+
+export default function LoginPage() {
+  const { next } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <section className="stack narrow">
+      <h1>{t('login.heading')}</h1>
+      <p>{t('login.intro')}</p>
+      <FormAlert errors={result?.errors} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="next" value={next} />
+        <TextField
+          name="phone"
+          label={t('field.phone')}
+          hint={t('field.phone.hint')}
+          error={result?.errors.fields.phone}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          required
+          defaultValue={result?.phone}
+        />
+        <TextField
+          name="password"
+          label={t('field.password')}
+          error={result?.errors.fields.password}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" className="button button-primary button-block">
+          {t('login.submit')}
+        </button>
+      </Form>
+      <p>
+        {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+      </p>
+    </section>
+  );
+}

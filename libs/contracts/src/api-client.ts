@@ -1,0 +1,201 @@
+/**
+ * The one typed client for the Hearth API, used by the web's loaders and actions (and by tests).
+ * Every method maps to a route of the public contract; the route list is checked against the
+ * API's OpenAPI spec by a test, so the two cannot drift apart silently.
+ */
+import type { ApiErrorBody } from './errors.js';
+import type {
+  AuthResultDto,
+  ClassDto,
+  CourseDto,
+  CourseSummaryDto,
+  CreateClassBody,
+  CreateCourseBody,
+  EnrollmentResultDto,
+  ImportResultDto,
+  ImportStatusDto,
+  MyEnrollmentDto,
+  RosterEntryDto,
+  UpdateClassBody,
+  CreateOrgBody,
+  CreateUserBody,
+  HealthDto,
+  LoginBody,
+  MeDto,
+  OrgDto,
+  Page,
+  RegisterBody,
+  TokenPairDto,
+  UserDto,
+} from './dto.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(Array.isArray(body.message) ? body.message.join('; ') : body.message);
+    this.name = 'ApiError';
+  }
+
+  get code() {
+    return this.body.code;
+  }
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Extra headers, e.g. X-Forwarded-For from the web server. */
+  headers?: Record<string, string>;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  accessToken?: string | null;
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+/** Routes the client calls, as `METHOD /path` with `{param}` placeholders (OpenAPI style). */
+export const CLIENT_ROUTES = [
+  'GET /api/health',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+  'GET /api/me',
+  'GET /api/users',
+  'POST /api/users',
+  'GET /api/orgs',
+  'POST /api/orgs',
+  'PATCH /api/me',
+  'GET /api/courses',
+  'GET /api/courses/{idOrCode}',
+  'POST /api/courses',
+  'PATCH /api/courses/{id}',
+  'GET /api/classes',
+  'POST /api/classes',
+  'GET /api/classes/{id}',
+  'PATCH /api/classes/{id}',
+  'POST /api/classes/{id}/enrollments',
+  'GET /api/classes/{id}/enrollments',
+  'DELETE /api/enrollments/{id}',
+  'GET /api/me/enrollments',
+  'POST /api/imports/learners',
+  'GET /api/imports/{id}',
+] as const;
+
+export function buildQuery(query?: Query): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export class ApiClient {
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  withToken(accessToken: string | null): ApiClient {
+    return new ApiClient({ ...this.options, accessToken });
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
+    if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const response = await this.fetchImpl(`${this.options.baseUrl}${path}${buildQuery(options.query)}`, {
+      method,
+      headers,
+      body,
+    });
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    const payload: unknown = type.includes('application/json') ? await response.json() : await response.text();
+    if (!response.ok) {
+      const errorBody: ApiErrorBody =
+        payload && typeof payload === 'object'
+          ? (payload as ApiErrorBody)
+          : { statusCode: response.status, error: response.statusText, message: String(payload), code: 'INTERNAL_ERROR' };
+      throw new ApiError(response.status, errorBody);
+    }
+    return payload as T;
+  }
+
+  /** Raw response, for downloads (CSV, PDF). */
+  async download(path: string, query?: Query): Promise<Response> {
+    const headers: Record<string, string> = { ...this.options.headers };
+    if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
+    return this.fetchImpl(`${this.options.baseUrl}${path}${buildQuery(query)}`, { headers });
+  }
+
+  health() {
+    return this.request<HealthDto>('GET', '/api/health');
+  }
+
+  readonly auth = {
+    register: (body: RegisterBody) => this.request<AuthResultDto>('POST', '/api/auth/register', { body }),
+    login: (body: LoginBody) => this.request<AuthResultDto>('POST', '/api/auth/login', { body }),
+    refresh: (refreshToken: string) => this.request<TokenPairDto>('POST', '/api/auth/refresh', { body: { refreshToken } }),
+    logout: (refreshToken: string) => this.request<void>('POST', '/api/auth/logout', { body: { refreshToken } }),
+  };
+
+  me() {
+    return this.request<MeDto>('GET', '/api/me');
+  }
+
+  updateMe(body: { locale: 'zh-CN' | 'en' }) {
+    return this.request<MeDto>('PATCH', '/api/me', { body });
+  }
+
+  readonly users = {
+    list: (query: { role?: string; orgId?: string; q?: string; limit?: number; offset?: number } = {}) =>
+      this.request<Page<UserDto>>('GET', '/api/users', { query }),
+    create: (body: CreateUserBody) => this.request<UserDto>('POST', '/api/users', { body }),
+  };
+
+  readonly orgs = {
+    list: () => this.request<Page<OrgDto>>('GET', '/api/orgs'),
+    create: (body: CreateOrgBody) => this.request<OrgDto>('POST', '/api/orgs', { body }),
+  };
+
+  readonly courses = {
+    list: (query: { category?: string; lang?: string } = {}) => this.request<Page<CourseSummaryDto & { description: string; openClasses: number; requiredHours: number }>>('GET', '/api/courses', { query }),
+    get: (idOrCode: string, query: { lang?: string } = {}) => this.request<CourseDto>('GET', `/api/courses/${encodeURIComponent(idOrCode)}`, { query }),
+    create: (body: CreateCourseBody) => this.request<CourseDto>('POST', '/api/courses', { body }),
+    update: (id: string, body: Partial<CreateCourseBody> & { published?: boolean }) => this.request<CourseDto>('PATCH', `/api/courses/${id}`, { body }),
+  };
+
+  readonly classes = {
+    list: (query: { courseId?: string; orgId?: string; open?: boolean; limit?: number; offset?: number; lang?: string } = {}) =>
+      this.request<Page<ClassDto>>('GET', '/api/classes', { query }),
+    get: (id: string, query: { lang?: string } = {}) => this.request<ClassDto>('GET', `/api/classes/${id}`, { query }),
+    create: (body: CreateClassBody) => this.request<ClassDto>('POST', '/api/classes', { body }),
+    update: (id: string, body: UpdateClassBody) => this.request<ClassDto>('PATCH', `/api/classes/${id}`, { body }),
+    enrol: (id: string, body: { learnerId?: string; phone?: string } = {}) => this.request<EnrollmentResultDto>('POST', `/api/classes/${id}/enrollments`, { body }),
+    roster: (id: string, query: { limit?: number; offset?: number } = {}) => this.request<Page<RosterEntryDto>>('GET', `/api/classes/${id}/enrollments`, { query }),
+  };
+
+  readonly enrollments = {
+    withdraw: (id: string) => this.request<void>('DELETE', `/api/enrollments/${id}`),
+    mine: (query: { lang?: string } = {}) => this.request<Page<MyEnrollmentDto>>('GET', '/api/me/enrollments', { query }),
+  };
+
+  readonly imports = {
+    learners: (body: { csv: string; orgId?: string; classId?: string; importId?: string }) => this.request<ImportResultDto>('POST', '/api/imports/learners', { body }),
+    status: (id: string) => this.request<ImportStatusDto>('GET', `/api/imports/${id}`),
+  };
+}

@@ -1,0 +1,232 @@
+/** JSON shapes of the public API (see shared api-contract.md). Dates are ISO 8601 strings. */
+import type { CourseCategory, LearnerType, Locale, OrgKind, Role } from './domain.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface UserDto {
+  id: string;
+  phone: string;
+  name: string;
+  role: Role;
+  roles: Role[];
+  orgId: string | null;
+  orgName?: string | null;
+  learnerType: LearnerType | null;
+  employerId: string | null;
+  locale: Locale;
+  createdAt: string;
+}
+
+export type MeDto = Pick<UserDto, 'id' | 'phone' | 'name' | 'roles' | 'orgId' | 'learnerType' | 'locale'> & {
+  role: Role;
+  orgName: string | null;
+  orgKind: OrgKind | null;
+  employerId: string | null;
+};
+
+export interface AuthResultDto {
+  user: UserDto;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface TokenPairDto {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface RegisterBody {
+  phone: string;
+  password: string;
+  name: string;
+  learnerType: LearnerType;
+  orgId?: string;
+  locale?: Locale;
+}
+
+export interface LoginBody {
+  phone: string;
+  password: string;
+}
+
+export interface CreateUserBody {
+  phone: string;
+  name: string;
+  role: Role;
+  orgId: string;
+  password?: string;
+  learnerType?: LearnerType;
+  employerId?: string;
+}
+
+export interface OrgDto {
+  id: string;
+  parentId: string | null;
+  kind: OrgKind;
+  name: string;
+  depth: number;
+}
+
+export interface CreateOrgBody {
+  name: string;
+  kind: OrgKind;
+  parentId: string;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'degraded';
+  db: 'up' | 'down';
+}
+
+export interface CourseSummaryDto {
+  id: string;
+  code: string;
+  title: string;
+  titleEn: string;
+  titleZh: string;
+  category: CourseCategory;
+  requiredForVolunteers: boolean;
+}
+
+export interface CourseDto extends CourseSummaryDto {
+  description: string;
+  descriptionZh: string;
+  descriptionEn: string;
+  requiredHours: number;
+  minAttendancePct: number;
+  passMark: number;
+  validityMonths: number | null;
+  published: boolean;
+  openClasses: number;
+  lessons: { id: string; position: number; title: string; body: string; titleZh: string; titleEn: string; hours: number }[];
+  assessments: { id: string; kind: 'quiz' | 'practical'; title: string; passMark: number; maxAttempts: number | null; questionCount: number }[];
+  prerequisites: { id: string; code: string; title: string }[];
+}
+
+export interface CreateCourseBody {
+  code: string;
+  title: string;
+  titleEn?: string;
+  category: CourseCategory;
+  description?: string;
+  descriptionEn?: string;
+  requiredHours: number;
+  minAttendancePct: number;
+  passMark: number;
+  validityMonths?: number | null;
+  requiredForVolunteers: boolean;
+  prerequisiteCourseIds?: string[];
+  lessons?: { title: string; titleEn?: string; body: string; bodyEn?: string; hours: number }[];
+}
+
+export interface SessionDto {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+}
+
+export interface ClassDto {
+  id: string;
+  courseId: string;
+  courseCode: string;
+  title: string;
+  titleZh: string;
+  titleEn: string;
+  category: CourseCategory;
+  orgId: string;
+  orgName: string;
+  instructorId: string | null;
+  instructorName: string | null;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  enrolledCount: number;
+  waitlistCount: number;
+  seatsLeft: number;
+  location: string;
+  status: 'scheduled' | 'running' | 'finished' | 'cancelled';
+  sessions: SessionDto[];
+}
+
+export interface CreateClassBody {
+  courseId: string;
+  orgId: string;
+  instructorId: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  location?: string;
+  sessions: { startsAt: string; endsAt: string; location?: string }[];
+}
+
+export interface UpdateClassBody {
+  status?: ClassDto['status'];
+  capacity?: number;
+  location?: string;
+  instructorId?: string;
+}
+
+export interface EnrollmentResultDto {
+  id: string;
+  classId: string;
+  learnerId: string;
+  status: 'enrolled' | 'waitlisted';
+  waitlistPosition?: number;
+}
+
+export interface RosterEntryDto {
+  id: string;
+  learnerId: string;
+  name: string;
+  phone: string;
+  learnerType: LearnerType;
+  status: 'enrolled' | 'waitlisted' | 'completed' | 'failed';
+  waitlistPosition: number | null;
+  createdAt: string;
+}
+
+export interface MyEnrollmentDto {
+  id: string;
+  status: 'enrolled' | 'waitlisted' | 'completed' | 'failed';
+  waitlistPosition: number | null;
+  createdAt: string;
+  classId: string;
+  classStatus: ClassDto['status'];
+  startsOn: string;
+  endsOn: string;
+  location: string;
+  orgName: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  category: CourseCategory;
+  sessionCount: number;
+  nextSession: { startsAt: string; endsAt: string; location: string } | null;
+}
+
+export type ImportRejectCode = 'INVALID_NAME' | 'INVALID_PHONE' | 'INVALID_TYPE' | 'DUPLICATE_IN_FILE' | 'PHONE_OTHER_ACCOUNT';
+
+export interface ImportResultDto {
+  id: string;
+  total: number;
+  created: number;
+  existing: number;
+  enrolled: number;
+  waitlisted: number;
+  alreadyEnrolled: number;
+  rejected: { line: number; phone: string; code: ImportRejectCode; reason: string }[];
+}
+
+export interface ImportStatusDto {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  totalRows: number;
+  processedRows: number;
+  result: ImportResultDto | { error: string } | null;
+}

@@ -1,0 +1,45 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const WEB = () => process.env.HEARTH_WEB_URL!;
+export const API = () => process.env.HEARTH_API_URL!;
+
+/** Debian's Chromium, never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A phone-sized context (a low-end Android), Chinese by default. */
+export async function phoneContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: options.locale ?? 'zh-CN',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+}
+
+/** Fails the test on any console error or uncaught page error (a good habit from the Epic Stack). */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    // A form answered 4xx on purpose (e.g. a wrong password) is logged by the browser as a failed load; that is not a bug.
+    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return problems;
+}
+
+export const DEMO_PASSWORD = 'Hearth@2026';
+export const DEMO = {
+  admin: '13900000001',
+  coordinator: '13900000002',
+  instructor: '13900000003',
+  learner: '13900000004',
+  volunteer: '13900000005',
+  employer: '13900000007',
+} as const;
