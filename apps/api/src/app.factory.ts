@@ -14,11 +14,19 @@ import type { AppConfig } from './config/config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-function flatten(errors: ValidationError[], prefix = ''): string[] {
+/** Every validation problem as "path message", e.g. "sessions[1].endsAt must be a date and time". */
+function flatten(errors: ValidationError[], prefix = '', label = ''): string[] {
   return errors.flatMap((e) => {
-    const path = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => (m.includes('should not exist') ? `${path} is not an accepted field` : m.replace(e.property, path)));
-    return [...own, ...flatten(e.children ?? [], path)];
+    const isIndex = /^\d+$/.test(e.property);
+    const path = isIndex ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const nextLabel = isIndex ? label : label ? `${label}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => {
+      if (message.includes('should not exist')) return `${path} is not an accepted field`;
+      // Nested DTOs name their fields like "sessions.startsAt"; point at the exact item instead.
+      for (const name of [nextLabel, e.property]) if (message.startsWith(`${name} `)) return `${path}${message.slice(name.length)}`;
+      return message;
+    });
+    return [...own, ...flatten(e.children ?? [], path, nextLabel)];
   });
 }
 
@@ -37,7 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: new PinoNestLogger(rootLogger),
     abortOnError: false,
   });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['.well-known/jwks.json'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -6,12 +6,20 @@ import { dataSourceOptions } from './database/data-source.js';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AccessGuard } from './auth/access.guard.js';
+import { AssessmentsModule } from './assessments/assessments.module.js';
+import { AttendanceModule } from './attendance/attendance.module.js';
+import { CertificatesModule } from './certificates/certificates.module.js';
+import { ReadinessModule } from './readiness/readiness.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClassesModule } from './classes/classes.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ExternalCredentialsModule } from './external-credentials/external-credentials.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ConsentsModule } from './consents/consents.module.js';
+import { EmployersModule } from './employers/employers.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { OrgsModule } from './orgs/orgs.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -47,6 +55,14 @@ export class AppModule {
         ClassesModule,
         EnrollmentsModule,
         ImportsModule,
+        AttendanceModule,
+        CertificatesModule,
+        AssessmentsModule,
+        ReadinessModule,
+        ExternalCredentialsModule,
+        ConsentsModule,
+        EmployersModule,
+        ReferralsModule,
         SeedModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

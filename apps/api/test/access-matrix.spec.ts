@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { newCertificateCode } from '../src/certificates/certificate-code.js';
 import { routeInventory } from '../src/common/route-inventory.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { courseId, newClass, newEmployer, newPhone, newTree, newUser, PASSWORD, type TestUser, type TreeIds } from './factories.js';
@@ -13,6 +14,19 @@ const ACTORS: Actor[] = ['anonymous', 'admin', 'coordinator', 'instructor', 'lea
 
 interface Ctx {
   t: TestApp;
+  employerId: string;
+  jobId: string;
+  /** A fresh opening of the matrix employer (no required courses) with the matrix learner referred to it. */
+  freshReferral: () => Promise<string>;
+  freshFollowUp: () => Promise<string>;
+  quizId: string;
+  practicalId: string;
+  /** An enrolment of the matrix learner in a course with no requirements left, ready for a certificate. */
+  openEnrollment: () => Promise<string>;
+  /** A fresh valid certificate of the matrix learner, issued by club A. */
+  certificate: () => Promise<string>;
+  /** A session of the matrix class that started 30 minutes ago, with the matrix learner enrolled. */
+  session: { id: string; enrollmentId: string; learnerId: string };
   tree: TreeIds;
   users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
   freshRefreshToken: () => Promise<string>;
@@ -93,6 +107,88 @@ export const MATRIX: Record<string, Cell> = {
     },
     expect: staffOnly(200),
   },
+  'PUT /api/sessions/:id/attendance': {
+    request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance`, body: { marks: [{ learnerId: c.session.learnerId, status: 'present' }] } }),
+    expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 },
+  },
+  'GET /api/sessions/:id/attendance': { request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 } },
+  'GET /api/sessions/:id/attendance/history': { request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance/history` }), expect: staffOnly(200) },
+  'POST /api/sessions/:id/check-in-code': { request: (c) => ({ path: `/api/sessions/${c.session.id}/check-in-code` }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 200, learner: 403, employer: 403 } },
+  'POST /api/sessions/:id/check-in': {
+    request: async (c) => {
+      const code = (await c.t.http().post(`/api/sessions/${c.session.id}/check-in-code`).set('Authorization', `Bearer ${c.users.instructor.token}`)).body.code;
+      return { path: `/api/sessions/${c.session.id}/check-in`, body: { code } };
+    },
+    expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403 },
+  },
+  'GET /api/enrollments/:id/attendance': { request: (c) => ({ path: `/api/enrollments/${c.session.enrollmentId}/attendance` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 200, employer: 403 } },
+  'POST /api/enrollments/:id/certificate': {
+    request: async (c) => ({ path: `/api/enrollments/${await c.openEnrollment()}/certificate` }),
+    expect: { anonymous: 401, admin: 201, coordinator: 201, instructor: 201, learner: 403, employer: 403 },
+  },
+  'GET /api/enrollments/:id/requirements': { request: (c) => ({ path: `/api/enrollments/${c.session.enrollmentId}/requirements` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 200, employer: 403 } },
+  'GET /api/certificates/verify/:code': { request: async (c) => ({ path: `/api/certificates/verify/${await c.certificate()}` }), expect: everyone(200) },
+  'POST /api/certificates/verify': { request: async (c) => ({ path: '/api/certificates/verify', body: { codes: [await c.certificate()] } }), expect: everyone(200) },
+  'GET /api/certificates/:code/pdf': { request: async (c) => ({ path: `/api/certificates/${await c.certificate()}/pdf` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 403 } },
+  'GET /api/certificates/:code/credential': { request: async (c) => ({ path: `/api/certificates/${await c.certificate()}/credential` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 403 } },
+  'POST /api/certificates/:code/revoke': { request: async (c) => ({ path: `/api/certificates/${await c.certificate()}/revoke`, body: { reason: 'issued_in_error' } }), expect: staffOnly(200) },
+  'GET /api/me/certificates': { request: () => ({ path: '/api/me/certificates' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403 } },
+  'GET /.well-known/jwks.json': { request: () => ({ path: '/.well-known/jwks.json' }), expect: everyone(200) },
+  'GET /api/assessments/:id': { request: (c) => ({ path: `/api/assessments/${c.quizId}` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 200, employer: 403 } },
+  'POST /api/assessments/:id/attempts': { request: (c) => ({ path: `/api/assessments/${c.quizId}/attempts`, body: { answers: {} } }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 201, employer: 403 } },
+  'POST /api/assessments/:id/results': {
+    request: (c) => ({ path: `/api/assessments/${c.practicalId}/results`, body: { learnerId: c.session.learnerId, score: 50 } }),
+    expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 },
+  },
+  'GET /api/learners/:id/readiness': { request: (c) => ({ path: `/api/learners/${c.users.learner.id}/readiness` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 403 } },
+  'GET /api/learners/:learnerId/external-credentials': { request: (c) => ({ path: `/api/learners/${c.users.learner.id}/external-credentials` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 403 } },
+  'POST /api/learners/:learnerId/external-credentials': {
+    request: (c) => ({ path: `/api/learners/${c.users.learner.id}/external-credentials`, body: { certificateNumber: `N${newPhone()}`, occupation: '家政服务员', level: '四级', issuingBody: '福州市人社局', issuedOn: '2024-06-30' } }),
+    expect: { anonymous: 401, admin: 201, coordinator: 201, instructor: 403, learner: 201, employer: 403 },
+  },
+  'POST /api/learners/:learnerId/external-credentials/:id/check': {
+    request: async (c) => {
+      const [{ id }] = await c.t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, $2, '电工', '人社局', '2023-01-01', $1) RETURNING id`, [c.users.learner.id, `C${newPhone()}`]);
+      return { path: `/api/learners/${c.users.learner.id}/external-credentials/${id}/check` };
+    },
+    expect: staffOnly(200),
+  },
+  'POST /api/employers': {
+    request: (c) => ({ path: '/api/employers', body: { name: `公司${newPhone()}`, industry: '家政', contactName: '王经理', contactPhone: '13800000000', orgId: c.tree.clubA } }),
+    expect: staffOnly(201),
+  },
+  'GET /api/employers': { request: () => ({ path: '/api/employers' }), expect: staffOnly(200) },
+  'POST /api/jobs': {
+    request: (c) => ({ path: '/api/jobs', body: { employerId: c.employerId, title: '保洁员', requiredCourseIds: [], location: '福州', positions: 2 } }),
+    expect: { anonymous: 401, admin: 201, coordinator: 201, instructor: 403, learner: 403, employer: 201 },
+  },
+  'GET /api/jobs': { request: () => ({ path: '/api/jobs?open=true' }), expect: signedIn(200) },
+  'GET /api/jobs/:id': { request: (c) => ({ path: `/api/jobs/${c.jobId}` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 404, learner: 200, employer: 200 } },
+  'PATCH /api/jobs/:id': { request: (c) => ({ path: `/api/jobs/${c.jobId}`, body: { status: 'open' } }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 403, employer: 200 } },
+  'GET /api/jobs/:id/candidates': { request: (c) => ({ path: `/api/jobs/${c.jobId}/candidates` }), expect: staffOnly(200) },
+  'GET /api/me/consents': { request: () => ({ path: '/api/me/consents' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403 } },
+  'POST /api/me/consents': { request: () => ({ path: '/api/me/consents', body: { scope: 'referrals' } }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 201, employer: 403 } },
+  'DELETE /api/me/consents/referrals': { request: () => ({ path: '/api/me/consents/referrals' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 204, employer: 403 } },
+  'POST /api/referrals': {
+    request: async (c) => {
+      const learner = await newUser(c.t, 'learner', c.tree.clubA);
+      await c.t.db.query(`INSERT INTO consent_events (learner_id, scope, action, notice_version) VALUES ($1, 'referrals', 'grant', 'v1')`, [learner.id]);
+      return { path: '/api/referrals', body: { learnerId: learner.id, jobId: c.jobId } };
+    },
+    expect: staffOnly(201),
+  },
+  'GET /api/referrals': { request: () => ({ path: '/api/referrals' }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 200 } },
+  'GET /api/referrals/:id': { request: async (c) => ({ path: `/api/referrals/${await c.freshReferral()}` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 200, employer: 200 } },
+  'PATCH /api/referrals/:id': {
+    request: async (c) => ({ path: `/api/referrals/${await c.freshReferral()}`, body: { status: 'contacted' } }),
+    expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 403, employer: 200 },
+  },
+  'GET /api/followups': { request: () => ({ path: '/api/followups' }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 403, employer: 200 } },
+  'POST /api/followups/:id': {
+    request: async (c) => ({ path: `/api/followups/${await c.freshFollowUp()}`, body: { stillEmployed: true, wageBand: '3000_4999' } }),
+    expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 403, learner: 403, employer: 200 },
+  },
+  'GET /api/volunteers': { request: () => ({ path: '/api/volunteers?ready=true' }), expect: staffOnly(200) },
   'GET /api/orgs': { request: () => ({ path: '/api/orgs' }), expect: staffOnly(200) },
   'POST /api/orgs': {
     request: (c) => ({ path: '/api/orgs', body: { name: `新驿站${newPhone()}`, kind: 'station', parentId: c.tree.clubA } }),
@@ -108,8 +204,35 @@ describe('authorization matrix', () => {
     t = await createTestApp();
     const tree = await newTree(t.db, 'M');
     const employerId = await newEmployer(t.db, tree.clubA);
+    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct) VALUES ('MATRIX-OPEN', 'care', '矩阵课程', 'Matrix course', 0, 0) ON CONFLICT DO NOTHING`);
+    const assessmentIds = await t.db.query(`SELECT a.kind, a.id FROM assessments a JOIN courses c ON c.id = a.course_id WHERE c.code = 'VOC-HOUSE'`);
+    const freshReferral = async () => {
+      const [{ id: job }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '钟点工', '福州', 1, $2) RETURNING id`, [employerId, ctx.users.coordinator.id]);
+      const [{ id }] = await t.db.query(`INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [ctx.users.learner.id, job, employerId, tree.clubA, ctx.users.coordinator.id]);
+      return id as string;
+    };
     ctx = {
       t,
+      employerId,
+      jobId: '',
+      freshReferral,
+      freshFollowUp: async () => {
+        const referral = await freshReferral();
+        const [{ id }] = await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on) VALUES ($1, 30, current_date) RETURNING id`, [referral]);
+        return id;
+      },
+      quizId: assessmentIds.find((a: { kind: string }) => a.kind === 'quiz').id,
+      practicalId: assessmentIds.find((a: { kind: string }) => a.kind === 'practical').id,
+      openEnrollment: async () => {
+        const classId = await newClass(t.db, tree.stationA, ctx.users.instructor.id, { courseCode: 'MATRIX-OPEN' });
+        return (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, ctx.users.learner.id]))[0].id;
+      },
+      certificate: async () => {
+        const code = newCertificateCode();
+        await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id) SELECT $1, $2, id, $3 FROM courses WHERE code = 'MATRIX-OPEN'`, [code, ctx.users.learner.id, tree.stationA]);
+        return code;
+      },
+      session: { id: '', enrollmentId: '', learnerId: '' },
       tree,
       users: {
         admin: await newUser(t, 'admin', tree.county),
@@ -131,6 +254,11 @@ describe('authorization matrix', () => {
       },
     };
     ctx.classId = await ctx.freshClass();
+    ctx.jobId = (await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '住家保姆', '福州', 2, $2) RETURNING id`, [employerId, ctx.users.coordinator.id]))[0].id;
+    const sessionId = (await t.db.query(`INSERT INTO class_sessions (class_id, starts_at, ends_at) VALUES ($1, now() - interval '30 minutes', now() + interval '90 minutes') RETURNING id`, [ctx.classId]))[0].id;
+    const enrollmentId = (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [ctx.classId, ctx.users.learner.id]))[0].id;
+    await t.db.query(`UPDATE classes SET enrolled_count = 1 WHERE id = $1`, [ctx.classId]);
+    ctx.session = { id: sessionId, enrollmentId, learnerId: ctx.users.learner.id };
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,20 @@
  */
 import type { ApiErrorBody } from './errors.js';
 import type {
+  AssessmentDto,
+  AttemptResultDto,
+  AttendanceHistoryDto,
+  CertificateDto,
+  CheckInCodeDto,
+  EnrollmentAttendanceDto,
+  ExternalCredentialDto,
+  MarkAttendanceBody,
+  PublicCertificateDto,
+  ReadinessDto,
+  RequirementStatusDto,
+  RevocationReason,
+  SessionAttendanceDto,
+  VolunteerDto,
   AuthResultDto,
   ClassDto,
   CourseDto,
@@ -86,6 +100,27 @@ export const CLIENT_ROUTES = [
   'GET /api/me/enrollments',
   'POST /api/imports/learners',
   'GET /api/imports/{id}',
+  'PUT /api/sessions/{id}/attendance',
+  'GET /api/sessions/{id}/attendance',
+  'GET /api/sessions/{id}/attendance/history',
+  'POST /api/sessions/{id}/check-in-code',
+  'POST /api/sessions/{id}/check-in',
+  'GET /api/enrollments/{id}/attendance',
+  'GET /api/enrollments/{id}/requirements',
+  'POST /api/enrollments/{id}/certificate',
+  'GET /api/assessments/{id}',
+  'POST /api/assessments/{id}/attempts',
+  'POST /api/assessments/{id}/results',
+  'GET /api/certificates/verify/{code}',
+  'POST /api/certificates/verify',
+  'POST /api/certificates/{code}/revoke',
+  'GET /api/certificates/{code}/credential',
+  'GET /api/me/certificates',
+  'GET /api/learners/{id}/readiness',
+  'GET /api/volunteers',
+  'GET /api/learners/{learnerId}/external-credentials',
+  'POST /api/learners/{learnerId}/external-credentials',
+  'POST /api/learners/{learnerId}/external-credentials/{id}/check',
 ] as const;
 
 export function buildQuery(query?: Query): string {
@@ -192,6 +227,45 @@ export class ApiClient {
   readonly enrollments = {
     withdraw: (id: string) => this.request<void>('DELETE', `/api/enrollments/${id}`),
     mine: (query: { lang?: string } = {}) => this.request<Page<MyEnrollmentDto>>('GET', '/api/me/enrollments', { query }),
+  };
+
+  readonly attendance = {
+    mark: (sessionId: string, body: MarkAttendanceBody) => this.request<{ saved: number; changed: number }>('PUT', `/api/sessions/${sessionId}/attendance`, { body }),
+    session: (sessionId: string) => this.request<SessionAttendanceDto>('GET', `/api/sessions/${sessionId}/attendance`),
+    history: (sessionId: string) => this.request<AttendanceHistoryDto>('GET', `/api/sessions/${sessionId}/attendance/history`),
+    checkInCode: (sessionId: string) => this.request<CheckInCodeDto>('POST', `/api/sessions/${sessionId}/check-in-code`),
+    checkIn: (sessionId: string, code: string) => this.request<{ sessionId: string; status: 'present' }>('POST', `/api/sessions/${sessionId}/check-in`, { body: { code } }),
+    ofEnrollment: (enrollmentId: string) => this.request<EnrollmentAttendanceDto>('GET', `/api/enrollments/${enrollmentId}/attendance`),
+  };
+
+  readonly assessments = {
+    get: (id: string, query: { lang?: string } = {}) => this.request<AssessmentDto>('GET', `/api/assessments/${id}`, { query }),
+    attempt: (id: string, answers: Record<string, number[]>, query: { lang?: string } = {}) => this.request<AttemptResultDto>('POST', `/api/assessments/${id}/attempts`, { body: { answers }, query }),
+    recordResult: (id: string, body: { learnerId: string; score: number; note?: string }) => this.request<{ passed: boolean; certificateIssued: boolean }>('POST', `/api/assessments/${id}/results`, { body }),
+  };
+
+  readonly certificates = {
+    requirements: (enrollmentId: string, query: { lang?: string } = {}) => this.request<RequirementStatusDto>('GET', `/api/enrollments/${enrollmentId}/requirements`, { query }),
+    issue: (enrollmentId: string) => this.request<CertificateDto>('POST', `/api/enrollments/${enrollmentId}/certificate`),
+    verify: (code: string, query: { lang?: string } = {}) => this.request<PublicCertificateDto>('GET', `/api/certificates/verify/${encodeURIComponent(code)}`, { query }),
+    verifyMany: (codes: string[]) => this.request<Page<(PublicCertificateDto & { input: string; found: true }) | { input: string; found: false; status: 'unknown' }>>('POST', '/api/certificates/verify', { body: { codes } }),
+    revoke: (code: string, body: { reason: RevocationReason; note?: string }) => this.request<CertificateDto>('POST', `/api/certificates/${encodeURIComponent(code)}/revoke`, { body }),
+    credential: (code: string) => this.request<{ code: string; format: 'vc+jwt'; credential: string }>('GET', `/api/certificates/${encodeURIComponent(code)}/credential`),
+    /** The PDF, as a raw Response to stream on to the browser. */
+    pdf: (code: string) => this.download(`/api/certificates/${encodeURIComponent(code)}/pdf`),
+    mine: (query: { lang?: string } = {}) => this.request<Page<CertificateDto>>('GET', '/api/me/certificates', { query }),
+  };
+
+  readonly readiness = {
+    of: (learnerId: string, query: { lang?: string } = {}) => this.request<ReadinessDto>('GET', `/api/learners/${learnerId}/readiness`, { query }),
+    volunteers: (query: { ready?: boolean; limit?: number; offset?: number } = {}) => this.request<Page<VolunteerDto>>('GET', '/api/volunteers', { query }),
+  };
+
+  readonly externalCredentials = {
+    list: (learnerId: string) => this.request<Page<ExternalCredentialDto>>('GET', `/api/learners/${learnerId}/external-credentials`),
+    record: (learnerId: string, body: { certificateNumber: string; occupation: string; level?: string; issuingBody: string; issuedOn: string }) =>
+      this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials`, { body }),
+    check: (learnerId: string, id: string) => this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials/${id}/check`),
   };
 
   readonly imports = {

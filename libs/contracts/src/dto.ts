@@ -230,3 +230,142 @@ export interface ImportStatusDto {
   processedRows: number;
   result: ImportResultDto | { error: string } | null;
 }
+
+export type AttendanceStatusValue = 'present' | 'late' | 'absent' | 'excused';
+
+export interface SessionAttendanceDto {
+  session: { id: string; classId: string; startsAt: string; endsAt: string; minAttendancePct: number };
+  items: { learnerId: string; name: string; enrollmentId: string; status: AttendanceStatusValue | null; note: string | null; rate: number; cannotReachMinimum: boolean; belowMinimum: boolean }[];
+  total: number;
+}
+
+export interface MarkAttendanceBody {
+  marks: { learnerId: string; status: AttendanceStatusValue; note?: string }[];
+  clientMutationId?: string;
+  source?: 'roster' | 'offline-sync';
+}
+
+export interface AttendanceHistoryDto {
+  items: { id: string; learnerId: string; learnerName: string; from: AttendanceStatusValue | null; to: AttendanceStatusValue; fromNote: string | null; toNote: string | null; source: string; changedBy: string; changedByName: string; changedAt: string }[];
+  total: number;
+}
+
+export interface EnrollmentAttendanceDto {
+  enrollmentId: string;
+  sessions: number;
+  totalSessions: number;
+  attended: number;
+  rate: number;
+  hours: number;
+  cannotReachMinimum: boolean;
+  belowMinimum: boolean;
+}
+
+export interface CheckInCodeDto {
+  sessionId: string;
+  code: string;
+  expiresAt: string;
+}
+
+export interface AssessmentDto {
+  id: string;
+  kind: 'quiz' | 'practical';
+  title: string;
+  passMark: number;
+  maxAttempts: number | null;
+  attemptsUsed: number;
+  bestScore: number | null;
+  passed: boolean;
+  questions: { id: string; kind: 'single' | 'multiple' | 'true_false'; prompt: string; options: { index: number; text: string }[] }[];
+}
+
+export interface AttemptResultDto {
+  score: number;
+  passed: boolean;
+  passMark: number;
+  attemptNo: number;
+  attemptsLeft: number | null;
+  results: { questionId: string; correct: boolean; correctOptions: number[]; explanation: string }[];
+  certificateIssued: boolean;
+}
+
+export interface RequirementStatusDto {
+  enrollmentId: string;
+  complete: boolean;
+  missing: import('./completion.js').MissingRequirement[];
+  certificateCode: string | null;
+}
+
+export type CertificateStatus = 'valid' | 'revoked' | 'expired';
+export const REVOCATION_REASONS = ['issued_in_error', 'misconduct', 'fraud', 'superseded', 'other'] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+export interface CertificateDto {
+  id: string;
+  code: string;
+  displayCode: string;
+  status: CertificateStatus;
+  revocationReason: RevocationReason | null;
+  learnerId: string;
+  holderName: string | null;
+  course: { code: string; title: string };
+  issuer: string;
+  issuedAt: string;
+  expiresAt: string | null;
+  hours: number;
+  enrollmentId: string | null;
+  classId: string | null;
+  verifyUrl: string;
+}
+
+export interface PublicCertificateDto {
+  code: string;
+  displayCode: string;
+  status: CertificateStatus;
+  revocationReason: RevocationReason | null;
+  holderName: string | null;
+  course: { code: string; title: string };
+  issuer: string;
+  issuedAt: string;
+  expiresAt: string | null;
+  hours: number;
+}
+
+export interface ReadinessDto {
+  learnerId: string;
+  learnerType: LearnerType | null;
+  ready: boolean;
+  level: 'ready' | 'renewal_needed' | 'not_ready';
+  items: {
+    course: { id: string; code: string; title: string };
+    state: 'done' | 'expiring' | 'expired' | 'missing';
+    certificate: { code: string; displayCode: string; expiresAt: string | null } | null;
+    nextClass: { id: string; startsOn: string; orgName: string } | null;
+  }[];
+  missing: { id: string; code: string; title: string }[];
+  expiring: { code: string; displayCode: string; expiresAt: string | null }[];
+}
+
+export interface VolunteerDto {
+  id: string;
+  name: string;
+  phone: string;
+  org_name: string;
+  done: number;
+  required: number;
+  ready: boolean;
+}
+
+export interface ExternalCredentialDto {
+  id: string;
+  learnerId: string;
+  certificateNumber: string;
+  occupation: string;
+  level: string;
+  issuingBody: string;
+  issuedOn: string;
+  checkedAt: string | null;
+  checkedBy: string | null;
+  createdAt: string;
+  lookupUrl: string;
+}

@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './dto.js';
 export * from './api-client.js';
+export * from './completion.js';

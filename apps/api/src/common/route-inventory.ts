@@ -30,7 +30,8 @@ export function routeInventory(app: INestApplication, prefix = 'api'): RouteInfo
       if (path === undefined || method === undefined) continue;
       routes.push({
         method: RequestMethod[method],
-        path: join(prefix, base, path),
+        // Well-known URLs are served outside the /api prefix (see app.factory.ts).
+        path: base.startsWith('.well-known') ? join(base, path) : join(prefix, base, path),
         rule: reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, wrapper.metatype]),
       });
     }

@@ -52,3 +52,24 @@ export const DEMO_USERS: DemoUser[] = [
   { phone: '13900000005', name: '周春梅', role: 'learner', org: 'jinta-station', learnerType: 'volunteer_mother', what: 'Volunteer mother learner' },
   { phone: '13900000007', name: '陈建华', role: 'employer', org: 'fuzhou-club', employer: 'jiajiafu', what: 'Partner employer staff (housekeeping company)' },
 ];
+
+/** Demo classes, dated relative to the day the demo is seeded so they are open when someone tries it. */
+export interface DemoClass {
+  course: string;
+  org: string;
+  instructor: string;
+  /** Days from the seeding day to the first session (negative: already running). */
+  startInDays: number;
+  weeks: number;
+  capacity: number;
+  location: string;
+  /** Demo learners (by phone) enrolled at seeding. */
+  learners: string[];
+}
+
+export const DEMO_CLASSES: DemoClass[] = [
+  { course: 'VOC-HOUSE', org: 'fuzhou-station', instructor: '13900000003', startInDays: 7, weeks: 4, capacity: 20, location: '鼓山镇茶会社区活动室', learners: [] },
+  { course: 'VOC-ELDER', org: 'fuzhou-station', instructor: '13900000003', startInDays: -7, weeks: 6, capacity: 15, location: '鼓山镇茶会社区活动室', learners: ['13900000004'] },
+  { course: 'LAW-MPL', org: 'jinta-station', instructor: '13900000009', startInDays: -3, weeks: 2, capacity: 40, location: '金塔镇爱心妈妈驿站', learners: ['13900000005'] },
+  { course: 'CARE-SAFE', org: 'jinta-station', instructor: '13900000009', startInDays: 10, weeks: 1, capacity: 40, location: '金塔镇爱心妈妈驿站', learners: [] },
+];

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PasswordService } from '../auth/password.service.js';
-import { DEMO_EMPLOYERS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+import { DEMO_CLASSES, DEMO_EMPLOYERS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
 
 /** Start-up data: the root admin (ADMIN_PHONE) and, with SEED_DEMO, the demo orgs and users. Both run once. */
 @Injectable()
@@ -61,8 +61,30 @@ export class SeedService {
           [u.phone, u.name, hash, u.role, orgIds.get(u.org), u.learnerType ?? null, u.employer ? employerIds.get(u.employer) : null],
         );
       }
+      for (const k of DEMO_CLASSES) await this.seedClass(tx, k, orgIds);
     });
     this.logger.log(`demo data seeded: ${DEMO_ORGS.length} orgs, ${DEMO_USERS.length} users (password ${DEMO_PASSWORD})`);
+  }
+
+  /** A class with two 2-hour sessions a week (Tuesday-style evenings in China time), and its demo learners. */
+  private async seedClass(tx: EntityManager, k: (typeof DEMO_CLASSES)[number], orgIds: Map<string, string>) {
+    const [{ id }] = await tx.query(
+      `INSERT INTO classes (course_id, org_id, instructor_id, starts_on, ends_on, capacity, location)
+       SELECT c.id, $2, u.id, (now() AT TIME ZONE 'Asia/Shanghai')::date + $4::int, (now() AT TIME ZONE 'Asia/Shanghai')::date + $4::int + $5::int * 7, $6, $7
+         FROM courses c, users u WHERE c.code = $1 AND u.phone = $3 RETURNING id`,
+      [k.course, orgIds.get(k.org), k.instructor, k.startInDays, k.weeks, k.capacity, k.location],
+    );
+    await tx.query(
+      `INSERT INTO class_sessions (class_id, starts_at, ends_at, location)
+       SELECT $1, (d + interval '14 hours') AT TIME ZONE 'Asia/Shanghai', (d + interval '16 hours') AT TIME ZONE 'Asia/Shanghai', $4
+         FROM generate_series(0, $3::int * 2 - 1) AS n,
+              LATERAL (SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date + $2::int + (n / 2) * 7 + (n % 2) * 3)::timestamp AS d) x`,
+      [id, k.startInDays, k.weeks, k.location],
+    );
+    for (const phone of k.learners) {
+      await tx.query(`INSERT INTO enrollments (class_id, learner_id, status) SELECT $1, id, 'enrolled' FROM users WHERE phone = $2`, [id, phone]);
+    }
+    await tx.query(`UPDATE classes SET enrolled_count = $2 WHERE id = $1`, [id, k.learners.length]);
   }
 
   /** Finds an org by parent and name, or creates it with its materialized path. */

@@ -31,9 +31,15 @@ export function TopBar({ signedIn }: { signedIn: boolean }) {
             </Form>
           </>
         ) : (
-          <Link to="/login" className="button button-quiet">
-            {t('nav.signIn')}
-          </Link>
+          <>
+            {/* Signed-in people reach the catalogue from 我的学堂; a fourth button would wrap to a third row at 360px. */}
+            <Link to="/courses" className="button button-quiet">
+              {t('nav.courses')}
+            </Link>
+            <Link to="/login" className="button button-quiet">
+              {t('nav.signIn')}
+            </Link>
+          </>
         )}
       </nav>
     </header>

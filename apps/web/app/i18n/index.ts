@@ -35,11 +35,15 @@ export function useI18n(): { locale: Locale; t: Translate } {
   return { locale, t: translator(locale) };
 }
 
-/** A route `meta` export giving the page a title in the user's language. */
-export function titleMeta(key: MessageKey): MetaFunction {
-  return ({ matches }) => {
+/**
+ * A route `meta` export giving the page a title in the user's language; `fromData` may name the
+ * page after what its loader found (a course's title), falling back to `key`.
+ */
+export function titleMeta<Data = unknown>(key: MessageKey, fromData?: (data: Data) => string | null | undefined): MetaFunction {
+  return ({ matches, data }) => {
     const rootData = matches.find((match) => match.id === 'root')?.data as { locale?: unknown } | undefined;
     const t = translator(isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE);
-    return [{ title: `${t(key)} · ${t('app.name')}` }];
+    const own = data && fromData ? fromData(data as Data) : null;
+    return [{ title: `${own || t(key)} · ${t('app.name')}` }];
   };
 }

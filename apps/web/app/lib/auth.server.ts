@@ -88,6 +88,9 @@ function hasRole(user: MeDto, roles: readonly Role[]): boolean {
   return roles.includes(user.role) || user.roles.some((role) => roles.includes(role));
 }
 
+/** Who runs classes and imports learners: the /manage pages. */
+export const MANAGER_ROLES: readonly Role[] = ['coordinator', 'admin'];
+
 /**
  * The guard every signed-in loader/action starts with. Redirects to /login?next=… when there is no
  * usable session, throws 403 when the user's role is not in `roles`, and throws 503 when the API is down.

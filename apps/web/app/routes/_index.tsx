@@ -21,9 +21,14 @@ export default function HomePage() {
         {signedIn ? (
           <>
             <p>{t('home.signedIn')}</p>
-            <Link to="/app" className="button button-primary">
-              {t('home.goToApp')}
-            </Link>
+            <div className="actions">
+              <Link to="/app" className="button button-primary">
+                {t('home.goToApp')}
+              </Link>
+              <Link to="/courses" className="button button-secondary">
+                {t('home.browseCourses')}
+              </Link>
+            </div>
           </>
         ) : (
           <div className="actions">
@@ -32,6 +37,9 @@ export default function HomePage() {
             </Link>
             <Link to="/login" className="button button-secondary">
               {t('home.signInCta')}
+            </Link>
+            <Link to="/courses" className="button button-secondary">
+              {t('home.browseCourses')}
             </Link>
           </div>
         )}

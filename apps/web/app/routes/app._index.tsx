@@ -1,19 +1,19 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { titleMeta, useI18n } from '../i18n';
 import { requireUser } from '../lib/auth.server';
-import { nextSteps } from '../lib/next-steps';
+import { nextSteps, shortcuts } from '../lib/next-steps';
 
 export const meta = titleMeta('page.app');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const { name, role, orgName, learnerType } = user;
-  return data({ user: { name, role, orgName, learnerType }, steps: nextSteps(user) }, { headers });
+  return data({ user: { name, role, orgName, learnerType }, steps: nextSteps(user), shortcuts: shortcuts(user) }, { headers });
 }
 
 export default function AppHomePage() {
-  const { user, steps } = useLoaderData<typeof loader>();
+  const { user, steps, shortcuts } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
   return (
@@ -29,14 +29,21 @@ export default function AppHomePage() {
           <dd>{user.orgName ?? t('dashboard.noOrg')}</dd>
         </div>
       </dl>
+      <nav aria-label={t('dashboard.shortcuts')} className="actions">
+        {shortcuts.map((link, i) => (
+          <Link key={link.key} to={link.href ?? '/app'} className={i === 0 ? 'button button-primary' : 'button button-secondary'}>
+            {t(link.key)}
+          </Link>
+        ))}
+      </nav>
       <section aria-labelledby="next-steps" className="card stack">
         <h2 id="next-steps">{t('dashboard.nextSteps')}</h2>
         <ol className="steps">
           {steps.map((step) => (
-            <li key={step}>{t(step)}</li>
+            <li key={step.key}>{step.href ? <Link to={step.href}>{t(step.key)}</Link> : t(step.key)}</li>
           ))}
         </ol>
-        <p className="hint">{t('dashboard.comingSoon')}</p>
+        {steps.some((step) => !step.href) ? <p className="hint">{t('dashboard.comingSoon')}</p> : null}
       </section>
     </div>
   );

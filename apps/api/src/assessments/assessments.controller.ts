@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { AssessmentsService } from './assessments.service.js';
+import { AttemptDto, PracticalResultDto } from './dto/assessment.dto.js';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('assessments')
+@Controller('assessments')
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Get(':id')
+  @Authenticated({ roles: ['learner', 'instructor', 'coordinator', 'admin'] })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Lang() lang: Locale) {
+    return this.assessments.forLearner(user, id, lang);
+  }
+
+  /** Graded on the server; the correct answers come back only with the result. */
+  @Post(':id/attempts')
+  @HttpCode(201)
+  @Authenticated({ roles: ['learner'] })
+  attempt(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AttemptDto, @Lang() lang: Locale) {
+    return this.assessments.attempt(user, id, body.answers, lang);
+  }
+
+  @Post(':id/results')
+  @HttpCode(200)
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  result(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: PracticalResultDto) {
+    return this.assessments.recordResult(user, id, body.learnerId, body.score, body.note);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module.js';
+import { AssessmentsController } from './assessments.controller.js';
+import { AssessmentsService } from './assessments.service.js';
+
+@Module({ imports: [CertificatesModule], controllers: [AssessmentsController], providers: [AssessmentsService] })
+export class AssessmentsModule {}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Locale } from '@hearth/contracts';
+import { AppError, badRequest, notFound } from '../common/app-error.js';
+import { pick } from '../common/lang.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../access/scope.service.js';
+import { CertificatesService } from '../certificates/certificates.service.js';
+
+interface AssessmentRow {
+  id: string;
+  course_id: string;
+  kind: 'quiz' | 'practical';
+  title_zh: string;
+  title_en: string;
+  pass_mark: number;
+  max_attempts: number | null;
+}
+
+interface QuestionRow {
+  id: string;
+  kind: 'single' | 'multiple' | 'true_false';
+  prompt_zh: string;
+  prompt_en: string;
+  options: { 'zh-CN': string; en: string }[];
+  correct: number[];
+  explanation_zh: string;
+  explanation_en: string;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly certificates: CertificatesService,
+  ) {}
+
+  private async assessment(id: string): Promise<AssessmentRow> {
+    const rows: AssessmentRow[] = await this.db.query(`SELECT id, course_id, kind, title_zh, title_en, pass_mark, max_attempts FROM assessments WHERE id = $1`, [id]);
+    if (rows.length === 0) throw notFound('Assessment');
+    return rows[0];
+  }
+
+  /** Her live enrolment in a class of this course (the most recent). */
+  private async learnerEnrollment(learnerId: string, courseId: string): Promise<string | null> {
+    const rows = await this.db.query(
+      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id
+        WHERE e.learner_id = $1 AND k.course_id = $2 AND e.status IN ('enrolled','completed') ORDER BY e.created_at DESC LIMIT 1`,
+      [learnerId, courseId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** A quiz as the learner sees it: questions and options shuffled, no answers. */
+  async forLearner(caller: AuthUser, id: string, lang: Locale) {
+    const a = await this.assessment(id);
+    const enrollmentId = caller.role === 'learner' ? await this.learnerEnrollment(caller.id, a.course_id) : null;
+    if (caller.role === 'learner' && !enrollmentId) throw notFound('Assessment');
+    const questions: QuestionRow[] = a.kind === 'quiz' ? await this.db.query(`SELECT id, kind, prompt_zh, prompt_en, options FROM questions WHERE assessment_id = $1`, [id]) : [];
+    const attempts = enrollmentId
+      ? await this.db.query(`SELECT count(*)::int AS used, max(score) AS best, bool_or(passed) AS passed FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId])
+      : [{ used: 0, best: null, passed: false }];
+    return {
+      id: a.id,
+      kind: a.kind,
+      title: pick(lang, a.title_zh, a.title_en),
+      passMark: a.pass_mark,
+      maxAttempts: a.max_attempts,
+      attemptsUsed: attempts[0].used,
+      bestScore: attempts[0].best,
+      passed: attempts[0].passed ?? false,
+      questions: shuffle(questions).map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        prompt: pick(lang, q.prompt_zh, q.prompt_en),
+        options: shuffle(q.options.map((o, index) => ({ index, text: pick(lang, o['zh-CN'], o.en) }))),
+      })),
+    };
+  }
+
+  async attempt(caller: AuthUser, id: string, answers: Record<string, number[]>, lang: Locale) {
+    const a = await this.assessment(id);
+    if (a.kind !== 'quiz') throw new AppError(422, 'VALIDATION_FAILED', 'This is a practical assessment: the instructor records its result');
+    const enrollmentId = await this.learnerEnrollment(caller.id, a.course_id);
+    if (!enrollmentId) throw new AppError(422, 'NOT_ENROLLED', 'Enrol in a class of this course before taking its quiz');
+    const questions: QuestionRow[] = await this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [id]);
+    const problems = Object.entries(answers).flatMap(([qid, chosen]) => {
+      const q = questions.find((x) => x.id === qid);
+      if (!q) return [`answers names a question that is not in this quiz`];
+      if (!Array.isArray(chosen) || chosen.some((c) => !Number.isInteger(c) || c < 0 || c >= q.options.length)) return [`answers for a question must be option numbers from 0 to ${q.options.length - 1}`];
+      if (q.kind !== 'multiple' && chosen.length > 1) return [`a single-choice question takes one answer`];
+      return [];
+    });
+    if (problems.length > 0) throw badRequest([...new Set(problems)]);
+    const results = questions.map((q) => ({
+      questionId: q.id,
+      correct: sameSet(answers[q.id] ?? [], q.correct),
+      correctOptions: q.correct,
+      explanation: pick(lang, q.explanation_zh, q.explanation_en),
+    }));
+    const score = questions.length ? Math.round((results.filter((r) => r.correct).length / questions.length) * 100) : 0;
+    const passed = score >= a.pass_mark;
+    const attemptNo = await this.db.transaction(async (tx) => {
+      // Serialise attempts of one learner on one quiz, so the limit holds under double-taps.
+      await tx.query(`SELECT id FROM enrollments WHERE id = $1 FOR UPDATE`, [enrollmentId]);
+      const [{ used }] = await tx.query(`SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId]);
+      if (a.max_attempts !== null && used >= a.max_attempts) throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
+      await tx.query(
+        `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, enrollmentId, caller.id, used + 1, score, passed, answers],
+      );
+      return used + 1;
+    });
+    const certificateIssued = passed ? await this.certificates.tryAutoIssue(enrollmentId) : false;
+    return { score, passed, passMark: a.pass_mark, attemptNo, attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo, results, certificateIssued };
+  }
+
+  /** A practical grade: by the class's instructor, or staff of its subtree. */
+  async recordResult(caller: AuthUser, id: string, learnerId: string, score: number, note: string | undefined) {
+    const a = await this.assessment(id);
+    const rows: { id: string; instructor_id: string | null; path: string }[] = await this.db.query(
+      `SELECT e.id, k.instructor_id, o.path FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN organizations o ON o.id = k.org_id
+        WHERE e.learner_id = $1 AND k.course_id = $2 AND e.status IN ('enrolled','completed') ORDER BY e.created_at DESC LIMIT 1`,
+      [learnerId, a.course_id],
+    );
+    const e = rows[0];
+    const allowed = e && (caller.role === 'instructor' ? e.instructor_id === caller.id : this.scope.pathInScope(caller, e.path));
+    if (!allowed) throw notFound('Enrollment');
+    const passed = score >= a.pass_mark;
+    await this.db.query(
+      `INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (assessment_id, enrollment_id) DO UPDATE SET score = EXCLUDED.score, passed = EXCLUDED.passed, note = EXCLUDED.note, graded_by = EXCLUDED.graded_by, graded_at = now()`,
+      [id, e.id, learnerId, score, passed, note ?? null, caller.id],
+    );
+    const certificateIssued = passed ? await this.certificates.tryAutoIssue(e.id) : false;
+    return { assessmentId: id, enrollmentId: e.id, learnerId, score, passed, note: note ?? null, certificateIssued };
+  }
+}

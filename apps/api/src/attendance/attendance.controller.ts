@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { AttendanceService } from './attendance.service.js';
+import { CheckInDto, MarkAttendanceDto } from './dto/attendance.dto.js';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('attendance')
+@Controller()
+export class AttendanceController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  /** A whole session in one request: all marks or none, idempotent by clientMutationId. */
+  @Put('sessions/:id/attendance')
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  mark(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: MarkAttendanceDto) {
+    return this.attendance.mark(user, id, body);
+  }
+
+  @Get('sessions/:id/attendance')
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  roster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.attendance.sessionRoster(user, id);
+  }
+
+  /** Corrections: who changed which mark from what to what, and when. */
+  @Get('sessions/:id/attendance/history')
+  @Authenticated({ roles: ['coordinator', 'admin'] })
+  history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.attendance.history(user, id);
+  }
+
+  @Post('sessions/:id/check-in-code')
+  @HttpCode(200)
+  @Authenticated({ roles: ['instructor'] })
+  code(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.attendance.issueCheckInCode(user, id);
+  }
+
+  @Post('sessions/:id/check-in')
+  @HttpCode(200)
+  @Authenticated({ roles: ['learner'] })
+  checkIn(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: CheckInDto) {
+    return this.attendance.checkIn(user, id, body.code);
+  }
+
+  @Get('enrollments/:id/attendance')
+  @Authenticated({ roles: ['learner', 'instructor', 'coordinator', 'admin'] })
+  enrollment(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.attendance.enrollmentAttendance(user, id);
+  }
+}

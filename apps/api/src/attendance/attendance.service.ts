@@ -1,0 +1,261 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AppError, forbidden, notFound } from '../common/app-error.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../access/scope.service.js';
+import { issueCode, verifyCode } from './check-in-code.js';
+import type { MarkAttendanceDto } from './dto/attendance.dto.js';
+
+interface SessionRow {
+  id: string;
+  class_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  path: string;
+  instructor_id: string | null;
+  min_attendance_pct: number;
+}
+
+export interface AttendanceSummary {
+  enrollmentId: string;
+  learnerId: string;
+  /** Sessions whose start is in the past. */
+  sessions: number;
+  totalSessions: number;
+  attended: number;
+  /** attended / sessions, 0..1 (0 before the first session). */
+  rate: number;
+  hours: number;
+  /** Even attending every remaining session cannot reach the course minimum. */
+  cannotReachMinimum: boolean;
+  /** Half the sessions are held and her rate is under the minimum. */
+  belowMinimum: boolean;
+}
+
+const MARK_EARLY_MINUTES = 15;
+const LATE_MARKING_DAYS = 7;
+
+/** Summaries per enrolment, computed in one grouped query (no per-learner queries). */
+const SUMMARY_SQL = `
+  SELECT e.id AS "enrollmentId", e.learner_id AS "learnerId", c.min_attendance_pct AS "minPct",
+         count(s.id)::int AS "totalSessions",
+         count(s.id) FILTER (WHERE s.starts_at < now())::int AS sessions,
+         count(m.status) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late'))::int AS attended,
+         coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0)::float AS hours
+    FROM enrollments e
+    JOIN classes k ON k.id = e.class_id
+    JOIN courses c ON c.id = k.course_id
+    LEFT JOIN class_sessions s ON s.class_id = e.class_id
+    LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id`;
+
+type SummaryRow = Omit<AttendanceSummary, 'rate' | 'cannotReachMinimum' | 'belowMinimum'> & { minPct: number };
+
+function toSummary(r: SummaryRow): AttendanceSummary {
+  const rate = r.sessions > 0 ? r.attended / r.sessions : 0;
+  const best = r.totalSessions > 0 ? (r.attended + (r.totalSessions - r.sessions)) / r.totalSessions : 1;
+  return {
+    enrollmentId: r.enrollmentId,
+    learnerId: r.learnerId,
+    sessions: r.sessions,
+    totalSessions: r.totalSessions,
+    attended: r.attended,
+    rate: Math.round(rate * 10000) / 10000,
+    hours: Math.round(r.hours * 100) / 100,
+    cannotReachMinimum: best * 100 < r.minPct,
+    belowMinimum: r.totalSessions > 0 && r.sessions * 2 >= r.totalSessions && rate * 100 < r.minPct,
+  };
+}
+
+@Injectable()
+export class AttendanceService {
+  private readonly codeSecret: string;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.codeSecret = createHash('sha256').update(`hearth-check-in:${config.jwtSecret}`).digest('hex');
+  }
+
+  private async loadSession(sessionId: string, manager: EntityManager = this.db.manager, lock = false): Promise<SessionRow | null> {
+    const rows: SessionRow[] = await manager.query(
+      `SELECT s.id, s.class_id, s.starts_at, s.ends_at, o.path, k.instructor_id, c.min_attendance_pct
+         FROM class_sessions s JOIN classes k ON k.id = s.class_id JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
+        WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The class's own instructor, or coordinators and admins of its subtree; anyone else sees nothing. */
+  private canManage(caller: AuthUser, s: SessionRow): boolean {
+    return caller.role === 'instructor' ? s.instructor_id === caller.id : this.scope.pathInScope(caller, s.path);
+  }
+
+  async mark(caller: AuthUser, sessionId: string, input: MarkAttendanceDto): Promise<{ saved: number; changed: number }> {
+    const learnerIds = input.marks.map((m) => m.learnerId);
+    if (new Set(learnerIds).size !== learnerIds.length) throw new AppError(400, 'VALIDATION_FAILED', 'marks lists the same learner twice');
+    const source = input.source ?? 'roster';
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ sessionId, source, marks: [...input.marks].sort((a, b) => a.learnerId.localeCompare(b.learnerId)).map((m) => [m.learnerId, m.status, m.note ?? null]) }))
+      .digest('hex');
+    const key = input.clientMutationId ? `attendance:${input.clientMutationId}` : null;
+
+    return this.db.transaction(async (tx) => {
+      if (key) {
+        // A concurrent replay waits here on the key's unique index until the first attempt commits or rolls back.
+        const claimed = await tx.query(`INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, [key, requestHash]);
+        if (claimed.length === 0) {
+          const [stored] = await tx.query(`SELECT request_hash, response FROM idempotency_keys WHERE key = $1`, [key]);
+          if (stored.request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
+          return stored.response;
+        }
+      }
+      const s = await this.loadSession(sessionId, tx, true);
+      if (!s || !this.canManage(caller, s)) throw notFound('Session');
+      const now = Date.now();
+      if (s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 > now) throw new AppError(422, 'SESSION_NOT_STARTED', 'This session has not started yet; mark it from 15 minutes before its start');
+      if (caller.role === 'instructor' && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
+        throw new AppError(403, 'MARKING_WINDOW_CLOSED', `Marks more than ${LATE_MARKING_DAYS} days after a session are entered by a coordinator`);
+      }
+      const notEnrolled: { learner_id: string }[] = await tx.query(
+        `SELECT i.learner_id FROM unnest($2::uuid[]) AS i(learner_id)
+          WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = $1 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed'))`,
+        [s.class_id, learnerIds],
+      );
+      if (notEnrolled.length > 0) {
+        throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled.map((r) => r.learner_id) });
+      }
+      // One statement for the whole batch: upsert every mark, and write history for the ones that changed.
+      const [{ changed }] = await tx.query(
+        `WITH input AS (
+           SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS i(learner_id, status, note)
+         ), prev AS (
+           SELECT m.learner_id, m.status, m.note FROM attendance_marks m JOIN input i USING (learner_id) WHERE m.session_id = $1
+         ), up AS (
+           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id)
+           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7
+             FROM input i JOIN enrollments e ON e.class_id = $8 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed')
+           ON CONFLICT (session_id, learner_id) DO UPDATE
+             SET status = EXCLUDED.status, note = EXCLUDED.note, source = EXCLUDED.source, marked_by = EXCLUDED.marked_by,
+                 marked_at = now(), client_mutation_id = EXCLUDED.client_mutation_id
+             WHERE (attendance_marks.status, attendance_marks.note) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.note)
+           RETURNING learner_id, status, note
+         ), hist AS (
+           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id)
+           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7 FROM up LEFT JOIN prev USING (learner_id)
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM hist)::int AS changed`,
+        [sessionId, learnerIds, input.marks.map((m) => m.status), input.marks.map((m) => m.note ?? null), source, caller.id, input.clientMutationId ?? null, s.class_id],
+      );
+      const result = { saved: input.marks.length, changed };
+      if (key) await tx.query(`UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`, [key, result]);
+      return result;
+    });
+  }
+
+  async summaries(classId: string, manager: EntityManager = this.db.manager): Promise<Map<string, AttendanceSummary>> {
+    const rows: SummaryRow[] = await manager.query(`${SUMMARY_SQL} WHERE e.class_id = $1 AND e.status IN ('enrolled','completed','failed') GROUP BY e.id, c.min_attendance_pct`, [classId]);
+    return new Map(rows.map((r) => [r.enrollmentId, toSummary(r)]));
+  }
+
+  async enrollmentSummary(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<AttendanceSummary | null> {
+    const rows: SummaryRow[] = await manager.query(`${SUMMARY_SQL} WHERE e.id = $1 GROUP BY e.id, c.min_attendance_pct`, [enrollmentId]);
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /** One row per enrolled learner with her current mark (or null) and her attendance so far. */
+  async sessionRoster(caller: AuthUser, sessionId: string) {
+    const s = await this.loadSession(sessionId);
+    if (!s || !this.canManage(caller, s)) throw notFound('Session');
+    const [rows, summaries] = await Promise.all([
+      this.db.query(
+        `SELECT e.learner_id AS "learnerId", u.name, e.id AS "enrollmentId", m.status, m.note
+           FROM enrollments e JOIN users u ON u.id = e.learner_id
+           LEFT JOIN attendance_marks m ON m.session_id = $1 AND m.learner_id = e.learner_id
+          WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
+          ORDER BY u.name, e.id`,
+        [sessionId, s.class_id],
+      ),
+      this.summaries(s.class_id),
+    ]);
+    const items = rows.map((r: { enrollmentId: string }) => {
+      const summary = summaries.get(r.enrollmentId);
+      return { ...r, rate: summary?.rate ?? 0, cannotReachMinimum: summary?.cannotReachMinimum ?? false, belowMinimum: summary?.belowMinimum ?? false };
+    });
+    return {
+      session: { id: s.id, classId: s.class_id, startsAt: s.starts_at, endsAt: s.ends_at, minAttendancePct: s.min_attendance_pct },
+      items,
+      total: items.length,
+    };
+  }
+
+  async history(caller: AuthUser, sessionId: string) {
+    const s = await this.loadSession(sessionId);
+    if (!s || !this.scope.pathInScope(caller, s.path)) throw notFound('Session');
+    const items = await this.db.query(
+      `SELECT h.id::text, h.learner_id AS "learnerId", l.name AS "learnerName", h.old_status AS "from", h.new_status AS "to",
+              h.old_note AS "fromNote", h.new_note AS "toNote", h.source, h.changed_by AS "changedBy", c.name AS "changedByName", h.changed_at AS "changedAt"
+         FROM attendance_history h JOIN users l ON l.id = h.learner_id JOIN users c ON c.id = h.changed_by
+        WHERE h.session_id = $1 ORDER BY h.changed_at, h.id`,
+      [sessionId],
+    );
+    return { items, total: items.length };
+  }
+
+  async issueCheckInCode(caller: AuthUser, sessionId: string) {
+    const s = await this.loadSession(sessionId);
+    if (!s || s.instructor_id !== caller.id) throw notFound('Session');
+    return { sessionId, ...issueCode(this.codeSecret, sessionId) };
+  }
+
+  async checkIn(caller: AuthUser, sessionId: string, code: string) {
+    const s = await this.loadSession(sessionId);
+    if (!s) throw notFound('Session');
+    const now = Date.now();
+    if (now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 || now > s.ends_at.getTime()) {
+      throw new AppError(422, 'CHECK_IN_CLOSED', 'Check-in is open from 15 minutes before the session starts until it ends');
+    }
+    if (!verifyCode(this.codeSecret, sessionId, code, now)) throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
+    return this.db.transaction(async (tx) => {
+      const enrolled = await tx.query(
+        `SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status IN ('enrolled','completed','failed')`,
+        [s.class_id, caller.id],
+      );
+      if (enrolled.length === 0) throw new AppError(422, 'NOT_ENROLLED', 'You are not enrolled in this class');
+      await tx.query(
+        `WITH prev AS (SELECT status, note FROM attendance_marks WHERE session_id = $1 AND learner_id = $2),
+              up AS (
+                INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by)
+                VALUES ($1, $2, $3, 'present', 'check-in', $2)
+                ON CONFLICT (session_id, learner_id) DO UPDATE SET status = 'present', source = 'check-in', marked_by = $2, marked_at = now()
+                  WHERE attendance_marks.status <> 'present'
+                RETURNING status)
+         INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by)
+         SELECT $1, $2, (SELECT status FROM prev), up.status, 'check-in', $2 FROM up`,
+        [sessionId, caller.id, enrolled[0].id],
+      );
+      return { sessionId, status: 'present' as const };
+    });
+  }
+
+  async enrollmentAttendance(caller: AuthUser, enrollmentId: string) {
+    const rows: { learner_id: string; instructor_id: string | null; path: string }[] = await this.db.query(
+      `SELECT e.learner_id, k.instructor_id, o.path FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN organizations o ON o.id = k.org_id WHERE e.id = $1`,
+      [enrollmentId],
+    );
+    const e = rows[0];
+    const allowed = e && (caller.role === 'learner' ? e.learner_id === caller.id : caller.role === 'instructor' ? e.instructor_id === caller.id : caller.role === 'employer' ? false : this.scope.pathInScope(caller, e.path));
+    if (!allowed) {
+      if (caller.role === 'employer') throw forbidden();
+      throw notFound('Enrollment');
+    }
+    const summary = (await this.enrollmentSummary(enrollmentId))!;
+    return { enrollmentId, sessions: summary.sessions, totalSessions: summary.totalSessions, attended: summary.attended, rate: summary.rate, hours: summary.hours, cannotReachMinimum: summary.cannotReachMinimum, belowMinimum: summary.belowMinimum };
+  }
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { AuditService } from '../audit/audit.service.js';
+import { renderCertificatePdf } from './certificate-pdf.js';
+import { CertificatesService } from './certificates.service.js';
+import { RevokeDto, VerifyManyDto } from './dto/certificate.dto.js';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('certificates')
+@Controller()
+export class CertificatesController {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** 201 when this call issued it, 200 when it already existed; 422 REQUIREMENTS_NOT_MET lists what is missing. */
+  @Post('enrollments/:id/certificate')
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  async issue(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { created, certificate } = await this.certificates.issue(user, id, meta.requestId, lang);
+    reply.status(created ? 201 : 200);
+    return certificate;
+  }
+
+  @Get('enrollments/:id/requirements')
+  @Authenticated({ roles: ['learner', 'instructor', 'coordinator', 'admin'] })
+  requirements(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Lang() lang: Locale) {
+    return this.certificates.requirementStatus(user, id, lang);
+  }
+
+  @Get('certificates/verify/:code')
+  @Public({ rateLimited: true })
+  verify(@Param('code') code: string, @Lang() lang: Locale) {
+    return this.certificates.verify(code.slice(0, 40), lang);
+  }
+
+  /** Employers check up to 100 codes at once. */
+  @Post('certificates/verify')
+  @HttpCode(200)
+  @Public({ rateLimited: true })
+  verifyMany(@Body() body: VerifyManyDto, @Lang() lang: Locale) {
+    return this.certificates.verifyMany(body.codes, lang);
+  }
+
+  @Get('certificates/:code/pdf')
+  @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  async pdf(@CurrentUser() user: AuthUser, @Param('code') code: string, @ReqMeta() meta: RequestMeta, @Res() reply: FastifyReply) {
+    const row = await this.certificates.forHolderOrStaff(user, code.slice(0, 40));
+    const dto = this.certificates.toDto(row, 'zh-CN');
+    const pdf = await renderCertificatePdf({
+      holderName: row.holder_name ?? '—',
+      courseTitle: row.title_zh,
+      courseTitleEn: row.title_en,
+      hours: dto.hours,
+      issuer: dto.issuer,
+      issuedAt: dto.issuedAt,
+      expiresAt: dto.expiresAt,
+      displayCode: dto.displayCode,
+      verifyUrl: dto.verifyUrl,
+      status: dto.status,
+    });
+    if (user.id !== row.learner_id) await this.audit.record({ actor: user, action: 'certificate.download', entityType: 'certificate', entityId: row.id, requestId: meta.requestId });
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="certificate-${row.code}.pdf"`)
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  }
+
+  /** The signed Open Badges 3.0 credential (VC-JWT), for the holder to keep or hand on. */
+  @Get('certificates/:code/credential')
+  @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  async credential(@CurrentUser() user: AuthUser, @Param('code') code: string) {
+    const row = await this.certificates.forHolderOrStaff(user, code.slice(0, 40));
+    return { code: row.code, format: 'vc+jwt', credential: row.credential_jwt };
+  }
+
+  @Post('certificates/:code/revoke')
+  @HttpCode(200)
+  @Authenticated({ roles: ['coordinator', 'admin'] })
+  revoke(@CurrentUser() user: AuthUser, @Param('code') code: string, @Body() body: RevokeDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
+    return this.certificates.revoke(user, code.slice(0, 40), body.reason, body.note, meta.requestId, lang);
+  }
+
+  @Get('me/certificates')
+  @Authenticated({ roles: ['learner'] })
+  mine(@CurrentUser() user: AuthUser, @Lang() lang: Locale) {
+    return this.certificates.mine(user, lang);
+  }
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOneOf } from '../../common/validation.js';
+import { REVOCATION_REASONS, type RevocationReason } from '@hearth/contracts';
+
+export class RevokeDto {
+  @IsOneOf(REVOCATION_REASONS, 'reason') reason: RevocationReason;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500, { message: 'note must be at most 500 characters' }) note?: string;
+}
+
+export class VerifyManyDto {
+  @ApiProperty({ type: [String], maxItems: 100 })
+  @IsArray({ message: 'codes must be a list of certificate codes' })
+  @ArrayMinSize(1, { message: 'codes must hold at least one code' })
+  @ArrayMaxSize(100, { message: 'codes may hold at most 100 codes per request' })
+  @IsString({ each: true, message: 'each code must be text' })
+  @MaxLength(20, { each: true, message: 'each code must be at most 20 characters' })
+  codes: string[];
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ConsentsService, REFERRAL_NOTICE_VERSION } from './consents.service.js';
+
+class GrantConsentDto {
+  @IsIn(['referrals'], { message: 'scope must be referrals' }) scope: 'referrals';
+  @ApiPropertyOptional({ description: 'The notice version the learner read' }) @IsOptional() @IsString() @MaxLength(50) noticeVersion?: string;
+}
+
+@ApiTags('consents')
+@Controller('me/consents')
+export class ConsentsController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Get()
+  @Authenticated({ roles: ['learner'] })
+  status(@CurrentUser() user: AuthUser) {
+    return this.consents.status(user);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Authenticated({ roles: ['learner'] })
+  grant(@CurrentUser() user: AuthUser, @Body() body: GrantConsentDto, @ReqMeta() meta: RequestMeta) {
+    return this.consents.grant(user, body.noticeVersion ?? REFERRAL_NOTICE_VERSION, meta.requestId);
+  }
+
+  @Delete('referrals')
+  @HttpCode(204)
+  @Authenticated({ roles: ['learner'] })
+  async withdraw(@CurrentUser() user: AuthUser, @ReqMeta() meta: RequestMeta) {
+    await this.consents.withdraw(user, meta.requestId);
+  }
+}

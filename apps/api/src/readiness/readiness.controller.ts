@@ -1,0 +1,38 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { PageQuery, pageOf } from '../common/validation.js';
+import { ReadinessService } from './readiness.service.js';
+
+class VolunteersQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'ready must be true or false' })
+  ready?: boolean;
+}
+
+@ApiTags('readiness')
+@Controller()
+export class ReadinessController {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  @Get('learners/:id/readiness')
+  @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  readinessOf(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @Lang() lang: Locale) {
+    return this.readiness.forLearner(user, id, lang);
+  }
+
+  /** Volunteer mothers of the subtree, filterable by "ready to pair". */
+  @Get('volunteers')
+  @Authenticated({ roles: ['coordinator', 'admin'] })
+  volunteers(@CurrentUser() user: AuthUser, @Query() query: VolunteersQuery) {
+    const { limit, offset } = pageOf(query);
+    return this.readiness.volunteers(user, query.ready, limit, offset);
+  }
+}

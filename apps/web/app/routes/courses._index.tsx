@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
+import { CategoryBadge } from '../components/class-parts';
+import { titleMeta, useI18n } from '../i18n';
+import { apiFor, unavailableOrRethrow } from '../lib/api.server';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta('page.courses');
+
+const isCategory = (value: string | null): value is CourseCategory => (COURSE_CATEGORIES as readonly (string | null)[]).includes(value);
+
+/** The catalogue is public: anyone may look before registering. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const asked = new URL(request.url).searchParams.get('category');
+  const category = isCategory(asked) ? asked : null;
+  const lang = await getLocale(request);
+  try {
+    const page = await apiFor(request).courses.list({ category: category ?? undefined, lang });
+    const courses = page.items.map(({ code, title, category, requiredHours, requiredForVolunteers, openClasses, description }) => ({
+      code,
+      title,
+      category,
+      requiredHours,
+      requiredForVolunteers,
+      openClasses,
+      description,
+    }));
+    return { category, courses };
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+export default function CoursesPage() {
+  const { category, courses } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const filters: { value: CourseCategory | null; label: string }[] = [
+    { value: null, label: t('courses.filter.all') },
+    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) })),
+  ];
+  return (
+    <div className="stack">
+      <h1>{t('courses.heading')}</h1>
+      <p>{t('courses.intro')}</p>
+      <nav aria-label={t('courses.filter.label')}>
+        <ul className="chips">
+          {filters.map(({ value, label }) => (
+            <li key={value ?? 'all'}>
+              <Link to={value ? `/courses?category=${value}` : '/courses'} className="chip" aria-current={value === category ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {courses.length === 0 ? (
+        <p>{t('courses.empty')}</p>
+      ) : (
+        <ul className="course-list">
+          {courses.map((course) => (
+            <li key={course.code} className="card course-card">
+              <h2>
+                <Link to={`/courses/${course.code}`}>{course.title}</Link>
+              </h2>
+              <p className="badges">
+                <CategoryBadge category={course.category} />
+                {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+              </p>
+              {course.description ? <p className="course-description">{course.description}</p> : null}
+              <p className="course-meta">
+                <span>{t('course.hours', { n: course.requiredHours })}</span>
+                <span>{course.openClasses > 0 ? t('course.openClasses', { n: course.openClasses }) : t('course.noOpenClasses')}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { COURSE_CATEGORIES, type CreateClassBody } from '@hearth/contracts';
+import { FormAlert, SelectField, TextField } from '../components/form';
+import { titleMeta, translator, useI18n, type Translate } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { apiFormErrors } from '../lib/api-errors.server';
+import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
+import { chinaInstant, parseDay, parseTime } from '../lib/dates';
+import { CAPACITY_MAX, LOCATION_MAX, fieldMessages, formText, hasErrors, isUuid, rowField, type FormErrors } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta('page.newClass');
+
+/** Blank session rows on the form; `?rows=` asks for more (no JavaScript needed). */
+const DEFAULT_ROWS = 8;
+const MAX_ROWS = 100;
+
+interface SessionRow {
+  date: string;
+  start: string;
+  end: string;
+}
+
+interface Values {
+  courseId: string;
+  orgId: string;
+  instructorId: string;
+  startsOn: string;
+  endsOn: string;
+  capacity: string;
+  location: string;
+  sessions: SessionRow[];
+}
+
+const clampRows = (value: unknown) => Math.max(1, Math.min(MAX_ROWS, Math.floor(Number(value)) || DEFAULT_ROWS));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const locale = await getLocale(request);
+  const params = new URL(request.url).searchParams;
+  try {
+    const [courses, orgs, instructors] = await Promise.all([
+      api.courses.list({ lang: locale }),
+      api.orgs.list(),
+      api.users.list({ role: 'instructor', limit: 100 }),
+    ]);
+    return data(
+      {
+        rows: params.has('rows') ? clampRows(params.get('rows')) : DEFAULT_ROWS,
+        preset: { courseId: params.get('courseId') ?? '', orgId: params.get('orgId') ?? '' },
+        courses: courses.items.map(({ id, code, title, category }) => ({ id, code, title, category })),
+        // Classes are held at clubs and stations, not at federation offices.
+        orgs: orgs.items.filter((o) => o.kind === 'club' || o.kind === 'station').map(({ id, name, kind }) => ({ id, name, kind })),
+        instructors: instructors.items.map(({ id, name, orgName }) => ({ id, name, orgName: orgName ?? null })),
+      },
+      { headers },
+    );
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+function readValues(form: FormData, rows: number): Values {
+  const sessions: SessionRow[] = [];
+  for (let i = 0; i < rows; i++) {
+    sessions.push({
+      date: formText(form, `sessions[${i}].date`).trim(),
+      start: formText(form, `sessions[${i}].start`).trim(),
+      end: formText(form, `sessions[${i}].end`).trim(),
+    });
+  }
+  return {
+    courseId: formText(form, 'courseId'),
+    orgId: formText(form, 'orgId'),
+    instructorId: formText(form, 'instructorId'),
+    startsOn: formText(form, 'startsOn').trim(),
+    endsOn: formText(form, 'endsOn').trim(),
+    capacity: formText(form, 'capacity').trim(),
+    location: formText(form, 'location').trim(),
+    sessions,
+  };
+}
+
+/** The API's rules, checked here first and reported on the fields; returns the body to send when all is well. */
+function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBody | null {
+  if (!isUuid(values.courseId)) errors.fields.courseId = fieldMessages.courseId(t);
+  if (!isUuid(values.orgId)) errors.fields.orgId = fieldMessages.orgId(t);
+  if (!isUuid(values.instructorId)) errors.fields.instructorId = fieldMessages.instructorId(t);
+  const startsOn = parseDay(values.startsOn);
+  const endsOn = parseDay(values.endsOn);
+  if (!startsOn) errors.fields.startsOn = fieldMessages.startsOn(t);
+  if (!endsOn || (startsOn && endsOn < startsOn)) errors.fields.endsOn = fieldMessages.endsOn(t);
+  const capacity = Number(values.capacity.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+  if (!/^\S+$/.test(values.capacity) || !Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY_MAX) errors.fields.capacity = fieldMessages.capacity(t);
+  if (values.location.length > LOCATION_MAX) errors.fields.location = fieldMessages.location(t);
+
+  const sessions: CreateClassBody['sessions'] = [];
+  values.sessions.forEach((row, i) => {
+    if (!row.date && !row.start && !row.end) return; // an unused row
+    const day = parseDay(row.date);
+    const start = parseTime(row.start);
+    const end = parseTime(row.end);
+    const inside = day && (!startsOn || day >= startsOn) && (!endsOn || day <= endsOn);
+    if (!day || !start || !end || end <= start || !inside) {
+      errors.fields[rowField('sessions', i)] = fieldMessages.sessions(t, i);
+      return;
+    }
+    sessions.push({ startsAt: chinaInstant(day, start), endsAt: chinaInstant(day, end) });
+  });
+  if (hasErrors(errors) || !startsOn || !endsOn) return null;
+  return {
+    courseId: values.courseId,
+    orgId: values.orgId,
+    instructorId: values.instructorId,
+    startsOn,
+    endsOn,
+    capacity,
+    ...(values.location ? { location: values.location } : {}),
+    sessions,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const t = translator(await getLocale(request));
+  const form = await request.formData();
+  const rows = clampRows(formText(form, 'rows'));
+  const values = readValues(form, rows);
+  const errors: FormErrors = { fields: {} };
+  const body = toBody(values, t, errors);
+  if (!body) return data({ errors, values, rows }, { status: 400, headers });
+  try {
+    const created = await api.classes.create(body);
+    return redirect(`/manage/classes/${created.id}?created=1`, { headers });
+  } catch (error) {
+    const failure = apiFormErrors(error, t);
+    return data({ errors: failure.errors, values, rows }, { status: failure.status, headers });
+  }
+}
+
+export default function NewClassPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const values: Partial<Values> = result?.values ?? { courseId: loaded.preset.courseId, orgId: loaded.preset.orgId };
+  const fieldErrors = result?.errors.fields ?? {};
+  const rows = Math.max(result?.rows ?? 0, loaded.rows);
+  const moreRows = new URLSearchParams({ rows: String(Math.min(MAX_ROWS, rows + DEFAULT_ROWS)) });
+  if (loaded.preset.courseId) moreRows.set('courseId', loaded.preset.courseId);
+  if (loaded.preset.orgId) moreRows.set('orgId', loaded.preset.orgId);
+
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/manage/classes">{t('manage.backToClasses')}</Link>
+      </p>
+      <h1>{t('newClass.heading')}</h1>
+      <FormAlert errors={result?.errors} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="rows" value={rows} />
+        <SelectField name="courseId" label={t('newClass.course')} error={fieldErrors.courseId} required defaultValue={values.courseId ?? ''}>
+          <option value="">{t('form.choose')}</option>
+          {COURSE_CATEGORIES.map((category) => (
+            <optgroup key={category} label={t(`category.${category}`)}>
+              {loaded.courses
+                .filter((c) => c.category === category)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <SelectField name="orgId" label={t('newClass.org')} hint={t('newClass.orgHint')} error={fieldErrors.orgId} required defaultValue={values.orgId ?? ''}>
+          <option value="">{t('form.choose')}</option>
+          {loaded.orgs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {t('newClass.orgOption', { name: o.name, kind: t(`orgKind.${o.kind}`) })}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="instructorId"
+          label={t('newClass.instructor')}
+          hint={loaded.instructors.length === 0 ? t('newClass.noInstructors') : undefined}
+          error={fieldErrors.instructorId}
+          required
+          defaultValue={values.instructorId ?? ''}
+        >
+          <option value="">{t('form.choose')}</option>
+          {loaded.instructors.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.orgName ? t('newClass.instructorOption', { name: i.name, org: i.orgName }) : i.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="field-pair">
+          <TextField name="startsOn" label={t('newClass.startsOn')} error={fieldErrors.startsOn} type="date" required defaultValue={values.startsOn} />
+          <TextField name="endsOn" label={t('newClass.endsOn')} error={fieldErrors.endsOn} type="date" required defaultValue={values.endsOn} />
+        </div>
+        <TextField
+          name="capacity"
+          label={t('newClass.capacity')}
+          hint={t('newClass.capacityHint')}
+          error={fieldErrors.capacity}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={CAPACITY_MAX}
+          step={1}
+          required
+          defaultValue={values.capacity}
+        />
+        <TextField
+          name="location"
+          label={t('newClass.location')}
+          hint={t('newClass.locationHint')}
+          error={fieldErrors.location}
+          maxLength={LOCATION_MAX}
+          defaultValue={values.location}
+        />
+        <fieldset className="session-rows stack">
+          <legend>{t('newClass.sessions')}</legend>
+          <p className="hint">{t('newClass.sessionsHint')}</p>
+          <p className="hint">
+            {t('newClass.moreRowsHint', { n: rows })} <Link to={`/manage/classes/new?${moreRows.toString()}`}>{t('newClass.moreRows')}</Link>
+          </p>
+          {Array.from({ length: rows }, (_, i) => {
+            const row = values.sessions?.[i];
+            const error = fieldErrors[rowField('sessions', i)];
+            const id = `field-${rowField('sessions', i)}`;
+            return (
+              <fieldset key={i} className="session-row" aria-describedby={error ? `${id}-error` : undefined}>
+                <legend>{t('newClass.sessionN', { n: i + 1 })}</legend>
+                {error ? (
+                  <p id={`${id}-error`} className="field-error">
+                    {error}
+                  </p>
+                ) : null}
+                <div className="session-inputs">
+                  <div className="field session-date">
+                    <label htmlFor={id}>{t('newClass.sessionDate')}</label>
+                    <input id={id} type="date" name={`sessions[${i}].date`} defaultValue={row?.date} aria-invalid={error ? true : undefined} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-start`}>{t('newClass.sessionStart')}</label>
+                    <input id={`${id}-start`} type="time" name={`sessions[${i}].start`} defaultValue={row?.start} aria-invalid={error ? true : undefined} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor={`${id}-end`}>{t('newClass.sessionEnd')}</label>
+                    <input id={`${id}-end`} type="time" name={`sessions[${i}].end`} defaultValue={row?.end} aria-invalid={error ? true : undefined} />
+                  </div>
+                </div>
+              </fieldset>
+            );
+          })}
+        </fieldset>
+        <button type="submit" className="button button-primary button-block" disabled={navigation.state === 'submitting'}>
+          {t('newClass.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,333 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApiClient, ImportResultDto, Locale } from '@hearth/contracts';
+import { FormAlert, SelectField } from '../components/form';
+import { isMessageKey, titleMeta, translator, useI18n, type Translate } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
+import { formatDay } from '../lib/dates';
+import { formText, isUuid, type FormErrors } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta('page.import');
+
+/** The API takes up to 2,000,000 characters (20,000 rows); a GBK file of that many characters is at most twice as many bytes. */
+const MAX_FILE_BYTES = 4_000_000;
+/** Rejected rows listed on the page; a file with more problems than this needs fixing as a whole anyway. */
+const MAX_REJECTED_SHOWN = 1000;
+
+async function classOptions(api: ApiClient, locale: Locale, wanted: string | null) {
+  const open = await api.classes.list({ open: true, limit: 100, lang: locale });
+  const items = open.items;
+  if (wanted && !items.some((k) => k.id === wanted)) {
+    // A class asked for by link that is no longer open is still offered, so the link never silently does nothing.
+    const extra = await api.classes.get(wanted, { lang: locale }).catch((error) => (isApiError(error, 'NOT_FOUND') ? null : Promise.reject(error)));
+    if (extra) items.unshift(extra);
+  }
+  return items.map((k) => ({ id: k.id, label: `${k.title} · ${k.orgName} · ${formatDay(k.startsOn, locale)}`, orgId: k.orgId }));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const locale = await getLocale(request);
+  const asked = new URL(request.url).searchParams.get('classId');
+  const classId = isUuid(asked) ? asked : null;
+  try {
+    const classes = await classOptions(api, locale, classId);
+    return data({ classId: classes.some((k) => k.id === classId) ? classId : null, classes: classes.map(({ id, label }) => ({ id, label })) }, { headers });
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+/** Excel in China saves CSV as GBK unless told otherwise; anything that is not valid UTF-8 is read as GB18030 (a superset). */
+function decodeCsv(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The API's complaints about the file itself, in the user's language. */
+function fileError(error: unknown, t: Translate): string | null {
+  if (!isApiError(error, 'VALIDATION_FAILED')) return null;
+  const message = error.message;
+  if (/^csv is too large|^At most/i.test(message)) return t('import.error.tooLarge');
+  if (/first row/i.test(message)) return t('import.error.header');
+  if (/no rows|^csv is empty/i.test(message)) return t('import.error.empty');
+  if (/not valid CSV/i.test(message)) return t('import.error.format');
+  return null;
+}
+
+type ImportView = Omit<ImportResultDto, 'rejected' | 'id'> & {
+  classId: string | null;
+  rejected: { line: number; phone: string; reason: string }[];
+  rejectedCount: number;
+};
+
+function importView(result: ImportResultDto, classId: string | null, t: Translate): ImportView {
+  return {
+    classId,
+    total: result.total,
+    created: result.created,
+    existing: result.existing,
+    enrolled: result.enrolled,
+    waitlisted: result.waitlisted,
+    alreadyEnrolled: result.alreadyEnrolled,
+    rejectedCount: result.rejected.length,
+    rejected: result.rejected.slice(0, MAX_REJECTED_SHOWN).map((r) => {
+      const key = `import.reject.${r.code}`;
+      return { line: r.line, phone: r.phone, reason: isMessageKey(key) ? t(key) : t('import.reject.other') };
+    }),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const locale = await getLocale(request);
+  const t = translator(locale);
+  const form = await request.formData();
+  const file = form.get('file');
+  const classId = formText(form, 'classId');
+  const importId = formText(form, 'importId');
+  const fail = (errors: FormErrors, status = 400) => data({ errors, result: null }, { status, headers });
+
+  if (!file || typeof file === 'string' || file.size === 0) return fail({ fields: { file: t('import.error.noFile') } });
+  if (file.size > MAX_FILE_BYTES) return fail({ fields: { file: t('import.error.tooLarge') } });
+  if (classId && !isUuid(classId)) return fail({ fields: { classId: t('import.error.class') } });
+
+  try {
+    // New learners join the class's club or station (not the coordinator's own office), so classes near them come first.
+    const orgId = classId ? (await api.classes.get(classId)).orgId : undefined;
+    const csv = decodeCsv(await file.arrayBuffer());
+    const result = await api.imports.learners({ csv, classId: classId || undefined, orgId, importId: isUuid(importId) ? importId : undefined });
+    return data({ errors: null, result: importView(result, classId || null, t) }, { headers });
+  } catch (error) {
+    if (isApiError(error, 'NOT_FOUND')) return fail({ fields: { classId: t('import.error.class') } }, 404);
+    const message = fileError(error, t);
+    if (message) return fail({ fields: { file: message } });
+    const failure = apiFormErrors(error, t);
+    return fail(failure.errors, failure.status);
+  }
+}
+
+/** crypto.randomUUID needs a secure context; a station's server on plain http gets the same from getRandomValues. */
+function newImportId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * With JavaScript the form is sent by fetch (Remix's <Form>) under an id chosen here, and the
+ * import's progress is polled meanwhile; without it, the same form is a plain multipart post.
+ */
+function useImportProgress(submitting: boolean) {
+  const [progress, setProgress] = useState<{ processed: number; total: number } | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const stop = () => {
+    window.clearInterval(timer.current);
+    timer.current = undefined;
+  };
+  useEffect(() => {
+    if (!submitting) {
+      stop();
+      setProgress(null);
+    }
+  }, [submitting]);
+  useEffect(() => stop, []);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const field = event.currentTarget.elements.namedItem('importId');
+    if (!(field instanceof HTMLInputElement)) return;
+    const id = newImportId();
+    field.value = id;
+    stop();
+    setProgress({ processed: 0, total: 0 });
+    timer.current = window.setInterval(async () => {
+      try {
+        const response = await fetch(`/manage/import/progress/${id}`, { headers: { accept: 'application/json' } });
+        if (!response.ok) return;
+        const status = (await response.json()) as { status: string; totalRows?: number; processedRows?: number };
+        if (status.status === 'running' || status.status === 'done') setProgress({ processed: status.processedRows ?? 0, total: status.totalRows ?? 0 });
+        if (status.status === 'done' || status.status === 'failed') stop();
+      } catch {
+        // A missed poll only delays the bar; the form's own answer still arrives.
+      }
+    }, 500);
+  };
+  return { progress, onSubmit };
+}
+
+export default function ImportPage() {
+  const { classes, classId } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const submitting = navigation.state === 'submitting' && navigation.formMethod?.toLowerCase() === 'post';
+  const { progress, onSubmit } = useImportProgress(submitting);
+  const errors = answer?.errors ?? undefined;
+  const result = answer?.result;
+  const form = useRef<HTMLFormElement>(null);
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // With JavaScript the page stays where the button was: bring the result into view, and clear
+    // the chosen file so the same file is not sent twice by accident.
+    if (!result) return;
+    form.current?.reset();
+    resultBox.current?.scrollIntoView({ block: 'start' });
+    resultBox.current?.focus({ preventScroll: true });
+  }, [result]);
+
+  return (
+    <section className="stack">
+      <p>
+        <Link to="/manage/classes">{t('manage.backToClasses')}</Link>
+      </p>
+      <h1>{t('import.heading')}</h1>
+
+      {result ? (
+        <div ref={resultBox} tabIndex={-1} className="notice-holder">
+          <ImportResult result={result} />
+        </div>
+      ) : null}
+
+      <div className="card stack">
+        <h2>{t('import.format.heading')}</h2>
+        <p>{t('import.format.columns')}</p>
+        <p>{t('import.format.types')}</p>
+        <p>{t('import.format.excel')}</p>
+        <p>
+          <a href="/manage/import/template.csv" download>
+            {t('import.template')}
+          </a>
+        </p>
+      </div>
+
+      <FormAlert errors={errors} />
+      <Form ref={form} method="post" encType="multipart/form-data" className="stack" noValidate onSubmit={onSubmit}>
+        <input type="hidden" name="importId" defaultValue="" />
+        <div className="field">
+          <label htmlFor="field-file">{t('import.file')}</label>
+          <p id="field-file-hint" className="hint">
+            {t('import.fileHint')}
+          </p>
+          {errors?.fields.file ? (
+            <p id="field-file-error" className="field-error">
+              {errors.fields.file}
+            </p>
+          ) : null}
+          <input
+            id="field-file"
+            type="file"
+            name="file"
+            accept=".csv,text/csv"
+            required
+            aria-invalid={errors?.fields.file ? true : undefined}
+            aria-describedby={errors?.fields.file ? 'field-file-error field-file-hint' : 'field-file-hint'}
+          />
+        </div>
+        <SelectField name="classId" label={t('import.class')} hint={t('import.classHint')} error={errors?.fields.classId} defaultValue={classId ?? ''}>
+          <option value="">{t('import.noClass')}</option>
+          {classes.map((k) => (
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button button-primary button-block" disabled={submitting}>
+          {submitting ? t('import.running') : t('import.submit')}
+        </button>
+        {progress ? (
+          <div className="field" aria-live="polite">
+            <label htmlFor="import-progress">{t('import.progress')}</label>
+            <progress id="import-progress" max={progress.total || 1} value={progress.total ? progress.processed : undefined} />
+            <p className="hint">{progress.total ? t('import.progressRows', { done: progress.processed, total: progress.total }) : t('import.progressStarting')}</p>
+          </div>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+function ImportResult({ result }: { result: ImportView }) {
+  const { t } = useI18n();
+  const imported = result.created + result.existing;
+  return (
+    <div className={result.rejectedCount > 0 ? 'notice notice-warning stack' : 'notice notice-success stack'} role="status">
+      <h2>{t('import.result.heading')}</h2>
+      <p>
+        <strong>{t('import.result.imported', { n: imported })}</strong>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('import.result.total')}</dt>
+          <dd>{result.total}</dd>
+        </div>
+        <div>
+          <dt>{t('import.result.created')}</dt>
+          <dd>{result.created}</dd>
+        </div>
+        <div>
+          <dt>{t('import.result.existing')}</dt>
+          <dd>{result.existing}</dd>
+        </div>
+        {result.classId ? (
+          <>
+            <div>
+              <dt>{t('import.result.enrolled')}</dt>
+              <dd>{result.enrolled}</dd>
+            </div>
+            <div>
+              <dt>{t('import.result.waitlisted')}</dt>
+              <dd>{result.waitlisted}</dd>
+            </div>
+            <div>
+              <dt>{t('import.result.alreadyEnrolled')}</dt>
+              <dd>{result.alreadyEnrolled}</dd>
+            </div>
+          </>
+        ) : null}
+        <div>
+          <dt>{t('import.result.rejected')}</dt>
+          <dd>{result.rejectedCount}</dd>
+        </div>
+      </dl>
+      {result.rejected.length > 0 ? (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t('import.rejected.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.rejected.line')}</th>
+                <th scope="col">{t('import.rejected.phone')}</th>
+                <th scope="col">{t('import.rejected.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rejected.map((r) => (
+                <tr key={r.line}>
+                  <td>{r.line}</td>
+                  <td>{r.phone || '—'}</td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.rejectedCount > result.rejected.length ? <p className="hint">{t('import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p> : null}
+        </div>
+      ) : null}
+      {result.classId ? (
+        <p>
+          <Link to={`/manage/classes/${result.classId}`}>{t('import.result.toClass')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

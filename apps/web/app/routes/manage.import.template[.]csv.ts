@@ -1,0 +1,15 @@
+/**
+ * A CSV to start from. The byte-order mark makes Excel on Windows read it as UTF-8 (without it,
+ * Chinese Excel assumes GBK and shows garbage).
+ */
+const TEMPLATE = '\uFEFF姓名,手机号,类型\n王芳,13800000000,进城务工妇女\n';
+
+export function loader() {
+  return new Response(TEMPLATE, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="hearth-learners.csv"; filename*=UTF-8''${encodeURIComponent('学员名单模板.csv')}`,
+      'Cache-Control': 'public, max-age=3600',
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ClassStatusBadge } from '../components/class-parts';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { apiFormErrors } from '../lib/api-errors.server';
+import { requireUser } from '../lib/auth.server';
+import { isOpen } from '../lib/class-view';
+import { formatDay, formatSession } from '../lib/dates';
+import { formText, isUuid } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta('page.myClasses');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['learner'] });
+  const locale = await getLocale(request);
+  try {
+    const page = await api.enrollments.mine({ lang: locale });
+    const classes = page.items.map((e) => ({
+      id: e.id,
+      status: e.status,
+      waitlistPosition: e.waitlistPosition,
+      classStatus: e.classStatus,
+      courseCode: e.courseCode,
+      courseTitle: e.courseTitle,
+      orgName: e.orgName,
+      location: e.location,
+      startsOn: formatDay(e.startsOn, locale),
+      endsOn: formatDay(e.endsOn, locale),
+      sessionCount: e.sessionCount,
+      nextSession: e.nextSession
+        ? { when: formatSession(e.nextSession.startsAt, e.nextSession.endsAt, locale), location: e.nextSession.location || e.location }
+        : null,
+      // Only a place she still holds (or waits for) can be given up.
+      canWithdraw: (e.status === 'enrolled' || e.status === 'waitlisted') && isOpen(e.classStatus),
+    }));
+    return data({ classes }, { headers });
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+/** Withdrawing, after she confirmed it on the page (the confirmation needs no JavaScript). */
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['learner'] });
+  const t = translator(await getLocale(request));
+  const form = await request.formData();
+  const enrollmentId = formText(form, 'enrollmentId');
+  const courseTitle = formText(form, 'courseTitle').slice(0, 200);
+  if (!isUuid(enrollmentId)) return data({ ok: false as const, message: t('error.NOT_FOUND') }, { status: 400, headers });
+  try {
+    await api.enrollments.withdraw(enrollmentId);
+    return data({ ok: true as const, message: t('myClasses.withdrawn', { course: courseTitle }) }, { headers });
+  } catch (error) {
+    const failure = apiFormErrors(error, t);
+    return data({ ok: false as const, message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+  }
+}
+
+export default function MyClassesPage() {
+  const { classes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const busy = navigation.state !== 'idle' ? navigation.formData?.get('enrollmentId') : null;
+  return (
+    <div className="stack">
+      <h1>{t('myClasses.heading')}</h1>
+      {result ? (
+        <div className={result.ok ? 'notice notice-success' : 'alert'} role={result.ok ? 'status' : 'alert'}>
+          <p>{result.message}</p>
+        </div>
+      ) : null}
+      {classes.length === 0 ? (
+        <div className="card stack">
+          <p>{t('myClasses.empty')}</p>
+          <p>
+            <Link to="/courses" className="button button-primary">
+              {t('myClasses.browse')}
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <ul className="class-list">
+          {classes.map((c) => (
+            <li key={c.id} className="card stack">
+              <h2>
+                <Link to={`/courses/${c.courseCode}`}>{c.courseTitle}</Link>
+              </h2>
+              <p className="badges">
+                <span className={`badge badge-enrolment-${c.status}`}>
+                  {c.status === 'waitlisted' && c.waitlistPosition ? t('enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`enrollmentStatus.${c.status}`)}
+                </span>
+                <ClassStatusBadge status={c.classStatus} />
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>{t('class.org')}</dt>
+                  <dd>{c.orgName}</dd>
+                </div>
+                <div>
+                  <dt>{t('class.dates')}</dt>
+                  <dd>{t('class.datesValue', { from: c.startsOn, to: c.endsOn })}</dd>
+                </div>
+                <div>
+                  <dt>{t('myClasses.nextSession')}</dt>
+                  <dd>
+                    {c.nextSession ? (
+                      <>
+                        {c.nextSession.when}
+                        {c.nextSession.location ? (
+                          <>
+                            <br />
+                            {c.nextSession.location}
+                          </>
+                        ) : null}
+                      </>
+                    ) : c.sessionCount === 0 ? (
+                      t('class.noSessions')
+                    ) : (
+                      t('myClasses.noMoreSessions')
+                    )}
+                  </dd>
+                </div>
+              </dl>
+              {c.canWithdraw ? (
+                <details className="confirm">
+                  <summary className="button button-secondary">{t('myClasses.withdraw')}</summary>
+                  <div className="stack confirm-body">
+                    <p>{c.status === 'enrolled' ? t('myClasses.withdrawConfirm.enrolled') : t('myClasses.withdrawConfirm.waitlisted')}</p>
+                    <Form method="post">
+                      <input type="hidden" name="enrollmentId" value={c.id} />
+                      <input type="hidden" name="courseTitle" value={c.courseTitle} />
+                      <button type="submit" className="button button-danger button-block" disabled={busy === c.id}>
+                        {t('myClasses.withdrawYes')}
+                      </button>
+                    </Form>
+                  </div>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
