@@ -9,7 +9,9 @@ import { AccessGuard } from './auth/access.guard.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { AttendanceModule } from './attendance/attendance.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ReadinessModule } from './readiness/readiness.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClassesModule } from './classes/classes.module.js';
 import { CoursesModule } from './courses/courses.module.js';
@@ -63,6 +65,8 @@ export class AppModule {
         ConsentsModule,
         EmployersModule,
         ReferralsModule,
+        ReportsModule,
+        PrivacyModule,
         SeedModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

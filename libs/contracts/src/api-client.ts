@@ -5,6 +5,8 @@
  */
 import type { ApiErrorBody } from './errors.js';
 import type {
+  AuditEventDto,
+  ReportSummaryDto,
   AssessmentDto,
   AttemptResultDto,
   AttendanceHistoryDto,
@@ -121,6 +123,11 @@ export const CLIENT_ROUTES = [
   'GET /api/learners/{learnerId}/external-credentials',
   'POST /api/learners/{learnerId}/external-credentials',
   'POST /api/learners/{learnerId}/external-credentials/{id}/check',
+  'GET /api/reports/summary',
+  'GET /api/reports/summary.csv',
+  'GET /api/audit',
+  'GET /api/me/export',
+  'DELETE /api/me',
 ] as const;
 
 export function buildQuery(query?: Query): string {
@@ -266,6 +273,23 @@ export class ApiClient {
     record: (learnerId: string, body: { certificateNumber: string; occupation: string; level?: string; issuingBody: string; issuedOn: string }) =>
       this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials`, { body }),
     check: (learnerId: string, id: string) => this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials/${id}/check`),
+  };
+
+  readonly reports = {
+    summary: (query: { orgId?: string; from?: string; to?: string; lang?: string } = {}) => this.request<ReportSummaryDto>('GET', '/api/reports/summary', { query }),
+    /** The CSV as a raw Response, to stream on to the browser. */
+    summaryCsv: (query: { orgId?: string; from?: string; to?: string; lang?: string } = {}) => this.download('/api/reports/summary.csv', query),
+  };
+
+  readonly audit = {
+    list: (query: { entityType?: string; entityId?: string; actorId?: string; action?: string; limit?: number; offset?: number } = {}) =>
+      this.request<Page<AuditEventDto>>('GET', '/api/audit', { query }),
+  };
+
+  readonly privacy = {
+    /** Everything Hearth holds about the caller (JSON). */
+    export: () => this.request<Record<string, unknown>>('GET', '/api/me/export'),
+    erase: () => this.request<void>('DELETE', '/api/me'),
   };
 
   readonly imports = {

@@ -369,3 +369,41 @@ export interface ExternalCredentialDto {
   createdAt: string;
   lookupUrl: string;
 }
+
+export interface ReportTotals {
+  learners: number;
+  volunteerMothers: number;
+  readyVolunteerMothers: number;
+  enrollments: number;
+  attendanceRate: number | null;
+  certificatesIssued: number;
+  referrals: number;
+  hires: number;
+  placementRate: number | null;
+}
+
+export interface ReportSummaryDto extends ReportTotals {
+  org: { id: string; name: string; kind: OrgKind; parentId: string | null };
+  from: string | null;
+  to: string | null;
+  funnel: { referred: number; contacted: number; interviewing: number; hired: number; notHired: number; withdrawn: number };
+  trend: { month: string; enrollments: number; certificates: number; referrals: number; hires: number; attendanceRate: number | null }[];
+  byCourse: { courseId: string; code: string; title: string; category: CourseCategory; enrollments: number; certificatesIssued: number; attendanceRate: number | null }[];
+  breakdown: (ReportTotals & { orgId: string; name: string; kind: OrgKind })[];
+  refreshedAt: string;
+  pendingUpdates: number;
+}
+
+export interface AuditEventDto {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgId: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsDateString, IsOptional } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import type { Locale } from '@hearth/contracts';
+import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Lang } from '../common/lang.js';
+import { IsId, IsOneOf } from '../common/validation.js';
+import { ReportsService } from './reports.service.js';
+
+class SummaryQuery {
+  @IsId('orgId', true) orgId?: string;
+  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsDateString({ strict: true, strictSeparator: true }, { message: 'from must be a date, e.g. 2026-01-01' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsDateString({ strict: true, strictSeparator: true }, { message: 'to must be a date, e.g. 2026-12-31' }) to?: string;
+  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: Locale;
+}
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /** Totals of the org's subtree (default: the caller's org) and one row per child org. */
+  @Get('summary')
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  summary(@CurrentUser() user: AuthUser, @Query() q: SummaryQuery, @Lang() lang: Locale) {
+    return this.reports.summary(user, q.orgId, q.from, q.to, lang);
+  }
+
+  @Get('summary.csv')
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  async csv(@CurrentUser() user: AuthUser, @Query() q: SummaryQuery, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale, @Res() reply: FastifyReply) {
+    const { filename, body } = await this.reports.summaryCsv(user, q.orgId, q.from, q.to, meta.requestId, lang);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(body);
+  }
+}

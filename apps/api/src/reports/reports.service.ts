@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import type { Locale } from '@hearth/contracts';
+import { AppError } from '../common/app-error.js';
+import { pick } from '../common/lang.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../access/scope.service.js';
+import { AuditService } from '../audit/audit.service.js';
+
+interface Totals {
+  learners: number;
+  volunteerMothers: number;
+  readyVolunteerMothers: number;
+  enrollments: number;
+  attendanceRate: number | null;
+  certificatesIssued: number;
+  referrals: number;
+  hires: number;
+  placementRate: number | null;
+}
+
+const STATE_COLUMNS = `coalesce(st.learners, 0) AS learners, coalesce(st.volunteer_mothers, 0) AS volunteer_mothers, coalesce(st.ready_volunteer_mothers, 0) AS ready_volunteer_mothers`;
+const SUM_COLUMNS = `coalesce(sum(s.enrollments), 0)::int AS enrollments, coalesce(sum(s.marks), 0)::int AS marks, coalesce(sum(s.attended), 0)::int AS attended,
+  coalesce(sum(s.certificates), 0)::int AS certificates, coalesce(sum(s.referrals), 0)::int AS referrals, coalesce(sum(s.hires), 0)::int AS hires`;
+
+interface Row {
+  learners: number;
+  volunteer_mothers: number;
+  ready_volunteer_mothers: number;
+  enrollments: number;
+  marks: number;
+  attended: number;
+  certificates: number;
+  referrals: number;
+  hires: number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+
+function totals(r: Row): Totals {
+  return {
+    learners: r.learners,
+    volunteerMothers: r.volunteer_mothers,
+    readyVolunteerMothers: r.ready_volunteer_mothers,
+    enrollments: r.enrollments,
+    attendanceRate: ratio(r.attended, r.marks),
+    certificatesIssued: r.certificates,
+    referrals: r.referrals,
+    hires: r.hires,
+    placementRate: ratio(r.hires, r.referrals),
+  };
+}
+
+/** Reads the aggregates kept by StatsRefreshService: one row per month for the org, one per child. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** from/to are calendar dates; the aggregates count by month, so both round to whole months. */
+  private monthRange(from?: string, to?: string) {
+    const lo = from ? `${from.slice(0, 7)}-01` : '1900-01-01';
+    const hi = to ? `${to.slice(0, 7)}-01` : '9999-12-01';
+    if (lo > hi) throw new AppError(400, 'VALIDATION_FAILED', 'from must not be after to');
+    return [lo, hi];
+  }
+
+  async summary(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, lang: Locale) {
+    const org = await this.scope.requireOrg(caller, orgId ?? caller.orgId!);
+    const [lo, hi] = this.monthRange(from, to);
+    const [self] = await this.db.query(
+      `SELECT ${STATE_COLUMNS}, t.* FROM (SELECT ${SUM_COLUMNS} FROM org_stats_subtree s WHERE s.org_id = $1 AND s.month BETWEEN $2 AND $3) t
+       LEFT JOIN org_state_subtree st ON st.org_id = $1`,
+      [org.id, lo, hi],
+    );
+    const children = await this.db.query(
+      `SELECT o.id, o.name, o.kind, ${STATE_COLUMNS}, ${SUM_COLUMNS}
+         FROM organizations o
+         LEFT JOIN org_state_subtree st ON st.org_id = o.id
+         LEFT JOIN org_stats_subtree s ON s.org_id = o.id AND s.month BETWEEN $2 AND $3
+        WHERE o.parent_id = $1
+        GROUP BY o.id, o.name, o.kind, st.learners, st.volunteer_mothers, st.ready_volunteer_mothers
+        ORDER BY o.name`,
+      [org.id, lo, hi],
+    );
+    const trend = await this.db.query(
+      `SELECT to_char(s.month, 'YYYY-MM') AS month, sum(s.enrollments)::int AS enrollments, sum(s.certificates)::int AS certificates,
+              sum(s.referrals)::int AS referrals, sum(s.hires)::int AS hires, sum(s.marks)::int AS marks, sum(s.attended)::int AS attended
+         FROM org_stats_subtree s WHERE s.org_id = $1 AND s.month BETWEEN $2 AND $3 GROUP BY s.month ORDER BY s.month`,
+      [org.id, lo, hi],
+    );
+    const byCourse = await this.db.query(
+      `SELECT c.id AS "courseId", c.code, c.title_zh, c.title_en, c.category, sum(s.enrollments)::int AS enrollments, sum(s.certificates)::int AS certificates,
+              sum(s.marks)::int AS marks, sum(s.attended)::int AS attended
+         FROM org_stats_subtree s JOIN courses c ON c.id = s.course_id
+        WHERE s.org_id = $1 AND s.month BETWEEN $2 AND $3 GROUP BY c.id ORDER BY c.code`,
+      [org.id, lo, hi],
+    );
+    const [funnel] = await this.db.query(
+      `SELECT coalesce(referred, 0) AS referred, coalesce(contacted, 0) AS contacted, coalesce(interviewing, 0) AS interviewing,
+              coalesce(hired, 0) AS hired, coalesce(not_hired, 0) AS "notHired", coalesce(withdrawn, 0) AS withdrawn
+         FROM (SELECT 1) one LEFT JOIN org_state_subtree st ON st.org_id = $1`,
+      [org.id],
+    );
+    const [{ refreshed_at: refreshedAt, pending }] = await this.db.query(`SELECT refreshed_at, (SELECT count(*)::int FROM stats_dirty) AS pending FROM stats_refreshes`);
+    return {
+      org: { id: org.id, name: org.name, kind: org.kind, parentId: caller.orgId === org.id ? null : org.parentId },
+      from: from ?? null,
+      to: to ?? null,
+      ...totals(self),
+      funnel,
+      trend: trend.map((t: { month: string; enrollments: number; certificates: number; referrals: number; hires: number; marks: number; attended: number }) => ({
+        month: t.month, enrollments: t.enrollments, certificates: t.certificates, referrals: t.referrals, hires: t.hires, attendanceRate: ratio(t.attended, t.marks),
+      })),
+      byCourse: byCourse.map((c: { courseId: string; code: string; title_zh: string; title_en: string; category: string; enrollments: number; certificates: number; marks: number; attended: number }) => ({
+        courseId: c.courseId, code: c.code, title: pick(lang, c.title_zh, c.title_en), category: c.category, enrollments: c.enrollments, certificatesIssued: c.certificates, attendanceRate: ratio(c.attended, c.marks),
+      })),
+      breakdown: children.map((c: Row & { id: string; name: string; kind: string }) => ({ orgId: c.id, name: c.name, kind: c.kind, ...totals(c) })),
+      refreshedAt,
+      pendingUpdates: pending,
+    };
+  }
+
+  /** The breakdown as CSV: UTF-8 with a BOM so spreadsheet programs read the Chinese names. */
+  async summaryCsv(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, requestId: string, lang: Locale) {
+    const s = await this.summary(caller, orgId, from, to, lang);
+    const header = lang === 'en'
+      ? ['Organisation', 'Kind', 'Learners', 'Volunteer mothers', 'Ready to pair', 'Enrolments', 'Attendance rate', 'Certificates issued', 'Referrals', 'Hires', 'Placement rate']
+      : ['组织', '层级', '学员', '爱心妈妈', '可结对', '报名人次', '出勤率', '发证数', '推荐人次', '录用人数', '就业率'];
+    const rows = [s, ...s.breakdown].map((r, i) => [
+      i === 0 ? `${s.org.name}（${lang === 'en' ? 'total' : '合计'}）` : (r as { name: string }).name,
+      i === 0 ? s.org.kind : (r as { kind: string }).kind,
+      r.learners, r.volunteerMothers, r.readyVolunteerMothers, r.enrollments,
+      r.attendanceRate ?? '', r.certificatesIssued, r.referrals, r.hires, r.placementRate ?? '',
+    ]);
+    await this.audit.record({ actor: caller, action: 'report.export', entityType: 'organization', entityId: s.org.id, orgId: s.org.id, requestId, details: { from: from ?? null, to: to ?? null } });
+    return { filename: `hearth-summary-${s.org.id.slice(0, 8)}.csv`, body: '\uFEFF' + stringify([header, ...rows.slice(1)]) };
+  }
+}

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { newCertificateCode } from '../src/certificates/certificate-code.js';
+import { StatsRefreshService } from '../src/reports/stats-refresh.service.js';
+import { createTestApp, type TestApp } from './harness.js';
+import { bearer, newClass, newEmployer, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
+
+describe('federation dashboards', () => {
+  let t: TestApp;
+  let tree: TreeIds;
+  let countyAdmin: TestUser;
+  let coordA: TestUser;
+  const refresh = () => t.app.get(StatsRefreshService).refreshAll();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tree = await newTree(t.db, 'D');
+    countyAdmin = await newUser(t, 'admin', tree.county);
+    coordA = await newUser(t, 'coordinator', tree.clubA);
+    const instructorA = await newUser(t, 'instructor', tree.stationA);
+    const instructorB = await newUser(t, 'instructor', tree.stationB);
+    // Club A: 3 learners (2 volunteer mothers, one of them ready), club B: 2 learners (1 volunteer mother).
+    const ready = await newUser(t, 'learner', tree.stationA, { learnerType: 'volunteer_mother' });
+    await newUser(t, 'learner', tree.stationA, { learnerType: 'volunteer_mother' });
+    const a3 = await newUser(t, 'learner', tree.clubA, { learnerType: 'migrant_worker' });
+    const b1 = await newUser(t, 'learner', tree.stationB, { learnerType: 'volunteer_mother' });
+    const b2 = await newUser(t, 'learner', tree.stationB, { learnerType: 'migrant_worker' });
+    for (const code of ['LAW-MPL', 'LAW-PJD', 'CARE-PSY', 'CARE-SAFE']) {
+      await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at) SELECT $1, $2, id, $3, '2026-03-10', now() + interval '1 year' FROM courses WHERE code = $4`, [`D${code}`, ready.id, tree.stationA, code]);
+    }
+    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, status, revocation_reason) SELECT 'DREVOKED', $1, id, $2, '2026-03-10', 'revoked', 'fraud' FROM courses WHERE code = 'VOC-HOUSE'`, [a3.id, tree.stationA]);
+    // Enrolments: two live and one withdrawn in club A (March), two in club B (April).
+    const classA = await newClass(t.db, tree.stationA, instructorA.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
+    const classB = await newClass(t.db, tree.stationB, instructorB.id, { sessions: [{ startsAt: '2026-04-05T01:00:00Z', endsAt: '2026-04-05T03:00:00Z' }] });
+    const enrol = (classId: string, learnerId: string, status: string, at: string) =>
+      t.db.query(`INSERT INTO enrollments (class_id, learner_id, status, created_at, withdrawn_at) VALUES ($1, $2, $3, $4, CASE WHEN $3 = 'withdrawn' THEN now() END)`, [classId, learnerId, status, at]);
+    await enrol(classA, ready.id, 'enrolled', '2026-03-01T02:00:00Z');
+    await enrol(classA, a3.id, 'enrolled', '2026-03-01T02:00:00Z');
+    await enrol(classA, b2.id, 'withdrawn', '2026-03-01T02:00:00Z');
+    await enrol(classB, b1.id, 'enrolled', '2026-04-01T02:00:00Z');
+    await enrol(classB, b2.id, 'enrolled', '2026-04-01T02:00:00Z');
+    const mark = async (classId: string, learnerId: string, status: string) => {
+      const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
+      const [{ id: enrollmentId }] = await t.db.query(`SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`, [classId, learnerId]);
+      await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`, [sessionId, learnerId, enrollmentId, status, instructorA.id]);
+    };
+    await mark(classA, ready.id, 'present');
+    await mark(classA, a3.id, 'absent');
+    await mark(classB, b1.id, 'late');
+    await mark(classB, b2.id, 'present');
+    // Referrals from club B: two, one hired (in April).
+    const employer = await newEmployer(t.db, tree.clubB);
+    const [{ id: jobId }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 2, $2) RETURNING id`, [employer, countyAdmin.id]);
+    await t.db.query(`INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', '2026-04-02', '2026-04-20')`, [b1.id, jobId, employer, tree.clubB, countyAdmin.id]);
+    await t.db.query(`INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at) VALUES ($1, $2, $3, $4, $5, 'interviewing', '2026-04-03')`, [b2.id, jobId, employer, tree.clubB, countyAdmin.id]);
+    await refresh();
+  });
+  afterAll(() => t.close());
+
+  it('gives exact totals for the county and each club', async () => {
+    const res = await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(countyAdmin));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      learners: 5, volunteerMothers: 3, readyVolunteerMothers: 1, enrollments: 4, attendanceRate: 0.75, certificatesIssued: 4, referrals: 2, hires: 1, placementRate: 0.5,
+      funnel: { referred: 0, contacted: 0, interviewing: 1, hired: 1, notHired: 0, withdrawn: 0 },
+    });
+    const byName = Object.fromEntries(res.body.breakdown.map((b: { name: string }) => [b.name, b]));
+    expect(byName['D 俱乐部A']).toMatchObject({ kind: 'club', learners: 3, volunteerMothers: 2, readyVolunteerMothers: 1, enrollments: 2, attendanceRate: 0.5, certificatesIssued: 4, referrals: 0, hires: 0, placementRate: null });
+    expect(byName['D 俱乐部B']).toMatchObject({ learners: 2, volunteerMothers: 1, readyVolunteerMothers: 0, enrollments: 2, attendanceRate: 1, certificatesIssued: 0, referrals: 2, hires: 1 });
+    expect(res.body.trend.map((m: { month: string; enrollments: number }) => [m.month, m.enrollments])).toEqual([['2026-03', 2], ['2026-04', 2]]);
+    expect(res.body.byCourse.find((c: { code: string }) => c.code === 'VOC-HOUSE')).toMatchObject({ enrollments: 4, attendanceRate: 0.75 });
+    // Totals are numbers, never strings.
+    expect(typeof res.body.learners).toBe('number');
+  });
+
+  it('filters by date (whole months) and the city sees the same totals as its only county', async () => {
+    const april = await t.http().get('/api/reports/summary').query({ orgId: tree.county, from: '2026-04-01', to: '2026-04-30' }).set(bearer(countyAdmin));
+    expect(april.body).toMatchObject({ enrollments: 2, certificatesIssued: 0, referrals: 2, hires: 1, attendanceRate: 1 });
+    const bad = await t.http().get('/api/reports/summary').query({ from: '2026-05-01', to: '2026-04-01' }).set(bearer(countyAdmin));
+    expect(bad.status).toBe(400);
+  });
+
+  it('stays current as records change', async () => {
+    const learner = await newUser(t, 'learner', tree.stationB, { learnerType: 'volunteer_mother' });
+    await refresh();
+    const res = await t.http().get('/api/reports/summary').query({ orgId: tree.clubB }).set(bearer(countyAdmin));
+    expect(res.body).toMatchObject({ learners: 3, volunteerMothers: 2 });
+    expect(learner.id).toBeTruthy();
+  });
+
+  it('is scoped: coordinators see their subtree only, an org above is 404, learners and employers 403', async () => {
+    expect((await t.http().get('/api/reports/summary').set(bearer(coordA))).body.org.id).toBe(tree.clubA);
+    expect((await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(coordA))).status).toBe(404);
+    expect((await t.http().get('/api/reports/summary').query({ orgId: tree.clubB }).set(bearer(coordA))).status).toBe(404);
+    const learner = await newUser(t, 'learner', tree.clubA);
+    expect((await t.http().get('/api/reports/summary').set(bearer(learner))).status).toBe(403);
+  });
+
+  it('exports the breakdown as CSV with a BOM', async () => {
+    const res = await t.http().get('/api/reports/summary.csv').query({ orgId: tree.county }).set(bearer(countyAdmin));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.text.charCodeAt(0)).toBe(0xfeff);
+    const lines = res.text.slice(1).trim().split('\n');
+    expect(lines[0]).toContain('爱心妈妈');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['D 俱乐部A', 'D 俱乐部B']);
+  });
+});
+
+describe('audit and personal-data rights', () => {
+  let t: TestApp;
+  let tree: TreeIds;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    tree = await newTree(t.db, 'P');
+  });
+  afterAll(() => t.close());
+
+  it('admins browse and filter audit events of their subtree; others may not', async () => {
+    const admin = await newUser(t, 'admin', tree.clubA);
+    const coord = await newUser(t, 'coordinator', tree.clubA);
+    await t.http().post('/api/users').set(bearer(coord)).send({ phone: '13812340000', name: '审计测试', role: 'learner', learnerType: 'migrant_worker', orgId: tree.stationA });
+    const res = await t.http().get('/api/audit').query({ action: 'user.create' }).set(bearer(admin));
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({ action: 'user.create', actorId: coord.id, entityType: 'user' });
+    expect(JSON.stringify(res.body)).not.toContain('13812340000');
+    expect((await t.http().get('/api/audit').set(bearer(coord))).status).toBe(403);
+    const otherAdmin = await newUser(t, 'admin', tree.clubB);
+    expect((await t.http().get('/api/audit').query({ action: 'user.create' }).set(bearer(otherAdmin))).body.total).toBe(0);
+  });
+
+  it('the export holds every table that keeps rows about a person', async () => {
+    const learner = await newUser(t, 'learner', tree.stationA, { name: '导出测试' });
+    const res = await t.http().get('/api/me/export').set(bearer(learner));
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toMatchObject({ id: learner.id, phone: learner.phone, name: '导出测试' });
+    // Every table with a column pointing at users must be in the export (or be a known non-personal link).
+    const personal = await t.db.query(
+      `SELECT DISTINCT tc.table_name FROM information_schema.table_constraints tc
+         JOIN information_schema.constraint_column_usage cu ON cu.constraint_name = tc.constraint_name
+         JOIN information_schema.key_column_usage kc ON kc.constraint_name = tc.constraint_name
+        WHERE tc.constraint_type = 'FOREIGN KEY' AND cu.table_name = 'users' AND kc.column_name IN ('user_id', 'learner_id')`,
+    );
+    const exported: Record<string, string> = {
+      enrollments: 'enrollments', attendance_marks: 'attendance', attendance_history: 'attendanceHistory', assessment_attempts: 'quizAttempts',
+      assessment_results: 'practicalResults', certificates: 'certificates', external_credentials: 'externalCredentials', consent_events: 'consents',
+      referrals: 'referrals', notifications: 'notifications', refresh_tokens: 'sessions',
+    };
+    for (const { table_name } of personal) {
+      expect({ table: table_name, covered: table_name in exported }).toEqual({ table: table_name, covered: true });
+      expect(res.body).toHaveProperty(exported[table_name]);
+    }
+    expect(await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'data.export' AND actor_id = $1`, [learner.id])).toHaveLength(1);
+  });
+
+  it('erasure leaves no personal data anywhere, keeps her certificate verifiable and the counts right, and frees her phone', async () => {
+    const learner = await newUser(t, 'learner', tree.stationA, { name: '抹除测试', learnerType: 'volunteer_mother' });
+    const code = newCertificateCode();
+    const instructor = await newUser(t, 'instructor', tree.stationA);
+    const classId = await newClass(t.db, tree.stationA, instructor.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'completed') RETURNING id`, [classId, learner.id]);
+    const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
+    await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'present', '抹除测试 请假后补', 'roster', $4)`, [sessionId, learner.id, enrollmentId, instructor.id]);
+    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, enrollment_id) SELECT $4, $1, id, $2, $3 FROM courses WHERE code = 'LAW-MPL'`, [learner.id, tree.stationA, enrollmentId, code]);
+    await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' });
+    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-ERASE-1', '家政服务员', '人社局', '2024-01-01', $1)`, [learner.id]);
+    await t.app.get(StatsRefreshService).refreshAll();
+    const before = (await t.db.query(`SELECT enrollments, certificates FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce((s: number, r: { enrollments: number }) => s + r.enrollments, 0);
+
+    expect((await t.http().delete('/api/me').set(bearer(learner))).status).toBe(204);
+    expect((await t.http().get('/api/me').set(bearer(learner))).status).toBe(401);
+    expect((await t.http().post('/api/auth/refresh').send({ refreshToken: learner.refreshToken })).status).toBe(401);
+
+    // Scan every text-like column of every table for her phone and her name.
+    const columns = await t.db.query(
+      `SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'json')`,
+    );
+    const hits: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      const found = await t.db.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE $1 OR "${column_name}"::text LIKE $2`, [`%${learner.phone}%`, '%抹除测试%']);
+      if (found[0].n > 0) hits.push(`${table_name}.${column_name}`);
+    }
+    expect(hits).toEqual([]);
+
+    const verify = await t.http().get(`/api/certificates/verify/${code}`);
+    expect(verify.status).toBe(200);
+    expect(verify.body).toMatchObject({ status: 'valid', holderName: null });
+    await t.app.get(StatsRefreshService).refreshAll();
+    const after = (await t.db.query(`SELECT enrollments FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce((s: number, r: { enrollments: number }) => s + r.enrollments, 0);
+    expect(after).toBe(before);
+    const again = await t.http().post('/api/auth/register').send({ phone: learner.phone, password: 'new-person-pw', name: '新用户', learnerType: 'migrant_worker' });
+    expect(again.status).toBe(201);
+    expect(await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'user.erase' AND entity_id = $1`, [learner.id])).toHaveLength(1);
+  });
+});
