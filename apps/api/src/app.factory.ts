@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module.js';
 import { assertEveryRouteHasAccessRule } from './common/route-inventory.js';
 import { AppError } from './common/app-error.js';
+import { DepthLimitPipe } from './common/depth-limit.pipe.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
@@ -31,7 +32,7 @@ function flatten(errors: ValidationError[], prefix = '', label = ''): string[] {
 }
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const rootLogger = createRootLogger(config.logLevel);
+  const rootLogger = createRootLogger(config.logLevel, process.env.LOG_FILE || undefined);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
     bodyLimit: config.bodyLimitBytes,
@@ -47,6 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.setGlobalPrefix('api', { exclude: ['.well-known/jwks.json'] });
   app.useGlobalPipes(
+    new DepthLimitPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

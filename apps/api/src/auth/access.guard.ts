@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, forbidden } from '../common/app-error.js';
+import { isDatabaseUnavailable } from '../common/http-exception.filter.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
@@ -51,6 +52,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
+    // The database being down is not the caller's fault: 503 (still closed), not 401.
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in first: the access token is missing, invalid or expired');
     return user;
   }

@@ -15,7 +15,14 @@ const DEFAULT_CODE: Record<number, ErrorCode> = {
 };
 
 /** PostgreSQL errors that mean "the database is unreachable", not "the request was bad". */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT']);
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+/** True for errors meaning PostgreSQL cannot be reached (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = (error ?? {}) as ErrorLike;
+  const code = e.driverError?.code ?? e.code;
+  return !!code && UNAVAILABLE_CODES.has(code);
+}
 
 interface ErrorLike {
   statusCode?: number;

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { destination, pino, type Logger } from 'pino';
 
 const PHONE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
@@ -8,7 +8,7 @@ export function maskPhones(text: string): string {
   return text.replace(PHONE, '$1****$2');
 }
 
-export function createRootLogger(level: string): Logger {
+export function createRootLogger(level: string, file?: string): Logger {
   return pino({
     level,
     base: { service: 'hearth-api' },
@@ -21,7 +21,7 @@ export function createRootLogger(level: string): Logger {
       req: (req: { id: string; method: string; url: string; ip?: string }) => ({ id: req.id, method: req.method, url: maskPhones(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  }, file ? destination({ dest: file, sync: true }) : undefined);
 }
 
 /** Nest's logger interface over pino: one JSON line per message. */
