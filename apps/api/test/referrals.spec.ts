@@ -125,6 +125,12 @@ describe('employers, consent and referrals', () => {
       const due = await t.http().get('/api/followups').set(bearer(coordA));
       const item = due.body.items.find((f: { referralId: string }) => f.referralId === ref.id);
       expect(item).toMatchObject({ dayMark: 30, overdue: true });
+      const forEmployer = await t.http().get('/api/followups').set(bearer(staffA));
+      expect(forEmployer.body.items.find((f: { referralId: string }) => f.referralId === ref.id).learnerName).toBe('郑美玲');
+      await t.http().delete('/api/me/consents/referrals').set(bearer(learner));
+      const withdrawn = await t.http().get('/api/followups').set(bearer(staffA));
+      expect(withdrawn.body.items.find((f: { referralId: string }) => f.referralId === ref.id).learnerName).toBeNull();
+      expect(JSON.stringify(withdrawn.body)).not.toContain('郑美玲');
       const rec = await t.http().post(`/api/followups/${item.id}`).set(bearer(staffA)).send({ stillEmployed: true, wageBand: '5000_6999' });
       expect(rec.status).toBe(200);
       expect((await t.http().post(`/api/followups/${item.id}`).set(bearer(staffB)).send({ stillEmployed: false })).status).toBe(404);

@@ -206,12 +206,15 @@ export class ReferralsService {
     else { params.push(this.scope.subtreePattern(caller)); scope = `o.path LIKE $1`; }
     const items = await this.db.query(
       `SELECT p.id, p.referral_id AS "referralId", p.day_mark AS "dayMark", to_char(p.due_on, 'YYYY-MM-DD') AS "dueOn",
-              u.name AS "learnerName", j.title AS "jobTitle", e.name AS "employerName", (p.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue
+              -- Employers see her name only while she consents to being shared with them.
+              CASE WHEN $2::text <> 'employer' OR (SELECT action FROM consent_events ce WHERE ce.learner_id = f.learner_id AND ce.scope = 'referrals' ORDER BY ce.at DESC, ce.id DESC LIMIT 1) = 'grant'
+                   THEN u.name END AS "learnerName",
+              j.title AS "jobTitle", e.name AS "employerName", (p.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue
          FROM placement_followups p JOIN referrals f ON f.id = p.referral_id JOIN organizations o ON o.id = f.org_id
          JOIN users u ON u.id = f.learner_id JOIN job_openings j ON j.id = f.job_id JOIN employers e ON e.id = f.employer_id
         WHERE p.recorded_at IS NULL AND p.due_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date + 7 AND ${scope}
         ORDER BY p.due_on, p.id`,
-      params,
+      [...params, caller.role],
     );
     return { items, total: items.length };
   }
