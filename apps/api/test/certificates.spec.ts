@@ -92,6 +92,15 @@ describe('assessments, certificates and readiness', () => {
     expect(fourth.status).toBe(422);
   });
 
+  it('attendance can be the last requirement: the final mark issues the certificate', async () => {
+    const { learner, classId, enrollmentId } = await enrolled('LAW-MPL', 4);
+    const right = await quizAnswers('LAW-MPL', true);
+    const quiz = await t.http().post(`/api/assessments/${right.assessmentId}/attempts`).set(bearer(learner)).send({ answers: right.answers });
+    expect(quiz.body).toMatchObject({ passed: true, certificateIssued: false });
+    await attendAll(classId, learner.id);
+    expect(await t.db.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId])).toHaveLength(1);
+  });
+
   it('a practical grade from the instructor completes a vocational course', async () => {
     const { learner, classId, enrollmentId } = await enrolled('VOC-HOUSE', 20);
     await attendAll(classId, learner.id);

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -72,11 +73,13 @@ function toSummary(r: SummaryRow): AttendanceSummary {
 @Injectable()
 export class AttendanceService {
   private readonly codeSecret: string;
+  private readonly logger = new Logger('Attendance');
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly moduleRef: ModuleRef,
   ) {
     this.codeSecret = createHash('sha256').update(`hearth-check-in:${config.jwtSecret}`).digest('hex');
   }
@@ -112,7 +115,7 @@ export class AttendanceService {
         if (claimed.length === 0) {
           const [stored] = await tx.query(`SELECT request_hash, response FROM idempotency_keys WHERE key = $1`, [key]);
           if (stored.request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
-          return stored.response;
+          return { result: stored.response as { saved: number; changed: number }, classId: '', changed: 0 };
         }
       }
       const s = await this.loadSession(sessionId, tx, true);
@@ -155,8 +158,35 @@ export class AttendanceService {
       );
       const result = { saved: input.marks.length, changed };
       if (key) await tx.query(`UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`, [key, result]);
+      return { result, classId: s.class_id, changed };
+    }).then(async ({ result, classId, changed }) => {
+      if (changed > 0) await this.autoIssue(classId, learnerIds);
       return result;
     });
+  }
+
+  /**
+   * Attendance can be the last requirement met: issue for marked learners who have passed every
+   * assessment already (the full rules are checked again by the certificate service).
+   * Resolved lazily because the certificates module itself reads attendance.
+   */
+  private async autoIssue(classId: string, learnerIds: string[]) {
+    const candidates: { id: string }[] = await this.db.query(
+      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id
+        WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
+          AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
+          AND NOT EXISTS (
+            SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
+               AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
+               AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))`,
+      [classId, learnerIds],
+    );
+    if (candidates.length === 0) return;
+    const { CertificatesService } = await import('../certificates/certificates.service.js');
+    const certificates = this.moduleRef.get(CertificatesService, { strict: false });
+    for (const c of candidates) {
+      await certificates.tryAutoIssue(c.id).catch((error: Error) => this.logger.warn(`automatic issue failed: ${error.message}`));
+    }
   }
 
   async summaries(classId: string, manager: EntityManager = this.db.manager): Promise<Map<string, AttendanceSummary>> {
