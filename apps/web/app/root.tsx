@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -16,6 +17,18 @@ import { translator, useI18n, type MessageKey } from './i18n';
 import { getLocale } from './lib/locale.server';
 import { hasSession } from './lib/session.server';
 import stylesUrl from './styles.css?url';
+
+/**
+ * What a route may declare in its `handle` export. `noScripts: true` makes its pages plain HTML:
+ * no <Scripts/> (hence no modulepreload links, no hydration data) and no <ScrollRestoration/>.
+ * For public pages opened from a QR code on any phone (certificate verification), where the
+ * page must load fast and show nothing a script could add.
+ */
+export interface RouteHandle {
+  noScripts?: boolean;
+}
+
+const wantsNoScripts = (handle: unknown) => (handle as RouteHandle | undefined)?.noScripts === true;
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
@@ -37,6 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const { t } = useI18n();
+  const noScripts = useMatches().some((match) => wantsNoScripts(match.handle));
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>
       <head>
@@ -55,8 +69,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="footer">{t('app.footer')}</footer>
-        <ScrollRestoration />
-        <Scripts />
+        {noScripts ? null : (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
       </body>
     </html>
   );

@@ -1,7 +1,15 @@
+import { attendanceEn } from './attendance';
+import { certificatesEn } from './certificates';
+import { referralsEn } from './referrals';
+import { reportsEn } from './reports';
 import type { MessageKey } from './zh-CN';
 
 /** English catalogue: the type makes a missing or an extra key a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...attendanceEn,
+  ...certificatesEn,
+  ...referralsEn,
+  ...reportsEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",
 
@@ -103,6 +111,19 @@ export const en: Record<MessageKey, string> = {
   'nav.myClasses': 'My classes',
   'nav.manageClasses': 'Classes',
   'nav.import': 'Import learners',
+  'nav.readiness': 'Ready to pair?',
+  'nav.certificates': 'My certificates',
+  'nav.jobs': 'Jobs',
+  'nav.referrals': 'My referrals',
+  'nav.consent': 'Referral consent',
+  'nav.teach': 'Teach & take attendance',
+  'nav.dashboard': 'Dashboard',
+  'nav.volunteers': 'Volunteer mothers',
+  'nav.manageJobs': 'Employers & openings',
+  'nav.followups': 'Placement follow-ups',
+  'nav.audit': 'Audit log',
+  'nav.candidates': 'Referred candidates',
+  'nav.profile': 'My profile & data',
 
   'page.courses': 'Free courses',
   'page.course': 'Course',

@@ -1,3 +1,7 @@
+import { attendanceZhCN } from './attendance';
+import { certificatesZhCN } from './certificates';
+import { referralsZhCN } from './referrals';
+import { reportsZhCN } from './reports';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
 /**
@@ -5,6 +9,10 @@ import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRe
  * `{name}` placeholders are filled by `translate()`.
  */
 export const zhCN = {
+  ...attendanceZhCN,
+  ...certificatesZhCN,
+  ...referralsZhCN,
+  ...reportsZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
 
@@ -104,6 +112,19 @@ export const zhCN = {
   'nav.myClasses': '我的班级',
   'nav.manageClasses': '班级管理',
   'nav.import': '导入学员',
+  'nav.readiness': '结对准备情况',
+  'nav.certificates': '我的证书',
+  'nav.jobs': '工作机会',
+  'nav.referrals': '我的推荐',
+  'nav.consent': '推荐授权',
+  'nav.teach': '上课点名',
+  'nav.dashboard': '数据看板',
+  'nav.volunteers': '爱心妈妈名单',
+  'nav.manageJobs': '用人单位与岗位',
+  'nav.followups': '就业回访',
+  'nav.audit': '审计日志',
+  'nav.candidates': '推荐来的候选人',
+  'nav.profile': '我的资料与数据',
 
   'page.courses': '免费课程',
   'page.course': '课程',

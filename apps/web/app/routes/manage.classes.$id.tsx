@@ -210,6 +210,9 @@ export default function ManageClassPage() {
             <p>
               <Link to={`/manage/import?classId=${klass.id}`}>{t('manage.importLink')}</Link>
             </p>
+            <p>
+              <Link to={`/manage/classes/${klass.id}/certificates`}>{t('certificates.manage.link')}</Link>
+            </p>
           </section>
 
           <section className="card stack" aria-labelledby="capacity-heading">

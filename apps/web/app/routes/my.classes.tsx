@@ -4,6 +4,7 @@ import { ClassStatusBadge } from '../components/class-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { apiFormErrors } from '../lib/api-errors.server';
+import { myAttendance } from '../lib/attendance-mine.server';
 import { requireUser } from '../lib/auth.server';
 import { isOpen } from '../lib/class-view';
 import { formatDay, formatSession } from '../lib/dates';
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   try {
     const page = await api.enrollments.mine({ lang: locale });
+    const attendance = await myAttendance(api, page.items);
     const classes = page.items.map((e) => ({
       id: e.id,
       status: e.status,
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
       // Only a place she still holds (or waits for) can be given up.
       canWithdraw: (e.status === 'enrolled' || e.status === 'waitlisted') && isOpen(e.classStatus),
+      attendance: attendance.get(e.id) ?? null,
     }));
     return data({ classes }, { headers });
   } catch (error) {
@@ -123,7 +126,35 @@ export default function MyClassesPage() {
                     )}
                   </dd>
                 </div>
+                {c.attendance?.summary ? (
+                  <>
+                    <div>
+                      <dt>{t('attendance.mine.attendance')}</dt>
+                      <dd>
+                        {c.attendance.summary.held > 0
+                          ? t('attendance.mine.value', { held: c.attendance.summary.held, attended: c.attendance.summary.attended, pct: c.attendance.summary.pct })
+                          : t('attendance.mine.none')}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('attendance.mine.hours')}</dt>
+                      <dd>{t('attendance.mine.hoursValue', { n: c.attendance.summary.hours })}</dd>
+                    </div>
+                  </>
+                ) : null}
               </dl>
+              {/* Not while a session is on: she may be sitting in it, about to check in. */}
+              {!c.attendance?.checkInHref && (c.attendance?.summary?.cannotReachMinimum || c.attendance?.summary?.belowMinimum) ? (
+                <p className="notice notice-warning">{t(c.attendance.summary.cannotReachMinimum ? 'attendance.mine.cannotReach' : 'attendance.mine.below')}</p>
+              ) : null}
+              {c.attendance?.checkInHref ? (
+                <div className="stack-tight">
+                  <Link to={c.attendance.checkInHref} className="button button-primary button-block">
+                    {t('attendance.mine.checkIn')}
+                  </Link>
+                  <p className="hint">{t('attendance.mine.checkInHint')}</p>
+                </div>
+              ) : null}
               {c.canWithdraw ? (
                 <details className="confirm">
                   <summary className="button button-secondary">{t('myClasses.withdraw')}</summary>

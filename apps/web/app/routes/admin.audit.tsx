@@ -1,0 +1,324 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { titleMeta, isMessageKey, translator, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { requireUser } from '../lib/auth.server';
+import { isUuid } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+import { formatInstant } from '../lib/reports-format';
+import reportsCss from '../styles/reports.css?url';
+
+export const meta = titleMeta('reports.page.audit');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+
+const DEFAULT_LIMIT = 50;
+/** Actions and record types the API writes today; the filter offers these, and shows any other as it is. */
+const ACTIONS = [
+  'certificate.issue',
+  'certificate.revoke',
+  'certificate.download',
+  'referral.disclose',
+  'referral.profile_viewed',
+  'referral.list_viewed',
+  'referral.move',
+  'followup.record',
+  'consent.grant',
+  'consent.withdraw',
+  'user.create',
+  'user.register',
+  'user.erase',
+  'data.export',
+  'report.export',
+  'learners.import',
+  'auth.login_failed',
+  'access.denied',
+  'class.create',
+  'class.update',
+  'course.create',
+  'course.update',
+  'org.create',
+  'employer.create',
+  'job.create',
+  'external_credential.record',
+  'external_credential.check',
+];
+const ENTITY_TYPES = [
+  'certificate',
+  'referral',
+  'user',
+  'organization',
+  'class',
+  'course',
+  'employer',
+  'job',
+  'placement_followup',
+  'external_credential',
+  'import',
+  'identifier',
+  'route',
+];
+
+type Filters = { action: string; entityType: string; entityId: string; actorId: string };
+const FILTER_NAMES = ['action', 'entityType', 'entityId', 'actorId'] as const;
+
+function auditHref(filters: Filters, offset = 0, limit = DEFAULT_LIMIT): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) if (filters[name]) params.set(name, filters[name]);
+  if (limit !== DEFAULT_LIMIT) params.set('limit', String(limit));
+  if (offset > 0) params.set('offset', String(offset));
+  const text = params.toString();
+  return text ? `/admin/audit?${text}` : '/admin/audit';
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['admin'] });
+  const locale = await getLocale(request);
+  const t = translator(locale);
+  const params = new URL(request.url).searchParams;
+  const read = (name: string) => (params.get(name) ?? '').trim();
+  const filters: Filters = { action: read('action'), entityType: read('entityType'), entityId: read('entityId'), actorId: read('actorId') };
+  const limit = Math.max(10, Math.min(100, Math.floor(Number(params.get('limit'))) || DEFAULT_LIMIT));
+  const offset = Math.max(0, Math.min(1_000_000, Math.floor(Number(params.get('offset'))) || 0));
+
+  // The API's own rules, checked here so a typo gets a message in her language rather than a failed page.
+  const errors: Partial<Record<keyof Filters, string>> = {};
+  if (filters.action && !/^[a-z_.]{1,60}$/.test(filters.action)) errors.action = t('reports.audit.badAction');
+  if (filters.entityType && !/^[a-z_]{1,40}$/.test(filters.entityType)) errors.entityType = t('reports.audit.badEntityType');
+  if (filters.entityId.length > 100) errors.entityId = t('reports.audit.badEntityId');
+  if (filters.actorId && !isUuid(filters.actorId)) errors.actorId = t('reports.audit.badActorId');
+  const query = Object.fromEntries(FILTER_NAMES.filter((name) => filters[name] && !errors[name]).map((name) => [name, filters[name]]));
+
+  try {
+    const page = await api.audit.list({ ...query, limit, offset });
+    const events = page.items.map((event) => {
+      const actionKey = `reports.action.${event.action}`;
+      const entityKey = `reports.entity.${event.entityType}`;
+      const details = event.details && Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : null;
+      return {
+        id: event.id,
+        at: formatInstant(event.at, locale),
+        actorId: event.actorId,
+        actor: event.actorName ?? (event.actorId ? t('reports.audit.erasedUser') : t('reports.audit.system')),
+        role: event.actorRole && isMessageKey(`role.${event.actorRole}`) ? t(`role.${event.actorRole}` as 'role.admin') : event.actorRole,
+        action: isMessageKey(actionKey) ? t(actionKey) : event.action,
+        actionCode: event.action,
+        entityType: event.entityType,
+        entity: isMessageKey(entityKey) ? t(entityKey) : event.entityType,
+        entityId: event.entityId,
+        requestId: event.requestId,
+        details: details && details.length > 600 ? `${details.slice(0, 600)}…` : details,
+      };
+    });
+    const label = (prefix: string, value: string) => (isMessageKey(`${prefix}${value}`) ? t(`${prefix}${value}` as 'role.admin') : value);
+    const actions = [...ACTIONS, ...(filters.action && !errors.action && !ACTIONS.includes(filters.action) ? [filters.action] : [])].map((value) => ({ value, label: label('reports.action.', value) }));
+    const entityTypes = [...ENTITY_TYPES, ...(filters.entityType && !errors.entityType && !ENTITY_TYPES.includes(filters.entityType) ? [filters.entityType] : [])].map((value) => ({
+      value,
+      label: label('reports.entity.', value),
+    }));
+    return data(
+      {
+        events,
+        total: page.total,
+        filters,
+        errors,
+        actions,
+        entityTypes,
+        filtered: Object.keys(query).length > 0,
+        previous: offset > 0 ? auditHref(filters, Math.max(0, offset - limit), limit) : null,
+        next: offset + limit < page.total ? auditHref(filters, offset + limit, limit) : null,
+        page: Math.floor(offset / limit) + 1,
+        pages: Math.max(1, Math.ceil(page.total / limit)),
+        links: events.map((event) => ({
+          actor: event.actorId ? auditHref({ ...filters, actorId: event.actorId }) : null,
+          record: event.entityId ? auditHref({ ...filters, entityType: event.entityType, entityId: event.entityId }) : null,
+        })),
+      },
+      { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+    );
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+export default function AuditPage() {
+  const view = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const fieldError = (name: keyof Filters) => view.errors[name];
+  return (
+    <div className="stack audit">
+      <div className="stack-tight">
+        <h1>{t('reports.audit.heading')}</h1>
+        <p>{t('reports.audit.intro')}</p>
+      </div>
+      <details className="card audit-filters" open={view.filtered || Object.keys(view.errors).length > 0}>
+        <summary>{t('reports.audit.filters')}</summary>
+        <Form method="get" action="/admin/audit" className="stack-tight" key={JSON.stringify(view.filters)}>
+          <div className="field-pair">
+            <div className="field">
+              <label htmlFor="field-action">{t('reports.audit.action')}</label>
+              {fieldError('action') ? (
+                <p id="field-action-error" className="field-error">
+                  {fieldError('action')}
+                </p>
+              ) : null}
+              <select
+                id="field-action"
+                name="action"
+                defaultValue={fieldError('action') ? '' : view.filters.action}
+                aria-invalid={fieldError('action') ? true : undefined}
+                aria-describedby={fieldError('action') ? 'field-action-error' : undefined}
+              >
+                <option value="">{t('reports.audit.anyAction')}</option>
+                {view.actions.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="field-entityType">{t('reports.audit.entityType')}</label>
+              {fieldError('entityType') ? (
+                <p id="field-entityType-error" className="field-error">
+                  {fieldError('entityType')}
+                </p>
+              ) : null}
+              <select
+                id="field-entityType"
+                name="entityType"
+                defaultValue={fieldError('entityType') ? '' : view.filters.entityType}
+                aria-invalid={fieldError('entityType') ? true : undefined}
+                aria-describedby={fieldError('entityType') ? 'field-entityType-error' : undefined}
+              >
+                <option value="">{t('reports.audit.anyEntity')}</option>
+                {view.entityTypes.map((e) => (
+                  <option key={e.value} value={e.value}>
+                    {e.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <IdField name="entityId" label={t('reports.audit.entityId')} value={view.filters.entityId} error={fieldError('entityId')} />
+          <IdField name="actorId" label={t('reports.audit.actorId')} value={view.filters.actorId} error={fieldError('actorId')} />
+          <div className="actions">
+            <button type="submit" className="button button-primary">
+              {t('reports.audit.submit')}
+            </button>
+            {view.filtered ? (
+              <Link to="/admin/audit" className="button button-secondary">
+                {t('reports.audit.clear')}
+              </Link>
+            ) : null}
+          </div>
+        </Form>
+      </details>
+
+      <p className="hint" role="status">
+        {t('reports.audit.count', { n: view.total })}
+      </p>
+      {view.events.length === 0 ? (
+        <p>{t('reports.audit.empty')}</p>
+      ) : (
+        <ol className="audit-list">
+          {view.events.map((event, i) => (
+            <li key={event.id} className="audit-event">
+              <p className="audit-head">
+                <span>
+                  <strong className="audit-action">{event.action}</strong>
+                  {event.action !== event.actionCode ? <code className="audit-code">{event.actionCode}</code> : null}
+                </span>
+                <time className="audit-time">{event.at}</time>
+              </p>
+              <dl className="audit-facts">
+                <div>
+                  <dt>{t('reports.audit.actor')}</dt>
+                  <dd>
+                    {event.actor}
+                    {event.role ? ` · ${event.role}` : ''}
+                    {view.links[i].actor ? (
+                      <>
+                        {' '}
+                        <Link to={view.links[i].actor!} className="audit-filter-link">
+                          {t('reports.audit.onlyActor')}
+                        </Link>
+                      </>
+                    ) : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('reports.audit.record')}</dt>
+                  <dd>
+                    {event.entity}
+                    {event.entityId ? <code className="audit-id">{event.entityId}</code> : null}
+                    {view.links[i].record ? (
+                      <>
+                        {' '}
+                        <Link to={view.links[i].record!} className="audit-filter-link">
+                          {t('reports.audit.onlyRecord')}
+                        </Link>
+                      </>
+                    ) : null}
+                  </dd>
+                </div>
+                {event.requestId ? (
+                  <div>
+                    <dt>{t('reports.audit.requestId')}</dt>
+                    <dd>
+                      <code className="audit-id audit-id-alone">{event.requestId}</code>
+                    </dd>
+                  </div>
+                ) : null}
+                {event.details ? (
+                  <div>
+                    <dt>{t('reports.audit.details')}</dt>
+                    <dd>
+                      <code className="audit-details">{event.details}</code>
+                    </dd>
+                  </div>
+                ) : null}
+              </dl>
+            </li>
+          ))}
+        </ol>
+      )}
+      {view.pages > 1 ? (
+        <nav aria-label={t('pagination.label')} className="pagination">
+          {view.previous ? <Link to={view.previous}>{t('pagination.previous')}</Link> : <span />}
+          <span>{t('pagination.status', { page: view.page, pages: view.pages })}</span>
+          {view.next ? <Link to={view.next}>{t('pagination.next')}</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+function IdField({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
+  const { t } = useI18n();
+  const id = `field-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-hint`} className="hint">
+        {t('reports.audit.idHint')}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="text"
+        defaultValue={value}
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        maxLength={120}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[error && `${id}-error`, `${id}-hint`].filter(Boolean).join(' ')}
+      />
+    </div>
+  );
+}

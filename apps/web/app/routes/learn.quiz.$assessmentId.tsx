@@ -1,0 +1,347 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
+import type { AssessmentDto, AttemptResultDto } from '@hearth/contracts';
+import { FormAlert } from '../components/form';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { requireUser } from '../lib/auth.server';
+import { certificatesLinks } from '../lib/certificates-styles';
+import { isUuid, type FormErrors } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+
+export const meta = titleMeta<{ quiz?: { title: string } }>('certificates.page.quiz', (data) => data.quiz?.title);
+export const links = certificatesLinks;
+
+type Question = AssessmentDto['questions'][number];
+
+/** Where "back" goes: her progress in the class she came from, else her classes. */
+function backLink(request: Request) {
+  const enrollmentId = new URL(request.url).searchParams.get('enrollment');
+  return isUuid(enrollmentId) ? { enrollmentId, href: `/learn/${enrollmentId}` } : { enrollmentId: null, href: '/my/classes' };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['learner'] });
+  const locale = await getLocale(request);
+  const id = params.assessmentId ?? '';
+  if (!isUuid(id)) throw new Response(null, { status: 404, statusText: 'Not Found', headers });
+  let quiz: AssessmentDto;
+  try {
+    quiz = await api.assessments.get(id, { lang: locale });
+  } catch (error) {
+    // Also when she is not enrolled in a class of the course: the API does not show her the quiz.
+    if (isApiError(error, 'NOT_FOUND')) throw new Response(null, { status: 404, statusText: 'Not Found', headers });
+    return unavailableOrRethrow(error);
+  }
+  const back = backLink(request);
+  return data(
+    {
+      quiz: {
+        id: quiz.id,
+        kind: quiz.kind,
+        title: quiz.title,
+        passMark: quiz.passMark,
+        maxAttempts: quiz.maxAttempts,
+        attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - quiz.attemptsUsed),
+        bestScore: quiz.bestScore,
+        passed: quiz.passed,
+        questions: quiz.questions,
+      },
+      back: back.href,
+      formAction: `/learn/quiz/${quiz.id}${back.enrollmentId ? `?enrollment=${back.enrollmentId}` : ''}`,
+    },
+    { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+  );
+}
+
+/** The order she saw: questions and options are shuffled on every load, the result follows her paper. */
+interface Layout {
+  id: string;
+  options: number[];
+}
+
+type Outcome =
+  | { kind: 'unanswered'; layout: Layout[]; chosen: Record<string, number[]>; errors: FormErrors; missing: string[] }
+  | { kind: 'error'; layout: Layout[]; chosen: Record<string, number[]>; errors: FormErrors; missing: string[] }
+  | {
+      kind: 'result';
+      layout: Layout[];
+      chosen: Record<string, number[]>;
+      result: Pick<AttemptResultDto, 'score' | 'passed' | 'passMark' | 'attemptsLeft' | 'certificateIssued' | 'results'>;
+      certificateCode: string | null;
+    };
+
+function parseLayout(form: FormData): Layout[] {
+  return form
+    .getAll('layout')
+    .slice(0, 200)
+    .flatMap((value) => {
+      const [id, options = ''] = String(value).split(':');
+      if (!isUuid(id)) return [];
+      return [{ id, options: options.split(',').filter((o) => /^\d{1,2}$/.test(o)).map(Number) }];
+    });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['learner'] });
+  const locale = await getLocale(request);
+  const t = translator(locale);
+  const id = params.assessmentId ?? '';
+  if (!isUuid(id)) throw new Response(null, { status: 404, statusText: 'Not Found', headers });
+  const form = await request.formData();
+  const layout = parseLayout(form);
+  const chosen: Record<string, number[]> = {};
+  for (const q of layout) {
+    const picked = form
+      .getAll(`q-${q.id}`)
+      .map(String)
+      .filter((v) => /^\d{1,2}$/.test(v))
+      .map(Number)
+      .filter((n) => q.options.includes(n));
+    chosen[q.id] = [...new Set(picked)];
+  }
+  const reply = (outcome: Outcome, status = 200) => data<Outcome>(outcome, { status, headers });
+
+  // A quiz allows few attempts: an unanswered question is more likely a slip than a choice.
+  const missing = layout.filter((q) => chosen[q.id].length === 0).map((q) => q.id);
+  if (missing.length > 0) {
+    const fields: FormErrors['fields'] = {};
+    layout.forEach((q, i) => {
+      if (missing.includes(q.id)) fields[`q-${q.id}`] = t('certificates.quiz.unansweredOne', { n: i + 1 });
+    });
+    return reply({ kind: 'unanswered', layout, chosen, missing, errors: { form: t('certificates.quiz.unanswered', { n: missing.length }), fields } }, 400);
+  }
+
+  try {
+    const result = await api.assessments.attempt(id, chosen, { lang: locale });
+    let certificateCode: string | null = null;
+    if (result.certificateIssued) {
+      // The attempt does not say which certificate; it is her newest one, issued just now.
+      const mine = await api.certificates.mine({ lang: locale });
+      certificateCode = [...mine.items].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))[0]?.code ?? null;
+    }
+    const { score, passed, passMark, attemptsLeft, certificateIssued, results } = result;
+    return reply({ kind: 'result', layout, chosen, result: { score, passed, passMark, attemptsLeft, certificateIssued, results }, certificateCode });
+  } catch (error) {
+    let errors: FormErrors;
+    let status: number;
+    if (isApiError(error, 'REQUIREMENTS_NOT_MET')) [errors, status] = [{ form: t('certificates.quiz.attemptsUsedUp'), fields: {} }, 422];
+    else if (isApiError(error, 'NOT_ENROLLED')) [errors, status] = [{ form: t('certificates.quiz.notEnrolled'), fields: {} }, 422];
+    else ({ errors, status } = apiFormErrors(error, t));
+    return reply({ kind: 'error', layout, chosen, missing: [], errors }, status);
+  }
+}
+
+/** After handing in, the paper on screen is hers: a reload would reshuffle it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === 'POST' ? false : defaultShouldRevalidate;
+
+/** The loader's questions in the order of her paper (a reload reshuffles them). */
+function inLayout(questions: Question[], layout: Layout[] | undefined): Question[] {
+  if (!layout || layout.length === 0) return questions;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const ordered = layout.flatMap((l) => {
+    const q = byId.get(l.id);
+    if (!q) return [];
+    const options = l.options.flatMap((index) => q.options.filter((o) => o.index === index));
+    return [{ ...q, options: options.length === q.options.length ? options : q.options }];
+  });
+  return [...ordered, ...questions.filter((q) => !layout.some((l) => l.id === q.id))];
+}
+
+export default function QuizPage() {
+  const { quiz, back, formAction } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const questions = inLayout(quiz.questions, outcome?.layout);
+  const backText = back === '/my/classes' ? t('certificates.quiz.backToClasses') : t('certificates.quiz.backToProgress');
+
+  if (outcome?.kind === 'result') return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} />;
+
+  const closed = quiz.kind !== 'quiz' || quiz.passed || quiz.attemptsLeft === 0 || quiz.questions.length === 0;
+  return (
+    <article className="stack">
+      <p>
+        <Link to={back}>{backText}</Link>
+      </p>
+      <header className="stack-tight">
+        <h1>{quiz.title}</h1>
+        {quiz.kind === 'quiz' && quiz.questions.length > 0 ? (
+          <>
+            <p>{t('certificates.quiz.rules', { n: quiz.questions.length, pass: quiz.passMark })}</p>
+            {quiz.attemptsLeft === null ? (
+              <p>{t('certificates.quiz.unlimited')}</p>
+            ) : quiz.attemptsLeft > 0 ? (
+              <p>{t('certificates.quiz.attemptsLeft', { n: quiz.attemptsLeft })}</p>
+            ) : null}
+          </>
+        ) : null}
+      </header>
+      {quiz.kind !== 'quiz' ? (
+        <div className="notice">
+          <p>{t('certificates.quiz.practical')}</p>
+        </div>
+      ) : quiz.passed ? (
+        <div className="notice notice-success">
+          <p>{t('certificates.quiz.alreadyPassed', { score: quiz.bestScore ?? quiz.passMark })}</p>
+        </div>
+      ) : quiz.attemptsLeft === 0 ? (
+        <div className="alert">
+          <p>{t('certificates.quiz.noAttemptsLeft', { n: quiz.maxAttempts ?? 0 })}</p>
+        </div>
+      ) : quiz.questions.length === 0 ? (
+        <p>{t('certificates.quiz.noQuestions')}</p>
+      ) : quiz.bestScore !== null ? (
+        <p className="hint">{t('certificates.quiz.best', { score: quiz.bestScore })}</p>
+      ) : null}
+
+      {closed ? null : (
+        <>
+          <FormAlert errors={outcome?.errors} />
+          <Form method="post" action={formAction} className="stack" noValidate>
+            {questions.map((q, i) => {
+              const unanswered = outcome?.missing.includes(q.id) ?? false;
+              const multiple = q.kind === 'multiple';
+              const picked = outcome?.chosen[q.id] ?? [];
+              return (
+                <fieldset key={q.id} id={`field-q-${q.id}`} className={`quiz-question${unanswered ? ' quiz-question-missing' : ''}`} aria-describedby={unanswered ? `q-${q.id}-error` : undefined}>
+                  <legend>
+                    <span className="quiz-number">
+                      {t('certificates.quiz.questionN', { n: i + 1 })} · {t(`certificates.quiz.kind.${q.kind}`)}
+                    </span>
+                    <span className="quiz-prompt">{q.prompt}</span>
+                  </legend>
+                  {unanswered ? (
+                    <p id={`q-${q.id}-error`} className="field-error">
+                      {t('certificates.quiz.unansweredHere')}
+                    </p>
+                  ) : null}
+                  <div className="quiz-options">
+                    {q.options.map((o) => (
+                      <label key={o.index} className="choice-card">
+                        <input type={multiple ? 'checkbox' : 'radio'} name={`q-${q.id}`} value={o.index} defaultChecked={picked.includes(o.index)} />
+                        <span>{o.text}</span>
+                      </label>
+                    ))}
+                  </div>
+                  <input type="hidden" name="layout" value={`${q.id}:${q.options.map((o) => o.index).join(',')}`} />
+                </fieldset>
+              );
+            })}
+            <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
+              {t('certificates.quiz.submit')}
+            </button>
+          </Form>
+        </>
+      )}
+    </article>
+  );
+}
+
+type ResultOutcome = Extract<Outcome, { kind: 'result' }>;
+
+interface ResultProps {
+  title: string;
+  questions: Question[];
+  outcome: ResultOutcome;
+  back: string;
+  backText: string;
+  /** This quiz's address, to take it again. */
+  retry: string;
+}
+
+function QuizResult({ title, questions, outcome, back, backText, retry }: ResultProps) {
+  const { t } = useI18n();
+  const { result, chosen, certificateCode } = outcome;
+  const byId = new Map(result.results.map((r) => [r.questionId, r]));
+  const right = result.results.filter((r) => r.correct).length;
+  const texts = (q: Question, indexes: number[]) =>
+    q.options
+      .filter((o) => indexes.includes(o.index))
+      .map((o) => o.text)
+      .join(t('list.separator'));
+  return (
+    <article className="stack">
+      <p>
+        <Link to={back}>{backText}</Link>
+      </p>
+      <h1>{title}</h1>
+      <section className={`verdict verdict-${result.passed ? 'ready' : 'not_ready'}`} aria-labelledby="quiz-result">
+        <h2 id="quiz-result" className="visually-hidden">
+          {t('certificates.quiz.result.heading')}
+        </h2>
+        <p className="verdict-word">{result.passed ? t('certificates.quiz.result.passed') : t('certificates.quiz.result.failed')}</p>
+        <p className="quiz-score">{t('certificates.quiz.result.score', { score: result.score })}</p>
+        <p>{t('certificates.quiz.result.summary', { right, total: result.results.length, pass: result.passMark })}</p>
+      </section>
+
+      {result.certificateIssued ? (
+        <div className="notice notice-success" role="status">
+          <p>
+            <strong>{t('certificates.quiz.result.certificate')}</strong>
+          </p>
+          <p>
+            <Link to={certificateCode ? `/my/certificates/${certificateCode}` : '/my/certificates'} className="button button-primary">
+              {t('certificates.quiz.result.seeCertificate')}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
+      {!result.passed ? (
+        result.attemptsLeft === 0 ? (
+          <div className="alert">
+            <p>{t('certificates.quiz.attemptsUsedUp')}</p>
+          </div>
+        ) : (
+          <div className="stack-tight">
+            {result.attemptsLeft !== null ? <p>{t('certificates.quiz.attemptsLeft', { n: result.attemptsLeft })}</p> : null}
+            <p>
+              {/* A fresh GET: a newly shuffled paper. */}
+              <Link to={retry} reloadDocument className="button button-secondary">
+                {t('certificates.quiz.result.tryAgain')}
+              </Link>
+            </p>
+          </div>
+        )
+      ) : null}
+
+      <section className="stack" aria-labelledby="review">
+        <h2 id="review">{t('certificates.quiz.result.review')}</h2>
+        <ol className="quiz-results">
+          {questions.map((q, i) => {
+            const r = byId.get(q.id);
+            if (!r) return null;
+            const mine = chosen[q.id] ?? [];
+            return (
+              <li key={q.id} className={`quiz-result${r.correct ? '' : ' quiz-result-wrong'}`}>
+                <p className="quiz-number">{t('certificates.quiz.questionN', { n: i + 1 })}</p>
+                <p>{q.prompt}</p>
+                <p className="quiz-mark">
+                  <span aria-hidden="true">{r.correct ? '✓ ' : '✕ '}</span>
+                  <span>{r.correct ? t('certificates.quiz.result.right') : t('certificates.quiz.result.wrong')}</span>
+                </p>
+                <p>{t('certificates.quiz.result.yourAnswer', { answer: mine.length > 0 ? texts(q, mine) : t('certificates.quiz.result.noAnswer') })}</p>
+                {r.correct ? null : (
+                  <p>
+                    <strong>{t('certificates.quiz.result.correctAnswer', { answer: texts(q, r.correctOptions) })}</strong>
+                  </p>
+                )}
+                {r.explanation ? (
+                  <p className="hint">{t('certificates.quiz.result.explanation', { text: r.explanation })}</p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <p>
+        <Link to={back} className="button button-secondary">
+          {backText}
+        </Link>
+      </p>
+    </article>
+  );
+}

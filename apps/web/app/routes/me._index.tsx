@@ -1,0 +1,65 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { titleMeta, useI18n } from '../i18n';
+import { requireUser } from '../lib/auth.server';
+import reportsCss from '../styles/reports.css?url';
+
+export const meta = titleMeta('reports.page.me');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+
+/** Her own account: who Hearth thinks she is, her data to take away, and the way out. Every signed-in role. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, headers } = await requireUser(request);
+  const { name, phone, role, orgName, learnerType } = user;
+  return data({ user: { name, phone, role, orgName, learnerType } }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+}
+
+export default function MyAccountPage() {
+  const { user } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
+  return (
+    <div className="stack">
+      <h1>{t('reports.me.heading')}</h1>
+      <dl className="facts card">
+        <div>
+          <dt>{t('field.name')}</dt>
+          <dd>{user.name}</dd>
+        </div>
+        <div>
+          <dt>{t('field.phone')}</dt>
+          <dd>{user.phone}</dd>
+        </div>
+        <div>
+          <dt>{t('reports.me.type')}</dt>
+          <dd>{role}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.org')}</dt>
+          <dd>{user.orgName ?? t('dashboard.noOrg')}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="me-data" className="stack-tight">
+        <h2 id="me-data">{t('reports.me.data.heading')}</h2>
+        <p>{t('reports.me.data.body')}</p>
+        <p>
+          <a href="/me/export.json" download className="button button-primary">
+            {t('reports.me.export')}
+          </a>
+        </p>
+        <p className="hint">{t('reports.me.exportHint')}</p>
+      </section>
+
+      <section aria-labelledby="me-erase" className="stack-tight me-erase">
+        <h2 id="me-erase">{t('reports.me.erase.heading')}</h2>
+        <p>{t('reports.me.erase.body')}</p>
+        <p>
+          <Link to="/me/delete" className="button button-secondary me-erase-link">
+            {t('reports.me.erase.link')}
+          </Link>
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import type { CertificateStatus, PublicCertificateDto, RevocationReason } from '@hearth/contracts';
+import { CertificateFacts, VerifyForm } from '../components/certificates-parts';
+import { titleMeta, translator, useI18n } from '../i18n';
+import type { RouteHandle } from '../root';
+import { apiFor, unavailableOrRethrow } from '../lib/api.server';
+import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { checkCertificateCode, displayCode } from '../lib/certificates-code';
+import { certificateDate } from '../lib/certificates-format';
+import { certificatesLinks } from '../lib/certificates-styles';
+import { getLocale } from '../lib/locale.server';
+
+/** Opened from the QR code on a certificate, by anyone, on any phone: plain HTML, no JavaScript. */
+export const handle: RouteHandle = { noScripts: true };
+export const links = certificatesLinks;
+export const meta: MetaFunction = (args) => [...titleMeta('certificates.page.verifyResult')(args), { name: 'robots', content: 'noindex' }];
+
+/** A revocation must show at once: never from a cache. */
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+type Outcome =
+  | {
+      found: true;
+      status: CertificateStatus;
+      reason: RevocationReason | null;
+      cert: { displayCode: string; holderName: string | null; courseTitle: string; issuer: string; issuedAt: string; expiresAt: string | null; hours: number };
+    }
+  /** `unknown`: no such certificate (or a code that cannot be one); `error`: the check itself failed. */
+  | { found: false; code: string; kind: 'unknown' | 'error'; message: string };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const raw = (params.code ?? '').slice(0, 60);
+  const locale = await getLocale(request);
+  const t = translator(locale);
+  const checked = checkCertificateCode(raw);
+  if (!checked.ok) {
+    return data<Outcome>({ found: false, code: raw, kind: 'unknown', message: t(`certificates.verify.error.${checked.problem}`) }, { status: 404, headers: NO_STORE });
+  }
+  // "abcd-efgh-jk3" typed by hand: one address per certificate.
+  if (checked.code !== raw) throw redirect(`/verify/${checked.code}`);
+
+  let cert: PublicCertificateDto;
+  try {
+    cert = await apiFor(request).certificates.verify(checked.code, { lang: locale });
+  } catch (error) {
+    const code = displayCode(checked.code);
+    if (isApiError(error, 'NOT_FOUND')) {
+      return data<Outcome>({ found: false, code, kind: 'unknown', message: t('certificates.verify.notFound.body', { code }) }, { status: 404, headers: NO_STORE });
+    }
+    if (isApiError(error, 'RATE_LIMITED')) {
+      const failure = apiFormErrors(error, t);
+      return data<Outcome>({ found: false, code, kind: 'error', message: failure.errors.form ?? t('error.RATE_LIMITED', { minutes: 1 }) }, { status: 429, headers: NO_STORE });
+    }
+    return unavailableOrRethrow(error);
+  }
+  return data<Outcome>(
+    {
+      found: true,
+      status: cert.status,
+      reason: cert.status === 'revoked' ? cert.revocationReason : null,
+      cert: {
+        displayCode: cert.displayCode,
+        holderName: cert.holderName,
+        courseTitle: cert.course.title,
+        issuer: cert.issuer,
+        issuedAt: certificateDate(cert.issuedAt, locale),
+        expiresAt: cert.expiresAt ? certificateDate(cert.expiresAt, locale) : null,
+        hours: cert.hours,
+      },
+    },
+    { headers: NO_STORE },
+  );
+}
+
+const SYMBOL: Record<CertificateStatus, string> = { valid: '✓', revoked: '✕', expired: '!' };
+
+export default function VerifyResultPage() {
+  const outcome = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  if (!outcome.found) {
+    return (
+      <div className="stack narrow">
+        <h1>{t('certificates.page.verifyResult')}</h1>
+        {outcome.kind === 'error' ? (
+          <div className="alert" role="alert">
+            <p>{outcome.message}</p>
+          </div>
+        ) : (
+          <div className="verdict verdict-unknown" role="status">
+            <p className="verdict-word">
+              <span aria-hidden="true">? </span>
+              <span>{t('certificates.verify.notFound.heading')}</span>
+            </p>
+            <p>{outcome.message}</p>
+          </div>
+        )}
+        <VerifyForm input={outcome.code} />
+        <p>
+          <Link to="/verify/bulk">{t('certificates.verify.bulkLink')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const { status, reason, cert } = outcome;
+  return (
+    <article className="stack narrow">
+      <h1>{t('certificates.page.verifyResult')}</h1>
+      <div className={`verdict verdict-${status}`} role="status">
+        <p className="verdict-word">
+          <span aria-hidden="true">{SYMBOL[status]} </span>
+          <span>{t(`certificates.status.${status}`)}</span>
+        </p>
+        <p>{t(`certificates.verify.${status}.lead`)}</p>
+        {status === 'revoked' && reason ? <p className="verdict-reason">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${reason}`) })}</p> : null}
+      </div>
+      <CertificateFacts cert={cert} />
+      <p className="hint">{t('certificates.verify.privacy')}</p>
+      <p>
+        <Link to="/verify" className="button button-secondary button-block">
+          {t('certificates.verify.another')}
+        </Link>
+      </p>
+    </article>
+  );
+}
