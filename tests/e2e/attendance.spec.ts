@@ -209,6 +209,11 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
       expect(stored).not.toContain(learner.name);
       expect(stored).not.toContain(learner.phone);
     }
+    // Everything scripts can read on the device: no phone number, no token (the session cookie is httpOnly).
+    const everything = await page.evaluate(() => JSON.stringify({ local: { ...window.localStorage }, session: { ...window.sessionStorage }, cookies: document.cookie }));
+    expect(everything.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).toEqual([]);
+    expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+    expect(everything).not.toContain('hearth_session');
     server = await marks(instructor, pastSession.id);
     expect([server.get(a.id), server.get(b.id), server.get(c.id)]).toEqual(['present', 'late', 'absent']);
 
