@@ -22,6 +22,8 @@ describe('hardening', () => {
   const users: Partial<Record<'admin' | 'coordinator' | 'instructor' | 'learner' | 'employer', TestUser>> = {};
 
   beforeAll(async () => {
+    // 200 requests racing for 30 seats queue for 40 connections; on a loaded CI machine that wait can pass 5 s.
+    process.env.DB_CONNECT_TIMEOUT_MS = '60000';
     t = await createTestApp({ DB_POOL_SIZE: '40', RATE_LIMIT_PER_MINUTE: '1000000', LOGIN_FAILURES_PER_ADDRESS: '100000', LOGIN_FAILURES_PER_PHONE: '1000' });
     tree = await newTree(t.db, 'H');
     routes = routeInventory(t.app);

@@ -21,7 +21,8 @@ const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = (error ?? {}) as ErrorLike;
   const code = e.driverError?.code ?? e.code;
-  return !!code && UNAVAILABLE_CODES.has(code);
+  // pg's pool gives up waiting for a free connection with a plain Error: overload, not a bad request.
+  return (!!code && UNAVAILABLE_CODES.has(code)) || /timeout exceeded when trying to connect|Connection terminated/.test(e.message ?? '');
 }
 
 interface ErrorLike {
@@ -68,7 +69,7 @@ export function toErrorBody(exception: unknown): { body: ApiErrorBody; logAsErro
     return { body: { statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON', code: 'MALFORMED_JSON' }, logAsError: false };
   }
   const pgCode = err.driverError?.code ?? err.code;
-  if (pgCode && UNAVAILABLE_CODES.has(pgCode)) {
+  if (isDatabaseUnavailable(err)) {
     return { body: { statusCode: 503, error: 'Service Unavailable', message: 'The service is temporarily unavailable; try again shortly', code: 'SERVICE_UNAVAILABLE' }, logAsError: true };
   }
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
