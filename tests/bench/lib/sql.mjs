@@ -8,14 +8,6 @@ export const AUTH_USER = `SELECT u.id, u.role, u.name, u.phone, u.org_id AS "org
          FROM users u LEFT JOIN organizations o ON o.id = u.org_id
         WHERE u.id = $1 AND u.status = 'active'`;
 
-// throttle/throttle.service.ts consume() — every rate-limited public request (key public:<ip>).
-export const THROTTLE_CONSUME = `INSERT INTO throttle_counters AS t (key, window_started_at, hits)
-            VALUES ($1, now(), 1)
-       ON CONFLICT (key) DO UPDATE SET
-            hits = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE t.hits + 1 END,
-            window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END
-       RETURNING hits, greatest(1, ceil(extract(epoch FROM (window_started_at + make_interval(secs => $2) - now()))))::int AS retry_after`;
-
 // certificates/certificates.service.ts CERT_SELECT + findByCode().
 export const CERT_BY_CODE = `
   SELECT z.id, z.code, z.status, z.learner_id, u.name AS holder_name, c.code AS course_code, c.title_zh, c.title_en,
@@ -72,21 +64,37 @@ export const MARK_UPSERT = `WITH input AS (
          ), prev AS (
            SELECT m.learner_id, m.status, m.note FROM attendance_marks m JOIN input i USING (learner_id) WHERE m.session_id = $1
          ), up AS (
-           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id)
-           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7
+           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id, marked_at)
+           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7, clock_timestamp()
              FROM input i JOIN enrollments e ON e.class_id = $8 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed')
            ON CONFLICT (session_id, learner_id) DO UPDATE
              SET status = EXCLUDED.status, note = EXCLUDED.note, source = EXCLUDED.source, marked_by = EXCLUDED.marked_by,
-                 marked_at = now(), client_mutation_id = EXCLUDED.client_mutation_id
+                 marked_at = clock_timestamp(), client_mutation_id = EXCLUDED.client_mutation_id
              WHERE (attendance_marks.status, attendance_marks.note) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.note)
            RETURNING learner_id, status, note
          ), hist AS (
-           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id)
-           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7 FROM up LEFT JOIN prev USING (learner_id)
+           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id, changed_at)
+           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7, clock_timestamp() FROM up LEFT JOIN prev USING (learner_id)
            RETURNING 1
          )
          SELECT (SELECT count(*) FROM hist)::int AS changed`;
 export const IDEMPOTENCY_STORE = `UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`;
+// autoIssue(), after the commit when a mark changed: who may now be complete.
+export const AUTO_ISSUE_CANDIDATES = `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE s.starts_at < now()) AS held,
+                 count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
+                 coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
+            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
+           WHERE s.class_id = e.class_id) a
+        WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
+          AND (c.min_attendance_pct = 0 OR (a.held > 0 AND a.attended * 100 >= (c.min_attendance_pct - 0.01) * a.held))
+          AND a.hours >= c.required_hours - 0.01
+          AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
+          AND NOT EXISTS (
+            SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
+               AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
+               AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))`;
 
 // enrollments/enrollments.service.ts enrol(): lockClass, the checks, the insert, the counter.
 export const LOCK_CLASS = `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, forbidden } from '../common/app-error.js';
 import { isDatabaseUnavailable } from '../common/http-exception.filter.js';
 import { AuditService } from '../audit/audit.service.js';
-import { ThrottleService } from '../throttle/throttle.service.js';
+import { PublicRateLimiter } from '../throttle/public-rate-limiter.js';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 
@@ -17,7 +17,7 @@ import type { AuthUser } from './auth-user.js';
 export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
-    private readonly throttle: ThrottleService,
+    private readonly rateLimiter: PublicRateLimiter,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -30,7 +30,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest();
     if (rule.kind === 'public') {
       if (rule.rateLimited) {
-        const retryAfter = await this.throttle.consume(`public:${request.ip}`, 60, this.config.rateLimitPerMinute);
+        const retryAfter = this.rateLimiter.consume(`public:${request.ip}`, 60, this.config.rateLimitPerMinute);
         if (retryAfter > 0) throw new AppError(429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfter} seconds`, { retryAfter });
       }
       return true;

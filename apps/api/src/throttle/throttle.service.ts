@@ -44,20 +44,6 @@ export class ThrottleService {
     return rows[0]?.retry_after ?? 0;
   }
 
-  /** Counts a request against a per-window allowance; returns seconds to wait when over it. */
-  async consume(key: string, windowSeconds: number, allowance: number): Promise<number> {
-    const rows: { hits: number; retry_after: number }[] = await this.db.query(
-      `INSERT INTO throttle_counters AS t (key, window_started_at, hits)
-            VALUES ($1, now(), 1)
-       ON CONFLICT (key) DO UPDATE SET
-            hits = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE t.hits + 1 END,
-            window_started_at = CASE WHEN t.window_started_at <= now() - make_interval(secs => $2) THEN now() ELSE t.window_started_at END
-       RETURNING hits, greatest(1, ceil(extract(epoch FROM (window_started_at + make_interval(secs => $2) - now()))))::int AS retry_after`,
-      [key, windowSeconds],
-    );
-    return rows[0].hits > allowance ? rows[0].retry_after : 0;
-  }
-
   async reset(key: string): Promise<void> {
     await this.db.query('DELETE FROM throttle_counters WHERE key = $1', [key]);
   }
