@@ -5,11 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { AppModule } from './app.module.js';
 import { assertEveryRouteHasAccessRule } from './common/route-inventory.js';
 import { AppError } from './common/app-error.js';
 import { DepthLimitPipe } from './common/depth-limit.pipe.js';
-import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter.js';
+import { finishDocument } from './common/openapi.js';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 
@@ -37,6 +39,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     loggerInstance: rootLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY ?? 'loopback',
+    // Errors Fastify raises while routing (a malformed or over-long path) answer in the contract's shape too.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
+      const { body } = toErrorBody(error);
+      void reply.code(body.statusCode).send(body);
+    },
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -74,7 +81,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, spec);
+  const document = finishDocument(SwaggerModule.createDocument(app, spec));
   // The UI's static assets come through @fastify/static, whose ESM-only dependency jest's VM cannot load;
   // tests read the JSON spec, and the browser suite opens the UI against the real process.
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: config.nodeEnv !== 'test' });

@@ -205,5 +205,11 @@ describe('auth', () => {
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     });
+
+    it('an over-long id in the path is a 414 in the contract shape, without echoing it', async () => {
+      const res = await t.http().get(`/api/classes/${'x'.repeat(300)}`);
+      expect(res.status).toBe(414);
+      expect(res.body).toEqual({ statusCode: 414, error: 'URI Too Long', message: 'A value in the address is too long', code: 'VALIDATION_FAILED' });
+    });
   });
 });

@@ -101,6 +101,20 @@ describe('assessments, certificates and readiness', () => {
     expect(await t.db.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId])).toHaveLength(1);
   });
 
+  it('in a course without assessments, the mark that reaches the attendance minimum issues it, and not one before', async () => {
+    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-ATTEND', 'care', '出勤课程', 'Attendance course', 6, 75, 12) ON CONFLICT DO NOTHING`);
+    const { learner, classId, enrollmentId } = await enrolled('TEST-ATTEND', 4);
+    const sessions: { id: string }[] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId]);
+    const mark = (sessionId: string, status: string) => t.http().put(`/api/sessions/${sessionId}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: learner.id, status }] });
+    const certificates = () => t.db.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId]);
+    expect((await mark(sessions[0]!.id, 'present')).status).toBe(200);
+    expect((await mark(sessions[1]!.id, 'absent')).status).toBe(200);
+    expect((await mark(sessions[2]!.id, 'present')).status).toBe(200);
+    expect(await certificates()).toHaveLength(0); // all 4 sessions held, 2 attended: 50 %, 4 of 6 hours
+    expect((await mark(sessions[3]!.id, 'late')).status).toBe(200);
+    expect(await certificates()).toHaveLength(1); // 3 of 4 = 75 %, 3 × 2 h = 6 hours
+  });
+
   it('a practical grade from the instructor completes a vocational course', async () => {
     const { learner, classId, enrollmentId } = await enrolled('VOC-HOUSE', 20);
     await attendAll(classId, learner.id);

@@ -80,6 +80,8 @@ describe('hardening', () => {
     const query = fc.dictionary(fc.constantFrom('limit', 'offset', 'q', 'role', 'orgId', 'category', 'open', 'status', 'from', 'to', 'ready', 'lang', 'x'), nasty, { maxKeys: 3 });
     let cases = 0;
     const serverErrors: string[] = [];
+    const checkedBefore = t.conformance.checked;
+    const violationsBefore = t.conformance.violations.length;
     // DELETE /api/me takes no input and would erase the fuzzing callers themselves.
     for (const route of routes.filter((r) => !(r.method === 'DELETE' && r.path === '/api/me'))) {
       await fc.assert(
@@ -95,8 +97,11 @@ describe('hardening', () => {
         { numRuns: 25, seed: 20261124 },
       );
     }
-    figure('fuzzing', { routes: routes.length, cases, serverErrors: serverErrors.length });
+    // Every response above went through the OpenAPI check (harness.ts): documented status, content type and closed schema.
+    const schemaViolations = t.conformance.violations.length - violationsBefore;
+    figure('fuzzing', { routes: routes.length, cases, serverErrors: serverErrors.length, responsesChecked: t.conformance.checked - checkedBefore, schemaViolations });
     expect(serverErrors).toEqual([]);
+    expect(t.conformance.violations.slice(violationsBefore)).toEqual([]);
   }, 300_000);
 
   it('refuses huge page sizes, deep JSON and oversized bodies quickly', async () => {

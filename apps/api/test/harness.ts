@@ -4,10 +4,13 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
+import { ResponseConformance } from './conformance.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** supertest on the app; every response it sees is checked against the OpenAPI document. */
   http: () => ReturnType<typeof request>;
+  conformance: ResponseConformance;
   db: DataSource;
   databaseUrl: string;
   close: () => Promise<void>;
@@ -35,11 +38,38 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const app = await createApp(config);
   const server = app.getHttpServer();
+  const spec = await request(server).get('/api/docs-json');
+  const conformance = new ResponseConformance(spec.body);
   return {
     app,
-    http: () => request(server),
+    http: () => checked(request(server), conformance),
+    conformance,
     db: app.get(DataSource),
     databaseUrl,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (conformance.violations.length > 0) {
+        const unique = [...new Set(conformance.violations)];
+        throw new Error(`${unique.length} responses broke the OpenAPI document:\n${unique.slice(0, 40).join('\n')}`);
+      }
+    },
   };
+}
+
+type Agent = ReturnType<typeof request>;
+
+function checked(agent: Agent, conformance: ResponseConformance): Agent {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !['get', 'post', 'put', 'patch', 'delete'].includes(property)) return value;
+      return (url: string, ...rest: unknown[]) => {
+        const test = (value as (url: string, ...rest: unknown[]) => ReturnType<Agent['get']>).call(target, url, ...rest);
+        test.on('response', (res: { status: number; headers: Record<string, string>; body: unknown; text?: string }) => {
+          conformance.check({ method: property.toUpperCase(), path: url, status: res.status, contentType: res.headers['content-type'] ?? '', body: res.body, text: res.text ?? '' });
+        });
+        return test;
+      };
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { newCertificateCode } from '../src/certificates/certificate-code.js';
+import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { StatsRefreshService } from '../src/reports/stats-refresh.service.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { bearer, newClass, newEmployer, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
@@ -152,6 +153,40 @@ describe('audit and personal-data rights', () => {
       expect(res.body).toHaveProperty(exported[table_name]);
     }
     expect(await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'data.export' AND actor_id = $1`, [learner.id])).toHaveLength(1);
+  });
+
+  it('every section of the export holds her rows in the published shape', async () => {
+    // One row in each section, so the response check (harness) validates every section's items, not just empty lists.
+    const learner = await newUser(t, 'learner', tree.stationA, { name: '全量导出' });
+    const coord = await newUser(t, 'coordinator', tree.clubA);
+    const instructor = await newUser(t, 'instructor', tree.stationA);
+    const classId = await newClass(t.db, tree.stationA, instructor.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
+    await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'late', '堵车', 'roster', $4)`, [sessionId, learner.id, enrollmentId, instructor.id]);
+    await t.db.query(`INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by) VALUES ($1, $2, NULL, 'late', 'roster', $3)`, [sessionId, learner.id, instructor.id]);
+    const [quiz] = await t.db.query(`SELECT a.id FROM assessments a JOIN classes k ON k.course_id = a.course_id WHERE k.id = $1 ORDER BY a.position LIMIT 1`, [classId]);
+    await t.db.query(`INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 80, true, $4)`, [quiz.id, enrollmentId, learner.id, { [quiz.id]: [0, 2] }]);
+    await t.db.query(`INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, 90, true, '操作规范', $4)`, [quiz.id, enrollmentId, learner.id, instructor.id]);
+    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, hours, expires_at) SELECT $1, $2, course_id, $3, 12.5, now() + interval '1 year' FROM classes WHERE id = $4`, [newCertificateCode(), learner.id, tree.stationA, classId]);
+    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-EXPORT-1', '家政服务员', '人社局', '2024-01-01', $1)`, [learner.id]);
+    expect((await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' })).status).toBe(201);
+    const employer = await newEmployer(t.db, tree.clubA);
+    const [{ id: jobId }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 1, $2) RETURNING id`, [employer, coord.id]);
+    const [{ id: referralId }] = await t.db.query(
+      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', now()) RETURNING id`,
+      [learner.id, jobId, employer, tree.stationA, coord.id],
+    );
+    await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'referred', $2), ($1, 'referred', 'hired', $2)`, [referralId, coord.id]);
+    await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band) VALUES ($1, 30, '2026-05-01', true, '5000_6999'), ($1, 90, '2026-07-01', NULL, NULL)`, [referralId]);
+    await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}')`, [learner.id]);
+
+    const res = await t.http().get('/api/me/export').set(bearer(learner));
+    expect(res.status).toBe(200);
+    for (const section of Object.keys(PrivacyService.SOURCES)) expect({ section, rows: res.body[section].length > 0 }).toEqual({ section, rows: true });
+    expect(res.body.externalCredentials[0].issuedOn).toBe('2024-01-01');
+    expect(res.body.certificates[0].hours).toBe(12.5);
+    expect(res.body.referrals[0].history.map((h: { to: string }) => h.to)).toEqual(['referred', 'hired']);
   });
 
   it('erasure leaves no personal data anywhere, keeps her certificate verifiable and the counts right, and frees her phone', async () => {

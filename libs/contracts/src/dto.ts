@@ -228,7 +228,7 @@ export interface ImportStatusDto {
   status: 'running' | 'done' | 'failed';
   totalRows: number;
   processedRows: number;
-  result: ImportResultDto | { error: string } | null;
+  result: ImportResultDto | { error: string; code?: string } | null;
 }
 
 export type AttendanceStatusValue = 'present' | 'late' | 'absent' | 'excused';

@@ -4,6 +4,8 @@ import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
+import { Responds } from '../common/openapi.js';
+import { Assessment, AttemptResult, PracticalResult } from './assessments.schemas.js';
 import { AssessmentsService } from './assessments.service.js';
 import { AttemptDto, PracticalResultDto } from './dto/assessment.dto.js';
 
@@ -16,6 +18,7 @@ export class AssessmentsController {
 
   @Get(':id')
   @Authenticated({ roles: ['learner', 'instructor', 'coordinator', 'admin'] })
+  @Responds(200, Assessment)
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Lang() lang: Locale) {
     return this.assessments.forLearner(user, id, lang);
   }
@@ -24,6 +27,7 @@ export class AssessmentsController {
   @Post(':id/attempts')
   @HttpCode(201)
   @Authenticated({ roles: ['learner'] })
+  @Responds(201, AttemptResult)
   attempt(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AttemptDto, @Lang() lang: Locale) {
     return this.assessments.attempt(user, id, body.answers, lang);
   }
@@ -31,6 +35,7 @@ export class AssessmentsController {
   @Post(':id/results')
   @HttpCode(200)
   @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  @Responds(200, PracticalResult)
   result(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: PracticalResultDto) {
     return this.assessments.recordResult(user, id, body.learnerId, body.score, body.note);
   }

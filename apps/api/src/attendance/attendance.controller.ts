@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
+import { AttendanceHistory, CheckInCode, CheckInResult, EnrollmentAttendance, MarkResult, SessionAttendance } from './attendance.schemas.js';
 import { AttendanceService } from './attendance.service.js';
 import { CheckInDto, MarkAttendanceDto } from './dto/attendance.dto.js';
 
@@ -15,12 +17,14 @@ export class AttendanceController {
   /** A whole session in one request: all marks or none, idempotent by clientMutationId. */
   @Put('sessions/:id/attendance')
   @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  @Responds(200, MarkResult)
   mark(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: MarkAttendanceDto) {
     return this.attendance.mark(user, id, body);
   }
 
   @Get('sessions/:id/attendance')
   @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  @Responds(200, SessionAttendance)
   roster(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.attendance.sessionRoster(user, id);
   }
@@ -28,6 +32,7 @@ export class AttendanceController {
   /** Corrections: who changed which mark from what to what, and when. */
   @Get('sessions/:id/attendance/history')
   @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Responds(200, AttendanceHistory)
   history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.attendance.history(user, id);
   }
@@ -35,6 +40,7 @@ export class AttendanceController {
   @Post('sessions/:id/check-in-code')
   @HttpCode(200)
   @Authenticated({ roles: ['instructor'] })
+  @Responds(200, CheckInCode)
   code(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.attendance.issueCheckInCode(user, id);
   }
@@ -42,12 +48,14 @@ export class AttendanceController {
   @Post('sessions/:id/check-in')
   @HttpCode(200)
   @Authenticated({ roles: ['learner'] })
+  @Responds(200, CheckInResult)
   checkIn(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: CheckInDto) {
     return this.attendance.checkIn(user, id, body.code);
   }
 
   @Get('enrollments/:id/attendance')
   @Authenticated({ roles: ['learner', 'instructor', 'coordinator', 'admin'] })
+  @Responds(200, EnrollmentAttendance)
   enrollment(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.attendance.enrollmentAttendance(user, id);
   }

@@ -173,9 +173,19 @@ export class AttendanceService {
    * Resolved lazily because the certificates module itself reads attendance.
    */
   private async autoIssue(classId: string, learnerIds: string[]) {
+    // Attendance and hours are pre-checked here too (loosely, so nobody complete is left out):
+    // a course without assessments would otherwise send every marked learner through the full check.
     const candidates: { id: string }[] = await this.db.query(
-      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id
+      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE s.starts_at < now()) AS held,
+                 count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
+                 coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
+            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
+           WHERE s.class_id = e.class_id) a
         WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
+          AND (c.min_attendance_pct = 0 OR (a.held > 0 AND a.attended * 100 >= (c.min_attendance_pct - 0.01) * a.held))
+          AND a.hours >= c.required_hours - 0.01
           AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
           AND NOT EXISTS (
             SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
@@ -207,7 +217,7 @@ export class AttendanceService {
     if (!s || !this.canManage(caller, s)) throw notFound('Session');
     const [rows, summaries] = await Promise.all([
       this.db.query(
-        `SELECT e.learner_id AS "learnerId", u.name, e.id AS "enrollmentId", m.status, m.note
+        `SELECT e.learner_id AS "learnerId", coalesce(u.name, '') AS name, e.id AS "enrollmentId", m.status, m.note
            FROM enrollments e JOIN users u ON u.id = e.learner_id
            LEFT JOIN attendance_marks m ON m.session_id = $1 AND m.learner_id = e.learner_id
           WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
@@ -231,8 +241,8 @@ export class AttendanceService {
     const s = await this.loadSession(sessionId);
     if (!s || !this.scope.pathInScope(caller, s.path)) throw notFound('Session');
     const items = await this.db.query(
-      `SELECT h.id::text, h.learner_id AS "learnerId", l.name AS "learnerName", h.old_status AS "from", h.new_status AS "to",
-              h.old_note AS "fromNote", h.new_note AS "toNote", h.source, h.changed_by AS "changedBy", c.name AS "changedByName", h.changed_at AS "changedAt"
+      `SELECT h.id::text, h.learner_id AS "learnerId", coalesce(l.name, '') AS "learnerName", h.old_status AS "from", h.new_status AS "to",
+              h.old_note AS "fromNote", h.new_note AS "toNote", h.source, h.changed_by AS "changedBy", coalesce(c.name, '') AS "changedByName", h.changed_at AS "changedAt"
          FROM attendance_history h JOIN users l ON l.id = h.learner_id JOIN users c ON c.id = h.changed_by
         WHERE h.session_id = $1 ORDER BY h.changed_at, h.id`,
       [sessionId],

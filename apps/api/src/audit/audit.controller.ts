@@ -5,7 +5,9 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
 import { IsId, PageQuery, pageOf } from '../common/validation.js';
+import { AuditPage } from './audit.schemas.js';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_]{1,40}$/, { message: 'entityType must be a record type such as certificate or referral' }) entityType?: string;
@@ -22,6 +24,7 @@ export class AuditController {
   /** Events of the admin's subtree; a national admin also sees events tied to no org (e.g. failed logins of unknown phones). */
   @Get()
   @Authenticated({ roles: ['admin'] })
+  @Responds(200, AuditPage)
   async list(@CurrentUser() user: AuthUser, @Query() q: AuditQuery) {
     const params: unknown[] = [`${user.orgPath}%`, user.orgKind === 'national'];
     const where = [`(o.path LIKE $1 OR (a.org_id IS NULL AND $2))`];

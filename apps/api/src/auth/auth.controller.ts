@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { LOCALES, type Locale } from '@hearth/contracts';
+import { Responds, RespondsEmpty } from '../common/openapi.js';
 import { IsOneOf } from '../common/validation.js';
 import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
+import { AuthResult, Me, TokenPair } from './auth.schemas.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
 
@@ -20,6 +22,7 @@ export class AuthController {
   @Post('auth/register')
   @HttpCode(201)
   @Public()
+  @Responds(201, AuthResult)
   register(@Body() body: RegisterDto, @ReqMeta() meta: RequestMeta) {
     return this.auth.register(body, meta);
   }
@@ -27,6 +30,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @Public()
+  @Responds(200, AuthResult)
   login(@Body() body: LoginDto, @ReqMeta() meta: RequestMeta) {
     return this.auth.login(body, meta);
   }
@@ -34,6 +38,7 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @Public()
+  @Responds(200, TokenPair)
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -41,18 +46,21 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @Authenticated()
+  @RespondsEmpty()
   async logout(@Body() body: RefreshDto) {
     await this.auth.logout(body.refreshToken);
   }
 
   @Get('me')
   @Authenticated()
+  @Responds(200, Me)
   me(@CurrentUser() user: AuthUser) {
     return this.auth.me(user);
   }
 
   @Patch('me')
   @Authenticated()
+  @Responds(200, Me)
   updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto) {
     return this.auth.setLocale(user, body.locale);
   }

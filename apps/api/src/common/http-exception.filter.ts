@@ -5,7 +5,7 @@ import { AppError } from './app-error.js';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
+  409: 'Conflict', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
@@ -62,7 +62,9 @@ export function toErrorBody(exception: unknown): { body: ApiErrorBody; logAsErro
     const code: ErrorCode = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /JSON/.test(err.message ?? '')
       ? 'MALFORMED_JSON'
       : DEFAULT_CODE[status] ?? 'VALIDATION_FAILED';
-    const message = code === 'MALFORMED_JSON' ? 'The request body is not valid JSON' : status === 413 ? 'The request body is too large' : err.message ?? 'Bad request';
+    const message = code === 'MALFORMED_JSON'
+      ? 'The request body is not valid JSON'
+      : status === 413 ? 'The request body is too large' : status === 414 ? 'A value in the address is too long' : err.message ?? 'Bad request';
     return { body: { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, code }, logAsError: false };
   }
   if (exception instanceof SyntaxError && /JSON/.test(exception.message)) {

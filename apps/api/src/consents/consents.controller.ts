@@ -3,6 +3,8 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds, RespondsEmpty } from '../common/openapi.js';
+import { ConsentStatus } from './consents.schemas.js';
 import { ConsentsService, REFERRAL_NOTICE_VERSION } from './consents.service.js';
 
 class GrantConsentDto {
@@ -17,6 +19,7 @@ export class ConsentsController {
 
   @Get()
   @Authenticated({ roles: ['learner'] })
+  @Responds(200, ConsentStatus)
   status(@CurrentUser() user: AuthUser) {
     return this.consents.status(user);
   }
@@ -24,6 +27,7 @@ export class ConsentsController {
   @Post()
   @HttpCode(201)
   @Authenticated({ roles: ['learner'] })
+  @Responds(201, ConsentStatus)
   grant(@CurrentUser() user: AuthUser, @Body() body: GrantConsentDto, @ReqMeta() meta: RequestMeta) {
     return this.consents.grant(user, body.noticeVersion ?? REFERRAL_NOTICE_VERSION, meta.requestId);
   }
@@ -31,6 +35,7 @@ export class ConsentsController {
   @Delete('referrals')
   @HttpCode(204)
   @Authenticated({ roles: ['learner'] })
+  @RespondsEmpty()
   async withdraw(@CurrentUser() user: AuthUser, @ReqMeta() meta: RequestMeta) {
     await this.consents.withdraw(user, meta.requestId);
   }

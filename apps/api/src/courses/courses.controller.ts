@@ -4,6 +4,8 @@ import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
+import { Responds } from '../common/openapi.js';
+import { Course, CoursePage } from './courses.schemas.js';
 import { CoursesService } from './courses.service.js';
 import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from './dto/course.dto.js';
 
@@ -14,12 +16,14 @@ export class CoursesController {
 
   @Get()
   @Public()
+  @Responds(200, CoursePage)
   list(@Query() query: ListCoursesQuery, @Lang() lang: Locale) {
     return this.courses.list(query.category, lang);
   }
 
   @Get(':idOrCode')
   @Public()
+  @Responds(200, Course)
   get(@Param('idOrCode') idOrCode: string, @Lang() lang: Locale) {
     return this.courses.get(idOrCode.slice(0, 64), lang);
   }
@@ -27,12 +31,14 @@ export class CoursesController {
   @Post()
   @HttpCode(201)
   @Authenticated({ roles: ['admin'] })
+  @Responds(201, Course)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateCourseDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
     return this.courses.create(user, body, meta.requestId, lang);
   }
 
   @Patch(':id')
   @Authenticated({ roles: ['admin'] })
+  @Responds(200, Course)
   update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @Body() body: UpdateCourseDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
     return this.courses.update(user, id, body, meta.requestId, lang);
   }

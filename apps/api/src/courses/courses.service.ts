@@ -10,6 +10,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Classes of course `c` still open for enrolment. */
+const OPEN_CLASSES = `(SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes`;
 
 interface CourseRow {
   id: string;
@@ -56,7 +58,7 @@ export class CoursesService {
 
   async list(category: string | undefined, lang: Locale) {
     const rows: CourseRow[] = await this.db.query(
-      `SELECT c.*, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes
+      `SELECT c.*, ${OPEN_CLASSES}
          FROM courses c
         WHERE c.published AND ($1::text IS NULL OR c.category = $1)
         ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`,
@@ -69,7 +71,7 @@ export class CoursesService {
   /** By id, or by code (e.g. LAW-MPL) for readable links. */
   async get(idOrCode: string, lang: Locale, includeUnpublished = false) {
     const rows: CourseRow[] = await this.db.query(
-      `SELECT * FROM courses WHERE ${UUID.test(idOrCode) ? 'id = $1' : 'code = upper($1)'} AND (published OR $2)`,
+      `SELECT c.*, ${OPEN_CLASSES} FROM courses c WHERE ${UUID.test(idOrCode) ? 'c.id = $1' : 'c.code = upper($1)'} AND (c.published OR $2)`,
       [idOrCode, includeUnpublished],
     );
     if (rows.length === 0) throw notFound('Course');

@@ -4,8 +4,10 @@ import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
+import { Responds, RespondsEmpty } from '../common/openapi.js';
 import { PageQuery, pageOf } from '../common/validation.js';
 import { EnrolDto } from '../classes/dto/class.dto.js';
+import { EnrollmentResult, MyEnrollmentPage, RosterPage } from './enrollments.schemas.js';
 import { EnrollmentsService } from './enrollments.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
@@ -19,6 +21,7 @@ export class EnrollmentsController {
   @Post('classes/:id/enrollments')
   @HttpCode(201)
   @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  @Responds(201, EnrollmentResult)
   async enrol(@CurrentUser() user: AuthUser, @Param('id', uuid) classId: string, @Body() body: EnrolDto, @Lang() lang: Locale) {
     const learnerId = await this.enrollments.resolveLearner(user, body.learnerId, body.phone);
     return this.enrollments.enrol(user, classId, learnerId, lang);
@@ -26,6 +29,7 @@ export class EnrollmentsController {
 
   @Get('classes/:id/enrollments')
   @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
+  @Responds(200, RosterPage)
   roster(@CurrentUser() user: AuthUser, @Param('id', uuid) classId: string, @Query() query: PageQuery) {
     const { limit, offset } = pageOf({ limit: query.limit ?? 100, offset: query.offset });
     return this.enrollments.roster(user, classId, limit, offset);
@@ -34,12 +38,14 @@ export class EnrollmentsController {
   @Delete('enrollments/:id')
   @HttpCode(204)
   @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  @RespondsEmpty()
   async withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     await this.enrollments.withdraw(user, id);
   }
 
   @Get('me/enrollments')
   @Authenticated({ roles: ['learner'] })
+  @Responds(200, MyEnrollmentPage)
   mine(@CurrentUser() user: AuthUser, @Lang() lang: Locale) {
     return this.enrollments.mine(user, lang);
   }

@@ -163,7 +163,7 @@ export class EnrollmentsService {
     });
   }
 
-  /** The roster: enrolled learners by name, then the waitlist in order. Phones are masked for instructors. */
+  /** The roster: enrolled learners by name, then the waitlist in order. Phones are masked for instructors; an erased learner shows as '' (as users do). */
   async roster(caller: AuthUser, classId: string, limit: number, offset: number) {
     const rows: { path: string; instructor_id: string | null }[] = await this.db.query(
       `SELECT o.path, k.instructor_id FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1`,
@@ -173,7 +173,8 @@ export class EnrollmentsService {
     const allowed = k && (caller.role === 'instructor' ? k.instructor_id === caller.id : this.scope.pathInScope(caller, k.path));
     if (!allowed) throw notFound('Class');
     const items = await this.db.query(
-      `SELECT e.id, e.learner_id AS "learnerId", u.name, ${caller.role === 'instructor' ? `regexp_replace(u.phone, '^(\\d{3})\\d{4}(\\d{4})$', '\\1****\\2')` : 'u.phone'} AS phone,
+      `SELECT e.id, e.learner_id AS "learnerId", coalesce(u.name, '') AS name,
+              ${caller.role === 'instructor' ? `regexp_replace(coalesce(u.phone, ''), '^(\\d{3})\\d{4}(\\d{4})$', '\\1****\\2')` : `coalesce(u.phone, '')`} AS phone,
               u.learner_type AS "learnerType", e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt"
          FROM enrollments e JOIN users u ON u.id = e.learner_id
         WHERE e.class_id = $1 AND e.status <> 'withdrawn'

@@ -3,6 +3,8 @@ import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
+import { ExternalCredential, ExternalCredentialPage } from './external-credentials.schemas.js';
 import { ExternalCredentialsService } from './external-credentials.service.js';
 
 class RecordExternalCredentialDto {
@@ -22,6 +24,7 @@ export class ExternalCredentialsController {
 
   @Get()
   @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  @Responds(200, ExternalCredentialPage)
   list(@CurrentUser() user: AuthUser, @Param('learnerId', uuid) learnerId: string) {
     return this.credentials.list(user, learnerId);
   }
@@ -29,6 +32,7 @@ export class ExternalCredentialsController {
   @Post()
   @HttpCode(201)
   @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  @Responds(201, ExternalCredential)
   record(@CurrentUser() user: AuthUser, @Param('learnerId', uuid) learnerId: string, @Body() body: RecordExternalCredentialDto, @ReqMeta() meta: RequestMeta) {
     return this.credentials.record(user, learnerId, body, meta.requestId);
   }
@@ -36,6 +40,7 @@ export class ExternalCredentialsController {
   @Post(':id/check')
   @HttpCode(200)
   @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Responds(200, ExternalCredential)
   check(@CurrentUser() user: AuthUser, @Param('learnerId', uuid) learnerId: string, @Param('id', uuid) id: string, @ReqMeta() meta: RequestMeta) {
     return this.credentials.markChecked(user, learnerId, id, meta.requestId);
   }

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
 import { ImportLearnersDto } from './dto/import.dto.js';
+import { ImportResult, ImportStatus } from './imports.schemas.js';
 import { ImportsService } from './imports.service.js';
 
 @ApiTags('imports')
@@ -14,12 +16,14 @@ export class ImportsController {
   @Post('learners')
   @HttpCode(201)
   @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Responds(201, ImportResult)
   importLearners(@CurrentUser() user: AuthUser, @Body() body: ImportLearnersDto, @ReqMeta() meta: RequestMeta) {
     return this.imports.importLearners(user, body, meta.requestId);
   }
 
   @Get(':id')
   @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Responds(200, ImportStatus)
   status(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string) {
     return this.imports.status(user, id);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { toErrorBody } from '../common/http-exception.filter.js';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
@@ -62,7 +63,9 @@ export class ImportsService {
       await this.db.query(`UPDATE import_jobs SET status = 'done', processed_rows = total_rows, result = $2, finished_at = now() WHERE id = $1`, [id, result]);
       return result;
     } catch (error) {
-      await this.db.query(`UPDATE import_jobs SET status = 'failed', finished_at = now(), result = $2 WHERE id = $1`, [id, { error: (error as Error).message }]);
+      // What the caller was told, not the raw error: a database message must not reach the client.
+      const { body } = toErrorBody(error);
+      await this.db.query(`UPDATE import_jobs SET status = 'failed', finished_at = now(), result = $2 WHERE id = $1`, [id, { error: body.message, code: body.code }]);
       throw error;
     }
   }

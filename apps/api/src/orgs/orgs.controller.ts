@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
 import { CreateOrgDto } from './dto/create-org.dto.js';
+import { Org, OrgPage } from './orgs.schemas.js';
 import { OrgsService } from './orgs.service.js';
 
 @ApiTags('orgs')
@@ -13,6 +15,7 @@ export class OrgsController {
   /** Coordinators may read their subtree too (to pick a station for a class); only admins change it. */
   @Get()
   @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Responds(200, OrgPage)
   list(@CurrentUser() user: AuthUser) {
     return this.orgs.listSubtree(user);
   }
@@ -20,6 +23,7 @@ export class OrgsController {
   @Post()
   @HttpCode(201)
   @Authenticated({ roles: ['admin'] })
+  @Responds(201, Org)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateOrgDto, @ReqMeta() meta: RequestMeta) {
     return this.orgs.create(user, body, meta.requestId);
   }

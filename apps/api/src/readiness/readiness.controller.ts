@@ -7,6 +7,8 @@ import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { PageQuery, pageOf } from '../common/validation.js';
+import { Responds } from '../common/openapi.js';
+import { Readiness, VolunteerPage } from './readiness.schemas.js';
 import { ReadinessService } from './readiness.service.js';
 
 class VolunteersQuery extends PageQuery {
@@ -24,6 +26,7 @@ export class ReadinessController {
 
   @Get('learners/:id/readiness')
   @Authenticated({ roles: ['learner', 'coordinator', 'admin'] })
+  @Responds(200, Readiness)
   readinessOf(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @Lang() lang: Locale) {
     return this.readiness.forLearner(user, id, lang);
   }
@@ -31,6 +34,7 @@ export class ReadinessController {
   /** Volunteer mothers of the subtree, filterable by "ready to pair". */
   @Get('volunteers')
   @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Responds(200, VolunteerPage)
   volunteers(@CurrentUser() user: AuthUser, @Query() query: VolunteersQuery) {
     const { limit, offset } = pageOf(query);
     return this.readiness.volunteers(user, query.ready, limit, offset);

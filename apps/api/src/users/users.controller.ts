@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { Responds } from '../common/openapi.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
+import { CreatedUser, UserPage } from './user.schemas.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -15,12 +17,14 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Responds(201, CreatedUser)
   create(@CurrentUser() user: AuthUser, @Body() body: CreateUserDto, @ReqMeta() meta: RequestMeta) {
     return this.users.create(user, body, meta.requestId);
   }
 
   @Get()
   @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Responds(200, UserPage)
   list(@CurrentUser() user: AuthUser, @Query() query: ListUsersQuery) {
     return this.users.list(user, query);
   }

@@ -1,0 +1,29 @@
+import { Type, type Static } from 'typebox';
+import { LEARNER_TYPES, LOCALES, ROLES, type Page as PageOf, type UserDto } from '@hearth/contracts';
+import { DateTime, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
+
+/** A user as the API shows her: never a password hash or a token. */
+export const User = Type.Object({
+  id: Uuid(),
+  phone: Type.String({ description: 'Empty once the person has erased her data' }),
+  name: Type.String(),
+  role: OneOf(ROLES),
+  roles: Type.Array(OneOf(ROLES)),
+  orgId: Nullable(Uuid()),
+  orgName: Type.Optional(Nullable(Type.String())),
+  learnerType: Nullable(OneOf(LEARNER_TYPES)),
+  employerId: Nullable(Uuid()),
+  locale: OneOf(LOCALES),
+  createdAt: DateTime(),
+});
+sameShape<Static<typeof User>, UserDto>(true);
+
+/** POST /users: the new user, with the generated password when none was given (to read out to her once). */
+export const CreatedUser = Type.Object({
+  ...User.properties,
+  temporaryPassword: Type.Optional(Type.String({ description: 'Only when no password was given: generated, shown this once' })),
+});
+sameShape<Static<typeof CreatedUser>, UserDto & { temporaryPassword?: string }>(true);
+
+export const UserPage = Page(User);
+sameShape<Static<typeof UserPage>, PageOf<UserDto>>(true);
