@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from './embedded-db.mjs';
+import { apiNodeOptions } from './api-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.HEARTH_DATA_DIR ?? join(root, '.data'));
@@ -111,6 +112,7 @@ async function main() {
     WEB_ORIGIN: process.env.WEB_ORIGIN ?? webUrl,
     PUBLIC_WEB_URL: webUrl,
     HEARTH_DATA_DIR: dataDir,
+    NODE_OPTIONS: apiNodeOptions(),
   });
   if (!(await waitFor(`${apiUrl}/api/health`, 120))) {
     console.error('[hearth] the API did not become healthy within 120 s');

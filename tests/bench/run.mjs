@@ -19,6 +19,7 @@ import { evaluateTargets, primaryRatio, printTable, printTargets, writeBenchmark
 import { clientJs, hasRoute, scriptsInHtml, snapshotWeb } from './lib/webjs.mjs';
 import { httpRequest } from './lib/http.mjs';
 import { SCALES, SESSIONS_PER_CLASS } from './lib/shape.mjs';
+import { apiNodeOptions } from '../../scripts/api-runtime.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (message) => console.log(`[bench] ${message}`);
@@ -228,7 +229,7 @@ async function main() {
   for (let i = 0; i < args.instances; i++) {
     const port = await freePort();
     log(`API ${i + 1}: starting on port ${port}`);
-    const start = () => startApi({ root, port, databaseUrl: data.databaseUrl, jwtSecret: data.secrets.jwtSecret, webOrigin: webUrl, name: `api-${i + 1}` });
+    const start = () => startApi({ root, port, databaseUrl: data.databaseUrl, jwtSecret: data.secrets.jwtSecret, webOrigin: webUrl, name: `api-${i + 1}`, extraEnv: args.apiNodeOptions ? { NODE_OPTIONS: apiNodeOptions(args.apiNodeOptions) } : {} });
     apis.push(
       await start().catch(async (error) => {
         log(`API ${i + 1} did not start (${error.message.split('\n')[0]}); retrying in 10 s in case apps/api/dist was being rebuilt`);

@@ -78,6 +78,42 @@ describe('federation dashboards', () => {
     expect(april.body).toMatchObject({ enrollments: 2, certificatesIssued: 0, referrals: 2, hires: 1, attendanceRate: 1 });
     const bad = await t.http().get('/api/reports/summary').query({ from: '2026-05-01', to: '2026-04-01' }).set(bearer(countyAdmin));
     expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'from must not be after to' });
+  });
+
+  it('takes from/to only as calendar dates YYYY-MM-DD, naming the field it refuses', async () => {
+    const summary = (query: Record<string, string>) => t.http().get('/api/reports/summary').query({ orgId: tree.county, ...query }).set(bearer(countyAdmin));
+    const notDates = ['2026', '2026-W10', '2026-04', '2026-096', '20260405', '2026-02-30', '2026-13-01', '0000-01-01', '2026-4-5', '2026-04-05T00:00:00Z', ' 2026-04-05', ''];
+    for (const field of ['from', 'to'] as const) {
+      for (const value of notDates) {
+        const res = await summary({ [field]: value });
+        expect({ field, value, status: res.status, code: res.body.code }).toEqual({ field, value, status: 400, code: 'VALIDATION_FAILED' });
+        expect(res.body.message).toBe(`${field} must be a date written YYYY-MM-DD, e.g. ${field === 'from' ? '2026-01-01' : '2026-12-31'}`);
+      }
+    }
+    // A value given twice arrives as a list: refused too.
+    const twice = await t.http().get('/api/reports/summary?from=2026-04-01&from=2026-04-02').set(bearer(countyAdmin));
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toMatch(/^from must be a date/);
+    // Both wrong: both named, and no ordering complaint about values that are not dates.
+    const both = await summary({ from: '2026-W10', to: '2026' });
+    expect(both.body.messages).toEqual(['from must be a date written YYYY-MM-DD, e.g. 2026-01-01', 'to must be a date written YYYY-MM-DD, e.g. 2026-12-31']);
+    // from after to within one month is refused too, not only across months.
+    const sameMonth = await summary({ from: '2026-04-20', to: '2026-04-10' });
+    expect(sameMonth.status).toBe(400);
+    expect(sameMonth.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'from must not be after to' });
+    // Good ranges still work: a leap day, one day, and either end alone; the CSV takes the same query.
+    const leap = await summary({ from: '2024-02-29', to: '2026-04-30' });
+    expect(leap.status).toBe(200);
+    expect(leap.body).toMatchObject({ from: '2024-02-29', to: '2026-04-30', enrollments: 4 });
+    expect((await summary({ from: '2026-04-05', to: '2026-04-05' })).body).toMatchObject({ enrollments: 2, referrals: 2 });
+    expect((await summary({ from: '2026-04-01' })).body).toMatchObject({ from: '2026-04-01', to: null, enrollments: 2 });
+    expect((await summary({ to: '2026-03-31' })).body).toMatchObject({ from: null, to: '2026-03-31', enrollments: 2 });
+    const csv = await t.http().get('/api/reports/summary.csv').query({ orgId: tree.county, from: '2026-04-01', to: '2026-04-30' }).set(bearer(countyAdmin));
+    expect(csv.status).toBe(200);
+    const badCsv = await t.http().get('/api/reports/summary.csv').query({ orgId: tree.county, from: '2026-W10' }).set(bearer(countyAdmin));
+    expect(badCsv.status).toBe(400);
+    expect(badCsv.body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'from must be a date written YYYY-MM-DD, e.g. 2026-01-01' });
   });
 
   it('stays current as records change', async () => {
@@ -164,7 +200,7 @@ describe('audit and personal-data rights', () => {
     const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
     const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
     await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'late', '堵车', 'roster', $4)`, [sessionId, learner.id, enrollmentId, instructor.id]);
-    await t.db.query(`INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by) VALUES ($1, $2, NULL, 'late', 'roster', $3)`, [sessionId, learner.id, instructor.id]);
+    await t.db.query(`INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by) VALUES ($1, $2, NULL, 'late', '未到', '堵车', 'roster', $3)`, [sessionId, learner.id, instructor.id]);
     const [quiz] = await t.db.query(`SELECT a.id FROM assessments a JOIN classes k ON k.course_id = a.course_id WHERE k.id = $1 ORDER BY a.position LIMIT 1`, [classId]);
     await t.db.query(`INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 80, true, $4)`, [quiz.id, enrollmentId, learner.id, { [quiz.id]: [0, 2] }]);
     await t.db.query(`INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, 90, true, '操作规范', $4)`, [quiz.id, enrollmentId, learner.id, instructor.id]);
@@ -174,11 +210,11 @@ describe('audit and personal-data rights', () => {
     const employer = await newEmployer(t.db, tree.clubA);
     const [{ id: jobId }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 1, $2) RETURNING id`, [employer, coord.id]);
     const [{ id: referralId }] = await t.db.query(
-      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', now()) RETURNING id`,
+      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, note, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', '做事细心', now()) RETURNING id`,
       [learner.id, jobId, employer, tree.stationA, coord.id],
     );
-    await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'referred', $2), ($1, 'referred', 'hired', $2)`, [referralId, coord.id]);
-    await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band) VALUES ($1, 30, '2026-05-01', true, '5000_6999'), ($1, 90, '2026-07-01', NULL, NULL)`, [referralId]);
+    await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, NULL, 'referred', '做事细心', $2), ($1, 'referred', 'hired', '下周一上岗', $2)`, [referralId, coord.id]);
+    await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band, note) VALUES ($1, 30, '2026-05-01', true, '5000_6999', '雇主满意'), ($1, 90, '2026-07-01', NULL, NULL, NULL)`, [referralId]);
     await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}')`, [learner.id]);
 
     const res = await t.http().get('/api/me/export').set(bearer(learner));
@@ -187,6 +223,13 @@ describe('audit and personal-data rights', () => {
     expect(res.body.externalCredentials[0].issuedOn).toBe('2024-01-01');
     expect(res.body.certificates[0].hours).toBe(12.5);
     expect(res.body.referrals[0].history.map((h: { to: string }) => h.to)).toEqual(['referred', 'hired']);
+    // The free text erasure blanks is hers, so it is in her export too.
+    expect(res.body.attendance[0].note).toBe('堵车');
+    expect(res.body.attendanceHistory[0]).toMatchObject({ from: null, to: 'late', fromNote: '未到', toNote: '堵车' });
+    expect(res.body.practicalResults[0].note).toBe('操作规范');
+    expect(res.body.referrals[0].note).toBe('做事细心');
+    expect(res.body.referrals[0].history.map((h: { note: string | null }) => h.note)).toEqual(['做事细心', '下周一上岗']);
+    expect(res.body.followUps.map((f: { dayMark: number; note: string | null }) => [f.dayMark, f.note])).toEqual([[30, '雇主满意'], [90, null]]);
   });
 
   it('erasure leaves no personal data anywhere, keeps her certificate verifiable and the counts right, and frees her phone', async () => {

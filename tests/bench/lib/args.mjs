@@ -16,6 +16,9 @@ Options:
                        instances, and shared-state checks run (login throttle, idempotency, jobs)
   --only <a,b,…>       run only these cases (names as printed; e.g. verify,roster-mark)
   --skip-web           no web cases and no client-JS check
+  --api-node-options <flags>
+                       extra Node/V8 flags for the measured API processes (e.g. a heap budget), in
+                       addition to the ones the product starts the API with
   --fresh              regenerate the data set even if a complete one exists
   --data-only          stop after the data set is ready (generation/load/refresh timings)
   --no-md              do not rewrite BENCHMARKS.md
@@ -50,6 +53,7 @@ export function readArgs(argv = process.argv.slice(2)) {
       instances: { type: 'string', default: '1' },
       only: { type: 'string' },
       'skip-web': { type: 'boolean', default: false },
+      'api-node-options': { type: 'string' },
       fresh: { type: 'boolean', default: false },
       'data-only': { type: 'boolean', default: false },
       'no-md': { type: 'boolean', default: false },
@@ -77,6 +81,7 @@ export function readArgs(argv = process.argv.slice(2)) {
     instances: Math.round(number('instances', 1, 2)),
     only,
     skipWeb: values['skip-web'],
+    apiNodeOptions: values['api-node-options'] ?? null,
     fresh: values.fresh,
     dataOnly: values['data-only'],
     writeMd: !values['no-md'],

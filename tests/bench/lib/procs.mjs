@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiNodeOptions } from '../../../scripts/api-runtime.mjs';
 
 const children = new Set();
 const finalizers = [];
@@ -131,6 +132,7 @@ export function startApi({ root, port, databaseUrl, jwtSecret, webOrigin, extraE
       PUBLIC_WEB_URL: webOrigin ?? 'http://127.0.0.1:3000',
       ADMIN_PHONE: '',
       ADMIN_PASSWORD: '',
+      NODE_OPTIONS: apiNodeOptions(),
       ...extraEnv,
     },
   });

@@ -2,7 +2,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN, PHONE_PATTERN } from '@hearth/contracts';
 
 const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -47,6 +47,44 @@ export function IsId(field: string, optional = false) {
     optional ? ApiPropertyOptional({ format: 'uuid' }) : ApiProperty({ format: 'uuid' }),
     ...(optional ? [IsOptional()] : []),
     IsUUID('all', { message: `${field} must be an id (UUID)` }),
+  );
+}
+
+/** A real calendar day written YYYY-MM-DD (no week or ordinal dates, no times, no year 0000). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export function IsCalendarDate(field: string, example: string, optional = false) {
+  const doc = { format: 'date', example, description: 'A calendar date, YYYY-MM-DD' };
+  const message = `${field} must be a date written YYYY-MM-DD, e.g. ${example}`;
+  return applyDecorators(
+    optional ? ApiPropertyOptional(doc) : ApiProperty(doc),
+    ...(optional ? [IsOptional()] : []),
+    ValidateBy({ name: 'isCalendarDate', validator: { validate: (value: unknown) => isCalendarDate(value) } }, { message }),
+  );
+}
+
+/** This date is not after the one in `other` (checked only when both are calendar dates: a bad one has its own message). */
+export function IsNotAfter(field: string, other: string) {
+  return ValidateBy(
+    {
+      name: 'isNotAfter',
+      constraints: [other],
+      validator: {
+        validate: (value: unknown, args) => {
+          const bound = (args?.object as Record<string, unknown> | undefined)?.[other];
+          return !isCalendarDate(value) || !isCalendarDate(bound) || value <= bound;
+        },
+      },
+    },
+    { message: `${field} must not be after ${other}` },
   );
 }
 

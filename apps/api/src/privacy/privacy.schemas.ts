@@ -10,7 +10,9 @@ const Json = Type.Record(Type.String(), Type.Unknown());
 /**
  * One section per entry of PrivacyService.SOURCES: `satisfies` stops compiling when a source has no
  * section here (or a section no source), and the published object is closed, so personal data
- * cannot reach the export without being described.
+ * cannot reach the export without being described. The notes erasure blanks (attendance, its history,
+ * practical results, referrals, their history and follow-ups) are all here: what erasure treats as
+ * her personal data, she can take.
  */
 const sections = {
   enrollments: Type.Array(
@@ -39,6 +41,8 @@ const sections = {
       sessionId: Uuid(),
       from: Nullable(OneOf(ATTENDANCE_STATUSES)),
       to: OneOf(ATTENDANCE_STATUSES),
+      fromNote: Nullable(Type.String({ description: 'The note before the change' })),
+      toNote: Nullable(Type.String({ description: 'The note after the change' })),
       changedAt: DateTime(),
     }),
   ),
@@ -95,9 +99,17 @@ const sections = {
       job: Type.String(),
       employer: Type.String(),
       status: OneOf(REFERRAL_STATUSES),
+      note: Nullable(Type.String({ description: 'Written by whoever referred her' })),
       createdAt: DateTime(),
       hiredAt: Nullable(DateTime()),
-      history: Type.Array(Type.Object({ from: Nullable(OneOf(REFERRAL_STATUSES)), to: OneOf(REFERRAL_STATUSES), at: DateTime() })),
+      history: Type.Array(
+        Type.Object({
+          from: Nullable(OneOf(REFERRAL_STATUSES)),
+          to: OneOf(REFERRAL_STATUSES),
+          note: Nullable(Type.String({ description: 'Written with the change, by staff of the federation or the employer' })),
+          at: DateTime(),
+        }),
+      ),
     }),
   ),
   followUps: Type.Array(
@@ -106,6 +118,7 @@ const sections = {
       dueOn: DateOnly(),
       stillEmployed: Nullable(Type.Boolean()),
       wageBand: Nullable(OneOf(WAGE_BANDS)),
+      note: Nullable(Type.String()),
     }),
   ),
   notifications: Type.Array(

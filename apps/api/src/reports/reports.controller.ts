@@ -1,20 +1,19 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds, RespondsWithFile } from '../common/openapi.js';
-import { IsId, IsOneOf } from '../common/validation.js';
+import { IsCalendarDate, IsId, IsNotAfter, IsOneOf } from '../common/validation.js';
 import { ReportSummary } from './reports.schemas.js';
 import { ReportsService } from './reports.service.js';
 
 class SummaryQuery {
   @IsId('orgId', true) orgId?: string;
-  @ApiPropertyOptional({ example: '2026-01-01' }) @IsOptional() @IsDateString({ strict: true, strictSeparator: true }, { message: 'from must be a date, e.g. 2026-01-01' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @IsDateString({ strict: true, strictSeparator: true }, { message: 'to must be a date, e.g. 2026-12-31' }) to?: string;
+  @IsCalendarDate('from', '2026-01-01', true) @IsNotAfter('from', 'to') from?: string;
+  @IsCalendarDate('to', '2026-12-31', true) to?: string;
   @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: Locale;
 }
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { COURSE_CATEGORIES, ORG_KINDS, type ReportSummaryDto } from '@hearth/contracts';
-import { Count, DateTime, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
+import { Count, DateOnly, DateTime, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
 
 const Rate = (description: string) => Nullable(Type.Number({ minimum: 0, maximum: 1, description: `${description}; null when there is nothing to divide by` }));
 
@@ -18,8 +18,8 @@ const totals = {
 
 export const ReportSummary = Type.Object({
   org: Type.Object({ id: Uuid(), name: Type.String(), kind: OneOf(ORG_KINDS), parentId: Nullable(Uuid({ description: "null for the caller's own org" })) }),
-  from: Nullable(Type.String({ description: 'The `from` asked for, as given; the counts round it to its month' })),
-  to: Nullable(Type.String({ description: 'The `to` asked for, as given; the counts round it to its month' })),
+  from: Nullable(DateOnly({ description: 'The `from` asked for, as given; the counts round it to its month' })),
+  to: Nullable(DateOnly({ description: 'The `to` asked for, as given; the counts round it to its month' })),
   ...totals,
   funnel: Type.Object({ referred: Count(), contacted: Count(), interviewing: Count(), hired: Count(), notHired: Count(), withdrawn: Count() }, { description: 'Referrals of the subtree by current status' }),
   trend: Type.Array(
