@@ -311,19 +311,14 @@ export function buildCases(ctx) {
         bareCeiling,
         {
           name: 'db-limit',
-          label: 'same SQL via pg: auth + org + 6 aggregate reads',
+          label: 'same SQL via pg: auth + org + the one summary statement',
           type: 'loop',
           op: (state) => async () => {
             const org = pickFrom(state.provinces);
             const range = [org, '1900-01-01', '9999-12-01'];
             await ctx.pool.query(SQL.AUTH_USER, [state.admin]);
             await ctx.pool.query(SQL.FIND_ORG, [org]);
-            await ctx.pool.query(SQL.SUMMARY_SELF, range);
-            await ctx.pool.query(SQL.SUMMARY_CHILDREN, range);
-            await ctx.pool.query(SQL.SUMMARY_TREND, range);
-            await ctx.pool.query(SQL.SUMMARY_BY_COURSE, range);
-            await ctx.pool.query(SQL.SUMMARY_FUNNEL, [org]);
-            await ctx.pool.query(SQL.SUMMARY_REFRESHED);
+            await ctx.pool.query(SQL.SUMMARY, range);
           },
         },
       ],

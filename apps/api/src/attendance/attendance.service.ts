@@ -173,24 +173,29 @@ export class AttendanceService {
    * Resolved lazily because the certificates module itself reads attendance.
    */
   private async autoIssue(classId: string, learnerIds: string[]) {
-    // Attendance and hours are pre-checked here too (loosely, so nobody complete is left out):
-    // a course without assessments would otherwise send every marked learner through the full check.
+    // Attendance and hours are pre-checked here too (loosely, so nobody complete is left out): a course
+    // without assessments would otherwise send every marked learner through the full check. The cheap
+    // tests run first (materialized), so attendance is only summed for learners still in the running.
     const candidates: { id: string }[] = await this.db.query(
-      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+      `WITH open AS MATERIALIZED (
+         SELECT e.id, e.learner_id, e.class_id, c.min_attendance_pct, c.required_hours
+           FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+          WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
+            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
+            AND NOT EXISTS (
+              SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
+                 AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
+                 AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))
+       )
+       SELECT o.id FROM open o
         CROSS JOIN LATERAL (
           SELECT count(*) FILTER (WHERE s.starts_at < now()) AS held,
                  count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
                  coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
-            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
-           WHERE s.class_id = e.class_id) a
-        WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
-          AND (c.min_attendance_pct = 0 OR (a.held > 0 AND a.attended * 100 >= (c.min_attendance_pct - 0.01) * a.held))
-          AND a.hours >= c.required_hours - 0.01
-          AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
-          AND NOT EXISTS (
-            SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
-               AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
-               AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))`,
+            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = o.learner_id
+           WHERE s.class_id = o.class_id) att
+        WHERE (o.min_attendance_pct = 0 OR (att.held > 0 AND att.attended * 100 >= (o.min_attendance_pct - 0.01) * att.held))
+          AND att.hours >= o.required_hours - 0.01`,
       [classId, learnerIds],
     );
     if (candidates.length === 0) return;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
@@ -14,7 +15,8 @@ import { PasswordService } from './password.service.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject built once (see JwtStrategy): given a string, jsonwebtoken tries it as a private key on every sign.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string,
         signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenSeconds, issuer: config.jwtIssuer, audience: config.jwtAudience },
         verifyOptions: { algorithms: ['HS256'], issuer: config.jwtIssuer, audience: config.jwtAudience },
       }),

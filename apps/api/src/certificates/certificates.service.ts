@@ -62,6 +62,13 @@ const CERT_SELECT = `
          z.enrollment_id, z.class_id, z.credential_jwt
     FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
 
+/** Public verification reads only what it shows (not the signed credential, which is the row's largest column). */
+type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'>;
+const PUBLIC_SELECT = `
+  SELECT z.code, z.status, u.name AS holder_name, c.code AS course_code, c.title_zh, c.title_en,
+         o.name AS org_name, z.issued_at, z.expires_at, z.revocation_reason, z.hours
+    FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
+
 @Injectable()
 export class CertificatesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Certificates');
@@ -244,32 +251,32 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** What anyone may see: no phone, no full name, no ids. */
-  publicView(row: CertificateRow, lang: Locale) {
-    const dto = this.toDto(row, lang);
+  publicView(row: PublicCertificateRow, lang: Locale) {
+    const status = this.effectiveStatus(row);
     return {
-      code: dto.code,
-      displayCode: dto.displayCode,
-      status: dto.status,
-      revocationReason: dto.status === 'revoked' ? row.revocation_reason : null,
+      code: row.code,
+      displayCode: formatCode(row.code),
+      status,
+      revocationReason: status === 'revoked' ? row.revocation_reason : null,
       holderName: maskName(row.holder_name),
-      course: dto.course,
-      issuer: dto.issuer,
-      issuedAt: dto.issuedAt,
-      expiresAt: dto.expiresAt,
-      hours: dto.hours,
+      course: { code: row.course_code, title: pick(lang, row.title_zh, row.title_en) },
+      issuer: row.org_name,
+      issuedAt: new Date(row.issued_at).toISOString(),
+      expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
+      hours: Number(row.hours),
     };
   }
 
   async verify(rawCode: string, lang: Locale) {
     const code = normalizeCode(rawCode);
-    const row = code ? await this.findByCode(code) : null;
-    if (!row) throw notFound('Certificate');
-    return this.publicView(row, lang);
+    const rows: PublicCertificateRow[] = code ? await this.db.query(`${PUBLIC_SELECT} WHERE z.code = $1`, [code]) : [];
+    if (!rows[0]) throw notFound('Certificate');
+    return this.publicView(rows[0], lang);
   }
 
   async verifyMany(codes: string[], lang: Locale) {
     const normalized = codes.map((c) => normalizeCode(c));
-    const rows: CertificateRow[] = await this.db.query(`${CERT_SELECT} WHERE z.code = ANY($1)`, [normalized.filter(Boolean)]);
+    const rows: PublicCertificateRow[] = await this.db.query(`${PUBLIC_SELECT} WHERE z.code = ANY($1)`, [normalized.filter(Boolean)]);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const items = codes.map((input, i) => {
       const row = normalized[i] ? byCode.get(normalized[i]!) : undefined;
