@@ -80,9 +80,9 @@ async function waitHealthy(url, child, seconds, output) {
  * Starts a Node program as a tracked child; resolves once `healthUrl` answers 200.
  * @returns {Promise<{ name: string, pid: number, process: import('node:child_process').ChildProcess, output: string[], stop: () => Promise<void> }>}
  */
-export async function startNode(name, script, { cwd, env, healthUrl, seconds = 120, args = [] }) {
+export async function startNode(name, script, { cwd, env, healthUrl, seconds = 120, args = [], nodeArgs = [] }) {
   const output = [];
-  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const keep = (chunk) => {
     output.push(String(chunk));
     if (output.length > 200) output.splice(0, output.length - 200);
@@ -113,6 +113,8 @@ export async function startNode(name, script, { cwd, env, healthUrl, seconds = 1
 export function startApi({ root, port, databaseUrl, jwtSecret, webOrigin, extraEnv = {}, name = 'api' }) {
   return startNode(name, join(root, 'apps/api/dist/main.js'), {
     cwd: root,
+    // For profiling, flags Node refuses in NODE_OPTIONS: BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    nodeArgs: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     healthUrl: `http://127.0.0.1:${port}/api/health`,
     env: {
       DATABASE_URL: databaseUrl,

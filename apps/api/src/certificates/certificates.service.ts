@@ -6,7 +6,7 @@ import { evaluateCompletion, type Locale, type MissingRequirement, type Revocati
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
-import { queryRows } from '../common/sql.js';
+import { preparedRows, queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -269,7 +269,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
 
   async verify(rawCode: string, lang: Locale) {
     const code = normalizeCode(rawCode);
-    const rows: PublicCertificateRow[] = code ? await this.db.query(`${PUBLIC_SELECT} WHERE z.code = $1`, [code]) : [];
+    const rows = code ? await preparedRows<PublicCertificateRow>(this.db, 'certificate-verify', `${PUBLIC_SELECT} WHERE z.code = $1`, [code]) : [];
     if (!rows[0]) throw notFound('Certificate');
     return this.publicView(rows[0], lang);
   }

@@ -63,6 +63,7 @@ export function parseDay(input: string): string | null {
   const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
   if (!match) return null;
   const [, y, m, d] = match;
+  if (y === '0000') return null; // there is no year 0, and the API refuses it
   const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
