@@ -20,6 +20,7 @@ import { clientJs, hasRoute, scriptsInHtml, snapshotWeb } from './lib/webjs.mjs'
 import { httpRequest } from './lib/http.mjs';
 import { SCALES, SESSIONS_PER_CLASS } from './lib/shape.mjs';
 import { apiNodeOptions } from '../../scripts/api-runtime.mjs';
+import { prewarm } from './lib/prewarm.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (message) => console.log(`[bench] ${message}`);
@@ -223,6 +224,8 @@ async function main() {
     await pool.end().catch(() => {});
   });
 
+  partial.prewarm = await prewarm(db, log);
+
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const apis = [];
@@ -287,6 +290,7 @@ async function main() {
   rss.stop();
   const loadEnd = loadAverage();
   notes.push(`RATE_LIMIT_PER_MINUTE is 1,000,000 (the API's maximum; 100,000,000 is refused at boot), far above any rate reached.`);
+  if (partial.prewarm) notes.push(`Before the cases, pg_prewarm read every table and index (${(partial.prewarm.bytes / 2 ** 30).toFixed(1)} GiB) into the OS page cache in ${partial.prewarm.seconds} s, so no case pays first-touch disk reads its anchor would not.`);
   if (data.marker.shiftedDays) notes.push(`The reused data set's classes and sessions were moved ${data.marker.shiftedDays} day(s) forward since generation so running classes stay current.`);
 
   const result = {
@@ -300,6 +304,7 @@ async function main() {
     machine: m,
     loadAverage: { start: loadStart, end: loadEnd },
     dataset: { ...data.marker, generatedNow: !!data.generatedNow, sessionsPerClass: SESSIONS_PER_CLASS },
+    prewarm: partial.prewarm,
     cases: results,
     sharedChecks,
     webJs,

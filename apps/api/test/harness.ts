@@ -48,6 +48,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl,
     close: async () => {
       await app.close();
+      console.log(`FIGURE ${JSON.stringify({ name: 'openapi conformance', responses: conformance.checked, violations: conformance.violations.length })}`);
       if (conformance.violations.length > 0) {
         const unique = [...new Set(conformance.violations)];
         throw new Error(`${unique.length} responses broke the OpenAPI document:\n${unique.slice(0, 40).join('\n')}`);
