@@ -93,7 +93,7 @@ async function main() {
     log(`starting embedded PostgreSQL (data in ${dataDir})`);
     db = await startEmbeddedPostgres({ dir: dataDir, log: () => {} });
     await db.createDatabase('hearth');
-    databaseUrl = db.url('hearth');
+    databaseUrl = db.localUrl('hearth');
     log(`PostgreSQL ready on port ${db.port}`);
   } else {
     log('using DATABASE_URL');

@@ -53,7 +53,8 @@ export async function ensureDataset({ root, scale, fresh, log }) {
   const admin = new pg.Client({ connectionString: db.url() });
   await admin.connect();
   const { rows: [{ server_version: version }] } = await admin.query('SHOW server_version');
-  const databaseUrl = db.url(DATABASE);
+  // As npm start connects the API: through the server's Unix socket.
+  const databaseUrl = db.localUrl(DATABASE);
   const keys = secrets(dataDir);
   const markerFile = join(dataDir, 'dataset.json');
   let marker = readMarker(markerFile);
