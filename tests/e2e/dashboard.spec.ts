@@ -118,7 +118,8 @@ describe('federation dashboard, audit trail and personal-data rights through the
     // The period filter: one-tap presets, and the CSV of what is on screen.
     await page.getByRole('link', { name: zh['reports.period.year'], exact: true }).click();
     await page.waitForURL(/from=\d{4}-01-01&to=\d{4}-12-31/);
-    expect(await page.getByRole('link', { name: zh['reports.period.year'], exact: true }).getAttribute('aria-current')).toBe('page');
+    // The URL changes as the navigation completes; the preset is marked once the new page has rendered.
+    await page.getByRole('link', { name: zh['reports.period.year'], exact: true }).and(page.locator('[aria-current="page"]')).waitFor({ timeout: 10_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['reports.export.csv'] }).click()]);
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
