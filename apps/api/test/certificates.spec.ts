@@ -285,6 +285,10 @@ describe('external qualifications', () => {
     expect(created.body).toMatchObject({ ...body, checkedAt: null, lookupUrl: expect.stringContaining('osta') });
     expect((await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send(body)).status).toBe(409);
     expect((await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send({ ...body, issuedOn: 'yesterday' })).status).toBe(400);
+    for (const issuedOn of ['2024', '2024-W21', '2024-05-20T00:00:00Z', '2024-02-30']) {
+      const bad = await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send({ ...body, issuedOn });
+      expect({ issuedOn, status: bad.status, message: bad.body.message }).toEqual({ issuedOn, status: 400, message: expect.stringMatching(/issuedOn must be a date written YYYY-MM-DD/) });
+    }
     expect((await t.http().post(`/api/learners/${learner.id}/external-credentials/${created.body.id}/check`).set(bearer(outsider))).status).toBe(404);
     const checked = await t.http().post(`/api/learners/${learner.id}/external-credentials/${created.body.id}/check`).set(bearer(coord));
     expect(checked.status).toBe(200);

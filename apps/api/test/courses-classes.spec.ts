@@ -132,6 +132,11 @@ describe('catalogue and classes', () => {
         [{ instructorId: coordA.id }, 422, /instructorId/],
         [{ orgId: tree.county }, 404, /Organization/],
         [{ startsOn: '2030-13-01' }, 400, /startsOn/],
+        // Only calendar dates: a week date, a bare year or a timestamp is not a day a class starts.
+        [{ startsOn: '2030-W10' }, 400, /startsOn must be a date written YYYY-MM-DD/],
+        [{ startsOn: '2030' }, 400, /startsOn/],
+        [{ endsOn: '2030-03-31T00:00:00Z' }, 400, /endsOn must be a date written YYYY-MM-DD/],
+        [{ endsOn: '2030-02-30' }, 400, /endsOn/],
       ];
       for (const [over, status, message] of cases) {
         const res = await t.http().post('/api/classes').set(bearer(coordA)).send(body({ courseId: house, ...over }));

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
+import { IsCalendarDate } from '../common/validation.js';
 import { ExternalCredential, ExternalCredentialPage } from './external-credentials.schemas.js';
 import { ExternalCredentialsService } from './external-credentials.service.js';
 
@@ -12,7 +13,7 @@ class RecordExternalCredentialDto {
   @ApiProperty() @IsString() @Length(1, 100, { message: 'occupation must be 1 to 100 characters' }) occupation: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) level?: string;
   @ApiProperty() @IsString() @Length(1, 200, { message: 'issuingBody must be 1 to 200 characters' }) issuingBody: string;
-  @ApiProperty() @IsDateString({ strict: true, strictSeparator: true }, { message: 'issuedOn must be a date, e.g. 2024-06-30' }) issuedOn: string;
+  @IsCalendarDate('issuedOn', '2024-06-30') issuedOn: string;
 }
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CLASS_STATUSES, type ClassStatus } from '@hearth/contracts';
-import { IsId, IsOneOf, PageQuery } from '../../common/validation.js';
-
-const DATE_ONLY = { strict: true, strictSeparator: true };
+import { IsCalendarDate, IsId, IsOneOf, PageQuery } from '../../common/validation.js';
 
 export class SessionInput {
   @ApiProperty({ example: '2026-12-01T09:00:00+08:00' }) @IsISO8601({ strict: true }, { message: 'sessions.startsAt must be a date and time, e.g. 2026-12-01T09:00:00+08:00' }) startsAt: string;
@@ -16,8 +14,8 @@ export class CreateClassDto {
   @IsId('courseId') courseId: string;
   @IsId('orgId') orgId: string;
   @IsId('instructorId') instructorId: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsDateString(DATE_ONLY, { message: 'startsOn must be a date, e.g. 2026-12-01' }) startsOn: string;
-  @ApiProperty({ example: '2026-12-20' }) @IsDateString(DATE_ONLY, { message: 'endsOn must be a date, e.g. 2026-12-20' }) endsOn: string;
+  @IsCalendarDate('startsOn', '2026-12-01') startsOn: string;
+  @IsCalendarDate('endsOn', '2026-12-20') endsOn: string;
   @ApiProperty({ minimum: 1 }) @IsInt({ message: 'capacity must be a whole number of at least 1' }) @Min(1, { message: 'capacity must be at least 1' }) @Max(10000, { message: 'capacity must be at most 10000' }) capacity: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) location?: string;
   @ApiProperty({ type: [SessionInput] }) @IsArray({ message: 'sessions must be a list' }) @ArrayMaxSize(200, { message: 'sessions may list at most 200 sessions' }) @ValidateNested({ each: true }) @Type(() => SessionInput) sessions: SessionInput[];
