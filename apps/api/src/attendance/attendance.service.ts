@@ -9,6 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { issueCode, verifyCode } from './check-in-code.js';
 import type { MarkAttendanceDto } from './dto/attendance.dto.js';
+import { COMPLETION_CANDIDATES_SQL, MARK_BATCH_SQL } from './attendance-queries.js';
 
 interface SessionRow {
   id: string;
@@ -133,31 +134,7 @@ export class AttendanceService {
       if (notEnrolled.length > 0) {
         throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled.map((r) => r.learner_id) });
       }
-      // One statement for the whole batch: upsert every mark, and write history for the ones that changed.
-      // Times are clock_timestamp(), taken once the session lock is held: now() is the transaction's
-      // start, and a batch that waited for the lock would otherwise sort before the one it overwrote.
-      const [{ changed }] = await tx.query(
-        `WITH input AS (
-           SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS i(learner_id, status, note)
-         ), prev AS (
-           SELECT m.learner_id, m.status, m.note FROM attendance_marks m JOIN input i USING (learner_id) WHERE m.session_id = $1
-         ), up AS (
-           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id, marked_at)
-           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7, clock_timestamp()
-             FROM input i JOIN enrollments e ON e.class_id = $8 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed')
-           ON CONFLICT (session_id, learner_id) DO UPDATE
-             SET status = EXCLUDED.status, note = EXCLUDED.note, source = EXCLUDED.source, marked_by = EXCLUDED.marked_by,
-                 marked_at = clock_timestamp(), client_mutation_id = EXCLUDED.client_mutation_id
-             WHERE (attendance_marks.status, attendance_marks.note) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.note)
-           RETURNING learner_id, status, note
-         ), hist AS (
-           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id, changed_at)
-           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7, clock_timestamp() FROM up LEFT JOIN prev USING (learner_id)
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM hist)::int AS changed`,
-        [sessionId, learnerIds, input.marks.map((m) => m.status), input.marks.map((m) => m.note ?? null), source, caller.id, input.clientMutationId ?? null, s.class_id],
-      );
+      const [{ changed }] = await tx.query(MARK_BATCH_SQL, [sessionId, learnerIds, input.marks.map((m) => m.status), input.marks.map((m) => m.note ?? null), source, caller.id, input.clientMutationId ?? null, s.class_id]);
       const result = { saved: input.marks.length, changed };
       if (key) await tx.query(`UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`, [key, result]);
       return { result, classId: s.class_id, changed };
@@ -173,31 +150,7 @@ export class AttendanceService {
    * Resolved lazily because the certificates module itself reads attendance.
    */
   private async autoIssue(classId: string, learnerIds: string[]) {
-    // Attendance and hours are pre-checked here too (loosely, so nobody complete is left out): a course
-    // without assessments would otherwise send every marked learner through the full check. The cheap
-    // tests run first (materialized), so attendance is only summed for learners still in the running.
-    const candidates: { id: string }[] = await this.db.query(
-      `WITH open AS MATERIALIZED (
-         SELECT e.id, e.learner_id, e.class_id, c.min_attendance_pct, c.required_hours
-           FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
-          WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
-            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
-            AND NOT EXISTS (
-              SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
-                 AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
-                 AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))
-       )
-       SELECT o.id FROM open o
-        CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE s.starts_at < now()) AS held,
-                 count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
-                 coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
-            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = o.learner_id
-           WHERE s.class_id = o.class_id) att
-        WHERE (o.min_attendance_pct = 0 OR (att.held > 0 AND att.attended * 100 >= (o.min_attendance_pct - 0.01) * att.held))
-          AND att.hours >= o.required_hours - 0.01`,
-      [classId, learnerIds],
-    );
+    const candidates: { id: string }[] = await this.db.query(COMPLETION_CANDIDATES_SQL, [classId, learnerIds]);
     if (candidates.length === 0) return;
     const { CertificatesService } = await import('../certificates/certificates.service.js');
     const certificates = this.moduleRef.get(CertificatesService, { strict: false });

@@ -14,6 +14,7 @@ import { AttendanceService } from '../attendance/attendance.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { formatCode, maskName, newCertificateCode, normalizeCode } from './certificate-code.js';
 import { SigningService } from './signing.service.js';
+import { VERIFY_BY_CODE_SQL, VERIFY_BY_CODES_SQL } from './certificate-queries.js';
 
 
 interface EnrollmentContext {
@@ -62,12 +63,7 @@ const CERT_SELECT = `
          z.enrollment_id, z.class_id, z.credential_jwt
     FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
 
-/** Public verification reads only what it shows (not the signed credential, which is the row's largest column). */
 type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'>;
-const PUBLIC_SELECT = `
-  SELECT z.code, z.status, u.name AS holder_name, c.code AS course_code, c.title_zh, c.title_en,
-         o.name AS org_name, z.issued_at, z.expires_at, z.revocation_reason, z.hours
-    FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
 
 @Injectable()
 export class CertificatesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -269,14 +265,14 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
 
   async verify(rawCode: string, lang: Locale) {
     const code = normalizeCode(rawCode);
-    const rows = code ? await preparedRows<PublicCertificateRow>(this.db, 'certificate-verify', `${PUBLIC_SELECT} WHERE z.code = $1`, [code]) : [];
+    const rows = code ? await preparedRows<PublicCertificateRow>(this.db, 'certificate-verify', VERIFY_BY_CODE_SQL, [code]) : [];
     if (!rows[0]) throw notFound('Certificate');
     return this.publicView(rows[0], lang);
   }
 
   async verifyMany(codes: string[], lang: Locale) {
     const normalized = codes.map((c) => normalizeCode(c));
-    const rows: PublicCertificateRow[] = await this.db.query(`${PUBLIC_SELECT} WHERE z.code = ANY($1)`, [normalized.filter(Boolean)]);
+    const rows: PublicCertificateRow[] = await this.db.query(VERIFY_BY_CODES_SQL, [normalized.filter(Boolean)]);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const items = codes.map((input, i) => {
       const row = normalized[i] ? byCode.get(normalized[i]!) : undefined;

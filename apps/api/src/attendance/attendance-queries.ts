@@ -1,0 +1,56 @@
+/**
+ * The statements of a roster save, as plain text (no imports) so the benchmark's database-limit
+ * anchor replays exactly what the API sends.
+ */
+
+/**
+ * One statement for the whole batch: upsert every mark, and write history for the ones that changed.
+ * $1 session, $2 learner ids, $3 statuses, $4 notes, $5 source, $6 marked by, $7 clientMutationId, $8 class.
+ * Times are clock_timestamp(), taken once the session lock is held: now() is the transaction's start,
+ * and a batch that waited for the lock would otherwise sort before the one it overwrote.
+ */
+export const MARK_BATCH_SQL = `WITH input AS (
+           SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[]) AS i(learner_id, status, note)
+         ), prev AS (
+           SELECT m.learner_id, m.status, m.note FROM attendance_marks m JOIN input i USING (learner_id) WHERE m.session_id = $1
+         ), up AS (
+           INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by, client_mutation_id, marked_at)
+           SELECT $1, i.learner_id, e.id, i.status, i.note, $5, $6, $7, clock_timestamp()
+             FROM input i JOIN enrollments e ON e.class_id = $8 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed')
+           ON CONFLICT (session_id, learner_id) DO UPDATE
+             SET status = EXCLUDED.status, note = EXCLUDED.note, source = EXCLUDED.source, marked_by = EXCLUDED.marked_by,
+                 marked_at = clock_timestamp(), client_mutation_id = EXCLUDED.client_mutation_id
+             WHERE (attendance_marks.status, attendance_marks.note) IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.note)
+           RETURNING learner_id, status, note
+         ), hist AS (
+           INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by, client_mutation_id, changed_at)
+           SELECT $1, up.learner_id, prev.status, up.status, prev.note, up.note, $5, $6, $7, clock_timestamp() FROM up LEFT JOIN prev USING (learner_id)
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM hist)::int AS changed`;
+
+/**
+ * After a change: enrolments of these learners ($2) in the class ($1) that may now be complete.
+ * Attendance and hours are pre-checked (loosely, so nobody complete is left out): a course without
+ * assessments would otherwise send every marked learner through the full check. The cheap tests run
+ * first (materialized), so attendance is only summed for learners still in the running.
+ */
+export const COMPLETION_CANDIDATES_SQL = `WITH open AS MATERIALIZED (
+         SELECT e.id, e.learner_id, e.class_id, c.min_attendance_pct, c.required_hours
+           FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+          WHERE e.class_id = $1 AND e.learner_id = ANY($2) AND e.status = 'enrolled'
+            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.enrollment_id = e.id)
+            AND NOT EXISTS (
+              SELECT 1 FROM assessments a WHERE a.course_id = k.course_id
+                 AND NOT EXISTS (SELECT 1 FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = e.id AND t.passed)
+                 AND NOT EXISTS (SELECT 1 FROM assessment_results r WHERE r.assessment_id = a.id AND r.enrollment_id = e.id AND r.passed))
+       )
+       SELECT o.id FROM open o
+        CROSS JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE s.starts_at < now()) AS held,
+                 count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
+                 coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
+            FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = o.learner_id
+           WHERE s.class_id = o.class_id) att
+        WHERE (o.min_attendance_pct = 0 OR (att.held > 0 AND att.attended * 100 >= (o.min_attendance_pct - 0.01) * att.held))
+          AND att.hours >= o.required_hours - 0.01`;
