@@ -219,6 +219,25 @@ describe('job referrals through the real Chinese pages: consent first, then refe
     await context.close();
   });
 
+  it('the follow-ups page opens for the coordinator and for the employer, each with the way back to her own work', async () => {
+    for (const [phone, path, back, backTo] of [
+      [DEMO.coordinator, '/manage/followups', zh['referrals.board.back'], '/manage/jobs'],
+      [DEMO.employer, '/employer/followups', zh['referrals.employer.back'], '/employer'],
+    ] as const) {
+      const context = await phoneContext(browser);
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      await signIn(page, phone);
+      await page.goto(`${WEB()}${path}`);
+      await page.getByRole('heading', { level: 1, name: zh['referrals.followups.heading'] }).waitFor();
+      expect(await page.getByRole('link', { name: back }).getAttribute('href')).toBe(backTo);
+      await page.locator('.referrals-followup').or(page.getByText(zh['referrals.followups.empty'])).first().waitFor();
+      await fitsPhone(page);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("another employer's staff cannot open that referral (404)", async () => {
     expect(referralUrl).not.toBe('');
     const coordinator = await login(DEMO.coordinator);

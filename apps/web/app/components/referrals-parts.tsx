@@ -341,6 +341,26 @@ export interface FollowUpResult {
   values?: { stillEmployed: string; wageBand: string; note: string };
 }
 
+/** The follow-ups page, the same for a coordinator and for an employer: only the way back and who is shown differ. */
+export function FollowUpsPage({ back, ...list }: { back: { to: string; label: string } } & Parameters<typeof FollowUpList>[0]) {
+  const { t } = useI18n();
+  return (
+    <div className="stack">
+      <p>
+        <Link to={back.to}>{back.label}</Link>
+      </p>
+      <h1>{t('referrals.followups.heading')}</h1>
+      <p>{t('referrals.followups.intro')}</p>
+      {list.result?.done ? (
+        <div className="notice notice-success" role="status">
+          <p>{list.result.done}</p>
+        </div>
+      ) : null}
+      <FollowUpList {...list} />
+    </div>
+  );
+}
+
 /** Follow-ups due (overdue first, highlighted), each with its own small form. */
 export function FollowUpList({
   items,

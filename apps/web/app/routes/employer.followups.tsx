@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { FollowUpList } from '../components/referrals-parts';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { FollowUpsPage } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
@@ -34,18 +34,13 @@ export default function EmployerFollowUpsPage() {
   const navigation = useNavigation();
   const { t } = useI18n();
   return (
-    <div className="stack">
-      <p>
-        <Link to="/employer">{t('referrals.employer.back')}</Link>
-      </p>
-      <h1>{t('referrals.followups.heading')}</h1>
-      <p>{t('referrals.followups.intro')}</p>
-      {result?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
-      <FollowUpList items={items} result={result} unnamed={t('referrals.employer.withdrawnCandidate')} busy={navigation.state !== 'idle'} showEmployer={false} />
-    </div>
+    <FollowUpsPage
+      back={{ to: '/employer', label: t('referrals.employer.back') }}
+      items={items}
+      result={result}
+      unnamed={t('referrals.employer.withdrawnCandidate')}
+      busy={navigation.state !== 'idle'}
+      showEmployer={false}
+    />
   );
 }
