@@ -266,25 +266,27 @@ export function MoveForm({
   const { t } = useI18n();
   if (next.length === 0) return <p className="hint">{t('referrals.move.final')}</p>;
   const form = (
-    <Form method="post" className="stack-tight referrals-move">
+    <Form method="post" className="referrals-move">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="referralId" value={referralId} />
-      <TextAreaField name="note" idSuffix={referralId} label={t('referrals.move.note')} hint={noteHint} error={error} rows={2} maxLength={NOTE_MAX} />
-      <div className="referrals-move-buttons">
-        {next.map((status, i) => (
-          <button
-            key={status}
-            type="submit"
-            name="status"
-            value={status}
-            className={i === 0 && status !== 'withdrawn' && status !== 'not_hired' ? 'button button-primary' : 'button button-secondary'}
-            aria-describedby={describedBy}
-            disabled={busy}
-          >
-            {t(`referrals.moveTo.${status}`)}
-          </button>
-        ))}
-      </div>
+      {/* Disabled while a move is saved: the page then reloads and replaces this form, with anything typed meanwhile. */}
+      <fieldset className="referrals-move-fields stack-tight" disabled={busy}>
+        <TextAreaField name="note" idSuffix={referralId} label={t('referrals.move.note')} hint={noteHint} error={error} rows={2} maxLength={NOTE_MAX} />
+        <div className="referrals-move-buttons">
+          {next.map((status, i) => (
+            <button
+              key={status}
+              type="submit"
+              name="status"
+              value={status}
+              className={i === 0 && status !== 'withdrawn' && status !== 'not_hired' ? 'button button-primary' : 'button button-secondary'}
+              aria-describedby={describedBy}
+            >
+              {t(`referrals.moveTo.${status}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
     </Form>
   );
   if (!folded) return form;

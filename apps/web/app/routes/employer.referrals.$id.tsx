@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { JobFacts, MoveForm, ReferralHistory, ReferralStatusBadge } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -11,6 +11,7 @@ import { getLocale } from '../lib/locale.server';
 import { referralsApi, type EmployerReferralDto, type JobDto } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { formatMoment, isReferralStatus, nextStatuses, readNote } from '../lib/referrals-forms';
+import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta('referrals.page.employerReferral');
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EmployerReferralPage() {
   const { referral, job, candidate } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useSettledActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n();
   return (

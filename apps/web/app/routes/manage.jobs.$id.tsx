@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { REFERRAL_STATUSES, type ReferralStatus } from '@hearth/contracts';
 import { FormAlert } from '../components/form';
 import { JobFacts, JobStatusBadge, MoveForm, TextAreaField } from '../components/referrals-parts';
@@ -13,6 +13,7 @@ import { getLocale } from '../lib/locale.server';
 import { referralsApi, type CandidateDto, type JobDto, type StaffReferralDto } from '../lib/referrals-api.server';
 import { missingCourses, referralFormErrors } from '../lib/referrals-errors.server';
 import { NOTE_MAX, isReferralStatus, nextStatuses, readNote } from '../lib/referrals-forms';
+import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta<{ job?: { title: string } }>('referrals.page.board', (data) => data.job?.title);
@@ -175,7 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function JobBoardPage() {
   const { job, candidates, byStatus, total } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useSettledActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
