@@ -1,6 +1,9 @@
 import { attendanceEn } from './attendance';
 import { certificatesEn } from './certificates';
 import { referralsEn } from './referrals';
+import { courseAdminEn } from './course-admin';
+import { orgsEn } from './orgs';
+import { peopleEn } from './people';
 import { reportsEn } from './reports';
 import type { MessageKey } from './zh-CN';
 
@@ -10,6 +13,9 @@ export const en: Record<MessageKey, string> = {
   ...certificatesEn,
   ...referralsEn,
   ...reportsEn,
+  ...peopleEn,
+  ...orgsEn,
+  ...courseAdminEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",
 
@@ -103,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'steps.coordinator.certificates': 'Issue certificates to learners who meet the requirements.',
   'steps.coordinator.referrals': 'Refer certified learners to employers.',
   'steps.admin.orgs': 'Maintain the organisation tree (province, city, county, club, station).',
+  'steps.admin.courses': 'Write and publish courses: hours, attendance and assessment rules, certificate validity.',
   'steps.admin.dashboard': 'Watch the dashboard: learners, attendance, certificates issued and jobs found.',
   'steps.employer.candidates': 'Review the candidates clubs have referred to you.',
   'steps.employer.outcomes': 'Record interview and hiring outcomes.',
@@ -122,6 +129,9 @@ export const en: Record<MessageKey, string> = {
   'nav.manageJobs': 'Employers & openings',
   'nav.followups': 'Placement follow-ups',
   'nav.audit': 'Audit log',
+  'nav.people': 'Accounts',
+  'nav.orgs': 'Organisations',
+  'nav.courseAdmin': 'Courses',
   'nav.candidates': 'Referred candidates',
   'nav.profile': 'My profile & data',
 

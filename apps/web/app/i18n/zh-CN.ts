@@ -1,6 +1,9 @@
 import { attendanceZhCN } from './attendance';
 import { certificatesZhCN } from './certificates';
 import { referralsZhCN } from './referrals';
+import { courseAdminZhCN } from './course-admin';
+import { orgsZhCN } from './orgs';
+import { peopleZhCN } from './people';
 import { reportsZhCN } from './reports';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
@@ -13,6 +16,9 @@ export const zhCN = {
   ...certificatesZhCN,
   ...referralsZhCN,
   ...reportsZhCN,
+  ...peopleZhCN,
+  ...orgsZhCN,
+  ...courseAdminZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
 
@@ -104,6 +110,7 @@ export const zhCN = {
   'steps.coordinator.certificates': '为达到要求的学员发放证书。',
   'steps.coordinator.referrals': '把取得证书的学员推荐给用人单位。',
   'steps.admin.orgs': '维护组织架构（省、市、县、俱乐部、服务站）。',
+  'steps.admin.courses': '编写和发布课程：课时、出勤和考核要求、证书有效期。',
   'steps.admin.dashboard': '查看数据看板：学员人数、出勤率、发证数量和就业情况。',
   'steps.employer.candidates': '查看俱乐部推荐给您的候选人。',
   'steps.employer.outcomes': '更新面试和录用结果。',
@@ -123,6 +130,9 @@ export const zhCN = {
   'nav.manageJobs': '用人单位与岗位',
   'nav.followups': '就业回访',
   'nav.audit': '审计日志',
+  'nav.people': '账号管理',
+  'nav.orgs': '组织架构',
+  'nav.courseAdmin': '课程管理',
   'nav.candidates': '推荐来的候选人',
   'nav.profile': '我的资料与数据',
 

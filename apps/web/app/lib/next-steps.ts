@@ -34,7 +34,7 @@ export function nextSteps(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
       return [
         { key: 'steps.coordinator.classes', href: '/manage/classes' },
         { key: 'steps.coordinator.import', href: '/manage/import' },
-        { key: 'steps.coordinator.learners', href: '/manage/volunteers' },
+        { key: 'steps.coordinator.learners', href: '/manage/people' },
         { key: 'steps.coordinator.certificates', href: '/manage/classes' },
         { key: 'steps.coordinator.referrals', href: '/manage/jobs' },
       ];
@@ -43,7 +43,8 @@ export function nextSteps(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
         { key: 'steps.admin.dashboard', href: '/dashboard' },
         { key: 'steps.admin.classes', href: '/manage/classes' },
         { key: 'steps.coordinator.import', href: '/manage/import' },
-        { key: 'steps.admin.orgs' },
+        { key: 'steps.admin.orgs', href: '/admin/orgs' },
+        { key: 'steps.admin.courses', href: '/admin/courses' },
       ];
     case 'employer':
       return [
@@ -75,6 +76,7 @@ export function shortcuts(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
         { key: 'nav.manageClasses', href: '/manage/classes' },
         { key: 'nav.import', href: '/manage/import' },
         { key: 'nav.volunteers', href: '/manage/volunteers' },
+        { key: 'nav.people', href: '/manage/people' },
         { key: 'nav.manageJobs', href: '/manage/jobs' },
         { key: 'nav.followups', href: '/manage/followups' },
         { key: 'nav.dashboard', href: '/dashboard' },
@@ -85,6 +87,9 @@ export function shortcuts(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
         { key: 'nav.dashboard', href: '/dashboard' },
         { key: 'nav.manageClasses', href: '/manage/classes' },
         { key: 'nav.volunteers', href: '/manage/volunteers' },
+        { key: 'nav.people', href: '/manage/people' },
+        { key: 'nav.orgs', href: '/admin/orgs' },
+        { key: 'nav.courseAdmin', href: '/admin/courses' },
         { key: 'nav.manageJobs', href: '/manage/jobs' },
         { key: 'nav.audit', href: '/admin/audit' },
         profile,
