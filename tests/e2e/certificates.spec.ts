@@ -236,4 +236,26 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
     await stranger.close();
     await context.close();
   });
+
+  it('an expired certificate tells whoever checks it that the holder has renewed it, with a link to the new one', async () => {
+    const [oldCode, newCode] = [certificateCode(), certificateCode()];
+    await db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at)
+       SELECT $2, learner_id, course_id, org_id, now() - interval '26 months', now() - interval '2 months' FROM certificates WHERE code = $1
+       UNION ALL
+       SELECT $3, learner_id, course_id, org_id, now() - interval '1 day', now() + interval '23 months' FROM certificates WHERE code = $1`,
+      [mother.certificate, oldCode, newCode],
+    );
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${WEB()}/verify/${oldCode}`);
+    await page.getByRole('status').getByText(zh['certificates.status.expired'], { exact: true }).waitFor();
+    const shown = `${newCode.slice(0, 4)}-${newCode.slice(4, 8)}-${newCode.slice(8)}`;
+    await page.getByText(fill(zh['certificates.verify.renewed'], { code: shown })).waitFor();
+    await page.getByRole('link', { name: zh['certificates.verify.renewedOpen'] }).click();
+    await page.waitForURL(new RegExp(`/verify/${newCode}$`));
+    await page.getByRole('status').getByText(zh['certificates.status.valid'], { exact: true }).waitFor();
+    expect(await page.getByText(zh['certificates.verify.renewedOpen']).count()).toBe(0);
+    await context.close();
+  });
 });

@@ -218,6 +218,30 @@ describe('assessments, certificates and readiness', () => {
       expect((await t.http().post(`/api/certificates/${code}/revoke`).set(bearer(coordA)).send({ reason: 'other' })).status).toBe(409);
     });
 
+    it('an old certificate points to its renewal while the renewal is in force, and never to another holder', async () => {
+      const first = await enrolled('TEST-OPEN', 0);
+      const old = await t.http().post(`/api/enrollments/${first.enrollmentId}/certificate`).set(bearer(coordA));
+      await t.db.query(`UPDATE certificates SET issued_at = now() - interval '13 months', expires_at = now() - interval '1 month' WHERE code = $1`, [old.body.code]);
+      const someoneElse = await enrolled('TEST-OPEN', 0);
+      expect((await t.http().post(`/api/enrollments/${someoneElse.enrollmentId}/certificate`).set(bearer(coordA))).status).toBe(201);
+      expect((await t.http().get(`/api/certificates/verify/${old.body.code}`)).body).toMatchObject({ status: 'expired', renewedBy: null });
+
+      const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'TEST-OPEN', startsOn: '2020-01-01', endsOn: '2035-01-01', sessions: [] });
+      const [{ id: again }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, first.learner.id]);
+      const renewed = await t.http().post(`/api/enrollments/${again}/certificate`).set(bearer(coordA));
+      expect(renewed.status).toBe(201);
+      const oldView = await t.http().get(`/api/certificates/verify/${old.body.code}`);
+      expect(oldView.body).toMatchObject({ status: 'expired', renewedBy: { code: renewed.body.code, expiresAt: renewed.body.expiresAt } });
+      expect(oldView.body.renewedBy.displayCode.replace(/-/g, '')).toBe(renewed.body.code);
+      expect((await t.http().get(`/api/certificates/verify/${renewed.body.code}`)).body.renewedBy).toBeNull();
+      const many = await t.http().post('/api/certificates/verify').send({ codes: [old.body.code, renewed.body.code] });
+      expect(many.body.items.map((i: { renewedBy: { code: string } | null }) => i.renewedBy?.code ?? null)).toEqual([renewed.body.code, null]);
+
+      // A renewal that is revoked no longer vouches for the holder.
+      expect((await t.http().post(`/api/certificates/${renewed.body.code}/revoke`).set(bearer(coordA)).send({ reason: 'issued_in_error' })).status).toBe(200);
+      expect((await t.http().get(`/api/certificates/verify/${old.body.code}`)).body.renewedBy).toBeNull();
+    });
+
     it('an expired certificate verifies as expired', async () => {
       const e = await enrolled('TEST-OPEN', 0);
       const issued = await t.http().post(`/api/enrollments/${e.enrollmentId}/certificate`).set(bearer(coordA));

@@ -329,6 +329,8 @@ export interface PublicCertificateDto {
   issuedAt: string;
   expiresAt: string | null;
   hours: number;
+  /** The holder's newer certificate for the same course, while it is in force. */
+  renewedBy: { code: string; displayCode: string; expiresAt: string | null } | null;
 }
 
 export interface ReadinessDto {

@@ -44,6 +44,12 @@ export const PublicCertificate = Type.Object({
   issuedAt: DateTime(),
   expiresAt: Nullable(DateTime()),
   hours: Hours(),
+  renewedBy: Nullable(
+    Type.Object(
+      { code: Code(), displayCode: DisplayCode(), expiresAt: Nullable(DateTime()) },
+      { description: "The holder's newer certificate for the same course, while it is in force" },
+    ),
+  ),
 });
 sameShape<Static<typeof PublicCertificate>, PublicCertificateDto>(true);
 

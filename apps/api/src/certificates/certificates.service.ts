@@ -63,7 +63,10 @@ const CERT_SELECT = `
          z.enrollment_id, z.class_id, z.credential_jwt
     FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
 
-type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'>;
+type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'> & {
+  renewed_code: string | null;
+  renewed_expires_at: Date | string | null;
+};
 
 @Injectable()
 export class CertificatesService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -260,6 +263,9 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
       issuedAt: new Date(row.issued_at).toISOString(),
       expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
       hours: Number(row.hours),
+      renewedBy: row.renewed_code
+        ? { code: row.renewed_code, displayCode: formatCode(row.renewed_code), expiresAt: row.renewed_expires_at ? new Date(row.renewed_expires_at).toISOString() : null }
+        : null,
     };
   }
 

@@ -25,6 +25,7 @@ type Outcome =
       status: CertificateStatus;
       reason: RevocationReason | null;
       cert: { displayCode: string; holderName: string | null; courseTitle: string; issuer: string; issuedAt: string; expiresAt: string | null; hours: number };
+      renewedBy: { code: string; displayCode: string; expiresAt: string | null } | null;
     }
   /** `unknown`: no such certificate (or a code that cannot be one); `error`: the check itself failed. */
   | { found: false; code: string; kind: 'unknown' | 'error'; message: string };
@@ -68,6 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         expiresAt: cert.expiresAt ? certificateDate(cert.expiresAt, locale) : null,
         hours: cert.hours,
       },
+      renewedBy: cert.renewedBy
+        ? { code: cert.renewedBy.code, displayCode: cert.renewedBy.displayCode, expiresAt: cert.renewedBy.expiresAt ? certificateDate(cert.renewedBy.expiresAt, locale) : null }
+        : null,
     },
     { headers: NO_STORE },
   );
@@ -102,7 +106,7 @@ export default function VerifyResultPage() {
       </div>
     );
   }
-  const { status, reason, cert } = outcome;
+  const { status, reason, cert, renewedBy } = outcome;
   return (
     <article className="stack narrow">
       <h1>{t('certificates.page.verifyResult')}</h1>
@@ -114,6 +118,17 @@ export default function VerifyResultPage() {
         <p>{t(`certificates.verify.${status}.lead`)}</p>
         {status === 'revoked' && reason ? <p className="verdict-reason">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${reason}`) })}</p> : null}
       </div>
+      {renewedBy ? (
+        <div className="notice notice-success">
+          <p>
+            {t('certificates.verify.renewed', { code: renewedBy.displayCode })}{' '}
+            {renewedBy.expiresAt ? t('certificates.verify.renewedUntil', { date: renewedBy.expiresAt }) : t('certificates.verify.renewedNoExpiry')}
+          </p>
+          <p>
+            <a href={`/verify/${renewedBy.code}`}>{t('certificates.verify.renewedOpen')}</a>
+          </p>
+        </div>
+      ) : null}
       <CertificateFacts cert={cert} />
       <p className="hint">{t('certificates.verify.privacy')}</p>
       <p>
