@@ -54,3 +54,43 @@ export const COMPLETION_CANDIDATES_SQL = `WITH open AS MATERIALIZED (
            WHERE s.class_id = o.class_id) att
         WHERE (o.min_attendance_pct = 0 OR (att.held > 0 AND att.attended * 100 >= (o.min_attendance_pct - 0.01) * att.held))
           AND att.hours >= o.required_hours - 0.01`;
+
+/** A session with what access and marking rules need; the locking form is used inside a roster save. */
+const SESSION_SELECT = `SELECT s.id, s.class_id, s.starts_at, s.ends_at, o.path, k.instructor_id, c.min_attendance_pct
+         FROM class_sessions s JOIN classes k ON k.id = s.class_id JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
+        WHERE s.id = $1`;
+export const SESSION_SQL = SESSION_SELECT;
+export const SESSION_FOR_UPDATE_SQL = `${SESSION_SELECT} FOR UPDATE OF s`;
+
+/** $1 key, $2 request hash. A concurrent replay waits on the key's unique index until the first attempt ends. */
+export const IDEMPOTENCY_CLAIM_SQL = `INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`;
+/** $1 key, $2 the response to replay. */
+export const IDEMPOTENCY_STORE_SQL = `UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`;
+
+/** $1 class, $2 learner ids: those of the batch not enrolled in the class. */
+export const NOT_ENROLLED_SQL = `SELECT i.learner_id FROM unnest($2::uuid[]) AS i(learner_id)
+          WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = $1 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed'))`;
+
+/** $1 session, $2 class: one row per enrolled learner with her current mark (an erased learner's name is ''). */
+export const ROSTER_ROWS_SQL = `SELECT e.learner_id AS "learnerId", coalesce(u.name, '') AS name, e.id AS "enrollmentId", m.status, m.note
+           FROM enrollments e JOIN users u ON u.id = e.learner_id
+           LEFT JOIN attendance_marks m ON m.session_id = $1 AND m.learner_id = e.learner_id
+          WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
+          ORDER BY u.name, e.id`;
+
+/** Summaries per enrolment, computed in one grouped query (no per-learner queries). */
+const SUMMARY_SELECT = `
+  SELECT e.id AS "enrollmentId", e.learner_id AS "learnerId", c.min_attendance_pct AS "minPct",
+         count(s.id)::int AS "totalSessions",
+         count(s.id) FILTER (WHERE s.starts_at < now())::int AS sessions,
+         count(m.status) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late'))::int AS attended,
+         coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0)::float AS hours
+    FROM enrollments e
+    JOIN classes k ON k.id = e.class_id
+    JOIN courses c ON c.id = k.course_id
+    LEFT JOIN class_sessions s ON s.class_id = e.class_id
+    LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id`;
+/** $1 class: every enrolled learner's summary. */
+export const CLASS_SUMMARIES_SQL = `${SUMMARY_SELECT} WHERE e.class_id = $1 AND e.status IN ('enrolled','completed','failed') GROUP BY e.id, c.min_attendance_pct`;
+/** $1 enrolment. */
+export const ENROLLMENT_SUMMARY_SQL = `${SUMMARY_SELECT} WHERE e.id = $1 GROUP BY e.id, c.min_attendance_pct`;

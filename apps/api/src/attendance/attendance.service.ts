@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { issueCode, verifyCode } from './check-in-code.js';
 import type { MarkAttendanceDto } from './dto/attendance.dto.js';
-import { COMPLETION_CANDIDATES_SQL, MARK_BATCH_SQL } from './attendance-queries.js';
+import { CLASS_SUMMARIES_SQL, COMPLETION_CANDIDATES_SQL, ENROLLMENT_SUMMARY_SQL, IDEMPOTENCY_CLAIM_SQL, IDEMPOTENCY_STORE_SQL, MARK_BATCH_SQL, NOT_ENROLLED_SQL, ROSTER_ROWS_SQL, SESSION_FOR_UPDATE_SQL, SESSION_SQL } from './attendance-queries.js';
 
 interface SessionRow {
   id: string;
@@ -40,18 +40,6 @@ export interface AttendanceSummary {
 const MARK_EARLY_MINUTES = 15;
 const LATE_MARKING_DAYS = 7;
 
-/** Summaries per enrolment, computed in one grouped query (no per-learner queries). */
-const SUMMARY_SQL = `
-  SELECT e.id AS "enrollmentId", e.learner_id AS "learnerId", c.min_attendance_pct AS "minPct",
-         count(s.id)::int AS "totalSessions",
-         count(s.id) FILTER (WHERE s.starts_at < now())::int AS sessions,
-         count(m.status) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late'))::int AS attended,
-         coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0)::float AS hours
-    FROM enrollments e
-    JOIN classes k ON k.id = e.class_id
-    JOIN courses c ON c.id = k.course_id
-    LEFT JOIN class_sessions s ON s.class_id = e.class_id
-    LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id`;
 
 type SummaryRow = Omit<AttendanceSummary, 'rate' | 'cannotReachMinimum' | 'belowMinimum'> & { minPct: number };
 
@@ -87,9 +75,7 @@ export class AttendanceService {
 
   private async loadSession(sessionId: string, manager: EntityManager = this.db.manager, lock = false): Promise<SessionRow | null> {
     const rows: SessionRow[] = await manager.query(
-      `SELECT s.id, s.class_id, s.starts_at, s.ends_at, o.path, k.instructor_id, c.min_attendance_pct
-         FROM class_sessions s JOIN classes k ON k.id = s.class_id JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
-        WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
+      lock ? SESSION_FOR_UPDATE_SQL : SESSION_SQL,
       [sessionId],
     );
     return rows[0] ?? null;
@@ -112,7 +98,7 @@ export class AttendanceService {
     return this.db.transaction(async (tx) => {
       if (key) {
         // A concurrent replay waits here on the key's unique index until the first attempt commits or rolls back.
-        const claimed = await tx.query(`INSERT INTO idempotency_keys (key, request_hash) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, [key, requestHash]);
+        const claimed = await tx.query(IDEMPOTENCY_CLAIM_SQL, [key, requestHash]);
         if (claimed.length === 0) {
           const [stored] = await tx.query(`SELECT request_hash, response FROM idempotency_keys WHERE key = $1`, [key]);
           if (stored.request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
@@ -127,8 +113,7 @@ export class AttendanceService {
         throw new AppError(403, 'MARKING_WINDOW_CLOSED', `Marks more than ${LATE_MARKING_DAYS} days after a session are entered by a coordinator`);
       }
       const notEnrolled: { learner_id: string }[] = await tx.query(
-        `SELECT i.learner_id FROM unnest($2::uuid[]) AS i(learner_id)
-          WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = $1 AND e.learner_id = i.learner_id AND e.status IN ('enrolled','completed','failed'))`,
+        NOT_ENROLLED_SQL,
         [s.class_id, learnerIds],
       );
       if (notEnrolled.length > 0) {
@@ -136,7 +121,7 @@ export class AttendanceService {
       }
       const [{ changed }] = await tx.query(MARK_BATCH_SQL, [sessionId, learnerIds, input.marks.map((m) => m.status), input.marks.map((m) => m.note ?? null), source, caller.id, input.clientMutationId ?? null, s.class_id]);
       const result = { saved: input.marks.length, changed };
-      if (key) await tx.query(`UPDATE idempotency_keys SET status_code = 200, response = $2 WHERE key = $1`, [key, result]);
+      if (key) await tx.query(IDEMPOTENCY_STORE_SQL, [key, result]);
       return { result, classId: s.class_id, changed };
     }).then(async ({ result, classId, changed }) => {
       if (changed > 0) await this.autoIssue(classId, learnerIds);
@@ -160,12 +145,12 @@ export class AttendanceService {
   }
 
   async summaries(classId: string, manager: EntityManager = this.db.manager): Promise<Map<string, AttendanceSummary>> {
-    const rows: SummaryRow[] = await manager.query(`${SUMMARY_SQL} WHERE e.class_id = $1 AND e.status IN ('enrolled','completed','failed') GROUP BY e.id, c.min_attendance_pct`, [classId]);
+    const rows: SummaryRow[] = await manager.query(CLASS_SUMMARIES_SQL, [classId]);
     return new Map(rows.map((r) => [r.enrollmentId, toSummary(r)]));
   }
 
   async enrollmentSummary(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<AttendanceSummary | null> {
-    const rows: SummaryRow[] = await manager.query(`${SUMMARY_SQL} WHERE e.id = $1 GROUP BY e.id, c.min_attendance_pct`, [enrollmentId]);
+    const rows: SummaryRow[] = await manager.query(ENROLLMENT_SUMMARY_SQL, [enrollmentId]);
     return rows[0] ? toSummary(rows[0]) : null;
   }
 
@@ -175,11 +160,7 @@ export class AttendanceService {
     if (!s || !this.canManage(caller, s)) throw notFound('Session');
     const [rows, summaries] = await Promise.all([
       this.db.query(
-        `SELECT e.learner_id AS "learnerId", coalesce(u.name, '') AS name, e.id AS "enrollmentId", m.status, m.note
-           FROM enrollments e JOIN users u ON u.id = e.learner_id
-           LEFT JOIN attendance_marks m ON m.session_id = $1 AND m.learner_id = e.learner_id
-          WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
-          ORDER BY u.name, e.id`,
+        ROSTER_ROWS_SQL,
         [sessionId, s.class_id],
       ),
       this.summaries(s.class_id),

@@ -8,7 +8,7 @@ import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
+import { EXISTING_ENROLLMENT_SQL, INSERT_ENROLLMENT_SQL, LOCK_CLASS_SQL, MISSING_PREREQUISITES_SQL, MY_ENROLLMENTS_SQL, SEAT_TAKEN_SQL, WAITLIST_JOINED_SQL } from './enrollment-queries.js';
 
 interface LockedClass {
   id: string;
@@ -63,10 +63,7 @@ export class EnrollmentsService {
 
   private async lockClass(tx: EntityManager, classId: string): Promise<LockedClass | null> {
     const rows: LockedClass[] = await tx.query(
-      `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,
-              c.published, o.path, c.title_zh
-         FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
-        WHERE k.id = $1 FOR UPDATE OF k`,
+      LOCK_CLASS_SQL,
       [classId],
     );
     return rows[0] ?? null;
@@ -79,16 +76,12 @@ export class EnrollmentsService {
       if (!k || (selfService ? !k.published : !this.scope.pathInScope(caller, k.path))) throw notFound('Class');
       const closed = selfService ? ['finished', 'cancelled'].includes(k.effective_status) : ['finished', 'cancelled'].includes(k.status);
       if (closed) throw new AppError(422, 'CLASS_CLOSED', 'This class has finished or was cancelled; choose another class');
-      const existing = await tx.query(`SELECT status, waitlist_position FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`, [classId, learnerId]);
+      const existing = await tx.query(EXISTING_ENROLLMENT_SQL, [classId, learnerId]);
       if (existing.length > 0) {
         throw conflict('ALREADY_ENROLLED', existing[0].status === 'waitlisted' ? 'Already on the waitlist of this class' : 'Already enrolled in this class', { status: existing[0].status });
       }
       const missing: { id: string; code: string; title_zh: string; title_en: string }[] = await tx.query(
-        `SELECT p.id, p.code, p.title_zh, p.title_en
-           FROM course_prerequisites cp JOIN courses p ON p.id = cp.prerequisite_id
-          WHERE cp.course_id = $1
-            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.learner_id = $2 AND z.course_id = p.id AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
-          ORDER BY p.code`,
+        MISSING_PREREQUISITES_SQL,
         [k.course_id, learnerId],
       );
       if (missing.length > 0) {
@@ -99,11 +92,11 @@ export class EnrollmentsService {
       const seat = k.enrolled_count < k.capacity;
       const position = seat ? null : k.waitlist_count + 1;
       const rows = await tx.query(
-        `INSERT INTO enrollments (class_id, learner_id, status, waitlist_position, enrolled_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        INSERT_ENROLLMENT_SQL,
         [classId, learnerId, seat ? 'enrolled' : 'waitlisted', position, caller.id],
       );
       await tx.query(
-        seat ? `UPDATE classes SET enrolled_count = enrolled_count + 1 WHERE id = $1` : `UPDATE classes SET waitlist_count = waitlist_count + 1 WHERE id = $1`,
+        seat ? SEAT_TAKEN_SQL : WAITLIST_JOINED_SQL,
         [classId],
       );
       return { id: rows[0].id, classId, learnerId, status: seat ? 'enrolled' : 'waitlisted', ...(position ? { waitlistPosition: position } : {}) };
@@ -188,15 +181,7 @@ export class EnrollmentsService {
 
   async mine(caller: AuthUser, lang: Locale) {
     const rows = await this.db.query(
-      `SELECT e.id, e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt",
-              k.id AS "classId", ${EFFECTIVE_STATUS} AS "classStatus", to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
-              k.location, o.name AS "orgName", c.id AS "courseId", c.code AS "courseCode", c.title_zh, c.title_en, c.category,
-              (SELECT count(*)::int FROM class_sessions s WHERE s.class_id = k.id) AS "sessionCount",
-              (SELECT json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location)
-                 FROM class_sessions s WHERE s.class_id = k.id AND s.ends_at > now() ORDER BY s.starts_at LIMIT 1) AS "nextSession"
-         FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
-        WHERE e.learner_id = $1 AND e.status <> 'withdrawn'
-        ORDER BY k.starts_on DESC`,
+      MY_ENROLLMENTS_SQL,
       [caller.id],
     );
     const items = rows.map(({ title_zh, title_en, ...r }: { title_zh: string; title_en: string }) => ({ ...r, courseTitle: pick(lang, title_zh, title_en) }));

@@ -9,6 +9,7 @@ import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CsvFormatError, readLearnerCsv, type Rejected } from './csv-rows.js';
 import type { ImportLearnersDto } from './dto/import.dto.js';
+import { KNOWN_PHONES_SQL } from './import-queries.js';
 
 export interface ImportResult {
   id: string;
@@ -78,8 +79,7 @@ export class ImportsService {
     return this.db.transaction(async (tx) => {
       // Phones already registered: reuse learners of the caller's subtree, refuse anyone else's.
       const known: { id: string; phone: string; usable: boolean }[] = await tx.query(
-        `SELECT u.id, u.phone, (u.role = 'learner' AND u.status = 'active' AND coalesce(o.path LIKE $2, false)) AS usable
-           FROM users u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.phone = ANY($1)`,
+        KNOWN_PHONES_SQL,
         [rows.map((r) => r.phone), pattern],
       );
       const byPhone = new Map(known.map((k) => [k.phone, k]));

@@ -1,0 +1,37 @@
+/**
+ * The statements of self-enrolment and of a learner's home page, as plain text so the benchmark's
+ * database-limit anchors replay exactly what the API sends.
+ */
+import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
+
+/** $1 class: the class row locked for the seat count, with what the enrolment rules read. */
+export const LOCK_CLASS_SQL = `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,
+              c.published, o.path, c.title_zh
+         FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
+        WHERE k.id = $1 FOR UPDATE OF k`;
+
+/** $1 class, $2 learner. */
+export const EXISTING_ENROLLMENT_SQL = `SELECT status, waitlist_position FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`;
+
+/** $1 course, $2 learner: prerequisites she holds no valid certificate for. */
+export const MISSING_PREREQUISITES_SQL = `SELECT p.id, p.code, p.title_zh, p.title_en
+           FROM course_prerequisites cp JOIN courses p ON p.id = cp.prerequisite_id
+          WHERE cp.course_id = $1
+            AND NOT EXISTS (SELECT 1 FROM certificates z WHERE z.learner_id = $2 AND z.course_id = p.id AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
+          ORDER BY p.code`;
+
+/** $1 class, $2 learner, $3 status, $4 waitlist position, $5 enrolled by. */
+export const INSERT_ENROLLMENT_SQL = `INSERT INTO enrollments (class_id, learner_id, status, waitlist_position, enrolled_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`;
+export const SEAT_TAKEN_SQL = `UPDATE classes SET enrolled_count = enrolled_count + 1 WHERE id = $1`;
+export const WAITLIST_JOINED_SQL = `UPDATE classes SET waitlist_count = waitlist_count + 1 WHERE id = $1`;
+
+/** $1 learner: her enrolments with class, course and next session, newest class first. */
+export const MY_ENROLLMENTS_SQL = `SELECT e.id, e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt",
+              k.id AS "classId", ${EFFECTIVE_STATUS} AS "classStatus", to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              k.location, o.name AS "orgName", c.id AS "courseId", c.code AS "courseCode", c.title_zh, c.title_en, c.category,
+              (SELECT count(*)::int FROM class_sessions s WHERE s.class_id = k.id) AS "sessionCount",
+              (SELECT json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location)
+                 FROM class_sessions s WHERE s.class_id = k.id AND s.ends_at > now() ORDER BY s.starts_at LIMIT 1) AS "nextSession"
+         FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
+        WHERE e.learner_id = $1 AND e.status <> 'withdrawn'
+        ORDER BY k.starts_on DESC`;
