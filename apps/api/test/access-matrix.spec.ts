@@ -66,6 +66,14 @@ export const MATRIX: Record<string, Cell> = {
     request: (c) => ({ path: '/api/users', body: { phone: newPhone(), name: '新学员', role: 'learner', learnerType: 'migrant_worker', orgId: c.tree.clubA } }),
     expect: staffOnly(201),
   },
+  'POST /api/users/:id/claim-code': {
+    // A learner club A registered without a password (as a CSV import does).
+    request: async (c) => {
+      const [{ id }] = await c.t.db.query(`INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '待激活', 'learner', $2, 'migrant_worker') RETURNING id`, [newPhone(), c.tree.clubA]);
+      return { path: `/api/users/${id}/claim-code` };
+    },
+    expect: staffOnly(201),
+  },
   'GET /api/courses': { request: () => ({ path: '/api/courses?category=law' }), expect: everyone(200) },
   'GET /api/courses/:idOrCode': { request: () => ({ path: '/api/courses/LAW-MPL' }), expect: everyone(200) },
   'POST /api/courses': {

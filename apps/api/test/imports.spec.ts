@@ -46,14 +46,64 @@ describe('CSV import of learners', () => {
     expect(k[0]).toEqual({ enrolled_count: 2, waitlist_count: 1 });
   });
 
-  it('an imported learner claims her account by registering with her phone', async () => {
+  it('an imported learner claims her account only with the activation code her club gives her', async () => {
     const phone = newPhone();
     await t.http().post('/api/imports/learners').set(bearer(coordA)).send({ csv: `name,phone,learnerType\n赵兰,${phone},volunteer_mother` });
-    const reg = await t.http().post('/api/auth/register').send({ phone, password: 'my-own-password', name: '赵兰', learnerType: 'volunteer_mother' });
+    const [{ id }] = await t.db.query(`SELECT id FROM users WHERE phone = $1`, [phone]);
+    const body = { phone, password: 'my-own-password', name: '赵兰', learnerType: 'volunteer_mother' };
+
+    // Knowing her phone number is not enough.
+    const noCode = await t.http().post('/api/auth/register').send(body);
+    expect(noCode.status).toBe(409);
+    expect(noCode.body.code).toBe('CLAIM_CODE_REQUIRED');
+    expect((await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordB))).status).toBe(404);
+    const issued = await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA));
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ userId: id, code: expect.stringMatching(/^\d{8}$/) });
+    const wrong = String((Number(issued.body.code) + 1) % 100_000_000).padStart(8, '0');
+    const bad = await t.http().post('/api/auth/register').send({ ...body, claimCode: wrong });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('CLAIM_CODE_INVALID');
+    expect((await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [id]))[0].password_hash).toBeNull();
+
+    const reg = await t.http().post('/api/auth/register').send({ ...body, claimCode: issued.body.code });
     expect(reg.status).toBe(201);
-    expect(reg.body.user.orgId).toBe(tree.clubA);
-    const again = await t.http().post('/api/auth/register').send({ phone, password: 'someone-else-pw', name: '冒充', learnerType: 'volunteer_mother' });
+    expect(reg.body.user).toMatchObject({ id, orgId: tree.clubA });
+    expect(await t.db.query(`SELECT 1 FROM account_claims WHERE user_id = $1`, [id])).toHaveLength(0);
+    expect(await t.db.query(`SELECT details FROM audit_events WHERE action = 'user.register' AND entity_id = $1`, [id])).toEqual([{ details: { claimedWithCode: true } }]);
+    const again = await t.http().post('/api/auth/register').send({ ...body, password: 'someone-else-pw', name: '冒充', claimCode: issued.body.code });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('PHONE_TAKEN');
+    const late = await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA));
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('ALREADY_CLAIMED');
+    expect(await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'user.claim_code_issue' AND entity_id = $1`, [id])).toEqual([{ actor_id: coordA.id }]);
+  });
+
+  it('a new code replaces the old one; an expired code and guessing do not work', async () => {
+    const phone = newPhone();
+    await t.http().post('/api/imports/learners').set(bearer(coordA)).send({ csv: `name,phone\n钱梅,${phone}` });
+    const [{ id }] = await t.db.query(`SELECT id FROM users WHERE phone = $1`, [phone]);
+    const body = { phone, password: 'my-own-password', name: '钱梅', learnerType: 'migrant_worker' };
+    const first = (await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA))).body.code as string;
+    const second = (await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA))).body.code as string;
+    if (first !== second) expect((await t.http().post('/api/auth/register').send({ ...body, claimCode: first })).body.code).toBe('CLAIM_CODE_INVALID');
+    await t.db.query(`UPDATE account_claims SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [id]);
+    expect((await t.http().post('/api/auth/register').send({ ...body, claimCode: second })).body.code).toBe('CLAIM_CODE_INVALID');
+
+    const third = (await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA))).body.code as string;
+    // Five wrong codes an hour per phone, counting the ones above; then even the right code waits.
+    let wrongSoFar = first !== second ? 2 : 1;
+    for (let i = 1; wrongSoFar < 5; i++, wrongSoFar++) {
+      const guess = String((Number(third) + i) % 100_000_000).padStart(8, '0');
+      expect((await t.http().post('/api/auth/register').send({ ...body, claimCode: guess })).status).toBe(422);
+    }
+    const blocked = await t.http().post('/api/auth/register').send({ ...body, claimCode: third });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
+    const malformed = await t.http().post('/api/auth/register').send({ ...body, claimCode: '12 34' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.message).toMatch(/claimCode/);
   });
 
   it('refuses a file without the header, a class or org outside the subtree', async () => {

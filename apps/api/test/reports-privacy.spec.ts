@@ -184,7 +184,9 @@ describe('audit and personal-data rights', () => {
       assessment_results: 'practicalResults', certificates: 'certificates', external_credentials: 'externalCredentials', consent_events: 'consents',
       referrals: 'referrals', notifications: 'notifications', refresh_tokens: 'sessions',
     };
-    for (const { table_name } of personal) {
+    // Linked to a user but holding nothing about her: an activation code's hash, deleted the moment she claims the account (before she could export).
+    const notPersonal = new Set(['account_claims']);
+    for (const { table_name } of personal.filter((p: { table_name: string }) => !notPersonal.has(p.table_name))) {
       expect({ table: table_name, covered: table_name in exported }).toEqual({ table: table_name, covered: true });
       expect(res.body).toHaveProperty(exported[table_name]);
     }

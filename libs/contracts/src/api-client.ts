@@ -24,7 +24,6 @@ import type {
   AuthResultDto,
   ClassDto,
   CourseDto,
-  CourseSummaryDto,
   CreateClassBody,
   CreateCourseBody,
   EnrollmentResultDto,
@@ -35,14 +34,18 @@ import type {
   UpdateClassBody,
   CreateOrgBody,
   CreateUserBody,
+  ClaimCodeDto,
+  CreatedUserDto,
+  ListedUserDto,
   HealthDto,
   LoginBody,
   MeDto,
+  ListOrgsQuery,
   OrgDto,
+  OrgNodePageDto,
   Page,
   RegisterBody,
   TokenPairDto,
-  UserDto,
 } from './dto.js';
 
 export class ApiError extends Error {
@@ -85,6 +88,7 @@ export const CLIENT_ROUTES = [
   'GET /api/me',
   'GET /api/users',
   'POST /api/users',
+  'POST /api/users/{id}/claim-code',
   'GET /api/orgs',
   'POST /api/orgs',
   'PATCH /api/me',
@@ -205,20 +209,27 @@ export class ApiClient {
 
   readonly users = {
     list: (query: { role?: string; orgId?: string; q?: string; limit?: number; offset?: number } = {}) =>
-      this.request<Page<UserDto>>('GET', '/api/users', { query }),
-    create: (body: CreateUserBody) => this.request<UserDto>('POST', '/api/users', { body }),
+      this.request<Page<ListedUserDto>>('GET', '/api/users', { query }),
+    create: (body: CreateUserBody) => this.request<CreatedUserDto>('POST', '/api/users', { body }),
+    claimCode: (id: string) => this.request<ClaimCodeDto>('POST', `/api/users/${id}/claim-code`),
   };
 
   readonly orgs = {
-    list: () => this.request<Page<OrgDto>>('GET', '/api/orgs'),
+    /** Without a query: the caller's whole subtree in tree order. With one: a page of children or search hits. */
+    list: ((query?: ListOrgsQuery) => this.request('GET', '/api/orgs', { query: query && { ...query } })) as {
+      (): Promise<Page<OrgDto>>;
+      (query: ListOrgsQuery): Promise<OrgNodePageDto>;
+    },
     create: (body: CreateOrgBody) => this.request<OrgDto>('POST', '/api/orgs', { body }),
   };
 
   readonly courses = {
-    list: (query: { category?: string; lang?: string } = {}) => this.request<Page<CourseSummaryDto & { description: string; openClasses: number; requiredHours: number }>>('GET', '/api/courses', { query }),
+    /** `include: 'drafts'` (admins only) lists unpublished courses too. */
+    list: (query: { category?: string; lang?: string; include?: 'drafts' } = {}) =>
+      this.request<Page<Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>>>('GET', '/api/courses', { query }),
     get: (idOrCode: string, query: { lang?: string } = {}) => this.request<CourseDto>('GET', `/api/courses/${encodeURIComponent(idOrCode)}`, { query }),
     create: (body: CreateCourseBody) => this.request<CourseDto>('POST', '/api/courses', { body }),
-    update: (id: string, body: Partial<CreateCourseBody> & { published?: boolean }) => this.request<CourseDto>('PATCH', `/api/courses/${id}`, { body }),
+    update: (id: string, body: Partial<CreateCourseBody>) => this.request<CourseDto>('PATCH', `/api/courses/${id}`, { body }),
   };
 
   readonly classes = {

@@ -20,6 +20,16 @@ export interface UserDto {
   createdAt: string;
 }
 
+/** An account in the staff's list: `activated` is false for a learner her club registered who has not claimed the account yet. */
+export type ListedUserDto = UserDto & { activated: boolean };
+
+/** A one-time activation code for such a learner (shown once; the previous code stops working). */
+export interface ClaimCodeDto {
+  userId: string;
+  code: string;
+  expiresAt: string;
+}
+
 export type MeDto = Pick<UserDto, 'id' | 'phone' | 'name' | 'roles' | 'orgId' | 'learnerType' | 'locale'> & {
   role: Role;
   orgName: string | null;
@@ -47,12 +57,17 @@ export interface RegisterBody {
   learnerType: LearnerType;
   orgId?: string;
   locale?: Locale;
+  /** Only for a phone her club already registered: the 8-digit activation code it gave her. */
+  claimCode?: string;
 }
 
 export interface LoginBody {
   phone: string;
   password: string;
 }
+
+/** POST /users answers the new user, with the generated password when none was given (shown once). */
+export type CreatedUserDto = UserDto & { temporaryPassword?: string };
 
 export interface CreateUserBody {
   phone: string;
@@ -76,6 +91,44 @@ export interface CreateOrgBody {
   name: string;
   kind: OrgKind;
   parentId: string;
+}
+
+/** GET /api/orgs with any of these: a page of children (`parentId`) or of name matches (`q`). */
+export interface ListOrgsQuery {
+  parentId?: string;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface OrgRefDto {
+  id: string;
+  kind: OrgKind;
+  name: string;
+}
+
+/** An org as the tree page shows it. */
+export interface OrgNodeDto extends OrgDto {
+  /** Its direct children. */
+  childCount: number;
+  /** Learner accounts of its subtree (the dashboard's aggregates, seconds behind). */
+  learners: number;
+  /** Its ancestors inside the caller's subtree, from her own org down to its parent. */
+  trail: OrgRefDto[];
+}
+
+/** GET /api/orgs with a query; `parent` is the org named by `parentId`. */
+export interface OrgNodePageDto {
+  items: OrgNodeDto[];
+  total: number;
+  parent?: OrgNodeDto;
+}
+
+/** Every answer of GET /api/orgs: the bare call lists plain orgs, a query adds the node fields. */
+export interface OrgListDto {
+  items: (OrgDto & Partial<Pick<OrgNodeDto, 'childCount' | 'learners' | 'trail'>>)[];
+  total: number;
+  parent?: OrgNodeDto;
 }
 
 export interface HealthDto {
@@ -103,7 +156,10 @@ export interface CourseDto extends CourseSummaryDto {
   validityMonths: number | null;
   published: boolean;
   openClasses: number;
-  lessons: { id: string; position: number; title: string; body: string; titleZh: string; titleEn: string; hours: number }[];
+  lessonCount: number;
+  /** Classes in any state but cancelled. */
+  classCount: number;
+  lessons: { id: string; position: number; title: string; body: string; titleZh: string; titleEn: string; bodyZh: string; bodyEn: string; hours: number }[];
   assessments: { id: string; kind: 'quiz' | 'practical'; title: string; passMark: number; maxAttempts: number | null; questionCount: number }[];
   prerequisites: { id: string; code: string; title: string }[];
 }
@@ -122,6 +178,8 @@ export interface CreateCourseBody {
   requiredForVolunteers: boolean;
   prerequisiteCourseIds?: string[];
   lessons?: { title: string; titleEn?: string; body: string; bodyEn?: string; hours: number }[];
+  /** False creates a draft (admins only see it); default true. */
+  published?: boolean;
 }
 
 export interface SessionDto {

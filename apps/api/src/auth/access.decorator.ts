@@ -6,7 +6,7 @@ import type { AuthUser } from './auth-user.js';
 export const ACCESS_RULE = 'hearth:access';
 
 export type AccessRule =
-  | { kind: 'public'; rateLimited: boolean }
+  | { kind: 'public'; rateLimited: boolean; identifiesCaller?: boolean }
   | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
 
 /**
@@ -18,9 +18,13 @@ export function Authenticated(options: { roles?: readonly Role[] } = {}) {
   return applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiBearerAuth());
 }
 
-/** No sign-in needed. Rate-limited per client address when `rateLimited` (RATE_LIMIT_PER_MINUTE). */
-export function Public(options: { rateLimited?: boolean } = {}) {
-  const rule: AccessRule = { kind: 'public', rateLimited: options.rateLimited ?? false };
+/**
+ * No sign-in needed. Rate-limited per client address when `rateLimited` (RATE_LIMIT_PER_MINUTE).
+ * `identifiesCaller`: a valid bearer token still sets the current user (it may see more, e.g. an
+ * admin sees draft courses); a missing or bad one leaves the caller anonymous rather than refused.
+ */
+export function Public(options: { rateLimited?: boolean; identifiesCaller?: boolean } = {}) {
+  const rule: AccessRule = { kind: 'public', rateLimited: options.rateLimited ?? false, ...(options.identifiesCaller ? { identifiesCaller: true } : {}) };
   return SetMetadata(ACCESS_RULE, rule);
 }
 

@@ -33,6 +33,14 @@ export class AccessGuard extends AuthGuard('jwt') {
         const retryAfter = this.rateLimiter.consume(`public:${request.ip}`, 60, this.config.rateLimitPerMinute);
         if (retryAfter > 0) throw new AppError(429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfter} seconds`, { retryAfter });
       }
+      if (rule.identifiesCaller && request.headers?.authorization) {
+        try {
+          await super.canActivate(context);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw error;
+          request.user = undefined;
+        }
+      }
       return true;
     }
     await super.canActivate(context);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { PassportModule } from '@nestjs/passport';
+import { ClaimsModule } from '../claims/claims.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -12,6 +13,7 @@ import { PasswordService } from './password.service.js';
 @Module({
   imports: [
     PassportModule,
+    ClaimsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

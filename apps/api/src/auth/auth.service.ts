@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, conflict, notFound } from '../common/app-error.js';
 import { queryRows } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ClaimsService } from '../claims/claims.service.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 import { ScopeService } from '../access/scope.service.js';
 import { USER_COLUMNS } from '../users/users.service.js';
@@ -31,17 +32,23 @@ export class AuthService {
     private readonly throttle: ThrottleService,
     private readonly audit: AuditService,
     private readonly scope: ScopeService,
+    private readonly claims: ClaimsService,
   ) {}
 
   async register(input: RegisterDto, meta: RequestMeta): Promise<AuthResultDto> {
     if (input.orgId && !(await this.scope.findOrg(input.orgId))) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
     const passwordHash = await this.passwords.hash(input.password);
     return this.db.transaction(async (tx) => {
+      const [registered]: { id: string }[] = await tx.query(
+        `SELECT id FROM users WHERE phone = $1 AND password_hash IS NULL AND role = 'learner' AND status = 'active' FOR UPDATE`,
+        [input.phone],
+      );
+      if (registered) await this.claims.consume(tx, registered.id, input.phone, input.claimCode);
       const rows: User[] = await tx.query(
         `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, locale)
          VALUES ($1, $2, $3, 'learner', $4, $5, $6)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE
-           -- A learner a coordinator imported (no password yet) claims her account by registering.
+           -- A learner her club registered (no password yet) claims her account with the club's activation code (checked above).
            SET password_hash = EXCLUDED.password_hash, name = EXCLUDED.name, locale = EXCLUDED.locale, updated_at = now()
            WHERE users.password_hash IS NULL AND users.role = 'learner' AND users.status = 'active'
          RETURNING ${USER_COLUMNS.replace(/u\./g, '')}`,
@@ -49,7 +56,7 @@ export class AuthService {
       );
       if (rows.length === 0) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists; sign in instead');
       const user = rows[0];
-      await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
+      await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, ...(registered ? { details: { claimedWithCode: true } } : {}) }, tx);
       const tokens = await this.issueTokens(user.id, randomUUID(), tx);
       return { user: toUserDto(user), ...tokens };
     });

@@ -74,7 +74,8 @@ export function toErrorBody(exception: unknown): { body: ApiErrorBody; logAsErro
   if (isDatabaseUnavailable(err)) {
     return { body: { statusCode: 503, error: 'Service Unavailable', message: 'The service is temporarily unavailable; try again shortly', code: 'SERVICE_UNAVAILABLE' }, logAsError: true };
   }
-  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
+  // 22021: text PostgreSQL cannot store (a NUL character), which passes every string validator.
+  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003' || pgCode === '22021') {
     return { body: { statusCode: 400, error: 'Bad Request', message: 'A value in the request has the wrong format', code: 'VALIDATION_FAILED' }, logAsError: false };
   }
   if (pgCode === '23505') {

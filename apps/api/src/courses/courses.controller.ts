@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -15,17 +15,19 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Get()
-  @Public()
+  @Public({ identifiesCaller: true })
+  @ApiOperation({ summary: 'The published catalogue; `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
   @Responds(200, CoursePage)
-  list(@Query() query: ListCoursesQuery, @Lang() lang: Locale) {
-    return this.courses.list(query.category, lang);
+  list(@Query() query: ListCoursesQuery, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined, @ReqMeta() meta: RequestMeta) {
+    return this.courses.list(query.category, lang, { includeDrafts: query.include === 'drafts', caller: user ?? null, requestId: meta.requestId });
   }
 
   @Get(':idOrCode')
-  @Public()
+  @Public({ identifiesCaller: true })
+  @ApiOperation({ summary: 'A published course; a draft only for admins (404 for anyone else)' })
   @Responds(200, Course)
-  get(@Param('idOrCode') idOrCode: string, @Lang() lang: Locale) {
-    return this.courses.get(idOrCode.slice(0, 64), lang);
+  get(@Param('idOrCode') idOrCode: string, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined) {
+    return this.courses.get(idOrCode.slice(0, 64), lang, user?.role === 'admin');
   }
 
   @Post()

@@ -21,6 +21,8 @@ export const CourseListItem = Type.Object({
   validityMonths: Nullable(Type.Integer({ minimum: 1, description: 'Null: the certificate does not expire' })),
   published: Type.Boolean(),
   openClasses: Count({ description: 'Classes of the course still open for enrolment' }),
+  lessonCount: Count(),
+  classCount: Count({ description: 'Classes of the course in any state but cancelled' }),
 });
 sameShape<Static<typeof CourseListItem>, Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>>(true);
 
@@ -40,6 +42,8 @@ export const Course = Type.Object({
       body: Type.String({ description: 'Markdown, in the asked language' }),
       titleZh: Type.String(),
       titleEn: Type.String(),
+      bodyZh: Type.String({ description: 'Markdown' }),
+      bodyEn: Type.String({ description: 'Markdown; may be empty (then `body` falls back to Chinese)' }),
       hours: Hours(),
     }),
   ),

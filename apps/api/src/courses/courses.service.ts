@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale } from '@hearth/contracts';
-import { AppError, conflict, notFound } from '../common/app-error.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -12,6 +12,8 @@ import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Classes of course `c` still open for enrolment. */
 const OPEN_CLASSES = `(SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes`;
+/** Lessons of course `c`, and its classes in any state but cancelled (what authors need to see). */
+const COUNTS = `(SELECT count(*) FROM lessons l WHERE l.course_id = c.id) AS lesson_count, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status <> 'cancelled') AS class_count`;
 
 interface CourseRow {
   id: string;
@@ -28,6 +30,8 @@ interface CourseRow {
   required_for_volunteers: boolean;
   published: boolean;
   open_classes?: string;
+  lesson_count?: string;
+  class_count?: string;
 }
 
 @Injectable()
@@ -53,16 +57,27 @@ export class CoursesService {
       validityMonths: row.validity_months,
       published: row.published,
       openClasses: Number(row.open_classes ?? 0),
+      lessonCount: Number(row.lesson_count ?? 0),
+      classCount: Number(row.class_count ?? 0),
     };
   }
 
-  async list(category: string | undefined, lang: Locale) {
+  /** The published catalogue; with `includeDrafts`, unpublished courses too (admins only: they author the catalogue). */
+  async list(category: string | undefined, lang: Locale, options: { includeDrafts: boolean; caller: AuthUser | null; requestId: string } = { includeDrafts: false, caller: null, requestId: '' }) {
+    if (options.includeDrafts) {
+      const { caller } = options;
+      if (!caller) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin to see draft courses');
+      if (caller.role !== 'admin') {
+        await this.audit.record({ actor: caller, action: 'access.denied', entityType: 'route', entityId: 'GET /api/courses?include=drafts', orgId: caller.orgId, requestId: options.requestId });
+        throw forbidden('Draft courses are visible to admins only');
+      }
+    }
     const rows: CourseRow[] = await this.db.query(
-      `SELECT c.*, ${OPEN_CLASSES}
+      `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS}
          FROM courses c
-        WHERE c.published AND ($1::text IS NULL OR c.category = $1)
+        WHERE (c.published OR $2) AND ($1::text IS NULL OR c.category = $1)
         ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`,
-      [category ?? null],
+      [category ?? null, options.includeDrafts],
     );
     const items = rows.map((r) => this.summary(r, lang));
     return { items, total: items.length };
@@ -71,7 +86,7 @@ export class CoursesService {
   /** By id, or by code (e.g. LAW-MPL) for readable links. */
   async get(idOrCode: string, lang: Locale, includeUnpublished = false) {
     const rows: CourseRow[] = await this.db.query(
-      `SELECT c.*, ${OPEN_CLASSES} FROM courses c WHERE ${UUID.test(idOrCode) ? 'c.id = $1' : 'c.code = upper($1)'} AND (c.published OR $2)`,
+      `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS} FROM courses c WHERE ${UUID.test(idOrCode) ? 'c.id = $1' : 'c.code = upper($1)'} AND (c.published OR $2)`,
       [idOrCode, includeUnpublished],
     );
     if (rows.length === 0) throw notFound('Course');
@@ -99,6 +114,8 @@ export class CoursesService {
         body: pick(lang, l.body_zh, l.body_en),
         titleZh: l.title_zh,
         titleEn: l.title_en,
+        bodyZh: l.body_zh,
+        bodyEn: l.body_en,
         hours: Number(l.hours),
       })),
       assessments: assessments.map((a: { id: string; position: number; kind: string; title_zh: string; title_en: string; pass_mark: number; max_attempts: number | null; question_count: string }) => ({
@@ -116,15 +133,16 @@ export class CoursesService {
   async create(caller: AuthUser, input: CreateCourseDto, requestId: string, lang: Locale) {
     const id = await this.db.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers, published)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers],
+        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers, input.published ?? true],
       );
       if (rows.length === 0) throw conflict('CONFLICT', `A course with code ${input.code} already exists`);
       const courseId: string = rows[0].id;
       await this.replacePrerequisites(tx, courseId, input.prerequisiteCourseIds ?? []);
       await this.replaceLessons(tx, courseId, input.lessons ?? []);
+      if (input.requiredForVolunteers && (input.published ?? true)) await this.volunteerReadinessChanged(tx);
       await this.audit.record({ actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: caller.orgId, requestId, details: { code: input.code } }, tx);
       return courseId;
     });
@@ -132,9 +150,15 @@ export class CoursesService {
   }
 
   async update(caller: AuthUser, id: string, input: UpdateCourseDto, requestId: string, lang: Locale) {
+    // Every field is optional on PATCH, and class-validator lets null through optional fields: only
+    // validityMonths may be cleared (never expires); for the rest null is a bad request, not a NOT NULL violation.
+    const nulls = Object.entries(input).filter(([field, value]) => value === null && field !== 'validityMonths');
+    if (nulls.length > 0) throw badRequest(nulls.map(([field]) => `${field} must not be null`));
     await this.db.transaction(async (tx) => {
-      const existing = await tx.query(`SELECT id FROM courses WHERE id = $1 FOR UPDATE`, [id]);
-      if (existing.length === 0) throw notFound('Course');
+      const [existing]: { required_for_volunteers: boolean; published: boolean }[] = await tx.query(`SELECT required_for_volunteers, published FROM courses WHERE id = $1 FOR UPDATE`, [id]);
+      if (!existing) throw notFound('Course');
+      const countsForReadiness = (c: { required_for_volunteers: boolean; published: boolean }) => c.required_for_volunteers && c.published;
+      const after = { required_for_volunteers: input.requiredForVolunteers ?? existing.required_for_volunteers, published: input.published ?? existing.published };
       const columns: [string, unknown][] = [
         ['code', input.code], ['category', input.category], ['title_zh', input.title], ['title_en', input.titleEn],
         ['description_zh', input.description], ['description_en', input.descriptionEn], ['required_hours', input.requiredHours],
@@ -152,9 +176,23 @@ export class CoursesService {
       }
       if (input.prerequisiteCourseIds) await this.replacePrerequisites(tx, id, input.prerequisiteCourseIds);
       if (input.lessons) await this.replaceLessons(tx, id, input.lessons);
+      if (countsForReadiness(existing) !== countsForReadiness(after)) await this.volunteerReadinessChanged(tx);
       await this.audit.record({ actor: caller, action: 'course.update', entityType: 'course', entityId: id, orgId: caller.orgId, requestId, details: { fields: Object.keys(input) } }, tx);
     });
     return this.get(id, lang, true);
+  }
+
+  /**
+   * A required course published or withdrawn changes every caring mother's readiness at once, with no
+   * write to her own rows: the dashboards' aggregates of every org holding volunteer mothers are
+   * queued for the refresh job.
+   */
+  private async volunteerReadinessChanged(tx: EntityManager) {
+    await tx.query(
+      `INSERT INTO stats_dirty (org_id)
+       SELECT DISTINCT org_id FROM users WHERE role = 'learner' AND learner_type = 'volunteer_mother' AND status = 'active' AND org_id IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+    );
   }
 
   private async replacePrerequisites(tx: EntityManager, courseId: string, ids: string[]) {
@@ -173,9 +211,10 @@ export class CoursesService {
     if (unique.length > 0) await tx.query(`INSERT INTO course_prerequisites (course_id, prerequisite_id) SELECT $1, unnest($2::uuid[])`, [courseId, unique]);
   }
 
+  /** Inside the caller's transaction: a lesson the database refuses leaves the old lessons in place. */
   private async replaceLessons(tx: EntityManager, courseId: string, lessons: CreateCourseDto['lessons'] & object) {
-    if (lessons.length === 0) return;
     await tx.query(`DELETE FROM lessons WHERE course_id = $1`, [courseId]);
+    if (lessons.length === 0) return;
     await tx.query(
       `INSERT INTO lessons (course_id, position, title_zh, title_en, body_zh, body_en, hours)
        SELECT $1, ord, t, te, b, be, h FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) WITH ORDINALITY AS l(t, te, b, be, h, ord)`,

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
 import { CreateOrgDto } from './dto/create-org.dto.js';
+import { isBrowsing, ListOrgsQuery } from './dto/list-orgs.query.js';
 import { Org, OrgPage } from './orgs.schemas.js';
 import { OrgsService } from './orgs.service.js';
 
@@ -16,8 +17,8 @@ export class OrgsController {
   @Get()
   @Authenticated({ roles: ['admin', 'coordinator'] })
   @Responds(200, OrgPage)
-  list(@CurrentUser() user: AuthUser) {
-    return this.orgs.listSubtree(user);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListOrgsQuery) {
+    return isBrowsing(query) ? this.orgs.browse(user, query) : this.orgs.listSubtree(user);
   }
 
   @Post()

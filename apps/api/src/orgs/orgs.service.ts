@@ -1,14 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canNestOrg, type OrgDto, type Page } from '@hearth/contracts';
+import { canNestOrg, type OrgDto, type OrgNodeDto, type OrgNodePageDto, type Page } from '@hearth/contracts';
 import { AppError, conflict, forbidden } from '../common/app-error.js';
+import { toInt } from '../common/sql.js';
+import { pageOf } from '../common/validation.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../access/scope.service.js';
+import { ScopeService, type ScopedOrg } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateOrgDto } from './dto/create-org.dto.js';
+import type { ListOrgsQuery } from './dto/list-orgs.query.js';
 
 const ORG_COLUMNS = `id, parent_id AS "parentId", kind, name, depth`;
+
+/**
+ * The node fields of a page of orgs `p` (already limited, so these run for one page only): direct
+ * children through organizations_parent_idx, subtree learners from the dashboard aggregates (a
+ * primary-key lookup), and the ancestors inside the caller's subtree (pattern $1), by primary key
+ * from the ids in the org's path.
+ */
+const NODE_COLUMNS = `p.id, p.parent_id AS "parentId", p.kind, p.name, p.depth,
+       (SELECT count(*)::int FROM organizations c WHERE c.parent_id = p.id) AS "childCount",
+       coalesce((SELECT st.learners FROM org_state_subtree st WHERE st.org_id = p.id), 0) AS learners,
+       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'kind', a.kind, 'name', a.name) ORDER BY a.depth), '[]')
+          FROM organizations a
+         WHERE a.id = ANY (string_to_array(trim(BOTH '/' FROM p.path), '/')::uuid[]) AND a.id <> p.id AND a.path LIKE $1) AS trail`;
+
+type NodeRow = OrgNodeDto & { total?: string };
 
 @Injectable()
 export class OrgsService {
@@ -27,6 +45,52 @@ export class OrgsService {
       [pattern],
     );
     return { items, total: items.length };
+  }
+
+  /**
+   * One page of the tree: `parentId`'s direct children by name; or, with `q`, the orgs whose name
+   * contains it anywhere under `parentId` (default her own org, itself included), closest matches
+   * first; or, with only limit/offset, her subtree in tree order. An org outside her subtree is 404.
+   */
+  async browse(caller: AuthUser, query: ListOrgsQuery): Promise<OrgNodePageDto> {
+    const pattern = this.scope.subtreePattern(caller);
+    if (!pattern) throw forbidden();
+    const parent = query.parentId ? await this.scope.requireOrg(caller, query.parentId) : null;
+    const { limit, offset } = pageOf(query);
+
+    // $1, her subtree, bounds every mode (and the trails); strpos instead of ILIKE needs no escaping.
+    // Search has no name index on purpose: Chinese queries are mostly 1-2 characters, too short for
+    // trigrams. At 58,000 orgs it took 3 ms for a province (path index) and 31 ms for the whole country.
+    const params: unknown[] = [pattern];
+    const where = ['o.path LIKE $1'];
+    let order = (t: string) => `${t}.path`;
+    if (query.q !== undefined) {
+      params.push(parent ? `${parent.path}%` : pattern, query.q);
+      where.push('o.path LIKE $2', 'strpos(lower(o.name), lower($3)) > 0');
+      order = (t) => `lower(${t}.name) = lower($3) DESC, strpos(lower(${t}.name), lower($3)), ${t}.depth, ${t}.name, ${t}.id`;
+    } else if (parent) {
+      params.push(parent.id);
+      where.push('o.parent_id = $2');
+      order = (t) => `${t}.name, ${t}.id`;
+    }
+    const filter = where.join(' AND ');
+    const rows: NodeRow[] = await this.db.query(
+      `WITH p AS (
+         SELECT o.*, count(*) OVER () AS total FROM organizations o
+          WHERE ${filter} ORDER BY ${order('o')} LIMIT $${params.length + 1} OFFSET $${params.length + 2}
+       )
+       SELECT ${NODE_COLUMNS}, p.total FROM p ORDER BY ${order('p')}`,
+      [...params, limit, offset],
+    );
+    // Past the last page the window count has no row to ride on.
+    const total = rows.length > 0 || offset === 0 ? toInt(rows[0]?.total) : toInt((await this.db.query(`SELECT count(*) AS total FROM organizations o WHERE ${filter}`, params))[0].total);
+    const items = rows.map(({ total: _, ...node }) => node);
+    return parent ? { items, total, parent: await this.node(pattern, parent) } : { items, total };
+  }
+
+  private async node(pattern: string, org: ScopedOrg): Promise<OrgNodeDto> {
+    const rows: OrgNodeDto[] = await this.db.query(`SELECT ${NODE_COLUMNS} FROM organizations p WHERE p.id = $2`, [pattern, org.id]);
+    return rows[0];
   }
 
   async create(caller: AuthUser, input: CreateOrgDto, requestId: string): Promise<OrgDto> {

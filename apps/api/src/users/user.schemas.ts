@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LEARNER_TYPES, LOCALES, ROLES, type Page as PageOf, type UserDto } from '@hearth/contracts';
+import { LEARNER_TYPES, LOCALES, ROLES, type ListedUserDto, type Page as PageOf, type UserDto } from '@hearth/contracts';
 import { DateTime, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
 
 /** A user as the API shows her: never a password hash or a token. */
@@ -25,5 +25,10 @@ export const CreatedUser = Type.Object({
 });
 sameShape<Static<typeof CreatedUser>, UserDto & { temporaryPassword?: string }>(true);
 
-export const UserPage = Page(User);
-sameShape<Static<typeof UserPage>, PageOf<UserDto>>(true);
+/** GET /users: each account says whether its owner has set a password (a learner her club imported has not, until she claims it). */
+export const ListedUser = Type.Object({
+  ...User.properties,
+  activated: Type.Boolean({ description: 'False for a learner her club registered who has not yet claimed the account' }),
+});
+export const UserPage = Page(ListedUser);
+sameShape<Static<typeof UserPage>, PageOf<ListedUserDto>>(true);

@@ -86,8 +86,8 @@ export class UsersService {
     }
     const { limit, offset } = pageOf(query);
     params.push(limit, offset);
-    const rows: (User & { orgName: string; total: string })[] = await this.db.query(
-      `SELECT ${USER_COLUMNS}, o.name AS "orgName", count(*) OVER () AS total
+    const rows: (User & { orgName: string; activated: boolean; total: string })[] = await this.db.query(
+      `SELECT ${USER_COLUMNS}, o.name AS "orgName", (u.password_hash IS NOT NULL) AS activated, count(*) OVER () AS total
          FROM users u JOIN organizations o ON o.id = u.org_id
         WHERE ${where.join(' AND ')}
         ORDER BY u.created_at DESC, u.id
@@ -99,6 +99,6 @@ export class UsersService {
       const counted = await this.db.query(`SELECT count(*) AS total FROM users u JOIN organizations o ON o.id = u.org_id WHERE ${where.join(' AND ')}`, params.slice(0, -2));
       total = toInt(counted[0].total);
     }
-    return { items: rows.map((r) => toUserDto(r)), total };
+    return { items: rows.map((r) => ({ ...toUserDto(r), activated: r.activated })), total };
   }
 }

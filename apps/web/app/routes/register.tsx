@@ -4,7 +4,7 @@ import { LEARNER_TYPES, PASSWORD_MIN } from '@hearth/contracts';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { apiFor } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { apiFormErrors, isApiError } from '../lib/api-errors.server';
 import { signIn } from '../lib/auth.server';
 import {
   checkName,
@@ -29,6 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     name: formText(form, 'name').trim(),
     phone: normalizePhone(formText(form, 'phone')),
     learnerType: formText(form, 'learnerType'),
+    claimCode: formText(form, 'claimCode').replace(/[\s-]/g, ''),
   };
   const password = formText(form, 'password');
 
@@ -37,12 +38,17 @@ export async function action({ request }: ActionFunctionArgs) {
   checkPhone(values.phone, t, errors);
   checkNewPassword(password, t, errors);
   if (!isLearnerType(values.learnerType)) errors.fields.learnerType = fieldMessages.learnerType(t);
+  if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('register.claimCode.format');
   if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values }, { status: 400 });
 
+  const { claimCode, ...profile } = values;
   try {
-    const result = await apiFor(request).auth.register({ ...values, learnerType: values.learnerType, password, locale });
+    const result = await apiFor(request).auth.register({ ...profile, learnerType: values.learnerType, password, locale, ...(claimCode ? { claimCode } : {}) });
     return signIn(request, result, '/app');
   } catch (error) {
+    // Her club registered this phone: the activation code it gave her is what is missing or wrong.
+    const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
+    if (claim) return data({ errors: { fields: { claimCode: t(`error.${claim}`) } } as FormErrors, values }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
     const failure = apiFormErrors(error, t);
     return data({ errors: failure.errors, values }, { status: failure.status });
   }
@@ -88,6 +94,19 @@ export default function RegisterPage() {
           required
           minLength={PASSWORD_MIN}
         />
+        <details className="claim-code" open={Boolean(fieldErrors.claimCode || result?.values.claimCode)}>
+          <summary>{t('register.claimCode.toggle')}</summary>
+          <TextField
+            name="claimCode"
+            label={t('register.claimCode.label')}
+            hint={t('register.claimCode.hint')}
+            error={fieldErrors.claimCode}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={12}
+            defaultValue={result?.values.claimCode}
+          />
+        </details>
         <fieldset className="choices" aria-describedby={fieldErrors.learnerType ? 'field-learnerType-error' : undefined}>
           <legend>{t('field.learnerType')}</legend>
           {fieldErrors.learnerType ? (

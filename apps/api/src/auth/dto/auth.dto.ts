@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { LEARNER_TYPES, LOCALES, type LearnerType, type Locale } from '@hearth/contracts';
 import { IsId, IsName, IsOneOf, IsPassword, IsPhone } from '../../common/validation.js';
 
@@ -10,6 +10,8 @@ export class RegisterDto {
   @IsOneOf(LEARNER_TYPES, 'learnerType') learnerType: LearnerType;
   @IsId('orgId', true) orgId?: string;
   @IsOneOf(LOCALES, 'locale', true) locale?: Locale;
+  /** Only for a phone a club already registered: the activation code the club gave her. */
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{8}$/, { message: 'claimCode must be the 8 digits of the activation code' }) claimCode?: string;
 }
 
 export class LoginDto {

@@ -28,14 +28,15 @@ export class CreateCourseDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt({ message: 'validityMonths must be a whole number of months' }) @Min(1) @Max(600) validityMonths?: number | null;
   @ApiProperty() @IsBoolean({ message: 'requiredForVolunteers must be true or false' }) requiredForVolunteers: boolean;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' }) prerequisiteCourseIds?: string[];
-  @ApiPropertyOptional({ type: [LessonInput] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LessonInput) lessons?: LessonInput[];
+  @ApiPropertyOptional({ type: [LessonInput], description: 'On update, replaces all lessons (an empty list removes them)' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LessonInput) lessons?: LessonInput[];
+  @ApiPropertyOptional({ description: 'False keeps the course a draft, seen by admins only; default true' }) @IsOptional() @IsBoolean({ message: 'published must be true or false' }) published?: boolean;
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() published?: boolean;
-}
+export class UpdateCourseDto extends PartialType(CreateCourseDto) {}
 
 export class ListCoursesQuery {
   @IsOneOf(COURSE_CATEGORIES, 'category', true) category?: CourseCategory;
+  /** Admins only: list unpublished (draft) courses too. */
+  @IsOneOf(['drafts'], 'include', true) include?: 'drafts';
   @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: 'zh-CN' | 'en';
 }

@@ -1,0 +1,127 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from '@remix-run/react';
+import type { CourseDto } from '@hearth/contracts';
+import { CategoryBadge } from '../components/class-parts';
+import { CourseForm, CourseFormNotice } from '../components/course-admin-form';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { isApiError } from '../lib/api-errors.server';
+import { requireUser } from '../lib/auth.server';
+import { valuesOf } from '../lib/course-admin-form';
+import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from '../lib/course-admin.server';
+import { isUuid } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+import courseAdminCss from '../styles/course-admin.css?url';
+
+export const meta = titleMeta<{ course?: { title: string } }>('courseAdmin.page.edit', (data) => data.course?.title);
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
+
+const notFound = (headers: Record<string, string>) => new Response(null, { status: 404, statusText: 'Not Found', headers });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['admin'] });
+  const lang = await getLocale(request);
+  const id = params.id ?? '';
+  if (!isUuid(id)) throw notFound(headers);
+  let course: CourseDto;
+  let all: Awaited<ReturnType<typeof api.courses.list>>;
+  try {
+    [course, all] = await Promise.all([api.courses.get(id, { lang }), api.courses.list({ include: 'drafts', lang })]);
+  } catch (error) {
+    if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
+    return unavailableOrRethrow(error);
+  }
+  const values = valuesOf(course);
+  return data(
+    {
+      course: {
+        id: course.id,
+        code: course.code,
+        title: course.title,
+        category: course.category,
+        published: course.published,
+        classCount: course.classCount,
+        openClasses: course.openClasses,
+      },
+      prerequisites: prerequisiteOptions(all.items, course.id),
+      values,
+      previews: previewsOf(values.lessons),
+      rev: formRevision(),
+    },
+    { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['admin'] });
+  const id = params.id ?? '';
+  if (!isUuid(id)) throw notFound(headers);
+  const t = translator(await getLocale(request));
+  return courseFormAction({ request, api, t, headers, courseId: id });
+}
+
+/** Lesson buttons only re-render the posted form; a save redirects here and reloads. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData && formData.get('intent') !== 'save' ? false : defaultShouldRevalidate;
+
+export default function EditCoursePage() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const { course } = loaded;
+  const savedNotice = searchParams.has('created')
+    ? t(course.published ? 'courseAdmin.created.published' : 'courseAdmin.created.draft')
+    : searchParams.has('saved')
+      ? t(course.published ? 'courseAdmin.saved.published' : 'courseAdmin.saved.draft')
+      : null;
+
+  return (
+    <article className="stack course-admin">
+      <p>
+        <Link to="/admin/courses">{t('courseAdmin.backToList')}</Link>
+      </p>
+      <header className="stack-tight">
+        <h1>{course.title}</h1>
+        <p className="badges">
+          <span className={`badge ${course.published ? 'badge-course-published' : 'badge-course-draft'}`}>
+            {course.published ? t('courseAdmin.status.published') : t('courseAdmin.status.draft')}
+          </span>
+          <CategoryBadge category={course.category} />
+        </p>
+      </header>
+      {savedNotice && !result ? (
+        <div className="notice notice-success" role="status">
+          <p>{savedNotice}</p>
+        </div>
+      ) : null}
+      <CourseFormNotice notice={result?.notice} anchor={result?.anchor} />
+      <dl className="facts">
+        <div>
+          <dt>{t('courseAdmin.facts.code')}</dt>
+          <dd className="course-admin-code">{course.code}</dd>
+        </div>
+        <div>
+          <dt>{t('courseAdmin.facts.classes')}</dt>
+          <dd>{t('courseAdmin.facts.classesValue', { n: course.classCount, open: course.openClasses })}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to={`/courses/${course.code}`}>{t('courseAdmin.viewAsLearner')}</Link>
+      </p>
+      <CourseForm
+        mode="update"
+        values={result?.values ?? loaded.values}
+        previews={result?.previews ?? loaded.previews}
+        errors={result?.errors}
+        prerequisites={loaded.prerequisites}
+        openClasses={course.openClasses}
+        busy={navigation.state !== 'idle'}
+        rev={result?.rev ?? loaded.rev}
+        focus={result?.focus}
+        openPreview={result?.openPreview}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
+import { CategoryBadge } from '../components/class-parts';
+import { titleMeta, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { requireUser } from '../lib/auth.server';
+import { getLocale } from '../lib/locale.server';
+import courseAdminCss from '../styles/course-admin.css?url';
+
+export const meta = titleMeta('courseAdmin.page.title');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
+
+const isCategory = (value: string | null): value is CourseCategory => (COURSE_CATEGORIES as readonly (string | null)[]).includes(value);
+
+/** Every course, drafts included, for the federation staff who author the catalogue. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: ['admin'] });
+  const asked = new URL(request.url).searchParams.get('category');
+  const category = isCategory(asked) ? asked : null;
+  const lang = await getLocale(request);
+  try {
+    const page = await api.courses.list({ include: 'drafts', category: category ?? undefined, lang });
+    const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount }) => ({
+      id,
+      code,
+      title,
+      category,
+      published,
+      requiredForVolunteers,
+      lessonCount,
+      classCount,
+    }));
+    return data({ category, courses }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+  } catch (error) {
+    return unavailableOrRethrow(error);
+  }
+}
+
+export default function CourseAdminListPage() {
+  const { category, courses } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const filters: { value: CourseCategory | null; label: string }[] = [
+    { value: null, label: t('courses.filter.all') },
+    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) })),
+  ];
+  const drafts = courses.filter((c) => !c.published).length;
+  return (
+    <div className="stack course-admin">
+      <h1>{t('courseAdmin.list.heading')}</h1>
+      <p>{t('courseAdmin.list.intro')}</p>
+      <p>
+        <Link to="/admin/courses/new" className="button button-primary button-block">
+          {t('courseAdmin.list.new')}
+        </Link>
+      </p>
+      <nav aria-label={t('courseAdmin.list.filterLabel')}>
+        <ul className="chips">
+          {filters.map(({ value, label }) => (
+            <li key={value ?? 'all'}>
+              <Link to={value ? `/admin/courses?category=${value}` : '/admin/courses'} className="chip" aria-current={value === category ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="hint" role="status">
+        {t('courseAdmin.list.count', { n: courses.length, drafts })}
+      </p>
+      {courses.length === 0 ? (
+        <p>{t('courseAdmin.list.empty')}</p>
+      ) : (
+        <ul className="course-admin-list">
+          {courses.map((course) => (
+            <li key={course.id} className="card course-admin-card">
+              <h2>
+                <Link to={`/admin/courses/${course.id}`}>{course.title}</Link>
+              </h2>
+              <p className="badges">
+                <span className={`badge ${course.published ? 'badge-course-published' : 'badge-course-draft'}`}>
+                  {course.published ? t('courseAdmin.status.published') : t('courseAdmin.status.draft')}
+                </span>
+                <CategoryBadge category={course.category} />
+                {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+              </p>
+              <p className="course-meta">
+                <span className="course-admin-code">{course.code}</span>
+                <span>{t('courseAdmin.list.lessons', { n: course.lessonCount })}</span>
+                <span>{t('courseAdmin.list.classes', { n: course.classCount })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

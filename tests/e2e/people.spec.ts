@@ -1,0 +1,326 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
+import { ORG_SELECT_MAX, orgChoices } from '../../apps/web/app/lib/people-view.js';
+import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+
+const CLUB = '村童妈妈俱乐部';
+const EMPLOYER = '福州家家福家政服务有限公司';
+const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+const stamp = String(Date.now()).slice(-8);
+const uniquePhone = (prefix: string) => `${prefix}${stamp}`;
+/** A name no other suite uses, so a search finds exactly this person. */
+const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('') + stamp.slice(-3);
+
+async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.goto(`${WEB()}/login`);
+  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
+  await page.getByLabel(zh['field.password']).fill(password);
+  await page.getByRole('button', { name: zh['login.submit'] }).click();
+  await page.waitForURL(/\/app$/);
+  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+}
+
+const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+/** The options of a select, by its label, without the "please choose" placeholder. */
+const optionsOf = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
+
+/** The error shown for a field, checked to be tied to the input for screen readers. */
+async function fieldError(page: Page, label: string): Promise<string> {
+  const input = page.getByLabel(label, { exact: true });
+  await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  expect(errorId).toBeTruthy();
+  return (await page.locator(`#${errorId}`).textContent())?.trim() ?? '';
+}
+
+describe('accounts (/manage/people) through the real Chinese pages', () => {
+  let browser: Browser;
+  const instructor = { phone: uniquePhone('136'), name: uniqueName('吴'), password: `Teach-${stamp}` };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('a coordinator creates an instructor on her phone, finds her with the filters, and the instructor signs in', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+
+    // The home page's "manage accounts" step leads here.
+    await page.locator('a[href="/manage/people"]').first().click();
+    await page.waitForURL(/\/manage\/people$/);
+    await page.getByRole('heading', { name: zh['people.list.heading'] }).waitFor();
+    await fitsPhone(page);
+    await page.getByRole('link', { name: zh['people.list.new'] }).click();
+    await page.waitForURL(/\/manage\/people\/new$/);
+    await page.getByRole('heading', { name: zh['people.form.heading'] }).waitFor();
+    await fitsPhone(page);
+
+    // A coordinator is offered only the roles she may create; her club is chosen for her.
+    expect(await optionsOf(page, zh['people.field.role'])).toEqual([zh['role.learner'], zh['role.instructor'], zh['role.employer']]);
+    await page.getByText(zh['people.field.roleHintCoordinator']).waitFor();
+    const orgSelect = page.getByLabel(zh['people.field.org'], { exact: true });
+    expect(await orgSelect.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toContain(CLUB);
+    // The password hint states the API's rule.
+    await page.getByText(fill(zh['people.field.passwordHint'], { min: 8, max: 128 })).waitFor();
+
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(instructor.phone);
+    await page.getByLabel(zh['people.field.name'], { exact: true }).fill(instructor.name);
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    // With JavaScript, the learner and employer fields go away for an instructor.
+    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByLabel(zh['people.field.employer'], { exact: true }).count()).toBe(0);
+    await page.getByLabel(zh['people.field.password'], { exact: true }).fill(instructor.password);
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+
+    const notice = page.getByRole('status').filter({ hasText: fill(zh['people.created.title'], { name: instructor.name }) });
+    await notice.waitFor();
+    await notice.getByText(fill(zh['people.created.details'], { role: zh['role.instructor'], phone: instructor.phone, org: CLUB })).waitFor();
+    await notice.getByText(zh['people.created.remind']).waitFor();
+    // The form is empty again for the next person, and the password typed is not on the page.
+    expect(await page.getByLabel(zh['people.field.phone'], { exact: true }).inputValue()).toBe('');
+    expect(await page.content()).not.toContain(instructor.password);
+
+    // The list: filter by role and search by name.
+    await page.goto(`${WEB()}/manage/people`);
+    const search = page.getByRole('search', { name: zh['people.filter.label'] });
+    await search.getByLabel(zh['people.filter.q'], { exact: true }).fill(instructor.name);
+    await search.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    await search.getByRole('button', { name: zh['people.filter.submit'] }).click();
+    await page.waitForURL(/role=instructor/);
+    await page.getByText(fill(zh['people.list.count'], { n: 1 })).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: instructor.name });
+    await card.getByText(instructor.phone).waitFor();
+    await card.getByText(zh['role.instructor']).waitFor();
+    await fitsPhone(page);
+
+    // Searching by the first digits of the phone, typed with spaces, finds her too; another role does not.
+    await page.goto(`${WEB()}/manage/people?q=${encodeURIComponent(`${instructor.phone.slice(0, 3)} ${instructor.phone.slice(3)}`)}`);
+    await page.getByRole('listitem').filter({ hasText: instructor.name }).waitFor();
+    await page.goto(`${WEB()}/manage/people?role=learner&q=${instructor.phone}`);
+    await page.getByText(zh['people.list.empty']).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // The new instructor signs in with the password she was given.
+    const hers = await phoneContext(browser);
+    const herPage = await hers.newPage();
+    await signIn(herPage, instructor.phone, instructor.password);
+    await herPage.getByText(zh['role.instructor']).first().waitFor();
+    await hers.close();
+  });
+
+  it('shows bad input on the field, in Chinese: a malformed phone, a phone already used, a missing staff password', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    await page.goto(`${WEB()}/manage/people/new`);
+
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill('12345');
+    await page.getByLabel(zh['people.field.name'], { exact: true }).fill('测试');
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await fieldError(page, zh['people.field.phone'])).toBe(zh['field.phone.invalid']);
+    expect(await fieldError(page, zh['people.field.password'])).toBe(fill(zh['people.error.passwordRequired'], { min: 8, max: 128 }));
+    // What she typed is kept.
+    expect(await page.getByLabel(zh['people.field.name'], { exact: true }).inputValue()).toBe('测试');
+    expect(await page.getByLabel(zh['people.field.role'], { exact: true }).inputValue()).toBe('instructor');
+
+    // A phone that already has an account (the demo learner): the API's refusal lands on the phone field.
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(DEMO.learner);
+    await page.getByLabel(zh['people.field.password'], { exact: true }).fill(`Teach-${stamp}`);
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+    await page.getByText(zh['people.error.phoneTaken']).first().waitFor();
+    expect(await fieldError(page, zh['people.field.phone'])).toBe(zh['people.error.phoneTaken']);
+    expect(await page.getByLabel(zh['people.field.password'], { exact: true }).getAttribute('aria-invalid')).toBeNull();
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an admin may create coordinators and admins; a coordinator may not', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto(`${WEB()}/manage/people/new`);
+    const roles = await optionsOf(page, zh['people.field.role']);
+    expect(roles).toEqual(expect.arrayContaining([zh['role.admin'], zh['role.coordinator'], zh['role.instructor'], zh['role.learner'], zh['role.employer']]));
+    await page.getByText(zh['people.field.roleHintAdmin']).waitFor();
+    // Her subtree is the whole tree: organisations of other provinces are offered too.
+    expect((await optionsOf(page, zh['people.field.org'])).some((label) => label.includes('金塔县妇联'))).toBe(true);
+    // She sees accounts of every province; the coordinator's list holds only her club's.
+    await page.goto(`${WEB()}/manage/people?q=${DEMO.volunteer}`);
+    await page.getByRole('listitem').filter({ hasText: DEMO.volunteer }).waitFor();
+    await context.close();
+
+    const coordinator = await phoneContext(browser);
+    const coordinatorPage = await coordinator.newPage();
+    await signIn(coordinatorPage, DEMO.coordinator);
+    await coordinatorPage.goto(`${WEB()}/manage/people?q=${DEMO.volunteer}`);
+    await coordinatorPage.getByText(zh['people.list.empty']).waitFor();
+    await coordinatorPage.goto(`${WEB()}/manage/people/new`);
+    const hers = await optionsOf(coordinatorPage, zh['people.field.role']);
+    expect(hers).not.toContain(zh['role.admin']);
+    expect(hers).not.toContain(zh['role.coordinator']);
+    expect((await optionsOf(coordinatorPage, zh['people.field.org'])).some((label) => label.includes('金塔县妇联'))).toBe(false);
+    await coordinator.close();
+  });
+
+  it('refuses a learner the way other manage pages do', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await signIn(page, DEMO.learner);
+    for (const path of ['/manage/people', '/manage/people/new']) {
+      const response = await page.goto(`${WEB()}${path}`);
+      expect(response?.status()).toBe(403);
+      await page.getByRole('heading', { name: zh['errorPage.403.title'] }).waitFor();
+    }
+    await context.close();
+  });
+
+  it('works without JavaScript: a coordinator creates employer staff, then a learner with a generated password', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${WEB()}/login`);
+    await page.getByLabel(zh['field.phone'], { exact: true }).fill(DEMO.coordinator);
+    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.waitForURL(/\/app$/);
+    await page.goto(`${WEB()}/manage/people/new`);
+
+    // Every field is on the page; the server reads only those of the chosen role.
+    const staff = { phone: uniquePhone('137'), name: uniqueName('何') };
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(staff.phone);
+    await page.getByLabel(zh['people.field.name'], { exact: true }).fill(staff.name);
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.employer'] });
+    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['learnerType.migrant_worker'] });
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+    // No employer chosen and no password: both reported at once.
+    await page.getByRole('alert').waitFor();
+    expect(await fieldError(page, zh['people.field.employer'])).toBe(zh['people.error.employer']);
+    expect(await fieldError(page, zh['people.field.password'])).toBe(fill(zh['people.error.passwordRequired'], { min: 8, max: 128 }));
+    await page.getByLabel(zh['people.field.employer'], { exact: true }).selectOption({ label: EMPLOYER });
+    await page.getByLabel(zh['people.field.password'], { exact: true }).fill(`Staff-${stamp}`);
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+    await page.getByText(fill(zh['people.created.title'], { name: staff.name })).waitFor();
+    await fitsPhone(page);
+
+    // A learner with no password: the system makes one up, shown this once.
+    const learner = { phone: uniquePhone('138'), name: uniqueName('孙') };
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(learner.phone);
+    await page.getByLabel(zh['people.field.name'], { exact: true }).fill(learner.name);
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.learner'] });
+    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['learnerType.volunteer_mother'] });
+    await page.getByRole('button', { name: zh['people.form.submit'] }).click();
+    await page.getByText(fill(zh['people.created.title'], { name: learner.name })).waitFor();
+    const generated = (await page.locator('.people-password').textContent())?.trim() ?? '';
+    expect(generated).toMatch(/^[a-z2-9]{10}$/);
+    await page.getByText(zh['people.created.temporaryOnce']).waitFor();
+
+    // The GET filter form works without JavaScript too.
+    await page.goto(`${WEB()}/manage/people`);
+    await page.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['role.employer'] });
+    await page.getByLabel(zh['people.filter.q'], { exact: true }).fill(staff.phone);
+    await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
+    await page.waitForURL(/role=employer/);
+    await page.getByRole('listitem').filter({ hasText: staff.name }).waitFor();
+    await context.close();
+
+    // She signs in with the generated password.
+    const hers = await phoneContext(browser);
+    const herPage = await hers.newPage();
+    await signIn(herPage, learner.phone, generated);
+    await hers.close();
+  });
+
+  it('an imported learner claims her account with the activation code her coordinator generates here', async () => {
+    const phone = uniquePhone('135');
+    const name = uniqueName('郑');
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(`${API()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const { accessToken } = (await (await post('/api/auth/login', { phone: DEMO.coordinator, password: DEMO_PASSWORD })).json()) as { accessToken: string };
+    expect((await post('/api/imports/learners', { csv: `name,phone,learnerType\n${name},${phone},migrant_worker` }, accessToken)).status).toBeLessThan(300);
+
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    await page.goto(`${WEB()}/manage/people?q=${phone}`);
+    const card = page.getByRole('listitem').filter({ hasText: name });
+    await card.getByText(zh['people.claim.pending'], { exact: true }).waitFor();
+    await card.getByRole('button', { name: zh['people.claim.issue'] }).click();
+    const notice = card.getByRole('status');
+    await notice.waitFor();
+    const code = (/(\d{4}) (\d{4})/.exec((await notice.textContent()) ?? '') ?? []).slice(1).join('');
+    expect(code).toMatch(/^\d{8}$/);
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // On her own phone: knowing the number is not enough; with the code she gets the account her club made.
+    const hers = await phoneContext(browser);
+    const reg = await hers.newPage();
+    const regProblems = watchConsole(reg);
+    await reg.goto(`${WEB()}/register`);
+    await reg.getByLabel(zh['field.name']).fill(name);
+    await reg.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
+    await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');
+    await reg.getByLabel(zh['learnerType.migrant_worker'], { exact: false }).check();
+    await reg.getByRole('button', { name: zh['register.submit'] }).click();
+    await reg.getByText(zh['error.CLAIM_CODE_REQUIRED']).first().waitFor();
+    expect(await fieldError(reg, zh['register.claimCode.label'])).toBe(zh['error.CLAIM_CODE_REQUIRED']);
+    await reg.getByLabel(zh['register.claimCode.label'], { exact: true }).fill(`${code.slice(0, 4)} ${code.slice(4)}`);
+    await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');
+    await reg.getByRole('button', { name: zh['register.submit'] }).click();
+    await reg.waitForURL(/\/app$/);
+    await reg.getByText(name).first().waitFor();
+    expect(regProblems).toEqual([]);
+    await hers.close();
+  });
+});
+
+describe('the organisation select of a big subtree (a province: more orgs than a select should hold)', () => {
+  // A province, 10 cities, 40 counties each, 2 clubs each: 1,211 orgs in tree order, as GET /api/orgs answers.
+  const orgs: { id: string; parentId: string | null; kind: 'province' | 'city' | 'county' | 'club'; name: string; depth: number }[] = [{ id: 'p', parentId: null, kind: 'province', name: '甲省妇联', depth: 1 }];
+  for (let c = 0; c < 10; c++) {
+    orgs.push({ id: `c${c}`, parentId: 'p', kind: 'city', name: `第${c}市妇联`, depth: 2 });
+    for (let k = 0; k < 40; k++) {
+      orgs.push({ id: `c${c}k${k}`, parentId: `c${c}`, kind: 'county', name: `第${c}市第${k}县妇联`, depth: 3 });
+      for (let b = 0; b < 2; b++) orgs.push({ id: `c${c}k${k}b${b}`, parentId: `c${c}k${k}`, kind: 'club', name: b === 0 ? '阳光妈妈俱乐部' : `第${c}市第${k}县${b}号俱乐部`, depth: 4 });
+    }
+  }
+
+  it('lists the whole subtree when it is small, indented by level', () => {
+    const small = orgChoices(orgs.slice(0, 50), '');
+    expect(small.searchable).toBe(false);
+    expect(small.options).toHaveLength(50);
+    expect(small.options.slice(0, 3).map((o) => o.level)).toEqual([0, 1, 2]);
+  });
+
+  it('otherwise offers her own org and the level below, and a name search that names each match’s parent', () => {
+    const top = orgChoices(orgs, '');
+    expect(top.searchable).toBe(true);
+    expect(top.options.map((o) => o.id)).toEqual(['p', ...Array.from({ length: 10 }, (_, c) => `c${c}`)]);
+
+    // Clubs of the same name in different counties are told apart by their parent.
+    const sunny = orgChoices(orgs, ' 阳光 ');
+    expect(sunny.search).toBe('阳光');
+    expect(sunny.options).toHaveLength(ORG_SELECT_MAX);
+    expect(sunny.more).toBe(400 - ORG_SELECT_MAX);
+    expect(sunny.options[0]).toMatchObject({ name: '阳光妈妈俱乐部', parentName: '第0市第0县妇联' });
+
+    // The chosen org stays selectable whatever the search.
+    const kept = orgChoices(orgs, '第9市第39县', ['c0k0b1']);
+    expect(kept.options.map((o) => o.id)).toEqual(['c0k0b1', 'c9k39', 'c9k39b1']);
+    expect(orgChoices(orgs, '不存在').options).toEqual([]);
+  });
+});
