@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
+import { en } from '../../apps/web/app/i18n/en.js';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 
@@ -72,15 +73,29 @@ describe('signing up and in through the real Chinese pages', () => {
     await context.close();
   });
 
-  it('switches to English and back', async () => {
+  it('switches to English and back, downloading only the messages of the language shown', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
+    const problems = watchConsole(page);
+    const catalogues: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/assets\/(zh-CN|en)-[\w-]+\.js$/.exec(r.url());
+      if (m) catalogues.push(m[1]);
+    });
     await page.goto(`${WEB()}/`);
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await page.getByRole('button', { name: zh['lang.other'] }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.getByRole('button', { name: 'English' }).waitFor({ state: 'detached' });
+    // A page rendered in the browser after the switch speaks English too.
+    await page.waitForFunction(() => (window as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+    await page.getByRole('link', { name: en['nav.courses'], exact: true }).click();
+    await page.waitForURL(/\/courses$/);
+    await page.getByRole('heading', { level: 1, name: en['courses.heading'] }).waitFor();
+    expect(catalogues).toEqual(['zh-CN', 'en']);
     await page.getByRole('button', { name: '中文' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

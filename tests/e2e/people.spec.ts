@@ -117,6 +117,35 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await hers.close();
   });
 
+  it('the instructor forgot her password: the coordinator gives her a new one, and the old one stops working', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    await page.goto(`${WEB()}/manage/people?q=${instructor.phone}`);
+    const card = page.getByRole('listitem').filter({ hasText: instructor.name });
+    await card.getByText(zh['people.reset.open']).click();
+    await card.getByRole('button', { name: fill(zh['people.reset.confirm'], { name: instructor.name }) }).click();
+    const notice = card.getByRole('status');
+    await notice.waitFor();
+    const password = /新密码：([a-z2-9]{10})/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
+    expect(password).toMatch(/^[a-z2-9]{10}$/);
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const hers = await phoneContext(browser);
+    const login = await hers.newPage();
+    await login.goto(`${WEB()}/login`);
+    await login.getByLabel(zh['field.phone'], { exact: true }).fill(instructor.phone);
+    await login.getByLabel(zh['field.password']).fill(instructor.password);
+    await login.getByRole('button', { name: zh['login.submit'] }).click();
+    await login.getByText(zh['error.INVALID_CREDENTIALS']).first().waitFor();
+    await signIn(login, instructor.phone, password);
+    instructor.password = password;
+    await hers.close();
+  });
+
   it('shows bad input on the field, in Chinese: a malformed phone, a phone already used, a missing staff password', async () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();

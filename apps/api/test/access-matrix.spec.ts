@@ -74,6 +74,13 @@ export const MATRIX: Record<string, Cell> = {
     },
     expect: staffOnly(201),
   },
+  'POST /api/users/:id/password-reset': {
+    request: async (c) => {
+      const [{ id }] = await c.t.db.query(`INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '忘了密码', 'learner', $2, 'migrant_worker') RETURNING id`, [newPhone(), c.tree.clubA]);
+      return { path: `/api/users/${id}/password-reset` };
+    },
+    expect: staffOnly(200),
+  },
   'GET /api/courses': { request: () => ({ path: '/api/courses?category=law' }), expect: everyone(200) },
   'GET /api/courses/:idOrCode': { request: () => ({ path: '/api/courses/LAW-MPL' }), expect: everyone(200) },
   'POST /api/courses': {

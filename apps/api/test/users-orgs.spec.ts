@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from './harness.js';
-import { bearer, newEmployer, newPhone, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
+import { bearer, newEmployer, newPhone, newTree, newUser, PASSWORD, type TestUser, type TreeIds } from './factories.js';
 
 describe('users and orgs, scoped to the caller subtree', () => {
   let t: TestApp;
@@ -77,6 +77,50 @@ describe('users and orgs, scoped to the caller subtree', () => {
       const taken = await createUser(coordA, { phone: coordB.phone, name: '某', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA });
       expect(taken.status).toBe(409);
       expect(taken.body.code).toBe('PHONE_TAKEN');
+    });
+  });
+
+  describe('POST /api/users/:id/password-reset', () => {
+    it('gives someone who forgot her password a new one: the old password, her sessions and a sign-in lock end', async () => {
+      const instructor = await newUser(t, 'instructor', tree.stationA);
+      const login = await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: PASSWORD });
+      expect(login.status).toBe(200);
+      for (let i = 0; i < 6; i++) await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: 'forgotten-it' });
+      expect((await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: 'forgotten-it' })).status).toBe(429);
+
+      const res = await t.http().post(`/api/users/${instructor.id}/password-reset`).set(bearer(coordA));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ userId: instructor.id, temporaryPassword: expect.stringMatching(/^[a-z2-9]{10}$/) });
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status).toBe(401);
+      expect((await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: PASSWORD })).status).toBe(401);
+      expect((await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: res.body.temporaryPassword })).status).toBe(200);
+      expect(await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'user.password_reset' AND entity_id = $1`, [instructor.id])).toEqual([{ actor_id: coordA.id }]);
+      expect(JSON.stringify(await t.db.query(`SELECT details FROM audit_events WHERE action = 'user.password_reset'`))).not.toContain(res.body.temporaryPassword);
+    });
+
+    it('only inside her subtree, only roles she may create, and never her own', async () => {
+      const learnerB = await newUser(t, 'learner', tree.stationB);
+      expect((await t.http().post(`/api/users/${learnerB.id}/password-reset`).set(bearer(coordA))).status).toBe(404);
+      expect((await t.http().post(`/api/users/${coordB.id}/password-reset`).set(bearer(coordA))).status).toBe(404);
+      const otherCoordinator = await newUser(t, 'coordinator', tree.clubA);
+      const refused = await t.http().post(`/api/users/${otherCoordinator.id}/password-reset`).set(bearer(coordA));
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('ROLE_NOT_ALLOWED');
+      expect((await t.http().post(`/api/users/${coordA.id}/password-reset`).set(bearer(coordA))).status).toBe(403);
+      expect((await t.http().post(`/api/users/${otherCoordinator.id}/password-reset`).set(bearer(countyAdmin))).status).toBe(200);
+      expect((await t.http().post('/api/users/not-a-uuid/password-reset').set(bearer(countyAdmin))).status).toBe(400);
+    });
+
+    it('an imported learner given a password no longer needs her activation code', async () => {
+      const phone = newPhone();
+      await t.http().post('/api/imports/learners').set(bearer(coordA)).send({ csv: `name,phone\n孙莉,${phone}`, orgId: tree.stationA });
+      const [{ id }] = await t.db.query(`SELECT id FROM users WHERE phone = $1`, [phone]);
+      expect((await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA))).status).toBe(201);
+      const reset = await t.http().post(`/api/users/${id}/password-reset`).set(bearer(coordA));
+      expect(reset.status).toBe(200);
+      expect(await t.db.query(`SELECT 1 FROM account_claims WHERE user_id = $1`, [id])).toHaveLength(0);
+      const listed = await t.http().get('/api/users').query({ q: phone }).set(bearer(coordA));
+      expect(listed.body.items).toEqual([expect.objectContaining({ id, activated: true })]);
     });
   });
 

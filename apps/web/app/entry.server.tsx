@@ -4,6 +4,13 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { registerCatalogue } from './i18n';
+import { en } from './i18n/en';
+import { zhCN } from './i18n/zh-CN';
+
+// The server answers in either language; browsers load only theirs (entry.client.tsx).
+registerCatalogue('zh-CN', zhCN);
+registerCatalogue('en', en);
 
 /** How long deferred data may stream before the render is cut off. */
 export const streamTimeout = 5_000;

@@ -10,10 +10,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { DEFAULT_LOCALE } from '@hearth/contracts';
 import { TopBar } from './components/top-bar';
-import { translator, useI18n, type MessageKey } from './i18n';
+import { hasCatalogue, translator, useI18n, type MessageKey } from './i18n';
 import { getLocale } from './lib/locale.server';
 import { hasSession } from './lib/session.server';
 import stylesUrl from './styles.css?url';
@@ -81,6 +81,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const locale = useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LOCALE;
+  useEffect(() => {
+    // The page's language changed without a document load (e.g. her account's language after
+    // signing in): fetch the page again so its messages come with it.
+    if (!hasCatalogue(locale)) window.location.reload();
+  }, [locale]);
   return <Outlet />;
 }
 

@@ -44,6 +44,7 @@ import type {
   OrgDto,
   OrgNodePageDto,
   Page,
+  PasswordResetDto,
   RegisterBody,
   TokenPairDto,
 } from './dto.js';
@@ -89,6 +90,7 @@ export const CLIENT_ROUTES = [
   'GET /api/users',
   'POST /api/users',
   'POST /api/users/{id}/claim-code',
+  'POST /api/users/{id}/password-reset',
   'GET /api/orgs',
   'POST /api/orgs',
   'PATCH /api/me',
@@ -212,6 +214,7 @@ export class ApiClient {
       this.request<Page<ListedUserDto>>('GET', '/api/users', { query }),
     create: (body: CreateUserBody) => this.request<CreatedUserDto>('POST', '/api/users', { body }),
     claimCode: (id: string) => this.request<ClaimCodeDto>('POST', `/api/users/${id}/claim-code`),
+    resetPassword: (id: string) => this.request<PasswordResetDto>('POST', `/api/users/${id}/password-reset`),
   };
 
   readonly orgs = {

@@ -30,6 +30,12 @@ export interface ClaimCodeDto {
   expiresAt: string;
 }
 
+/** A generated password for someone who forgot hers (shown once). */
+export interface PasswordResetDto {
+  userId: string;
+  temporaryPassword: string;
+}
+
 export type MeDto = Pick<UserDto, 'id' | 'phone' | 'name' | 'roles' | 'orgId' | 'learnerType' | 'locale'> & {
   role: Role;
   orgName: string | null;

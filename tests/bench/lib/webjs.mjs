@@ -1,5 +1,7 @@
 // Client JavaScript per web page: the entry, the manifest and the route chunks each page loads
-// (read from the Remix manifest in build/client/assets/manifest-*.js), gzipped (level 9) and summed.
+// (read from the Remix manifest in build/client/assets/manifest-*.js), plus the larger of the two
+// message catalogues the entry imports before hydrating (one per language; a page loads one),
+// gzipped (level 9) and summed.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +43,13 @@ export function clientJs(webDir) {
     return sizes.get(url);
   };
   const manifestUrl = `/assets/${file.split('/').pop()}`;
+  // entry.client.tsx loads the page language's catalogue as its own chunk; count the larger one.
+  const catalogues = readdirSync(join(clientDir, 'assets'))
+    .filter((f) => /^(zh-CN|en)-[\w-]+\.js$/.test(f))
+    .map((f) => `/assets/${f}`)
+    .sort((a, b) => size(b).gzip - size(a).gzip);
+  if (catalogues.length === 0) throw new Error('no message catalogue chunk (zh-CN-*.js / en-*.js) in the web build');
+  const catalogue = catalogues[0];
   const routes = manifest.routes;
   const pages = [];
   for (const route of Object.values(routes)) {
@@ -49,7 +58,7 @@ export function clientJs(webDir) {
     if (size(route.module).raw < 16) continue;
     const chain = [];
     for (let r = route; r; r = r.parentId ? routes[r.parentId] : null) chain.unshift(r);
-    const urls = new Set([manifestUrl, manifest.entry.module, ...manifest.entry.imports]);
+    const urls = new Set([manifestUrl, manifest.entry.module, ...manifest.entry.imports, catalogue]);
     for (const r of chain) {
       urls.add(r.module);
       for (const i of r.imports ?? []) urls.add(i);

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LEARNER_TYPES, LOCALES, ROLES, type ListedUserDto, type Page as PageOf, type UserDto } from '@hearth/contracts';
+import { LEARNER_TYPES, LOCALES, ROLES, type ListedUserDto, type Page as PageOf, type PasswordResetDto, type UserDto } from '@hearth/contracts';
 import { DateTime, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
 
 /** A user as the API shows her: never a password hash or a token. */
@@ -32,3 +32,10 @@ export const ListedUser = Type.Object({
 });
 export const UserPage = Page(ListedUser);
 sameShape<Static<typeof UserPage>, PageOf<ListedUserDto>>(true);
+
+/** POST /users/:id/password-reset: the new password, generated and shown this once. */
+export const PasswordReset = Type.Object({
+  userId: Uuid(),
+  temporaryPassword: Type.String({ description: 'Generated; read it out to her once. Her old password and sessions no longer work.' }),
+});
+sameShape<Static<typeof PasswordReset>, PasswordResetDto>(true);

@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../common/a
 import { escapeLike, toInt } from '../common/sql.js';
 import { pageOf } from '../common/validation.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -20,6 +21,7 @@ export const USER_COLUMNS = `u.id, u.phone, u.name, u.role, u.org_id AS "orgId",
 
 /** Unambiguous characters for passwords read out over the phone. */
 const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const newTemporaryPassword = () => Array.from(randomBytes(10), (b) => TEMP_ALPHABET[b % TEMP_ALPHABET.length]).join('');
 
 @Injectable()
 export class UsersService {
@@ -28,6 +30,7 @@ export class UsersService {
     private readonly scope: ScopeService,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   async create(caller: AuthUser, input: CreateUserDto, requestId: string): Promise<UserDto & { temporaryPassword?: string }> {
@@ -46,7 +49,7 @@ export class UsersService {
       );
       if (rows.length === 0) throw notFound('Employer');
     }
-    const temporaryPassword = input.password ? undefined : Array.from(randomBytes(10), (b) => TEMP_ALPHABET[b % TEMP_ALPHABET.length]).join('');
+    const temporaryPassword = input.password ? undefined : newTemporaryPassword();
     const passwordHash = await this.passwords.hash(input.password ?? temporaryPassword!);
     return this.db.transaction(async (tx) => {
       const rows: User[] = await tx.query(
@@ -64,6 +67,32 @@ export class UsersService {
       );
       return { ...toUserDto({ ...user, orgName: org.name }), ...(temporaryPassword ? { temporaryPassword } : {}) };
     });
+  }
+
+  /**
+   * A new generated password for someone of her subtree who forgot hers (there is no SMS here): the
+   * old password, every session and any sign-in lock end; an unused activation code goes too.
+   */
+  async resetPassword(caller: AuthUser, userId: string, requestId: string): Promise<{ userId: string; temporaryPassword: string }> {
+    const [target]: { id: string; phone: string; role: UserDto['role']; org_id: string | null; path: string | null }[] = await this.db.query(
+      `SELECT u.id, u.phone, u.role, u.org_id, o.path FROM users u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND u.status = 'active'`,
+      [userId],
+    );
+    if (!target || !this.scope.pathInScope(caller, target.path)) throw notFound('User');
+    if (target.id === caller.id) throw new AppError(403, 'ROLE_NOT_ALLOWED', 'Ask another administrator to reset your own password');
+    if (caller.role === 'coordinator' && !COORDINATOR_CREATABLE_ROLES.includes(target.role)) {
+      throw new AppError(403, 'ROLE_NOT_ALLOWED', 'Coordinators may reset the passwords of learners, instructors and employer staff only');
+    }
+    const temporaryPassword = newTemporaryPassword();
+    const passwordHash = await this.passwords.hash(temporaryPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
+      await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.org_id, requestId }, tx);
+    });
+    await this.throttle.reset(`login:phone:${target.phone}`);
+    return { userId, temporaryPassword };
   }
 
   async list(caller: AuthUser, query: ListUsersQuery): Promise<Page<UserDto>> {

@@ -12,7 +12,8 @@ export function TopBar({ signedIn }: { signedIn: boolean }) {
         {t('app.name')}
       </Link>
       <nav aria-label={t('nav.main')} className="topbar-actions">
-        <Form method="post" action="/locale">
+        {/* A full page load: the other language's messages are fetched with the new page. */}
+        <Form method="post" action="/locale" reloadDocument>
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <button type="submit" name="lang" value={otherLocale} className="button button-quiet">
             <span className="visually-hidden">{t('lang.label')}: </span>

@@ -1,10 +1,10 @@
-import { attendanceEn } from './attendance';
-import { certificatesEn } from './certificates';
-import { referralsEn } from './referrals';
-import { courseAdminEn } from './course-admin';
-import { orgsEn } from './orgs';
-import { peopleEn } from './people';
-import { reportsEn } from './reports';
+import { attendanceEn } from './attendance.en';
+import { certificatesEn } from './certificates.en';
+import { referralsEn } from './referrals.en';
+import { courseAdminEn } from './course-admin.en';
+import { orgsEn } from './orgs.en';
+import { peopleEn } from './people.en';
+import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
 
 /** English catalogue: the type makes a missing or an extra key a compile error. */

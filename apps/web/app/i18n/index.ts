@@ -2,25 +2,45 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '@hearth/contracts';
 import { useRouteLoaderData } from '@remix-run/react';
 import type { MetaFunction } from '@remix-run/node';
 import type { loader as rootLoader } from '../root';
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import type { MessageKey } from './zh-CN';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Catalogue = Record<MessageKey, string>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/**
+ * The server registers both catalogues (entry.server.tsx); a browser loads only the page's language
+ * before hydrating (entry.client.tsx), so a phone never downloads the other one. Switching language
+ * reloads the document.
+ */
+const catalogues: Partial<Record<Locale, Catalogue>> = {};
+
+export function registerCatalogue(locale: Locale, messages: Catalogue): void {
+  catalogues[locale] = messages;
+}
+
+export function hasCatalogue(locale: Locale): boolean {
+  return Boolean(catalogues[locale]);
+}
+
+function catalogueFor(locale: Locale): Catalogue {
+  const catalogue = catalogues[locale] ?? catalogues[DEFAULT_LOCALE] ?? Object.values(catalogues)[0];
+  if (!catalogue) throw new Error('No message catalogue is registered');
+  return catalogue;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** Every catalogue has the same keys (en.ts is typed against zh-CN.ts), so any registered one answers. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in zhCN;
+  return key in catalogueFor(DEFAULT_LOCALE);
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = catalogues[locale][key];
+  const text = catalogueFor(locale)[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

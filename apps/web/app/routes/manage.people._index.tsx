@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { ROLES, type Role } from '@hearth/contracts';
+import { COORDINATOR_CREATABLE_ROLES, ROLES, type Role } from '@hearth/contracts';
 import { SelectField, TextField } from '../components/form';
 import { OrgOptions, OrgSearchNote } from '../components/people-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
@@ -36,7 +36,7 @@ function listHref(filters: Filters, page = 1): string {
 
 /** One page of the accounts of her subtree; the API filters and counts, never the whole list here. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const { api, headers, user } = await requireUser(request, { roles: MANAGER_ROLES });
   const params = new URL(request.url).searchParams;
   const role = params.get('role') ?? '';
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.get('page')) || 1)));
@@ -68,7 +68,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
         pages,
         previous: page > 1 ? listHref(filters, Math.min(page - 1, pages)) : null,
         next: page < pages ? listHref(filters, page + 1) : null,
-        people: users.items.map((u) => ({ id: u.id, name: u.name, phone: u.phone, role: u.role, orgName: u.orgName ?? null, learnerType: u.learnerType, activated: u.activated })),
+        people: users.items.map((u) => ({
+          id: u.id,
+          name: u.name,
+          phone: u.phone,
+          role: u.role,
+          orgName: u.orgName ?? null,
+          learnerType: u.learnerType,
+          activated: u.activated,
+          // The API has the last word; this only hides a button that would be refused.
+          canReset: u.id !== user.id && (user.roles.includes('admin') || COORDINATOR_CREATABLE_ROLES.includes(u.role)),
+        })),
       },
       { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
     );
@@ -87,14 +97,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const userId = formText(form, 'userId');
   const name = formText(form, 'name').slice(0, 100);
-  if (formText(form, 'intent') !== 'claimCode' || !isUuid(userId)) return data<ClaimOutcome>({ userId, error: t('error.VALIDATION_FAILED') }, { status: 400, headers });
+  const intent = formText(form, 'intent');
+  if ((intent !== 'claimCode' && intent !== 'resetPassword') || !isUuid(userId)) return data<ClaimOutcome>({ userId, error: t('error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
+    if (intent === 'resetPassword') {
+      const reset = await api.users.resetPassword(userId);
+      return data<ClaimOutcome>({ userId, issued: t('people.reset.done', { name, password: reset.temporaryPassword }) }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+    }
     const claim = await api.users.claimCode(userId);
     const code = `${claim.code.slice(0, 4)} ${claim.code.slice(4)}`;
     return data<ClaimOutcome>({ userId, issued: t('people.claim.issued', { name, code, date: certificateDate(claim.expiresAt, locale) }) }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
   } catch (error) {
-    for (const code of ['ALREADY_CLAIMED', 'NOT_FOUND'] as const) {
-      if (isApiError(error, code)) return data<ClaimOutcome>({ userId, error: t(`error.${code}`) }, { status: code === 'NOT_FOUND' ? 404 : 409, headers });
+    for (const [code, status] of [['ALREADY_CLAIMED', 409], ['NOT_FOUND', 404], ['ROLE_NOT_ALLOWED', 403]] as const) {
+      if (isApiError(error, code)) return data<ClaimOutcome>({ userId, error: code === 'ROLE_NOT_ALLOWED' ? t('people.reset.notAllowed') : t(`error.${code}`) }, { status, headers });
     }
     return unavailableOrRethrow(error);
   }
@@ -169,11 +184,6 @@ export default function PeoplePage() {
                   <p className="hint" id={`claim-hint-${p.id}`}>
                     {t('people.claim.pendingHint')}
                   </p>
-                  {claim?.userId === p.id && (claim.issued || claim.error) ? (
-                    <p className={claim.issued ? 'notice notice-success' : 'field-error'} role="status">
-                      {claim.issued ?? claim.error}
-                    </p>
-                  ) : null}
                   <Form method="post">
                     <input type="hidden" name="intent" value="claimCode" />
                     <input type="hidden" name="userId" value={p.id} />
@@ -183,6 +193,27 @@ export default function PeoplePage() {
                     </button>
                   </Form>
                 </div>
+              ) : null}
+              {claim?.userId === p.id && (claim.issued || claim.error) ? (
+                <p className={claim.issued ? 'notice notice-success' : 'field-error'} role="status">
+                  {claim.issued ?? claim.error}
+                </p>
+              ) : null}
+              {p.canReset && p.activated ? (
+                <details className="people-fold">
+                  <summary>{t('people.reset.open')}</summary>
+                  <Form method="post" className="stack-tight">
+                    <p className="hint" id={`reset-hint-${p.id}`}>
+                      {t('people.reset.hint')}
+                    </p>
+                    <input type="hidden" name="intent" value="resetPassword" />
+                    <input type="hidden" name="userId" value={p.id} />
+                    <input type="hidden" name="name" value={p.name} />
+                    <button type="submit" className="button button-secondary button-block" aria-describedby={`reset-hint-${p.id}`}>
+                      {t('people.reset.confirm', { name: p.name })}
+                    </button>
+                  </Form>
+                </details>
               ) : null}
             </li>
           ))}
