@@ -1,4 +1,4 @@
-import type { Locale, OrgDto, ReportSummaryDto } from '@hearth/contracts';
+import type { Locale, ReportSummaryDto } from '@hearth/contracts';
 import type { MessageKey, Translate } from '../i18n';
 import { chinaDay } from './dates';
 import { barChart, trendChart, type BarRow } from './reports-charts.server';
@@ -27,15 +27,9 @@ interface Crumb {
   current: boolean;
 }
 
-/**
- * The path from the caller's own org down to the one shown, from the subtree the API lists
- * (each org's parentId; the caller's own org is the one whose parent is not in her subtree).
- */
-function crumbs(orgs: OrgDto[], summary: ReportSummaryDto, ownOrgId: string | null, period: Period): Crumb[] {
-  const byId = new Map(orgs.map((org) => [org.id, org]));
-  const chain: { id: string; name: string }[] = [];
-  for (let id: string | null = summary.org.id; id && byId.has(id) && chain.length < 20; id = byId.get(id)!.parentId) chain.unshift(byId.get(id)!);
-  if (chain.length === 0) chain.push(summary.org);
+/** The path from the caller's own org down to the one shown (the API's trail inside her subtree). */
+function crumbs(path: { id: string; name: string }[], summary: ReportSummaryDto, ownOrgId: string | null, period: Period): Crumb[] {
+  const chain = path.length > 0 ? path : [summary.org];
   return chain.map((org) => ({
     name: org.name,
     href: `/dashboard${dashboardQuery(org.id === ownOrgId ? null : org.id, period)}`,
@@ -67,14 +61,15 @@ function trendMonths(summary: ReportSummaryDto, period: Period): string[] {
 
 export function dashboardView(input: {
   summary: ReportSummaryDto;
-  orgs: OrgDto[];
+  /** From her own org down to the one shown. */
+  path: { id: string; name: string }[];
   ownOrgId: string | null;
   orgParam: string | null;
   period: Period;
   t: Translate;
   locale: Locale;
 }) {
-  const { summary, orgs, ownOrgId, orgParam, period, t, locale } = input;
+  const { summary, path, ownOrgId, orgParam, period, t, locale } = input;
   const count = (n: number) => formatCount(n, locale);
   const rate = (r: number | null) => formatRate(r, locale);
   const preset = presetOf(period);
@@ -205,7 +200,7 @@ export function dashboardView(input: {
   const shownOrgParam = orgParam && orgParam !== ownOrgId ? orgParam : null;
   return {
     org: { id: summary.org.id, name: summary.org.name, kind: summary.org.kind },
-    path: crumbs(orgs, summary, ownOrgId, period),
+    path: crumbs(path, summary, ownOrgId, period),
     period: { from: period.from ?? '', to: period.to ?? '', preset, text: periodText(period, preset, t, locale), custom: preset === null },
     orgParam: shownOrgParam,
     presets: PRESETS.map((p) => ({ preset: p, href: `/dashboard${dashboardQuery(shownOrgParam, presetPeriod(p))}` })),

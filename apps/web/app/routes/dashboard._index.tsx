@@ -29,11 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   const { period, problems } = parsePeriod(params);
   try {
-    const [summary, orgs] = await Promise.all([
+    // The breadcrumb is the shown org's trail inside her subtree: one node, not the whole subtree
+    // (tens of thousands of orgs for a national admin).
+    const shown = orgParam ?? user.orgId;
+    const [summary, node] = await Promise.all([
       api.reports.summary({ orgId: orgParam ?? undefined, from: period.from ?? undefined, to: period.to ?? undefined, lang: locale }),
-      api.orgs.list(),
+      shown ? api.orgs.list({ parentId: shown, limit: 1 }) : Promise.resolve(null),
     ]);
-    const view = dashboardView({ summary, orgs: orgs.items, ownOrgId: user.orgId, orgParam, period, t, locale });
+    const path = node?.parent ? [...node.parent.trail, node.parent] : [];
+    const view = dashboardView({ summary, path, ownOrgId: user.orgId, orgParam, period, t, locale });
     const problem = (which: (typeof problems)[number]) => (problems.includes(which) ? t(`reports.period.${which}`) : undefined);
     const dateErrors = { from: problem('badFrom'), to: problem('badTo'), order: problem('badOrder') };
     return data({ ...view, dateErrors, hasDateErrors: problems.length > 0 }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
