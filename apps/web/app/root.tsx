@@ -14,6 +14,7 @@ import { useEffect, type ReactNode } from 'react';
 import { DEFAULT_LOCALE } from '@hearth/contracts';
 import { TopBar } from './components/top-bar';
 import { hasCatalogue, translator, useI18n, type MessageKey } from './i18n';
+import { catalogueChunk } from './lib/catalogue-assets.server';
 import { getLocale } from './lib/locale.server';
 import { hasSession } from './lib/session.server';
 import stylesUrl from './styles.css?url';
@@ -38,7 +39,7 @@ export const links: LinksFunction = () => [
 /** Only cookies, no API call: the layout renders even when the API is down. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, signedIn] = await Promise.all([getLocale(request), hasSession(request)]);
-  return { locale, signedIn };
+  return { locale, signedIn, messagesChunk: catalogueChunk(locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -59,6 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#9f1d20" />
         <Meta />
         <Links />
+        {/* Fetched beside the entry script instead of after it (entry.client.tsx imports it before hydrating). */}
+        {!noScripts && data?.messagesChunk ? <link rel="modulepreload" href={data.messagesChunk} /> : null}
       </head>
       <body>
         <a href="#main" className="skip-link">
