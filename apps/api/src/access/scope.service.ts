@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrgKind } from '@hearth/contracts';
+import type { OrgKind, Role } from '@hearth/contracts';
 import { notFound } from '../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 
@@ -12,6 +12,15 @@ export interface ScopedOrg {
   name: string;
   path: string;
   depth: number;
+}
+
+export interface ScopedUser {
+  id: string;
+  phone: string | null;
+  role: Role;
+  orgId: string | null;
+  /** False for a learner her club registered who has not claimed the account yet. */
+  hasPassword: boolean;
 }
 
 /**
@@ -49,5 +58,19 @@ export class ScopeService {
     const org = await this.findOrg(orgId, manager);
     if (!org || !this.pathInScope(user, org.path)) throw notFound('Organization');
     return org;
+  }
+
+  /** An active account of the caller's subtree (of `role`, if given); otherwise 404, as for an unknown id. */
+  async requireUser(caller: AuthUser, userId: string, role?: Role): Promise<ScopedUser> {
+    const rows: (ScopedUser & { path: string | null })[] = await this.db.query(
+      `SELECT u.id, u.phone, u.role, u.org_id AS "orgId", (u.password_hash IS NOT NULL) AS "hasPassword", o.path
+         FROM users u LEFT JOIN organizations o ON o.id = u.org_id
+        WHERE u.id = $1 AND u.status = 'active' AND ($2::text IS NULL OR u.role = $2)`,
+      [userId, role ?? null],
+    );
+    const found = rows[0];
+    if (!found || !this.pathInScope(caller, found.path)) throw notFound('User');
+    const { path: _path, ...user } = found;
+    return user;
   }
 }

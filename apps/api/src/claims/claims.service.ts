@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError, notFound } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 
@@ -30,14 +30,8 @@ export class ClaimsService {
   ) {}
 
   async issue(caller: AuthUser, userId: string, requestId: string) {
-    const [user]: { id: string; org_id: string | null; path: string | null; unclaimed: boolean }[] = await this.db.query(
-      `SELECT u.id, u.org_id, o.path, (u.password_hash IS NULL) AS unclaimed
-         FROM users u LEFT JOIN organizations o ON o.id = u.org_id
-        WHERE u.id = $1 AND u.role = 'learner' AND u.status = 'active'`,
-      [userId],
-    );
-    if (!user || !this.scope.pathInScope(caller, user.path)) throw notFound('User');
-    if (!user.unclaimed) throw new AppError(409, 'ALREADY_CLAIMED', 'She has already set her own password; she signs in with it');
+    const user = await this.scope.requireUser(caller, userId, 'learner');
+    if (user.hasPassword) throw new AppError(409, 'ALREADY_CLAIMED', 'She has already set her own password; she signs in with it');
     const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
     return this.db.transaction(async (tx) => {
       const [row]: { expires_at: Date }[] = await tx.query(
@@ -46,7 +40,7 @@ export class ClaimsService {
          RETURNING expires_at`,
         [userId, this.hash(code), CLAIM_CODE_DAYS, caller.id],
       );
-      await this.audit.record({ actor: caller, action: 'user.claim_code_issue', entityType: 'user', entityId: userId, orgId: user.org_id, requestId }, tx);
+      await this.audit.record({ actor: caller, action: 'user.claim_code_issue', entityType: 'user', entityId: userId, orgId: user.orgId, requestId }, tx);
       return { userId, code, expiresAt: new Date(row.expires_at).toISOString() };
     });
   }

@@ -74,11 +74,7 @@ export class UsersService {
    * old password, every session and any sign-in lock end; an unused activation code goes too.
    */
   async resetPassword(caller: AuthUser, userId: string, requestId: string): Promise<{ userId: string; temporaryPassword: string }> {
-    const [target]: { id: string; phone: string; role: UserDto['role']; org_id: string | null; path: string | null }[] = await this.db.query(
-      `SELECT u.id, u.phone, u.role, u.org_id, o.path FROM users u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND u.status = 'active'`,
-      [userId],
-    );
-    if (!target || !this.scope.pathInScope(caller, target.path)) throw notFound('User');
+    const target = await this.scope.requireUser(caller, userId);
     if (target.id === caller.id) throw new AppError(403, 'ROLE_NOT_ALLOWED', 'Ask another administrator to reset your own password');
     if (caller.role === 'coordinator' && !COORDINATOR_CREATABLE_ROLES.includes(target.role)) {
       throw new AppError(403, 'ROLE_NOT_ALLOWED', 'Coordinators may reset the passwords of learners, instructors and employer staff only');
@@ -89,7 +85,7 @@ export class UsersService {
       await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
       await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
-      await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.org_id, requestId }, tx);
+      await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.orgId, requestId }, tx);
     });
     await this.throttle.reset(`login:phone:${target.phone}`);
     return { userId, temporaryPassword };
