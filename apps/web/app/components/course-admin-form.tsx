@@ -1,64 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { ReactNode } from 'react';
 import { Form } from '@remix-run/react';
 import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
 import { useI18n } from '../i18n';
 import { MAX_LESSONS, lessonField, type CourseValues } from '../lib/course-admin-form';
 import type { FormErrors } from '../lib/forms';
-import { FormAlert } from './form';
-
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: string;
-  /** Ids of other elements that describe this field too (e.g. the warning over the completion rules). */
-  describedBy?: string;
-  error?: string;
-}
-
-function describedByOf({ name, hint, error, describedBy }: FieldProps) {
-  const id = `field-${name}`;
-  return [error && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined;
-}
-
-function FieldText({ name, label, hint, error }: FieldProps) {
-  const id = `field-${name}`;
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** An input wired like components/form.tsx's TextField, plus extra describing ids. */
-function InputField(props: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>) {
-  const { name, label, hint, error, describedBy: _describedBy, ...input } = props;
-  return (
-    <div className="field">
-      <FieldText name={name} label={label} hint={hint} error={error} />
-      <input id={`field-${name}`} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedByOf(props)} {...input} />
-    </div>
-  );
-}
-
-function TextAreaField(props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>) {
-  const { name, label, hint, error, describedBy: _describedBy, ...textarea } = props;
-  return (
-    <div className="field">
-      <FieldText name={name} label={label} hint={hint} error={error} />
-      <textarea id={`field-${name}`} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedByOf(props)} {...textarea} />
-    </div>
-  );
-}
+import { FormAlert, SelectField, TextAreaField, TextField } from './form';
 
 export interface PrerequisiteOption {
   id: string;
@@ -101,7 +47,7 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
         </button>
         <input type="hidden" name="lessonCount" value={values.lessons.length} />
         {mode === 'create' ? (
-          <InputField
+          <TextField
             name="code"
             label={t('courseAdmin.field.code')}
             hint={t('courseAdmin.field.codeHint')}
@@ -114,19 +60,16 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             defaultValue={values.code}
           />
         ) : null}
-        <InputField name="title" label={t('courseAdmin.field.title')} error={fields.title} required maxLength={200} defaultValue={values.title} />
-        <InputField name="titleEn" label={t('courseAdmin.field.titleEn')} hint={t('courseAdmin.field.titleEnHint')} error={fields.titleEn} maxLength={200} lang="en" defaultValue={values.titleEn} />
-        <div className="field">
-          <FieldText name="category" label={t('courseAdmin.field.category')} error={fields.category} />
-          <select id="field-category" name="category" required defaultValue={values.category} aria-invalid={fields.category ? true : undefined} aria-describedby={fields.category ? 'field-category-error' : undefined}>
-            <option value="">{t('form.choose')}</option>
-            {COURSE_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField name="title" label={t('courseAdmin.field.title')} error={fields.title} required maxLength={200} defaultValue={values.title} />
+        <TextField name="titleEn" label={t('courseAdmin.field.titleEn')} hint={t('courseAdmin.field.titleEnHint')} error={fields.titleEn} maxLength={200} lang="en" defaultValue={values.titleEn} />
+        <SelectField name="category" label={t('courseAdmin.field.category')} error={fields.category} required defaultValue={values.category}>
+          <option value="">{t('form.choose')}</option>
+          {COURSE_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </SelectField>
         <TextAreaField name="description" label={t('courseAdmin.field.description')} error={fields.description} rows={3} maxLength={5000} defaultValue={values.description} />
         <TextAreaField
           name="descriptionEn"
@@ -147,7 +90,7 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             </p>
           ) : null}
           <div className="field-pair course-rules">
-            <InputField
+            <TextField
               name="requiredHours"
               label={t('courseAdmin.field.requiredHours')}
               hint={t('courseAdmin.field.requiredHoursHint')}
@@ -161,7 +104,7 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
               required
               defaultValue={values.requiredHours}
             />
-            <InputField
+            <TextField
               name="minAttendancePct"
               label={t('courseAdmin.field.minAttendancePct')}
               hint={t('courseAdmin.field.minAttendancePctHint')}
@@ -175,7 +118,7 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
               required
               defaultValue={values.minAttendancePct}
             />
-            <InputField
+            <TextField
               name="passMark"
               label={t('courseAdmin.field.passMark')}
               hint={t('courseAdmin.field.passMarkHint')}
@@ -189,7 +132,7 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
               required
               defaultValue={values.passMark}
             />
-            <InputField
+            <TextField
               name="validityMonths"
               label={t('courseAdmin.field.validityMonths')}
               hint={t('courseAdmin.field.validityMonthsHint')}
@@ -234,10 +177,10 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             const inCategory = prerequisites.filter((c) => c.category === category);
             if (inCategory.length === 0) return null;
             return (
-              <div key={category} className="course-checks">
-                <p className="course-checks-heading">{t(`category.${category}`)}</p>
+              <div key={category} className="check-group">
+                <p className="check-group-heading">{t(`category.${category}`)}</p>
                 {inCategory.map((c) => (
-                  <label key={c.id} className="course-check">
+                  <label key={c.id} className="check-option">
                     <input type="checkbox" name="prerequisiteCourseIds" value={c.id} defaultChecked={chosen.has(c.id)} />
                     <span>
                       {c.title}
@@ -279,9 +222,9 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             return (
               <fieldset key={i} id={`lesson-${i}`} className="lesson-editor stack-tight">
                 <legend>{t('courseAdmin.lesson.legend', { n })}</legend>
-                <InputField name={name('title')} label={t('courseAdmin.lesson.title')} error={fields[name('title')]} required maxLength={200} defaultValue={lesson.title} autoFocus={focus === `field-${name('title')}`} />
-                <InputField name={name('titleEn')} label={t('courseAdmin.lesson.titleEn')} hint={t('courseAdmin.field.optional')} error={fields[name('titleEn')]} maxLength={200} lang="en" defaultValue={lesson.titleEn} />
-                <InputField name={name('hours')} label={t('courseAdmin.lesson.hours')} error={fields[name('hours')]} type="number" inputMode="decimal" min={0} max={200} step="any" required defaultValue={lesson.hours} />
+                <TextField name={name('title')} label={t('courseAdmin.lesson.title')} error={fields[name('title')]} required maxLength={200} defaultValue={lesson.title} autoFocus={focus === `field-${name('title')}`} />
+                <TextField name={name('titleEn')} label={t('courseAdmin.lesson.titleEn')} hint={t('courseAdmin.field.optional')} error={fields[name('titleEn')]} maxLength={200} lang="en" defaultValue={lesson.titleEn} />
+                <TextField name={name('hours')} label={t('courseAdmin.lesson.hours')} error={fields[name('hours')]} type="number" inputMode="decimal" min={0} max={200} step="any" required defaultValue={lesson.hours} />
                 <TextAreaField name={name('body')} label={t('courseAdmin.lesson.body')} error={fields[name('body')]} rows={8} maxLength={20000} defaultValue={lesson.body} />
                 <TextAreaField name={name('bodyEn')} label={t('courseAdmin.lesson.bodyEn')} hint={t('courseAdmin.field.optional')} error={fields[name('bodyEn')]} rows={3} maxLength={20000} lang="en" defaultValue={lesson.bodyEn} />
                 <details className="lesson-preview" open={openPreview === i}>

@@ -1,25 +1,52 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { FormErrors } from '../lib/forms';
 import { useI18n } from '../i18n';
 
-interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface FieldProps {
   name: string;
   label: string;
   hint?: string;
   error?: string;
+  /** Ids of other elements that describe this field too (e.g. a warning over a group of fields). */
+  describedBy?: string;
+  /** When one page has many forms with the same field: makes the id unique. */
+  idSuffix?: string;
 }
 
-/** A labelled input with its hint and error tied to it for screen readers. */
-export function TextField({ name, label, hint, error, ...input }: TextFieldProps) {
-  const id = `field-${name}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+/** The label, hint and error of a field, and the ids that tie them to it for screen readers. */
+function FieldFrame({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
       {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children}
     </div>
+  );
+}
+
+function fieldIds({ name, hint, error, describedBy, idSuffix }: Omit<FieldProps, 'label'>) {
+  const id = `field-${name}${idSuffix ? `-${idSuffix}` : ''}`;
+  return { id, describedBy: [error && `${id}-error`, hint && `${id}-hint`, describedBy].filter(Boolean).join(' ') || undefined };
+}
+
+/** A labelled input with its hint and error tied to it for screen readers. */
+export function TextField({ name, label, hint, error, describedBy, idSuffix, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const ids = fieldIds({ name, hint, error, describedBy, idSuffix });
+  return (
+    <FieldFrame id={ids.id} label={label} hint={hint} error={error}>
+      <input id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
+    </FieldFrame>
+  );
+}
+
+/** TextField's multi-line twin. */
+export function TextAreaField({ name, label, hint, error, describedBy, idSuffix, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const ids = fieldIds({ name, hint, error, describedBy, idSuffix });
+  return (
+    <FieldFrame id={ids.id} label={label} hint={hint} error={error}>
+      <textarea id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...textarea} />
+    </FieldFrame>
   );
 }
 
@@ -56,26 +83,14 @@ export function FormAlert({ errors }: { errors?: FormErrors }) {
   );
 }
 
-interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-}
-
 /** A labelled select, wired like TextField. */
-export function SelectField({ name, label, hint, error, children, ...select }: SelectFieldProps) {
-  const id = `field-${name}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+export function SelectField({ name, label, hint, error, describedBy, idSuffix, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+  const ids = fieldIds({ name, hint, error, describedBy, idSuffix });
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+    <FieldFrame id={ids.id} label={label} hint={hint} error={error}>
+      <select id={ids.id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
         {children}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,10 +1,9 @@
 import { Form, Link } from '@remix-run/react';
-import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { COURSE_CATEGORIES, type CourseCategory, type ReferralStatus } from '@hearth/contracts';
 import { useI18n } from '../i18n';
 import type { FormErrors } from '../lib/forms';
 import { NOTE_MAX, formatWage, type JobValues } from '../lib/referrals-forms';
-import { FormAlert, SelectField, TextField } from './form';
+import { FormAlert, SelectField, TextAreaField, TextField } from './form';
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useI18n();
@@ -14,54 +13,6 @@ export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
 export function JobStatusBadge({ status }: { status: 'open' | 'closed' }) {
   const { t } = useI18n();
   return <span className={`badge badge-job-${status}`}>{t(`referrals.jobStatus.${status}`)}</span>;
-}
-
-interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  /** When one page has many forms with the same field: makes the id unique. */
-  idSuffix?: string;
-}
-
-/** A labelled textarea, wired like TextField. */
-export function TextAreaField({ name, label, hint, error, idSuffix, ...textarea }: TextAreaFieldProps) {
-  const id = `field-${name}${idSuffix ? `-${idSuffix}` : ''}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
-    </div>
-  );
-}
-
-interface SuffixedSelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  idSuffix: string;
-  children: ReactNode;
-}
-
-/** SelectField for a field repeated on one page (one form per follow-up): its id carries a suffix. */
-function SuffixedSelectField({ name, label, hint, error, idSuffix, children, ...select }: SuffixedSelectFieldProps) {
-  const id = `field-${name}-${idSuffix}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {children}
-      </select>
-    </div>
-  );
 }
 
 export interface JobView {
@@ -196,10 +147,10 @@ export function JobForm({
             const inCategory = courses.filter((c) => c.category === category);
             if (inCategory.length === 0) return null;
             return (
-              <div key={category} className="referrals-check-group">
-                <p className="referrals-check-heading">{t(`category.${category}`)}</p>
+              <div key={category} className="check-group">
+                <p className="check-group-heading">{t(`category.${category}`)}</p>
                 {inCategory.map((c) => (
-                  <label key={c.id} className="referrals-check">
+                  <label key={c.id} className="check-option">
                     <input type="checkbox" name="requiredCourseIds" value={c.id} defaultChecked={chosen.has(c.id)} />
                     <span>{c.title}</span>
                   </label>
@@ -424,7 +375,7 @@ export function FollowUpList({
                   </label>
                 </div>
               </fieldset>
-              <SuffixedSelectField
+              <SelectField
                 name="wageBand"
                 idSuffix={f.id}
                 label={t('referrals.followups.wageBand')}
@@ -438,7 +389,7 @@ export function FollowUpList({
                     {t(`referrals.wageBand.${band}`)}
                   </option>
                 ))}
-              </SuffixedSelectField>
+              </SelectField>
               <TextAreaField name="note" idSuffix={f.id} label={t('referrals.followups.note')} error={fields.note} rows={2} maxLength={NOTE_MAX} defaultValue={mine?.values?.note} />
               <button type="submit" className="button button-primary button-block" disabled={busy}>
                 {t('referrals.followups.submit')}

@@ -1,5 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import { SelectField, TextField } from '../components/form';
+import { Pagination } from '../components/pagination';
 import { titleMeta, isMessageKey, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
@@ -154,53 +156,25 @@ export default function AuditPage() {
         <summary>{t('reports.audit.filters')}</summary>
         <Form method="get" action="/admin/audit" className="stack-tight" key={JSON.stringify(view.filters)}>
           <div className="field-pair">
-            <div className="field">
-              <label htmlFor="field-action">{t('reports.audit.action')}</label>
-              {fieldError('action') ? (
-                <p id="field-action-error" className="field-error">
-                  {fieldError('action')}
-                </p>
-              ) : null}
-              <select
-                id="field-action"
-                name="action"
-                defaultValue={fieldError('action') ? '' : view.filters.action}
-                aria-invalid={fieldError('action') ? true : undefined}
-                aria-describedby={fieldError('action') ? 'field-action-error' : undefined}
-              >
-                <option value="">{t('reports.audit.anyAction')}</option>
-                {view.actions.map((a) => (
-                  <option key={a.value} value={a.value}>
-                    {a.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="field-entityType">{t('reports.audit.entityType')}</label>
-              {fieldError('entityType') ? (
-                <p id="field-entityType-error" className="field-error">
-                  {fieldError('entityType')}
-                </p>
-              ) : null}
-              <select
-                id="field-entityType"
-                name="entityType"
-                defaultValue={fieldError('entityType') ? '' : view.filters.entityType}
-                aria-invalid={fieldError('entityType') ? true : undefined}
-                aria-describedby={fieldError('entityType') ? 'field-entityType-error' : undefined}
-              >
-                <option value="">{t('reports.audit.anyEntity')}</option>
-                {view.entityTypes.map((e) => (
-                  <option key={e.value} value={e.value}>
-                    {e.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="action" label={t('reports.audit.action')} error={fieldError('action')} defaultValue={fieldError('action') ? '' : view.filters.action}>
+              <option value="">{t('reports.audit.anyAction')}</option>
+              {view.actions.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField name="entityType" label={t('reports.audit.entityType')} error={fieldError('entityType')} defaultValue={fieldError('entityType') ? '' : view.filters.entityType}>
+              <option value="">{t('reports.audit.anyEntity')}</option>
+              {view.entityTypes.map((e) => (
+                <option key={e.value} value={e.value}>
+                  {e.label}
+                </option>
+              ))}
+            </SelectField>
           </div>
-          <IdField name="entityId" label={t('reports.audit.entityId')} value={view.filters.entityId} error={fieldError('entityId')} />
-          <IdField name="actorId" label={t('reports.audit.actorId')} value={view.filters.actorId} error={fieldError('actorId')} />
+          <TextField name="entityId" label={t('reports.audit.entityId')} hint={t('reports.audit.idHint')} error={fieldError('entityId')} type="text" defaultValue={view.filters.entityId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
+          <TextField name="actorId" label={t('reports.audit.actorId')} hint={t('reports.audit.idHint')} error={fieldError('actorId')} type="text" defaultValue={view.filters.actorId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
           <div className="actions">
             <button type="submit" className="button button-primary">
               {t('reports.audit.submit')}
@@ -282,43 +256,7 @@ export default function AuditPage() {
           ))}
         </ol>
       )}
-      {view.pages > 1 ? (
-        <nav aria-label={t('pagination.label')} className="pagination">
-          {view.previous ? <Link to={view.previous}>{t('pagination.previous')}</Link> : <span />}
-          <span>{t('pagination.status', { page: view.page, pages: view.pages })}</span>
-          {view.next ? <Link to={view.next}>{t('pagination.next')}</Link> : <span />}
-        </nav>
-      ) : null}
-    </div>
-  );
-}
-
-function IdField({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
-  const { t } = useI18n();
-  const id = `field-${name}`;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p id={`${id}-hint`} className="hint">
-        {t('reports.audit.idHint')}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type="text"
-        defaultValue={value}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        maxLength={120}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[error && `${id}-error`, `${id}-hint`].filter(Boolean).join(' ')}
-      />
+      <Pagination page={view.page} pages={view.pages} previous={view.previous} next={view.next} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { ApiError, type OrgKind, type OrgNodeDto } from '@hearth/contracts';
 import { FormAlert, SelectField, TextField } from '../components/form';
+import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
@@ -131,7 +132,7 @@ export default function OrgsPage() {
     <div className="stack orgs">
       {view.mode === 'browse' && view.crumbs.length > 1 ? (
         <nav aria-label={t('orgs.path')}>
-          <ol className="orgs-path">
+          <ol className="crumbs">
             {view.crumbs.map((crumb, i) => (
               <li key={crumb.id}>{i === view.crumbs.length - 1 ? <span aria-current="page">{crumb.name}</span> : <Link to={crumb.href}>{crumb.name}</Link>}</li>
             ))}
@@ -195,7 +196,7 @@ function SearchResults() {
           {view.total === 0 ? <p>{t('orgs.search.empty', { q: view.q })}</p> : <OrgList orgs={view.hits} withTrail />}
         </>
       )}
-      <Pagination view={view} />
+      <Pagination page={view.page} pages={view.pages} previous={view.previous} next={view.next} />
       <p>
         <Link to="/admin/orgs">{t('orgs.search.back')}</Link>
       </p>
@@ -224,7 +225,7 @@ function OrgBrowser() {
       <section className="stack" aria-labelledby="orgs-children-heading">
         <h2 id="orgs-children-heading">{t('orgs.children.heading', { n: view.total })}</h2>
         {view.total === 0 ? <p>{t('orgs.children.empty')}</p> : <OrgList orgs={view.children} highlight={result?.created?.id} />}
-        <Pagination view={view} />
+        <Pagination page={view.page} pages={view.pages} previous={view.previous} next={view.next} />
       </section>
 
       <section className="card stack" aria-labelledby="orgs-create-heading">
@@ -314,17 +315,5 @@ function OrgList({ orgs, withTrail = false, highlight }: { orgs: OrgItem[]; with
         </li>
       ))}
     </ul>
-  );
-}
-
-function Pagination({ view }: { view: { pages: number; page: number; previous: string | null; next: string | null } }) {
-  const { t } = useI18n();
-  if (view.pages <= 1) return null;
-  return (
-    <nav aria-label={t('pagination.label')} className="pagination">
-      {view.previous ? <Link to={view.previous}>{t('pagination.previous')}</Link> : <span />}
-      <span>{t('pagination.status', { page: view.page, pages: view.pages })}</span>
-      {view.next ? <Link to={view.next}>{t('pagination.next')}</Link> : <span />}
-    </nav>
   );
 }

@@ -57,7 +57,7 @@ export default function DashboardPage() {
     <div className="stack dash">
       {view.path.length > 1 ? (
         <nav aria-label={t('reports.dashboard.path')}>
-          <ol className="dash-path">
+          <ol className="crumbs">
             {view.path.map((crumb) => (
               <li key={crumb.href}>
                 {crumb.current ? <span aria-current="page">{crumb.name}</span> : <Link to={crumb.href}>{crumb.name}</Link>}

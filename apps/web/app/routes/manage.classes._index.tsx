@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ClassStatusBadge, Seats } from '../components/class-parts';
+import { Pagination } from '../components/pagination';
 import { titleMeta, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
@@ -88,13 +89,7 @@ export default function ManageClassesPage() {
           ))}
         </ul>
       )}
-      {pages > 1 ? (
-        <nav aria-label={t('pagination.label')} className="pagination">
-          {page > 1 ? <Link to={link({ page: page - 1 })}>{t('pagination.previous')}</Link> : <span />}
-          <span>{t('pagination.status', { page, pages })}</span>
-          {page < pages ? <Link to={link({ page: page + 1 })}>{t('pagination.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} previous={page > 1 ? link({ page: page - 1 }) : null} next={page < pages ? link({ page: page + 1 }) : null} />
     </div>
   );
 }

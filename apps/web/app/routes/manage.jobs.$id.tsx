@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { REFERRAL_STATUSES, type ReferralStatus } from '@hearth/contracts';
-import { FormAlert } from '../components/form';
-import { JobFacts, JobStatusBadge, MoveForm, TextAreaField } from '../components/referrals-parts';
+import { FormAlert, TextAreaField } from '../components/form';
+import { JobFacts, JobStatusBadge, MoveForm } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/api-errors.server';

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { JobStatusBadge } from '../components/referrals-parts';
+import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
@@ -146,13 +147,7 @@ export default function ManageJobsPage() {
             ))}
           </ul>
         )}
-        {pages > 1 ? (
-          <nav aria-label={t('pagination.label')} className="pagination">
-            {page > 1 ? <Link to={link({ page: page - 1 })}>{t('pagination.previous')}</Link> : <span />}
-            <span>{t('pagination.status', { page, pages })}</span>
-            {page < pages ? <Link to={link({ page: page + 1 })}>{t('pagination.next')}</Link> : <span />}
-          </nav>
-        ) : null}
+        <Pagination page={page} pages={pages} previous={page > 1 ? link({ page: page - 1 }) : null} next={page < pages ? link({ page: page + 1 }) : null} />
       </section>
 
       <section className="stack" aria-labelledby="employers-heading">

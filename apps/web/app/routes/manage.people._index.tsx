@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { COORDINATOR_CREATABLE_ROLES, ROLES, type Role } from '@hearth/contracts';
 import { SelectField, TextField } from '../components/form';
 import { OrgOptions, OrgSearchNote } from '../components/people-parts';
+import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/api-errors.server';
@@ -219,13 +220,7 @@ export default function PeoplePage() {
           ))}
         </ul>
       )}
-      {view.pages > 1 ? (
-        <nav aria-label={t('pagination.label')} className="pagination">
-          {view.previous ? <Link to={view.previous}>{t('pagination.previous')}</Link> : <span />}
-          <span>{t('pagination.status', { page: view.page, pages: view.pages })}</span>
-          {view.next ? <Link to={view.next}>{t('pagination.next')}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pagination page={view.page} pages={view.pages} previous={view.previous} next={view.next} />
     </div>
   );
 }
