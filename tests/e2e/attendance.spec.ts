@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const STATION = '鼓山镇茶会社区服务点';
 const QUEUE_KEY = 'hearth.attendance.queue.v1';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 /** A calendar date in China, `days` from today. */
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 let phoneCounter = 0;
@@ -84,15 +83,6 @@ async function marks(accessToken: string, sessionId: string): Promise<Map<string
 async function history(accessToken: string, sessionId: string, learners: Learner[]): Promise<Map<string, [Status | null, Status][]>> {
   const { items } = await call<{ items: HistoryRow[] }>('GET', `/api/sessions/${sessionId}/attendance/history`, accessToken);
   return new Map(learners.map((l) => [l.id, items.filter((h) => h.learnerId === l.id).map((h): [Status | null, Status] => [h.from, h.to])]));
-}
-
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
 }
 
 /** Going offline on purpose makes the browser log the failed requests; those are not bugs. */

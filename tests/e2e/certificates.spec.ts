@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 /** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
 const JINTA_COORDINATOR = '13900000006';
@@ -14,7 +14,6 @@ const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修�
 /** Three characters: the public page shows 李**. */
 const MOTHER_NAME = '李秀珍';
 
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 /** A calendar date in China, `days` from today. */
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
@@ -59,15 +58,6 @@ async function call<T>(method: string, path: string, token: string | null, body?
 }
 
 const login = async (phone: string) => (await call<{ accessToken: string }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD })).accessToken;
-
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
-}
 
 describe('certificates: a caring mother becomes ready to pair, and anyone can verify her certificate', () => {
   let browser: Browser;

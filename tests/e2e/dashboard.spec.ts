@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const NATIONAL = '全国妇联（演示）';
 /** The demo tree from the national root down to the Fuzhou club. */
@@ -22,15 +22,6 @@ async function apiCall<T>(method: string, path: string, token: string | null, bo
 }
 const login = (phone: string) =>
   apiCall<{ accessToken: string; user: { id: string; orgId: string } }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
-
-async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(password);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
-}
 
 /** The big number of a headline tile, as a number ("1,234" → 1234). */
 async function tile(page: Page, label: string): Promise<number> {

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const STATION = '鼓山镇茶会社区服务点';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 /** A calendar date in China, `days` from today. */
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
-
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  // The URL changes before the page is drawn: wait for /app itself, not the sign-in page's links.
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
-}
 
 describe('courses, enrolment and classes through the real Chinese pages', () => {
   let browser: Browser;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const PROVINCE_ADMIN = '13900000008';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 const stamp = String(Date.now()).slice(-6);
 
 async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
@@ -19,15 +18,6 @@ async function apiCall<T>(method: string, path: string, token: string | null, bo
 }
 const login = (phone: string) => apiCall<{ accessToken: string }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
 
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-}
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 /** The org the page is about. */
 const current = (page: Page, name: string) => page.locator('#orgs-current-name', { hasText: name }).waitFor();
 const childLink = (page: Page, name: string) => page.locator('.orgs-list').getByRole('link', { name: new RegExp(`^${name}`) });

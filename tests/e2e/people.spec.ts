@@ -3,26 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { ORG_SELECT_MAX, orgChoices } from '../../apps/web/app/lib/people-view.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const CLUB = '村童妈妈俱乐部';
 const EMPLOYER = '福州家家福家政服务有限公司';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 const stamp = String(Date.now()).slice(-8);
 const uniquePhone = (prefix: string) => `${prefix}${stamp}`;
 /** A name no other suite uses, so a search finds exactly this person. */
 const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('') + stamp.slice(-3);
-
-async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(password);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
-}
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 /** The options of a select, by its label, without the "please choose" placeholder. */
 const optionsOf = (page: Page, label: string) =>

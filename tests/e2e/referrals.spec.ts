@@ -2,12 +2,11 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const EMPLOYER = '福州家家福家政服务有限公司';
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 const stamp = String(Date.now()).slice(-8);
 const uniquePhone = (prefix: string) => `${prefix}${stamp}`;
 /** A name no other suite uses, so the candidate list cannot confuse two learners. */
@@ -65,17 +64,6 @@ async function apiCall<T>(method: string, path: string, token: string | null, bo
 }
 const login = (phone: string) =>
   apiCall<{ accessToken: string; user: { id: string; orgId: string } }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
-
-async function signIn(page: Page, phone: string) {
-  await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
-  await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
-}
-
-const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
 describe('job referrals through the real Chinese pages: consent first, then refer, then hire', () => {
   let browser: Browser;

@@ -1,4 +1,6 @@
+import { expect } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 
 export const WEB = () => process.env.HEARTH_WEB_URL!;
 export const API = () => process.env.HEARTH_API_URL!;
@@ -43,3 +45,20 @@ export const DEMO = {
   volunteer: '13900000005',
   employer: '13900000007',
 } as const;
+
+/** A message with its `{name}` placeholders filled, as the web's translate() does. */
+export const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+
+/** Signs in through the Chinese login page and waits for /app itself to be drawn. */
+export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
+  await page.goto(`${WEB()}/login`);
+  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
+  await page.getByLabel(zh['field.password']).fill(password);
+  await page.getByRole('button', { name: zh['login.submit'] }).click();
+  // The URL changes before the page is drawn: wait for /app itself, not the sign-in page's links.
+  await page.waitForURL(/\/app$/);
+  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+}
+
+/** Nothing wider than the 360px phone. */
+export const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
