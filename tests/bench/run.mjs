@@ -13,7 +13,7 @@ import { freePort } from '../../scripts/embedded-db.mjs';
 import { HELP, readArgs } from './lib/args.mjs';
 import { buildCases, tokenSigner } from './lib/cases.mjs';
 import { ensureDataset, PASSWORD } from './lib/dataset.mjs';
-import { runHttp, runLoop } from './lib/measure.mjs';
+import { mergeRounds, runHttp, runLoop } from './lib/measure.mjs';
 import { installSignalHandlers, loadAverage, onStop, rssSampler, startApi, startNode, startWeb, stopAll } from './lib/procs.mjs';
 import { evaluateTargets, primaryRatio, printTable, printTargets, writeBenchmarksMd } from './lib/report.mjs';
 import { clientJs, hasRoute, scriptsInHtml, snapshotWeb } from './lib/webjs.mjs';
@@ -53,12 +53,11 @@ async function sendOnce(baseUrl, request) {
   return httpRequest(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
 }
 
-const short = (r) => `${r.rps.toLocaleString('en-US')} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx ${JSON.stringify(r.status ?? r.lastError ?? '')}` : ''}`;
+const short = (r) => `${r.rps.toLocaleString('en-US')} req/s${r.roundRps?.length > 1 ? ` (rounds: ${r.roundRps.map((x) => Math.round(x).toLocaleString('en-US')).join(', ')})` : ''}, p50 ${r.p50} ms, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx ${JSON.stringify(r.status ?? r.lastError ?? '')}` : ''}`;
 
 async function runCase(c, ctx) {
   const { args, rss } = ctx;
   const load = loadAverage();
-  const measureSeconds = args.warmup + args.duration;
   if (c.timed) {
     rss.window();
     const stop = phaseBar(`${c.name}: API and COPY, 3 times each`, 60);
@@ -74,39 +73,65 @@ async function runCase(c, ctx) {
   const sampleRequest = next();
   const sample = await sendOnce(baseUrl, sampleRequest);
   if (sample.status >= 300) throw new Error(`${c.name}: the sample request ${sampleRequest.method} ${sampleRequest.path} answered ${sample.status}: ${sample.body.toString('utf8').slice(0, 400)}`);
-  rss.window();
-  let stop = phaseBar(`${c.name}: ${c.target === 'web' ? 'web' : 'API'}`, measureSeconds);
-  const api = await runHttp({ urls: [baseUrl], connections: args.connections, duration: args.duration, warmup: args.warmup, next }).finally(stop);
-  const peaks = ctx.peaksOf(rss.window());
+  // The case and its anchors take turns: `--rounds` rounds, each giving every one of them an equal
+  // slice of `--duration`, so drift in the shared machine's load falls on the case and its anchors alike.
+  // Each gets its warm-up before its first slice and one second before each later slice (not counted):
+  // while the others run, idle pool connections close (pg-pool's 10 s idle timeout) and connections
+  // to the load generator are new, which a steady service would not pay.
+  const slice = args.duration / args.rounds;
+  const measure = (urls, nextRequest) => (warmup) => runHttp({ urls, connections: args.connections, duration: slice, warmup, next: nextRequest });
+  const runners = [{ name: 'case', run: measure([baseUrl], next), rounds: [], peaks: [] }];
+  for (const a of c.anchors) {
+    let run;
+    if (a.type === 'bare') {
+      run = async (warmup) => {
+        await httpRequest(`${ctx.bareUrl}/__bench/response`, { method: 'PUT', body: JSON.stringify({ status: sample.status, contentType: sample.contentType, body: sample.body.toString('base64') }) });
+        return measure([ctx.bareUrl], () => sampleRequest)(warmup);
+      };
+    } else if (a.type === 'http') {
+      run = measure([a.target === 'web' ? ctx.webUrl : a.target === 'service' ? ctx.serviceUrl : ctx.apiUrls[0]], a.next(state));
+    } else {
+      const op = a.op(state);
+      run = (warmup) => runLoop({ concurrency: args.connections, duration: slice, warmup, op });
+    }
+    runners.push({ name: a.name, anchor: a, run, rounds: [] });
+  }
+  const several = ctx.apiUrls.length > 1 && c.target === 'api';
+  if (several) runners.push({ name: 'instances', run: measure(ctx.apiUrls, next), rounds: [], peaks: [] });
+  const stop = phaseBar(`${c.name}: case and ${runners.length - 1} anchors × ${args.rounds}`, runners.length * (args.warmup + args.duration));
+  try {
+    for (let round = 0; round < args.rounds; round++) {
+      for (const runner of runners) {
+        if (runner.peaks) rss.window();
+        runner.rounds.push(await runner.run(round === 0 ? args.warmup : Math.min(1, args.warmup)));
+        if (runner.peaks) runner.peaks.push(rss.window());
+      }
+    }
+  } finally {
+    stop();
+  }
+  const maxPeaks = (list) => list.reduce((acc, p) => {
+    for (const [k, v] of Object.entries(p)) acc[k] = Math.max(acc[k] ?? 0, v);
+    return acc;
+  }, {});
+  const [caseRunner, ...anchorRunners] = runners;
+  const api = mergeRounds(caseRunner.rounds);
+  const peaks = ctx.peaksOf(maxPeaks(caseRunner.peaks));
   log(`  ${c.name} ${c.target === 'web' ? 'web' : 'API'}: ${short(api)}`);
   const check = c.checkAfterApi ? await c.checkAfterApi(state, api) : undefined;
   if (check) log(`    check: ${check.oneTransactionPerRoster ? 'pass' : 'FAIL'} — ${check.detail}; ${check.markedByInstructor}`);
   const anchors = [];
-  for (const a of c.anchors) {
-    stop = phaseBar(`${c.name}: anchor ${a.name}`, measureSeconds);
-    let r;
-    try {
-      if (a.type === 'bare') {
-        await httpRequest(`${ctx.bareUrl}/__bench/response`, { method: 'PUT', body: JSON.stringify({ status: sample.status, contentType: sample.contentType, body: sample.body.toString('base64') }) });
-        r = await runHttp({ urls: [ctx.bareUrl], connections: args.connections, duration: args.duration, warmup: args.warmup, next: () => sampleRequest });
-      } else if (a.type === 'http') {
-        r = await runHttp({ urls: [a.target === 'web' ? ctx.webUrl : ctx.apiUrls[0]], connections: args.connections, duration: args.duration, warmup: args.warmup, next: a.next(state) });
-      } else {
-        r = await runLoop({ concurrency: args.connections, duration: args.duration, warmup: args.warmup, op: a.op(state) });
-      }
-    } finally {
-      stop();
-    }
-    log(`    anchor ${a.name}: ${short(r)}`);
-    anchors.push({ name: a.name, label: a.label, type: a.type, ...r });
+  for (const runner of anchorRunners.filter((r) => r.anchor)) {
+    const r = mergeRounds(runner.rounds);
+    log(`    anchor ${runner.name}: ${short(r)}`);
+    anchors.push({ name: runner.name, label: runner.anchor.label, type: runner.anchor.type, ...r });
   }
   let api2;
   let rss2;
-  if (ctx.apiUrls.length > 1 && c.target === 'api') {
-    rss.window();
-    stop = phaseBar(`${c.name}: ${ctx.apiUrls.length} API instances`, measureSeconds);
-    api2 = await runHttp({ urls: ctx.apiUrls, connections: args.connections, duration: args.duration, warmup: args.warmup, next }).finally(stop);
-    rss2 = ctx.peaksOf(rss.window());
+  if (several) {
+    const runner = runners.at(-1);
+    api2 = mergeRounds(runner.rounds);
+    rss2 = ctx.peaksOf(maxPeaks(runner.peaks));
     log(`  ${c.name} ×${ctx.apiUrls.length} instances: ${short(api2)} (${(api2.rps / api.rps).toFixed(2)}× of one)`);
   }
   const result = { name: c.name, title: c.title, request: c.request, target: c.target, primary: c.primary, api, anchors, api2, rss: peaks, rss2, load, check, sampleBytes: sample.body.length };
@@ -202,7 +227,7 @@ async function main() {
     log(`partial figures (${partial.cases.length} cases): ${file}`);
   });
   const loadStart = loadAverage();
-  log(`scale ${args.scale}, ${args.duration} s per case (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
+  log(`scale ${args.scale}, ${args.duration} s per case and per anchor in ${args.rounds} turns (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
   if (loadStart && loadStart[0] > os.availableParallelism() * 0.5) log(`note: the machine is already busy (load ${loadStart[0]}); other work shares these cores and lowers every figure`);
 
   const data = await ensureDataset({ root, scale: args.scale, fresh: args.fresh, log });
@@ -252,7 +277,10 @@ async function main() {
   const peaksOf = (p) => ({ api: Math.max(0, ...apis.map((a) => p[a.name] ?? 0)) || null, web: web ? p.web ?? null : null, perProcess: p });
 
   const runTag = Date.now().toString(36);
-  const ctx = { args, db, pool, apis, apiUrls: apis.map((a) => a.url), webUrl, webDir, bareUrl: `http://127.0.0.1:${barePort}`, rss, peaksOf, sign: tokenSigner(data.secrets.jwtSecret), password: PASSWORD, runTag, runNumber: data.marker.runs, log };
+  // The verification case's service floor (same statement, no framework); BENCH_FLOOR_NODE_ARGS for profiling it.
+  const servicePort = await freePort();
+  await startNode('bare-service', join(root, 'tests/bench/bare-service.mjs'), { cwd: root, nodeArgs: (process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean), env: { PORT: String(servicePort), DATABASE_URL: data.databaseUrl }, healthUrl: `http://127.0.0.1:${servicePort}/__bench/health` });
+  const ctx = { args, db, pool, apis, apiUrls: apis.map((a) => a.url), webUrl, webDir, bareUrl: `http://127.0.0.1:${barePort}`, serviceUrl: `http://127.0.0.1:${servicePort}`, rss, peaksOf, sign: tokenSigner(data.secrets.jwtSecret), password: PASSWORD, runTag, runNumber: data.marker.runs, log };
   const cases = buildCases(ctx).filter((c) => wanted(c.name));
   const results = partial.cases;
   for (const [i, c] of cases.entries()) {

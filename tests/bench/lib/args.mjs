@@ -10,7 +10,9 @@ Usage:
 Options:
   --scale S|M|L        data set size: 10,000 / 100,000 / 1,000,000 learners (default S)
   --duration <s>       measured seconds per case and per anchor (default 15; use 3 for a trial run)
-  --warmup <s>         warm-up seconds before each case (default 3)
+  --warmup <s>         warm-up seconds before each case and each anchor (default 3)
+  --rounds <n>         the case and its anchors take turns in n rounds of duration/n seconds each
+                       (default 3), so drift in the machine's load hits them alike
   --connections <n>    concurrent connections for the HTTP cases (default 32)
   --instances <n>      API instances (1 or 2); with 2, every API case also runs across both
                        instances, and shared-state checks run (login throttle, idempotency, jobs)
@@ -49,6 +51,7 @@ export function readArgs(argv = process.argv.slice(2)) {
       scale: { type: 'string', default: 'S' },
       duration: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '3' },
       connections: { type: 'string', default: '32' },
       instances: { type: 'string', default: '1' },
       only: { type: 'string' },
@@ -77,6 +80,7 @@ export function readArgs(argv = process.argv.slice(2)) {
     scale,
     duration: number('duration', 1, 600),
     warmup: number('warmup', 0, 60),
+    rounds: Math.round(number('rounds', 1, 20)),
     connections: Math.round(number('connections', 1, 1000)),
     instances: Math.round(number('instances', 1, 2)),
     only,

@@ -90,6 +90,15 @@ export function buildCases(ctx) {
       anchors: [
         bareCeiling,
         {
+          // What any Node service could do with one statement per request on these cores: a bare
+          // http server sending the same prepared statement through pg and answering the row as JSON.
+          name: 'service-floor',
+          label: 'bare Node HTTP + pg: the same statement per request, no framework (tests/bench/bare-service.mjs)',
+          type: 'http',
+          target: 'service',
+          next: (state) => () => ({ method: 'GET', path: `/api/certificates/verify/${pickFrom(state.codes)}` }),
+        },
+        {
           // The per-address allowance is counted in memory and written once per 250 ms for all
           // addresses (PublicRateLimiter), so a request's own database work is the lookup.
           name: 'db-limit',
@@ -189,7 +198,7 @@ export function buildCases(ctx) {
       target: 'api',
       async prepare() {
         const sessions = await rosterSessions(ctx, 1500);
-        return { sessions, counter: 0, byInstructor: sessions.filter((s) => s.byInstructor).length };
+        return { sessions, counter: 0, sqlCounter: 0, byInstructor: sessions.filter((s) => s.byInstructor).length };
       },
       next: (state) => () => {
         const s = pickFrom(state.sessions);
@@ -205,7 +214,7 @@ export function buildCases(ctx) {
           op: (state) => async () => {
             const s = pickFrom(state.sessions);
             const statuses = s.learners.map(() => pickFrom(STATUSES));
-            const key = `attendance:bench-${ctx.runTag}-sql-${state.counter++}`;
+            const key = `attendance:benchsql-${ctx.runTag}-${state.sqlCounter++}`;
             await ctx.pool.query(SQL.AUTH_USER, [s.actor]);
             await transaction(ctx.pool, async (tx) => {
               const hash = createHash('sha256').update(JSON.stringify([s.sessionId, s.learners, statuses])).digest('hex');

@@ -53,6 +53,7 @@ export async function runHttp({ urls, connections, duration, warmup, next, timeo
     errors: result.errors,
     timeouts: result.timeouts,
     connections,
+    latencies,
   };
 }
 
@@ -93,6 +94,34 @@ export async function runLoop({ concurrency, duration, warmup, op }) {
     errors: failures,
     lastError: lastError ? String(lastError.message ?? lastError) : undefined,
     connections: concurrency,
+    latencies,
+  };
+}
+
+/**
+ * One figure from several rounds of the same measurement: requests and seconds summed, latencies
+ * pooled (so percentiles stay exact), each round's rate kept to show the spread.
+ */
+export function mergeRounds(rounds) {
+  const latencies = rounds.flatMap((r) => r.latencies);
+  const requests = rounds.reduce((a, r) => a + r.requests, 0);
+  const seconds = rounds.reduce((a, r) => a + r.seconds, 0);
+  const sum = (key) => rounds.reduce((a, r) => a + (r[key] ?? 0), 0);
+  const status = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.status ?? {})) status[code] = (status[code] ?? 0) + n;
+  return {
+    requests,
+    ok: sum('ok'),
+    seconds: Math.round(seconds * 100) / 100,
+    rps: Math.round((requests / seconds) * 10) / 10,
+    ...latencyStats(latencies),
+    ...(rounds[0].status ? { status } : {}),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    ...(rounds[0].timeouts !== undefined ? { timeouts: sum('timeouts') } : {}),
+    ...(rounds.some((r) => r.lastError) ? { lastError: rounds.find((r) => r.lastError).lastError } : {}),
+    connections: rounds[0].connections,
+    roundRps: rounds.map((r) => r.rps),
   };
 }
 

@@ -21,7 +21,10 @@ export function evaluateTargets(result) {
   const v = byName.verify;
   if (v?.api) {
     const r = primaryRatio(v);
-    add('verify', 'Certificate verification ≥ 0.5× its database limit and p99 < 25 ms at 32 connections', `${ratio(r)} of the database limit, p99 ${ms(v.api.p99)} ms at ${v.api.connections}`, r >= 0.5 && v.api.p99 < 25 && v.api.non2xx === 0);
+    const floor = v.anchors.find((a) => a.name === 'service-floor');
+    const db = v.anchors.find((a) => a.name === v.primary);
+    const floorNote = floor && db ? ` (the framework-free service floor: ${ratio(floor.rps / db.rps)}; the API is ${ratio(v.api.rps / floor.rps)} of it)` : '';
+    add('verify', 'Certificate verification ≥ 0.5× its database limit and p99 < 25 ms at 32 connections', `${ratio(r)} of the database limit${floorNote}, p99 ${ms(v.api.p99)} ms at ${v.api.connections}`, r >= 0.5 && v.api.p99 < 25 && v.api.non2xx === 0);
   }
   const m = byName['roster-mark'];
   if (m?.api) {
@@ -150,7 +153,7 @@ function resultSection(result, heading) {
   return [
     `### ${heading}`,
     '',
-    `Run ${when} UTC, \`${result.command}\`, ${result.args.duration} s per case and per anchor after a ${result.args.warmup} s warm-up, ${result.args.connections} connections, ${result.instances} API instance(s). Machine: ${machineLine(result.machine)}. Load average at the start: ${result.loadAverage?.start?.join(' / ') ?? '—'}, at the end: ${result.loadAverage?.end?.join(' / ') ?? '—'} (API, PostgreSQL, web and load generator share the cores; other work on the machine shows here). Raw figures: \`${result.file}\`.`,
+    `Run ${when} UTC, \`${result.command}\`, ${result.args.duration} s per case and per anchor${result.args.rounds > 1 ? `, taken in turns (${result.args.rounds} rounds of ${fmt(result.args.duration / result.args.rounds, 1)} s)` : ''} after a ${result.args.warmup} s warm-up, ${result.args.connections} connections, ${result.instances} API instance(s). Machine: ${machineLine(result.machine)}. Load average at the start: ${result.loadAverage?.start?.join(' / ') ?? '—'}, at the end: ${result.loadAverage?.end?.join(' / ') ?? '—'} (API, PostgreSQL, web and load generator share the cores; other work on the machine shows here). Raw figures: \`${result.file}\`.`,
     '',
     markdownTable(result),
     '',
