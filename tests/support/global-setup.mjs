@@ -1,4 +1,5 @@
 // Starts the whole product the way `npm start` does (scripts/start.mjs), on free ports and a fresh data dir.
+// ORG_PICKER_LIMIT=5: the demo tree is small, so the national admin's org selects search by name as a big subtree's do.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ export default async function globalSetup() {
   const output = [];
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...process.env, HEARTH_DATA_DIR: dataDir, API_PORT: String(apiPort), PORT: String(webPort), SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production' },
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, API_PORT: String(apiPort), PORT: String(webPort), SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000', ORG_PICKER_LIMIT: '5', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => output.push(String(d)));

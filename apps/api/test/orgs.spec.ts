@@ -160,6 +160,50 @@ describe('browsing and searching the org tree', () => {
     });
   });
 
+  describe('kind', () => {
+    it('keeps only orgs of the kinds asked for, in tree order, with counts and trails', async () => {
+      const res = await list(provinceA, { kind: 'club,station', limit: 100 });
+      expect(res.status).toBe(200);
+      const page = res.body as NodePage;
+      // Exactly the clubs and stations of her whole subtree (the bare call), in the same order.
+      const bare = (await t.http().get('/api/orgs').set(bearer(provinceA))).body as { items: Node[] };
+      const expected = bare.items.filter((item) => item.kind === 'club' || item.kind === 'station').map((item) => item.id);
+      expect(page.items.map((item) => item.id)).toEqual(expected);
+      expect(page.total).toBe(expected.length);
+      expect(expected).toEqual(expect.arrayContaining([o.club, o.station, o.directStation, o.latin]));
+      expect(page.items.find((item) => item.id === o.station)).toMatchObject({ kind: 'station', trail: [{ id: o.provA }, { id: o.cityA }, { id: o.countyA }, { id: o.club }] });
+      // The parameter may be repeated too.
+      const repeated = (await t.http().get('/api/orgs?kind=club&kind=station&limit=100').set(bearer(provinceA))).body as NodePage;
+      expect(repeated.items.map((item) => item.id)).toEqual(expected);
+      expect(names((await list(provinceA, { kind: 'city' })).body).sort()).toEqual(['丙市', '甲市'].sort());
+    });
+
+    it('combines with search, children and paging', async () => {
+      expect(names((await list(national, { q: '甲县直属', kind: 'station' })).body)).toEqual(['甲县直属驿站']);
+      expect(names((await list(national, { q: '甲县', kind: 'club' })).body)).toEqual(['甲县俱乐部']);
+      expect(names((await list(national, { parentId: o.countyA, kind: 'station' })).body)).toEqual(['甲县直属驿站']);
+      const all = (await list(national, { kind: 'station', limit: 100 })).body as NodePage;
+      const first = (await list(national, { kind: 'station', limit: 2 })).body as NodePage;
+      const rest = (await list(national, { kind: 'station', limit: 100, offset: 2 })).body as NodePage;
+      expect(first.items).toHaveLength(2);
+      expect(first.total).toBe(all.total);
+      expect([...first.items, ...rest.items].map((item) => item.id)).toEqual(all.items.map((item) => item.id));
+      expect(all.items.every((item) => item.kind === 'station')).toBe(true);
+      expect(all.items.map((item) => item.id)).toEqual(expect.arrayContaining([o.station, o.directStation, o.latin, o.stationOther]));
+    });
+
+    it('stays inside her subtree', async () => {
+      const hers = (await list(coordinator, { kind: 'club,station' })).body as NodePage;
+      expect(hers.items.map((item) => item.id)).toEqual([o.club, o.station]);
+      expect(hers.total).toBe(2);
+      expect((await list(coordinator, { kind: 'province,national' })).body).toEqual({ items: [], total: 0 });
+      expect((await list(coordinator, { kind: 'station', q: '乙省' })).body).toEqual({ items: [], total: 0 });
+      expect((await list(coordinator, { kind: 'station', parentId: o.countyOther })).status).toBe(404);
+      expect(names((await list(provinceB, { kind: 'station' })).body)).toEqual(['乙省驿站']);
+      expect((await list(learner, { kind: 'station' })).status).toBe(403);
+    });
+  });
+
   describe('input and paging', () => {
     it('answers bad input with 400 naming the field', async () => {
       const cases: [Record<string, string | number>, string][] = [
@@ -170,7 +214,10 @@ describe('browsing and searching the org tree', () => {
         [{ parentId: o.provA, limit: 0 }, 'limit must be'],
         [{ parentId: o.provA, limit: 101 }, 'limit must be'],
         [{ parentId: o.provA, offset: -1 }, 'offset must be'],
-        [{ kind: 'city' }, 'kind'],
+        [{ kind: 'village' }, 'kind must be one or more of national, province, city, county, club, station'],
+        [{ kind: 'club,' }, 'kind must be one or more of'],
+        [{ kind: '' }, 'kind must be one or more of'],
+        [{ type: 'city' }, 'type'],
       ];
       for (const [query, message] of cases) {
         const res = await list(provinceA, query);

@@ -219,7 +219,7 @@ export class ApiClient {
 
   readonly orgs = {
     /** Without a query: the caller's whole subtree in tree order. With one: a page of children or search hits. */
-    list: ((query?: ListOrgsQuery) => this.request('GET', '/api/orgs', { query: query && { ...query } })) as {
+    list: ((query?: ListOrgsQuery) => this.request('GET', '/api/orgs', { query: query && { ...query, kind: query.kind?.join(',') } })) as {
       (): Promise<Page<OrgDto>>;
       (query: ListOrgsQuery): Promise<OrgNodePageDto>;
     },

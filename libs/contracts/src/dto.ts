@@ -99,10 +99,12 @@ export interface CreateOrgBody {
   parentId: string;
 }
 
-/** GET /api/orgs with any of these: a page of children (`parentId`) or of name matches (`q`). */
+/** GET /api/orgs with any of these: a page of children (`parentId`) or of name matches (`q`), of any kind or only `kind`. */
 export interface ListOrgsQuery {
   parentId?: string;
   q?: string;
+  /** Only orgs of these kinds (sent as "club,station"). */
+  kind?: readonly OrgKind[];
   limit?: number;
   offset?: number;
 }

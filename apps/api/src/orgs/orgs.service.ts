@@ -50,7 +50,8 @@ export class OrgsService {
   /**
    * One page of the tree: `parentId`'s direct children by name; or, with `q`, the orgs whose name
    * contains it anywhere under `parentId` (default her own org, itself included), closest matches
-   * first; or, with only limit/offset, her subtree in tree order. An org outside her subtree is 404.
+   * first; or, with only limit/offset, her subtree in tree order. `kind` narrows any of them to
+   * those kinds. An org outside her subtree is 404.
    */
   async browse(caller: AuthUser, query: ListOrgsQuery): Promise<OrgNodePageDto> {
     const pattern = this.scope.subtreePattern(caller);
@@ -72,6 +73,10 @@ export class OrgsService {
       params.push(parent.id);
       where.push('o.parent_id = $2');
       order = (t) => `${t}.name, ${t}.id`;
+    }
+    if (query.kind) {
+      params.push(query.kind);
+      where.push(`o.kind = ANY ($${params.length}::text[])`);
     }
     const filter = where.join(' AND ');
     const rows: NodeRow[] = await this.db.query(

@@ -3,6 +3,7 @@ import { certificatesEn } from './certificates.en';
 import { referralsEn } from './referrals.en';
 import { courseAdminEn } from './course-admin.en';
 import { orgsEn } from './orgs.en';
+import { orgPickerEn } from './org-picker.en';
 import { peopleEn } from './people.en';
 import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...peopleEn,
   ...orgsEn,
+  ...orgPickerEn,
   ...courseAdminEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",

@@ -33,14 +33,6 @@ export const peopleEn: Record<keyof typeof peopleZhCN, string> = {
   'people.filter.submit': 'Find',
   'people.filter.clear': 'Clear',
 
-  'people.orgSearch.label': 'Find an organisation',
-  'people.orgSearch.hint': 'There are too many organisations to list. Type part of the name, then press “Find organisation”.',
-  'people.orgSearch.submit': 'Find organisation',
-  'people.orgSearch.more': '{n} more organisations are not listed; type more of the name.',
-  'people.orgSearch.none': 'No organisation name contains “{q}”.',
-  'people.orgOption': '{name} ({kind})',
-  'people.orgOptionIn': '{name} ({kind}, in {parent})',
-
   'people.form.heading': 'New account',
   'people.form.intro': 'Open an account for an instructor, employer staff or a learner. The account belongs to the organisation you choose.',
   'people.form.back': 'Back to accounts',

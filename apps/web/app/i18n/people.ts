@@ -34,14 +34,6 @@ export const peopleZhCN = {
   'people.filter.submit': '查找',
   'people.filter.clear': '清除条件',
 
-  'people.orgSearch.label': '查找组织',
-  'people.orgSearch.hint': '组织太多，无法全部列出。输入组织名称中的几个字，再点“查找组织”。',
-  'people.orgSearch.submit': '查找组织',
-  'people.orgSearch.more': '还有 {n} 个组织没有列出，请输入更多文字缩小范围。',
-  'people.orgSearch.none': '没有名称包含“{q}”的组织。',
-  'people.orgOption': '{name}（{kind}）',
-  'people.orgOptionIn': '{name}（{kind}，属于{parent}）',
-
   'people.form.heading': '新建账号',
   'people.form.intro': '为讲师、用人单位人员或学员开通账号。账号属于您选择的组织。',
   'people.form.back': '返回账号列表',

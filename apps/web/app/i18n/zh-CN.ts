@@ -3,6 +3,7 @@ import { certificatesZhCN } from './certificates';
 import { referralsZhCN } from './referrals';
 import { courseAdminZhCN } from './course-admin';
 import { orgsZhCN } from './orgs';
+import { orgPickerZhCN } from './org-picker';
 import { peopleZhCN } from './people';
 import { reportsZhCN } from './reports';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
@@ -18,6 +19,7 @@ export const zhCN = {
   ...reportsZhCN,
   ...peopleZhCN,
   ...orgsZhCN,
+  ...orgPickerZhCN,
   ...courseAdminZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { COURSE_CATEGORIES, type CreateClassBody } from '@hearth/contracts';
 import { FormAlert, SelectField, TextField } from '../components/form';
+import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { apiFormErrors } from '../lib/api-errors.server';
@@ -9,6 +10,7 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { chinaInstant, parseDay, parseTime } from '../lib/dates';
 import { CAPACITY_MAX, LOCATION_MAX, fieldMessages, formText, hasErrors, isUuid, rowField, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 
 export const meta = titleMeta('page.newClass');
 
@@ -33,25 +35,29 @@ interface Values {
   sessions: SessionRow[];
 }
 
+/** Classes are held at clubs and stations, not at federation offices. */
+const CLASS_ORG_KINDS = ['club', 'station'] as const;
+
 const clampRows = (value: unknown) => Math.max(1, Math.min(MAX_ROWS, Math.floor(Number(value)) || DEFAULT_ROWS));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
   const locale = await getLocale(request);
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
+  const presetOrgId = params.get('orgId') ?? '';
   try {
     const [courses, orgs, instructors] = await Promise.all([
       api.courses.list({ lang: locale }),
-      api.orgs.list(),
+      loadOrgPicker(api, url, { keep: [presetOrgId], kinds: CLASS_ORG_KINDS }),
       api.users.list({ role: 'instructor', limit: 100 }),
     ]);
     return data(
       {
         rows: params.has('rows') ? clampRows(params.get('rows')) : DEFAULT_ROWS,
-        preset: { courseId: params.get('courseId') ?? '', orgId: params.get('orgId') ?? '' },
+        preset: { courseId: params.get('courseId') ?? '', orgId: presetOrgId },
         courses: courses.items.map(({ id, code, title, category }) => ({ id, code, title, category })),
-        // Classes are held at clubs and stations, not at federation offices.
-        orgs: orgs.items.filter((o) => o.kind === 'club' || o.kind === 'station').map(({ id, name, kind }) => ({ id, name, kind })),
+        orgs,
         instructors: instructors.items.map(({ id, name, orgName }) => ({ id, name, orgName: orgName ?? null })),
       },
       { headers },
@@ -129,13 +135,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = readValues(form, rows);
   const errors: FormErrors = { fields: {} };
   const body = toBody(values, t, errors);
-  if (!body) return data({ errors, values, rows }, { status: 400, headers });
+  // The chosen org may be a search match the reloaded page no longer lists.
+  const chosenOrg = () => orgOption(api, values.orgId, CLASS_ORG_KINDS).catch(() => null);
+  if (!body) return data({ errors, values, rows, org: await chosenOrg() }, { status: 400, headers });
   try {
     const created = await api.classes.create(body);
     return redirect(`/manage/classes/${created.id}?created=1`, { headers });
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return data({ errors: failure.errors, values, rows }, { status: failure.status, headers });
+    return data({ errors: failure.errors, values, rows, org: await chosenOrg() }, { status: failure.status, headers });
   }
 }
 
@@ -150,6 +158,7 @@ export default function NewClassPage() {
   const moreRows = new URLSearchParams({ rows: String(Math.min(MAX_ROWS, rows + DEFAULT_ROWS)) });
   if (loaded.preset.courseId) moreRows.set('courseId', loaded.preset.courseId);
   if (loaded.preset.orgId) moreRows.set('orgId', loaded.preset.orgId);
+  if (loaded.orgs.q) moreRows.set('orgQ', loaded.orgs.q);
 
   return (
     <section className="stack">
@@ -158,6 +167,7 @@ export default function NewClassPage() {
       </p>
       <h1>{t('newClass.heading')}</h1>
       <FormAlert errors={result?.errors} />
+      <OrgSearchForm view={loaded.orgs} id="class" />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="rows" value={rows} />
         <SelectField name="courseId" label={t('newClass.course')} error={fieldErrors.courseId} required defaultValue={values.courseId ?? ''}>
@@ -174,14 +184,16 @@ export default function NewClassPage() {
             </optgroup>
           ))}
         </SelectField>
-        <SelectField name="orgId" label={t('newClass.org')} hint={t('newClass.orgHint')} error={fieldErrors.orgId} required defaultValue={values.orgId ?? ''}>
-          <option value="">{t('form.choose')}</option>
-          {loaded.orgs.map((o) => (
-            <option key={o.id} value={o.id}>
-              {t('newClass.orgOption', { name: o.name, kind: t(`orgKind.${o.kind}`) })}
-            </option>
-          ))}
-        </SelectField>
+        <OrgSelect
+          view={loaded.orgs}
+          label={t('newClass.org')}
+          hint={t('newClass.orgHint')}
+          error={fieldErrors.orgId}
+          required
+          defaultValue={values.orgId ?? ''}
+          empty={t('form.choose')}
+          extra={result?.org}
+        />
         <SelectField
           name="instructorId"
           label={t('newClass.instructor')}

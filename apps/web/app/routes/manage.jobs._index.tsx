@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { FormAlert, SelectField, TextField } from '../components/form';
+import { FormAlert, TextField } from '../components/form';
+import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { JobStatusBadge } from '../components/referrals-parts';
 import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
@@ -8,8 +9,10 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
+import type { OrgPickOption } from '../lib/org-picker';
 import { checkEmployer, formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 
@@ -23,7 +26,10 @@ type Show = (typeof SHOWS)[number];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
   const locale = await getLocale(request);
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
+  // Her own org is the default until she searches for another.
+  const defaultOrgId = params.get('orgQ') ? '' : (user.orgId ?? '');
   const show: Show = (SHOWS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Show) : 'open';
   const page = Math.max(1, Math.min(1000, Math.floor(Number(params.get('page')) || 1)));
   const referrals = referralsApi(api, locale);
@@ -31,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const [jobs, employers, orgs] = await Promise.all([
       referrals.jobs.list({ open: show === 'all' ? undefined : show === 'open', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       referrals.employers.list(),
-      api.orgs.list(),
+      loadOrgPicker(api, url, { keep: [defaultOrgId] }),
     ]);
     return data(
       {
@@ -51,8 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           hiredCount: j.hiredCount ?? 0,
         })),
         employers: employers.items.map(({ id, name, industry, orgName, contactName, contactPhone, openJobs }) => ({ id, name, industry, orgName, contactName, contactPhone, openJobs })),
-        orgs: orgs.items.map(({ id, name, kind }) => ({ id, name, kind })),
-        defaultOrgId: user.orgId ?? '',
+        orgs,
+        defaultOrgId,
       },
       { headers },
     );
@@ -65,6 +71,8 @@ interface Outcome {
   done?: string;
   errors?: FormErrors;
   values?: EmployerValues;
+  /** The chosen org, which the reloaded page may no longer list (a search match). */
+  org?: OrgPickOption | null;
 }
 
 /** Registers an employer. */
@@ -74,13 +82,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(locale);
   const values = readEmployer(await request.formData());
   const errors = checkEmployer(values, t);
-  if (hasErrors(errors)) return data<Outcome>({ errors, values }, { status: 400, headers });
+  const chosenOrg = () => orgOption(api, values.orgId).catch(() => null);
+  if (hasErrors(errors)) return data<Outcome>({ errors, values, org: await chosenOrg() }, { status: 400, headers });
   try {
     const created = await referralsApi(api, locale).employers.create(values);
     return data<Outcome>({ done: t('referrals.manage.employerCreated', { name: created.name }) }, { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);
-    return data<Outcome>({ errors: failure.errors, values }, { status: failure.status, headers });
+    return data<Outcome>({ errors: failure.errors, values, org: await chosenOrg() }, { status: failure.status, headers });
   }
 }
 
@@ -96,6 +105,7 @@ export default function ManageJobsPage() {
     const nextShow = to.show ?? show;
     if (nextShow !== 'open') params.set('show', nextShow);
     if (to.page && to.page > 1) params.set('page', String(to.page));
+    if (orgs.q) params.set('orgQ', orgs.q);
     const query = params.toString();
     return query ? `/manage/jobs?${query}` : '/manage/jobs';
   };
@@ -184,6 +194,7 @@ export default function ManageJobsPage() {
           </div>
         ) : null}
         <FormAlert errors={result?.errors} />
+        <OrgSearchForm view={orgs} id="employer" />
         <Form method="post" className="stack" noValidate key={result?.done ?? 'employer'}>
           <TextField name="name" label={t('referrals.employerForm.name')} error={fields.name} required maxLength={200} defaultValue={values?.name} />
           <TextField
@@ -207,21 +218,16 @@ export default function ManageJobsPage() {
             required
             defaultValue={values?.contactPhone}
           />
-          <SelectField
-            name="orgId"
+          <OrgSelect
+            view={orgs}
             label={t('referrals.employerForm.org')}
             hint={t('referrals.employerForm.orgHint')}
             error={fields.orgId}
             required
             defaultValue={values?.orgId ?? defaultOrgId}
-          >
-            <option value="">{t('form.choose')}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {t('newClass.orgOption', { name: o.name, kind: t(`orgKind.${o.kind}`) })}
-              </option>
-            ))}
-          </SelectField>
+            empty={t('form.choose')}
+            extra={result?.org}
+          />
           <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
             {t('referrals.employerForm.submit')}
           </button>

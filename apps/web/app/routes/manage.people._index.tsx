@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { COORDINATOR_CREATABLE_ROLES, ROLES, type Role } from '@hearth/contracts';
 import { SelectField, TextField } from '../components/form';
-import { OrgOptions, OrgSearchNote } from '../components/people-parts';
+import { OrgSearchField, OrgSelect } from '../components/org-picker';
 import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -11,7 +11,8 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { SEARCH_MAX, isRole, normalizeSearch, orgChoices } from '../lib/people-view';
+import { loadOrgPicker } from '../lib/org-choices.server';
+import { SEARCH_MAX, isRole, normalizeSearch } from '../lib/people-view';
 import { useSettledActionData } from '../lib/settled-action-data';
 import peopleCss from '../styles/people.css?url';
 
@@ -38,18 +39,19 @@ function listHref(filters: Filters, page = 1): string {
 /** One page of the accounts of her subtree; the API filters and counts, never the whole list here. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers, user } = await requireUser(request, { roles: MANAGER_ROLES });
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const params = url.searchParams;
   const role = params.get('role') ?? '';
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(params.get('page')) || 1)));
   try {
-    const orgs = (await api.orgs.list()).items;
     const wantedOrg = params.get('orgId') ?? '';
+    const orgs = await loadOrgPicker(api, url, { keep: [wantedOrg] });
     const filters: Filters = {
       q: normalizeSearch(params.get('q') ?? ''),
       role: isRole(role) ? role : '',
       // An org outside her subtree (an old link) is dropped rather than answered with an error.
-      orgId: isUuid(wantedOrg) && orgs.some((o) => o.id === wantedOrg) ? wantedOrg : '',
-      orgQ: (params.get('orgQ') ?? '').trim().slice(0, SEARCH_MAX),
+      orgId: isUuid(wantedOrg) && orgs.options.some((o) => o.id === wantedOrg) ? wantedOrg : '',
+      orgQ: orgs.q,
     };
     const users = await api.users.list({
       q: filters.q || undefined,
@@ -63,7 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       {
         filters,
         filtered: Boolean(filters.q || filters.role || filters.orgId),
-        orgs: orgChoices(orgs, filters.orgQ, filters.orgId ? [filters.orgId] : []),
+        orgs,
         total: users.total,
         page,
         pages,
@@ -142,14 +144,9 @@ export default function PeoplePage() {
             </option>
           ))}
         </SelectField>
-        {view.orgs.searchable ? (
-          <TextField name="orgQ" label={t('people.orgSearch.label')} hint={t('people.orgSearch.hint')} type="search" maxLength={SEARCH_MAX} defaultValue={filters.orgQ} autoComplete="off" />
-        ) : null}
-        <SelectField name="orgId" label={t('people.filter.org')} hint={t('people.filter.orgHint')} defaultValue={filters.orgId}>
-          <option value="">{t('people.filter.anyOrg')}</option>
-          <OrgOptions choices={view.orgs} />
-        </SelectField>
-        <OrgSearchNote choices={view.orgs} />
+        {/* This form is a GET filter already: the org search is one more field of it. */}
+        <OrgSearchField view={view.orgs} id="filter" />
+        <OrgSelect view={view.orgs} label={t('people.filter.org')} hint={t('people.filter.orgHint')} defaultValue={filters.orgId} empty={t('people.filter.anyOrg')} indent />
         <div className="people-filter-actions">
           <button type="submit" className="button button-primary">
             {t('people.filter.submit')}

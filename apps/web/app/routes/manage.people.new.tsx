@@ -3,14 +3,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useRef, useState } from 'react';
 import { LEARNER_TYPES, PASSWORD_MAX, PASSWORD_MIN, type CreateUserBody, type Role } from '@hearth/contracts';
 import { FormAlert, SelectField, TextField } from '../components/form';
-import { OrgOptions, OrgSearchNote } from '../components/people-parts';
+import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { checkName, checkNewPassword, checkPhone, formText, hasErrors, isLearnerType, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { peopleFieldMessage, peopleFormErrors } from '../lib/people-errors.server';
-import { SEARCH_MAX, creatableRoles, isAdmin, orgChoices } from '../lib/people-view';
+import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
+import { creatableRoles, isAdmin } from '../lib/people-view';
 import { referralsApi } from '../lib/referrals-api.server';
 import peopleCss from '../styles/people.css?url';
 
@@ -41,18 +42,19 @@ interface Created {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
   const locale = await getLocale(request);
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const preset = url.searchParams.get('orgId') ?? '';
+  // A club's coordinator adds people to her club; a federation office's staff choose where each person belongs.
+  const own = user.orgKind === 'club' || user.orgKind === 'station' ? (user.orgId ?? '') : '';
   try {
-    const [orgs, employers] = await Promise.all([api.orgs.list(), referralsApi(api, locale).employers.list()]);
-    const preset = params.get('orgId') ?? '';
-    // A club's coordinator adds people to her club; a federation office's staff choose where each person belongs.
-    const own = user.orgKind === 'club' || user.orgKind === 'station' ? (user.orgId ?? '') : '';
-    const defaultOrgId = isUuid(preset) && orgs.items.some((o) => o.id === preset) ? preset : own;
+    const [orgs, employers] = await Promise.all([loadOrgPicker(api, url, { keep: [preset, own] }), referralsApi(api, locale).employers.list()]);
+    // A preset outside her subtree (an old link) is not offered, so not chosen.
+    const defaultOrgId = isUuid(preset) && orgs.options.some((o) => o.id === preset) ? preset : own;
     return data(
       {
         admin: isAdmin(user),
         roles: creatableRoles(user),
-        orgs: orgChoices(orgs.items, (params.get('orgQ') ?? '').slice(0, SEARCH_MAX), [defaultOrgId]),
+        orgs,
         defaultOrgId,
         employers: employers.items.map(({ id, name, orgName }) => ({ id, name, orgName })),
       },
@@ -112,7 +114,9 @@ export async function action({ request }: ActionFunctionArgs) {
   // The password typed is never sent back to the page.
   const echo = { ...values, password: '' };
   const noStore = { ...headers, 'Cache-Control': 'private, no-store' };
-  if (!body) return data({ errors, values: echo, created: null }, { status: 400, headers: noStore });
+  // The chosen org may be a search match the reloaded page no longer lists.
+  const chosenOrg = () => orgOption(api, values.orgId).catch(() => null);
+  if (!body) return data({ errors, values: echo, created: null, org: await chosenOrg() }, { status: 400, headers: noStore });
   try {
     const account = await api.users.create(body);
     const created: Created = {
@@ -124,10 +128,10 @@ export async function action({ request }: ActionFunctionArgs) {
       temporaryPassword: account.temporaryPassword ?? null,
       unclaimed: !body.password && !account.temporaryPassword,
     };
-    return data({ errors: null, values: null, created }, { headers: noStore });
+    return data({ errors: null, values: null, created, org: null }, { headers: noStore });
   } catch (error) {
     const failure = peopleFormErrors(error, t);
-    return data({ errors: failure.errors, values: echo, created: null }, { status: failure.status, headers: noStore });
+    return data({ errors: failure.errors, values: echo, created: null, org: await chosenOrg() }, { status: failure.status, headers: noStore });
   }
 }
 
@@ -158,14 +162,7 @@ export default function NewPersonPage() {
       </p>
       <h1>{t('people.form.heading')}</h1>
       {created ? <CreatedNotice created={created} /> : <p>{t('people.form.intro')}</p>}
-      {loaded.orgs.searchable ? (
-        <Form method="get" className="card stack-tight" role="search" aria-label={t('people.orgSearch.label')}>
-          <TextField name="orgQ" label={t('people.orgSearch.label')} hint={t('people.orgSearch.hint')} type="search" maxLength={SEARCH_MAX} defaultValue={loaded.orgs.search} autoComplete="off" />
-          <button type="submit" className="button button-secondary">
-            {t('people.orgSearch.submit')}
-          </button>
-        </Form>
-      ) : null}
+      <OrgSearchForm view={loaded.orgs} id="person" />
       <FormAlert errors={result?.errors ?? undefined} />
       {/* A new key after each account clears the form for the next one. */}
       <Form method="post" className="stack" noValidate key={created?.id ?? 'form'} ref={formRef}>
@@ -198,11 +195,17 @@ export default function NewPersonPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField name="orgId" label={t('people.field.org')} hint={t('people.field.orgHint')} error={fieldErrors.orgId} required defaultValue={values.orgId ?? ''}>
-          <option value="">{t('form.choose')}</option>
-          <OrgOptions choices={loaded.orgs} />
-        </SelectField>
-        <OrgSearchNote choices={loaded.orgs} />
+        <OrgSelect
+          view={loaded.orgs}
+          label={t('people.field.org')}
+          hint={t('people.field.orgHint')}
+          error={fieldErrors.orgId}
+          required
+          defaultValue={values.orgId ?? ''}
+          empty={t('form.choose')}
+          extra={result?.org}
+          indent
+        />
         {shows('learner') ? (
           <SelectField
             name="learnerType"

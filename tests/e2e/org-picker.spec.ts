@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
+import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+
+/**
+ * The org select of a form when the caller's subtree is too big to list (the product runs with
+ * ORG_PICKER_LIMIT=5, see tests/support/global-setup.mjs): a name search in its own GET form, the
+ * matches labelled with their trail. The orgs here are this spec's own, so other specs' demo tree is unchanged.
+ */
+const tag = String(Date.now()).slice(-7);
+const NATIONAL = '全国妇联（演示）';
+const PROVINCE = `选择测试省${tag}`;
+const CLUB = `同名俱乐部${tag}`;
+const INSTRUCTOR = `选择讲师${tag}`;
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const clubLabel = (city: string) => `${NATIONAL} › ${PROVINCE} › ${city} › ${fill(zh['orgPicker.option'], { name: CLUB, kind: zh['orgKind.club'] })}`;
+
+async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await fetch(`${API()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const optionsOf = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
+const chosen = (page: Page, label: string) => page.getByLabel(label, { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '');
+
+describe('choosing an organisation in a big subtree', () => {
+  let browser: Browser;
+  let admin: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    admin = (await apiCall<{ accessToken: string }>('POST', '/api/auth/login', null, { phone: DEMO.admin, password: DEMO_PASSWORD })).accessToken;
+    const root = await apiCall<{ items: { id: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent(NATIONAL)}&limit=1`, admin);
+    const create = async (name: string, kind: string, parentId: string) => (await apiCall<{ id: string }>('POST', '/api/orgs', admin, { name, kind, parentId })).id;
+    ids.province = await create(PROVINCE, 'province', root.items[0].id);
+    ids.cityA = await create(`甲市${tag}`, 'city', ids.province);
+    ids.cityB = await create(`乙市${tag}`, 'city', ids.province);
+    // Two clubs of one name: only their trails tell them apart.
+    ids.clubA = await create(CLUB, 'club', ids.cityA);
+    ids.clubB = await create(CLUB, 'club', ids.cityB);
+    await apiCall('POST', '/api/users', admin, { phone: `177${tag}0`.slice(0, 11), name: INSTRUCTOR, role: 'instructor', orgId: ids.clubA, password: DEMO_PASSWORD });
+  });
+  afterAll(() => browser.close());
+
+  it('a national admin finds a club by name and opens a class there, without JavaScript', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    await page.goto(`${WEB()}/manage/classes/new`);
+    await page.getByRole('heading', { name: zh['newClass.heading'] }).waitFor();
+
+    // Before a search: the first few clubs and stations, and how to find the others.
+    const search = page.getByRole('search', { name: zh['orgPicker.search.label'] });
+    await search.waitFor();
+    const first = await optionsOf(page, zh['newClass.org']);
+    expect(first.length).toBe(5);
+    await page.getByText(new RegExp(fill(zh['orgPicker.first'], { n: '\\d+', shown: 5 }))).waitFor();
+    await fitsPhone(page);
+
+    // Typed in the main form, then a search: the search form is a GET form of its own, before the main form.
+    await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(CLUB);
+    await search.getByRole('button', { name: zh['orgPicker.search.submit'] }).click();
+    await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
+    await page.getByText(fill(zh['orgPicker.matches'], { q: CLUB, n: 2 })).waitFor();
+    // Same name, same depth: in either order.
+    expect((await optionsOf(page, zh['newClass.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
+    expect(await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).inputValue()).toBe(CLUB);
+    await fitsPhone(page);
+
+    // An office (not a club or station) is never offered.
+    await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(PROVINCE);
+    await search.getByRole('button', { name: zh['orgPicker.search.submit'] }).click();
+    await page.getByText(fill(zh['orgPicker.none'], { q: PROVINCE })).waitFor();
+    expect(await optionsOf(page, zh['newClass.org'])).toEqual([]);
+    await page.goBack();
+    await page.getByText(fill(zh['orgPicker.matches'], { q: CLUB, n: 2 })).waitFor();
+
+    await page.getByLabel(zh['newClass.course'], { exact: true }).selectOption({ label: '美容师' });
+    await page.getByLabel(zh['newClass.org'], { exact: true }).selectOption({ label: clubLabel(`甲市${tag}`) });
+    await page.getByLabel(zh['newClass.instructor'], { exact: true }).selectOption({ label: fill(zh['newClass.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
+    const [start, end] = [chinaDay(30), chinaDay(31)];
+    await page.getByLabel(zh['newClass.startsOn']).fill(start);
+    await page.getByLabel(zh['newClass.endsOn']).fill(end);
+    // The capacity left out: refused, and the chosen club is still chosen.
+    const row = page.getByRole('group', { name: fill(zh['newClass.sessionN'], { n: 1 }), exact: true });
+    await row.getByLabel(zh['newClass.sessionDate']).fill(start);
+    await row.getByLabel(zh['newClass.sessionStart']).fill('09:00');
+    await row.getByLabel(zh['newClass.sessionEnd']).fill('11:00');
+    await page.getByRole('button', { name: zh['newClass.submit'] }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await chosen(page, zh['newClass.org'])).toBe(clubLabel(`甲市${tag}`));
+
+    await page.getByLabel(zh['newClass.capacity']).fill('12');
+    await page.getByRole('button', { name: zh['newClass.submit'] }).click();
+    await page.waitForURL(/\/manage\/classes\/[0-9a-f-]{36}\?created=1/);
+    const classId = new URL(page.url()).pathname.split('/').pop()!;
+    const created = await apiCall<{ orgId: string }>('GET', `/api/classes/${classId}`, admin);
+    expect(created.orgId).toBe(ids.clubA);
+    await context.close();
+  });
+
+  it('a preset club stays chosen even when it is not on the first page', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.admin);
+    await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.clubB}`);
+    expect(await chosen(page, zh['newClass.org'])).toBe(clubLabel(`乙市${tag}`));
+    // An office preset is not a place for a class: not offered.
+    await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.province}`);
+    expect(await chosen(page, zh['newClass.org'])).toBe(zh['form.choose']);
+    // The account filter searches the same way, inside its own GET form.
+    await page.goto(`${WEB()}/manage/people`);
+    await page.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(CLUB);
+    await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
+    await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
+    expect((await optionsOf(page, zh['people.filter.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a coordinator still gets a plain select of her club and station, with no search', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    for (const [path, label] of [
+      ['/manage/classes/new', zh['newClass.org']],
+      ['/manage/people/new', zh['people.field.org']],
+      ['/manage/jobs', zh['referrals.employerForm.org']],
+    ] as const) {
+      await page.goto(`${WEB()}${path}`);
+      const options = await optionsOf(page, label);
+      expect(options.map((o) => o.trim())).toEqual([fill(zh['orgPicker.option'], { name: '村童妈妈俱乐部', kind: zh['orgKind.club'] }), fill(zh['orgPicker.option'], { name: '鼓山镇茶会社区服务点', kind: zh['orgKind.station'] })]);
+      expect(await page.getByRole('search', { name: zh['orgPicker.search.label'] }).count()).toBe(0);
+      expect(await page.getByLabel(zh['orgPicker.search.label'], { exact: true }).count()).toBe(0);
+      await fitsPhone(page);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
