@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { en } from '../../apps/web/app/i18n/en.js';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 
 const uniquePhone = () => `137${String(Date.now()).slice(-8)}`;
 
@@ -96,6 +96,63 @@ describe('signing up and in through the real Chinese pages', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('a learner changes her own password on her account page with JavaScript off, after Chinese errors for each mistake', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const phone = uniquePhone();
+    await page.goto(`${WEB()}/register`);
+    await page.getByLabel(zh['field.name']).fill('周秀兰');
+    await page.getByLabel(zh['field.phone']).fill(phone);
+    await page.getByLabel(zh['field.password']).fill('first-password-1');
+    await page.getByLabel(zh['learnerType.migrant_worker'], { exact: false }).check();
+    await page.getByRole('button', { name: zh['register.submit'] }).click();
+    await page.waitForURL(/\/app$/);
+
+    await page.goto(`${WEB()}/me`);
+    await page.getByRole('link', { name: zh['reports.me.password.link'] }).click();
+    await page.waitForURL(/\/me\/password$/);
+    await fitsPhone(page);
+    const current = page.getByLabel(zh['reports.password.current']);
+    const next = page.getByLabel(zh['reports.password.new'], { exact: true });
+    const again = page.getByLabel(zh['reports.password.confirm']);
+    const submit = page.getByRole('button', { name: zh['reports.password.submit'] });
+
+    await current.fill('first-password-1');
+    await next.fill('second-password-2');
+    await again.fill('second-password-3');
+    await submit.click();
+    await page.getByText(zh['reports.password.mismatch']).first().waitFor();
+
+    await page.getByLabel(zh['reports.password.current']).fill('not-my-password');
+    await page.getByLabel(zh['reports.password.new'], { exact: true }).fill('second-password-2');
+    await page.getByLabel(zh['reports.password.confirm']).fill('second-password-2');
+    await page.getByRole('button', { name: zh['reports.password.submit'] }).click();
+    await page.getByText(zh['error.CURRENT_PASSWORD_INCORRECT']).first().waitFor();
+    expect(await page.getByLabel(zh['reports.password.current']).getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel(zh['reports.password.current']).fill('first-password-1');
+    await page.getByLabel(zh['reports.password.new'], { exact: true }).fill('second-password-2');
+    await page.getByLabel(zh['reports.password.confirm']).fill('second-password-2');
+    await page.getByRole('button', { name: zh['reports.password.submit'] }).click();
+    await page.waitForURL(/\/me\?password=changed$/);
+    await page.getByText(zh['reports.me.password.changed']).waitFor();
+
+    // Still signed in here with the new tokens; signing in again needs the new password.
+    await page.goto(`${WEB()}/app`);
+    await page.waitForURL(/\/app$/);
+    await page.getByRole('button', { name: zh['nav.signOut'] }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/app'));
+    await page.goto(`${WEB()}/login`);
+    await page.getByLabel(zh['field.phone']).fill(phone);
+    await page.getByLabel(zh['field.password']).fill('first-password-1');
+    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.getByText(zh['error.INVALID_CREDENTIALS']).first().waitFor();
+    await page.getByLabel(zh['field.phone']).fill(phone);
+    await page.getByLabel(zh['field.password']).fill('second-password-2');
+    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.waitForURL(/\/app$/);
     await context.close();
   });
 });

@@ -62,7 +62,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       transform: true,
       stopAtFirstError: false,
       exceptionFactory: (errors) => {
-        const messages = flatten(errors);
+        // A field failing two checks with one message ("… is required") says it once.
+        const messages = [...new Set(flatten(errors))];
         return new AppError(400, 'VALIDATION_FAILED', messages.join('; '), { messages });
       },
     }),

@@ -61,6 +61,12 @@ export const MATRIX: Record<string, Cell> = {
   'POST /api/auth/logout': { request: async (c) => ({ path: '/api/auth/logout', body: { refreshToken: await c.freshRefreshToken() } }), expect: signedIn(204) },
   'GET /api/me': { request: () => ({ path: '/api/me' }), expect: signedIn(200) },
   'PATCH /api/me': { request: () => ({ path: '/api/me', body: { locale: 'zh-CN' } }), expect: signedIn(200) },
+  'POST /api/me/password': {
+    // Each signed-in actor changes the password of a throwaway account of the same role, so the matrix users keep theirs.
+    request: () => ({ path: '/api/me/password', body: { currentPassword: PASSWORD, newPassword: 'a brand new secret' } }),
+    caller: (c, actor) => newUser(c.t, actor, actor === 'admin' ? c.tree.county : c.tree.clubA, actor === 'employer' ? { employerId: c.employerId } : {}),
+    expect: signedIn(200),
+  },
   'GET /api/users': { request: () => ({ path: '/api/users' }), expect: staffOnly(200) },
   'POST /api/users': {
     request: (c) => ({ path: '/api/users', body: { phone: newPhone(), name: '新学员', role: 'learner', learnerType: 'migrant_worker', orgId: c.tree.clubA } }),

@@ -101,6 +101,70 @@ describe('auth', () => {
     });
   });
 
+  describe('changing her own password', () => {
+    const change = (user: { token: string }, body: object) => t.http().post('/api/me/password').set(bearer(user)).send(body);
+
+    it('needs the current password, signs out every other sign-in and answers a working token pair', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const otherPhone = await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD });
+      const changed = await change(user, { currentPassword: PASSWORD, newPassword: 'a brand new secret' });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: expect.any(Number) });
+      // The old password no longer signs in; the new one does.
+      expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(401);
+      expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'a brand new secret' })).status).toBe(200);
+      // Both earlier sign-ins are over; the pair it answered keeps this one going.
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: otherPhone.body.refreshToken })).status).toBe(401);
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: changed.body.refreshToken })).status).toBe(200);
+      const audit = await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'user.password_changed' AND entity_id = $1`, [user.id]);
+      expect(audit).toEqual([{ actor_id: user.id }]);
+    });
+
+    it('refuses a wrong current password with 400 CURRENT_PASSWORD_INCORRECT and changes nothing', async () => {
+      const user = await newUser(t, 'coordinator', tree.clubA);
+      const [before] = await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+      const wrong = await change(user, { currentPassword: 'not my password', newPassword: 'a brand new secret' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.code).toBe('CURRENT_PASSWORD_INCORRECT');
+      const [after] = await t.db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+      expect(after.password_hash).toBe(before.password_hash);
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(200);
+    });
+
+    it('locks guessing with a stolen token after five wrong current passwords, even for the right one', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await change(user, { currentPassword: `guess-${i}-password`, newPassword: 'a brand new secret' })).status);
+      expect(statuses).toEqual([400, 400, 400, 400, 429]);
+      const locked = await change(user, { currentPassword: PASSWORD, newPassword: 'a brand new secret' });
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(200);
+    });
+
+    it('checks the new password like registration does, and refuses the same password again', async () => {
+      const user = await newUser(t, 'instructor', tree.clubA);
+      const short = await change(user, { currentPassword: PASSWORD, newPassword: 'short' });
+      expect(short.status).toBe(400);
+      expect(short.body.code).toBe('VALIDATION_FAILED');
+      expect(short.body.messages).toEqual([expect.stringMatching(/^newPassword must be \d+ to \d+ characters$/)]);
+      const same = await change(user, { currentPassword: PASSWORD, newPassword: PASSWORD });
+      expect(same.status).toBe(400);
+      expect(same.body.messages).toEqual(['newPassword must differ from the current password']);
+      const missing = await change(user, { newPassword: 'a brand new secret' });
+      expect(missing.status).toBe(400);
+      expect(missing.body.messages).toEqual(['currentPassword is required']);
+      expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(200);
+    });
+
+    it('is refused without a sign-in', async () => {
+      const anonymous = await t.http().post('/api/me/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new secret' });
+      expect(anonymous.status).toBe(401);
+    });
+  });
+
   describe('tokens', () => {
     it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
       const user = await newUser(t, 'coordinator', tree.clubA);

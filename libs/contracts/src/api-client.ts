@@ -94,6 +94,7 @@ export const CLIENT_ROUTES = [
   'GET /api/orgs',
   'POST /api/orgs',
   'PATCH /api/me',
+  'POST /api/me/password',
   'GET /api/courses',
   'GET /api/courses/{idOrCode}',
   'POST /api/courses',
@@ -207,6 +208,11 @@ export class ApiClient {
 
   updateMe(body: { locale: 'zh-CN' | 'en' }) {
     return this.request<MeDto>('PATCH', '/api/me', { body });
+  }
+
+  /** Answers a fresh token pair: every other sign-in of hers has ended. */
+  changePassword(body: { currentPassword: string; newPassword: string }) {
+    return this.request<TokenPairDto>('POST', '/api/me/password', { body });
   }
 
   readonly users = {

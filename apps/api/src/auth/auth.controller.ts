@@ -7,7 +7,7 @@ import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '.
 import type { AuthUser } from './auth-user.js';
 import { AuthResult, Me, TokenPair } from './auth.schemas.js';
 import { AuthService } from './auth.service.js';
-import { LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
 
 class UpdateMeDto {
   @IsOneOf(LOCALES, 'locale') locale: Locale;
@@ -63,5 +63,14 @@ export class AuthController {
   @Responds(200, Me)
   updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto) {
     return this.auth.setLocale(user, body.locale);
+  }
+
+  /** Her own password, given the current one. Ends her other sign-ins; answers a fresh token pair for this one. */
+  @Post('me/password')
+  @HttpCode(200)
+  @Authenticated()
+  @Responds(200, TokenPair)
+  changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto, @ReqMeta() meta: RequestMeta) {
+    return this.auth.changePassword(user, body, meta);
   }
 }

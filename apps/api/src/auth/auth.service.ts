@@ -16,7 +16,7 @@ import { toUserDto } from '../users/user.mapper.js';
 import type { User } from '../users/user.entity.js';
 import type { RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
-import type { LoginDto, RegisterDto } from './dto/auth.dto.js';
+import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
 import { PasswordService } from './password.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -94,6 +94,36 @@ export class AuthService {
     await this.throttle.reset(phoneKey);
     const tokens = await this.db.transaction((tx) => this.issueTokens(user.id, randomUUID(), tx));
     return { user: toUserDto(user), ...tokens };
+  }
+
+  /**
+   * Wrong current passwords count like failed sign-ins (same limit and lock, per account), so a stolen
+   * access token cannot be used to guess the password. Every refresh token is revoked, so other phones
+   * are signed out once their short-lived access token ends; this sign-in gets a new pair.
+   */
+  async changePassword(user: AuthUser, input: ChangePasswordDto, meta: RequestMeta): Promise<TokenPairDto> {
+    const key = `password:user:${user.id}`;
+    const blocked = await this.throttle.blockedFor([key]);
+    if (blocked > 0) throw this.tooMany(blocked);
+    const [row]: { passwordHash: string | null }[] = await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND status = 'active'`, [user.id]);
+    if (!(await this.passwords.verify(row?.passwordHash ?? null, input.currentPassword))) {
+      const state = await this.throttle.hit(key, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
+      await this.audit.record({ actor: user, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, details: { failures: state.hits } });
+      if (state.retryAfter > 0) throw this.tooMany(state.retryAfter);
+      throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'newPassword must differ from the current password', { messages: ['newPassword must differ from the current password'] });
+    }
+    const passwordHash = await this.passwords.hash(input.newPassword);
+    const tokens = await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.revokeAll(user.id, tx);
+      await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
+      return this.issueTokens(user.id, randomUUID(), tx);
+    });
+    await this.throttle.reset(key);
+    return tokens;
   }
 
   /** Rotates: the presented token is spent; presenting a spent one again revokes its whole family. */

@@ -397,6 +397,7 @@ export const en: Record<MessageKey, string> = {
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
   'error.UNAUTHENTICATED': 'Please sign in first.',
   'error.INVALID_CREDENTIALS': 'The mobile number or password is incorrect.',
+  'error.CURRENT_PASSWORD_INCORRECT': 'The current password is not correct.',
   'error.TOKEN_INVALID': 'Your sign-in has expired; please sign in again.',
   'error.REFRESH_TOKEN_REUSED': 'To protect your account this sign-in was ended; please sign in again.',
   'error.TOO_MANY_ATTEMPTS': 'Too many failed sign-in attempts. Try again in {minutes} min.',

@@ -7,6 +7,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.page.me': 'My account',
   'reports.page.erase': 'Delete my account',
   'reports.page.goodbye': 'Account deleted',
+  'reports.page.password': 'Change password',
 
   'reports.dashboard.heading': 'Dashboard',
   'reports.dashboard.scope': 'The figures below include every organisation under it.',
@@ -169,6 +170,22 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.me.erase.heading': 'Delete my account',
   'reports.me.erase.body': 'You will no longer be able to sign in, and your name, phone number and other personal details are deleted.',
   'reports.me.erase.link': 'Delete my account and personal data',
+  'reports.me.password.heading': 'Password',
+  'reports.me.password.body': 'If staff reset your password for you, or you worry someone else knows it, choose a new one only you know.',
+  'reports.me.password.link': 'Change password',
+  'reports.me.password.changed': 'Your password has been changed. You have been signed out on other phones; sign in with the new password next time.',
+
+  // Changing her own password
+  'reports.password.heading': 'Change password',
+  'reports.password.intro': 'Enter your current password, then choose a new one. Changing it signs you out on every other phone and computer.',
+  'reports.password.current': 'Current password',
+  'reports.password.new': 'New password',
+  'reports.password.confirm': 'New password again',
+  'reports.password.submit': 'Change password',
+  'reports.password.cancel': 'Back to my account',
+  'reports.password.currentRequired': 'Enter your current password.',
+  'reports.password.mismatch': 'The two new passwords are not the same; type them again.',
+  'reports.password.same': 'The new password must be different from the current one.',
 
   'reports.erase.heading': 'Delete my account and personal data',
   'reports.erase.intro': 'After this you can no longer sign in to this account. It cannot be undone.',

@@ -8,6 +8,7 @@ export const reportsZhCN = {
   'reports.page.me': '我的账号',
   'reports.page.erase': '注销账号',
   'reports.page.goodbye': '账号已注销',
+  'reports.page.password': '修改密码',
 
   // The dashboard
   'reports.dashboard.heading': '数据看板',
@@ -173,6 +174,22 @@ export const reportsZhCN = {
   'reports.me.erase.heading': '注销账号',
   'reports.me.erase.body': '注销后不能再登录，您的姓名、手机号等个人信息会被删除。',
   'reports.me.erase.link': '注销并删除我的个人数据',
+  'reports.me.password.heading': '密码',
+  'reports.me.password.body': '工作人员帮您重设过密码，或者担心别人知道您的密码时，请换一个只有您知道的新密码。',
+  'reports.me.password.link': '修改密码',
+  'reports.me.password.changed': '密码已修改。其他手机上的登录已退出，下次请用新密码登录。',
+
+  // Changing her own password
+  'reports.password.heading': '修改密码',
+  'reports.password.intro': '先输入现在的密码，再设置新密码。修改后，其他手机和电脑上的登录都会退出。',
+  'reports.password.current': '现在的密码',
+  'reports.password.new': '新密码',
+  'reports.password.confirm': '再输入一次新密码',
+  'reports.password.submit': '修改密码',
+  'reports.password.cancel': '返回我的账号',
+  'reports.password.currentRequired': '请输入现在的密码。',
+  'reports.password.mismatch': '两次输入的新密码不一样，请重新输入。',
+  'reports.password.same': '新密码不能和现在的密码一样。',
 
   'reports.erase.heading': '注销并删除我的个人数据',
   'reports.erase.intro': '注销后，您将不能再登录这个账号。这一步不能撤销。',

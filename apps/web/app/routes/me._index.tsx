@@ -11,16 +11,22 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const { name, phone, role, orgName, learnerType } = user;
-  return data({ user: { name, phone, role, orgName, learnerType } }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+  const passwordChanged = new URL(request.url).searchParams.get('password') === 'changed';
+  return data({ user: { name, phone, role, orgName, learnerType }, passwordChanged }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
 }
 
 export default function MyAccountPage() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, passwordChanged } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
   return (
     <div className="stack">
       <h1>{t('reports.me.heading')}</h1>
+      {passwordChanged ? (
+        <div className="notice notice-success" role="status">
+          {t('reports.me.password.changed')}
+        </div>
+      ) : null}
       <dl className="facts card">
         <div>
           <dt>{t('field.name')}</dt>
@@ -49,6 +55,16 @@ export default function MyAccountPage() {
           </a>
         </p>
         <p className="hint">{t('reports.me.exportHint')}</p>
+      </section>
+
+      <section aria-labelledby="me-password" className="stack-tight">
+        <h2 id="me-password">{t('reports.me.password.heading')}</h2>
+        <p>{t('reports.me.password.body')}</p>
+        <p>
+          <Link to="/me/password" className="button button-secondary">
+            {t('reports.me.password.link')}
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="me-erase" className="stack-tight me-erase">

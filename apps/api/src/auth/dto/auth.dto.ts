@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { LEARNER_TYPES, LOCALES, type LearnerType, type Locale } from '@hearth/contracts';
+import { LEARNER_TYPES, LOCALES, PASSWORD_MAX, PASSWORD_MIN, type LearnerType, type Locale } from '@hearth/contracts';
 import { IsId, IsName, IsOneOf, IsPassword, IsPhone } from '../../common/validation.js';
 
 export class RegisterDto {
@@ -22,4 +22,13 @@ export class LoginDto {
 
 export class RefreshDto {
   @ApiProperty() @IsString({ message: 'refreshToken is required' }) @Length(20, 200, { message: 'refreshToken is not valid' }) refreshToken: string;
+}
+
+export class ChangePasswordDto {
+  // Checked against the stored hash like a login, so any length; bounds only stop absurd payloads.
+  @ApiProperty() @IsString({ message: 'currentPassword is required' }) @Length(1, 1024, { message: 'currentPassword is required' }) currentPassword: string;
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString({ message: `newPassword must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  @Length(PASSWORD_MIN, PASSWORD_MAX, { message: `newPassword must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters` })
+  newPassword: string;
 }

@@ -1,0 +1,84 @@
+import { ApiError, PASSWORD_MAX, PASSWORD_MIN } from '@hearth/contracts';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { FormAlert, TextField } from '../components/form';
+import { apiFormErrors } from '../lib/api-errors.server';
+import { requireUser, signIn } from '../lib/auth.server';
+import { fieldMessages, formText, type FormErrors } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+import reportsCss from '../styles/reports.css?url';
+
+export const meta = titleMeta('reports.page.password');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { headers } = await requireUser(request);
+  return data(null, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+}
+
+/**
+ * Her own password, given the current one (every signed-in role). The API ends her other sign-ins and
+ * answers new tokens for this one, which replace the session's before going back to her account page.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request);
+  const t = translator(await getLocale(request));
+  const form = await request.formData();
+  const currentPassword = formText(form, 'currentPassword');
+  const newPassword = formText(form, 'newPassword');
+  const errors: FormErrors = { fields: {} };
+  if (!currentPassword) errors.fields.currentPassword = t('reports.password.currentRequired');
+  if (newPassword.length < PASSWORD_MIN || newPassword.length > PASSWORD_MAX) errors.fields.newPassword = fieldMessages.password(t);
+  else if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('reports.password.mismatch');
+  else if (newPassword === currentPassword) errors.fields.newPassword = t('reports.password.same');
+  if (Object.keys(errors.fields).length > 0) return data({ errors }, { status: 400, headers });
+  try {
+    const tokens = await api.changePassword({ currentPassword, newPassword });
+    return signIn(request, tokens, '/me?password=changed');
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') {
+      return data({ errors: { fields: { currentPassword: t('error.CURRENT_PASSWORD_INCORRECT') } } satisfies FormErrors }, { status: 400, headers });
+    }
+    const failure = apiFormErrors(error, t);
+    if (failure.errors.fields.password) failure.errors.fields = { newPassword: failure.errors.fields.password };
+    return data({ errors: failure.errors }, { status: failure.status, headers });
+  }
+}
+
+export default function ChangePasswordPage() {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useI18n();
+  const fields = result?.errors.fields ?? {};
+  return (
+    <div className="stack narrow">
+      <h1>{t('reports.password.heading')}</h1>
+      <p className="lead">{t('reports.password.intro')}</p>
+      <FormAlert errors={result?.errors} />
+      <Form method="post" className="stack">
+        <TextField name="currentPassword" label={t('reports.password.current')} error={fields.currentPassword} type="password" autoComplete="current-password" required />
+        <TextField
+          name="newPassword"
+          label={t('reports.password.new')}
+          hint={t('field.password.hint', { min: PASSWORD_MIN })}
+          error={fields.newPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          maxLength={PASSWORD_MAX}
+        />
+        <TextField name="confirmPassword" label={t('reports.password.confirm')} error={fields.confirmPassword} type="password" autoComplete="new-password" required />
+        <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
+          {t('reports.password.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to="/me" className="button button-secondary button-block">
+          {t('reports.password.cancel')}
+        </Link>
+      </p>
+    </div>
+  );
+}
