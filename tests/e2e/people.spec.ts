@@ -254,10 +254,23 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await page.getByRole('listitem').filter({ hasText: staff.name }).waitFor();
     await context.close();
 
-    // She signs in with the generated password.
+    // She signs in with the generated password; her home page asks her to choose one only she knows.
     const hers = await phoneContext(browser);
     const herPage = await hers.newPage();
     await signIn(herPage, learner.phone, generated);
+    const askOwn = herPage.getByText(zh['reports.password.fromStaff']);
+    await askOwn.waitFor();
+    await herPage.getByRole('link', { name: zh['reports.me.password.link'] }).click();
+    await herPage.waitForURL(/\/me\/password$/);
+    await herPage.getByText(zh['reports.password.fromStaff']).waitFor();
+    await herPage.getByLabel(zh['reports.password.current']).fill(generated);
+    await herPage.getByLabel(zh['reports.password.new'], { exact: true }).fill('only-she-knows-1');
+    await herPage.getByLabel(zh['reports.password.confirm']).fill('only-she-knows-1');
+    await herPage.getByRole('button', { name: zh['reports.password.submit'] }).click();
+    await herPage.waitForURL(/\/me\?password=changed$/);
+    await herPage.goto(`${WEB()}/app`);
+    await herPage.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+    expect(await askOwn.count()).toBe(0);
     await hers.close();
   });
 

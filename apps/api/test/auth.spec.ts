@@ -159,6 +159,32 @@ describe('auth', () => {
       expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(200);
     });
 
+    it('flags a password staff set, on a new account and after a reset, until she chooses her own', async () => {
+      const coordinator = await newUser(t, 'coordinator', tree.clubA);
+      const phone = newPhone();
+      const created = await t.http().post('/api/users').set(bearer(coordinator)).send({ phone, name: '刘桂芳', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA });
+      expect(created.status).toBe(201);
+      const signIn = async (password: string) => {
+        const login = await t.http().post('/api/auth/login').send({ phone, password });
+        expect(login.status).toBe(200);
+        return { token: login.body.accessToken as string };
+      };
+      const me = async (user: { token: string }) => (await t.http().get('/api/me').set(bearer(user))).body.passwordFromStaff;
+
+      const first = await signIn(created.body.temporaryPassword);
+      expect(await me(first)).toBe(true);
+      expect((await change(first, { currentPassword: created.body.temporaryPassword, newPassword: 'only she knows this' })).status).toBe(200);
+      const own = await signIn('only she knows this');
+      expect(await me(own)).toBe(false);
+
+      const reset = await t.http().post(`/api/users/${created.body.id}/password-reset`).set(bearer(coordinator)).send({});
+      expect(reset.status).toBe(200);
+      expect(await me(await signIn(reset.body.temporaryPassword))).toBe(true);
+      // Someone who registered herself chose her own.
+      const registered = await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'her own choice', name: '王芳', learnerType: 'migrant_worker' });
+      expect(await me({ token: registered.body.accessToken })).toBe(false);
+    });
+
     it('is refused without a sign-in', async () => {
       const anonymous = await t.http().post('/api/me/password').send({ currentPassword: PASSWORD, newPassword: 'a brand new secret' });
       expect(anonymous.status).toBe(401);

@@ -41,6 +41,8 @@ export type MeDto = Pick<UserDto, 'id' | 'phone' | 'name' | 'roles' | 'orgId' | 
   orgName: string | null;
   orgKind: OrgKind | null;
   employerId: string | null;
+  /** Her password was set by staff (a new account or a reset), so someone else knows it. */
+  passwordFromStaff: boolean;
 };
 
 export interface AuthResultDto {

@@ -13,4 +13,6 @@ export interface AuthUser {
   employerId: string | null;
   learnerType: LearnerType | null;
   locale: Locale;
+  /** Her password was set by staff (new account or reset), so someone else knows it. */
+  passwordFromStaff: boolean;
 }

@@ -22,6 +22,7 @@ export const Me = Type.Object({
   orgId: Nullable(Uuid()),
   orgName: Nullable(Type.String()),
   orgKind: Nullable(OneOf(ORG_KINDS)),
+  passwordFromStaff: Type.Boolean({ description: 'Her password was set by staff (a new account or a reset); the web asks her to choose her own' }),
   learnerType: Nullable(OneOf(LEARNER_TYPES)),
   employerId: Nullable(Uuid()),
   locale: OneOf(LOCALES),

@@ -49,7 +49,7 @@ export class AuthService {
          VALUES ($1, $2, $3, 'learner', $4, $5, $6)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE
            -- A learner her club registered (no password yet) claims her account with the club's activation code (checked above).
-           SET password_hash = EXCLUDED.password_hash, name = EXCLUDED.name, locale = EXCLUDED.locale, updated_at = now()
+           SET password_hash = EXCLUDED.password_hash, password_from_staff = false, name = EXCLUDED.name, locale = EXCLUDED.locale, updated_at = now()
            WHERE users.password_hash IS NULL AND users.role = 'learner' AND users.status = 'active'
          RETURNING ${USER_COLUMNS.replace(/u\./g, '')}`,
         [input.phone, input.name, passwordHash, input.orgId ?? null, input.learnerType, input.locale ?? 'zh-CN'],
@@ -117,7 +117,7 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = false, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
       await this.revokeAll(user.id, tx);
       await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
       return this.issueTokens(user.id, randomUUID(), tx);
@@ -183,6 +183,7 @@ export class AuthService {
       learnerType: user.learnerType,
       employerId: user.employerId,
       locale: user.locale,
+      passwordFromStaff: user.passwordFromStaff,
     };
   }
 

@@ -53,8 +53,8 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(input.password ?? temporaryPassword!);
     return this.db.transaction(async (tx) => {
       const rows: User[] = await tx.query(
-        `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, employer_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO users (phone, name, password_hash, password_from_staff, role, org_id, learner_type, employer_id)
+         VALUES ($1, $2, $3, true, $4, $5, $6, $7)
          ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING
          RETURNING id, phone, name, role, org_id AS "orgId", learner_type AS "learnerType", employer_id AS "employerId", locale, created_at AS "createdAt"`,
         [input.phone, input.name, passwordHash, input.role, org.id, input.learnerType ?? null, input.employerId ?? null],
@@ -82,7 +82,7 @@ export class UsersService {
     const temporaryPassword = newTemporaryPassword();
     const passwordHash = await this.passwords.hash(temporaryPassword);
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = true, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
       await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
       await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.orgId, requestId }, tx);

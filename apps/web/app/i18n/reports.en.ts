@@ -183,6 +183,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.password.confirm': 'New password again',
   'reports.password.submit': 'Change password',
   'reports.password.cancel': 'Back to my account',
+  'reports.password.fromStaff': 'Your current password was set for you by staff, so someone else may know it. Please choose a new one that only you know.',
   'reports.password.currentRequired': 'Enter your current password.',
   'reports.password.mismatch': 'The two new passwords are not the same; type them again.',
   'reports.password.same': 'The new password must be different from the current one.',

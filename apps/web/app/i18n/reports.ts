@@ -187,6 +187,7 @@ export const reportsZhCN = {
   'reports.password.confirm': '再输入一次新密码',
   'reports.password.submit': '修改密码',
   'reports.password.cancel': '返回我的账号',
+  'reports.password.fromStaff': '您现在的密码是工作人员为您设置的，别人也可能知道。请换一个只有您自己知道的新密码。',
   'reports.password.currentRequired': '请输入现在的密码。',
   'reports.password.mismatch': '两次输入的新密码不一样，请重新输入。',
   'reports.password.same': '新密码不能和现在的密码一样。',

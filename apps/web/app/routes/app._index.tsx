@@ -8,8 +8,8 @@ export const meta = titleMeta('page.app');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
-  const { name, role, orgName, learnerType } = user;
-  return data({ user: { name, role, orgName, learnerType }, steps: nextSteps(user), shortcuts: shortcuts(user) }, { headers });
+  const { name, role, orgName, learnerType, passwordFromStaff } = user;
+  return data({ user: { name, role, orgName, learnerType, passwordFromStaff }, steps: nextSteps(user), shortcuts: shortcuts(user) }, { headers });
 }
 
 export default function AppHomePage() {
@@ -19,6 +19,13 @@ export default function AppHomePage() {
   return (
     <div className="stack">
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      {user.passwordFromStaff ? (
+        // Not a detour at sign-in: she may be signing in to check in at a station right now.
+        <p className="notice notice-warning">
+          {t('reports.password.fromStaff')}{' '}
+          <Link to="/me/password">{t('reports.me.password.link')}</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t('dashboard.role')}</dt>

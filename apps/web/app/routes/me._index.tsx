@@ -10,9 +10,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss
 /** Her own account: who Hearth thinks she is, her data to take away, and the way out. Every signed-in role. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
-  const { name, phone, role, orgName, learnerType } = user;
+  const { name, phone, role, orgName, learnerType, passwordFromStaff } = user;
   const passwordChanged = new URL(request.url).searchParams.get('password') === 'changed';
-  return data({ user: { name, phone, role, orgName, learnerType }, passwordChanged }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+  return data({ user: { name, phone, role, orgName, learnerType, passwordFromStaff }, passwordChanged }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
 }
 
 export default function MyAccountPage() {
@@ -59,7 +59,7 @@ export default function MyAccountPage() {
 
       <section aria-labelledby="me-password" className="stack-tight">
         <h2 id="me-password">{t('reports.me.password.heading')}</h2>
-        <p>{t('reports.me.password.body')}</p>
+        <p className={user.passwordFromStaff ? 'notice notice-warning' : undefined}>{t(user.passwordFromStaff ? 'reports.password.fromStaff' : 'reports.me.password.body')}</p>
         <p>
           <Link to="/me/password" className="button button-secondary">
             {t('reports.me.password.link')}

@@ -1,6 +1,6 @@
 import { ApiError, PASSWORD_MAX, PASSWORD_MIN } from '@hearth/contracts';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { FormAlert, TextField } from '../components/form';
 import { apiFormErrors } from '../lib/api-errors.server';
@@ -13,8 +13,8 @@ export const meta = titleMeta('reports.page.password');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { headers } = await requireUser(request);
-  return data(null, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+  const { user, headers } = await requireUser(request);
+  return data({ fromStaff: user.passwordFromStaff }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
 }
 
 /**
@@ -47,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ChangePasswordPage() {
+  const { fromStaff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n();
@@ -54,6 +55,11 @@ export default function ChangePasswordPage() {
   return (
     <div className="stack narrow">
       <h1>{t('reports.password.heading')}</h1>
+      {fromStaff ? (
+        <p className="notice notice-warning" role="status">
+          {t('reports.password.fromStaff')}
+        </p>
+      ) : null}
       <p className="lead">{t('reports.password.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack">
