@@ -91,6 +91,20 @@ describe('auth', () => {
       expect(other.token).toEqual(expect.any(String));
     });
 
+    it('counts each sign-in before checking its password: a burst of 20 parallel guesses gets five checked', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      // The other tests' failures from this address must not add the per-address lock to this count (and this one's to theirs).
+      const clearAddress = () => t.db.query(`DELETE FROM throttle_counters WHERE key LIKE 'login:addr:%'`);
+      await clearAddress();
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').send({ phone: user.phone, password: `burst-${i}-guess` })));
+      await clearAddress();
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(4);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(16);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login_failed' AND entity_id = $1`, [user.id]);
+      expect(n).toBe(5);
+    });
+
     it('records failed logins in the audit log with a masked phone', async () => {
       const user = await newUser(t, 'learner', tree.clubA);
       await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'bad-password' });
@@ -142,6 +156,26 @@ describe('auth', () => {
       expect(locked.body.code).toBe('TOO_MANY_ATTEMPTS');
       expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
       expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(200);
+    });
+
+    it('counts each guess before checking it: a burst of 20 parallel guesses gets five checked', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => change(user, { currentPassword: `burst-${i}-guess`, newPassword: 'a brand new secret' })));
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 400)).toHaveLength(4);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(16);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.password_change_failed' AND entity_id = $1`, [user.id]);
+      expect(n).toBe(5);
+    });
+
+    it('a staff reset lifts the lock on changing it, so she can replace the password she was just given', async () => {
+      const coordinator = await newUser(t, 'coordinator', tree.clubA);
+      const user = await newUser(t, 'learner', tree.clubA);
+      for (let i = 0; i < 5; i++) await change(user, { currentPassword: `guess-${i}-password`, newPassword: 'a brand new secret' });
+      expect((await change(user, { currentPassword: PASSWORD, newPassword: 'a brand new secret' })).status).toBe(429);
+      const reset = await t.http().post(`/api/users/${user.id}/password-reset`).set(bearer(coordinator)).send({});
+      const login = await t.http().post('/api/auth/login').send({ phone: user.phone, password: reset.body.temporaryPassword });
+      expect((await change({ token: login.body.accessToken }, { currentPassword: reset.body.temporaryPassword, newPassword: 'a brand new secret' })).status).toBe(200);
     });
 
     it('checks the new password like registration does, and refuses the same password again', async () => {

@@ -67,6 +67,10 @@ export class AuthService {
     const addressKey = `login:addr:${meta.ip}`;
     const blocked = await this.throttle.blockedFor([phoneKey, addressKey]);
     if (blocked > 0) throw this.tooMany(blocked);
+    // Counted before the slow hash check (and cleared on success), so guesses sent all at once cannot
+    // each get past the lock while the others are still being checked.
+    const attempt = await this.throttle.hit(phoneKey, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
+    if (attempt.hits > this.config.loginFailuresPerPhone) throw this.tooMany(attempt.retryAfter);
     const rows: (User & { passwordHash: string | null })[] = await this.db.query(
       `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.phone = $1 AND u.status = 'active'`,
       [input.phone],
@@ -74,10 +78,7 @@ export class AuthService {
     const user = rows[0];
     const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     if (!ok || !user) {
-      const [byPhone, byAddress] = await Promise.all([
-        this.throttle.hit(phoneKey, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds),
-        this.throttle.hit(addressKey, 3600, this.config.loginFailuresPerAddress, 3600),
-      ]);
+      const byAddress = await this.throttle.hit(addressKey, 3600, this.config.loginFailuresPerAddress, 3600);
       await this.audit.record({
         actor: user ? { id: user.id, role: user.role } : null,
         action: 'auth.login_failed',
@@ -85,9 +86,9 @@ export class AuthService {
         entityId: user?.id ?? null,
         orgId: user?.orgId ?? null,
         requestId: meta.requestId,
-        details: { phone: input.phone, failuresForPhone: byPhone.hits },
+        details: { phone: input.phone, failuresForPhone: attempt.hits },
       });
-      const wait = Math.max(byPhone.retryAfter, byAddress.retryAfter);
+      const wait = Math.max(attempt.retryAfter, byAddress.retryAfter);
       if (wait > 0) throw this.tooMany(wait);
       throw new AppError(401, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
     }
@@ -105,9 +106,11 @@ export class AuthService {
     const key = `password:user:${user.id}`;
     const blocked = await this.throttle.blockedFor([key]);
     if (blocked > 0) throw this.tooMany(blocked);
+    // Counted before the hash check, as at sign-in: a burst of parallel guesses cannot outrun the lock.
+    const state = await this.throttle.hit(key, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
+    if (state.hits > this.config.loginFailuresPerPhone) throw this.tooMany(state.retryAfter);
     const [row]: { passwordHash: string | null }[] = await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND status = 'active'`, [user.id]);
     if (!(await this.passwords.verify(row?.passwordHash ?? null, input.currentPassword))) {
-      const state = await this.throttle.hit(key, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
       await this.audit.record({ actor: user, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, details: { failures: state.hits } });
       if (state.retryAfter > 0) throw this.tooMany(state.retryAfter);
       throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
@@ -117,7 +120,9 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = false, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      // Only over the password just checked: of two changes at once, the second finds it gone.
+      const changed = await queryRows(tx, `UPDATE users SET password_hash = $2, password_from_staff = false, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`, [user.id, passwordHash, row!.passwordHash]);
+      if (changed.length === 0) throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
       await this.revokeAll(user.id, tx);
       await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
       return this.issueTokens(user.id, randomUUID(), tx);

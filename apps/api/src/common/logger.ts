@@ -14,7 +14,7 @@ export function createRootLogger(level: string, file?: string): Logger {
     base: { service: 'hearth-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.refreshToken', '*.accessToken', 'password', 'refreshToken', 'accessToken'],
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken', 'password', 'refreshToken', 'accessToken'],
       censor: '[redacted]',
     },
     serializers: {

@@ -88,6 +88,7 @@ export class UsersService {
       await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.orgId, requestId }, tx);
     });
     await this.throttle.reset(`login:phone:${target.phone}`);
+    await this.throttle.reset(`password:user:${userId}`);
     return { userId, temporaryPassword };
   }
 

@@ -34,8 +34,8 @@ export function OrgSearchForm({ view, id }: { view: OrgPickerView; id: string })
   );
 }
 
-/** The search box alone, for a page whose own form is already a GET form (a filter). */
-export function OrgSearchField({ view, id }: { view: OrgPickerView; id: string }) {
+/** The search box alone, for a page whose own form is already a GET form (a filter, with its own button and `hint`). */
+export function OrgSearchField({ view, id, hint }: { view: OrgPickerView; id: string; hint?: string }) {
   const { t } = useI18n();
   if (view.mode !== 'search') return null;
   return (
@@ -43,7 +43,7 @@ export function OrgSearchField({ view, id }: { view: OrgPickerView; id: string }
       name={ORG_SEARCH_PARAM}
       idSuffix={id}
       label={t('orgPicker.search.label')}
-      hint={t('orgPicker.search.hint')}
+      hint={hint ?? t('orgPicker.search.hint')}
       type="search"
       maxLength={ORG_SEARCH_MAX}
       defaultValue={view.q}

@@ -7,6 +7,7 @@ export const orgPickerZhCN = {
   'orgPicker.search.label': '按名称查找组织',
   'orgPicker.search.hint': '组织太多，无法全部列出。输入组织名称中的几个字，点“查找组织”，再到下面的列表中选择。',
   'orgPicker.search.submit': '查找组织',
+  'orgPicker.search.filterHint': '组织太多，无法全部列出。输入组织名称中的几个字，点“{button}”，再到下面的列表中选择。',
   'orgPicker.search.clear': '清除查找',
   'orgPicker.option': '{name}（{kind}）',
   'orgPicker.first': '共有 {n} 个组织，下面只列出前 {shown} 个。找不到时，请在上面按名称查找。',

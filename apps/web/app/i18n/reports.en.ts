@@ -173,18 +173,19 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.me.password.heading': 'Password',
   'reports.me.password.body': 'If staff reset your password for you, or you worry someone else knows it, choose a new one only you know.',
   'reports.me.password.link': 'Change password',
-  'reports.me.password.changed': 'Your password has been changed. You have been signed out on other phones; sign in with the new password next time.',
+  'reports.me.password.changed': 'Your password has been changed. Other phones and computers are signed out within minutes; sign in with the new password next time.',
 
   // Changing her own password
   'reports.password.heading': 'Change password',
-  'reports.password.intro': 'Enter your current password, then choose a new one. Changing it signs you out on every other phone and computer.',
+  'reports.password.intro': 'Enter your current password, then choose a new one. Other phones and computers are then signed out within minutes.',
   'reports.password.current': 'Current password',
   'reports.password.new': 'New password',
-  'reports.password.confirm': 'New password again',
+  'reports.password.confirm': 'Confirm new password',
   'reports.password.submit': 'Change password',
   'reports.password.cancel': 'Back to my account',
   'reports.password.fromStaff': 'Your current password was set for you by staff, so someone else may know it. Please choose a new one that only you know.',
   'reports.password.currentRequired': 'Enter your current password.',
+  'reports.password.tooMany': 'Too many wrong current passwords. Try again in {minutes} min.',
   'reports.password.mismatch': 'The two new passwords are not the same; type them again.',
   'reports.password.same': 'The new password must be different from the current one.',
 

@@ -392,7 +392,7 @@ export const zhCN = {
   'error.PAYLOAD_TOO_LARGE': '提交的内容太大。',
   'error.UNAUTHENTICATED': '请先登录。',
   'error.INVALID_CREDENTIALS': '手机号或密码不正确。',
-  'error.CURRENT_PASSWORD_INCORRECT': '现在的密码不正确。',
+  'error.CURRENT_PASSWORD_INCORRECT': '当前密码不正确。',
   'error.TOKEN_INVALID': '登录已过期，请重新登录。',
   'error.REFRESH_TOKEN_REUSED': '为了账号安全，本次登录已结束，请重新登录。',
   'error.TOO_MANY_ATTEMPTS': '登录失败次数太多，请 {minutes} 分钟后再试。',

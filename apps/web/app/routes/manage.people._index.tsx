@@ -145,7 +145,7 @@ export default function PeoplePage() {
           ))}
         </SelectField>
         {/* This form is a GET filter already: the org search is one more field of it. */}
-        <OrgSearchField view={view.orgs} id="filter" />
+        <OrgSearchField view={view.orgs} id="filter" hint={t('orgPicker.search.filterHint', { button: t('people.filter.submit') })} />
         <OrgSelect view={view.orgs} label={t('people.filter.org')} hint={t('people.filter.orgHint')} defaultValue={filters.orgId} empty={t('people.filter.anyOrg')} indent />
         <div className="people-filter-actions">
           <button type="submit" className="button button-primary">

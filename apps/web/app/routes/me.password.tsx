@@ -37,11 +37,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const tokens = await api.changePassword({ currentPassword, newPassword });
     return signIn(request, tokens, '/me?password=changed');
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') {
-      return data({ errors: { fields: { currentPassword: t('error.CURRENT_PASSWORD_INCORRECT') } } satisfies FormErrors }, { status: 400, headers });
+    const refused = (fields: FormErrors['fields']) => data({ errors: { fields } satisfies FormErrors }, { status: 400, headers });
+    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') return refused({ currentPassword: t('error.CURRENT_PASSWORD_INCORRECT') });
+    if (error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS') {
+      const retryAfter = Number(error.body.retryAfter);
+      return data({ errors: { form: t('reports.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }), fields: {} } satisfies FormErrors }, { status: 429, headers });
     }
+    // The checks above mirror the API's; if it still refuses the new one, say so on that field.
+    if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return refused({ newPassword: fieldMessages.password(t) });
     const failure = apiFormErrors(error, t);
-    if (failure.errors.fields.password) failure.errors.fields = { newPassword: failure.errors.fields.password };
     return data({ errors: failure.errors }, { status: failure.status, headers });
   }
 }
