@@ -127,7 +127,10 @@ describe('auth', () => {
       // The old password no longer signs in; the new one does.
       expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD })).status).toBe(401);
       expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'a brand new secret' })).status).toBe(200);
-      // Both earlier sign-ins are over; the pair it answered keeps this one going.
+      // Both earlier sign-ins are over at once, access tokens included; the pair it answered keeps this one going.
+      expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(401);
+      expect((await t.http().get('/api/me').set(bearer({ token: otherPhone.body.accessToken }))).status).toBe(401);
+      expect((await t.http().get('/api/me').set(bearer({ token: changed.body.accessToken }))).status).toBe(200);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: otherPhone.body.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: changed.body.refreshToken })).status).toBe(200);
@@ -213,6 +216,8 @@ describe('auth', () => {
 
       const reset = await t.http().post(`/api/users/${created.body.id}/password-reset`).set(bearer(coordinator)).send({});
       expect(reset.status).toBe(200);
+      // The reset ends her sign-ins at once, the access token in her hand included.
+      expect((await t.http().get('/api/me').set(bearer(own))).status).toBe(401);
       expect(await me(await signIn(reset.body.temporaryPassword))).toBe(true);
       // Someone who registered herself chose her own.
       const registered = await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'her own choice', name: '王芳', learnerType: 'migrant_worker' });

@@ -15,4 +15,6 @@ export interface AuthUser {
   locale: Locale;
   /** Her password was set by staff (new account or reset), so someone else knows it. */
   passwordFromStaff: boolean;
+  /** Access tokens carrying another version (`ver`) are refused: her password changed or was reset since. */
+  tokenVersion: number;
 }

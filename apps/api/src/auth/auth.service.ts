@@ -99,8 +99,8 @@ export class AuthService {
 
   /**
    * Wrong current passwords count like failed sign-ins (same limit and lock, per account), so a stolen
-   * access token cannot be used to guess the password. Every refresh token is revoked, so other phones
-   * are signed out once their short-lived access token ends; this sign-in gets a new pair.
+   * access token cannot be used to guess the password. Every refresh token is revoked and the token
+   * version bumped, so other phones are signed out at once; this sign-in gets a new pair.
    */
   async changePassword(user: AuthUser, input: ChangePasswordDto, meta: RequestMeta): Promise<TokenPairDto> {
     const key = `password:user:${user.id}`;
@@ -120,8 +120,13 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
-      // Only over the password just checked: of two changes at once, the second finds it gone.
-      const changed = await queryRows(tx, `UPDATE users SET password_hash = $2, password_from_staff = false, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`, [user.id, passwordHash, row!.passwordHash]);
+      // Only over the password just checked: of two changes at once, the second finds it gone. The new
+      // token version ends every access token already handed out.
+      const changed = await queryRows(
+        tx,
+        `UPDATE users SET password_hash = $2, password_from_staff = false, token_version = token_version + 1, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`,
+        [user.id, passwordHash, row!.passwordHash],
+      );
       if (changed.length === 0) throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
       await this.revokeAll(user.id, tx);
       await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
@@ -199,7 +204,9 @@ export class AuthService {
   }
 
   private async issueTokens(userId: string, familyId: string, tx: EntityManager): Promise<TokenPairDto> {
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' });
+    // Her token version (read in this transaction, so a password change's new version is the one signed).
+    const [account]: { tokenVersion: number }[] = await tx.query(`SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`, [userId]);
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0 });
     const refreshToken = randomBytes(32).toString('base64url');
     await tx.query(
       `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)

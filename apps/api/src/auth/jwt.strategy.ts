@@ -9,6 +9,8 @@ import type { AuthUser } from './auth-user.js';
 interface AccessTokenPayload {
   sub: string;
   typ?: string;
+  /** The account's token version when issued; absent on tokens from before versions existed (0). */
+  ver?: number;
 }
 
 @Injectable()
@@ -31,6 +33,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    return (await this.loader.load(payload.sub)) ?? false;
+    const user = await this.loader.load(payload.sub);
+    if (!user) return false;
+    // Issued before her password changed (or staff reset it): another phone's sign-in, now over.
+    if ((payload.ver ?? 0) !== user.tokenVersion) return false;
+    return user;
   }
 }

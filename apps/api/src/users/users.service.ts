@@ -71,7 +71,8 @@ export class UsersService {
 
   /**
    * A new generated password for someone of her subtree who forgot hers (there is no SMS here): the
-   * old password, every session and any sign-in lock end; an unused activation code goes too.
+   * old password, every session (access tokens too, by the token version) and any sign-in lock end;
+   * an unused activation code goes too.
    */
   async resetPassword(caller: AuthUser, userId: string, requestId: string): Promise<{ userId: string; temporaryPassword: string }> {
     const target = await this.scope.requireUser(caller, userId);
@@ -82,7 +83,7 @@ export class UsersService {
     const temporaryPassword = newTemporaryPassword();
     const passwordHash = await this.passwords.hash(temporaryPassword);
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = true, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = true, token_version = token_version + 1, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
       await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
       await this.audit.record({ actor: caller, action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: target.orgId, requestId }, tx);

@@ -173,11 +173,11 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.me.password.heading': 'Password',
   'reports.me.password.body': 'If staff reset your password for you, or you worry someone else knows it, choose a new one only you know.',
   'reports.me.password.link': 'Change password',
-  'reports.me.password.changed': 'Your password has been changed. Other phones and computers are signed out within minutes; sign in with the new password next time.',
+  'reports.me.password.changed': 'Your password has been changed. You have been signed out on other phones and computers; sign in with the new password next time.',
 
   // Changing her own password
   'reports.password.heading': 'Change password',
-  'reports.password.intro': 'Enter your current password, then choose a new one. Other phones and computers are then signed out within minutes.',
+  'reports.password.intro': 'Enter your current password, then choose a new one. Changing it signs you out on every other phone and computer.',
   'reports.password.current': 'Current password',
   'reports.password.new': 'New password',
   'reports.password.confirm': 'Confirm new password',

@@ -177,11 +177,11 @@ export const reportsZhCN = {
   'reports.me.password.heading': '密码',
   'reports.me.password.body': '工作人员帮您重设过密码，或者担心别人知道您的密码时，请换一个只有您知道的新密码。',
   'reports.me.password.link': '修改密码',
-  'reports.me.password.changed': '密码已修改。其他手机和电脑上的登录会在几分钟内退出，下次请用新密码登录。',
+  'reports.me.password.changed': '密码已修改。其他手机和电脑上的登录已退出，下次请用新密码登录。',
 
   // Changing her own password
   'reports.password.heading': '修改密码',
-  'reports.password.intro': '先输入当前密码，再设置新密码。修改后，其他手机和电脑上的登录会在几分钟内退出。',
+  'reports.password.intro': '先输入当前密码，再设置新密码。修改后，其他手机和电脑上的登录都会退出。',
   'reports.password.current': '当前密码',
   'reports.password.new': '新密码',
   'reports.password.confirm': '再输入一次新密码',
