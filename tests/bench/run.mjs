@@ -98,12 +98,16 @@ async function runCase(c, ctx) {
   }
   const several = ctx.apiUrls.length > 1 && c.target === 'api';
   if (several) runners.push({ name: 'instances', run: measure(ctx.apiUrls, next), rounds: [], peaks: [] });
-  const stop = phaseBar(`${c.name}: case and ${runners.length - 1} anchors × ${args.rounds}`, runners.length * (args.warmup + args.duration));
+  const rewarm = Math.min(1, args.warmup);
+  const stop = phaseBar(`${c.name}: case and ${runners.length - 1} anchors × ${args.rounds}`, runners.length * (args.warmup + (args.rounds - 1) * rewarm + args.duration));
   try {
     for (let round = 0; round < args.rounds; round++) {
-      for (const runner of runners) {
+      // The order turns too, so no one always follows the same neighbour (a write-heavy anchor's
+      // checkpoint, say) into its slice.
+      for (let i = 0; i < runners.length; i++) {
+        const runner = runners[(i + round) % runners.length];
         if (runner.peaks) rss.window();
-        runner.rounds.push(await runner.run(round === 0 ? args.warmup : Math.min(1, args.warmup)));
+        runner.rounds.push(await runner.run(round === 0 ? args.warmup : rewarm));
         if (runner.peaks) runner.peaks.push(rss.window());
       }
     }

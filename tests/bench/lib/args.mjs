@@ -80,7 +80,8 @@ export function readArgs(argv = process.argv.slice(2)) {
     scale,
     duration: number('duration', 1, 600),
     warmup: number('warmup', 0, 60),
-    rounds: Math.round(number('rounds', 1, 20)),
+    // A slice under a second is mostly the load generator's start-up.
+    rounds: Math.max(1, Math.min(Math.round(number('rounds', 1, 20)), Math.floor(number('duration', 1, 600)))),
     connections: Math.round(number('connections', 1, 1000)),
     instances: Math.round(number('instances', 1, 2)),
     only,
