@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 const STATION = '鼓山镇茶会社区服务点';
 const QUEUE_KEY = 'hearth.attendance.queue.v1';
@@ -42,46 +43,35 @@ interface HistoryRow {
   source: string;
 }
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${API()}${path}`, {
-    method,
-    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 async function token(phone: string): Promise<{ token: string; userId: string }> {
-  const result = await call<{ accessToken: string; user: { id: string } }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
+  const result = await apiLogin(phone);
   return { token: result.accessToken, userId: result.user.id };
 }
 
 async function newLearner(coordinator: string, orgId: string, name: string): Promise<Learner> {
   const phone = uniquePhone();
-  const user = await call<{ id: string }>('POST', '/api/users', coordinator, { phone, name, role: 'learner', orgId, learnerType: 'migrant_worker', password: DEMO_PASSWORD });
+  const user = await apiCall<{ id: string }>('POST', '/api/users', coordinator, { phone, name, role: 'learner', orgId, learnerType: 'migrant_worker', password: DEMO_PASSWORD });
   return { id: user.id, name, phone };
 }
 
 /** Enrols the learners, first making room: other suites enrol into the same demo class. */
 async function enrolAll(coordinator: string, klass: ClassDto, learners: Learner[]) {
-  const current = await call<ClassDto>('GET', `/api/classes/${klass.id}`, coordinator);
+  const current = await apiCall<ClassDto>('GET', `/api/classes/${klass.id}`, coordinator);
   const needed = current.enrolledCount + current.waitlistCount + learners.length;
-  if (current.capacity < needed) await call('PATCH', `/api/classes/${klass.id}`, coordinator, { capacity: needed });
+  if (current.capacity < needed) await apiCall('PATCH', `/api/classes/${klass.id}`, coordinator, { capacity: needed });
   for (const learner of learners) {
-    const result = await call<{ status: string }>('POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
+    const result = await apiCall<{ status: string }>('POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
     expect(result.status).toBe('enrolled');
   }
 }
 
 async function marks(accessToken: string, sessionId: string): Promise<Map<string, Status | null>> {
-  const roster = await call<{ items: { learnerId: string; status: Status | null }[] }>('GET', `/api/sessions/${sessionId}/attendance`, accessToken);
+  const roster = await apiCall<{ items: { learnerId: string; status: Status | null }[] }>('GET', `/api/sessions/${sessionId}/attendance`, accessToken);
   return new Map(roster.items.map((i) => [i.learnerId, i.status]));
 }
 
 async function history(accessToken: string, sessionId: string, learners: Learner[]): Promise<Map<string, [Status | null, Status][]>> {
-  const { items } = await call<{ items: HistoryRow[] }>('GET', `/api/sessions/${sessionId}/attendance/history`, accessToken);
+  const { items } = await apiCall<{ items: HistoryRow[] }>('GET', `/api/sessions/${sessionId}/attendance/history`, accessToken);
   return new Map(learners.map((l) => [l.id, items.filter((h) => h.learnerId === l.id).map((h): [Status | null, Status] => [h.from, h.to])]));
 }
 
@@ -109,7 +99,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     coordinator = (await token(DEMO.coordinator)).token;
     ({ token: instructor, userId: instructorId } = await token(DEMO.instructor));
 
-    const { items } = await call<{ items: ClassDto[] }>('GET', '/api/classes?limit=100', coordinator);
+    const { items } = await apiCall<{ items: ClassDto[] }>('GET', '/api/classes?limit=100', coordinator);
     const now = Date.now();
     const candidates = items
       .filter((k) => k.courseCode === 'VOC-ELDER' && k.orgName === STATION && k.instructorName === '林芳')
@@ -128,7 +118,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     ];
     await enrolAll(coordinator, demoClass, trio);
 
-    ownClass = await call<ClassDto>('POST', '/api/classes', coordinator, {
+    ownClass = await apiCall<ClassDto>('POST', '/api/classes', coordinator, {
       courseId: demoClass.courseId,
       orgId: demoClass.orgId,
       instructorId,
@@ -269,7 +259,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     const context = await phoneContext(browser);
     const page = await context.newPage();
     const problems = watchConsole(page);
-    const { code } = await call<{ code: string }>('POST', `/api/sessions/${nowSession.id}/check-in-code`, instructor);
+    const { code } = await apiCall<{ code: string }>('POST', `/api/sessions/${nowSession.id}/check-in-code`, instructor);
     await page.goto(`${WEB()}/check-in/${nowSession.id}?code=${code}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel(zh['field.phone'], { exact: true }).fill(d.phone);
@@ -311,7 +301,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     const digits = (await page.locator('.code-digits').innerText()).replace(/\s/g, '');
     expect(digits).toMatch(/^\d{6}$/);
     const learner = await token(e.phone);
-    await call('POST', `/api/sessions/${nowSession.id}/check-in`, learner.token, { code: digits });
+    await apiCall('POST', `/api/sessions/${nowSession.id}/check-in`, learner.token, { code: digits });
     expect((await marks(instructor, nowSession.id)).get(e.id)).toBe('present');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(problems).toEqual([]);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 /** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
 const JINTA_COORDINATOR = '13900000006';
@@ -46,18 +47,7 @@ function certificateCode(): string {
   return body + alphabet[(n - (sum % n)) % n];
 }
 
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const login = async (phone: string) => (await call<{ accessToken: string }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD })).accessToken;
+const login = async (phone: string) => (await apiLogin(phone)).accessToken;
 
 describe('certificates: a caring mother becomes ready to pair, and anyone can verify her certificate', () => {
   let browser: Browser;
@@ -79,12 +69,12 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
   it('a caring mother who attended her law class takes its quiz on her phone and is then ready to pair', async () => {
     // The coordinator registers her, opens a LAW-MPL class with four 2-hour sessions already held, and marks her present.
     const token = await login(JINTA_COORDINATOR);
-    const { items: orgs } = await call<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
+    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
     const station = orgs.find((o) => o.name === STATION)!;
-    const { items: instructors } = await call<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
+    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
     const instructor = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!;
     mother.phone = uniquePhone('138');
-    const created = await call<{ id: string }>('POST', '/api/users', token, {
+    const created = await apiCall<{ id: string }>('POST', '/api/users', token, {
       phone: mother.phone,
       name: MOTHER_NAME,
       role: 'learner',
@@ -93,9 +83,9 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
       learnerType: 'volunteer_mother',
     });
     mother.id = created.id;
-    const course = await call<{ id: string; assessments: { id: string; kind: string }[] }>('GET', '/api/courses/LAW-MPL', token);
+    const course = await apiCall<{ id: string; assessments: { id: string; kind: string }[] }>('GET', '/api/courses/LAW-MPL', token);
     const quizId = course.assessments.find((a) => a.kind === 'quiz')!.id;
-    const klass = await call<{ id: string; sessions: { id: string }[] }>('POST', '/api/classes', token, {
+    const klass = await apiCall<{ id: string; sessions: { id: string }[] }>('POST', '/api/classes', token, {
       courseId: course.id,
       orgId: station.id,
       instructorId: instructor.id,
@@ -106,9 +96,9 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
       sessions: [-9, -7, -5, -3].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
     });
     mother.classId = klass.id;
-    mother.enrollmentId = (await call<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: mother.id })).id;
+    mother.enrollmentId = (await apiCall<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: mother.id })).id;
     for (const session of klass.sessions) {
-      await call('PUT', `/api/sessions/${session.id}/attendance`, token, { marks: [{ learnerId: mother.id, status: 'present' }] });
+      await apiCall('PUT', `/api/sessions/${session.id}/attendance`, token, { marks: [{ learnerId: mother.id, status: 'present' }] });
     }
     // She already holds the other three required certificates (from classes long ago).
     for (const code of ['LAW-PJD', 'CARE-PSY', 'CARE-SAFE']) {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 const NATIONAL = '全国妇联（演示）';
 /** The demo tree from the national root down to the Fuzhou club. */
@@ -10,18 +11,6 @@ const PATH_TO_CLUB = ['福建省妇联', '福州市妇联', '晋安区妇联', '
 const CLUB = '村童妈妈俱乐部';
 const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
 
-async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const login = (phone: string) =>
-  apiCall<{ accessToken: string; user: { id: string; orgId: string } }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
 
 /** The big number of a headline tile, as a number ("1,234" → 1234). */
 async function tile(page: Page, label: string): Promise<number> {
@@ -60,8 +49,8 @@ describe('federation dashboard, audit trail and personal-data rights through the
 
   it('a federation admin reads the headline numbers and charts, drills down to a club and downloads the CSV', async () => {
     // A fresh learner at the club, so the club's count must go up once the aggregates catch up.
-    const coordinator = await login(DEMO.coordinator);
-    const admin = await login(DEMO.admin);
+    const coordinator = await apiLogin(DEMO.coordinator);
+    const admin = await apiLogin(DEMO.admin);
     const before = await settledSummary(admin.accessToken, coordinator.user.orgId);
     await apiCall('POST', '/api/users', coordinator.accessToken, {
       phone: uniquePhone('134'),
@@ -146,7 +135,7 @@ describe('federation dashboard, audit trail and personal-data rights through the
     await page.getByText('2026年1月1日 至 2026年6月30日').first().waitFor();
 
     // The national root is above her club: not found, as the API says.
-    const admin = await login(DEMO.admin);
+    const admin = await apiLogin(DEMO.admin);
     const root = (await apiCall<{ items: { id: string; parentId: string | null }[] }>('GET', '/api/orgs', admin.accessToken)).items.find((o) => o.parentId === null)!;
     const response = await page.goto(`${WEB()}/dashboard?orgId=${root.id}`);
     expect(response?.status()).toBe(404);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 /**
  * The org select of a form when the caller's subtree is too big to list (the product runs with
@@ -16,17 +17,6 @@ const INSTRUCTOR = `选择讲师${tag}`;
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const clubLabel = (city: string) => `${NATIONAL} › ${PROVINCE} › ${city} › ${fill(zh['orgPicker.option'], { name: CLUB, kind: zh['orgKind.club'] })}`;
 
-async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 const optionsOf = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
 const chosen = (page: Page, label: string) => page.getByLabel(label, { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '');
@@ -38,7 +28,7 @@ describe('choosing an organisation in a big subtree', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    admin = (await apiCall<{ accessToken: string }>('POST', '/api/auth/login', null, { phone: DEMO.admin, password: DEMO_PASSWORD })).accessToken;
+    admin = (await apiLogin(DEMO.admin)).accessToken;
     const root = await apiCall<{ items: { id: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent(NATIONAL)}&limit=1`, admin);
     const create = async (name: string, kind: string, parentId: string) => (await apiCall<{ id: string }>('POST', '/api/orgs', admin, { name, kind, parentId })).id;
     ids.province = await create(PROVINCE, 'province', root.items[0].id);

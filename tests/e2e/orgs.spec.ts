@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 const PROVINCE_ADMIN = '13900000008';
 const stamp = String(Date.now()).slice(-6);
 
-async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const login = (phone: string) => apiCall<{ accessToken: string }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
 
 /** The org the page is about. */
 const current = (page: Page, name: string) => page.locator('#orgs-current-name', { hasText: name }).waitFor();
@@ -104,7 +94,7 @@ describe('the organisation tree through the real Chinese pages', () => {
   });
 
   it("another province's org, or a made-up id, is not found; her search never shows another province", async () => {
-    const national = await login(DEMO.admin);
+    const national = await apiLogin(DEMO.admin);
     const sichuan = (await apiCall<{ items: { id: string; name: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent('四川省妇联')}`, national.accessToken)).items[0];
     expect(sichuan.name).toBe('四川省妇联');
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
 
 const EMPLOYER = '福州家家福家政服务有限公司';
 const stamp = String(Date.now()).slice(-8);
@@ -52,18 +53,6 @@ async function withDb<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
 }
 
 // ---- The API, for setting up what the pages under test do not do ----
-async function apiCall<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await fetch(`${API()}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const login = (phone: string) =>
-  apiCall<{ accessToken: string; user: { id: string; orgId: string } }>('POST', '/api/auth/login', null, { phone, password: DEMO_PASSWORD });
 
 describe('job referrals through the real Chinese pages: consent first, then refer, then hire', () => {
   let browser: Browser;
@@ -74,7 +63,7 @@ describe('job referrals through the real Chinese pages: consent first, then refe
   beforeAll(async () => {
     browser = await launchBrowser();
     // A fresh migrant worker of 村童妈妈俱乐部, created by its coordinator, holding a valid housekeeping certificate.
-    const coordinator = await login(DEMO.coordinator);
+    const coordinator = await apiLogin(DEMO.coordinator);
     const created = await apiCall<{ id: string }>('POST', '/api/users', coordinator.accessToken, {
       phone: learner.phone,
       name: learner.name,
@@ -228,7 +217,7 @@ describe('job referrals through the real Chinese pages: consent first, then refe
 
   it("another employer's staff cannot open that referral (404)", async () => {
     expect(referralUrl).not.toBe('');
-    const coordinator = await login(DEMO.coordinator);
+    const coordinator = await apiLogin(DEMO.coordinator);
     const other = await apiCall<{ id: string }>('POST', '/api/employers', coordinator.accessToken, {
       name: `福州好帮手保洁有限公司${stamp}`,
       industry: '保洁',
