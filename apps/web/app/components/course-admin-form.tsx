@@ -4,7 +4,7 @@ import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
 import { useI18n } from '../i18n';
 import { MAX_LESSONS, lessonField, type CourseValues } from '../lib/course-admin-form';
 import type { FormErrors } from '../lib/forms';
-import { FormAlert, SelectField, TextAreaField, TextField } from './form';
+import { CourseChecklist, FormAlert, SelectField, TextAreaField, TextField } from './form';
 
 export interface PrerequisiteOption {
   id: string;
@@ -157,41 +157,23 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
           </label>
         </fieldset>
 
-        <fieldset
+        <CourseChecklist
+          name="prerequisiteCourseIds"
           className="course-group stack-tight"
-          aria-describedby={['field-prerequisiteCourseIds-hint', fields.prerequisiteCourseIds ? 'field-prerequisiteCourseIds-error' : ''].filter(Boolean).join(' ')}
-        >
-          <legend id="field-prerequisiteCourseIds" tabIndex={-1}>
-            {t('courseAdmin.prerequisites.legend')}
-          </legend>
-          <p id="field-prerequisiteCourseIds-hint" className="hint">
-            {t('courseAdmin.prerequisites.hint')}
-          </p>
-          {fields.prerequisiteCourseIds ? (
-            <p id="field-prerequisiteCourseIds-error" className="field-error">
-              {fields.prerequisiteCourseIds}
-            </p>
-          ) : null}
-          {prerequisites.length === 0 ? <p>{t('courseAdmin.prerequisites.none')}</p> : null}
-          {COURSE_CATEGORIES.map((category) => {
-            const inCategory = prerequisites.filter((c) => c.category === category);
-            if (inCategory.length === 0) return null;
-            return (
-              <div key={category} className="check-group">
-                <p className="check-group-heading">{t(`category.${category}`)}</p>
-                {inCategory.map((c) => (
-                  <label key={c.id} className="check-option">
-                    <input type="checkbox" name="prerequisiteCourseIds" value={c.id} defaultChecked={chosen.has(c.id)} />
-                    <span>
-                      {c.title}
-                      {c.published ? null : t('courseAdmin.prerequisites.draft')} <span className="hint">{c.code}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            );
-          })}
-        </fieldset>
+          legend={t('courseAdmin.prerequisites.legend')}
+          hint={t('courseAdmin.prerequisites.hint')}
+          error={fields.prerequisiteCourseIds}
+          courses={prerequisites}
+          chosen={chosen}
+          categories={COURSE_CATEGORIES}
+          before={prerequisites.length === 0 ? <p>{t('courseAdmin.prerequisites.none')}</p> : null}
+          label={(c) => (
+            <>
+              {c.title}
+              {c.published ? null : t('courseAdmin.prerequisites.draft')} <span className="hint">{c.code}</span>
+            </>
+          )}
+        />
 
         <fieldset className="choices">
           <legend>{t('courseAdmin.publish.legend')}</legend>

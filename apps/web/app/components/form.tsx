@@ -1,4 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import type { CourseCategory } from '@hearth/contracts';
 import type { FormErrors } from '../lib/forms';
 import { useI18n } from '../i18n';
 
@@ -92,5 +93,64 @@ export function SelectField({ name, label, hint, error, describedBy, idSuffix, c
         {children}
       </select>
     </FieldFrame>
+  );
+}
+
+interface ChecklistCourse {
+  id: string;
+  title: string;
+  category: CourseCategory;
+}
+
+interface CourseChecklistProps<C extends ChecklistCourse> {
+  name: string;
+  legend: string;
+  hint: string;
+  error?: string;
+  courses: C[];
+  chosen: ReadonlySet<string>;
+  /** The order of the category groups. */
+  categories: readonly CourseCategory[];
+  className: string;
+  /** Shown above the groups (e.g. "no courses yet"). */
+  before?: ReactNode;
+  /** What a course's checkbox says; its title by default. */
+  label?: (course: C) => ReactNode;
+}
+
+/** Courses as checkboxes grouped by category, in a fieldset whose legend the error summary can focus. */
+export function CourseChecklist<C extends ChecklistCourse>({ name, legend, hint, error, courses, chosen, categories, className, before, label = (c) => c.title }: CourseChecklistProps<C>) {
+  const { t } = useI18n();
+  const id = `field-${name}`;
+  return (
+    <fieldset className={className} aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}>
+      <legend id={id} tabIndex={-1}>
+        {legend}
+      </legend>
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+      {before}
+      {categories.map((category) => {
+        const inCategory = courses.filter((c) => c.category === category);
+        if (inCategory.length === 0) return null;
+        return (
+          <div key={category} className="check-group">
+            <p className="check-group-heading">{t(`category.${category}`)}</p>
+            {inCategory.map((c) => (
+              <label key={c.id} className="check-option">
+                <input type="checkbox" name={name} value={c.id} defaultChecked={chosen.has(c.id)} />
+                <span>{label(c)}</span>
+              </label>
+            ))}
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { COURSE_CATEGORIES, type CourseCategory, type ReferralStatus } from '@he
 import { useI18n } from '../i18n';
 import type { FormErrors } from '../lib/forms';
 import { NOTE_MAX, formatWage, type JobValues } from '../lib/referrals-forms';
-import { FormAlert, SelectField, TextAreaField, TextField } from './form';
+import { CourseChecklist, FormAlert, SelectField, TextAreaField, TextField } from './form';
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useI18n();
@@ -133,32 +133,16 @@ export function JobForm({
           maxLength={5000}
           defaultValue={values?.description}
         />
-        <fieldset className="referrals-checks" aria-describedby={['field-requiredCourseIds-hint', fields.requiredCourseIds ? 'field-requiredCourseIds-error' : ''].filter(Boolean).join(' ')}>
-          <legend id="field-requiredCourseIds">{t('referrals.jobForm.courses')}</legend>
-          <p id="field-requiredCourseIds-hint" className="hint">
-            {t('referrals.jobForm.coursesHint')}
-          </p>
-          {fields.requiredCourseIds ? (
-            <p id="field-requiredCourseIds-error" className="field-error">
-              {fields.requiredCourseIds}
-            </p>
-          ) : null}
-          {categories.map((category) => {
-            const inCategory = courses.filter((c) => c.category === category);
-            if (inCategory.length === 0) return null;
-            return (
-              <div key={category} className="check-group">
-                <p className="check-group-heading">{t(`category.${category}`)}</p>
-                {inCategory.map((c) => (
-                  <label key={c.id} className="check-option">
-                    <input type="checkbox" name="requiredCourseIds" value={c.id} defaultChecked={chosen.has(c.id)} />
-                    <span>{c.title}</span>
-                  </label>
-                ))}
-              </div>
-            );
-          })}
-        </fieldset>
+        <CourseChecklist
+          name="requiredCourseIds"
+          className="referrals-checks"
+          legend={t('referrals.jobForm.courses')}
+          hint={t('referrals.jobForm.coursesHint')}
+          error={fields.requiredCourseIds}
+          courses={courses}
+          chosen={chosen}
+          categories={categories}
+        />
         <TextField
           name="acceptedQualifications"
           label={t('referrals.jobForm.qualifications')}
