@@ -21,6 +21,7 @@ import { PasswordService } from './password.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 const BAD_CREDENTIALS = 'Phone number or password is incorrect';
+const currentPasswordIncorrect = () => new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
 
 @Injectable()
 export class AuthService {
@@ -113,7 +114,7 @@ export class AuthService {
     if (!(await this.passwords.verify(row?.passwordHash ?? null, input.currentPassword))) {
       await this.audit.record({ actor: user, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, details: { failures: state.hits } });
       if (state.retryAfter > 0) throw this.tooMany(state.retryAfter);
-      throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
+      throw currentPasswordIncorrect();
     }
     if (input.newPassword === input.currentPassword) {
       throw new AppError(400, 'VALIDATION_FAILED', 'newPassword must differ from the current password', { messages: ['newPassword must differ from the current password'] });
@@ -127,7 +128,7 @@ export class AuthService {
         `UPDATE users SET password_hash = $2, password_from_staff = false, token_version = token_version + 1, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`,
         [user.id, passwordHash, row!.passwordHash],
       );
-      if (changed.length === 0) throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
+      if (changed.length === 0) throw currentPasswordIncorrect();
       await this.revokeAll(user.id, tx);
       await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
       return this.issueTokens(user.id, randomUUID(), tx);

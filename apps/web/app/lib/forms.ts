@@ -60,8 +60,8 @@ export function checkPhone(phone: string, t: Translate, errors: FormErrors) {
   if (!PHONE_PATTERN.test(phone)) errors.fields.phone = fieldMessages.phone(t);
 }
 
-export function checkNewPassword(password: string, t: Translate, errors: FormErrors) {
-  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) errors.fields.password = fieldMessages.password(t);
+export function checkNewPassword(password: string, t: Translate, errors: FormErrors, field = 'password') {
+  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) errors.fields[field] = fieldMessages.password(t);
 }
 
 export function checkName(name: string, t: Translate, errors: FormErrors) {

@@ -5,7 +5,7 @@ import { titleMeta, translator, useI18n } from '../i18n';
 import { FormAlert, TextField } from '../components/form';
 import { apiFormErrors } from '../lib/api-errors.server';
 import { requireUser, signIn } from '../lib/auth.server';
-import { fieldMessages, formText, type FormErrors } from '../lib/forms';
+import { checkNewPassword, fieldMessages, formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import reportsCss from '../styles/reports.css?url';
 
@@ -29,10 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const newPassword = formText(form, 'newPassword');
   const errors: FormErrors = { fields: {} };
   if (!currentPassword) errors.fields.currentPassword = t('reports.password.currentRequired');
-  if (newPassword.length < PASSWORD_MIN || newPassword.length > PASSWORD_MAX) errors.fields.newPassword = fieldMessages.password(t);
-  else if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('reports.password.mismatch');
-  else if (newPassword === currentPassword) errors.fields.newPassword = t('reports.password.same');
-  if (Object.keys(errors.fields).length > 0) return data({ errors }, { status: 400, headers });
+  checkNewPassword(newPassword, t, errors, 'newPassword');
+  // After the length: a mismatch or a repeat of a too-short password is not what she should fix first.
+  if (!errors.fields.newPassword) {
+    if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('reports.password.mismatch');
+    else if (newPassword === currentPassword) errors.fields.newPassword = t('reports.password.same');
+  }
+  if (hasErrors(errors)) return data({ errors }, { status: 400, headers });
   try {
     const tokens = await api.changePassword({ currentPassword, newPassword });
     return signIn(request, tokens, '/me?password=changed');
