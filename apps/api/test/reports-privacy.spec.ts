@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import { newCertificateCode } from '../src/certificates/certificate-code.js';
 import { PrivacyService } from '../src/privacy/privacy.service.js';
 import { StatsRefreshService } from '../src/reports/stats-refresh.service.js';
@@ -141,6 +142,33 @@ describe('federation dashboards', () => {
     expect(lines[0]).toContain('爱心妈妈');
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['D 俱乐部A', 'D 俱乐部B']);
+  });
+
+  it('writes the level in the reader\'s language and org names that look like formulas as plain text', async () => {
+    const names = ['=HYPERLINK("http://x","y")', '-2+3', '+cmd|\' /C calc\'!A0', '@SUM(1,2)'];
+    const city = await t.http().post('/api/orgs').set(bearer(countyAdmin)).send({ name: 'D 公式市', kind: 'club', parentId: tree.county });
+    expect(city.status).toBe(201);
+    for (const name of names) {
+      const created = await t.http().post('/api/orgs').set(bearer(countyAdmin)).send({ name, kind: 'station', parentId: city.body.id });
+      expect(created.status).toBe(201);
+    }
+    await refresh();
+    // Read with an independent parser, as a spreadsheet import would.
+    const read = async (lang: string) => {
+      const res = await t.http().get('/api/reports/summary.csv').query({ orgId: city.body.id, lang }).set(bearer(countyAdmin));
+      expect(res.status).toBe(200);
+      return parse(res.text, { bom: true }) as string[][];
+    };
+    const zh = await read('zh-CN');
+    expect(zh[0].slice(0, 2)).toEqual(['组织', '层级']);
+    expect(zh.slice(1).map((r) => r[0]).sort()).toEqual(names.map((n) => `'${n}`).sort());
+    expect(zh.slice(1).map((r) => r[1])).toEqual(names.map(() => '服务站'));
+    for (const cell of zh.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    const en = await read('en');
+    expect(en[0].slice(0, 2)).toEqual(['Organisation', 'Kind']);
+    expect(en.slice(1).map((r) => r[1])).toEqual(names.map(() => 'Station'));
+    const county = await t.http().get('/api/reports/summary.csv').query({ orgId: tree.county }).set(bearer(countyAdmin));
+    expect((parse(county.text, { bom: true }) as string[][]).slice(1).map((r) => r[1])).toEqual(['俱乐部', '俱乐部', '俱乐部']);
   });
 });
 

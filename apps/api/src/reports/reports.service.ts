@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import type { Locale } from '@hearth/contracts';
+import { toCsv, type Locale, type OrgKind } from '@hearth/contracts';
 import { AppError } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { SUMMARY_SQL } from './report-queries.js';
+
+/** The CSV's level column, in the reader's language. */
+const KIND_NAMES: Record<Locale, Record<OrgKind, string>> = {
+  'zh-CN': { national: '全国', province: '省', city: '市', county: '县', club: '俱乐部', station: '服务站' },
+  en: { national: 'National', province: 'Province', city: 'City', county: 'County', club: 'Club', station: 'Station' },
+};
+const kindName = (lang: Locale, kind: string) => KIND_NAMES[lang]?.[kind as OrgKind] ?? kind;
 
 interface Totals {
   learners: number;
@@ -90,7 +96,10 @@ export class ReportsService {
     };
   }
 
-  /** The breakdown as CSV: UTF-8 with a BOM so spreadsheet programs read the Chinese names. */
+  /**
+   * The breakdown as CSV through the shared writer (formula-safe cells, RFC 4180 quoting): UTF-8 with a
+   * BOM so spreadsheet programs read the Chinese names.
+   */
   async summaryCsv(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, requestId: string, lang: Locale) {
     const s = await this.summary(caller, orgId, from, to, lang);
     const header = lang === 'en'
@@ -98,11 +107,11 @@ export class ReportsService {
       : ['组织', '层级', '学员', '爱心妈妈', '可结对', '报名人次', '出勤率', '发证数', '推荐人次', '录用人数', '就业率'];
     const rows = [s, ...s.breakdown].map((r, i) => [
       i === 0 ? `${s.org.name}（${lang === 'en' ? 'total' : '合计'}）` : (r as { name: string }).name,
-      i === 0 ? s.org.kind : (r as { kind: string }).kind,
+      kindName(lang, i === 0 ? s.org.kind : (r as { kind: string }).kind),
       r.learners, r.volunteerMothers, r.readyVolunteerMothers, r.enrollments,
       r.attendanceRate ?? '', r.certificatesIssued, r.referrals, r.hires, r.placementRate ?? '',
     ]);
     await this.audit.record({ actor: caller, action: 'report.export', entityType: 'organization', entityId: s.org.id, orgId: s.org.id, requestId, details: { from: from ?? null, to: to ?? null } });
-    return { filename: `hearth-summary-${s.org.id.slice(0, 8)}.csv`, body: '\uFEFF' + stringify([header, ...rows.slice(1)]) };
+    return { filename: `hearth-summary-${s.org.id.slice(0, 8)}.csv`, body: toCsv([header, ...rows.slice(1)], { bom: true }) };
   }
 }

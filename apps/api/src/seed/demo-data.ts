@@ -39,7 +39,7 @@ export interface DemoUser {
   what: string;
 }
 
-export const DEMO_EMPLOYERS = [{ key: 'jiajiafu', org: 'fuzhou-club', name: '福州家家福家政服务有限公司', industry: '家政服务', contactName: '陈经理' }];
+export const DEMO_EMPLOYERS = [{ key: 'jiajiafu', org: 'fuzhou-club', name: '福州家家福家政服务有限公司', industry: '家政服务', contactName: '陈经理', contactPhone: '13900000077' }];
 
 export const DEMO_USERS: DemoUser[] = [
   { phone: '13900000001', name: '王丽', role: 'admin', org: 'national', what: 'Federation admin (whole tree)' },

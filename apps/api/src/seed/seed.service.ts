@@ -49,8 +49,8 @@ export class SeedService {
       const employerIds = new Map<string, string>();
       for (const e of DEMO_EMPLOYERS) {
         const rows = await tx.query(
-          `INSERT INTO employers (org_id, name, industry, contact_name, contact_phone) VALUES ($1, $2, $3, $4, NULL) RETURNING id`,
-          [orgIds.get(e.org), e.name, e.industry, e.contactName],
+          `INSERT INTO employers (org_id, name, industry, contact_name, contact_phone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [orgIds.get(e.org), e.name, e.industry, e.contactName, e.contactPhone],
         );
         employerIds.set(e.key, rows[0].id);
       }

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.noAccount': 'No account yet?',
   'login.registerLink': 'Register for free',
+  'login.forgotPassword': 'Forgot your password? Ask the coordinator of your club or service station to reset it.',
 
   'register.heading': 'Register',
   'register.intro': 'Once registered you can enrol in free classes.',

@@ -63,6 +63,7 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.manage.employers': 'Partner employers ({n})',
   'referrals.manage.employersEmpty': 'No employers registered yet.',
   'referrals.manage.employerContact': 'Contact: {name}',
+  'referrals.manage.employerNoPhone': '(no phone number recorded)',
   'referrals.manage.employerOpenJobs': '{n} openings hiring',
   'referrals.manage.newJobFor': 'Post an opening for this employer',
   'referrals.manage.registerEmployer': 'Register an employer',

@@ -64,6 +64,7 @@ export const referralsZhCN = {
   'referrals.manage.employers': '合作的用人单位（{n} 家）',
   'referrals.manage.employersEmpty': '还没有登记用人单位。',
   'referrals.manage.employerContact': '联系人：{name}',
+  'referrals.manage.employerNoPhone': '（未登记电话）',
   'referrals.manage.employerOpenJobs': '{n} 个岗位在招聘',
   'referrals.manage.newJobFor': '为这家单位发布岗位',
   'referrals.manage.registerEmployer': '登记用人单位',

@@ -146,6 +146,12 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.action.user.create': 'Account created',
   'reports.action.user.erase': 'Account and personal data deleted',
   'reports.action.user.register': 'Account registered',
+  'reports.action.auth.password_change_failed': 'Wrong current password when changing password',
+  'reports.action.job.open': 'Job reopened',
+  'reports.action.job.closed': 'Job closed',
+  'reports.action.user.claim_code_issue': 'Account claim code issued',
+  'reports.action.user.password_changed': 'Password changed',
+  'reports.action.user.password_reset': 'Password reset',
 
   'reports.entity.certificate': 'Certificate',
   'reports.entity.class': 'Class',

@@ -149,6 +149,12 @@ export const reportsZhCN = {
   'reports.action.user.create': '新建账号',
   'reports.action.user.erase': '注销并删除个人数据',
   'reports.action.user.register': '注册账号',
+  'reports.action.auth.password_change_failed': '修改密码时原密码错误',
+  'reports.action.job.open': '重新开放岗位',
+  'reports.action.job.closed': '关闭岗位',
+  'reports.action.user.claim_code_issue': '发放账号认领码',
+  'reports.action.user.password_changed': '修改密码',
+  'reports.action.user.password_reset': '重置密码',
 
   'reports.entity.certificate': '证书',
   'reports.entity.class': '班级',

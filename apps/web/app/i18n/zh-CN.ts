@@ -73,6 +73,7 @@ export const zhCN = {
   'login.submit': '登录',
   'login.noAccount': '还没有账号？',
   'login.registerLink': '免费注册',
+  'login.forgotPassword': '忘记密码？请联系您所在俱乐部或服务站的协调员重置。',
 
   'register.heading': '注册',
   'register.intro': '注册后即可报名参加免费课程。',

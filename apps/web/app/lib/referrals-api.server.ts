@@ -13,7 +13,8 @@ export interface EmployerDto {
   name: string;
   industry: string;
   contactName: string;
-  contactPhone: string;
+  /** Null for employers recorded without a number (never render a `tel:` link then). */
+  contactPhone: string | null;
   openJobs: number;
 }
 

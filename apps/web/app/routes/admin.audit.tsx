@@ -43,6 +43,12 @@ const ACTIONS = [
   'job.create',
   'external_credential.record',
   'external_credential.check',
+  'auth.password_change_failed',
+  'user.password_changed',
+  'user.password_reset',
+  'user.claim_code_issue',
+  'job.open',
+  'job.closed',
 ];
 const ENTITY_TYPES = [
   'certificate',
@@ -199,8 +205,10 @@ export default function AuditPage() {
             <li key={event.id} className="audit-event">
               <p className="audit-head">
                 <span>
-                  <strong className="audit-action">{event.action}</strong>
-                  {event.action !== event.actionCode ? <code className="audit-code">{event.actionCode}</code> : null}
+                  {/* In words; the code stays out of sight (an unknown action shows its code as it is). */}
+                  <strong className="audit-action" data-code={event.actionCode}>
+                    {event.action}
+                  </strong>
                 </span>
                 <time className="audit-time">{event.at}</time>
               </p>

@@ -67,6 +67,7 @@ export default function LoginPage() {
         <button type="submit" className="button button-primary button-block">
           {t('login.submit')}
         </button>
+        <p className="hint">{t('login.forgotPassword')}</p>
       </Form>
       <p>
         {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>

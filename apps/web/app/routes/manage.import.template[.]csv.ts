@@ -1,8 +1,16 @@
+import { toCsv } from '@hearth/contracts';
+
 /**
- * A CSV to start from. The byte-order mark makes Excel on Windows read it as UTF-8 (without it,
- * Chinese Excel assumes GBK and shows garbage).
+ * A CSV to start from, written by the product's one CSV writer. The byte-order mark makes Excel on
+ * Windows read it as UTF-8 (without it, Chinese Excel assumes GBK and shows garbage).
  */
-const TEMPLATE = '\uFEFF姓名,手机号,类型\n王芳,13800000000,进城务工妇女\n';
+const TEMPLATE = toCsv(
+  [
+    ['姓名', '手机号', '类型'],
+    ['王芳', '13800000000', '进城务工妇女'],
+  ],
+  { bom: true },
+);
 
 export function loader() {
   return new Response(TEMPLATE, {

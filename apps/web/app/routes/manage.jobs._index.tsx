@@ -174,7 +174,7 @@ export default function ManageJobsPage() {
                 </p>
                 <p>
                   {t('referrals.manage.employerContact', { name: e.contactName })}{' '}
-                  <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a>
+                  {e.contactPhone ? <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a> : <span className="hint">{t('referrals.manage.employerNoPhone')}</span>}
                 </p>
                 <p className="hint">{t('referrals.manage.employerOpenJobs', { n: e.openJobs })}</p>
                 <p>
