@@ -50,7 +50,12 @@ export default function MyAccountPage() {
         <h2 id="me-data">{t('reports.me.data.heading')}</h2>
         <p>{t('reports.me.data.body')}</p>
         <p>
-          <a href="/me/export.json" download className="button button-primary">
+          <Link to="/me/data" className="button button-primary">
+            {t('reports.me.readable')}
+          </Link>
+        </p>
+        <p>
+          <a href="/me/export.json" download className="button button-secondary">
             {t('reports.me.export')}
           </a>
         </p>
