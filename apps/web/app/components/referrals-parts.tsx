@@ -2,7 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import { COURSE_CATEGORIES, type CourseCategory, type ReferralStatus } from '@hearth/contracts';
 import { useI18n } from '../i18n';
 import type { FormErrors } from '../lib/forms';
-import { NOTE_MAX, formatWage, type JobValues } from '../lib/referrals-forms';
+import { NOTE_MAX, formatWage, orderedMoves, type JobValues } from '../lib/referrals-forms';
 import { CourseChecklist, FormAlert, SelectField, TextAreaField, TextField } from './form';
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
@@ -177,7 +177,9 @@ export function JobForm({
 
 /**
  * A note and one button per move the referral may make from its status (working without JavaScript:
- * the pressed button's `status` is posted).
+ * the pressed button's `status` is posted). The buttons keep their places from step to step: the step
+ * forward first, then, set apart, "未录用" and "撤回推荐" always in that order. Those two end the
+ * referral, so the action answers them with `confirm` and this form then asks once more.
  */
 export function MoveForm({
   referralId,
@@ -187,6 +189,8 @@ export function MoveForm({
   busy,
   folded = false,
   describedBy,
+  confirm,
+  cancelHref,
 }: {
   referralId: string;
   next: readonly ReferralStatus[];
@@ -197,9 +201,38 @@ export function MoveForm({
   folded?: boolean;
   /** The id of what the buttons act on (the learner's name), when a page lists several. */
   describedBy?: string;
+  /** An ending move waiting for "确认": shown instead of the buttons. */
+  confirm?: { status: ReferralStatus; note: string } | null;
+  /** Where "取消" goes back to (this page, without the question). */
+  cancelHref: string;
 }) {
   const { t } = useI18n();
   if (next.length === 0) return <p className="hint">{t('referrals.move.final')}</p>;
+  if (confirm && next.includes(confirm.status)) {
+    return (
+      <Form method="post" className="referrals-confirm stack-tight" role="group" aria-labelledby={`confirm-${referralId}`}>
+        <input type="hidden" name="intent" value="move" />
+        <input type="hidden" name="referralId" value={referralId} />
+        <input type="hidden" name="status" value={confirm.status} />
+        <input type="hidden" name="note" value={confirm.note} />
+        <input type="hidden" name="confirmed" value="yes" />
+        <p className="referrals-confirm-question" id={`confirm-${referralId}`}>
+          <strong>{t(`referrals.confirm.question.${confirm.status}` as 'referrals.confirm.question.withdrawn')}</strong>
+        </p>
+        <p className="hint">{t('referrals.confirm.body')}</p>
+        {confirm.note ? <p className="referrals-note">{t('referrals.confirm.note', { note: confirm.note })}</p> : null}
+        <fieldset className="referrals-move-fields referrals-move-buttons" disabled={busy}>
+          <button type="submit" className="button button-danger" aria-describedby={describedBy}>
+            {t(`referrals.confirm.yes.${confirm.status}` as 'referrals.confirm.yes.withdrawn')}
+          </button>
+          <Link to={cancelHref} className="button button-secondary" preventScrollReset>
+            {t('referrals.confirm.cancel')}
+          </Link>
+        </fieldset>
+      </Form>
+    );
+  }
+  const { forward, ending } = orderedMoves(next);
   const form = (
     <Form method="post" className="referrals-move">
       <input type="hidden" name="intent" value="move" />
@@ -207,20 +240,24 @@ export function MoveForm({
       {/* Disabled while a move is saved: the page then reloads and replaces this form, with anything typed meanwhile. */}
       <fieldset className="referrals-move-fields stack-tight" disabled={busy}>
         <TextAreaField name="note" idSuffix={referralId} label={t('referrals.move.note')} hint={noteHint} error={error} rows={2} maxLength={NOTE_MAX} />
-        <div className="referrals-move-buttons">
-          {next.map((status, i) => (
-            <button
-              key={status}
-              type="submit"
-              name="status"
-              value={status}
-              className={i === 0 && status !== 'withdrawn' && status !== 'not_hired' ? 'button button-primary' : 'button button-secondary'}
-              aria-describedby={describedBy}
-            >
-              {t(`referrals.moveTo.${status}`)}
-            </button>
-          ))}
-        </div>
+        {forward.length > 0 ? (
+          <div className="referrals-move-buttons">
+            {forward.map((status) => (
+              <button key={status} type="submit" name="status" value={status} className="button button-primary" aria-describedby={describedBy}>
+                {t(`referrals.moveTo.${status}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {ending.length > 0 ? (
+          <div className="referrals-move-buttons referrals-move-ending" role="group" aria-label={t('referrals.move.ending')}>
+            {ending.map((status) => (
+              <button key={status} type="submit" name="status" value={status} className="button button-secondary" aria-describedby={describedBy}>
+                {t(`referrals.moveTo.${status}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </fieldset>
     </Form>
   );

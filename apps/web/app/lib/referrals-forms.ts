@@ -166,6 +166,21 @@ export const isReferralStatus = (value: unknown): value is ReferralStatus => typ
 /** Where a referral may go from here; the step forward first, then the ways it can end. */
 export const nextStatuses = (status: ReferralStatus): readonly ReferralStatus[] => REFERRAL_TRANSITIONS[status];
 
+/** The moves that end a referral against her: always shown last, in this order, and confirmed once more before they are sent. */
+export const ENDING_STATUSES: readonly ReferralStatus[] = ['not_hired', 'withdrawn'];
+export const isEndingStatus = (status: ReferralStatus) => ENDING_STATUSES.includes(status);
+
+/** Her moves in one fixed order (the steps forward as the pipeline runs, then the endings), whatever order the rules list them in. */
+export function orderedMoves(next: readonly ReferralStatus[]): { forward: ReferralStatus[]; ending: ReferralStatus[] } {
+  return {
+    forward: REFERRAL_STATUSES.filter((s) => next.includes(s) && !isEndingStatus(s)),
+    ending: ENDING_STATUSES.filter((s) => next.includes(s)),
+  };
+}
+
+/** An ending move posted without `confirmed=yes` is not sent yet: the page asks "确认…？" first (works without JavaScript). */
+export const needsConfirmation = (form: FormData, status: ReferralStatus) => isEndingStatus(status) && formText(form, 'confirmed') !== 'yes';
+
 /** A note of at most NOTE_MAX characters, or an error on `note`. */
 export function readNote(form: FormData, t: Translate, errors: FormErrors): string {
   const note = formText(form, 'note').trim();

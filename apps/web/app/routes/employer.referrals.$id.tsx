@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
+import type { ReferralStatus } from '@hearth/contracts';
 import { JobFacts, MoveForm, ReferralHistory, ReferralStatusBadge } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -10,7 +11,7 @@ import { formText, hasErrors, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { referralsApi, type EmployerReferralDto, type JobDto } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
-import { formatMoment, isReferralStatus, nextStatuses, readNote } from '../lib/referrals-forms';
+import { formatMoment, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
 
@@ -86,6 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 interface Outcome {
   done?: string;
   errors?: FormErrors;
+  /** An ending move waiting for her "确认". */
+  confirm?: { status: ReferralStatus; note: string };
 }
 
 /** Moves the referral on, with an optional note. */
@@ -101,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const note = readNote(form, t, errors);
   if (!isReferralStatus(status)) return data<Outcome>({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   if (hasErrors(errors)) return data<Outcome>({ errors }, { status: 400, headers });
+  if (needsConfirmation(form, status)) return data<Outcome>({ confirm: { status, note } }, { headers });
   try {
     await referralsApi(api, locale).referrals.move(id, { status, ...(note ? { note } : {}) });
     return data<Outcome>({ done: t('referrals.moved', { status: t(`referrals.status.${status}`) }) }, { headers });
@@ -198,7 +202,16 @@ export default function EmployerReferralPage() {
             <p>{result.errors.form}</p>
           </div>
         ) : null}
-        <MoveForm key={referral.status} referralId={referral.id} next={referral.next} noteHint={t('referrals.move.noteHintEmployer')} error={result?.errors?.fields.note} busy={navigation.state !== 'idle'} />
+        <MoveForm
+          key={referral.status}
+          referralId={referral.id}
+          next={referral.next}
+          noteHint={t('referrals.move.noteHintEmployer')}
+          error={result?.errors?.fields.note}
+          busy={navigation.state !== 'idle'}
+          confirm={result?.confirm}
+          cancelHref={`/employer/referrals/${referral.id}`}
+        />
       </section>
 
       {referral.history.length > 0 ? (

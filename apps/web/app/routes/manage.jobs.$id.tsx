@@ -12,7 +12,7 @@ import { formText, hasErrors, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { referralsApi, type CandidateDto, type JobDto, type StaffReferralDto } from '../lib/referrals-api.server';
 import { missingCourses, referralFormErrors } from '../lib/referrals-errors.server';
-import { NOTE_MAX, isReferralStatus, nextStatuses, readNote } from '../lib/referrals-forms';
+import { NOTE_MAX, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
 
@@ -107,6 +107,8 @@ interface Outcome {
   errors?: FormErrors;
   missing?: { code: string; title: string }[];
   note?: string;
+  /** An ending move (move) waiting for "确认". */
+  confirm?: { status: ReferralStatus; note: string };
 }
 
 function referError(error: unknown, t: Translate) {
@@ -152,6 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const note = readNote(form, t, errors);
       if (!isUuid(referralId) || !isReferralStatus(status)) return reply({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
       if (hasErrors(errors)) return reply({ target: referralId, errors, note }, 400);
+      if (needsConfirmation(form, status)) return reply({ target: referralId, confirm: { status, note } });
       try {
         await referrals.referrals.move(referralId, { status, ...(note ? { note } : {}) });
         return reply({ target: referralId, done: t('referrals.moved', { status: t(`referrals.status.${status}`) }) });
@@ -339,6 +342,8 @@ export default function JobBoardPage() {
                           busy={busy}
                           folded={!failure}
                           describedBy={`referral-${r.id}`}
+                          confirm={failure?.confirm}
+                          cancelHref={`/manage/jobs/${job.id}`}
                         />
                       </li>
                     );
