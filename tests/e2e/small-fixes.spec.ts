@@ -1,0 +1,230 @@
+import { randomInt } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
+import { en } from '../../apps/web/app/i18n/en.js';
+import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const EMPLOYER = '福州家家福家政服务有限公司';
+const stamp = String(Date.now()).slice(-8);
+const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('');
+
+/** Every audit action the API writes, found in its source as `action: '…'` (plus job.open/closed, written as job.${status}). */
+function auditActionsInApi(): string[] {
+  const found = new Set<string>(['job.open', 'job.closed']);
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.endsWith('.ts') && !path.endsWith('.spec.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/action: ['`]([a-z_]+\.[a-z_]+)['`]/g)) found.add(m[1]);
+      }
+    }
+  };
+  walk(join(root, 'apps/api/src'));
+  return [...found].sort();
+}
+
+/** Where a button sits, relative to the heading of the section it is in (a notice above the section moves both alike). */
+async function placeOf(button: Locator, heading: Locator) {
+  const [b, h] = [await button.boundingBox(), await heading.boundingBox()];
+  return { x: Math.round(b!.x), y: Math.round(b!.y - h!.y), width: Math.round(b!.width) };
+}
+
+/** The move buttons of an employer's referral page in the order a reader meets them, and where the two ending moves sit. */
+async function moveButtons(page: Page) {
+  const section = page.getByRole('region', { name: zh['referrals.move.legend'] });
+  const heading = section.getByRole('heading', { name: zh['referrals.move.legend'] });
+  const names = await section.getByRole('button').allInnerTexts();
+  const ending = section.getByRole('group', { name: zh['referrals.move.ending'] });
+  return {
+    names: names.map((n) => n.trim()),
+    endingNames: (await ending.getByRole('button').allInnerTexts()).map((n) => n.trim()),
+    forward: await placeOf(section.getByRole('button').first(), heading),
+    notHired: await placeOf(section.getByRole('button', { name: zh['referrals.moveTo.not_hired'] }), heading),
+    withdraw: await placeOf(section.getByRole('button', { name: zh['referrals.moveTo.withdrawn'] }), heading),
+  };
+}
+
+describe('small fixes: stable move buttons, confirmed endings, login hint, her data in words, audit in words, tel links', () => {
+  let browser: Browser;
+  const learners = [
+    { phone: `135${stamp}`, name: uniqueName('冯'), id: '' },
+    { phone: `134${stamp}`, name: uniqueName('韩'), id: '' },
+  ];
+  const jobTitle = `保洁员（${stamp}）`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const coordinator = await apiLogin(DEMO.coordinator);
+    const employers = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/employers', coordinator.accessToken);
+    const employerId = employers.items.find((e) => e.name === EMPLOYER)!.id;
+    const job = await apiCall<{ id: string }>('POST', '/api/jobs', coordinator.accessToken, { employerId, title: jobTitle, requiredCourseIds: [], location: '福州市鼓楼区', positions: 3 });
+    for (const learner of learners) {
+      const created = await apiCall<{ id: string }>('POST', '/api/users', coordinator.accessToken, {
+        phone: learner.phone,
+        name: learner.name,
+        role: 'learner',
+        learnerType: 'migrant_worker',
+        orgId: coordinator.user.orgId,
+        password: DEMO_PASSWORD,
+      });
+      learner.id = created.id;
+      const session = await apiLogin(learner.phone);
+      await apiCall('POST', '/api/me/consents', session.accessToken, { scope: 'referrals' });
+      await apiCall('POST', '/api/referrals', coordinator.accessToken, { learnerId: learner.id, jobId: job.id });
+    }
+  });
+  afterAll(() => browser.close());
+
+  it('every audit action the API writes has words in both languages', () => {
+    const actions = auditActionsInApi();
+    expect(actions).toContain('certificate.issue');
+    const missing = actions.filter((a) => !(`reports.action.${a}` in zh) || !(`reports.action.${a}` in en));
+    expect(missing).toEqual([]);
+  });
+
+  it('the login page tells her to ask her coordinator when she forgot her password', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${WEB()}/login`);
+    const form = page.locator('form').filter({ has: page.getByLabel(zh['field.password']) });
+    await form.getByText(zh['login.forgotPassword']).waitFor();
+    expect(zh['login.forgotPassword']).toContain('忘记密码？请联系您所在俱乐部或服务站的协调员重置');
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  for (const [i, javaScriptEnabled] of [[0, true], [1, false]] as const) {
+    it(`the employer's move buttons keep their places from step to step, and an ending asks to confirm (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const learner = learners[i];
+      const context = await phoneContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      await signIn(page, DEMO.employer);
+      await page.getByRole('link', { name: zh['nav.candidates'] }).first().click();
+      await page.getByRole('link', { name: learner.name }).click();
+      await page.getByRole('heading', { level: 1, name: learner.name }).waitFor();
+      await page.locator(`a[href="tel:${learner.phone}"]`).waitFor();
+
+      const first = await moveButtons(page);
+      expect(first.names).toEqual([zh['referrals.moveTo.contacted'], zh['referrals.moveTo.not_hired'], zh['referrals.moveTo.withdrawn']]);
+      expect(first.endingNames).toEqual([zh['referrals.moveTo.not_hired'], zh['referrals.moveTo.withdrawn']]);
+      await fitsPhone(page);
+      for (const status of ['contacted', 'interviewing'] as const) {
+        await page.getByRole('button', { name: zh[`referrals.moveTo.${status}`] }).click();
+        await page.getByText(fill(zh['referrals.moved'], { status: zh[`referrals.status.${status}`] })).waitFor();
+        const now = await moveButtons(page);
+        // Same order, same places: the step forward first, then 未录用 and 撤回推荐, set apart, where they were.
+        expect(now.names.slice(1)).toEqual(first.names.slice(1));
+        expect(now.endingNames).toEqual(first.endingNames);
+        expect(now.forward).toEqual(first.forward);
+        expect(now.notHired).toEqual(first.notHired);
+        expect(now.withdraw).toEqual(first.withdraw);
+      }
+
+      // An ending asks first; 取消 leaves the referral as it was.
+      const ending = i === 0 ? 'withdrawn' : 'not_hired';
+      await page.getByRole('button', { name: zh[`referrals.moveTo.${ending}`] }).click();
+      await page.getByText(zh[`referrals.confirm.question.${ending}`]).waitFor();
+      await page.getByRole('link', { name: zh['referrals.confirm.cancel'] }).click();
+      await page.getByRole('button', { name: zh['referrals.moveTo.hired'] }).waitFor();
+      expect(await page.getByText(zh[`referrals.confirm.question.${ending}`]).count()).toBe(0);
+      expect(await page.locator('.badges').innerText()).toContain(zh['referrals.status.interviewing']);
+
+      await page.getByLabel(zh['referrals.move.note']).fill('岗位已招满。');
+      await page.getByRole('button', { name: zh[`referrals.moveTo.${ending}`] }).click();
+      await page.getByText(zh[`referrals.confirm.question.${ending}`]).waitFor();
+      await fitsPhone(page);
+      await page.getByRole('button', { name: zh[`referrals.confirm.yes.${ending}`] }).click();
+      await page.getByText(fill(zh['referrals.moved'], { status: zh[`referrals.status.${ending}`] })).waitFor();
+      await page.getByText(zh['referrals.move.final']).waitFor();
+      await page.getByText(fill(zh['referrals.history.note'], { note: '岗位已招满。' })).waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the learner reaches a readable, printable page of her data from 我的资料与数据 (JavaScript on and off)', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const learner = learners[0];
+      const context = await phoneContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+      const problems = watchConsole(page);
+      await signIn(page, learner.phone);
+      await page.getByRole('link', { name: zh['nav.profile'] }).first().click();
+      await page.getByRole('link', { name: zh['reports.me.readable'] }).click();
+      await page.getByRole('heading', { level: 1, name: zh['reports.myData.heading'] }).waitFor();
+      for (const key of ['reports.myData.profile', 'reports.myData.enrolments', 'reports.myData.attendance', 'reports.myData.certificates', 'reports.myData.consents', 'reports.myData.referrals'] as const) {
+        await page.getByRole('heading', { level: 2, name: zh[key], exact: true }).waitFor();
+      }
+      const profile = page.getByRole('region', { name: zh['reports.myData.profile'], exact: true });
+      await profile.getByText(learner.name).waitFor();
+      await profile.getByText(learner.phone).waitFor();
+      await profile.getByText(`${zh['role.learner']} · ${zh['learnerType.migrant_worker']}`).waitFor();
+      await page.getByRole('region', { name: zh['reports.myData.consents'], exact: true }).getByText(zh['reports.myData.consent.grant']).waitFor();
+      const referrals = page.getByRole('region', { name: zh['reports.myData.referrals'], exact: true });
+      await referrals.getByText(jobTitle).waitFor();
+      // Its status in words (已推荐, or 已撤回 once the employer test above ended it).
+      expect(await referrals.getByRole('listitem').innerText()).toMatch(new RegExp(`${zh['referrals.status.referred']}|${zh['referrals.status.withdrawn']}`));
+      // Print with JavaScript; without it, the page says how to print from the browser's menu.
+      if (javaScriptEnabled) await page.getByRole('button', { name: zh['reports.myData.print'] }).waitFor();
+      else await page.getByText(zh['reports.myData.printNoJs']).waitFor();
+      expect(await page.getByRole('button', { name: zh['reports.myData.print'] }).count()).toBe(javaScriptEnabled ? 1 : 0);
+      expect(await page.getByRole('link', { name: zh['reports.me.export'] }).getAttribute('href')).toBe('/me/export.json');
+      // No developer's codes on her page.
+      expect(await page.locator('main').innerText()).not.toMatch(/migrant_worker|withdrawn|"grant"/);
+      await fitsPhone(page);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('link', { name: zh['reports.myData.back'] }).isVisible()).toBe(false);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("the admin's audit page shows what happened in words, not codes", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.admin);
+    await page.getByRole('link', { name: zh['nav.audit'] }).first().click();
+    await page.getByRole('heading', { level: 1, name: zh['reports.audit.heading'] }).waitFor();
+    const list = page.locator('.audit-list');
+    await list.waitFor();
+    await list.getByText(zh['reports.action.referral.move'], { exact: true }).first().waitFor();
+    const visible = await list.innerText();
+    const codes = auditActionsInApi().filter((code) => visible.includes(code));
+    expect(codes).toEqual([]);
+    const actions = await list.locator('.audit-action').allInnerTexts();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) expect(action).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
+    // The filter offers words too.
+    const options = await page.getByLabel(zh['reports.audit.action']).locator('option').allInnerTexts();
+    for (const option of options) expect(option).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the coordinator sees the demo employer with a phone number and never an empty tel: link', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('link', { name: zh['nav.manageJobs'] }).first().click();
+    await page.getByRole('heading', { name: EMPLOYER }).waitFor();
+    const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain('tel:13900000077');
+    for (const href of hrefs) expect(href).toMatch(/^tel:\+?\d{5,}$/);
+    await fitsPhone(page);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
