@@ -56,6 +56,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
   const learners = [
     { phone: `135${stamp}`, name: uniqueName('冯'), id: '' },
     { phone: `134${stamp}`, name: uniqueName('韩'), id: '' },
+    { phone: `133${stamp}`, name: uniqueName('邓'), id: '' },
   ];
   const jobTitle = `保洁员（${stamp}）`;
 
@@ -151,6 +152,26 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
       await context.close();
     });
   }
+
+  it("the coordinator's job board also asks before ending a referral (JavaScript off)", async () => {
+    const learner = learners[2];
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, DEMO.coordinator);
+    await page.getByRole('link', { name: zh['nav.manageJobs'] }).first().click();
+    await page.getByRole('link', { name: jobTitle }).click();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: learner.name }) });
+    await card.getByText(zh['referrals.move.open']).click();
+    await card.getByRole('button', { name: zh['referrals.moveTo.withdrawn'] }).click();
+    const asked = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: learner.name }) });
+    await asked.getByText(zh['referrals.confirm.question.withdrawn']).waitFor();
+    await asked.getByRole('button', { name: zh['referrals.confirm.yes.withdrawn'] }).click();
+    await page.getByText(fill(zh['referrals.moved'], { status: zh['referrals.status.withdrawn'] })).waitFor();
+    const withdrawn = page.getByRole('region', { name: new RegExp(`^${zh['referrals.status.withdrawn']}（`) });
+    await withdrawn.getByRole('heading', { name: learner.name }).waitFor();
+    await fitsPhone(page);
+    await context.close();
+  });
 
   it('the learner reaches a readable, printable page of her data from 我的资料与数据 (JavaScript on and off)', async () => {
     for (const javaScriptEnabled of [true, false]) {
