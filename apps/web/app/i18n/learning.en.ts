@@ -29,7 +29,7 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.class.noLessons': 'This course has no lessons online yet; come to your class sessions.',
   'learning.class.lessonHours': '{n} h',
   'learning.class.quiz': 'Quiz',
-  'learning.attendanceRule': 'How attendance is counted: the sessions you attended ÷ the sessions held so far. On time and late both count as attended; excused and absent do not.',
+  'learning.attendanceRule': 'How attendance is counted: the sessions you attended ÷ the sessions held so far. On time and late both count as attended; excused, absent and unmarked sessions do not.',
 
   'learning.lesson.n': 'Lesson {n}',
   'learning.lesson.of': 'Lesson {n} of {total}',

@@ -34,7 +34,7 @@ export const learningZhCN = {
   'learning.class.noLessons': '这门课暂时没有线上内容，请按时到班级上课。',
   'learning.class.lessonHours': '{n} 学时',
   'learning.class.quiz': '测验',
-  'learning.attendanceRule': '出勤率的算法：您出勤的课次 ÷ 到今天为止已经上过的课次。准时和迟到都算出勤；请假和缺勤不算。',
+  'learning.attendanceRule': '出勤率的算法：您出勤的课次 ÷ 到今天为止已经上过的课次。准时和迟到都算出勤；请假、缺勤和没有记考勤的课都不算。',
 
   // A lesson
   'learning.lesson.n': '第 {n} 课',

@@ -1,5 +1,6 @@
 import type { ApiClient, AssessmentDto, CourseDto, Locale, MyEnrollmentDto, RequirementStatusDto } from '@hearth/contracts';
 import { isApiError } from './api-errors.server';
+import { myAttendance } from './attendance-mine.server';
 import { formatSession } from './dates';
 import { classNextStep, quizHref, type ClassNextStep } from './next-steps';
 
@@ -51,4 +52,39 @@ export async function classOverview(api: ApiClient, enrolment: MyEnrollmentDto, 
     practical: practical ? { title: practical.title } : null,
   });
   return { requirements, course, quizzes, next };
+}
+
+/** One class on her home page: what it is, her next step in it, and the way into her class page. */
+export interface MyClassCard {
+  enrollmentId: string;
+  courseTitle: string;
+  orgName: string;
+  status: MyEnrollmentDto['status'];
+  waitlistPosition: number | null;
+  /** Null when it could not be worked out just now: the card still leads to her class. */
+  next: ClassNextStep | null;
+}
+
+/** The classes she is in now (not failed, not long finished), each with its next step; null when the API is away. */
+export async function myClassCards(api: ApiClient, locale: Locale): Promise<MyClassCard[] | null> {
+  let items: MyEnrollmentDto[];
+  try {
+    items = (await api.enrollments.mine({ lang: locale })).items;
+  } catch {
+    return null;
+  }
+  const current = items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted' || (e.status === 'completed' && e.classStatus !== 'finished' && e.classStatus !== 'cancelled'));
+  const attendance = await myAttendance(api, current);
+  return Promise.all(
+    current.map(async (e) => ({
+      enrollmentId: e.id,
+      courseTitle: e.courseTitle,
+      orgName: e.orgName,
+      status: e.status,
+      waitlistPosition: e.waitlistPosition,
+      next: await classOverview(api, e, locale, attendance.get(e.id)?.checkInHref ?? null)
+        .then((o) => o.next)
+        .catch(() => null),
+    })),
+  );
 }
