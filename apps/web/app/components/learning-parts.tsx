@@ -3,12 +3,13 @@ import { useI18n } from '../i18n';
 import { classHref, type ClassNextStep } from '../lib/next-steps';
 
 /** Her one next step in a class, highlighted, with the button that does it. */
-export function NextStepCard({ step, headingLevel = 2 }: { step: ClassNextStep; headingLevel?: 2 | 3 }) {
+export function NextStepCard({ step }: { step: ClassNextStep }) {
   const { t } = useI18n();
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="notice next-step stack-tight">
-      <Heading className="next-step-label">{t('learning.next.heading')}</Heading>
+    <section className="notice next-step stack-tight" aria-labelledby="next-step-heading">
+      <h2 id="next-step-heading" className="next-step-label">
+        {t('learning.next.heading')}
+      </h2>
       <p>
         <strong>{t(step.key, step.params)}</strong>
       </p>

@@ -138,7 +138,8 @@ export interface ClassNextStep {
 
 /**
  * Her next step in one class, most urgent first: a certificate to see, the waiting list, a session
- * on now, a quiz she can take, the next session, a practical, or nothing left but the certificate.
+ * on now, the next session (while attendance or hours are short), a quiz she can take, a practical,
+ * or nothing left but the certificate.
  */
 export function classNextStep(s: ClassState): ClassNextStep {
   if (s.certificateCode) return { key: 'learning.next.certified', href: `/my/certificates/${s.certificateCode}`, action: 'certificates.mine.show' };
@@ -146,8 +147,10 @@ export function classNextStep(s: ClassState): ClassNextStep {
     return s.waitlistPosition ? { key: 'learning.next.waitlisted', params: { n: s.waitlistPosition } } : { key: 'learning.next.waitlistedNoPos' };
   if (s.status === 'failed') return { key: 'learning.next.failed', href: `/courses/${s.courseCode}`, action: 'certificates.readiness.courseLink' };
   if (s.checkInHref) return { key: 'learning.next.checkIn', href: s.checkInHref, action: 'attendance.mine.checkIn' };
+  // Sessions still to come: the next one first (the quiz is usually the end of the course).
+  if (s.attendanceUnmet && s.nextSession) return { key: 'learning.next.attend', params: { when: s.nextSession } };
   if (s.quiz) return { key: 'learning.next.quiz', params: { title: s.quiz.title }, href: s.quiz.href, action: 'certificates.progress.takeQuiz' };
-  if (s.attendanceUnmet) return s.nextSession ? { key: 'learning.next.attend', params: { when: s.nextSession } } : { key: 'learning.next.contact' };
+  if (s.attendanceUnmet) return { key: 'learning.next.contact' };
   if (s.practical) return { key: 'learning.next.practical', params: { title: s.practical.title } };
   return s.complete ? { key: 'learning.next.allMet' } : { key: 'learning.next.contact' };
 }
