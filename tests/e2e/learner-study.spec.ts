@@ -213,9 +213,11 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await careSafe.getByText(/^已报名：金塔县金塔镇爱心妈妈驿站/).waitFor();
     await careSafe.getByText(zh['learning.readiness.progressNone']).waitFor();
     await careSafe.getByRole('link', { name: new RegExp(`^${zh['learning.readiness.toClass']}`) }).waitFor();
-    expect(await page.getByRole('link', { name: zh['certificates.readiness.enrol'], exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '去报名', exact: true }).count()).toBe(0);
     // A course she has not started: a word saying so, and the way to a class to enrol in.
-    await page.getByText(zh['learning.readiness.notStarted']).first().waitFor();
+    const pjd = item(/预防未成年人犯罪法/);
+    await pjd.getByText(zh['learning.readiness.notStarted']).waitFor();
+    await pjd.getByRole('link', { name: new RegExp(`^(${zh['certificates.readiness.courseLink']}|${zh['learning.readiness.enrol']})`) }).waitFor();
     await fitsPhone(page);
 
     // Her CARE-SAFE class page, from the readiness list.

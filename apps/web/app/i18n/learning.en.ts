@@ -6,7 +6,6 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.page.lesson': 'Lesson',
 
   'learning.home.heading': 'My classes',
-  'learning.home.empty': 'You have not joined a class yet.',
   'learning.open': 'Open my class',
   'learning.openHint': 'Lessons, progress and quiz',
   'learning.nextStepLabel': 'Next step: ',
@@ -17,7 +16,6 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.next.checkIn': 'Class is on now: check in.',
   'learning.next.quiz': 'Go over the lessons, then take the quiz: {title}.',
   'learning.next.attend': 'Come to class: {when}.',
-  'learning.next.attendNoDate': 'Come to class to meet the attendance and hours rules.',
   'learning.next.practical': 'Take the instructor’s practical assessment: {title}.',
   'learning.next.contact': 'Some rules are not met and the class has no sessions left. Please contact your coordinator.',
   'learning.next.allMet': 'Every rule is met; your certificate will be issued soon.',
@@ -28,7 +26,6 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.class.lessonsCount': '{n} lessons: open one to read it or listen to it.',
   'learning.class.noLessons': 'This course has no lessons online yet; come to your class sessions.',
   'learning.class.lessonHours': '{n} h',
-  'learning.class.quiz': 'Quiz',
   'learning.attendanceRule': 'How attendance is counted: the sessions you attended ÷ the sessions held so far. On time and late both count as attended; excused, absent and unmarked sessions do not.',
 
   'learning.lesson.n': 'Lesson {n}',
@@ -38,15 +35,12 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.lesson.next': 'Next lesson →',
   'learning.lesson.toQuiz': 'Done: take the quiz',
   'learning.lesson.done': 'Done: back to my class',
-  'learning.lesson.notFound': 'This lesson was not found.',
 
-  'learning.readAloud': 'Read aloud',
   'learning.readAloud.stop': 'Stop reading',
   'learning.readAloud.lesson': 'Read this lesson aloud',
   'learning.readAloud.question': 'Read question {n} aloud',
   'learning.text.larger': 'Larger text',
   'learning.text.normal': 'Normal text',
-  'learning.text.label': 'Text size',
 
   'learning.readiness.enrolled': 'Enrolled: {org}, {from} to {to}',
   'learning.readiness.progress': 'Attended {attended} of {held} sessions, {hours} h',

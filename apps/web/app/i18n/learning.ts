@@ -9,7 +9,6 @@ export const learningZhCN = {
 
   // Her classes, on /app and /my/classes
   'learning.home.heading': '我的课堂',
-  'learning.home.empty': '您还没有报名班级。',
   'learning.open': '进入课堂',
   'learning.openHint': '课程内容、学习进度和测验',
   'learning.nextStepLabel': '下一步：',
@@ -21,7 +20,6 @@ export const learningZhCN = {
   'learning.next.checkIn': '正在上课：请签到。',
   'learning.next.quiz': '复习课程内容，然后参加测验：{title}。',
   'learning.next.attend': '按时上课：{when}。',
-  'learning.next.attendNoDate': '按时上课，达到出勤和学时要求。',
   'learning.next.practical': '参加讲师的实操考核：{title}。',
   'learning.next.contact': '还有要求没有达到，班级也没有剩下的课。请联系协调员。',
   'learning.next.allMet': '所有要求都已达到，证书很快会发给您。',
@@ -33,7 +31,6 @@ export const learningZhCN = {
   'learning.class.lessonsCount': '共 {n} 课，点开阅读或收听。',
   'learning.class.noLessons': '这门课暂时没有线上内容，请按时到班级上课。',
   'learning.class.lessonHours': '{n} 学时',
-  'learning.class.quiz': '测验',
   'learning.attendanceRule': '出勤率的算法：您出勤的课次 ÷ 到今天为止已经上过的课次。准时和迟到都算出勤；请假、缺勤和没有记考勤的课都不算。',
 
   // A lesson
@@ -44,16 +41,13 @@ export const learningZhCN = {
   'learning.lesson.next': '下一课 →',
   'learning.lesson.toQuiz': '学完了，去参加测验',
   'learning.lesson.done': '学完了，返回课堂',
-  'learning.lesson.notFound': '找不到这一课。',
 
   // Read aloud and larger text
-  'learning.readAloud': '朗读',
   'learning.readAloud.stop': '停止朗读',
   'learning.readAloud.lesson': '朗读这一课',
   'learning.readAloud.question': '朗读第 {n} 题',
   'learning.text.larger': '大字',
   'learning.text.normal': '标准字号',
-  'learning.text.label': '字号',
 
   // Readiness: where she stands in each required course
   'learning.readiness.enrolled': '已报名：{org}，{from} 至 {to}',

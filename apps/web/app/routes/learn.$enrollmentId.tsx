@@ -17,7 +17,7 @@ import { lessonHref, quizHref } from '../lib/next-steps';
 import { lessonTitle } from '../lib/lesson-title';
 import { learningLinks } from '../lib/learning-styles';
 
-export const meta = titleMeta<{ course?: { title: string } }>('certificates.page.progress', (data) => data.course?.title);
+export const meta = titleMeta<{ course?: { title: string } }>('learning.page.class', (data) => data.course?.title);
 export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
