@@ -13,14 +13,20 @@ export class AttendanceRateHeldSessions1764001370000 implements MigrationInterfa
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      CREATE FUNCTION dirty_from_session() RETURNS trigger LANGUAGE plpgsql AS $$
+      -- Statement-level with transition tables: a class created with 20 sessions marks its org once.
+      CREATE FUNCTION dirty_from_new_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP <> 'INSERT' THEN PERFORM mark_org_dirty((SELECT org_id FROM classes WHERE id = OLD.class_id)); END IF;
-        IF TG_OP <> 'DELETE' THEN PERFORM mark_org_dirty((SELECT org_id FROM classes WHERE id = NEW.class_id)); END IF;
+        INSERT INTO stats_dirty (org_id)
+        SELECT DISTINCT k.org_id FROM changed_sessions s JOIN classes k ON k.id = s.class_id
+        ON CONFLICT DO NOTHING;
         RETURN NULL;
       END $$;
-      CREATE TRIGGER class_sessions_mark_stats AFTER INSERT OR DELETE OR UPDATE OF starts_at, class_id ON class_sessions
-        FOR EACH ROW EXECUTE FUNCTION dirty_from_session();
+      CREATE TRIGGER class_sessions_insert_stats AFTER INSERT ON class_sessions
+        REFERENCING NEW TABLE AS changed_sessions FOR EACH STATEMENT EXECUTE FUNCTION dirty_from_new_sessions();
+      CREATE TRIGGER class_sessions_update_stats AFTER UPDATE ON class_sessions
+        REFERENCING NEW TABLE AS changed_sessions FOR EACH STATEMENT EXECUTE FUNCTION dirty_from_new_sessions();
+      CREATE TRIGGER class_sessions_delete_stats AFTER DELETE ON class_sessions
+        REFERENCING OLD TABLE AS changed_sessions FOR EACH STATEMENT EXECUTE FUNCTION dirty_from_new_sessions();
       CREATE INDEX class_sessions_starts_at_idx ON class_sessions (starts_at);
       COMMENT ON COLUMN org_stats_direct.marks IS 'Attendances expected: enrolled learners (enrolled, completed, failed) x sessions held (started)';
       COMMENT ON COLUMN org_stats_direct.attended IS 'Of those, marked present or late';
@@ -32,8 +38,10 @@ export class AttendanceRateHeldSessions1764001370000 implements MigrationInterfa
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP INDEX class_sessions_starts_at_idx;
-      DROP TRIGGER class_sessions_mark_stats ON class_sessions;
-      DROP FUNCTION dirty_from_session();
+      DROP TRIGGER class_sessions_delete_stats ON class_sessions;
+      DROP TRIGGER class_sessions_update_stats ON class_sessions;
+      DROP TRIGGER class_sessions_insert_stats ON class_sessions;
+      DROP FUNCTION dirty_from_new_sessions();
       COMMENT ON COLUMN org_stats_direct.marks IS NULL;
       COMMENT ON COLUMN org_stats_direct.attended IS NULL;
       INSERT INTO stats_dirty (org_id) SELECT id FROM organizations ON CONFLICT DO NOTHING;

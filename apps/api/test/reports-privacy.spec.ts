@@ -188,7 +188,11 @@ describe('the attendance rate: one definition for the learner and the dashboard'
     expect(club.body.attendanceRate).toBe(0.5);
 
     // Time passing is a change too: a session that started since the last refresh counts without any write.
+    await t.db.query(`DELETE FROM stats_dirty`);
     await t.db.query(`UPDATE class_sessions SET starts_at = now() - interval '1 minute', ends_at = now() + interval '1 hour' WHERE id = $1`, [sessions[3].id]);
+    // A session moved (or added, or removed) marks its org for the refresher at once…
+    expect(await t.db.query(`SELECT 1 FROM stats_dirty WHERE org_id = $1`, [tree.stationA])).toHaveLength(1);
+    // …and one that merely started since the last refresh is found by the refresher itself.
     await t.db.query(`DELETE FROM stats_dirty`);
     await t.db.query(`UPDATE stats_refreshes SET refreshed_at = now() - interval '10 minutes'`);
     await t.app.get(StatsRefreshService).refreshAll();
