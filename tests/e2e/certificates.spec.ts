@@ -124,7 +124,7 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
     await page.goto(`${WEB()}/learn/${mother.enrollmentId}`);
     await page.getByRole('heading', { level: 1, name: LAW_MPL }).waitFor();
     await page.getByText(fill(zh['certificates.progress.hoursValue'], { actual: 8, required: 8 })).waitFor();
-    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).click();
+    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
     await page.waitForURL(/\/learn\/quiz\/[0-9a-f-]{36}\?enrollment=/);
 
     // The questions come shuffled, options too: answer each by its text, with the answers from the database.

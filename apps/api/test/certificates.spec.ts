@@ -287,6 +287,22 @@ describe('assessments, certificates and readiness', () => {
       const notReady = await t.http().get('/api/volunteers').query({ ready: false }).set(bearer(coordA));
       expect(notReady.body.items.map((v: { id: string }) => v.id)).toContain(mother.id);
     });
+
+    it('points a caring mother to a class near her that is yet to start before one already under way', async () => {
+      const near = await newTree(t.db, 'N');
+      const day = (d: number) => new Date(Date.now() + 8 * HOUR + d * 24 * HOUR).toISOString().slice(0, 10);
+      const running = await newClass(t.db, near.stationA, null, { courseCode: 'CARE-SAFE', startsOn: day(-3), endsOn: day(30), status: 'running' });
+      const upcoming = await newClass(t.db, near.stationA, null, { courseCode: 'CARE-SAFE', startsOn: day(10), endsOn: day(40) });
+      const mother = await newUser(t, 'learner', near.stationA, { learnerType: 'volunteer_mother' });
+      const res = await t.http().get(`/api/learners/${mother.id}/readiness`).set(bearer(mother));
+      expect(res.status).toBe(200);
+      const item = res.body.items.find((i: { course: { code: string } }) => i.course.code === 'CARE-SAFE');
+      expect(item.nextClass).toMatchObject({ id: upcoming, startsOn: day(10) });
+      // With none yet to start, the class under way (still open to join) is the one to point to.
+      await t.db.query(`UPDATE classes SET status = 'cancelled' WHERE id = $1`, [upcoming]);
+      const again = await t.http().get(`/api/learners/${mother.id}/readiness`).set(bearer(mother));
+      expect(again.body.items.find((i: { course: { code: string } }) => i.course.code === 'CARE-SAFE').nextClass).toMatchObject({ id: running });
+    });
   });
 });
 

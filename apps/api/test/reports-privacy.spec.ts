@@ -172,6 +172,69 @@ describe('federation dashboards', () => {
   });
 });
 
+describe('the attendance rate: one definition for the learner and the dashboard', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is attended (present or late) over the sessions held so far, per enrolled learner: unmarked counts as absent, future sessions do not count', async () => {
+    const tree = await newTree(t.db, 'R');
+    const admin = await newUser(t, 'admin', tree.county);
+    const coordinator = await newUser(t, 'coordinator', tree.clubA);
+    const instructor = await newUser(t, 'instructor', tree.stationA);
+    const ago = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+    // Three sessions held (in the last few hours, so all in this month), one still to come.
+    const held = [72, 48, 24].map((h) => ({ startsAt: ago(h), endsAt: ago(h - 2) }));
+    const classId = await newClass(t.db, tree.stationA, instructor.id, { startsOn: '2020-01-01', endsOn: '2099-01-01', status: 'running', sessions: [...held, { startsAt: ago(-48), endsAt: ago(-50) }] });
+    const sessions: { id: string }[] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId]);
+    const a = await newUser(t, 'learner', tree.stationA);
+    const b = await newUser(t, 'learner', tree.stationA);
+    const enrol = async (learnerId: string) =>
+      (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learnerId]))[0].id as string;
+    const [ea, eb] = [await enrol(a.id), await enrol(b.id)];
+    const mark = (sessionId: string, learnerId: string, enrollmentId: string, status: string) =>
+      t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`, [sessionId, learnerId, enrollmentId, status, instructor.id]);
+    // A: present, late, excused (2 of 3). B: present, then never marked (1 of 3). The future session is marked for A: it must not count.
+    await mark(sessions[0].id, a.id, ea, 'present');
+    await mark(sessions[1].id, a.id, ea, 'late');
+    await mark(sessions[2].id, a.id, ea, 'excused');
+    await mark(sessions[3].id, a.id, ea, 'present');
+    await mark(sessions[0].id, b.id, eb, 'present');
+
+    const mine = async (learner: TestUser, enrollmentId: string) => (await t.http().get(`/api/enrollments/${enrollmentId}/attendance`).set(bearer(learner))).body;
+    expect(await mine(a, ea)).toMatchObject({ sessions: 3, attended: 2, rate: 0.6667 });
+    expect(await mine(b, eb)).toMatchObject({ sessions: 3, attended: 1, rate: 0.3333 });
+
+    await t.app.get(StatsRefreshService).refreshAll();
+    // The dashboard: (2 + 1) attended of (3 + 3) held, not 3 of the 5 marks recorded on held sessions.
+    const summary = await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(admin));
+    expect(summary.status).toBe(200);
+    expect(summary.body.attendanceRate).toBe(0.5);
+    const club = await t.http().get('/api/reports/summary').set(bearer(coordinator));
+    expect(club.body.attendanceRate).toBe(0.5);
+
+    // Time passing is a change too: a session that started since the last refresh counts without any write.
+    await t.db.query(`DELETE FROM stats_dirty`);
+    await t.db.query(`UPDATE class_sessions SET starts_at = now() - interval '1 minute', ends_at = now() + interval '1 hour' WHERE id = $1`, [sessions[3].id]);
+    // A session moved (or added, or removed) marks its org for the refresher at once…
+    expect(await t.db.query(`SELECT 1 FROM stats_dirty WHERE org_id = $1`, [tree.stationA])).toHaveLength(1);
+    // …and one that merely started since the last refresh is found by the refresher itself.
+    await t.db.query(`DELETE FROM stats_dirty`);
+    await t.db.query(`UPDATE stats_refreshes SET refreshed_at = now() - interval '10 minutes'`);
+    await t.app.get(StatsRefreshService).refreshAll();
+    expect(await mine(a, ea)).toMatchObject({ sessions: 4, attended: 3, rate: 0.75 });
+    const later = await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(admin));
+    // (3 + 1) of (4 + 4).
+    expect(later.body.attendanceRate).toBe(0.5);
+    // A withdrawn learner is not expected in class any more: (3) of (4).
+    await t.db.query(`UPDATE enrollments SET status = 'withdrawn' WHERE id = $1`, [eb]);
+    await t.app.get(StatsRefreshService).refreshAll();
+    expect((await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(admin))).body.attendanceRate).toBe(0.75);
+  });
+});
+
 describe('audit and personal-data rights', () => {
   let t: TestApp;
   let tree: TreeIds;

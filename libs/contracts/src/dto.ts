@@ -445,6 +445,7 @@ export interface ReportTotals {
   volunteerMothers: number;
   readyVolunteerMothers: number;
   enrollments: number;
+  /** Attended (present or late) ÷ sessions held so far, over every enrolled learner: the rate each learner sees for herself. */
   attendanceRate: number | null;
   certificatesIssued: number;
   referrals: number;

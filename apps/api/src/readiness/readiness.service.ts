@@ -43,11 +43,12 @@ export class ReadinessService {
     const allowed = learner && (caller.role === 'learner' ? caller.id === learnerId : this.scope.pathInScope(caller, learner.path));
     if (!allowed) throw notFound('Learner');
     const courses = await this.db.query(REQUIRED_WITH_CERTIFICATE, [learnerId]);
+    // Near her first; then a class yet to start before one already under way (still open to join).
     const nextClasses = await this.db.query(
       `SELECT DISTINCT ON (k.course_id) k.course_id, k.id, to_char(k.starts_on, 'YYYY-MM-DD') AS starts_on, o.name AS org_name
          FROM classes k JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
         WHERE c.required_for_volunteers AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date
-        ORDER BY k.course_id, (o.path LIKE $1) DESC, k.starts_on`,
+        ORDER BY k.course_id, (o.path LIKE $1) DESC, (k.starts_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) DESC, k.starts_on`,
       [learner.path ? `${learner.path.split('/').slice(0, -2).join('/')}/%` : '%'],
     );
     const next = new Map(nextClasses.map((k: { course_id: string }) => [k.course_id, k]));

@@ -43,6 +43,13 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnApplicatio
     const orgs = await this.db.transaction(async (tx) => {
       const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REFRESH_LOCK]);
       if (!locked) return null;
+      // Sessions that started since the last run are now held: they count in the attendance rate.
+      await tx.query(
+        `INSERT INTO stats_dirty (org_id)
+         SELECT DISTINCT k.org_id FROM class_sessions s JOIN classes k ON k.id = s.class_id, stats_refreshes r
+          WHERE s.starts_at > r.refreshed_at AND s.starts_at <= now()
+         ON CONFLICT DO NOTHING`,
+      );
       // Certificates that expired since the last run change readiness without any write.
       await tx.query(
         `INSERT INTO stats_dirty (org_id)
@@ -84,8 +91,11 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnApplicatio
            FROM enrollments e JOIN classes k ON k.id = e.class_id
           WHERE k.org_id = ANY($1) AND e.status <> 'withdrawn' GROUP BY 1, 2, 3
          UNION ALL
+         -- Attendance as the learner sees it: each enrolled learner × each session held so far, attended = present or late.
          SELECT k.org_id, ${MONTH('s.starts_at')}, k.course_id, 0, count(*), count(*) FILTER (WHERE m.status IN ('present','late')), 0, 0, 0
-           FROM classes k JOIN class_sessions s ON s.class_id = k.id JOIN attendance_marks m ON m.session_id = s.id
+           FROM classes k JOIN class_sessions s ON s.class_id = k.id AND s.starts_at < now()
+           JOIN enrollments e ON e.class_id = k.id AND e.status IN ('enrolled','completed','failed')
+           LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
           WHERE k.org_id = ANY($1) GROUP BY 1, 2, 3
          UNION ALL
          SELECT z.org_id, ${MONTH('z.issued_at')}, z.course_id, 0, 0, 0, count(*), 0, 0

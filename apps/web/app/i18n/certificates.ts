@@ -183,7 +183,6 @@ export const certificatesZhCN = {
   'certificates.readiness.expiredOn': '已于 {date} 过期',
   'certificates.readiness.renewSoon': '请在到期前重新参加这门课程。',
   'certificates.readiness.nextClass': '下一期：{org}，{date} 开班',
-  'certificates.readiness.enrol': '去报名',
   'certificates.readiness.noClass': '暂时没有开放报名的班级，请留意通知。',
   'certificates.readiness.courseLink': '查看课程',
   'certificates.readiness.notVolunteer': '这份清单是爱心妈妈与儿童结对前需要完成的必修课程。',

@@ -6,6 +6,7 @@ import { orgsEn } from './orgs.en';
 import { orgPickerEn } from './org-picker.en';
 import { peopleEn } from './people.en';
 import { reportsEn } from './reports.en';
+import { learningEn } from './learning.en';
 import type { MessageKey } from './zh-CN';
 
 /** English catalogue: the type makes a missing or an extra key a compile error. */
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...orgsEn,
   ...orgPickerEn,
   ...courseAdminEn,
+  ...learningEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",
 

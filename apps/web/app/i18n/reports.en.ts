@@ -44,7 +44,7 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.tile.readyHint': 'All required certificates valid',
   'reports.tile.enrollments': 'Enrolments',
   'reports.tile.attendanceRate': 'Attendance',
-  'reports.tile.attendanceHint': 'Attended ÷ recorded marks',
+  'reports.tile.attendanceHint': 'Sessions enrolled learners attended ÷ sessions held so far; late counts as attended, no mark as absent',
   'reports.tile.certificates': 'Certificates',
   'reports.tile.referrals': 'Referrals',
   'reports.tile.hires': 'Hires',

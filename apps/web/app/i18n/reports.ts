@@ -46,7 +46,7 @@ export const reportsZhCN = {
   'reports.tile.readyHint': '必修课证书都有效',
   'reports.tile.enrollments': '报名人次',
   'reports.tile.attendanceRate': '出勤率',
-  'reports.tile.attendanceHint': '到课次数 ÷ 已记考勤次数',
+  'reports.tile.attendanceHint': '在读学员出勤的课次 ÷ 已经上过的课次；迟到算出勤，没记考勤算缺勤',
   'reports.tile.certificates': '发证数',
   'reports.tile.referrals': '推荐',
   'reports.tile.hires': '录用',

@@ -6,6 +6,7 @@ import { orgsZhCN } from './orgs';
 import { orgPickerZhCN } from './org-picker';
 import { peopleZhCN } from './people';
 import { reportsZhCN } from './reports';
+import { learningZhCN } from './learning';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
 /**
@@ -21,6 +22,7 @@ export const zhCN = {
   ...orgsZhCN,
   ...orgPickerZhCN,
   ...courseAdminZhCN,
+  ...learningZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
 

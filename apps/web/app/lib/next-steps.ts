@@ -100,3 +100,57 @@ export function shortcuts(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
       return [{ key: 'nav.courses', href: '/courses' }, profile];
   }
 }
+
+/** Where the quiz of a class is taken, coming back to her class page. */
+export const quizHref = (assessmentId: string, enrollmentId: string) => `/learn/quiz/${assessmentId}?enrollment=${enrollmentId}`;
+
+/** Her class page, and one of its lessons. */
+export const classHref = (enrollmentId: string) => `/learn/${enrollmentId}`;
+export const lessonHref = (enrollmentId: string, position: number) => `/learn/${enrollmentId}/lessons/${position}`;
+
+/** What her class page knows of one class, to pick the one thing she does next. */
+export interface ClassState {
+  enrollmentId: string;
+  status: 'enrolled' | 'waitlisted' | 'completed' | 'failed';
+  waitlistPosition: number | null;
+  courseCode: string;
+  certificateCode: string | null;
+  complete: boolean;
+  /** The attendance or hours rule is not met yet. */
+  attendanceUnmet: boolean;
+  /** The session on now, where she checks in. */
+  checkInHref: string | null;
+  /** The next session, as shown ("5月10日 09:00–11:00"), if any is left. */
+  nextSession: string | null;
+  /** A quiz still to pass that she can take now. */
+  quiz: { href: string; title: string } | null;
+  /** A practical assessment still to pass (graded by the instructor). */
+  practical: { title: string } | null;
+}
+
+/** The one next step in a class: the message, its parameters, and the page (with its button) where she does it. */
+export interface ClassNextStep {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  href?: string;
+  action?: MessageKey;
+}
+
+/**
+ * Her next step in one class, most urgent first: a certificate to see, the waiting list, a session
+ * on now, the next session (while attendance or hours are short), a quiz she can take, a practical,
+ * or nothing left but the certificate.
+ */
+export function classNextStep(s: ClassState): ClassNextStep {
+  if (s.certificateCode) return { key: 'learning.next.certified', href: `/my/certificates/${s.certificateCode}`, action: 'certificates.mine.show' };
+  if (s.status === 'waitlisted')
+    return s.waitlistPosition ? { key: 'learning.next.waitlisted', params: { n: s.waitlistPosition } } : { key: 'learning.next.waitlistedNoPos' };
+  if (s.status === 'failed') return { key: 'learning.next.failed', href: `/courses/${s.courseCode}`, action: 'certificates.readiness.courseLink' };
+  if (s.checkInHref) return { key: 'learning.next.checkIn', href: s.checkInHref, action: 'attendance.mine.checkIn' };
+  // Sessions still to come: the next one first (the quiz is usually the end of the course).
+  if (s.attendanceUnmet && s.nextSession) return { key: 'learning.next.attend', params: { when: s.nextSession } };
+  if (s.quiz) return { key: 'learning.next.quiz', params: { title: s.quiz.title }, href: s.quiz.href, action: 'certificates.progress.takeQuiz' };
+  if (s.attendanceUnmet) return { key: 'learning.next.contact' };
+  if (s.practical) return { key: 'learning.next.practical', params: { title: s.practical.title } };
+  return s.complete ? { key: 'learning.next.allMet' } : { key: 'learning.next.contact' };
+}

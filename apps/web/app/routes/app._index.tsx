@@ -1,19 +1,26 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { MyClassCards } from '../components/learning-parts';
 import { titleMeta, useI18n } from '../i18n';
 import { requireUser } from '../lib/auth.server';
+import { learningLinks } from '../lib/learning-styles';
+import { myClassCards } from '../lib/learner-class.server';
+import { getLocale } from '../lib/locale.server';
 import { nextSteps, shortcuts } from '../lib/next-steps';
 
 export const meta = titleMeta('page.app');
+export const links: LinksFunction = learningLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, headers } = await requireUser(request);
+  const { user, api, headers } = await requireUser(request);
   const { name, role, orgName, learnerType, passwordFromStaff } = user;
-  return data({ user: { name, role, orgName, learnerType, passwordFromStaff }, steps: nextSteps(user), shortcuts: shortcuts(user) }, { headers });
+  // A learner lands here: each class she holds leads to its lessons, progress and quiz, with her next step.
+  const classes = role === 'learner' ? await myClassCards(api, await getLocale(request)) : null;
+  return data({ user: { name, role, orgName, learnerType, passwordFromStaff }, classes, steps: nextSteps(user), shortcuts: shortcuts(user) }, { headers });
 }
 
 export default function AppHomePage() {
-  const { user, steps, shortcuts } = useLoaderData<typeof loader>();
+  const { user, classes, steps, shortcuts } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
   return (
@@ -25,6 +32,12 @@ export default function AppHomePage() {
           {t('reports.password.fromStaff')}{' '}
           <Link to="/me/password">{t('reports.me.password.link')}</Link>
         </p>
+      ) : null}
+      {classes && classes.length > 0 ? (
+        <section aria-labelledby="my-classes" className="stack">
+          <h2 id="my-classes">{t('learning.home.heading')}</h2>
+          <MyClassCards classes={classes} />
+        </section>
       ) : null}
       <dl className="facts">
         <div>

@@ -10,6 +10,7 @@ import { classView, type ClassView } from '../lib/class-view';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { renderMarkdown } from '../lib/markdown.server';
+import { lessonTitle } from '../lib/lesson-title';
 
 export const meta = titleMeta<{ course?: { title: string } }>('page.course', (data) => data.course?.title);
 
@@ -235,7 +236,7 @@ export default function CoursePage() {
             {course.lessons.map((lesson) => (
               <details key={lesson.id} className="lesson">
                 <summary>
-                  <span className="lesson-title">{t('course.lessonTitle', { n: lesson.position, title: lesson.title })}</span>
+                  <span className="lesson-title">{lessonTitle(t, lesson.position, lesson.title)}</span>
                   <span className="hint">{t('course.hours', { n: lesson.hours })}</span>
                 </summary>
                 {/* Rendered on the server by markdown-it with raw HTML disabled (see markdown.server.ts). */}

@@ -1,8 +1,9 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import type { AssessmentDto, CourseDto, EnrollmentAttendanceDto, MyEnrollmentDto, RequirementStatusDto } from '@hearth/contracts';
-import { titleMeta, useI18n } from '../i18n';
+import type { EnrollmentAttendanceDto, MyEnrollmentDto } from '@hearth/contracts';
+import { NextStepCard } from '../components/learning-parts';
+import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/api-errors.server';
 import { requireUser } from '../lib/auth.server';
@@ -10,49 +11,45 @@ import { certificatesLinks } from '../lib/certificates-styles';
 import { formatDay } from '../lib/dates';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { myAttendance } from '../lib/attendance-mine.server';
+import { classOverview, quizOpen, type ClassOverview } from '../lib/learner-class.server';
+import { lessonHref, quizHref } from '../lib/next-steps';
+import { lessonTitle } from '../lib/lesson-title';
+import { learningLinks } from '../lib/learning-styles';
 
-export const meta = titleMeta<{ course?: { title: string } }>('certificates.page.progress', (data) => data.course?.title);
-export const links = certificatesLinks;
+export const meta = titleMeta<{ course?: { title: string } }>('learning.page.class', (data) => data.course?.title);
+export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** "My progress in this class": what the course still needs from her, with the quiz to take, and the certificate once issued. */
+/**
+ * Her class page: the one next step (highlighted), what the course still needs from her (with the
+ * quiz to take, and the certificate once issued), and the lessons to read or listen to.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
+  const t = translator(locale);
   const id = params.enrollmentId ?? '';
   const notFound = () => new Response(null, { status: 404, statusText: 'Not Found', headers });
   if (!isUuid(id)) throw notFound();
 
   let enrolment: MyEnrollmentDto | undefined;
-  let requirements: RequirementStatusDto;
   let attendance: EnrollmentAttendanceDto;
-  let course: CourseDto;
+  let overview: ClassOverview;
   try {
-    const [mine, status, summary] = await Promise.all([api.enrollments.mine({ lang: locale }), api.certificates.requirements(id, { lang: locale }), api.attendance.ofEnrollment(id)]);
+    const mine = await api.enrollments.mine({ lang: locale });
     enrolment = mine.items.find((e) => e.id === id);
     if (!enrolment) throw notFound();
-    [requirements, attendance] = [status, summary];
-    course = await api.courses.get(enrolment.courseCode, { lang: locale });
+    const [summary, checkIn] = await Promise.all([api.attendance.ofEnrollment(id), myAttendance(api, [enrolment])]);
+    attendance = summary;
+    overview = await classOverview(api, enrolment, locale, checkIn.get(id)?.checkInHref ?? null);
   } catch (error) {
     if (error instanceof Response) throw error;
     if (isApiError(error, 'NOT_FOUND')) throw notFound();
     return unavailableOrRethrow(error);
   }
-
-  // Her attempts at each quiz; the API hides a quiz from a learner who is only on the waiting list.
-  const quizzes = new Map<string, AssessmentDto>();
-  await Promise.all(
-    course.assessments
-      .filter((a) => a.kind === 'quiz')
-      .map(async (a) => {
-        try {
-          quizzes.set(a.id, await api.assessments.get(a.id, { lang: locale }));
-        } catch (error) {
-          if (!isApiError(error, 'NOT_FOUND')) return unavailableOrRethrow(error);
-        }
-      }),
-  );
+  const { requirements, course, quizzes, next } = overview;
 
   const missing = requirements.missing;
   const attendanceGap = missing.find((m) => m.requirement === 'attendance');
@@ -65,6 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       klass: { orgName: enrolment.orgName, startsOn: formatDay(enrolment.startsOn, locale), endsOn: formatDay(enrolment.endsOn, locale) },
       certificateCode: requirements.certificateCode,
       complete: requirements.complete,
+      next,
+      lessons: course.lessons.map((l) => ({ position: l.position, title: lessonTitle(t, l.position, l.title), hours: l.hours })),
       attendance: {
         met: !attendanceGap,
         held: attendance.sessions,
@@ -76,7 +75,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       assessments: course.assessments.map((a) => {
         const gap = missing.find((m) => m.requirement === 'assessment' && m.assessmentId === a.id);
         const quiz = quizzes.get(a.id);
-        const attemptsLeft = quiz && quiz.maxAttempts !== null ? Math.max(0, quiz.maxAttempts - quiz.attemptsUsed) : null;
         return {
           id: a.id,
           kind: a.kind,
@@ -86,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           bestScore: gap?.requirement === 'assessment' ? gap.bestScore : (quiz?.bestScore ?? null),
           attemptsUsed: quiz?.attemptsUsed ?? 0,
           maxAttempts: quiz?.maxAttempts ?? a.maxAttempts,
-          canTake: a.kind === 'quiz' && Boolean(quiz) && Boolean(gap) && attemptsLeft !== 0,
+          canTake: Boolean(gap) && quizOpen(quiz),
         };
       }),
     },
@@ -94,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-export default function ProgressPage() {
+export default function ClassPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
@@ -124,20 +122,34 @@ export default function ProgressPage() {
             </a>
           </div>
         </div>
-      ) : d.waitlisted ? (
-        <div className="notice notice-warning">
-          <p>{t('certificates.progress.waitlisted')}</p>
-        </div>
-      ) : d.complete ? (
-        <div className="notice notice-success">
-          <p>{t('certificates.progress.allMet')}</p>
-        </div>
       ) : (
-        <p>{t('certificates.progress.pending')}</p>
+        <NextStepCard step={d.next} />
       )}
+
+      <section className="stack" aria-labelledby="lessons">
+        <h2 id="lessons">{t('learning.class.lessons')}</h2>
+        {d.lessons.length === 0 ? (
+          <p>{t('learning.class.noLessons')}</p>
+        ) : (
+          <>
+            <p className="hint">{t('learning.class.lessonsCount', { n: d.lessons.length })}</p>
+            <ol className="lesson-links">
+              {d.lessons.map((l) => (
+                <li key={l.position}>
+                  <Link to={lessonHref(d.enrollmentId, l.position)} className="lesson-link">
+                    <span>{l.title}</span>
+                    <span className="hint">{t('learning.class.lessonHours', { n: l.hours })}</span>
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
 
       <section className="stack" aria-labelledby="requirements">
         <h2 id="requirements">{t('certificates.progress.requirements')}</h2>
+        {d.certificateCode || d.complete ? null : <p className="hint">{t('certificates.progress.pending')}</p>}
         <ul className="checklist">
           <CheckItem met={d.attendance.met} title={t('certificates.progress.attendance')}>
             <p>
@@ -145,6 +157,7 @@ export default function ProgressPage() {
                 ? t('certificates.progress.attendanceNone', { required: d.attendance.requiredPct })
                 : t('certificates.progress.attendanceValue', { actual: d.attendance.actualPct, required: d.attendance.requiredPct, attended: d.attendance.attended, held: d.attendance.held })}
             </p>
+            <p className="hint">{t('learning.attendanceRule')}</p>
           </CheckItem>
           <CheckItem met={d.hours.met} title={t('certificates.progress.hours')}>
             <p>{t('certificates.progress.hoursValue', { actual: d.hours.actual, required: d.hours.required })}</p>
@@ -163,7 +176,7 @@ export default function ProgressPage() {
               {a.kind === 'practical' && !a.met ? <p className="hint">{t('certificates.progress.practicalHint')}</p> : null}
               {a.canTake ? (
                 <p>
-                  <Link to={`/learn/quiz/${a.id}?enrollment=${d.enrollmentId}`} className="button button-primary">
+                  <Link to={quizHref(a.id, d.enrollmentId)} className="button button-primary">
                     {t('certificates.progress.takeQuiz')}
                   </Link>
                 </p>

@@ -1,7 +1,8 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { AssessmentDto, AttemptResultDto } from '@hearth/contracts';
 import { FormAlert } from '../components/form';
+import { ReadAloud } from '../components/read-aloud';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { apiFormErrors, isApiError } from '../lib/api-errors.server';
@@ -9,9 +10,11 @@ import { requireUser } from '../lib/auth.server';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { learningLinks } from '../lib/learning-styles';
+import { textSize, textSizeHref } from '../lib/text-size.server';
 
 export const meta = titleMeta<{ quiz?: { title: string } }>('certificates.page.quiz', (data) => data.quiz?.title);
-export const links = certificatesLinks;
+export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
 
 type Question = AssessmentDto['questions'][number];
 
@@ -35,6 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return unavailableOrRethrow(error);
   }
   const back = backLink(request);
+  const size = await textSize(request);
+  const responseHeaders = new Headers(headers);
+  responseHeaders.set('Cache-Control', 'private, no-store');
+  if (size.setCookie) responseHeaders.append('Set-Cookie', size.setCookie);
   return data(
     {
       quiz: {
@@ -50,8 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
       back: back.href,
       formAction: `/learn/quiz/${quiz.id}${back.enrollmentId ? `?enrollment=${back.enrollmentId}` : ''}`,
+      large: size.size === 'large',
+      toggleHref: textSizeHref(request, size.size === 'large' ? 'normal' : 'large'),
     },
-    { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+    { headers: responseHeaders },
   );
 }
 
@@ -151,18 +160,18 @@ function inLayout(questions: Question[], layout: Layout[] | undefined): Question
 }
 
 export default function QuizPage() {
-  const { quiz, back, formAction } = useLoaderData<typeof loader>();
+  const { quiz, back, formAction, large, toggleHref } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n();
   const questions = inLayout(quiz.questions, outcome?.layout);
   const backText = back === '/my/classes' ? t('certificates.quiz.backToClasses') : t('certificates.quiz.backToProgress');
 
-  if (outcome?.kind === 'result') return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} />;
+  if (outcome?.kind === 'result') return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} large={large} />;
 
   const closed = quiz.kind !== 'quiz' || quiz.passed || quiz.attemptsLeft === 0 || quiz.questions.length === 0;
   return (
-    <article className="stack">
+    <article className={`stack${large ? ' text-large' : ''}`}>
       <p>
         <Link to={back}>{backText}</Link>
       </p>
@@ -199,6 +208,15 @@ export default function QuizPage() {
 
       {closed ? null : (
         <>
+          {outcome ? null : (
+            <p className="reading-tools">
+              {/* A plain link before she starts (it reloads the paper): works without JavaScript, and is remembered. */}
+              <Link to={toggleHref} className="button button-secondary" replace>
+                <span aria-hidden="true">{large ? 'A ' : 'A+ '}</span>
+                {large ? t('learning.text.normal') : t('learning.text.larger')}
+              </Link>
+            </p>
+          )}
           <FormAlert errors={outcome?.errors} />
           <Form method="post" action={formAction} className="stack" noValidate>
             {questions.map((q, i) => {
@@ -213,6 +231,7 @@ export default function QuizPage() {
                     </span>
                     <span className="quiz-prompt">{q.prompt}</span>
                   </legend>
+                  <ReadAloud label={t('learning.readAloud.question', { n: i + 1 })} text={[q.prompt, ...q.options.map((o) => o.text)].join('\n')} />
                   {unanswered ? (
                     <p id={`q-${q.id}-error`} className="field-error">
                       {t('certificates.quiz.unansweredHere')}
@@ -250,9 +269,10 @@ interface ResultProps {
   backText: string;
   /** This quiz's address, to take it again. */
   retry: string;
+  large: boolean;
 }
 
-function QuizResult({ title, questions, outcome, back, backText, retry }: ResultProps) {
+function QuizResult({ title, questions, outcome, back, backText, retry, large }: ResultProps) {
   const { t } = useI18n();
   const { result, chosen, certificateCode } = outcome;
   const byId = new Map(result.results.map((r) => [r.questionId, r]));
@@ -263,7 +283,7 @@ function QuizResult({ title, questions, outcome, back, backText, retry }: Result
       .map((o) => o.text)
       .join(t('list.separator'));
   return (
-    <article className="stack">
+    <article className={`stack${large ? ' text-large' : ''}`}>
       <p>
         <Link to={back}>{backText}</Link>
       </p>

@@ -10,6 +10,7 @@ import { isOpen } from '../lib/class-view';
 import { formatDay, formatSession } from '../lib/dates';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { classHref } from '../lib/next-steps';
 
 export const meta = titleMeta('page.myClasses');
 
@@ -143,6 +144,13 @@ export default function MyClassesPage() {
                   </>
                 ) : null}
               </dl>
+              {/* Her class page: lessons, progress against each rule, the quiz and her next step. */}
+              <div className="stack-tight">
+                <Link to={classHref(c.id)} className={`button ${c.attendance?.checkInHref ? 'button-secondary' : 'button-primary'} button-block`} aria-label={`${t('learning.open')} · ${c.courseTitle}`}>
+                  {t('learning.open')}
+                </Link>
+                <p className="hint">{t('learning.openHint')}</p>
+              </div>
               {/* Not while a session is on: she may be sitting in it, about to check in. */}
               {!c.attendance?.checkInHref && (c.attendance?.summary?.cannotReachMinimum || c.attendance?.summary?.belowMinimum) ? (
                 <p className="notice notice-warning">{t(c.attendance.summary.cannotReachMinimum ? 'attendance.mine.cannotReach' : 'attendance.mine.below')}</p>

@@ -1,12 +1,15 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import type { ReadinessDto } from '@hearth/contracts';
+import type { EnrollmentAttendanceDto, MyEnrollmentDto, ReadinessDto } from '@hearth/contracts';
 import { titleMeta, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
+import { hoursText } from '../lib/attendance-view';
+import { formatDay } from '../lib/dates';
+import { classHref } from '../lib/next-steps';
 
 export const meta = titleMeta('certificates.page.readiness');
 export const links = certificatesLinks;
@@ -14,16 +17,33 @@ export const links = certificatesLinks;
 type State = ReadinessDto['items'][number]['state'];
 const MARK: Record<State, string> = { done: '✓', expiring: '!', expired: '!', missing: '✕' };
 
-/** A caring mother's checklist before she may be paired with a child. */
+/** Her place in a course she is in: an enrolled place first, then the waiting list (newest class first, as the API lists them). */
+function placeIn(enrolments: MyEnrollmentDto[], courseCode: string): MyEnrollmentDto | undefined {
+  const ofCourse = enrolments.filter((e) => e.courseCode === courseCode && e.classStatus !== 'cancelled');
+  return ofCourse.find((e) => e.status === 'enrolled') ?? ofCourse.find((e) => e.status === 'waitlisted');
+}
+
+/** A caring mother's checklist before she may be paired with a child: where she stands in each required course. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
   let readiness: ReadinessDto;
+  let enrolments: MyEnrollmentDto[];
   try {
-    readiness = await api.readiness.of(user.id, { lang: locale });
+    [readiness, enrolments] = await Promise.all([api.readiness.of(user.id, { lang: locale }), api.enrollments.mine({ lang: locale }).then((p) => p.items)]);
   } catch (error) {
     return unavailableOrRethrow(error);
   }
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const places = new Map(readiness.items.map((i) => [i.course.code, i.state === 'done' || i.state === 'expiring' ? undefined : placeIn(enrolments, i.course.code)]));
+  // Her attendance so far in each class she holds a place in; a failure only leaves the line out.
+  const progress = new Map<string, EnrollmentAttendanceDto | null>(
+    await Promise.all(
+      [...places.values()]
+        .filter((e): e is MyEnrollmentDto => e?.status === 'enrolled')
+        .map(async (e) => [e.id, await api.attendance.ofEnrollment(e.id).catch(() => null)] as const),
+    ),
+  );
   return data(
     {
       isVolunteer: user.learnerType === 'volunteer_mother',
@@ -35,11 +55,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
         state: i.state,
         certificateCode: i.certificate?.code ?? null,
         expiresAt: i.certificate?.expiresAt ? certificateDate(i.certificate.expiresAt, locale) : null,
-        nextClass: i.nextClass ? { id: i.nextClass.id, orgName: i.nextClass.orgName, startsOn: certificateDate(i.nextClass.startsOn, locale) } : null,
+        nextClass: i.nextClass
+          ? { id: i.nextClass.id, orgName: i.nextClass.orgName, startsOn: certificateDate(i.nextClass.startsOn, locale), started: i.nextClass.startsOn <= today }
+          : null,
+        place: placeView(places.get(i.course.code), progress, locale),
       })),
     },
     { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
   );
+}
+
+function placeView(e: MyEnrollmentDto | undefined, progress: Map<string, EnrollmentAttendanceDto | null>, locale: Parameters<typeof formatDay>[1]) {
+  if (!e) return null;
+  const a = progress.get(e.id);
+  return {
+    href: classHref(e.id),
+    status: e.status as 'enrolled' | 'waitlisted',
+    waitlistPosition: e.waitlistPosition,
+    orgName: e.orgName,
+    from: formatDay(e.startsOn, locale),
+    to: formatDay(e.endsOn, locale),
+    progress: a ? { held: a.sessions, attended: a.attended, hours: hoursText(a.hours) } : null,
+  };
 }
 
 export default function ReadinessPage() {
@@ -77,18 +114,51 @@ export default function ReadinessPage() {
                   <Link to={`/my/certificates/${item.certificateCode}`}>{t('certificates.mine.show')}</Link>
                 </p>
               ) : null}
-              {item.state === 'missing' || item.state === 'expired' || item.state === 'expiring' ? (
+              {item.place ? (
+                // Already in a class of this course: where she stands there, and the way into it.
+                <>
+                  {item.place.status === 'enrolled' ? (
+                    <>
+                      <p>{t('learning.readiness.enrolled', { org: item.place.orgName, from: item.place.from, to: item.place.to })}</p>
+                      {item.place.progress ? (
+                        <p>
+                          {item.place.progress.held > 0
+                            ? t('learning.readiness.progress', { attended: item.place.progress.attended, held: item.place.progress.held, hours: item.place.progress.hours })
+                            : t('learning.readiness.progressNone')}
+                        </p>
+                      ) : null}
+                    </>
+                  ) : (
+                    <p>
+                      {item.place.waitlistPosition
+                        ? t('learning.readiness.waitlisted', { n: item.place.waitlistPosition, org: item.place.orgName, from: item.place.from })
+                        : t('learning.readiness.waitlistedNoPos', { org: item.place.orgName, from: item.place.from })}
+                    </p>
+                  )}
+                  <p>
+                    <Link to={item.place.href} className="button button-primary" aria-label={`${t('learning.readiness.toClass')} · ${item.title}`}>
+                      {t('learning.readiness.toClass')}
+                    </Link>
+                  </p>
+                </>
+              ) : item.state === 'missing' || item.state === 'expired' || item.state === 'expiring' ? (
                 item.nextClass ? (
                   <>
-                    <p>{t('certificates.readiness.nextClass', { org: item.nextClass.orgName, date: item.nextClass.startsOn })}</p>
+                    {item.state === 'missing' ? <p>{t('learning.readiness.notStarted')}</p> : null}
                     <p>
-                      <Link to={`/courses/${item.code}#class-${item.nextClass.id}`} className="button button-primary">
-                        {t('certificates.readiness.enrol')}
+                      {item.nextClass.started
+                        ? t('learning.readiness.started', { org: item.nextClass.orgName, date: item.nextClass.startsOn })
+                        : t('certificates.readiness.nextClass', { org: item.nextClass.orgName, date: item.nextClass.startsOn })}
+                    </p>
+                    <p>
+                      <Link to={`/courses/${item.code}#class-${item.nextClass.id}`} className="button button-primary" aria-label={`${t('learning.readiness.enrol')} · ${item.title}`}>
+                        {t('learning.readiness.enrol')}
                       </Link>
                     </p>
                   </>
                 ) : (
                   <>
+                    {item.state === 'missing' ? <p>{t('learning.readiness.notStarted')}</p> : null}
                     <p className="hint">{t('certificates.readiness.noClass')}</p>
                     <p>
                       <Link to={`/courses/${item.code}`}>{t('certificates.readiness.courseLink')}</Link>
