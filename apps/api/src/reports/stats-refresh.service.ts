@@ -85,7 +85,7 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnApplicatio
           WHERE k.org_id = ANY($1) AND e.status <> 'withdrawn' GROUP BY 1, 2, 3
          UNION ALL
          SELECT k.org_id, ${MONTH('s.starts_at')}, k.course_id, 0, count(*), count(*) FILTER (WHERE m.status IN ('present','late')), 0, 0, 0
-           FROM classes k JOIN class_sessions s ON s.class_id = k.id JOIN attendance_marks m ON m.session_id = s.id
+           FROM classes k JOIN class_sessions s ON s.class_id = k.id AND s.cancelled_at IS NULL JOIN attendance_marks m ON m.session_id = s.id
           WHERE k.org_id = ANY($1) GROUP BY 1, 2, 3
          UNION ALL
          SELECT z.org_id, ${MONTH('z.issued_at')}, z.course_id, 0, 0, 0, count(*), 0, 0
