@@ -45,6 +45,7 @@ export const scheduleEn: Record<keyof typeof scheduleZhCN, string> = {
   'classEdit.cancel.confirm': 'A cancelled session does not count towards attendance, and enrolled learners are told. Cancel it?',
   'classEdit.cancel.yes': 'Yes, cancel this session',
   'classEdit.cancel.done': 'The session of {when} is cancelled; enrolled learners are told.',
+  'classEdit.backToClass': '← Back to the class',
   'classEdit.history': 'Attendance history',
   'classEdit.add.heading': 'Add a session',
   'classEdit.add.submit': 'Add this session',

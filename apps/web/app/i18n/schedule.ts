@@ -47,6 +47,7 @@ export const scheduleZhCN = {
   'classEdit.cancel.confirm': '取消后这节课不计入出勤率，报名的学员会收到通知。确定取消吗？',
   'classEdit.cancel.yes': '确定取消这节课',
   'classEdit.cancel.done': '已取消 {when} 的课，已通知报名的学员。',
+  'classEdit.backToClass': '← 返回班级',
   'classEdit.history': '考勤记录',
   'classEdit.add.heading': '添加一节课',
   'classEdit.add.submit': '添加这节课',
