@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { StatsRefreshService } from '../src/reports/stats-refresh.service.js';
+import { SeedService } from '../src/seed/seed.service.js';
+import { AttendanceService } from '../src/attendance/attendance.service.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { bearer, newClass, newOrg, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
 
@@ -211,6 +213,25 @@ describe('editing a class after it was created', () => {
       expect(open.body).toMatchObject({ state: 'open', checkedIn: true });
       const stranger = await newUser(t, 'learner', tree.clubA);
       expect((await t.http().get(`/api/sessions/${c.sessions[1]}/check-in`).set(bearer(stranger))).status).toBe(404);
+    });
+  });
+
+  describe('demo data', () => {
+    it('marks the running demo classes for the sessions already started, so demo learners are on track', async () => {
+      await t.app.get(SeedService).seedDemo();
+      const enrolments: { id: string; code: string }[] = await t.db.query(
+        `SELECT e.id, c.code FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+          WHERE c.code IN ('VOC-ELDER', 'LAW-MPL') AND e.status = 'enrolled'`,
+      );
+      expect(enrolments.map((e) => e.code).sort()).toEqual(['LAW-MPL', 'VOC-ELDER']);
+      for (const e of enrolments) {
+        const summary = await t.app.get(AttendanceService).enrollmentSummary(e.id);
+        expect(summary!.sessions).toBeGreaterThan(0);
+        expect(summary).toMatchObject({ attended: summary!.sessions, rate: 1, cannotReachMinimum: false, belowMinimum: false });
+      }
+      // Each mark has its history row, as a roster save writes.
+      const [{ marks, history }] = await t.db.query(`SELECT (SELECT count(*)::int FROM attendance_marks) AS marks, (SELECT count(*)::int FROM attendance_history) AS history`);
+      expect(history).toBeGreaterThanOrEqual(marks);
     });
   });
 
