@@ -114,6 +114,7 @@ describe('running a class: the schedule helper, then moving and cancelling sessi
     await cancelled.getByText(zh['classEdit.cancelled']).waitFor();
     expect(await cancelled.locator('.schedule-when').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
     expect(await cancelled.getByText(zh['classEdit.cancel.open'], { exact: true }).count()).toBe(0);
+    await page.getByRole('region', { name: fill(zh['classEdit.sessions'], { n: 6 }) }).screenshot({ path: join(tmpdir(), 'hearth-class-schedule-360.png') });
 
     // Each session row links its attendance history.
     await page.getByRole('region', { name: fill(zh['classEdit.sessions'], { n: 6 }) }).getByRole('listitem').nth(0).getByRole('link', { name: new RegExp(zh['classEdit.history']) }).click();

@@ -18,6 +18,7 @@ interface Outcome {
   intent: string;
   sessionId?: string;
   errors?: FormErrors;
+  done?: string;
 }
 
 /**
@@ -26,6 +27,8 @@ interface Outcome {
  */
 export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result }: { sessions: EditableSession[]; classLocation: string; canEdit: boolean; busy: boolean; result?: Outcome }) {
   const { t } = useI18n();
+  // After a change is saved the forms fold up again (a new key gives fresh, closed <details>).
+  const version = result?.done ?? '';
   const errorsOf = (intent: string, sessionId?: string) => (result?.intent === intent && result.sessionId === sessionId ? result.errors : undefined);
   return (
     <section className="card stack" aria-labelledby="schedule-edit">
@@ -48,7 +51,7 @@ export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result 
               </div>
               {canEdit && !s.cancelled ? (
                 <>
-                  <details className="confirm" open={Boolean(moveErrors)}>
+                  <details key={`move-${version}`} className="confirm" open={Boolean(moveErrors)}>
                     <summary className="button button-quiet-dark">{t('classEdit.move.open')}</summary>
                     <Form method="post" className="stack confirm-body" noValidate>
                       <FormAlert errors={moveErrors} />
@@ -60,7 +63,7 @@ export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result 
                       </button>
                     </Form>
                   </details>
-                  <details className="confirm" open={Boolean(cancelErrors)}>
+                  <details key={`cancel-${version}`} className="confirm" open={Boolean(cancelErrors)}>
                     <summary className="button button-quiet-dark">{t('classEdit.cancel.open')}</summary>
                     <Form method="post" className="stack confirm-body">
                       <FormAlert errors={cancelErrors} />
@@ -80,7 +83,7 @@ export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result 
         })}
       </ol>
       {canEdit ? (
-        <details className="confirm" open={Boolean(errorsOf('addSession'))}>
+        <details key={`add-${version}`} className="confirm" open={Boolean(errorsOf('addSession'))}>
           <summary className="button button-secondary">{t('classEdit.add.heading')}</summary>
           <Form method="post" className="stack confirm-body" noValidate>
             <FormAlert errors={errorsOf('addSession')} />
