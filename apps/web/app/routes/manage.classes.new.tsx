@@ -13,7 +13,6 @@ import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { ScheduleHelper } from '../components/schedule-helper';
 import { buildSchedule, emptySchedule, scheduleFields, type ScheduleFields } from '../lib/schedule';
-
 import scheduleStyles from '../styles/schedule.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scheduleStyles }];
@@ -42,8 +41,6 @@ interface Values {
   schedule: ScheduleFields;
   /** Dates of the helper's list the coordinator unticked. */
   removed: string[];
-  /** The helper's list was on the page (so unticked dates are removed, not forgotten). */
-  shown: boolean;
 }
 
 /** Classes are held at clubs and stations, not at federation offices. */
@@ -107,7 +104,7 @@ function pickedDates(form: FormData) {
   const shownText = formText(form, 'shown');
   const picked = new Set(form.getAll('pick').filter((v): v is string => typeof v === 'string'));
   const removed = shownText ? shownText.split(',').filter((d) => d && !picked.has(d)) : [];
-  return { schedule, removed, shown: shownText !== '' || form.has('pick') };
+  return { schedule, removed };
 }
 
 /** The helper's sessions: every listed date still ticked (all of them when the list was never shown). */
@@ -177,20 +174,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const rows = clampRows(formText(form, 'rows'));
   const values = readValues(form, rows);
   const errors: FormErrors = { fields: {} };
-  if (formText(form, 'intent') === 'preview') {
-    // The schedule helper's list, rendered by the server for a phone without JavaScript; nothing is saved.
-    return data({ errors, values, rows, org: await orgOption(api, values.orgId, CLASS_ORG_KINDS).catch(() => null), preview: true }, { headers });
-  }
-  const body = toBody(values, t, errors);
   // The chosen org may be a search match the reloaded page no longer lists.
   const chosenOrg = () => orgOption(api, values.orgId, CLASS_ORG_KINDS).catch(() => null);
-  if (!body) return data({ errors, values, rows, org: await chosenOrg(), preview: false }, { status: 400, headers });
+  // The schedule helper's list, drawn by the server for a phone without JavaScript; nothing is saved.
+  if (formText(form, 'intent') === 'preview') return data({ errors, values, rows, org: await chosenOrg() }, { headers });
+  const body = toBody(values, t, errors);
+  if (!body) return data({ errors, values, rows, org: await chosenOrg() }, { status: 400, headers });
   try {
     const created = await api.classes.create(body);
     return redirect(`/manage/classes/${created.id}?created=1`, { headers });
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return data({ errors: failure.errors, values, rows, org: await chosenOrg(), preview: false }, { status: failure.status, headers });
+    return data({ errors: failure.errors, values, rows, org: await chosenOrg() }, { status: failure.status, headers });
   }
 }
 
