@@ -268,22 +268,30 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     await page.waitForURL(new RegExp(`/check-in/${nowSession.id}\\?code=${code}$`));
     await page.getByRole('heading', { level: 1, name: zh['attendance.checkIn.heading'] }).waitFor();
     expect(await page.getByLabel(zh['attendance.checkIn.code']).inputValue()).toBe(code);
+
+    // A wrong code is refused in her language.
+    await page.getByLabel(zh['attendance.checkIn.code']).fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: zh['attendance.checkIn.submit'] }).click();
+    await page.getByText(zh['attendance.checkIn.invalidCode']).first().waitFor();
+
+    await page.getByLabel(zh['attendance.checkIn.code']).fill(code);
     await page.getByRole('button', { name: zh['attendance.checkIn.submit'] }).click();
     await page.getByText(zh['attendance.checkIn.done']).waitFor();
     expect((await marks(instructor, nowSession.id)).get(d.id)).toBe('present');
 
-    // A wrong code is refused in her language.
+    // Back on the page: "已签到", no second check-in.
     await page.goto(`${WEB()}/check-in/${nowSession.id}`);
-    await page.getByLabel(zh['attendance.checkIn.code']).fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: zh['attendance.checkIn.submit'] }).click();
-    await page.getByText(zh['attendance.checkIn.invalidCode']).first().waitFor();
+    await page.getByText(zh['checkInState.already'], { exact: true }).waitFor();
+    expect(await page.getByLabel(zh['attendance.checkIn.code']).count()).toBe(0);
 
     // 我的班级 shows her attendance and class hours.
     await page.goto(`${WEB()}/my/classes`);
     const mine = page.getByRole('listitem').filter({ hasText: fill(zh['attendance.mine.value'], { held: 2, attended: 1, pct: 50 }) });
     await mine.waitFor();
     await mine.getByText(fill(zh['attendance.mine.hoursValue'], { n: 2 })).waitFor();
-    await mine.getByRole('link', { name: zh['attendance.mine.checkIn'] }).waitFor();
+    // Checked in already: "已签到" instead of the check-in button.
+    await mine.getByText(zh['checkInState.already'], { exact: true }).waitFor();
+    expect(await mine.getByRole('link', { name: zh['attendance.mine.checkIn'] }).count()).toBe(0);
     expect(unexpected(problems).filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
     await context.close();
   });

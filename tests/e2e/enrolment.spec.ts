@@ -75,6 +75,8 @@ describe('courses, enrolment and classes through the real Chinese pages', () => 
     await page.getByLabel(zh['newClass.endsOn']).fill(last);
     await page.getByLabel(zh['newClass.capacity']).fill('10');
     await page.getByLabel(zh['newClass.location']).fill('茶会社区活动室');
+    // Sessions one by one (the schedule helper is class-schedule.spec.ts).
+    await page.getByText(zh['schedule.manual']).click();
     const row = (n: number) => page.getByRole('group', { name: fill(zh['newClass.sessionN'], { n }), exact: true });
     await row(1).getByLabel(zh['newClass.sessionDate']).fill(first);
     await row(1).getByLabel(zh['newClass.sessionStart']).fill('09:00');
@@ -88,7 +90,7 @@ describe('courses, enrolment and classes through the real Chinese pages', () => 
     beautyClassUrl = page.url().split('?')[0];
     await page.getByText(zh['manage.created']).waitFor();
     await page.getByRole('heading', { level: 1, name: '美容师' }).waitFor();
-    await page.getByText(fill(zh['class.schedule'], { n: 2 })).waitFor();
+    await page.getByText(fill(zh['classEdit.sessions'], { n: 2 })).waitFor();
     // Entered as China time, shown as China time.
     await page.getByText(/09:00–11:30/).waitFor();
     await page.getByText(/14:00–16:00/).waitFor();

@@ -81,6 +81,7 @@ describe('choosing an organisation in a big subtree', () => {
     await page.getByLabel(zh['newClass.startsOn']).fill(start);
     await page.getByLabel(zh['newClass.endsOn']).fill(end);
     // The capacity left out: refused, and the chosen club is still chosen.
+    await page.getByText(zh['schedule.manual']).click();
     const row = page.getByRole('group', { name: fill(zh['newClass.sessionN'], { n: 1 }), exact: true });
     await row.getByLabel(zh['newClass.sessionDate']).fill(start);
     await row.getByLabel(zh['newClass.sessionStart']).fill('09:00');

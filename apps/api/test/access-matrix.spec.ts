@@ -50,6 +50,12 @@ const adminOnly = (ok: number): Record<Actor, number> => ({ anonymous: 401, admi
 const signedIn = (ok: number): Record<Actor, number> => ({ anonymous: 401, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok });
 const everyone = (ok: number): Record<Actor, number> => ({ anonymous: ok, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok });
 
+/** A session of a fresh class of club A, for cells that change or cancel it. */
+async function freshSession(c: Ctx): Promise<string> {
+  const classId = await c.freshClass();
+  return (await c.t.db.query(`INSERT INTO class_sessions (class_id, starts_at, ends_at) VALUES ($1, '2030-01-03T01:00:00Z', '2030-01-03T03:00:00Z') RETURNING id`, [classId]))[0].id;
+}
+
 export const MATRIX: Record<string, Cell> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: everyone(200) },
   'POST /api/auth/register': {
@@ -135,7 +141,20 @@ export const MATRIX: Record<string, Cell> = {
     expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 },
   },
   'GET /api/sessions/:id/attendance': { request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 } },
-  'GET /api/sessions/:id/attendance/history': { request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance/history` }), expect: staffOnly(200) },
+  'GET /api/sessions/:id/attendance/history': {
+    request: (c) => ({ path: `/api/sessions/${c.session.id}/attendance/history` }),
+    expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 403, employer: 403 },
+  },
+  'POST /api/classes/:id/sessions': {
+    request: async (c) => ({ path: `/api/classes/${await c.freshClass()}/sessions`, body: { startsAt: '2030-01-10T09:00:00+08:00', endsAt: '2030-01-10T11:00:00+08:00' } }),
+    expect: staffOnly(201),
+  },
+  'PATCH /api/sessions/:id': {
+    request: async (c) => ({ path: `/api/sessions/${await freshSession(c)}`, body: { location: '二楼教室' } }),
+    expect: staffOnly(200),
+  },
+  'POST /api/sessions/:id/cancel': { request: async (c) => ({ path: `/api/sessions/${await freshSession(c)}/cancel` }), expect: staffOnly(200) },
+  'GET /api/sessions/:id/check-in': { request: (c) => ({ path: `/api/sessions/${c.session.id}/check-in` }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403 } },
   'POST /api/sessions/:id/check-in-code': { request: (c) => ({ path: `/api/sessions/${c.session.id}/check-in-code` }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 200, learner: 403, employer: 403 } },
   'POST /api/sessions/:id/check-in': {
     request: async (c) => {

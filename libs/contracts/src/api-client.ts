@@ -22,7 +22,10 @@ import type {
   SessionAttendanceDto,
   VolunteerDto,
   AuthResultDto,
+  CheckInStateDto,
   ClassDto,
+  ClassSessionDto,
+  SessionBody,
   CourseDto,
   CreateClassBody,
   CreateCourseBody,
@@ -105,6 +108,10 @@ export const CLIENT_ROUTES = [
   'PATCH /api/classes/{id}',
   'POST /api/classes/{id}/enrollments',
   'GET /api/classes/{id}/enrollments',
+  'POST /api/classes/{id}/sessions',
+  'PATCH /api/sessions/{id}',
+  'POST /api/sessions/{id}/cancel',
+  'GET /api/sessions/{id}/check-in',
   'DELETE /api/enrollments/{id}',
   'GET /api/me/enrollments',
   'POST /api/imports/learners',
@@ -249,6 +256,13 @@ export class ApiClient {
     update: (id: string, body: UpdateClassBody) => this.request<ClassDto>('PATCH', `/api/classes/${id}`, { body }),
     enrol: (id: string, body: { learnerId?: string; phone?: string } = {}) => this.request<EnrollmentResultDto>('POST', `/api/classes/${id}/enrollments`, { body }),
     roster: (id: string, query: { limit?: number; offset?: number } = {}) => this.request<Page<RosterEntryDto>>('GET', `/api/classes/${id}/enrollments`, { query }),
+    addSession: (id: string, body: SessionBody) => this.request<ClassSessionDto>('POST', `/api/classes/${id}/sessions`, { body }),
+  };
+
+  readonly sessions = {
+    update: (id: string, body: Partial<SessionBody>) => this.request<ClassSessionDto>('PATCH', `/api/sessions/${id}`, { body }),
+    cancel: (id: string) => this.request<ClassSessionDto>('POST', `/api/sessions/${id}/cancel`),
+    checkInState: (id: string) => this.request<CheckInStateDto>('GET', `/api/sessions/${id}/check-in`),
   };
 
   readonly enrollments = {

@@ -197,6 +197,28 @@ export interface SessionDto {
   startsAt: string;
   endsAt: string;
   location: string;
+  /** Set once cancelled: the session stays on the schedule (struck through) but is never held. */
+  cancelledAt: string | null;
+}
+
+/** One session as the session routes answer it. */
+export interface ClassSessionDto extends SessionDto {
+  classId: string;
+}
+
+export interface SessionBody {
+  startsAt: string;
+  endsAt: string;
+  location?: string;
+}
+
+/** What a learner's check-in page needs: is it open, and has she checked in already. */
+export interface CheckInStateDto {
+  sessionId: string;
+  startsAt: string;
+  endsAt: string;
+  state: 'notYet' | 'open' | 'ended' | 'cancelled';
+  checkedIn: boolean;
 }
 
 export interface ClassDto {

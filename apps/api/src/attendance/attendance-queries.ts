@@ -51,12 +51,12 @@ export const COMPLETION_CANDIDATES_SQL = `WITH open AS MATERIALIZED (
                  count(*) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')) AS attended,
                  coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at < now() AND m.status IN ('present','late')), 0) AS hours
             FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = o.learner_id
-           WHERE s.class_id = o.class_id) att
+           WHERE s.class_id = o.class_id AND s.cancelled_at IS NULL) att
         WHERE (o.min_attendance_pct = 0 OR (att.held > 0 AND att.attended * 100 >= (o.min_attendance_pct - 0.01) * att.held))
           AND att.hours >= o.required_hours - 0.01`;
 
 /** A session with what access and marking rules need; the locking form is used inside a roster save. */
-const SESSION_SELECT = `SELECT s.id, s.class_id, s.starts_at, s.ends_at, o.path, k.instructor_id, c.min_attendance_pct
+const SESSION_SELECT = `SELECT s.id, s.class_id, s.starts_at, s.ends_at, s.cancelled_at, o.path, k.instructor_id, c.min_attendance_pct
          FROM class_sessions s JOIN classes k ON k.id = s.class_id JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
         WHERE s.id = $1`;
 export const SESSION_SQL = SESSION_SELECT;
@@ -76,9 +76,9 @@ export const ROSTER_ROWS_SQL = `SELECT e.learner_id AS "learnerId", coalesce(u.n
            FROM enrollments e JOIN users u ON u.id = e.learner_id
            LEFT JOIN attendance_marks m ON m.session_id = $1 AND m.learner_id = e.learner_id
           WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
-          ORDER BY u.name, e.id`;
+          ORDER BY u.name COLLATE hearth_names, e.id`;
 
-/** Summaries per enrolment, computed in one grouped query (no per-learner queries). */
+/** Summaries per enrolment, computed in one grouped query (no per-learner queries). A cancelled session is never held. */
 const SUMMARY_SELECT = `
   SELECT e.id AS "enrollmentId", e.learner_id AS "learnerId", c.min_attendance_pct AS "minPct",
          count(s.id)::int AS "totalSessions",
@@ -88,7 +88,7 @@ const SUMMARY_SELECT = `
     FROM enrollments e
     JOIN classes k ON k.id = e.class_id
     JOIN courses c ON c.id = k.course_id
-    LEFT JOIN class_sessions s ON s.class_id = e.class_id
+    LEFT JOIN class_sessions s ON s.class_id = e.class_id AND s.cancelled_at IS NULL
     LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id`;
 /** $1 class: every enrolled learner's summary. */
 export const CLASS_SUMMARIES_SQL = `${SUMMARY_SELECT} WHERE e.class_id = $1 AND e.status IN ('enrolled','completed','failed') GROUP BY e.id, c.min_attendance_pct`;

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { AttendanceHistory, CheckInCode, CheckInResult, EnrollmentAttendance, MarkResult, SessionAttendance } from './attendance.schemas.js';
+import { AttendanceHistory, CheckInCode, CheckInState, CheckInResult, EnrollmentAttendance, MarkResult, SessionAttendance } from './attendance.schemas.js';
 import { AttendanceService } from './attendance.service.js';
 import { CheckInDto, MarkAttendanceDto } from './dto/attendance.dto.js';
 
@@ -31,7 +31,7 @@ export class AttendanceController {
 
   /** Corrections: who changed which mark from what to what, and when. */
   @Get('sessions/:id/attendance/history')
-  @Authenticated({ roles: ['coordinator', 'admin'] })
+  @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
   @Responds(200, AttendanceHistory)
   history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.attendance.history(user, id);
@@ -51,6 +51,14 @@ export class AttendanceController {
   @Responds(200, CheckInResult)
   checkIn(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: CheckInDto) {
     return this.attendance.checkIn(user, id, body.code);
+  }
+
+  /** The learner's check-in page: is check-in open, and has she checked in already. */
+  @Get('sessions/:id/check-in')
+  @Authenticated({ roles: ['learner'] })
+  @Responds(200, CheckInState)
+  checkInState(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.attendance.checkInState(user, id);
   }
 
   @Get('enrollments/:id/attendance')

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ATTENDANCE_STATUSES, type AttendanceHistoryDto, type CheckInCodeDto, type EnrollmentAttendanceDto, type SessionAttendanceDto } from '@hearth/contracts';
+import { ATTENDANCE_STATUSES, type AttendanceHistoryDto, type CheckInCodeDto, type CheckInStateDto, type EnrollmentAttendanceDto, type SessionAttendanceDto } from '@hearth/contracts';
 import { Count, DateTime, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
 
 /** `changed` counts the marks that differ from before (0 on a replay of the same batch). */
@@ -76,3 +76,12 @@ export const EnrollmentAttendance = Type.Object({
   belowMinimum: Type.Boolean({ description: 'Half the sessions are held and her rate is under the minimum' }),
 });
 sameShape<Static<typeof EnrollmentAttendance>, EnrollmentAttendanceDto>(true);
+
+export const CheckInState = Type.Object({
+  sessionId: Uuid(),
+  startsAt: DateTime(),
+  endsAt: DateTime(),
+  state: OneOf(['notYet', 'open', 'ended', 'cancelled'] as const),
+  checkedIn: Type.Boolean({ description: 'She is marked present or late for this session' }),
+});
+sameShape<Static<typeof CheckInState>, CheckInStateDto>(true);

@@ -16,6 +16,7 @@ interface SessionRow {
   class_id: string;
   starts_at: Date;
   ends_at: Date;
+  cancelled_at: Date | null;
   path: string;
   instructor_id: string | null;
   min_attendance_pct: number;
@@ -107,6 +108,7 @@ export class AttendanceService {
       }
       const s = await this.loadSession(sessionId, tx, true);
       if (!s || !this.canManage(caller, s)) throw notFound('Session');
+      if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; it takes no marks');
       const now = Date.now();
       if (s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 > now) throw new AppError(422, 'SESSION_NOT_STARTED', 'This session has not started yet; mark it from 15 minutes before its start');
       if (caller.role === 'instructor' && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
@@ -178,7 +180,7 @@ export class AttendanceService {
 
   async history(caller: AuthUser, sessionId: string) {
     const s = await this.loadSession(sessionId);
-    if (!s || !this.scope.pathInScope(caller, s.path)) throw notFound('Session');
+    if (!s || !this.canManage(caller, s)) throw notFound('Session');
     const items = await this.db.query(
       `SELECT h.id::text, h.learner_id AS "learnerId", coalesce(l.name, '') AS "learnerName", h.old_status AS "from", h.new_status AS "to",
               h.old_note AS "fromNote", h.new_note AS "toNote", h.source, h.changed_by AS "changedBy", coalesce(c.name, '') AS "changedByName", h.changed_at AS "changedAt"
@@ -192,6 +194,8 @@ export class AttendanceService {
   async issueCheckInCode(caller: AuthUser, sessionId: string) {
     const s = await this.loadSession(sessionId);
     if (!s || s.instructor_id !== caller.id) throw notFound('Session');
+    if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; there is nothing to check in to');
+    if (s.ends_at.getTime() < Date.now()) throw new AppError(422, 'SESSION_ENDED', 'This session has ended; check-in codes are only shown until its end');
     return { sessionId, ...issueCode(this.codeSecret, sessionId) };
   }
 
@@ -199,7 +203,7 @@ export class AttendanceService {
     const s = await this.loadSession(sessionId);
     if (!s) throw notFound('Session');
     const now = Date.now();
-    if (now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 || now > s.ends_at.getTime()) {
+    if (s.cancelled_at || now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 || now > s.ends_at.getTime()) {
       throw new AppError(422, 'CHECK_IN_CLOSED', 'Check-in is open from 15 minutes before the session starts until it ends');
     }
     if (!verifyCode(this.codeSecret, sessionId, code, now)) throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
@@ -223,6 +227,23 @@ export class AttendanceService {
       );
       return { sessionId, status: 'present' as const };
     });
+  }
+
+  async checkInState(caller: AuthUser, sessionId: string) {
+    const rows: { starts_at: Date; ends_at: Date; cancelled_at: Date | null; status: string | null }[] = await this.db.query(
+      `SELECT s.starts_at, s.ends_at, s.cancelled_at, m.status
+         FROM class_sessions s
+         JOIN enrollments e ON e.class_id = s.class_id AND e.learner_id = $2 AND e.status IN ('enrolled','completed','failed')
+         LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = $2
+        WHERE s.id = $1`,
+      [sessionId, caller.id],
+    );
+    const s = rows[0];
+    // Not her class: nothing to reveal.
+    if (!s) throw notFound('Session');
+    const now = Date.now();
+    const state = s.cancelled_at ? 'cancelled' : now > s.ends_at.getTime() ? 'ended' : now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 ? 'notYet' : 'open';
+    return { sessionId, startsAt: s.starts_at, endsAt: s.ends_at, state, checkedIn: s.status === 'present' || s.status === 'late' };
   }
 
   async enrollmentAttendance(caller: AuthUser, enrollmentId: string) {

@@ -11,7 +11,7 @@ export const CLASS_SELECT = `
          to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
          k.capacity, k.enrolled_count AS "enrolledCount", k.waitlist_count AS "waitlistCount", k.location,
          ${EFFECTIVE_STATUS} AS status,
-         coalesce((SELECT json_agg(json_build_object('id', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location) ORDER BY s.starts_at)
+         coalesce((SELECT json_agg(json_build_object('id', s.id, 'startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location, 'cancelledAt', s.cancelled_at) ORDER BY s.starts_at)
                      FROM class_sessions s WHERE s.class_id = k.id), '[]'::json) AS sessions
     FROM classes k
     JOIN courses c ON c.id = k.course_id
@@ -37,5 +37,5 @@ export interface ClassRow {
   waitlistCount: number;
   location: string;
   status: string;
-  sessions: { id: string; startsAt: string; endsAt: string; location: string }[];
+  sessions: { id: string; startsAt: string; endsAt: string; location: string; cancelledAt: string | null }[];
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CLASS_STATUSES, COURSE_CATEGORIES, type ClassDto, type Page as PageOf, type SessionDto } from '@hearth/contracts';
+import { CLASS_STATUSES, COURSE_CATEGORIES, type ClassDto, type ClassSessionDto, type Page as PageOf, type SessionDto } from '@hearth/contracts';
 import { Count, DateOnly, DateTime, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
 
 export const ClassSession = Type.Object({
@@ -7,6 +7,7 @@ export const ClassSession = Type.Object({
   startsAt: DateTime(),
   endsAt: DateTime(),
   location: Type.String(),
+  cancelledAt: Nullable(DateTime({ description: 'Set when the session was cancelled: it stays on the schedule but is never held' })),
 });
 sameShape<Static<typeof ClassSession>, SessionDto>(true);
 
@@ -37,3 +38,7 @@ sameShape<Static<typeof Class>, ClassDto>(true);
 
 export const ClassPage = Page(Class);
 sameShape<Static<typeof ClassPage>, PageOf<ClassDto>>(true);
+
+/** One session as the schedule-editing routes answer it. */
+export const ClassSessionOfClass = Type.Object({ ...ClassSession.properties, classId: Uuid() });
+sameShape<Static<typeof ClassSessionOfClass>, ClassSessionDto>(true);

@@ -10,6 +10,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EnrollmentsService } from '../enrollments/enrollments.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { CLASS_SELECT, EFFECTIVE_STATUS, type ClassRow } from './class-queries.js';
 import type { CreateClassDto, ListClassesQuery, UpdateClassDto } from './dto/class.dto.js';
 
@@ -24,6 +25,7 @@ export class ClassesService {
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
     private readonly enrollments: EnrollmentsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   toDto(row: ClassRow, lang: Locale) {
@@ -131,14 +133,14 @@ export class ClassesService {
 
   async update(caller: AuthUser, id: string, input: UpdateClassDto, requestId: string, lang: Locale) {
     await this.db.transaction(async (tx) => {
-      const rows: { capacity: number; enrolled_count: number; path: string }[] = await tx.query(
-        `SELECT k.capacity, k.enrolled_count, o.path FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1 FOR UPDATE OF k`,
+      const rows: { capacity: number; enrolled_count: number; path: string; org_id: string; instructor_id: string | null }[] = await tx.query(
+        `SELECT k.capacity, k.enrolled_count, o.path, k.org_id, k.instructor_id FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1 FOR UPDATE OF k`,
         [id],
       );
       const current = rows[0];
       if (!current || !this.scope.pathInScope(caller, current.path)) throw notFound('Class');
       if (input.capacity !== undefined && input.capacity < current.enrolled_count) {
-        throw new AppError(422, 'VALIDATION_FAILED', `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`);
+        throw new AppError(422, 'CAPACITY_BELOW_ENROLLED', `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`, { enrolledCount: current.enrolled_count });
       }
       if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path);
       const set: [string, unknown][] = ([['status', input.status], ['capacity', input.capacity], ['location', input.location], ['instructor_id', input.instructorId]] as [string, unknown][]).filter(([, v]) => v !== undefined);
@@ -146,7 +148,16 @@ export class ClassesService {
         await queryRows(tx, `UPDATE classes SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);
       }
       if (input.capacity !== undefined && input.capacity > current.capacity) await this.enrollments.promoteWaitlisted(tx, id);
-      await this.audit.record({ actor: caller, action: 'class.update', entityType: 'class', entityId: id, requestId, details: { fields: Object.keys(input) } }, tx);
+      if (input.instructorId && input.instructorId !== current.instructor_id) {
+        // Both instructors learn that the class's sessions changed hands.
+        for (const userId of [input.instructorId, current.instructor_id].filter((x): x is string => !!x)) {
+          await this.notifications.queue(tx, userId, 'session.changed', { classId: id, change: 'instructor', instructorId: input.instructorId });
+        }
+      }
+      await this.audit.record(
+        { actor: caller, action: 'class.update', entityType: 'class', entityId: id, orgId: current.org_id, requestId, details: { fields: Object.keys(input), ...input } },
+        tx,
+      );
     });
     return this.get(caller, id, lang);
   }

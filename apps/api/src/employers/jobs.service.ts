@@ -161,7 +161,7 @@ export class JobsService {
     const job = await this.get(caller, jobId, lang);
     const rows = await this.db.query(
       `SELECT u.id AS "learnerId", u.name, o.name AS "orgName", u.learner_type AS "learnerType",
-              (SELECT round(avg((m.status IN ('present','late'))::int)::numeric, 4)::float FROM attendance_marks m WHERE m.learner_id = u.id) AS "attendanceRate",
+              (SELECT round(avg((m.status IN ('present','late'))::int)::numeric, 4)::float FROM attendance_marks m JOIN class_sessions s ON s.id = m.session_id AND s.cancelled_at IS NULL WHERE m.learner_id = u.id) AS "attendanceRate",
               (SELECT max(z.issued_at) FROM certificates z WHERE z.learner_id = u.id AND z.status = 'valid') AS "latestCertificateAt",
               (SELECT coalesce(sum(z.hours), 0)::float FROM certificates z WHERE z.learner_id = u.id AND z.status = 'valid') AS "classHours"
          FROM users u JOIN organizations o ON o.id = u.org_id

@@ -29,9 +29,9 @@ export const WAITLIST_JOINED_SQL = `UPDATE classes SET waitlist_count = waitlist
 export const MY_ENROLLMENTS_SQL = `SELECT e.id, e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt",
               k.id AS "classId", ${EFFECTIVE_STATUS} AS "classStatus", to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
               k.location, o.name AS "orgName", c.id AS "courseId", c.code AS "courseCode", c.title_zh, c.title_en, c.category,
-              (SELECT count(*)::int FROM class_sessions s WHERE s.class_id = k.id) AS "sessionCount",
+              (SELECT count(*)::int FROM class_sessions s WHERE s.class_id = k.id AND s.cancelled_at IS NULL) AS "sessionCount",
               (SELECT json_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at, 'location', s.location)
-                 FROM class_sessions s WHERE s.class_id = k.id AND s.ends_at > now() ORDER BY s.starts_at LIMIT 1) AS "nextSession"
+                 FROM class_sessions s WHERE s.class_id = k.id AND s.ends_at > now() AND s.cancelled_at IS NULL ORDER BY s.starts_at LIMIT 1) AS "nextSession"
          FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
         WHERE e.learner_id = $1 AND e.status <> 'withdrawn'
         ORDER BY k.starts_on DESC`;

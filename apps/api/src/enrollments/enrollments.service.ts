@@ -171,7 +171,7 @@ export class EnrollmentsService {
               u.learner_type AS "learnerType", e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt"
          FROM enrollments e JOIN users u ON u.id = e.learner_id
         WHERE e.class_id = $1 AND e.status <> 'withdrawn'
-        ORDER BY (e.status = 'waitlisted'), e.waitlist_position NULLS FIRST, u.name, e.id
+        ORDER BY (e.status = 'waitlisted'), e.waitlist_position NULLS FIRST, u.name COLLATE hearth_names, e.id
         LIMIT $2 OFFSET $3`,
       [classId, limit, offset],
     );

@@ -93,7 +93,7 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnApplicatio
          UNION ALL
          -- Attendance as the learner sees it: each enrolled learner × each session held so far, attended = present or late.
          SELECT k.org_id, ${MONTH('s.starts_at')}, k.course_id, 0, count(*), count(*) FILTER (WHERE m.status IN ('present','late')), 0, 0, 0
-           FROM classes k JOIN class_sessions s ON s.class_id = k.id AND s.starts_at < now()
+           FROM classes k JOIN class_sessions s ON s.class_id = k.id AND s.starts_at < now() AND s.cancelled_at IS NULL
            JOIN enrollments e ON e.class_id = k.id AND e.status IN ('enrolled','completed','failed')
            LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
           WHERE k.org_id = ANY($1) GROUP BY 1, 2, 3

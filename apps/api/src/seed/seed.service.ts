@@ -85,6 +85,30 @@ export class SeedService {
       await tx.query(`INSERT INTO enrollments (class_id, learner_id, status) SELECT $1, id, 'enrolled' FROM users WHERE phone = $2`, [id, phone]);
     }
     await tx.query(`UPDATE classes SET enrolled_count = $2 WHERE id = $1`, [id, k.learners.length]);
+    await this.seedMarks(tx, id);
+  }
+
+  /**
+   * A class already running has had its roll taken: its demo learners are marked for the sessions
+   * already started (present, now and then late), as the instructor would have, history included.
+   * Otherwise a demo learner reads that she can no longer pass.
+   */
+  private async seedMarks(tx: EntityManager, classId: string) {
+    await tx.query(
+      `WITH past AS (
+         SELECT s.id AS session_id, s.starts_at, row_number() OVER (ORDER BY s.starts_at) AS n
+           FROM class_sessions s WHERE s.class_id = $1 AND s.starts_at < now()
+       ), marks AS (
+         INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by, marked_at)
+         SELECT p.session_id, e.learner_id, e.id, CASE WHEN p.n % 4 = 2 THEN 'late' ELSE 'present' END, 'roster', k.instructor_id, least(now(), p.starts_at + interval '10 minutes')
+           FROM past p CROSS JOIN enrollments e JOIN classes k ON k.id = e.class_id
+          WHERE e.class_id = $1 AND e.status = 'enrolled' AND k.instructor_id IS NOT NULL
+         RETURNING session_id, learner_id, status, marked_by, marked_at
+       )
+       INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by, changed_at)
+       SELECT session_id, learner_id, NULL, status, 'roster', marked_by, marked_at FROM marks`,
+      [classId],
+    );
   }
 
   /** Finds an org by parent and name, or creates it with its materialized path. */

@@ -56,7 +56,13 @@ export function SessionList({ sessions }: { sessions: ClassView['sessions'] }) {
       <ol className="session-list">
         {sessions.map((s) => (
           <li key={s.id}>
-            {s.when}
+            {s.cancelled ? (
+              <>
+                <s>{s.when}</s> <span className="hint">{t('classEdit.cancelled')}</span>
+              </>
+            ) : (
+              s.when
+            )}
             {s.location ? <span className="hint"> · {s.location}</span> : null}
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { scheduleEn } from './schedule.en';
 import { attendanceEn } from './attendance.en';
 import { certificatesEn } from './certificates.en';
 import { referralsEn } from './referrals.en';
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...orgPickerEn,
   ...courseAdminEn,
   ...learningEn,
+  ...scheduleEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",
 

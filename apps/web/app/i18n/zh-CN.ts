@@ -1,3 +1,4 @@
+import { scheduleZhCN } from './schedule';
 import { attendanceZhCN } from './attendance';
 import { certificatesZhCN } from './certificates';
 import { referralsZhCN } from './referrals';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...orgPickerZhCN,
   ...courseAdminZhCN,
   ...learningZhCN,
+  ...scheduleZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
 

@@ -8,6 +8,8 @@ export interface MyAttendance {
   summary: { held: number; attended: number; pct: number; hours: string; cannotReachMinimum: boolean; belowMinimum: boolean } | null;
   /** The check-in page of the session on now, for a phone that cannot scan the QR code. */
   checkInHref: string | null;
+  /** She has checked in to the session on now: "已签到" instead of the button. */
+  checkedIn: boolean;
 }
 
 const PLACE_HELD = new Set(['enrolled', 'completed', 'failed']);
@@ -21,7 +23,7 @@ export async function myAttendance(api: ApiClient, enrollments: MyEnrollmentDto[
       .map(async (e): Promise<[string, MyAttendance]> => {
         const next = e.nextSession;
         const onNow = e.status === 'enrolled' && next !== null && checkInOpen(next.startsAt, next.endsAt, now);
-        const [summary, checkInHref] = await Promise.all([
+        const [summary, onNowSession] = await Promise.all([
           api.attendance
             .ofEnrollment(e.id)
             .then((a) => ({
@@ -38,11 +40,11 @@ export async function myAttendance(api: ApiClient, enrollments: MyEnrollmentDto[
             ? api.classes
                 .get(e.classId)
                 .then((k) => k.sessions.find((s) => new Date(s.startsAt).getTime() === new Date(next.startsAt).getTime()))
-                .then((s) => (s ? `/check-in/${s.id}` : null))
+                .then(async (s) => (s ? { href: `/check-in/${s.id}`, checkedIn: (await api.sessions.checkInState(s.id).catch(() => null))?.checkedIn ?? false } : null))
                 .catch(() => null)
             : Promise.resolve(null),
         ]);
-        return [e.id, { summary, checkInHref }];
+        return [e.id, { summary, checkInHref: onNowSession && !onNowSession.checkedIn ? onNowSession.href : null, checkedIn: onNowSession?.checkedIn ?? false }];
       }),
   );
   return new Map(entries);

@@ -113,7 +113,8 @@ export async function teachingSessions(api: ApiClient, user: MeDto, locale: Loca
   const today = chinaDay(new Date(now).toISOString());
   const weekAgo = now - 7 * 86_400_000;
   const all = mine.flatMap((k) =>
-    k.sessions.map((s) => ({
+    // A cancelled session is not taught: it stays on the class page, struck through, not here.
+    k.sessions.filter((s) => !s.cancelledAt).map((s) => ({
       startsAt: s.startsAt,
       endsAt: s.endsAt,
       view: {

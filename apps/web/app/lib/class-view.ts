@@ -18,7 +18,7 @@ export interface ClassView {
   enrolledCount: number;
   waitlistCount: number;
   seatsLeft: number;
-  sessions: { id: string; when: string; location: string }[];
+  sessions: { id: string; when: string; location: string; cancelled: boolean }[];
 }
 
 export function classView(dto: ClassDto, locale: Locale): ClassView {
@@ -43,6 +43,7 @@ export function classView(dto: ClassDto, locale: Locale): ClassView {
       when: formatSession(s.startsAt, s.endsAt, locale),
       // A session held where the class usually meets needs no second mention.
       location: s.location && s.location !== dto.location ? s.location : '',
+      cancelled: Boolean(s.cancelledAt),
     })),
   };
 }

@@ -22,10 +22,14 @@ const CODE = /^\d{6}$/;
 
 /** The QR code's link lands here; a learner who is not signed in goes through /login?next=… and comes back. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { headers } = await requireUser(request, { roles: ['learner'] });
+  const { api, headers } = await requireUser(request, { roles: ['learner'] });
   if (!isUuid(params.sessionId)) throw notFound(headers);
   const given = normalizeCode(new URL(request.url).searchParams.get('code') ?? '');
-  return data({ code: CODE.test(given) ? given : '' }, { headers });
+  // Ended, cancelled or already checked in: say so instead of asking for a code. When this cannot be
+  // told (not her class, the API busy), the form stays and the check-in itself answers.
+  const state = await api.sessions.checkInState(params.sessionId).catch(() => null);
+  const done = state?.checkedIn ? ('checkedIn' as const) : state?.state === 'ended' ? ('ended' as const) : state?.state === 'cancelled' ? ('cancelled' as const) : null;
+  return data({ code: CODE.test(given) ? given : '', done }, { headers });
 }
 
 interface Outcome {
@@ -60,12 +64,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CheckInPage() {
-  const { code } = useLoaderData<typeof loader>();
+  const { code, done } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n();
   const busy = navigation.state !== 'idle';
 
+  if (!result && done) {
+    return (
+      <section className="stack narrow">
+        <h1>{t('attendance.checkIn.heading')}</h1>
+        <div className={`notice ${done === 'checkedIn' ? 'notice-success check-in-done' : 'notice-warning'}`} role="status">
+          <p className="check-in-done-title">{t(done === 'checkedIn' ? 'checkInState.already' : done === 'cancelled' ? 'checkInState.cancelled' : 'checkInState.ended')}</p>
+          <p>{t(done === 'checkedIn' ? 'checkInState.alreadyHint' : 'checkInState.endedHint')}</p>
+        </div>
+        <p>
+          <Link to="/my/classes" className="button button-secondary button-block">
+            {t('attendance.checkIn.myClasses')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
   if (result?.ok) {
     return (
       <section className="stack narrow">

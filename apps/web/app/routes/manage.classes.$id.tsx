@@ -1,7 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import type { ClassDto, RosterEntryDto } from '@hearth/contracts';
-import { ClassFacts, ClassStatusBadge, SessionList } from '../components/class-parts';
+import { ClassFacts, ClassStatusBadge } from '../components/class-parts';
+import { ClassDetailsForm, ScheduleEditor } from '../components/class-schedule-editor';
+import { scheduleAction, SCHEDULE_INTENTS, editableSessions } from '../lib/class-schedule.server';
+import scheduleStyles from '../styles/schedule.css?url';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -11,6 +14,8 @@ import { classView, isOpen } from '../lib/class-view';
 import { formatDay } from '../lib/dates';
 import { CAPACITY_MAX, checkPhone, fieldMessages, formText, hasErrors, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scheduleStyles }];
 
 export const meta = titleMeta<{ klass?: { title: string } }>('page.manageClass', (data) => data.klass?.title);
 
@@ -23,8 +28,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(id)) throw notFound(headers);
   let klass: ClassDto;
   let roster: RosterEntryDto[];
+  let instructors: { id: string; name: string; orgName: string | null }[];
   try {
-    [klass, { items: roster }] = await Promise.all([api.classes.get(id, { lang: locale }), api.classes.roster(id, { limit: 100 })]);
+    let found;
+    [klass, { items: roster }, found] = await Promise.all([
+      api.classes.get(id, { lang: locale }),
+      api.classes.roster(id, { limit: 100 }),
+      api.users.list({ role: 'instructor', limit: 100 }),
+    ]);
+    instructors = found.items.map(({ id: userId, name, orgName }) => ({ id: userId, name, orgName: orgName ?? null }));
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
     return unavailableOrRethrow(error);
@@ -41,6 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       klass: classView(klass, locale),
+      sessions: editableSessions(klass, locale),
+      instructors,
+      instructorId: klass.instructorId,
       enrolled: roster.filter((e) => e.status !== 'waitlisted').map(entry),
       waitlist: roster
         .filter((e) => e.status === 'waitlisted')
@@ -51,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-const INTENTS = ['enrol', 'withdraw', 'capacity', 'cancel'] as const;
+const INTENTS = ['enrol', 'withdraw', 'capacity', 'cancel', ...SCHEDULE_INTENTS] as const;
 type Intent = (typeof INTENTS)[number];
 
 interface Outcome {
@@ -59,6 +74,7 @@ interface Outcome {
   done?: string;
   errors?: FormErrors;
   missing?: { code: string; title: string }[];
+  sessionId?: string;
   phone?: string;
   capacity?: string;
 }
@@ -72,7 +88,8 @@ function enrolError(error: unknown, t: Translate) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
-  const t = translator(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = translator(locale);
   const id = params.id ?? '';
   if (!isUuid(id)) throw notFound(headers);
   const form = await request.formData();
@@ -115,6 +132,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await api.classes.update(id, { status: 'cancelled' });
         return reply({ done: t('manage.cancel.done') });
       }
+      default: {
+        const outcome = await scheduleAction(api, id, intent, form, t, locale);
+        return reply(outcome.body, outcome.status);
+      }
     }
   } catch (error) {
     const failure = apiFormErrors(error, t);
@@ -123,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageClassPage() {
-  const { klass, enrolled, waitlist } = useLoaderData<typeof loader>();
+  const { klass, enrolled, waitlist, sessions, instructors, instructorId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -158,11 +179,13 @@ export default function ManageClassPage() {
       <section className="card stack" aria-labelledby="details">
         <h2 id="details">{t('manage.details')}</h2>
         <ClassFacts klass={klass} />
-        <SessionList sessions={klass.sessions} />
         <p>
           <Link to={`/courses/${klass.courseCode}`}>{t('manage.courseLink')}</Link>
         </p>
       </section>
+
+      <ScheduleEditor sessions={sessions} classLocation={klass.location} canEdit={open} busy={busy} result={result} />
+      {open ? <ClassDetailsForm instructors={instructors} instructorId={instructorId} location={klass.location} busy={busy} errors={errorsFor('details')} /> : null}
 
       <section className="stack" aria-labelledby="roster">
         <h2 id="roster">{t('manage.roster', { n: enrolled.length, capacity: klass.capacity })}</h2>

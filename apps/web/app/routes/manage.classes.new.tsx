@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { COURSE_CATEGORIES, type CreateClassBody } from '@hearth/contracts';
 import { FormAlert, SelectField, TextField } from '../components/form';
@@ -11,11 +11,16 @@ import { chinaInstant, parseDay, parseTime } from '../lib/dates';
 import { CAPACITY_MAX, LOCATION_MAX, fieldMessages, formText, hasErrors, isUuid, rowField, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
+import { ScheduleHelper } from '../components/schedule-helper';
+import { buildSchedule, emptySchedule, scheduleFields, type ScheduleFields } from '../lib/schedule';
+import scheduleStyles from '../styles/schedule.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scheduleStyles }];
 
 export const meta = titleMeta('page.newClass');
 
-/** Blank session rows on the form; `?rows=` asks for more (no JavaScript needed). */
-const DEFAULT_ROWS = 8;
+/** Blank session rows on the form (folded away below the schedule helper); `?rows=` asks for more (no JavaScript needed). */
+const DEFAULT_ROWS = 4;
 const MAX_ROWS = 100;
 
 interface SessionRow {
@@ -33,6 +38,9 @@ interface Values {
   capacity: string;
   location: string;
   sessions: SessionRow[];
+  schedule: ScheduleFields;
+  /** Dates of the helper's list the coordinator unticked. */
+  removed: string[];
 }
 
 /** Classes are held at clubs and stations, not at federation offices. */
@@ -57,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         rows: params.has('rows') ? clampRows(params.get('rows')) : DEFAULT_ROWS,
         preset: { courseId: params.get('courseId') ?? '', orgId: presetOrgId },
         courses: courses.items.map(({ id, code, title, category }) => ({ id, code, title, category })),
+        requiredHours: Object.fromEntries(courses.items.map((c) => [c.id, c.requiredHours])),
         orgs,
         instructors: instructors.items.map(({ id, name, orgName }) => ({ id, name, orgName: orgName ?? null })),
       },
@@ -85,23 +94,54 @@ function readValues(form: FormData, rows: number): Values {
     capacity: formText(form, 'capacity').trim(),
     location: formText(form, 'location').trim(),
     sessions,
+    ...pickedDates(form),
   };
 }
+
+/** The helper's fields, and which of its listed dates were unticked. */
+function pickedDates(form: FormData) {
+  const schedule = scheduleFields(form);
+  const shownText = formText(form, 'shown');
+  const picked = new Set(form.getAll('pick').filter((v): v is string => typeof v === 'string'));
+  const removed = shownText ? shownText.split(',').filter((d) => d && !picked.has(d)) : [];
+  return { schedule, removed };
+}
+
+/** The helper's sessions: every listed date still ticked (all of them when the list was never shown). */
+function helperSessions(values: Values): { day: string; start: string; end: string }[] {
+  const { schedule } = buildSchedule(values.schedule);
+  if (!schedule) return [];
+  const removed = new Set(values.removed);
+  return schedule.dates.filter((d) => !removed.has(d)).map((day) => ({ day, start: schedule.start, end: schedule.end }));
+}
+
+/** The helper's fields were filled in at all. */
+const helperUsed = (s: ScheduleFields) => s.weekdays.length > 0 || Boolean(s.start || s.end || s.first || s.count || s.until);
 
 /** The API's rules, checked here first and reported on the fields; returns the body to send when all is well. */
 function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBody | null {
   if (!isUuid(values.courseId)) errors.fields.courseId = fieldMessages.courseId(t);
   if (!isUuid(values.orgId)) errors.fields.orgId = fieldMessages.orgId(t);
   if (!isUuid(values.instructorId)) errors.fields.instructorId = fieldMessages.instructorId(t);
-  const startsOn = parseDay(values.startsOn);
-  const endsOn = parseDay(values.endsOn);
+  const generated = helperSessions(values);
+  if (helperUsed(values.schedule) && !buildSchedule(values.schedule).schedule) {
+    for (const p of buildSchedule(values.schedule).problems) errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`schedule.problem.${p}`);
+  }
+  const manualDays = values.sessions.map((r) => parseDay(r.date)).filter((d): d is string => d !== null);
+  const allDays = [...generated.map((g) => g.day), ...manualDays].sort();
+  // Class dates may stay empty: the first and last session give them.
+  const startsOn = values.startsOn ? parseDay(values.startsOn) : (allDays[0] ?? null);
+  const endsOn = values.endsOn ? parseDay(values.endsOn) : (allDays[allDays.length - 1] ?? null);
   if (!startsOn) errors.fields.startsOn = fieldMessages.startsOn(t);
   if (!endsOn || (startsOn && endsOn < startsOn)) errors.fields.endsOn = fieldMessages.endsOn(t);
   const capacity = Number(values.capacity.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
   if (!/^\S+$/.test(values.capacity) || !Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY_MAX) errors.fields.capacity = fieldMessages.capacity(t);
   if (values.location.length > LOCATION_MAX) errors.fields.location = fieldMessages.location(t);
 
-  const sessions: CreateClassBody['sessions'] = [];
+  const sessions: CreateClassBody['sessions'] = generated
+    .filter((g) => (!startsOn || g.day >= startsOn) && (!endsOn || g.day <= endsOn))
+    .map((g) => ({ startsAt: chinaInstant(g.day, g.start), endsAt: chinaInstant(g.day, g.end) }));
+  if (sessions.length < generated.length) errors.fields.startsOn = t('schedule.outsideDates');
   values.sessions.forEach((row, i) => {
     if (!row.date && !row.start && !row.end) return; // an unused row
     const day = parseDay(row.date);
@@ -134,9 +174,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const rows = clampRows(formText(form, 'rows'));
   const values = readValues(form, rows);
   const errors: FormErrors = { fields: {} };
-  const body = toBody(values, t, errors);
   // The chosen org may be a search match the reloaded page no longer lists.
   const chosenOrg = () => orgOption(api, values.orgId, CLASS_ORG_KINDS).catch(() => null);
+  // The schedule helper's list, drawn by the server for a phone without JavaScript; nothing is saved.
+  if (formText(form, 'intent') === 'preview') return data({ errors, values, rows, org: await chosenOrg() }, { headers });
+  const body = toBody(values, t, errors);
   if (!body) return data({ errors, values, rows, org: await chosenOrg() }, { status: 400, headers });
   try {
     const created = await api.classes.create(body);
@@ -159,6 +201,7 @@ export default function NewClassPage() {
   if (loaded.preset.courseId) moreRows.set('courseId', loaded.preset.courseId);
   if (loaded.preset.orgId) moreRows.set('orgId', loaded.preset.orgId);
   if (loaded.orgs.q) moreRows.set('orgQ', loaded.orgs.q);
+  const manualOpen = loaded.rows > DEFAULT_ROWS || Boolean(values.sessions?.some((r) => r.date || r.start || r.end)) || Object.keys(fieldErrors).some((k) => k.startsWith('sessions'));
 
   return (
     <section className="stack">
@@ -209,10 +252,6 @@ export default function NewClassPage() {
             </option>
           ))}
         </SelectField>
-        <div className="field-pair">
-          <TextField name="startsOn" label={t('newClass.startsOn')} error={fieldErrors.startsOn} type="date" required defaultValue={values.startsOn} />
-          <TextField name="endsOn" label={t('newClass.endsOn')} error={fieldErrors.endsOn} type="date" required defaultValue={values.endsOn} />
-        </div>
         <TextField
           name="capacity"
           label={t('newClass.capacity')}
@@ -234,6 +273,16 @@ export default function NewClassPage() {
           maxLength={LOCATION_MAX}
           defaultValue={values.location}
         />
+        <ScheduleHelper
+          key={result ? JSON.stringify([result.values.schedule, result.values.removed]) : 'fresh'}
+          initial={values.schedule ?? emptySchedule}
+          removed={values.removed ?? []}
+          showProblems={Boolean(result)}
+          requiredHours={loaded.requiredHours}
+          courseId={values.courseId ?? ''}
+        />
+        <details className="manual-sessions" open={manualOpen}>
+          <summary>{t('schedule.manual')}</summary>
         <fieldset className="session-rows stack">
           <legend>{t('newClass.sessions')}</legend>
           <p className="hint">{t('newClass.sessionsHint')}</p>
@@ -270,7 +319,13 @@ export default function NewClassPage() {
             );
           })}
         </fieldset>
-        <button type="submit" className="button button-primary button-block" disabled={navigation.state === 'submitting'}>
+        </details>
+        <p className="hint">{t('schedule.datesOptional')}</p>
+        <div className="field-pair">
+          <TextField name="startsOn" label={t('newClass.startsOn')} error={fieldErrors.startsOn} type="date" defaultValue={values.startsOn} />
+          <TextField name="endsOn" label={t('newClass.endsOn')} error={fieldErrors.endsOn} type="date" defaultValue={values.endsOn} />
+        </div>
+        <button type="submit" name="intent" value="create" className="button button-primary button-block" disabled={navigation.state === 'submitting'}>
           {t('newClass.submit')}
         </button>
       </Form>

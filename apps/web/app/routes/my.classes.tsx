@@ -155,6 +155,7 @@ export default function MyClassesPage() {
               {!c.attendance?.checkInHref && (c.attendance?.summary?.cannotReachMinimum || c.attendance?.summary?.belowMinimum) ? (
                 <p className="notice notice-warning">{t(c.attendance.summary.cannotReachMinimum ? 'attendance.mine.cannotReach' : 'attendance.mine.below')}</p>
               ) : null}
+              {c.attendance?.checkedIn ? <p className="notice notice-success" role="status">{t('checkInState.already')}</p> : null}
               {c.attendance?.checkInHref ? (
                 <div className="stack-tight">
                   <Link to={c.attendance.checkInHref} className="button button-primary button-block">

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         belowMinimum: i.belowMinimum,
       })),
       state: markingState(user.role, roster.session.startsAt, roster.session.endsAt),
-      canSeeHistory: MANAGER_ROLES.includes(user.role),
+      canSeeHistory: MANAGER_ROLES.includes(user.role) || (user.role === 'instructor' && klass.instructorId === user.id),
       isInstructor: user.role === 'instructor' && klass.instructorId === user.id,
       // Without JavaScript the browser may send the form twice (a reload re-posts it): under one id the API applies it once.
       clientMutationId: randomUUID(),

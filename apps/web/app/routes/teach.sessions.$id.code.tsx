@@ -31,11 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const context = await loadSessionContext(api, params.id, locale, headers);
   const { startsAt, endsAt, id } = context.roster.session;
+  const cancelled = Boolean(context.klass.sessions.find((s) => s.id === id)?.cancelledAt);
+  // An ended (or cancelled) session gets no code: a QR code on the wall would only invite failed check-ins.
+  const over = () => data({ over: cancelled ? ('cancelled' as const) : ('ended' as const), session: sessionHeader(context, locale) }, { headers });
+  if (cancelled || Date.now() > new Date(endsAt).getTime()) return over();
   let issued: CheckInCodeDto;
   try {
     issued = await api.attendance.checkInCode(id);
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
+    if (isApiError(error, 'SESSION_ENDED') || isApiError(error, 'SESSION_CANCELLED')) return over();
     return unavailableOrRethrow(error);
   }
   const now = Date.now();
@@ -46,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = `${publicOrigin(request)}/check-in/${id}?code=${issued.code}`;
   return data(
     {
+      over: null,
       session: sessionHeader(context, locale),
       code: issued.code,
       svg: await qrSvg(url),
@@ -60,7 +66,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CheckInCodePage() {
-  const { session, code, svg, issuedAt, refreshIn, checkIn, opensAt, closesAt } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  return loaded.over === null ? <LiveCode {...loaded} /> : <SessionOver over={loaded.over} session={loaded.session} />;
+}
+
+/** "本次课已结束": no code, no refresh. */
+function SessionOver({ over, session }: { over: 'ended' | 'cancelled'; session: { title: string; when: string } }) {
+  const { t } = useI18n();
+  return (
+    <article className="stack code-page">
+      <p>
+        <Link to="/teach">{t('attendance.code.back')}</Link>
+      </p>
+      <header className="stack-tight">
+        <h1>{t(over === 'cancelled' ? 'checkInState.cancelled' : 'checkInState.ended')}</h1>
+        <p className="lead">{session.title}</p>
+        <p className="hint">{session.when}</p>
+      </header>
+      <p>{t('checkInState.endedHint')}</p>
+    </article>
+  );
+}
+
+function LiveCode({ session, code, svg, issuedAt, refreshIn, checkIn, opensAt, closesAt }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { over: null }>) {
   const { t } = useI18n();
   const revalidator = useRevalidator();
   useEffect(() => {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import type { AttendanceHistoryDto } from '@hearth/contracts';
 import { titleMeta, useI18n, type MessageKey } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { loadSessionContext, sessionHeader } from '../lib/attendance.server';
+import { TEACH_ROLES, loadSessionContext, sessionHeader } from '../lib/attendance.server';
 import { formatDayTime, statusKey } from '../lib/attendance-view';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
@@ -20,7 +20,8 @@ const SOURCES: Record<string, MessageKey> = {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  // The class's own instructor reads it too; the API answers 404 for anyone else's session.
+  const { user, api, headers } = await requireUser(request, { roles: TEACH_ROLES });
   const locale = await getLocale(request);
   const context = await loadSessionContext(api, params.id, locale, headers);
   let history: AttendanceHistoryDto;
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       session: sessionHeader(context, locale),
+      isManager: MANAGER_ROLES.includes(user.role),
       // Newest first: a correction is usually looked up soon after it was made.
       items: [...history.items].reverse().map((h) => ({
         id: h.id,
@@ -49,13 +51,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function HistoryPage() {
-  const { session, items } = useLoaderData<typeof loader>();
+  const { session, items, isManager } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <article className="stack">
       <p>
         <Link to={`/teach/sessions/${session.id}`}>{t('attendance.history.back')}</Link>
       </p>
+      {isManager ? (
+        <p>
+          <Link to={`/manage/classes/${session.classId}`}>{t('classEdit.backToClass')}</Link>
+        </p>
+      ) : null}
       <header className="stack-tight">
         <h1>{t('attendance.history.heading')}</h1>
         <p className="lead">{session.title}</p>
