@@ -246,6 +246,8 @@ export interface EnrollmentResultDto {
   learnerId: string;
   status: 'enrolled' | 'waitlisted';
   waitlistPosition?: number;
+  /** Set when staff enrolled her anyway: `TOO_LATE_TO_COMPLETE` (the sessions ahead cannot bring her to the course rules). */
+  warnings?: 'TOO_LATE_TO_COMPLETE'[];
 }
 
 export interface RosterEntryDto {
