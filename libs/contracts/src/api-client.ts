@@ -27,6 +27,7 @@ import type {
   CreateClassBody,
   CreateCourseBody,
   EnrollmentResultDto,
+  JoinableOrgDto,
   ImportResultDto,
   ImportStatusDto,
   MyEnrollmentDto,
@@ -230,6 +231,8 @@ export class ApiClient {
       (query: ListOrgsQuery): Promise<OrgNodePageDto>;
     },
     create: (body: CreateOrgBody) => this.request<OrgDto>('POST', '/api/orgs', { body }),
+    /** Public: clubs and stations whose name contains `q`, for registration. */
+    joinable: (query: { q: string; limit?: number; offset?: number }) => this.request<Page<JoinableOrgDto>>('GET', '/api/orgs/joinable', { query }),
   };
 
   readonly courses = {

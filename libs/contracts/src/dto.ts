@@ -479,3 +479,12 @@ export interface AuditEventDto {
   requestId: string | null;
   details: Record<string, unknown>;
 }
+
+/** A club or station a learner may choose when she registers (public: no counts, no people). */
+export interface JoinableOrgDto {
+  id: string;
+  kind: (typeof import('./domain.js').JOINABLE_ORG_KINDS)[number];
+  name: string;
+  /** Where it is: its ancestors below the national root, province first (省 › 市 › 县 › 俱乐部). */
+  trail: { kind: import('./domain.js').OrgKind; name: string }[];
+}
