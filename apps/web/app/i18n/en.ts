@@ -4,6 +4,7 @@ import { referralsEn } from './referrals.en';
 import { courseAdminEn } from './course-admin.en';
 import { orgsEn } from './orgs.en';
 import { orgPickerEn } from './org-picker.en';
+import { joinOrgEn } from './join-org.en';
 import { peopleEn } from './people.en';
 import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...orgsEn,
   ...orgPickerEn,
+  ...joinOrgEn,
   ...courseAdminEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",

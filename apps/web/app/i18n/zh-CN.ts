@@ -4,6 +4,7 @@ import { referralsZhCN } from './referrals';
 import { courseAdminZhCN } from './course-admin';
 import { orgsZhCN } from './orgs';
 import { orgPickerZhCN } from './org-picker';
+import { joinOrgZhCN } from './join-org';
 import { peopleZhCN } from './people';
 import { reportsZhCN } from './reports';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...peopleZhCN,
   ...orgsZhCN,
   ...orgPickerZhCN,
+  ...joinOrgZhCN,
   ...courseAdminZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
