@@ -69,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   const errors: FormErrors = { fields: {} };
-  if (!isUuid(values.orgId)) errors.fields.orgId = t('joinOrg.required');
+  // An account her club already made (she has its activation code) keeps the club's org.
+  if (!values.claimCode && !isUuid(values.orgId)) errors.fields.orgId = t('joinOrg.required');
   checkName(values.name, t, errors);
   checkPhone(values.phone, t, errors);
   checkNewPassword(password, t, errors);
@@ -77,9 +78,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('register.claimCode.format');
   if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values, matches }, { status: 400 });
 
-  const { claimCode, orgQ: _q, ...profile } = values;
+  const { claimCode, orgQ: _q, orgId, ...profile } = values;
   try {
-    const result = await apiFor(request).auth.register({ ...profile, learnerType: values.learnerType, password, locale, ...(claimCode ? { claimCode } : {}) });
+    const result = await apiFor(request).auth.register({
+      ...profile,
+      learnerType: values.learnerType,
+      password,
+      locale,
+      ...(isUuid(orgId) ? { orgId } : {}),
+      ...(claimCode ? { claimCode } : {}),
+    });
     return signIn(request, result, '/app');
   } catch (error) {
     // Her club registered this phone: the activation code it gave her is what is missing or wrong.
