@@ -20,7 +20,7 @@ describe('signing up and in through the real Chinese pages', () => {
     await page.goto(`${WEB()}/register`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const phone = uniquePhone();
-    await chooseJoinOrg(page, '金塔镇', '金塔县金塔镇爱心妈妈驿站');
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('陈小梅');
     await page.getByLabel(zh['field.phone']).fill(phone);
     await page.getByLabel(zh['field.password']).fill('my-password-1');
@@ -46,7 +46,7 @@ describe('signing up and in through the real Chinese pages', () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${WEB()}/register`);
-    await chooseJoinOrg(page, '金塔镇', '金塔县金塔镇爱心妈妈驿站');
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('重复');
     await page.getByLabel(zh['field.phone']).fill(DEMO.learner);
     await page.getByLabel(zh['field.password']).fill('my-password-1');
@@ -105,7 +105,7 @@ describe('signing up and in through the real Chinese pages', () => {
     const page = await context.newPage();
     const phone = uniquePhone();
     await page.goto(`${WEB()}/register`);
-    await chooseJoinOrg(page, '金塔镇', '金塔县金塔镇爱心妈妈驿站');
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('周秀兰');
     await page.getByLabel(zh['field.phone']).fill(phone);
     await page.getByLabel(zh['field.password']).fill('first-password-1');

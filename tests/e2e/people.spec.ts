@@ -303,7 +303,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const reg = await hers.newPage();
     const regProblems = watchConsole(reg);
     await reg.goto(`${WEB()}/register`);
-    await chooseJoinOrg(reg, '金塔镇', '金塔县金塔镇爱心妈妈驿站');
+    await chooseJoinOrg(reg, '鼓山镇', '鼓山镇茶会社区服务点');
     await reg.getByLabel(zh['field.name']).fill(name);
     await reg.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
     await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');

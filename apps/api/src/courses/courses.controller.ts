@@ -17,7 +17,7 @@ export class CoursesController {
 
   @Get()
   @Public({ identifiesCaller: true })
-  @ApiOperation({ summary: 'The published catalogue; `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
+  @ApiOperation({ summary: 'The published catalogue, paged (`limit` up to 100; without it, the first 100); `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
   @Responds(200, CoursePage)
   list(@Query() query: ListCoursesQuery, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined, @ReqMeta() meta: RequestMeta) {
     const page = pageOf({ limit: query.limit ?? 100, offset: query.offset });
