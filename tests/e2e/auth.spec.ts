@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { en } from '../../apps/web/app/i18n/en.js';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { chooseJoinOrg, DEMO, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 
 const uniquePhone = () => `137${String(Date.now()).slice(-8)}`;
 
@@ -20,6 +20,7 @@ describe('signing up and in through the real Chinese pages', () => {
     await page.goto(`${WEB()}/register`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const phone = uniquePhone();
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('陈小梅');
     await page.getByLabel(zh['field.phone']).fill(phone);
     await page.getByLabel(zh['field.password']).fill('my-password-1');
@@ -45,6 +46,7 @@ describe('signing up and in through the real Chinese pages', () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${WEB()}/register`);
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('重复');
     await page.getByLabel(zh['field.phone']).fill(DEMO.learner);
     await page.getByLabel(zh['field.password']).fill('my-password-1');
@@ -103,6 +105,7 @@ describe('signing up and in through the real Chinese pages', () => {
     const page = await context.newPage();
     const phone = uniquePhone();
     await page.goto(`${WEB()}/register`);
+    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
     await page.getByLabel(zh['field.name']).fill('周秀兰');
     await page.getByLabel(zh['field.phone']).fill(phone);
     await page.getByLabel(zh['field.password']).fill('first-password-1');

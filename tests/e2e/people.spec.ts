@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { API, chooseJoinOrg, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 
 const CLUB = '村童妈妈俱乐部';
 const EMPLOYER = '福州家家福家政服务有限公司';
@@ -303,6 +303,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const reg = await hers.newPage();
     const regProblems = watchConsole(reg);
     await reg.goto(`${WEB()}/register`);
+    await chooseJoinOrg(reg, '鼓山镇', '鼓山镇茶会社区服务点');
     await reg.getByLabel(zh['field.name']).fill(name);
     await reg.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
     await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');

@@ -62,3 +62,10 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
 
 /** Nothing wider than the 360px phone. */
 export const fitsPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+/** On the registration page: searches her club or station by part of its name and chooses the one named `name`. */
+export async function chooseJoinOrg(page: Page, search: string, name: string) {
+  await page.getByLabel(zh['joinOrg.search.label']).fill(search);
+  await page.getByRole('button', { name: zh['joinOrg.search.submit'], exact: true }).click();
+  await page.getByRole('radio', { name }).check();
+}

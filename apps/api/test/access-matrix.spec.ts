@@ -242,6 +242,7 @@ export const MATRIX: Record<string, Cell> = {
   },
   'GET /api/volunteers': { request: () => ({ path: '/api/volunteers?ready=true' }), expect: staffOnly(200) },
   'GET /api/orgs': { request: () => ({ path: '/api/orgs' }), expect: staffOnly(200) },
+  'GET /api/orgs/joinable': { request: () => ({ path: `/api/orgs/joinable?q=${encodeURIComponent('驿站')}` }), expect: everyone(200) },
   'POST /api/orgs': {
     request: (c) => ({ path: '/api/orgs', body: { name: `新驿站${newPhone()}`, kind: 'station', parentId: c.tree.clubA } }),
     expect: adminOnly(201),

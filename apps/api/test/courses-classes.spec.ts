@@ -43,6 +43,26 @@ describe('catalogue and classes', () => {
       expect((await t.http().get('/api/courses').query({ category: 'cooking' })).status).toBe(400);
     });
 
+    it('is paged like every list: limit and offset walk the whole catalogue once, total counts it all, limit over 100 is 400', async () => {
+      const all = await t.http().get('/api/courses');
+      expect(all.status).toBe(200);
+      expect(all.body.total).toBe(all.body.items.length);
+      const codes: string[] = [];
+      for (let offset = 0; offset < all.body.total; offset += 4) {
+        const page = await t.http().get('/api/courses').query({ limit: 4, offset });
+        expect(page.status).toBe(200);
+        expect(page.body.total).toBe(all.body.total);
+        expect(page.body.items.length).toBeLessThanOrEqual(4);
+        codes.push(...page.body.items.map((c: { code: string }) => c.code));
+      }
+      expect(codes).toEqual(all.body.items.map((c: { code: string }) => c.code));
+      const vocational = await t.http().get('/api/courses').query({ category: 'vocational', limit: 2 });
+      expect(vocational.body.items).toHaveLength(2);
+      expect(vocational.body.total).toBe(all.body.items.filter((c: { category: string }) => c.category === 'vocational').length);
+      expect((await t.http().get('/api/courses').query({ limit: 101 })).status).toBe(400);
+      expect((await t.http().get('/api/courses').query({ offset: -1 })).status).toBe(400);
+    });
+
     it('a course page has ordered lessons with real text, rules and prerequisites, and no answers', async () => {
       const res = await t.http().get('/api/courses/VOC-ELEC-2');
       expect(res.status).toBe(200);

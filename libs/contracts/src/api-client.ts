@@ -30,6 +30,7 @@ import type {
   CreateClassBody,
   CreateCourseBody,
   EnrollmentResultDto,
+  JoinableOrgDto,
   ImportResultDto,
   ImportStatusDto,
   MyEnrollmentDto,
@@ -237,12 +238,23 @@ export class ApiClient {
       (query: ListOrgsQuery): Promise<OrgNodePageDto>;
     },
     create: (body: CreateOrgBody) => this.request<OrgDto>('POST', '/api/orgs', { body }),
+    /** Public: clubs and stations whose name contains `q`, for registration. */
+    joinable: (query: { q: string; limit?: number; offset?: number }) => this.request<Page<JoinableOrgDto>>('GET', '/api/orgs/joinable', { query }),
   };
 
   readonly courses = {
     /** `include: 'drafts'` (admins only) lists unpublished courses too. */
-    list: (query: { category?: string; lang?: string; include?: 'drafts' } = {}) =>
+    list: (query: { category?: string; lang?: string; include?: 'drafts'; limit?: number; offset?: number } = {}) =>
       this.request<Page<Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>>>('GET', '/api/courses', { query }),
+    /** Every course, page after page (for pickers that offer the whole catalogue). */
+    listAll: async (query: { category?: string; lang?: string; include?: 'drafts' } = {}) => {
+      const items: Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>[] = [];
+      for (;;) {
+        const page = await this.courses.list({ ...query, limit: 100, offset: items.length });
+        items.push(...page.items);
+        if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
+      }
+    },
     get: (idOrCode: string, query: { lang?: string } = {}) => this.request<CourseDto>('GET', `/api/courses/${encodeURIComponent(idOrCode)}`, { query }),
     create: (body: CreateCourseBody) => this.request<CourseDto>('POST', '/api/courses', { body }),
     update: (id: string, body: Partial<CreateCourseBody>) => this.request<CourseDto>('PATCH', `/api/courses/${id}`, { body }),

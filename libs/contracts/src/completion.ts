@@ -50,3 +50,30 @@ export function evaluateCompletion(rules: CompletionRules, record: LearnerRecord
   }
   return { complete: missing.length === 0, missing };
 }
+
+/** A learner's attendance in one class at a given moment, and what the class still has ahead. */
+export interface AttendanceOutlook {
+  /** Sessions already started (the held sessions the rate is computed over). */
+  sessionsHeld: number;
+  /** Of those, the ones she attended (present or late). */
+  sessionsAttended: number;
+  hoursAttended: number;
+  /** Hours of each session still ahead (start in the future). */
+  remainingSessionHours: number[];
+}
+
+/**
+ * Whether full attendance of every session still ahead can bring her to the course's attendance
+ * and hours rules — the same rate and hours evaluateCompletion judges (rate over all the class's
+ * held sessions, including those held before she enrolled). Only a class that has begun is judged:
+ * before its first session nobody is late, and a schedule still short of the course's hours is the
+ * organisers' to complete, the same for everyone.
+ */
+export function canStillComplete(rules: Pick<CompletionRules, 'minAttendancePct' | 'requiredHours'>, o: AttendanceOutlook): boolean {
+  if (o.sessionsHeld === 0) return true;
+  const total = o.sessionsHeld + o.remainingSessionHours.length;
+  const bestPct = ((o.sessionsAttended + o.remainingSessionHours.length) / total) * 100;
+  const bestHours = o.hoursAttended + o.remainingSessionHours.reduce((sum, h) => sum + h, 0);
+  if (rules.minAttendancePct > 0 && bestPct + 1e-9 < rules.minAttendancePct) return false;
+  return bestHours + 1e-9 >= rules.requiredHours;
+}

@@ -11,6 +11,9 @@ export type LearnerType = (typeof LEARNER_TYPES)[number];
 /** Highest first: a child org is always of a lower kind than its parent. */
 export const ORG_KINDS = ['national', 'province', 'city', 'county', 'club', 'station'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
+/** The kinds a learner may belong to when she registers herself: her club or station. */
+export const JOINABLE_ORG_KINDS = ['club', 'station'] as const satisfies readonly OrgKind[];
+export const isJoinableOrgKind = (kind: string): kind is (typeof JOINABLE_ORG_KINDS)[number] => (JOINABLE_ORG_KINDS as readonly string[]).includes(kind);
 
 export function orgKindRank(kind: OrgKind): number {
   return ORG_KINDS.indexOf(kind);

@@ -268,6 +268,8 @@ export interface EnrollmentResultDto {
   learnerId: string;
   status: 'enrolled' | 'waitlisted';
   waitlistPosition?: number;
+  /** Set when staff enrolled her anyway: `TOO_LATE_TO_COMPLETE` (the sessions ahead cannot bring her to the course rules). */
+  warnings?: 'TOO_LATE_TO_COMPLETE'[];
 }
 
 export interface RosterEntryDto {
@@ -499,4 +501,13 @@ export interface AuditEventDto {
   orgId: string | null;
   requestId: string | null;
   details: Record<string, unknown>;
+}
+
+/** A club or station a learner may choose when she registers (public: no counts, no people). */
+export interface JoinableOrgDto {
+  id: string;
+  kind: (typeof import('./domain.js').JOINABLE_ORG_KINDS)[number];
+  name: string;
+  /** Where it is: its ancestors below the national root, province first (省 › 市 › 县 › 俱乐部). */
+  trail: { kind: import('./domain.js').OrgKind; name: string }[];
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthResultDto, MeDto, TokenPairDto } from '@hearth/contracts';
+import { isJoinableOrgKind } from '@hearth/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, conflict, notFound } from '../common/app-error.js';
 import { queryRows } from '../common/sql.js';
@@ -37,7 +38,9 @@ export class AuthService {
   ) {}
 
   async register(input: RegisterDto, meta: RequestMeta): Promise<AuthResultDto> {
-    if (input.orgId && !(await this.scope.findOrg(input.orgId))) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
+    const org = input.orgId ? await this.scope.findOrg(input.orgId) : null;
+    if (input.orgId && !org) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
+    if (org && !isJoinableOrgKind(org.kind)) throw new AppError(422, 'ORG_NOT_JOINABLE', 'A learner joins a club or station; choose hers, not a federation');
     const passwordHash = await this.passwords.hash(input.password);
     return this.db.transaction(async (tx) => {
       const [registered]: { id: string }[] = await tx.query(

@@ -5,6 +5,7 @@ import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '.
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
+import { pageOf } from '../common/validation.js';
 import { Course, CoursePage } from './courses.schemas.js';
 import { CoursesService } from './courses.service.js';
 import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from './dto/course.dto.js';
@@ -16,10 +17,11 @@ export class CoursesController {
 
   @Get()
   @Public({ identifiesCaller: true })
-  @ApiOperation({ summary: 'The published catalogue; `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
+  @ApiOperation({ summary: 'The published catalogue, paged (`limit` up to 100; without it, the first 100); `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
   @Responds(200, CoursePage)
   list(@Query() query: ListCoursesQuery, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined, @ReqMeta() meta: RequestMeta) {
-    return this.courses.list(query.category, lang, { includeDrafts: query.include === 'drafts', caller: user ?? null, requestId: meta.requestId });
+    const page = pageOf({ limit: query.limit ?? 100, offset: query.offset });
+    return this.courses.list(query.category, lang, { includeDrafts: query.include === 'drafts', caller: user ?? null, requestId: meta.requestId, ...page });
   }
 
   @Get(':idOrCode')

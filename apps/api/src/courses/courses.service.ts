@@ -63,7 +63,11 @@ export class CoursesService {
   }
 
   /** The published catalogue; with `includeDrafts`, unpublished courses too (admins only: they author the catalogue). */
-  async list(category: string | undefined, lang: Locale, options: { includeDrafts: boolean; caller: AuthUser | null; requestId: string } = { includeDrafts: false, caller: null, requestId: '' }) {
+  async list(
+    category: string | undefined,
+    lang: Locale,
+    options: { includeDrafts: boolean; caller: AuthUser | null; requestId: string; limit?: number; offset?: number } = { includeDrafts: false, caller: null, requestId: '' },
+  ) {
     if (options.includeDrafts) {
       const { caller } = options;
       if (!caller) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin to see draft courses');
@@ -72,15 +76,19 @@ export class CoursesService {
         throw forbidden('Draft courses are visible to admins only');
       }
     }
-    const rows: CourseRow[] = await this.db.query(
-      `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS}
-         FROM courses c
-        WHERE (c.published OR $2) AND ($1::text IS NULL OR c.category = $1)
-        ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`,
-      [category ?? null, options.includeDrafts],
-    );
-    const items = rows.map((r) => this.summary(r, lang));
-    return { items, total: items.length };
+    const where = `(c.published OR $2) AND ($1::text IS NULL OR c.category = $1)`;
+    const [rows, count] = await Promise.all([
+      this.db.query(
+        `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS}
+           FROM courses c
+          WHERE ${where}
+          ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code
+          LIMIT $3 OFFSET $4`,
+        [category ?? null, options.includeDrafts, options.limit ?? 100, options.offset ?? 0],
+      ) as Promise<CourseRow[]>,
+      this.db.query(`SELECT count(*)::int AS n FROM courses c WHERE ${where}`, [category ?? null, options.includeDrafts]) as Promise<{ n: number }[]>,
+    ]);
+    return { items: rows.map((r) => this.summary(r, lang)), total: count[0].n };
   }
 
   /** By id, or by code (e.g. LAW-MPL) for readable links. */

@@ -6,9 +6,21 @@ import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
 
 /** $1 class: the class row locked for the seat count, with what the enrolment rules read. */
 export const LOCK_CLASS_SQL = `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,
-              c.published, o.path, c.title_zh
+              c.published, o.path, c.title_zh, c.min_attendance_pct, c.required_hours::float AS required_hours
          FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
         WHERE k.id = $1 FOR UPDATE OF k`;
+
+/**
+ * $1 class, $2 learner: her standing in the class's held sessions (start in the past — the sessions her
+ * rate is computed over) and the hours of each session still ahead. Marks from an earlier, withdrawn
+ * enrolment still count, as they do for her certificate.
+ */
+export const ATTENDANCE_OUTLOOK_SQL = `SELECT count(*) FILTER (WHERE s.starts_at <= now())::int AS "sessionsHeld",
+              count(*) FILTER (WHERE s.starts_at <= now() AND m.status IN ('present','late'))::int AS "sessionsAttended",
+              coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600) FILTER (WHERE s.starts_at <= now() AND m.status IN ('present','late')), 0)::float AS "hoursAttended",
+              coalesce(json_agg(extract(epoch FROM s.ends_at - s.starts_at)::float / 3600 ORDER BY s.starts_at) FILTER (WHERE s.starts_at > now()), '[]'::json) AS "remainingSessionHours"
+         FROM class_sessions s LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = $2
+        WHERE s.class_id = $1`;
 
 /** $1 class, $2 learner. */
 export const EXISTING_ENROLLMENT_SQL = `SELECT status, waitlist_position FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`;

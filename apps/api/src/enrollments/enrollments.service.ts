@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PHONE_PATTERN, type Locale } from '@hearth/contracts';
+import { PHONE_PATTERN, canStillComplete, type AttendanceOutlook, type Locale } from '@hearth/contracts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
+import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { EXISTING_ENROLLMENT_SQL, INSERT_ENROLLMENT_SQL, LOCK_CLASS_SQL, MISSING_PREREQUISITES_SQL, MY_ENROLLMENTS_SQL, SEAT_TAKEN_SQL, WAITLIST_JOINED_SQL } from './enrollment-queries.js';
+import { ATTENDANCE_OUTLOOK_SQL, EXISTING_ENROLLMENT_SQL, INSERT_ENROLLMENT_SQL, LOCK_CLASS_SQL, MISSING_PREREQUISITES_SQL, MY_ENROLLMENTS_SQL, SEAT_TAKEN_SQL, WAITLIST_JOINED_SQL } from './enrollment-queries.js';
 
 interface LockedClass {
   id: string;
@@ -21,6 +22,8 @@ interface LockedClass {
   published: boolean;
   path: string;
   title_zh: string;
+  min_attendance_pct: number;
+  required_hours: number;
 }
 
 export interface EnrolResult {
@@ -29,6 +32,7 @@ export interface EnrolResult {
   learnerId: string;
   status: 'enrolled' | 'waitlisted';
   waitlistPosition?: number;
+  warnings?: 'TOO_LATE_TO_COMPLETE'[];
 }
 
 /**
@@ -89,6 +93,12 @@ export class EnrollmentsService {
           missing: missing.map((m) => ({ courseId: m.id, code: m.code, title: pick(lang, m.title_zh, m.title_en) })),
         });
       }
+      // Joining the waitlist counts too: a seat freed later cannot bring back the sessions already gone.
+      const [outlook] = await queryRows<AttendanceOutlook>(tx, ATTENDANCE_OUTLOOK_SQL, [classId, learnerId]);
+      const tooLate = !canStillComplete({ minAttendancePct: k.min_attendance_pct, requiredHours: k.required_hours }, outlook);
+      if (tooLate && selfService) {
+        throw new AppError(422, 'TOO_LATE_TO_COMPLETE', 'The sessions left in this class cannot reach the course attendance or hours rule; choose a later class');
+      }
       const seat = k.enrolled_count < k.capacity;
       const position = seat ? null : k.waitlist_count + 1;
       const rows = await tx.query(
@@ -99,7 +109,14 @@ export class EnrollmentsService {
         seat ? SEAT_TAKEN_SQL : WAITLIST_JOINED_SQL,
         [classId],
       );
-      return { id: rows[0].id, classId, learnerId, status: seat ? 'enrolled' : 'waitlisted', ...(position ? { waitlistPosition: position } : {}) };
+      return {
+        id: rows[0].id,
+        classId,
+        learnerId,
+        status: seat ? 'enrolled' : 'waitlisted',
+        ...(position ? { waitlistPosition: position } : {}),
+        ...(tooLate ? { warnings: ['TOO_LATE_TO_COMPLETE' as const] } : {}),
+      };
     });
   }
 
@@ -142,18 +159,53 @@ export class EnrollmentsService {
       if (!allowed) throw notFound('Enrollment');
       if (e.status === 'withdrawn') return;
       if (e.status === 'completed' || e.status === 'failed') throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrolment cannot be withdrawn');
-      await tx.query(`UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, withdrawn_at = now(), updated_at = now() WHERE id = $1`, [enrollmentId]);
-      if (e.status === 'enrolled') {
-        await tx.query(`UPDATE classes SET enrolled_count = enrolled_count - 1, updated_at = now() WHERE id = $1`, [head[0].class_id]);
-        await this.promoteWaitlisted(tx, head[0].class_id);
-      } else {
-        await tx.query(
-          `UPDATE enrollments SET waitlist_position = waitlist_position - 1 WHERE class_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
-          [head[0].class_id, e.waitlist_position],
-        );
-        await tx.query(`UPDATE classes SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1`, [head[0].class_id]);
-      }
+      await this.withdrawLocked(tx, head[0].class_id, { id: enrollmentId, status: e.status as 'enrolled' | 'waitlisted', waitlist_position: e.waitlist_position });
     });
+  }
+
+  /** Withdraws an enrolled or waitlisted enrolment and fills the seat from the waitlist. Call with the class row locked. */
+  private async withdrawLocked(tx: EntityManager, classId: string, e: { id: string; status: 'enrolled' | 'waitlisted'; waitlist_position: number | null }) {
+    await tx.query(`UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, withdrawn_at = now(), updated_at = now() WHERE id = $1`, [e.id]);
+    if (e.status === 'enrolled') {
+      await tx.query(`UPDATE classes SET enrolled_count = enrolled_count - 1, updated_at = now() WHERE id = $1`, [classId]);
+      await this.promoteWaitlisted(tx, classId);
+    } else {
+      await tx.query(
+        `UPDATE enrollments SET waitlist_position = waitlist_position - 1 WHERE class_id = $1 AND status = 'waitlisted' AND waitlist_position > $2`,
+        [classId, e.waitlist_position],
+      );
+      await tx.query(`UPDATE classes SET waitlist_count = waitlist_count - 1, updated_at = now() WHERE id = $1`, [classId]);
+    }
+  }
+
+  /**
+   * Withdraws a learner from every class not yet finished (her account is being erased), inside the
+   * caller's transaction, promoting from each waitlist as a normal withdrawal does. Classes are locked
+   * in id order, so two erasures never deadlock on each other.
+   */
+  async withdrawFromUnfinished(tx: EntityManager, learnerId: string): Promise<number> {
+    const live = await queryRows<{ class_id: string }>(
+      tx,
+      `SELECT DISTINCT e.class_id FROM enrollments e JOIN classes k ON k.id = e.class_id
+        WHERE e.learner_id = $1 AND e.status IN ('enrolled','waitlisted') AND (${EFFECTIVE_STATUS}) IN ('scheduled','running')
+        ORDER BY e.class_id`,
+      [learnerId],
+    );
+    let withdrawn = 0;
+    for (const { class_id: classId } of live) {
+      await this.lockClass(tx, classId);
+      // Read again under the lock: a concurrent withdrawal may have moved her.
+      const rows = await queryRows<{ id: string; status: 'enrolled' | 'waitlisted'; waitlist_position: number | null }>(
+        tx,
+        `SELECT id, status, waitlist_position FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status IN ('enrolled','waitlisted')`,
+        [classId, learnerId],
+      );
+      for (const e of rows) {
+        await this.withdrawLocked(tx, classId, e);
+        withdrawn += 1;
+      }
+    }
+    return withdrawn;
   }
 
   /** The roster: enrolled learners by name, then the waitlist in order. Phones are masked for instructors; an erased learner shows as '' (as users do). */

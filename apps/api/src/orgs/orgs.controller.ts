@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
 import { CreateOrgDto } from './dto/create-org.dto.js';
-import { isBrowsing, ListOrgsQuery } from './dto/list-orgs.query.js';
-import { Org, OrgPage } from './orgs.schemas.js';
+import { isBrowsing, JoinableOrgsQuery, ListOrgsQuery } from './dto/list-orgs.query.js';
+import { JoinableOrgPage, Org, OrgPage } from './orgs.schemas.js';
 import { OrgsService } from './orgs.service.js';
 
 @ApiTags('orgs')
@@ -19,6 +19,15 @@ export class OrgsController {
   @Responds(200, OrgPage)
   list(@CurrentUser() user: AuthUser, @Query() query: ListOrgsQuery) {
     return isBrowsing(query) ? this.orgs.browse(user, query) : this.orgs.listSubtree(user);
+  }
+
+  /** For registration, without sign-in: clubs and stations by name, with where they are; rate-limited per client address. */
+  @Get('joinable')
+  @Public({ rateLimited: true })
+  @ApiOperation({ summary: 'Clubs and stations whose name contains q (public, rate-limited): id, kind, name and trail only' })
+  @Responds(200, JoinableOrgPage)
+  joinable(@Query() query: JoinableOrgsQuery) {
+    return this.orgs.joinable(query);
   }
 
   @Post()

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { ORG_KINDS, type OrgDto, type OrgListDto, type OrgNodeDto } from '@hearth/contracts';
-import { Count, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
+import { JOINABLE_ORG_KINDS, ORG_KINDS, type JoinableOrgDto, type OrgDto, type OrgListDto, type OrgNodeDto, type Page as PageOf } from '@hearth/contracts';
+import { Count, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
 
 export const Org = Type.Object({
   id: Uuid(),
@@ -39,3 +39,15 @@ export const OrgPage = Type.Object({
   parent: Type.Optional(OrgNode),
 });
 sameShape<Static<typeof OrgPage>, OrgListDto>(true);
+
+/** A club or station anyone may choose when registering: where it is, and nothing about who is in it. */
+export const JoinableOrg = Type.Object({
+  id: Uuid(),
+  kind: OneOf(JOINABLE_ORG_KINDS),
+  name: Type.String(),
+  trail: Type.Array(Type.Object({ kind: OneOf(ORG_KINDS), name: Type.String() }), { description: 'Its ancestors below the national root, province first' }),
+});
+sameShape<Static<typeof JoinableOrg>, JoinableOrgDto>(true);
+
+export const JoinableOrgPage = Page(JoinableOrg);
+sameShape<Static<typeof JoinableOrgPage>, PageOf<JoinableOrgDto>>(true);

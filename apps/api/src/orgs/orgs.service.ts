@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { canNestOrg, type OrgDto, type OrgNodeDto, type OrgNodePageDto, type Page } from '@hearth/contracts';
+import { canNestOrg, JOINABLE_ORG_KINDS, type JoinableOrgDto, type OrgDto, type OrgNodeDto, type OrgNodePageDto, type Page } from '@hearth/contracts';
 import { AppError, conflict, forbidden } from '../common/app-error.js';
 import { toInt } from '../common/sql.js';
 import { pageOf } from '../common/validation.js';
@@ -9,7 +9,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService, type ScopedOrg } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateOrgDto } from './dto/create-org.dto.js';
-import type { ListOrgsQuery } from './dto/list-orgs.query.js';
+import type { JoinableOrgsQuery, ListOrgsQuery } from './dto/list-orgs.query.js';
 
 const ORG_COLUMNS = `id, parent_id AS "parentId", kind, name, depth`;
 
@@ -91,6 +91,30 @@ export class OrgsService {
     const total = rows.length > 0 || offset === 0 ? toInt(rows[0]?.total) : toInt((await this.db.query(`SELECT count(*) AS total FROM organizations o WHERE ${filter}`, params))[0].total);
     const items = rows.map(({ total: _, ...node }) => node);
     return parent ? { items, total, parent: await this.node(pattern, parent) } : { items, total };
+  }
+
+  /**
+   * Clubs and stations whose name contains `q` (anyone may ask, to choose hers when registering):
+   * closest names first, each with its trail below the national root. Nothing else about them.
+   */
+  async joinable(query: JoinableOrgsQuery): Promise<Page<JoinableOrgDto>> {
+    const { limit, offset } = pageOf({ limit: query.limit ?? 10, offset: query.offset });
+    const filter = `o.kind = ANY ($2::text[]) AND strpos(lower(o.name), lower($1)) > 0`;
+    const [rows, count] = await Promise.all([
+      this.db.query(
+        `SELECT o.id, o.kind, o.name,
+                (SELECT coalesce(json_agg(json_build_object('kind', a.kind, 'name', a.name) ORDER BY a.depth), '[]')
+                   FROM organizations a
+                  WHERE a.id = ANY (string_to_array(trim(BOTH '/' FROM o.path), '/')::uuid[]) AND a.id <> o.id AND a.depth > 0) AS trail
+           FROM organizations o
+          WHERE ${filter}
+          ORDER BY lower(o.name) = lower($1) DESC, strpos(lower(o.name), lower($1)), o.depth, o.name, o.id
+          LIMIT $3 OFFSET $4`,
+        [query.q, JOINABLE_ORG_KINDS, limit, offset],
+      ) as Promise<JoinableOrgDto[]>,
+      this.db.query(`SELECT count(*)::int AS n FROM organizations o WHERE ${filter}`, [query.q, JOINABLE_ORG_KINDS]) as Promise<{ n: number }[]>,
+    ]);
+    return { items: rows, total: count[0].n };
   }
 
   private async node(pattern: string, org: ScopedOrg): Promise<OrgNodeDto> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
+import { EnrollmentsService } from '../enrollments/enrollments.service.js';
 
 /**
  * Personal-data rights (PIPL arts. 44–47): a learner takes everything Hearth holds about her, or
@@ -14,6 +15,7 @@ export class PrivacyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly enrollments: EnrollmentsService,
   ) {}
 
   /**
@@ -54,6 +56,8 @@ export class PrivacyService {
 
   async erase(caller: AuthUser, requestId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // Her seats in classes not yet finished go to the waitlist, as if she had withdrawn herself.
+      await this.enrollments.withdrawFromUnfinished(tx, caller.id);
       await tx.query(
         `UPDATE users SET phone = NULL, name = NULL, password_hash = NULL, status = 'erased', erased_at = now(), updated_at = now() WHERE id = $1`,
         [caller.id],

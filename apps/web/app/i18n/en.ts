@@ -5,6 +5,7 @@ import { referralsEn } from './referrals.en';
 import { courseAdminEn } from './course-admin.en';
 import { orgsEn } from './orgs.en';
 import { orgPickerEn } from './org-picker.en';
+import { joinOrgEn } from './join-org.en';
 import { peopleEn } from './people.en';
 import { reportsEn } from './reports.en';
 import { learningEn } from './learning.en';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...orgsEn,
   ...orgPickerEn,
+  ...joinOrgEn,
   ...courseAdminEn,
   ...learningEn,
   ...scheduleEn,
@@ -419,6 +421,8 @@ export const en: Record<MessageKey, string> = {
   'error.ALREADY_ENROLLED': 'You are already enrolled in this class (or on its waiting list).',
   'error.PREREQUISITE_MISSING': 'A prerequisite course must be completed first.',
   'error.CLASS_CLOSED': 'This class is no longer taking enrolments.',
+  'error.TOO_LATE_TO_COMPLETE': 'The sessions left in this class can no longer meet the attendance or hours rule, so it cannot lead to a certificate. Please choose the next class.',
+  'error.ORG_NOT_JOINABLE': 'Please choose a club or station.',
   'error.REQUIREMENTS_NOT_MET': 'The certificate requirements are not met yet.',
   'error.CONSENT_REQUIRED': "The learner's consent to be referred is required.",
   'error.INVALID_TRANSITION': 'This cannot be done in the current state.',

@@ -5,6 +5,7 @@ import { referralsZhCN } from './referrals';
 import { courseAdminZhCN } from './course-admin';
 import { orgsZhCN } from './orgs';
 import { orgPickerZhCN } from './org-picker';
+import { joinOrgZhCN } from './join-org';
 import { peopleZhCN } from './people';
 import { reportsZhCN } from './reports';
 import { learningZhCN } from './learning';
@@ -22,6 +23,7 @@ export const zhCN = {
   ...peopleZhCN,
   ...orgsZhCN,
   ...orgPickerZhCN,
+  ...joinOrgZhCN,
   ...courseAdminZhCN,
   ...learningZhCN,
   ...scheduleZhCN,
@@ -414,6 +416,8 @@ export const zhCN = {
   'error.ALREADY_ENROLLED': '您已经报名了这个班级（或在候补名单中）。',
   'error.PREREQUISITE_MISSING': '需要先完成前置课程。',
   'error.CLASS_CLOSED': '这个班级已经停止报名。',
+  'error.TOO_LATE_TO_COMPLETE': '这个班剩下的课已经不够达到出勤或学时要求，报名也拿不到证书。请选择下一期班级。',
+  'error.ORG_NOT_JOINABLE': '请选择一个俱乐部或服务站。',
   'error.REQUIREMENTS_NOT_MET': '还没有达到发证要求。',
   'error.CONSENT_REQUIRED': '需要学员本人同意推荐。',
   'error.INVALID_TRANSITION': '当前状态下不能进行这个操作。',

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let course: CourseDto;
   let all: Awaited<ReturnType<typeof api.courses.list>>;
   try {
-    [course, all] = await Promise.all([api.courses.get(id, { lang }), api.courses.list({ include: 'drafts', lang })]);
+    [course, all] = await Promise.all([api.courses.get(id, { lang }), api.courses.listAll({ include: 'drafts', lang })]);
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
     return unavailableOrRethrow(error);

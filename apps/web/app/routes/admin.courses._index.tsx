@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const category = isCategory(asked) ? asked : null;
   const lang = await getLocale(request);
   try {
-    const page = await api.courses.list({ include: 'drafts', category: category ?? undefined, lang });
+    const page = await api.courses.listAll({ include: 'drafts', category: category ?? undefined, lang });
     const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount }) => ({
       id,
       code,

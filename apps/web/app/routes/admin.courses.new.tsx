@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['admin'] });
   const lang = await getLocale(request);
   try {
-    const all = await api.courses.list({ include: 'drafts', lang });
+    const all = await api.courses.listAll({ include: 'drafts', lang });
     const values = blankCourse();
     return data({ prerequisites: prerequisiteOptions(all.items), values, previews: previewsOf(values.lessons), rev: formRevision() }, { headers });
   } catch (error) {

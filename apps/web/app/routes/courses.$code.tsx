@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
-import type { CourseDto, MyEnrollmentDto } from '@hearth/contracts';
+import { canStillComplete, type ClassDto, type CourseDto, type MyEnrollmentDto } from '@hearth/contracts';
 import { CategoryBadge, ClassFacts, SessionList } from '../components/class-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { apiFor, unavailableOrRethrow } from '../lib/api.server';
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   const role: Viewer = !viewer.user ? 'guest' : viewer.user.role === 'learner' ? 'learner' : STAFF_ROLES.has(viewer.user.role) ? 'staff' : 'other';
   // Classes are for signed-in people only (the API's rule); guests see how many are open.
-  let classes: ClassView[] = [];
+  let classes: (ClassView & { startsOnIso: string; late: LateClass | null })[] = [];
   const mine: Record<string, Pick<MyEnrollmentDto, 'status' | 'waitlistPosition'>> = {};
   if (viewer.user) {
     try {
@@ -45,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         viewer.api.classes.list({ courseId: course.id, open: true, lang: locale, limit: 100 }),
         role === 'learner' ? viewer.api.enrollments.mine({ lang: locale }) : null,
       ]);
-      classes = page.items.map((item) => classView(item, locale));
+      const now = Date.now();
+      classes = page.items.map((item) => ({ ...classView(item, locale), startsOnIso: item.startsOn, late: lateClass(item, course, now) }));
       for (const e of enrolments?.items ?? []) mine[e.classId] = { status: e.status, waitlistPosition: e.waitlistPosition };
     } catch (error) {
       return unavailableOrRethrow(error);
@@ -76,6 +77,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     { headers },
   );
+}
+
+interface LateClass {
+  /** Sessions already held. */
+  held: number;
+}
+
+/**
+ * Whether a newcomer can no longer finish the class: even attending every session still ahead
+ * cannot meet the course's attendance or hours rule (the API refuses her with TOO_LATE_TO_COMPLETE).
+ */
+function lateClass(klass: ClassDto, course: Pick<CourseDto, 'minAttendancePct' | 'requiredHours'>, now: number): LateClass | null {
+  const held = klass.sessions.filter((s) => Date.parse(s.startsAt) <= now).length;
+  const ahead = klass.sessions.filter((s) => Date.parse(s.startsAt) > now).map((s) => (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000);
+  const ok = canStillComplete(course, { sessionsHeld: held, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: ahead });
+  return ok ? null : { held };
 }
 
 /** A learner enrols herself in one of the course's classes. */
@@ -174,12 +191,31 @@ export default function CoursePage() {
             {classes.map((klass) => {
               const mineHere = mine[klass.id];
               const justFailed = result && 'error' in result && result.classId === klass.id;
+              // The next class she can still finish: the earliest-starting one that is not too late.
+              const next = klass.late ? classes.filter((k) => !k.late && k.id !== klass.id).sort((a, b) => a.startsOnIso.localeCompare(b.startsOnIso))[0] : undefined;
               return (
-                <li key={klass.id} className="card stack" aria-labelledby={`class-${klass.id}`}>
+                <li key={klass.id} id={`class-card-${klass.id}`} className="card stack" aria-labelledby={`class-${klass.id}`}>
                   <h3 id={`class-${klass.id}`}>{klass.orgName}</h3>
+                  {klass.late ? (
+                    <p className="badges">
+                      <span className="badge badge-late">{t('lateClass.badge')}</span>
+                    </p>
+                  ) : null}
                   <ClassFacts klass={klass} showOrg={false} />
                   <SessionList sessions={klass.sessions} />
-                  {role === 'learner' ? (
+                  {role === 'learner' && klass.late && !mineHere ? (
+                    <div className="notice notice-warning stack-tight">
+                      <p>{t('lateClass.why', { held: klass.late.held, pct: course.minAttendancePct, hours: course.requiredHours })}</p>
+                      {next ? (
+                        <p>
+                          {t('lateClass.next', { org: next.orgName, starts: next.startsOn })}{' '}
+                          <a href={`#class-card-${next.id}`}>{t('lateClass.nextLink')}</a>
+                        </p>
+                      ) : (
+                        <p>{t('lateClass.noNext')}</p>
+                      )}
+                    </div>
+                  ) : role === 'learner' ? (
                     mineHere ? (
                       <p className="notice notice-success">
                         {mineHere.status === 'waitlisted' && mineHere.waitlistPosition

@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user.employerId) throw new Response(null, { status: 403, statusText: 'Forbidden', headers });
   const locale = await getLocale(request);
   try {
-    const courses = await api.courses.list({ lang: locale });
+    const courses = await api.courses.listAll({ lang: locale });
     return data({ employerId: user.employerId, courses: courses.items.map(({ id, title, category }) => ({ id, title, category })) }, { headers });
   } catch (error) {
     return unavailableOrRethrow(error);

@@ -72,6 +72,8 @@ type Intent = (typeof INTENTS)[number];
 interface Outcome {
   intent: Intent;
   done?: string;
+  /** Enrolled anyway, but she cannot finish this class (the API's TOO_LATE_TO_COMPLETE warning). */
+  warning?: string;
   errors?: FormErrors;
   missing?: { code: string; title: string }[];
   sessionId?: string;
@@ -107,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         try {
           const result = await api.classes.enrol(id, { phone });
           const done = result.status === 'waitlisted' ? t('manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 }) : t('manage.enrol.enrolled', { phone });
-          return reply({ done });
+          return reply({ done, ...(result.warnings?.includes('TOO_LATE_TO_COMPLETE') ? { warning: t('lateClass.staffWarning') } : {}) });
         } catch (error) {
           const failure = enrolError(error, t);
           return reply({ errors: failure.errors, missing: missingPrerequisites(error), phone }, failure.status);
@@ -172,6 +174,11 @@ export default function ManageClassPage() {
       {result?.done ? (
         <div className="notice notice-success" role="status">
           <p>{result.done}</p>
+        </div>
+      ) : null}
+      {result?.warning ? (
+        <div className="notice notice-warning" role="status">
+          <p>{result.warning}</p>
         </div>
       ) : null}
       {result && (result.intent === 'withdraw' || result.intent === 'cancel') ? <FormAlert errors={result.errors} /> : null}

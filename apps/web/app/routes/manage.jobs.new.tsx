@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
   const locale = await getLocale(request);
   try {
-    const [employers, courses] = await Promise.all([referralsApi(api, locale).employers.list(), api.courses.list({ lang: locale })]);
+    const [employers, courses] = await Promise.all([referralsApi(api, locale).employers.list(), api.courses.listAll({ lang: locale })]);
     return data(
       {
         employers: employers.items.map(({ id, name }) => ({ id, name })),

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
-import { LEARNER_TYPES, PASSWORD_MIN } from '@hearth/contracts';
+import { LEARNER_TYPES, PASSWORD_MIN, type JoinableOrgDto } from '@hearth/contracts';
 import { FormAlert, TextField } from '../components/form';
-import { titleMeta, translator, useI18n } from '../i18n';
+import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { apiFor } from '../lib/api.server';
 import { apiFormErrors, isApiError } from '../lib/api-errors.server';
 import { signIn } from '../lib/auth.server';
@@ -14,12 +14,35 @@ import {
   formText,
   hasErrors,
   isLearnerType,
+  isUuid,
   normalizePhone,
   type FormErrors,
 } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
 export const meta = titleMeta('page.register');
+
+/** Matches offered as radio buttons at once: enough to tell same-named stations apart by their trail. */
+const JOIN_MATCHES = 20;
+const JOIN_SEARCH_MAX = 50;
+
+interface OrgMatches {
+  q: string;
+  items: JoinableOrgDto[];
+  total: number;
+}
+
+/** Clubs and stations whose name contains `q` (the API's public, rate-limited search). */
+async function findJoinable(request: Request, q: string, t: Translate): Promise<{ matches: OrgMatches | null; error?: string; status?: number }> {
+  if (!q) return { matches: null };
+  try {
+    const page = await apiFor(request).orgs.joinable({ q, limit: JOIN_MATCHES });
+    return { matches: { q, items: page.items, total: page.total } };
+  } catch (error) {
+    const failure = apiFormErrors(error, t);
+    return { matches: null, error: failure.errors.form ?? t('error.VALIDATION_FAILED'), status: failure.status };
+  }
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -30,40 +53,67 @@ export async function action({ request }: ActionFunctionArgs) {
     phone: normalizePhone(formText(form, 'phone')),
     learnerType: formText(form, 'learnerType'),
     claimCode: formText(form, 'claimCode').replace(/[\s-]/g, ''),
+    orgQ: formText(form, 'orgQ').trim().slice(0, JOIN_SEARCH_MAX),
+    orgId: formText(form, 'orgId'),
   };
   const password = formText(form, 'password');
 
+  // "查找" (or Enter in the search box, before any club is chosen) searches; nothing is checked yet.
+  const searching = formText(form, 'intent') === 'searchOrg' || (!values.orgId && values.orgQ !== '');
+  const found = await findJoinable(request, values.orgQ, t);
+  const { matches } = found;
+  if (searching) {
+    const only = matches?.total === 1 ? matches.items[0].id : '';
+    const chosen = matches?.items.some((o) => o.id === values.orgId) ? values.orgId : only;
+    return data({ errors: found.error ? ({ form: found.error, fields: {} } as FormErrors) : undefined, values: { ...values, orgId: chosen }, matches }, { status: found.status ?? 200 });
+  }
+
   const errors: FormErrors = { fields: {} };
+  // An account her club already made (she has its activation code) keeps the club's org.
+  if (!values.claimCode && !isUuid(values.orgId)) errors.fields.orgId = t('joinOrg.required');
   checkName(values.name, t, errors);
   checkPhone(values.phone, t, errors);
   checkNewPassword(password, t, errors);
   if (!isLearnerType(values.learnerType)) errors.fields.learnerType = fieldMessages.learnerType(t);
   if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('register.claimCode.format');
-  if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values }, { status: 400 });
+  if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values, matches }, { status: 400 });
 
-  const { claimCode, ...profile } = values;
+  const { claimCode, orgQ: _q, orgId, ...profile } = values;
   try {
-    const result = await apiFor(request).auth.register({ ...profile, learnerType: values.learnerType, password, locale, ...(claimCode ? { claimCode } : {}) });
+    const result = await apiFor(request).auth.register({
+      ...profile,
+      learnerType: values.learnerType,
+      password,
+      locale,
+      ...(isUuid(orgId) ? { orgId } : {}),
+      ...(claimCode ? { claimCode } : {}),
+    });
     return signIn(request, result, '/app');
   } catch (error) {
     // Her club registered this phone: the activation code it gave her is what is missing or wrong.
     const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
-    if (claim) return data({ errors: { fields: { claimCode: t(`error.${claim}`) } } as FormErrors, values }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
+    if (claim) return data({ errors: { fields: { claimCode: t(`error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
+    if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
     const failure = apiFormErrors(error, t);
-    return data({ errors: failure.errors, values }, { status: failure.status });
+    return data({ errors: failure.errors, values, matches }, { status: failure.status });
   }
 }
 
 export default function RegisterPage() {
   const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const fieldErrors = result?.errors.fields ?? {};
+  const fieldErrors = result?.errors?.fields ?? {};
   return (
     <section className="stack narrow">
       <h1>{t('register.heading')}</h1>
       <p>{t('register.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack" noValidate>
+        {/* The form's default button (Enter in any field): registering, or a search before a club is chosen. */}
+        <button type="submit" name="intent" value="register" className="visually-hidden" tabIndex={-1} aria-hidden="true">
+          {t('register.submit')}
+        </button>
+        <JoinOrgField matches={result?.matches ?? null} chosen={result?.values.orgId ?? ''} q={result?.values.orgQ ?? ''} error={fieldErrors.orgId} />
         <TextField
           name="name"
           label={t('field.name')}
@@ -131,7 +181,7 @@ export default function RegisterPage() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button button-primary button-block">
+        <button type="submit" name="intent" value="register" className="button button-primary button-block">
           {t('register.submit')}
         </button>
       </Form>
@@ -139,5 +189,66 @@ export default function RegisterPage() {
         {t('register.haveAccount')} <Link to="/login">{t('register.signInLink')}</Link>
       </p>
     </section>
+  );
+}
+
+/**
+ * Her club or station: a name search and its matches as radio buttons, all inside the registration
+ * form, so it works without JavaScript (the search button posts the form and comes back with matches).
+ */
+function JoinOrgField({ matches, chosen, q, error }: { matches: OrgMatches | null; chosen: string; q: string; error?: string }) {
+  const { t } = useI18n();
+  const items = matches?.items ?? [];
+  const note = !matches
+    ? null
+    : matches.total === 0
+      ? t('joinOrg.none', { q: matches.q })
+      : matches.total > items.length
+        ? t('joinOrg.resultsMore', { q: matches.q, n: matches.total, shown: items.length })
+        : t('joinOrg.results', { q: matches.q, n: matches.total });
+  return (
+    <fieldset className="choices" aria-describedby={['field-orgId-hint', error ? 'field-orgId-error' : ''].filter(Boolean).join(' ')}>
+      <legend>{t('joinOrg.legend')}</legend>
+      <p id="field-orgId-hint" className="hint">
+        {t('joinOrg.hint')}
+      </p>
+      {error ? (
+        <p id="field-orgId-error" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={items.length > 0 ? 'field-orgQ' : 'field-orgId'}>{t('joinOrg.search.label')}</label>
+        <input
+          id={items.length > 0 ? 'field-orgQ' : 'field-orgId'}
+          name="orgQ"
+          type="search"
+          maxLength={JOIN_SEARCH_MAX}
+          defaultValue={q}
+          autoComplete="off"
+          enterKeyHint="search"
+          aria-invalid={error && items.length === 0 ? true : undefined}
+        />
+      </div>
+      <button type="submit" name="intent" value="searchOrg" formNoValidate className="button button-secondary button-block">
+        {t('joinOrg.search.submit')}
+      </button>
+      {note ? (
+        <p className="hint" role="status">
+          {note}
+        </p>
+      ) : null}
+      {items.map((o, index) => (
+        <label key={o.id} className="choice-card">
+          <input type="radio" name="orgId" value={o.id} id={index === 0 ? 'field-orgId' : undefined} defaultChecked={o.id === chosen} />
+          <span>
+            <strong>
+              {o.name}（{t(`joinOrg.kind.${o.kind}`)}）
+            </strong>
+            {o.trail.length > 0 ? <span className="choice-description">{o.trail.map((a) => a.name).join(' › ')}</span> : null}
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

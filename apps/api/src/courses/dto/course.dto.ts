@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { COURSE_CATEGORIES, type CourseCategory } from '@hearth/contracts';
-import { IsOneOf } from '../../common/validation.js';
+import { IsOneOf, PageQuery } from '../../common/validation.js';
 
 export class LessonInput {
   @ApiProperty() @IsString() @Length(1, 200, { message: 'lessons.title must be 1 to 200 characters' }) title: string;
@@ -34,7 +34,8 @@ export class CreateCourseDto {
 
 export class UpdateCourseDto extends PartialType(CreateCourseDto) {}
 
-export class ListCoursesQuery {
+/** Paged like every list; without `limit` the server answers up to 100 courses (the largest page). */
+export class ListCoursesQuery extends PageQuery {
   @IsOneOf(COURSE_CATEGORIES, 'category', true) category?: CourseCategory;
   /** Admins only: list unpublished (draft) courses too. */
   @IsOneOf(['drafts'], 'include', true) include?: 'drafts';

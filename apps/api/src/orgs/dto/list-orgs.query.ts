@@ -34,3 +34,12 @@ export class ListOrgsQuery extends PageQuery {
 
 export const isBrowsing = (query: ListOrgsQuery) =>
   query.parentId !== undefined || query.q !== undefined || query.limit !== undefined || query.offset !== undefined || query.kind !== undefined;
+
+/** GET /api/orgs/joinable: a name to search for (required: the public list is searched, never walked). */
+export class JoinableOrgsQuery extends PageQuery {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 50, description: 'Name contains' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'q must be 1 to 50 characters' })
+  @Length(1, 50, { message: 'q must be 1 to 50 characters' })
+  q: string;
+}
