@@ -5,6 +5,7 @@ import { courseAdminEn } from './course-admin.en';
 import { orgsEn } from './orgs.en';
 import { orgPickerEn } from './org-picker.en';
 import { peopleEn } from './people.en';
+import { coordinatorEn } from './coordinator.en';
 import { reportsEn } from './reports.en';
 import type { MessageKey } from './zh-CN';
 
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...referralsEn,
   ...reportsEn,
   ...peopleEn,
+  ...coordinatorEn,
   ...orgsEn,
   ...orgPickerEn,
   ...courseAdminEn,

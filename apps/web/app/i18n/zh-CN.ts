@@ -5,6 +5,7 @@ import { courseAdminZhCN } from './course-admin';
 import { orgsZhCN } from './orgs';
 import { orgPickerZhCN } from './org-picker';
 import { peopleZhCN } from './people';
+import { coordinatorZhCN } from './coordinator';
 import { reportsZhCN } from './reports';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
@@ -18,6 +19,7 @@ export const zhCN = {
   ...referralsZhCN,
   ...reportsZhCN,
   ...peopleZhCN,
+  ...coordinatorZhCN,
   ...orgsZhCN,
   ...orgPickerZhCN,
   ...courseAdminZhCN,
