@@ -46,7 +46,7 @@ describe('qualification review', () => {
   it('lists pending qualifications of her subtree only, paged, with a masked number', async () => {
     const a = await learnerWithQualification('审核甲');
     const b = await learnerWithQualification('审核乙');
-    const page = await t.http().get('/api/external-credentials?status=pending&limit=1').set(bearer(coordA));
+    const page = await t.http().get('/api/external-credentials?status=pending&limit=1&lang=en').set(bearer(coordA));
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
     expect(page.body.total).toBeGreaterThanOrEqual(2);

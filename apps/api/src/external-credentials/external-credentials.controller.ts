@@ -21,6 +21,7 @@ class RecordExternalCredentialDto {
 
 class ReviewQuery extends PageQuery {
   @IsOneOf(['pending', 'verified', 'rejected'], 'status', true) status?: QualificationStatus;
+  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: 'zh-CN' | 'en';
 }
 
 class VerifyDto {
