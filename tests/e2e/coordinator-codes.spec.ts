@@ -76,6 +76,27 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await expect(apiLogin(PHONES[1], `Mine-${stamp}`)).resolves.toMatchObject({ user: { id: reg.user.id } });
   });
 
+  it('she ticks an unactivated learner on the accounts page and prints a sheet for just her', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, DEMO.coordinator);
+    await page.locator('a[href="/manage/people"]').first().click();
+    await page.waitForURL(/\/manage\/people$/);
+    await page.getByLabel(zh['people.filter.q'], { exact: true }).fill(NAMES[2]);
+    await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
+    await page.waitForURL(/q=/);
+    const card = page.getByRole('listitem').filter({ hasText: NAMES[2] });
+    await card.getByLabel(zh['codes.select.label']).check();
+    await fitsPhone(page);
+    await page.getByRole('button', { name: zh['codes.select.submit'] }).click();
+    await page.waitForURL(/\/manage\/claim-codes$/);
+    await page.getByText(fill(zh['codes.count'], { n: 1 })).waitFor();
+    await page.locator('li.code-card').filter({ hasText: NAMES[2] }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('a coordinator verifies one qualification with its course and sends another back; the learner reads the reason', async () => {
     const coord = await apiLogin(DEMO.coordinator);
     const learnerPhone = `138${stamp}`;
