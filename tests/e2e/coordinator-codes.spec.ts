@@ -118,6 +118,7 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await fitsPhone(page);
 
     const card = (occupation: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${learnerName} · ${occupation}` }) });
+    await page.screenshot({ path: `${SHOTS}/coordinator-qualifications-360.png`, fullPage: true });
     const house = card('家政服务员');
     // The number is masked in the list.
     const number = `HZ${stamp}01`;
