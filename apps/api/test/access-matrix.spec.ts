@@ -73,6 +73,17 @@ export const MATRIX: Record<string, Cell> = {
     caller: (c, actor) => newUser(c.t, actor, actor === 'admin' ? c.tree.county : c.tree.clubA, actor === 'employer' ? { employerId: c.employerId } : {}),
     expect: signedIn(200),
   },
+  'POST /api/claim-codes': {
+    // Two learners club A registered without a password (as a CSV import does).
+    request: async (c) => {
+      const rows = await c.t.db.query(
+        `INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '待激活甲', 'learner', $3, 'migrant_worker'), ($2, '待激活乙', 'learner', $3, 'migrant_worker') RETURNING id`,
+        [newPhone(), newPhone(), c.tree.clubA],
+      );
+      return { path: '/api/claim-codes', body: { userIds: rows.map((r: { id: string }) => r.id) } };
+    },
+    expect: staffOnly(201),
+  },
   'GET /api/users': { request: () => ({ path: '/api/users' }), expect: staffOnly(200) },
   'POST /api/users': {
     request: (c) => ({ path: '/api/users', body: { phone: newPhone(), name: '新学员', role: 'learner', learnerType: 'migrant_worker', orgId: c.tree.clubA } }),
@@ -192,6 +203,21 @@ export const MATRIX: Record<string, Cell> = {
     request: async (c) => {
       const [{ id }] = await c.t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, $2, '电工', '人社局', '2023-01-01', $1) RETURNING id`, [c.users.learner.id, `C${newPhone()}`]);
       return { path: `/api/learners/${c.users.learner.id}/external-credentials/${id}/check` };
+    },
+    expect: staffOnly(200),
+  },
+  'GET /api/external-credentials': { request: () => ({ path: '/api/external-credentials?status=pending' }), expect: staffOnly(200) },
+  'POST /api/external-credentials/:id/verify': {
+    request: async (c) => {
+      const [{ id }] = await c.t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, $2, '家政服务员', '人社局', '2023-01-01', $1) RETURNING id`, [c.users.learner.id, `V${newPhone()}`]);
+      return { path: `/api/external-credentials/${id}/verify`, body: { courseId: c.courseId } };
+    },
+    expect: staffOnly(200),
+  },
+  'POST /api/external-credentials/:id/reject': {
+    request: async (c) => {
+      const [{ id }] = await c.t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, $2, '电工', '人社局', '2023-01-01', $1) RETURNING id`, [c.users.learner.id, `R${newPhone()}`]);
+      return { path: `/api/external-credentials/${id}/reject`, body: { reason: '查无此证' } };
     },
     expect: staffOnly(200),
   },

@@ -62,7 +62,7 @@ describe('employers, consent and referrals', () => {
   it('a checked government qualification the opening accepts stands in for the certificate', async () => {
     const learner = await newUser(t, 'learner', tree.stationA);
     await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' });
-    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by, checked_by, checked_at) VALUES ($1, 'GOV-0001', '家政服务员', '人社局', '2023-01-01', $2, $2, now())`, [learner.id, coordA.id]);
+    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by, checked_by, checked_at, status) VALUES ($1, 'GOV-0001', '家政服务员', '人社局', '2023-01-01', $2, $2, now(), 'verified')`, [learner.id, coordA.id]);
     expect((await t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId: learner.id, jobId })).status).toBe(201);
   });
 

@@ -39,6 +39,9 @@ import type {
   CreateOrgBody,
   CreateUserBody,
   ClaimCodeDto,
+  ClaimCodeSheetDto,
+  QualificationReviewDto,
+  QualificationStatus,
   CreatedUserDto,
   ListedUserDto,
   HealthDto,
@@ -229,6 +232,8 @@ export class ApiClient {
     create: (body: CreateUserBody) => this.request<CreatedUserDto>('POST', '/api/users', { body }),
     claimCode: (id: string) => this.request<ClaimCodeDto>('POST', `/api/users/${id}/claim-code`),
     resetPassword: (id: string) => this.request<PasswordResetDto>('POST', `/api/users/${id}/password-reset`),
+    /** New activation codes for many learners at once (each replaces her previous code); shown once. */
+    claimCodes: (body: { userIds: string[] } | { importId: string }) => this.request<ClaimCodeSheetDto>('POST', '/api/claim-codes', { body }),
   };
 
   readonly orgs = {
@@ -316,9 +321,14 @@ export class ApiClient {
 
   readonly externalCredentials = {
     list: (learnerId: string) => this.request<Page<ExternalCredentialDto>>('GET', `/api/learners/${learnerId}/external-credentials`),
-    record: (learnerId: string, body: { certificateNumber: string; occupation: string; level?: string; issuingBody: string; issuedOn: string }) =>
+    record: (learnerId: string, body: { certificateNumber: string; occupation: string; level?: string; issuingBody: string; issuedOn: string; expiresOn?: string }) =>
       this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials`, { body }),
     check: (learnerId: string, id: string) => this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials/${id}/check`),
+    /** Qualifications of learners in the caller's subtree, by status (pending first: the review list). */
+    review: (query: { status?: QualificationStatus; limit?: number; offset?: number; lang?: string } = {}) =>
+      this.request<Page<QualificationReviewDto>>('GET', '/api/external-credentials', { query }),
+    verify: (id: string, body: { courseId?: string } = {}) => this.request<ExternalCredentialDto>('POST', `/api/external-credentials/${id}/verify`, { body }),
+    reject: (id: string, reason: string) => this.request<ExternalCredentialDto>('POST', `/api/external-credentials/${id}/reject`, { body: { reason } }),
   };
 
   readonly reports = {

@@ -312,7 +312,9 @@ export interface ImportResultDto {
   enrolled: number;
   waitlisted: number;
   alreadyEnrolled: number;
-  rejected: { line: number; phone: string; code: ImportRejectCode; reason: string }[];
+  /** The file's header row, as written. */
+  header: string[];
+  rejected: { line: number; phone: string; name: string; cells: string[]; code: ImportRejectCode; reason: string }[];
 }
 
 export interface ImportStatusDto {
@@ -458,10 +460,42 @@ export interface ExternalCredentialDto {
   level: string;
   issuingBody: string;
   issuedOn: string;
+  expiresOn: string | null;
+  status: QualificationStatus;
+  rejectionReason: string | null;
+  courseId: string | null;
   checkedAt: string | null;
   checkedBy: string | null;
   createdAt: string;
   lookupUrl: string;
+}
+
+export type QualificationStatus = 'pending' | 'verified' | 'rejected';
+
+/** A learner's government qualification on a coordinator's review list. */
+export interface QualificationReviewDto {
+  id: string;
+  learnerId: string;
+  learnerName: string;
+  orgName: string;
+  certificateNumberMasked: string;
+  occupation: string;
+  level: string;
+  issuingBody: string;
+  issuedOn: string;
+  expiresOn: string | null;
+  status: QualificationStatus;
+  rejectionReason: string | null;
+  createdAt: string;
+  course: { id: string; code: string; title: string; suggested: boolean } | null;
+}
+
+/** Activation codes generated in one go: shown once, for the printed sheet. */
+export interface ClaimCodeSheetDto {
+  items: { userId: string; name: string; phoneMasked: string; code: string; expiresAt: string }[];
+  total: number;
+  /** Learners of the import left out because they already set their own password. */
+  skippedClaimed: number;
 }
 
 export interface ReportTotals {

@@ -1,10 +1,24 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { ClaimCode } from './claims.schemas.js';
-import { ClaimsService } from './claims.service.js';
+import { IsId } from '../common/validation.js';
+import { ClaimCode, ClaimCodeSheet } from './claims.schemas.js';
+import { ClaimsService, MAX_CLAIM_BATCH } from './claims.service.js';
+
+class ClaimCodeBatchDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_CLAIM_BATCH, description: 'Unclaimed learners of your subtree (all or nothing)' })
+  @IsOptional()
+  @IsArray({ message: 'userIds must be a list of ids' })
+  @ArrayMinSize(1, { message: 'userIds must hold at least one id' })
+  @ArrayMaxSize(MAX_CLAIM_BATCH, { message: `userIds may hold at most ${MAX_CLAIM_BATCH} ids` })
+  @IsUUID('all', { each: true, message: 'userIds must be ids (UUID)' })
+  userIds?: string[];
+  /** Every learner of this import who has not set her own password yet. */
+  @IsId('importId', true) importId?: string;
+}
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 
@@ -20,5 +34,21 @@ export class ClaimsController {
   @Responds(201, ClaimCode)
   issue(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @ReqMeta() meta: RequestMeta) {
     return this.claims.issue(user, id, meta.requestId);
+  }
+}
+
+@ApiTags('users')
+@Controller('claim-codes')
+export class ClaimCodeBatchController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  /** Activation codes for many learners at once, for one printed sheet (each replaces her previous code). */
+  @Post()
+  @HttpCode(201)
+  @Header('Cache-Control', 'private, no-store')
+  @Authenticated({ roles: ['admin', 'coordinator'] })
+  @Responds(201, ClaimCodeSheet)
+  issueBatch(@CurrentUser() user: AuthUser, @Body() body: ClaimCodeBatchDto, @ReqMeta() meta: RequestMeta) {
+    return this.claims.issueBatch(user, body, meta.requestId);
   }
 }

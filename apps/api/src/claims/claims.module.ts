@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClaimsController } from './claims.controller.js';
+import { ClaimCodeBatchController, ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
 
-@Module({ controllers: [ClaimsController], providers: [ClaimsService], exports: [ClaimsService] })
+@Module({ controllers: [ClaimsController, ClaimCodeBatchController], providers: [ClaimsService], exports: [ClaimsService] })
 export class ClaimsModule {}

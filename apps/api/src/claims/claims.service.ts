@@ -5,13 +5,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, badRequest, notFound } from '../common/app-error.js';
+import { maskPhones } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 
 /** How long an activation code works: long enough to reach the next class, short enough to go stale. */
 export const CLAIM_CODE_DAYS = 30;
 const WRONG_CODES_PER_HOUR = 5;
+/** Learners per printed batch: a class or an import's worth, bounded so one request stays one short transaction. */
+export const MAX_CLAIM_BATCH = 500;
 
 /**
  * Activation codes for accounts a club registered (a CSV import, or a learner created without a
@@ -32,7 +35,7 @@ export class ClaimsService {
   async issue(caller: AuthUser, userId: string, requestId: string) {
     const user = await this.scope.requireUser(caller, userId, 'learner');
     if (user.hasPassword) throw new AppError(409, 'ALREADY_CLAIMED', 'She has already set her own password; she signs in with it');
-    const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+    const code = this.newCode();
     return this.db.transaction(async (tx) => {
       const [row]: { expires_at: Date }[] = await tx.query(
         `INSERT INTO account_claims (user_id, code_hash, expires_at, issued_by) VALUES ($1, $2, now() + make_interval(days => $3), $4)
@@ -42,6 +45,77 @@ export class ClaimsService {
       );
       await this.audit.record({ actor: caller, action: 'user.claim_code_issue', entityType: 'user', entityId: userId, orgId: user.orgId, requestId }, tx);
       return { userId, code, expiresAt: new Date(row.expires_at).toISOString() };
+    });
+  }
+
+  private newCode(): string {
+    return String(randomInt(0, 100_000_000)).padStart(8, '0');
+  }
+
+  /**
+   * Codes for many learners at once, for the printed sheet: the given learners (every one must be an
+   * unclaimed learner of the caller's subtree, else nothing is generated), or the unclaimed learners
+   * of one import. Each replaces the learner's previous code. One transaction, one audit event.
+   */
+  async issueBatch(caller: AuthUser, input: { userIds?: string[]; importId?: string }, requestId: string) {
+    if (!input.userIds === !input.importId) throw badRequest('Send either userIds or importId');
+    const pattern = this.scope.subtreePattern(caller);
+    let ids: string[];
+    if (input.importId) {
+      const [job]: { learner_ids: string[]; created_by: string; path: string }[] = await this.db.query(
+        `SELECT j.learner_ids, j.created_by, o.path FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1`,
+        [input.importId],
+      );
+      if (!job || !(job.created_by === caller.id || this.scope.pathInScope(caller, job.path))) throw notFound('Import');
+      ids = job.learner_ids;
+    } else {
+      ids = [...new Set(input.userIds)];
+    }
+    return this.db.transaction(async (tx) => {
+      const rows: { id: string; name: string; phone: string | null; org_id: string; claimed: boolean; in_scope: boolean }[] = await tx.query(
+        `SELECT u.id, u.name, u.phone, u.org_id, (u.password_hash IS NOT NULL) AS claimed, coalesce(o.path LIKE $2, false) AS in_scope
+           FROM users u LEFT JOIN organizations o ON o.id = u.org_id
+          WHERE u.id = ANY($1::uuid[]) AND u.role = 'learner' AND u.status = 'active'
+          ORDER BY u.name, u.phone FOR UPDATE OF u`,
+        [ids, pattern],
+      );
+      const usable = rows.filter((r) => r.in_scope);
+      if (input.userIds) {
+        // A selection is all or nothing: an id outside her subtree is reported like an unknown one.
+        if (usable.length !== ids.length) throw notFound('User');
+        const claimed = usable.filter((r) => r.claimed).map((r) => r.id);
+        if (claimed.length) throw new AppError(409, 'ALREADY_CLAIMED', 'Some of them have already set their own password; leave them out', { userIds: claimed });
+      }
+      const chosen = usable.filter((r) => !r.claimed);
+      if (chosen.length > MAX_CLAIM_BATCH) throw badRequest(`At most ${MAX_CLAIM_BATCH} learners per sheet; this import has ${chosen.length} without an account of their own`);
+      const codes = chosen.map(() => this.newCode());
+      const saved: { user_id: string; expires_at: Date }[] = chosen.length
+        ? await tx.query(
+            `INSERT INTO account_claims (user_id, code_hash, expires_at, issued_by)
+             SELECT u, h, now() + make_interval(days => $3), $4 FROM unnest($1::uuid[], $2::text[]) AS x(u, h)
+             ON CONFLICT (user_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, issued_by = EXCLUDED.issued_by, created_at = now()
+             RETURNING user_id, expires_at`,
+            [chosen.map((r) => r.id), codes.map((c) => this.hash(c)), CLAIM_CODE_DAYS, caller.id],
+          )
+        : [];
+      const expiry = new Map(saved.map((r) => [r.user_id, new Date(r.expires_at).toISOString()]));
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'user.claim_code_batch',
+          entityType: input.importId ? 'import' : 'user',
+          entityId: input.importId ?? null,
+          orgId: caller.orgId ?? null,
+          requestId,
+          details: { userIds: chosen.map((r) => r.id), count: chosen.length },
+        },
+        tx,
+      );
+      return {
+        items: chosen.map((r, i) => ({ userId: r.id, name: r.name, phoneMasked: r.phone ? maskPhones(r.phone) : '', code: codes[i], expiresAt: expiry.get(r.id)! })),
+        total: chosen.length,
+        skippedClaimed: usable.length - chosen.length,
+      };
     });
   }
 

@@ -11,17 +11,27 @@ import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from './dto/employer.dto.js';
 
-/** Required courses of a job that learner $2 holds no valid certificate for (job $1). */
+/**
+ * THE rule for "she holds course X", used by every requirement check (the learner's jobs list,
+ * candidates, referrals): a valid, unexpired certificate of X, or a government qualification a
+ * coordinator verified and matched to X (until its own expiry date, if it has one, China time).
+ */
+export const holdsCourseSql = (learner: string, course: string) => `(
+  EXISTS (SELECT 1 FROM certificates z WHERE z.learner_id = ${learner} AND z.course_id = ${course} AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
+  OR EXISTS (SELECT 1 FROM external_credentials q WHERE q.learner_id = ${learner} AND q.course_id = ${course} AND q.status = 'verified'
+               AND (q.expires_on IS NULL OR q.expires_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date)))`;
+
+/** Required courses of a job that learner $2 does not hold (job $1). */
 export const MISSING_COURSES_SQL = `
   SELECT c.id, c.code, c.title_zh, c.title_en FROM job_required_courses r JOIN courses c ON c.id = r.course_id
-   WHERE r.job_id = $1 AND NOT EXISTS (
-     SELECT 1 FROM certificates z WHERE z.learner_id = $2 AND z.course_id = r.course_id AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
+   WHERE r.job_id = $1 AND NOT ${holdsCourseSql('$2', 'r.course_id')}
    ORDER BY c.code`;
 
-/** An accepted government qualification (checked by a coordinator) stands in for the required certificates. */
+/** An accepted government qualification (verified by a coordinator) stands in for all the required certificates. */
 export const HOLDS_ACCEPTED_QUALIFICATION_SQL = `
   SELECT 1 FROM external_credentials x JOIN job_accepted_qualifications a ON a.occupation = x.occupation
-   WHERE a.job_id = $1 AND x.learner_id = $2 AND x.checked_at IS NOT NULL LIMIT 1`;
+   WHERE a.job_id = $1 AND x.learner_id = $2 AND x.status = 'verified'
+     AND (x.expires_on IS NULL OR x.expires_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) LIMIT 1`;
 
 @Injectable()
 export class JobsService {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ExternalCredentialsController } from './external-credentials.controller.js';
+import { ExternalCredentialsController, QualificationReviewController } from './external-credentials.controller.js';
 import { ExternalCredentialsService } from './external-credentials.service.js';
 
-@Module({ controllers: [ExternalCredentialsController], providers: [ExternalCredentialsService], exports: [ExternalCredentialsService] })
+@Module({ controllers: [ExternalCredentialsController, QualificationReviewController], providers: [ExternalCredentialsService], exports: [ExternalCredentialsService] })
 export class ExternalCredentialsModule {}

@@ -6,6 +6,10 @@ export type RejectCode = 'INVALID_NAME' | 'INVALID_PHONE' | 'INVALID_TYPE' | 'DU
 export interface Rejected {
   line: number;
   phone: string;
+  /** As the file has it, so the coordinator can tell the rows apart. */
+  name: string;
+  /** The row's cells as in the file, to write the failed rows back out for fixing. */
+  cells: string[];
   code: RejectCode;
   reason: string;
 }
@@ -15,6 +19,7 @@ export interface LearnerRow {
   name: string;
   phone: string;
   learnerType: LearnerType;
+  cells: string[];
 }
 
 const HEADERS: Record<string, 'name' | 'phone' | 'learnerType'> = {
@@ -33,7 +38,7 @@ export const MAX_ROWS = 20_000;
 export class CsvFormatError extends Error {}
 
 /** Reads and checks every row; valid rows and rejected rows (with the 1-based file line) come back separately. */
-export function readLearnerCsv(text: string, defaultType: LearnerType = 'migrant_worker'): { rows: LearnerRow[]; rejected: Rejected[]; total: number } {
+export function readLearnerCsv(text: string, defaultType: LearnerType = 'migrant_worker'): { rows: LearnerRow[]; rejected: Rejected[]; total: number; header: string[] } {
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
@@ -55,14 +60,14 @@ export function readLearnerCsv(text: string, defaultType: LearnerType = 'migrant
     const phone = (record[col('phone')] ?? '').replace(/[\s-]/g, '');
     const rawType = col('learnerType') >= 0 ? (record[col('learnerType')] ?? '').trim() : '';
     const learnerType = rawType === '' ? defaultType : TYPES[rawType] ?? TYPES[rawType.toLowerCase()];
-    if (!PHONE_PATTERN.test(phone)) rejected.push({ line, phone, code: 'INVALID_PHONE', reason: 'phone must be a mainland mobile number: 11 digits starting with 13-19' });
-    else if (name.length < 1 || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) rejected.push({ line, phone, code: 'INVALID_NAME', reason: 'name must be 1 to 100 characters' });
-    else if (!learnerType || !LEARNER_TYPES.includes(learnerType)) rejected.push({ line, phone, code: 'INVALID_TYPE', reason: 'learnerType must be volunteer_mother (爱心妈妈) or migrant_worker (进城务工妇女)' });
-    else if (seen.has(phone)) rejected.push({ line, phone, code: 'DUPLICATE_IN_FILE', reason: 'this phone number appears earlier in the file' });
+    if (!PHONE_PATTERN.test(phone)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_PHONE', reason: 'phone must be a mainland mobile number: 11 digits starting with 13-19' });
+    else if (name.length < 1 || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_NAME', reason: 'name must be 1 to 100 characters' });
+    else if (!learnerType || !LEARNER_TYPES.includes(learnerType)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_TYPE', reason: 'learnerType must be volunteer_mother (爱心妈妈) or migrant_worker (进城务工妇女)' });
+    else if (seen.has(phone)) rejected.push({ line, phone, name, cells: record, code: 'DUPLICATE_IN_FILE', reason: 'this phone number appears earlier in the file' });
     else {
       seen.add(phone);
-      rows.push({ line, name, phone, learnerType });
+      rows.push({ line, name, phone, learnerType, cells: record });
     }
   });
-  return { rows, rejected, total: body.length };
+  return { rows, rejected, total: body.length, header: records[0] };
 }

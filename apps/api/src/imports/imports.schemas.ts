@@ -13,10 +13,13 @@ export const ImportResult = Type.Object({
   enrolled: Count(),
   waitlisted: Count(),
   alreadyEnrolled: Count(),
+  header: Type.Array(Type.String(), { description: 'The file\'s header row, as written' }),
   rejected: Type.Array(
     Type.Object({
       line: Type.Integer({ minimum: 2, description: 'Line of the file, 1 being the header' }),
       phone: Type.String({ description: 'From the file, spaces and dashes removed' }),
+      name: Type.String({ description: 'From the file' }),
+      cells: Type.Array(Type.String(), { description: 'The row as in the file, to write the failed rows back out for fixing' }),
       code: OneOf(REJECT_CODES),
       reason: Type.String(),
     }),

@@ -19,6 +19,7 @@ export interface ImportResult {
   enrolled: number;
   waitlisted: number;
   alreadyEnrolled: number;
+  header: string[];
   rejected: Rejected[];
 }
 
@@ -86,7 +87,7 @@ export class ImportsService {
       const fresh = rows.filter((r) => !byPhone.has(r.phone));
       for (const r of rows) {
         const k = byPhone.get(r.phone);
-        if (k && !k.usable) rejected.push({ line: r.line, phone: r.phone, code: 'PHONE_OTHER_ACCOUNT', reason: 'this phone number belongs to an account outside your organisation; enrol her by hand' });
+        if (k && !k.usable) rejected.push({ line: r.line, phone: r.phone, name: r.name, cells: r.cells, code: 'PHONE_OTHER_ACCOUNT', reason: 'this phone number belongs to an account outside your organisation; enrol her by hand' });
       }
       const inserted: { id: string }[] = fresh.length
         ? await tx.query(
@@ -98,6 +99,8 @@ export class ImportsService {
         : [];
       await this.progress(id, Math.floor(parsed.total * 0.6));
       const learnerIds = [...known.filter((k) => k.usable).map((k) => k.id), ...inserted.map((r) => r.id)];
+      // Remembered for the activation-code sheet of this import.
+      await tx.query(`UPDATE import_jobs SET learner_ids = $2 WHERE id = $1`, [id, learnerIds]);
       let enrolled = 0;
       let waitlisted = 0;
       let alreadyEnrolled = 0;
@@ -132,6 +135,7 @@ export class ImportsService {
         enrolled,
         waitlisted,
         alreadyEnrolled,
+        header: parsed.header,
         rejected: rejected.sort((a, b) => a.line - b.line),
       };
       await this.audit.record(

@@ -7,6 +7,7 @@ import { orgsEn } from './orgs.en';
 import { orgPickerEn } from './org-picker.en';
 import { joinOrgEn } from './join-org.en';
 import { peopleEn } from './people.en';
+import { coordinatorEn } from './coordinator.en';
 import { reportsEn } from './reports.en';
 import { learningEn } from './learning.en';
 import type { MessageKey } from './zh-CN';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...referralsEn,
   ...reportsEn,
   ...peopleEn,
+  ...coordinatorEn,
   ...orgsEn,
   ...orgPickerEn,
   ...joinOrgEn,

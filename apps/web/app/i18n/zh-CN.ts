@@ -7,6 +7,7 @@ import { orgsZhCN } from './orgs';
 import { orgPickerZhCN } from './org-picker';
 import { joinOrgZhCN } from './join-org';
 import { peopleZhCN } from './people';
+import { coordinatorZhCN } from './coordinator';
 import { reportsZhCN } from './reports';
 import { learningZhCN } from './learning';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...referralsZhCN,
   ...reportsZhCN,
   ...peopleZhCN,
+  ...coordinatorZhCN,
   ...orgsZhCN,
   ...orgPickerZhCN,
   ...joinOrgZhCN,

@@ -62,14 +62,15 @@ function fileError(error: unknown, t: Translate): string | null {
   return null;
 }
 
-type ImportView = Omit<ImportResultDto, 'rejected' | 'id'> & {
+type ImportView = Omit<ImportResultDto, 'rejected' | 'header'> & {
   classId: string | null;
-  rejected: { line: number; phone: string; reason: string }[];
+  rejected: { line: number; phone: string; name: string; reason: string }[];
   rejectedCount: number;
 };
 
 function importView(result: ImportResultDto, classId: string | null, t: Translate): ImportView {
   return {
+    id: result.id,
     classId,
     total: result.total,
     created: result.created,
@@ -80,7 +81,7 @@ function importView(result: ImportResultDto, classId: string | null, t: Translat
     rejectedCount: result.rejected.length,
     rejected: result.rejected.slice(0, MAX_REJECTED_SHOWN).map((r) => {
       const key = `import.reject.${r.code}`;
-      return { line: r.line, phone: r.phone, reason: isMessageKey(key) ? t(key) : t('import.reject.other') };
+      return { line: r.line, phone: r.phone, name: r.name, reason: isMessageKey(key) ? t(key) : t('import.reject.other') };
     }),
   };
 }
@@ -306,6 +307,7 @@ function ImportResult({ result }: { result: ImportView }) {
             <thead>
               <tr>
                 <th scope="col">{t('import.rejected.line')}</th>
+                <th scope="col">{t('import.rejected.name')}</th>
                 <th scope="col">{t('import.rejected.phone')}</th>
                 <th scope="col">{t('import.rejected.reason')}</th>
               </tr>
@@ -314,6 +316,7 @@ function ImportResult({ result }: { result: ImportView }) {
               {result.rejected.map((r) => (
                 <tr key={r.line}>
                   <td>{r.line}</td>
+                  <td>{r.name || '—'}</td>
                   <td>{r.phone || '—'}</td>
                   <td>{r.reason}</td>
                 </tr>
@@ -322,6 +325,24 @@ function ImportResult({ result }: { result: ImportView }) {
           </table>
           {result.rejectedCount > result.rejected.length ? <p className="hint">{t('import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p> : null}
         </div>
+      ) : null}
+      {result.rejectedCount > 0 ? (
+        <p>
+          <a href={`/manage/import/${result.id}/rejected.csv`} download className="button button-secondary">
+            {t('import.rejected.download')}
+          </a>
+          <span className="hint"> {t('import.rejected.downloadHint')}</span>
+        </p>
+      ) : null}
+      {result.created + result.existing > 0 ? (
+        <form method="post" action="/manage/claim-codes" className="stack" aria-labelledby="import-codes">
+          <h3 id="import-codes">{t('import.codes.heading')}</h3>
+          <p>{t('import.codes.intro')}</p>
+          <input type="hidden" name="importId" value={result.id} />
+          <button type="submit" className="button button-primary button-block">
+            {t('import.codes.submit')}
+          </button>
+        </form>
       ) : null}
       {result.classId ? (
         <p>

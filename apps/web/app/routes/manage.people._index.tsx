@@ -182,6 +182,9 @@ export default function PeoplePage() {
                   <p className="hint" id={`claim-hint-${p.id}`}>
                     {t('people.claim.pendingHint')}
                   </p>
+                  <label className="people-pick">
+                    <input type="checkbox" name="userId" value={p.id} form="bulk-codes" /> {t('codes.select.label')}
+                  </label>
                   <Form method="post">
                     <input type="hidden" name="intent" value="claimCode" />
                     <input type="hidden" name="userId" value={p.id} />
@@ -217,6 +220,14 @@ export default function PeoplePage() {
           ))}
         </ul>
       )}
+      {view.people.some((p) => p.role === 'learner' && !p.activated) ? (
+        <form id="bulk-codes" method="post" action="/manage/claim-codes" className="card stack-tight">
+          <p className="hint">{t('codes.select.hint')}</p>
+          <button type="submit" className="button button-primary button-block">
+            {t('codes.select.submit')}
+          </button>
+        </form>
+      ) : null}
       <Pagination page={view.page} pages={view.pages} previous={view.previous} next={view.next} />
     </div>
   );

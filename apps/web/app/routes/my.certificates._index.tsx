@@ -45,7 +45,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           level: x.level,
           issuingBody: x.issuingBody,
           issuedOn: certificateDate(x.issuedOn, locale),
-          checked: Boolean(x.checkedAt),
+          expiresOn: x.expiresOn ? certificateDate(x.expiresOn, locale) : null,
+          status: x.status,
+          rejectionReason: x.rejectionReason,
         })),
         lookupUrl: external.items[0]?.lookupUrl ?? NATIONAL_LOOKUP_URL,
       },
@@ -62,12 +64,13 @@ interface ExternalInput {
   level: string;
   issuingBody: string;
   issuedOn: string;
+  expiresOn: string;
 }
 
 const toHalfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** The API's rules, checked first so the messages are ours and name the field. */
-function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors; issuedOn: string | null } {
+function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors; issuedOn: string | null; expiresOn: string | null } {
   const errors: FormErrors = { fields: {} };
   if (!/^[A-Za-z0-9-]{4,40}$/.test(input.certificateNumber)) errors.fields.certificateNumber = t('certificates.external.error.number');
   if (input.occupation.length < 1 || input.occupation.length > 100) errors.fields.occupation = t('certificates.external.error.occupation');
@@ -75,7 +78,9 @@ function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors
   if (input.issuingBody.length < 1 || input.issuingBody.length > 200) errors.fields.issuingBody = t('certificates.external.error.issuingBody');
   const issuedOn = parseDay(input.issuedOn);
   if (!issuedOn || issuedOn > chinaDay(new Date().toISOString()) || issuedOn < '1950-01-01') errors.fields.issuedOn = t('certificates.external.error.issuedOn');
-  return { errors, issuedOn };
+  const expiresOn = input.expiresOn ? parseDay(input.expiresOn) : null;
+  if (input.expiresOn && (!expiresOn || (issuedOn && expiresOn < issuedOn))) errors.fields.expiresOn = t('certificates.external.error.expiresOn');
+  return { errors, issuedOn, expiresOn };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -88,8 +93,9 @@ export async function action({ request }: ActionFunctionArgs) {
     level: formText(form, 'level').trim().slice(0, 300),
     issuingBody: formText(form, 'issuingBody').trim().slice(0, 600),
     issuedOn: formText(form, 'issuedOn').trim().slice(0, 40),
+    expiresOn: formText(form, 'expiresOn').trim().slice(0, 40),
   };
-  const { errors, issuedOn } = checkExternal(input, t);
+  const { errors, issuedOn, expiresOn } = checkExternal(input, t);
   if (hasErrors(errors) || !issuedOn) return data({ done: null, errors, input }, { status: 400, headers });
   try {
     const saved = await api.externalCredentials.record(user.id, {
@@ -98,6 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
       level: input.level || undefined,
       issuingBody: input.issuingBody,
       issuedOn,
+      expiresOn: expiresOn ?? undefined,
     });
     return data({ done: t('certificates.external.recorded', { number: saved.certificateNumber }), errors: null, input: null }, { headers });
   } catch (error) {
@@ -169,8 +176,14 @@ export default function MyCertificatesPage() {
                   {x.level ? ` · ${x.level}` : null}
                 </h3>
                 <p className="badges">
-                  <span className={`badge ${x.checked ? 'cert-badge-valid' : ''}`}>{x.checked ? t('certificates.external.checked') : t('certificates.external.unchecked')}</span>
+                  <span className={`badge ${x.status === 'verified' ? 'cert-badge-valid' : x.status === 'rejected' ? 'cert-badge-revoked' : ''}`}>{t(`certificates.external.status.${x.status}`)}</span>
                 </p>
+                {x.status === 'rejected' && x.rejectionReason ? (
+                  <div className="notice notice-warning">
+                    <p>{t('certificates.external.rejectedReason', { reason: x.rejectionReason })}</p>
+                    <p>{t('certificates.external.rejectedAgain')}</p>
+                  </div>
+                ) : null}
                 <dl className="facts">
                   <div>
                     <dt>{t('certificates.external.number')}</dt>
@@ -184,6 +197,12 @@ export default function MyCertificatesPage() {
                     <dt>{t('certificates.external.issuedOn')}</dt>
                     <dd>{x.issuedOn}</dd>
                   </div>
+                  {x.expiresOn ? (
+                    <div>
+                      <dt>{t('qual.expiresOn')}</dt>
+                      <dd>{x.expiresOn}</dd>
+                    </div>
+                  ) : null}
                 </dl>
               </li>
             ))}
@@ -233,6 +252,14 @@ export default function MyCertificatesPage() {
               error={errors?.fields.issuedOn}
               defaultValue={input?.issuedOn}
               required
+            />
+            <TextField
+              name="expiresOn"
+              type="date"
+              label={t('certificates.external.expiresOn')}
+              hint={t('certificates.external.expiresOnHint')}
+              error={errors?.fields.expiresOn}
+              defaultValue={input?.expiresOn}
             />
             <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
               {t('certificates.external.submit')}

@@ -1,0 +1,142 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useActionData } from '@remix-run/react';
+import { useEffect, useState } from 'react';
+import { titleMeta, translator, useI18n } from '../i18n';
+import { unavailableOrRethrow } from '../lib/api.server';
+import { isApiError } from '../lib/api-errors.server';
+import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
+import { certificateDate } from '../lib/certificates-format';
+import { isUuid } from '../lib/forms';
+import { getLocale } from '../lib/locale.server';
+import codesCss from '../styles/claim-codes.css?url';
+
+export const meta = titleMeta('page.claimCodes');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: codesCss }];
+
+/** Same bound as the API: one sheet, one short transaction. */
+const MAX_PER_SHEET = 500;
+
+/** Opened by address, there is nothing to show: codes are made only by the import page's button (a POST). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { roles: MANAGER_ROLES });
+  return data({}, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+interface Sheet {
+  cards: { userId: string; name: string; phone: string; code: string; expires: string }[];
+  skipped: number;
+  site: string;
+  error: string | null;
+}
+
+/**
+ * Generates the codes (for an import, or for chosen learners) and answers with the printable sheet
+ * itself, so it works without JavaScript. The codes are never stored in readable form: this answer
+ * is the only place they appear, hence no-store.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
+  const locale = await getLocale(request);
+  const t = translator(locale);
+  const form = await request.formData();
+  const importId = form.get('importId');
+  const userIds = form.getAll('userId').filter(isUuid);
+  const site = `${new URL(request.url).origin}/register`;
+  const noStore = { ...headers, 'Cache-Control': 'private, no-store' };
+  const fail = (error: string, status: number) => data<Sheet>({ cards: [], skipped: 0, site, error }, { status, headers: noStore });
+  if (!isUuid(importId) && userIds.length === 0) return fail(t('codes.error.none'), 400);
+  if (userIds.length > MAX_PER_SHEET) return fail(t('codes.error.tooMany'), 400);
+  try {
+    const sheet = await api.users.claimCodes(isUuid(importId) ? { importId } : { userIds });
+    return data<Sheet>(
+      {
+        cards: sheet.items.map((c) => ({ userId: c.userId, name: c.name, phone: c.phoneMasked, code: `${c.code.slice(0, 4)} ${c.code.slice(4)}`, expires: certificateDate(c.expiresAt, locale) })),
+        skipped: sheet.skippedClaimed,
+        site,
+        error: null,
+      },
+      { headers: noStore },
+    );
+  } catch (error) {
+    if (isApiError(error, 'NOT_FOUND')) return fail(t('error.NOT_FOUND'), 404);
+    if (isApiError(error, 'ALREADY_CLAIMED')) return fail(t('error.ALREADY_CLAIMED'), 409);
+    if (isApiError(error, 'VALIDATION_FAILED')) return fail(t('codes.error.tooMany'), 400);
+    return unavailableOrRethrow(error);
+  }
+}
+
+/** A print button only once JavaScript runs (without it, the browser's own Print menu does the same). */
+function PrintButton() {
+  const { t } = useI18n();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="button button-primary button-block" onClick={() => window.print()}>
+      {t('codes.print')}
+    </button>
+  );
+}
+
+export default function ClaimCodesPage() {
+  const sheet = useActionData<typeof action>();
+  const { t } = useI18n();
+  return (
+    <section className="stack">
+      <div className="no-print stack">
+        <p>
+          <Link to="/manage/import">{t('codes.back')}</Link>
+        </p>
+        <h1>{t('codes.heading')}</h1>
+        {!sheet ? (
+          <p>{t('codes.error.none')}</p>
+        ) : sheet.error ? (
+          <div className="alert" role="alert">
+            <p>{sheet.error}</p>
+          </div>
+        ) : sheet.cards.length === 0 ? (
+          <p role="status">{t('codes.none')}</p>
+        ) : (
+          <>
+            <div className="notice notice-warning" role="status">
+              <p>{t('codes.intro')}</p>
+            </div>
+            <p>
+              <strong>{t('codes.count', { n: sheet.cards.length })}</strong>
+              {sheet.skipped > 0 ? ` ${t('codes.skipped', { n: sheet.skipped })}` : null}
+            </p>
+            <PrintButton />
+          </>
+        )}
+      </div>
+      {sheet && sheet.cards.length > 0 ? (
+        <ul className="codes-sheet" aria-label={t('codes.heading')}>
+          {sheet.cards.map((c) => (
+            <li key={c.userId} className="code-card" aria-labelledby={`code-${c.userId}`}>
+              <h2>{t('codes.card.title')}</h2>
+              <p className="code-name" id={`code-${c.userId}`}>
+                {c.name}
+              </p>
+              <p className="code-phone">
+                {t('codes.card.phone')}：{c.phone}
+              </p>
+              <p className="code-label">{t('codes.card.code')}</p>
+              <p className="code-value">{c.code}</p>
+              <p className="code-label">
+                {t('codes.card.expires')}：{c.expires}
+              </p>
+              <ol>
+                <li>
+                  {t('codes.card.step1')} <span className="code-site">{sheet.site}</span>
+                </li>
+                <li>{t('codes.card.step2')}</li>
+                <li>{t('codes.card.step3')}</li>
+              </ol>
+              <p className="code-keep">{t('codes.card.keep')}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
