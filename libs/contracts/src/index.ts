@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './dto.js';
 export * from './api-client.js';
 export * from './completion.js';
+export * from './secrets.js';

@@ -66,8 +66,8 @@ export class ClassesService {
   }
 
   /** The instructor must be an active instructor on the same branch of the tree as the class. */
-  private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string) {
-    const rows: { path: string }[] = await this.db.query(
+  private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string, manager: EntityManager = this.db.manager) {
+    const rows: { path: string }[] = await manager.query(
       `SELECT o.path FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND u.role = 'instructor' AND u.status = 'active'`,
       [instructorId],
     );
@@ -131,8 +131,8 @@ export class ClassesService {
 
   async update(caller: AuthUser, id: string, input: UpdateClassDto, requestId: string, lang: Locale) {
     await this.db.transaction(async (tx) => {
-      const rows: { capacity: number; enrolled_count: number; path: string }[] = await tx.query(
-        `SELECT k.capacity, k.enrolled_count, o.path FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1 FOR UPDATE OF k`,
+      const rows: { capacity: number; enrolled_count: number; path: string; org_id: string }[] = await tx.query(
+        `SELECT k.capacity, k.enrolled_count, o.path, k.org_id FROM classes k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1 FOR UPDATE OF k`,
         [id],
       );
       const current = rows[0];
@@ -140,13 +140,13 @@ export class ClassesService {
       if (input.capacity !== undefined && input.capacity < current.enrolled_count) {
         throw new AppError(422, 'VALIDATION_FAILED', `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`);
       }
-      if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path);
+      if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path, tx);
       const set: [string, unknown][] = ([['status', input.status], ['capacity', input.capacity], ['location', input.location], ['instructor_id', input.instructorId]] as [string, unknown][]).filter(([, v]) => v !== undefined);
       if (set.length > 0) {
         await queryRows(tx, `UPDATE classes SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);
       }
       if (input.capacity !== undefined && input.capacity > current.capacity) await this.enrollments.promoteWaitlisted(tx, id);
-      await this.audit.record({ actor: caller, action: 'class.update', entityType: 'class', entityId: id, requestId, details: { fields: Object.keys(input) } }, tx);
+      await this.audit.record({ actor: caller, action: 'class.update', entityType: 'class', entityId: id, orgId: current.org_id, requestId, details: { fields: Object.keys(input) } }, tx);
     });
     return this.get(caller, id, lang);
   }

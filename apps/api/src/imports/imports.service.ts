@@ -96,7 +96,7 @@ export class ImportsService {
             [fresh.map((r) => r.phone), fresh.map((r) => r.name), fresh.map((r) => r.learnerType), orgId],
           )
         : [];
-      await this.progress(id, Math.floor(parsed.total * 0.6));
+      // No progress write here: it would need a second pool connection while this transaction holds one.
       const learnerIds = [...known.filter((k) => k.usable).map((k) => k.id), ...inserted.map((r) => r.id)];
       let enrolled = 0;
       let waitlisted = 0;
