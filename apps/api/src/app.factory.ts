@@ -14,6 +14,8 @@ import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter
 import { finishDocument } from './common/openapi.js';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
+import { installPoolGuard } from './database/pool-guard.js';
+import { DataSource } from 'typeorm';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -38,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: process.env.TRUST_PROXY ?? 'loopback',
+    trustProxy: config.trustProxy as never,
     // Errors Fastify raises while routing (a malformed or over-long path) answer in the contract's shape too.
     frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => {
       const { body } = toErrorBody(error);
@@ -53,6 +55,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: new PinoNestLogger(rootLogger),
     abortOnError: false,
   });
+  if (config.poolGuard) installPoolGuard(app.get(DataSource));
   app.setGlobalPrefix('api', { exclude: ['.well-known/jwks.json'] });
   app.useGlobalPipes(
     new DepthLimitPipe(),
@@ -85,7 +88,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const document = finishDocument(SwaggerModule.createDocument(app, spec));
   // The UI's static assets come through @fastify/static, whose ESM-only dependency jest's VM cannot load;
   // tests read the JSON spec, and the browser suite opens the UI against the real process.
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: config.nodeEnv !== 'test' });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui: config.apiDocs && config.nodeEnv !== 'test' });
 
   await app.init();
   assertEveryRouteHasAccessRule(app);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash } from 'node:crypto';
 import { checkInCode, currentWindow } from '../src/attendance/check-in-code.js';
+import { deriveKey, KEY_LABELS } from '../src/config/keys.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { bearer, newClass, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
 
 const HOUR = 3600_000;
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
-const CODE_SECRET = createHash('sha256').update('hearth-check-in:test-secret-test-secret-test-secret-0123456789').digest('hex');
+const CODE_SECRET = deriveKey('test-secret-test-secret-test-secret-0123456789', KEY_LABELS.checkInCode);
 
 describe('attendance', () => {
   let t: TestApp;

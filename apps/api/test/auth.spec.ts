@@ -281,7 +281,7 @@ describe('auth', () => {
 
     it('a validly signed token for an edited role claim still yields the stored role', async () => {
       const learner = await newUser(t, 'learner', tree.clubA);
-      const forged = jwt.sign({ sub: learner.id, typ: 'access', role: 'admin', orgId: tree.national }, SECRET, { issuer: 'hearth', audience: 'hearth-api' });
+      const forged = jwt.sign({ sub: learner.id, typ: 'access', ver: 0, role: 'admin', orgId: tree.national }, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 600 });
       const res = await t.http().get('/api/users').set({ Authorization: `Bearer ${forged}` });
       expect(res.status).toBe(403);
     });

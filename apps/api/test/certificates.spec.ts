@@ -187,6 +187,11 @@ describe('assessments, certificates and readiness', () => {
       expect((await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(coordB))).status).toBe(404);
       const stranger = await newUser(t, 'learner', tree.stationA);
       expect((await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(stranger))).status).toBe(404);
+      // A staff download is audited under the certificate's org, so the club's admins see who took a copy.
+      const staff = await newUser(t, 'coordinator', tree.clubA);
+      expect((await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(staff)).buffer(true).parse((r, cb) => { r.on('data', () => undefined); r.on('end', () => cb(null, null)); })).status).toBe(200);
+      const audit = await t.http().get('/api/audit').query({ action: 'certificate.download' }).set(bearer(await newUser(t, 'admin', tree.clubA)));
+      expect(audit.body.items).toEqual([expect.objectContaining({ action: 'certificate.download', actorId: staff.id })]);
     });
 
     it('is an Open Badges credential signed with Ed25519 that verifies against the published key, and fails once altered', async () => {

@@ -50,6 +50,9 @@ describe('hardening', () => {
       expired: jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 1 }, SECRET, { issuer: 'hearth', audience: 'hearth-api' }),
       wrongAudience: jwt.sign(claims, SECRET, { issuer: 'hearth', audience: 'elsewhere' }),
       wrongIssuer: jwt.sign(claims, SECRET, { issuer: 'not-hearth', audience: 'hearth-api' }),
+      // The real secret, issuer and audience, but no expiry, or no token version.
+      noExpiry: jwt.sign({ ...claims, ver: 0 }, SECRET, { issuer: 'hearth', audience: 'hearth-api' }),
+      noVersion: jwt.sign(claims, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 600 }),
       garbage: 'x.y.z',
     };
     const protectedRoutes = routes.filter((r) => r.rule?.kind === 'authenticated');

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/config/config.js';
+import { poolGuardViolations } from '../src/database/pool-guard.js';
 import { ResponseConformance } from './conformance.js';
 
 export interface TestApp {
@@ -48,6 +49,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseUrl,
     close: async () => {
       await app.close();
+      if (poolGuardViolations.length > 0) {
+        throw new Error(`${poolGuardViolations.length} times a transaction waited for a second pool connection:\n${[...new Set(poolGuardViolations)].slice(0, 20).join('\n')}`);
+      }
       console.log(`FIGURE ${JSON.stringify({ name: 'openapi conformance', responses: conformance.checked, violations: conformance.violations.length })}`);
       if (conformance.violations.length > 0) {
         const unique = [...new Set(conformance.violations)];

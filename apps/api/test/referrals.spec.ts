@@ -118,6 +118,10 @@ describe('employers, consent and referrals', () => {
     const final = await t.http().get(`/api/referrals/${ref.id}`).set(bearer(learner));
     expect(final.body.history.map((h: { to: string }) => h.to)).toEqual(['referred', 'contacted', 'interviewing', final.body.status]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'referral.status'`, [learner.id]))[0].n).toBe(3);
+    // Each move is audited under the referral's org, so the club's admins see them (and another club's do not).
+    const moves = await t.http().get('/api/audit').query({ action: 'referral.move', entityId: ref.id }).set(bearer(await newUser(t, 'admin', tree.clubA)));
+    expect(moves.body.items.map((m: { details: { to: string } }) => m.details.to).sort()).toEqual(['contacted', 'interviewing', final.body.status].sort());
+    expect((await t.http().get('/api/audit').query({ action: 'referral.move', entityId: ref.id }).set(bearer(await newUser(t, 'admin', tree.clubB)))).body.total).toBe(0);
     if (final.body.status === 'hired') {
       const followUps = await t.db.query(`SELECT day_mark FROM placement_followups WHERE referral_id = $1 ORDER BY day_mark`, [ref.id]);
       expect(followUps.map((f: { day_mark: number }) => f.day_mark)).toEqual([30, 90, 180]);

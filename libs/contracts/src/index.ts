@@ -4,3 +4,4 @@ export * from './dto.js';
 export * from './api-client.js';
 export * from './completion.js';
 export * from './csv.js';
+export * from './secrets.js';

@@ -4,12 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { deriveKey, KEY_LABELS } from '../config/keys.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { issueCode, verifyCode } from './check-in-code.js';
 import type { MarkAttendanceDto } from './dto/attendance.dto.js';
 import { CLASS_SUMMARIES_SQL, COMPLETION_CANDIDATES_SQL, ENROLLMENT_SUMMARY_SQL, IDEMPOTENCY_CLAIM_SQL, IDEMPOTENCY_STORE_SQL, MARK_BATCH_SQL, NOT_ENROLLED_SQL, ROSTER_ROWS_SQL, SESSION_FOR_UPDATE_SQL, SESSION_SQL } from './attendance-queries.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
 
 interface SessionRow {
   id: string;
@@ -60,18 +62,22 @@ function toSummary(r: SummaryRow): AttendanceSummary {
   };
 }
 
+const tooManyCodes = (retryAfter: number) =>
+  new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong check-in codes; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
+
 @Injectable()
 export class AttendanceService {
-  private readonly codeSecret: string;
+  private readonly codeSecret: Buffer;
   private readonly logger = new Logger('Attendance');
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scope: ScopeService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly throttle: ThrottleService,
   ) {
-    this.codeSecret = createHash('sha256').update(`hearth-check-in:${config.jwtSecret}`).digest('hex');
+    this.codeSecret = deriveKey(config.jwtSecret, KEY_LABELS.checkInCode);
   }
 
   private async loadSession(sessionId: string, manager: EntityManager = this.db.manager, lock = false): Promise<SessionRow | null> {
@@ -206,8 +212,16 @@ export class AttendanceService {
     if (s.cancelled_at || now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 || now > s.ends_at.getTime()) {
       throw new AppError(422, 'CHECK_IN_CLOSED', 'Check-in is open from 15 minutes before the session starts until it ends');
     }
+    // Counted per learner and session before the code is compared (as sign-in counts guesses), so a
+    // burst of guesses sent at once cannot outrun the lock; her count starts afresh once she is in.
+    const key = `check-in:${sessionId}:${caller.id}`;
+    const limit = this.config.checkInAttemptsPerSession;
+    const blocked = await this.throttle.blockedFor([key]);
+    if (blocked > 0) throw tooManyCodes(blocked);
+    const attempt = await this.throttle.hit(key, this.config.checkInLockSeconds, limit, this.config.checkInLockSeconds);
+    if (attempt.hits > limit) throw tooManyCodes(attempt.retryAfter);
     if (!verifyCode(this.codeSecret, sessionId, code, now)) throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
-    return this.db.transaction(async (tx) => {
+    const checkedIn = await this.db.transaction(async (tx) => {
       const enrolled = await tx.query(
         `SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status IN ('enrolled','completed','failed')`,
         [s.class_id, caller.id],
@@ -227,6 +241,8 @@ export class AttendanceService {
       );
       return { sessionId, status: 'present' as const };
     });
+    await this.throttle.reset(key);
+    return checkedIn;
   }
 
   async checkInState(caller: AuthUser, sessionId: string) {

@@ -37,17 +37,27 @@ export class AuthService {
     private readonly claims: ClaimsService,
   ) {}
 
+  /**
+   * Throttled per client address, counted before anything else (the argon2 hash above all), so a
+   * flood costs one counter upsert per request. No step inside the transaction uses another pool
+   * connection: the activation-code throttle is counted before it and cleared after it.
+   */
   async register(input: RegisterDto, meta: RequestMeta): Promise<AuthResultDto> {
+    const byAddress = await this.throttle.hit(`register:addr:${meta.ip}`, 3600, this.config.registrationsPerAddressPerHour, 3600);
+    if (byAddress.hits > this.config.registrationsPerAddressPerHour) {
+      throw new AppError(429, 'RATE_LIMITED', `Too many registrations from this network; try again in ${Math.ceil(byAddress.retryAfter / 60)} minutes`, { retryAfter: byAddress.retryAfter });
+    }
     const org = input.orgId ? await this.scope.findOrg(input.orgId) : null;
     if (input.orgId && !org) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
     if (org && !isJoinableOrgKind(org.kind)) throw new AppError(422, 'ORG_NOT_JOINABLE', 'A learner joins a club or station; choose hers, not a federation');
+    await this.claims.countAttempt(input.phone, input.claimCode);
     const passwordHash = await this.passwords.hash(input.password);
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const [registered]: { id: string }[] = await tx.query(
         `SELECT id FROM users WHERE phone = $1 AND password_hash IS NULL AND role = 'learner' AND status = 'active' FOR UPDATE`,
         [input.phone],
       );
-      if (registered) await this.claims.consume(tx, registered.id, input.phone, input.claimCode);
+      if (registered) await this.claims.consume(tx, registered.id, input.claimCode);
       const rows: User[] = await tx.query(
         `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, locale)
          VALUES ($1, $2, $3, 'learner', $4, $5, $6)
@@ -62,8 +72,11 @@ export class AuthService {
       const user = rows[0];
       await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, ...(registered ? { details: { claimedWithCode: true } } : {}) }, tx);
       const tokens = await this.issueTokens(user.id, randomUUID(), tx);
-      return { user: toUserDto(user), ...tokens };
+      return { user: toUserDto(user), ...tokens, claimed: Boolean(registered) };
     });
+    const { claimed, ...answer } = result;
+    if (claimed) await this.claims.clearAttempts(input.phone);
+    return answer;
   }
 
   async login(input: LoginDto, meta: RequestMeta): Promise<AuthResultDto> {

@@ -9,8 +9,9 @@ import type { AuthUser } from './auth-user.js';
 interface AccessTokenPayload {
   sub: string;
   typ?: string;
-  /** The account's token version when issued; absent on tokens from before versions existed (0). */
+  /** The account's token version when issued. */
   ver?: number;
+  exp?: number;
 }
 
 @Injectable()
@@ -33,10 +34,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
+    // Every token this API signs carries both; one without them never expires or outlives a password change.
+    if (typeof payload.exp !== 'number' || typeof payload.ver !== 'number') return false;
     const user = await this.loader.load(payload.sub);
     if (!user) return false;
     // Issued before her password changed (or staff reset it): another phone's sign-in, now over.
-    if ((payload.ver ?? 0) !== user.tokenVersion) return false;
+    if (payload.ver !== user.tokenVersion) return false;
     return user;
   }
 }

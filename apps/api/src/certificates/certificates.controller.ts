@@ -74,7 +74,7 @@ export class CertificatesController {
       verifyUrl: dto.verifyUrl,
       status: dto.status,
     });
-    if (user.id !== row.learner_id) await this.audit.record({ actor: user, action: 'certificate.download', entityType: 'certificate', entityId: row.id, requestId: meta.requestId });
+    if (user.id !== row.learner_id) await this.audit.record({ actor: user, action: 'certificate.download', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId: meta.requestId });
     reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="certificate-${row.code}.pdf"`)

@@ -48,6 +48,8 @@ interface CertificateRow {
   title_en: string;
   org_name: string;
   org_path: string;
+  /** The issuing club or station: its admins and coordinators see this certificate's audit events. */
+  org_id: string;
   issued_at: Date;
   expires_at: Date | null;
   revocation_reason: string | null;
@@ -60,7 +62,7 @@ interface CertificateRow {
 const CERT_SELECT = `
   SELECT z.id, z.code, z.status, z.learner_id, u.name AS holder_name, c.code AS course_code, c.title_zh, c.title_en,
          o.name AS org_name, o.path AS org_path, z.issued_at, z.expires_at, z.revocation_reason, z.hours,
-         z.enrollment_id, z.class_id, z.credential_jwt
+         z.enrollment_id, z.class_id, z.org_id, z.credential_jwt
     FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id`;
 
 type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'> & {
@@ -150,6 +152,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     const id = randomUUID();
     const issuedAt = new Date();
     const expiresAt = ctx.validity_months ? addMonths(issuedAt, ctx.validity_months) : null;
+    await this.signing.ready();
     const created = await this.db.transaction(async (tx) => {
       for (let tries = 0; tries < 5; tries++) {
         const code = newCertificateCode();
@@ -302,7 +305,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     await this.db.transaction(async (tx) => {
       const updated = await queryRows(tx, `UPDATE certificates SET status = 'revoked', revoked_at = now(), revocation_reason = $2 WHERE id = $1 AND status = 'valid' RETURNING id`, [row.id, reason]);
       if (updated.length === 0) throw new AppError(409, 'INVALID_TRANSITION', 'This certificate is already revoked');
-      await this.audit.record({ actor: caller, action: 'certificate.revoke', entityType: 'certificate', entityId: row.id, requestId, details: { code: row.code, reason, note: note ?? null } }, tx);
+      await this.audit.record({ actor: caller, action: 'certificate.revoke', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId, details: { code: row.code, reason, note: note ?? null } }, tx);
       await this.notifications.queue(tx, row.learner_id, 'certificate.revoked', { code: row.code, reason });
     });
     return this.toDto((await this.findByCode(row.code))!, lang);

@@ -52,6 +52,11 @@ export class SigningService {
     return { keys: all.map((r: { public_jwk: JWK }) => r.public_jwk) };
   }
 
+  /** Loads (or creates) the key now, so a transaction that signs later needs no pool connection of its own. */
+  async ready(): Promise<void> {
+    await this.load();
+  }
+
   async sign(credential: Record<string, unknown>): Promise<string> {
     const key = await this.load();
     return new SignJWT(credential)

@@ -8,6 +8,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import { maskPhones } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { deriveKey, KEY_LABELS } from '../config/keys.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 
 /** How long an activation code works: long enough to reach the next class, short enough to go stale. */
@@ -15,6 +16,9 @@ export const CLAIM_CODE_DAYS = 30;
 const WRONG_CODES_PER_HOUR = 5;
 /** Learners per printed batch: a class or an import's worth, bounded so one request stays one short transaction. */
 export const MAX_CLAIM_BATCH = 500;
+const claimKey = (phone: string) => `claim:phone:${phone}`;
+const tooManyCodes = (retryAfter: number) =>
+  new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong activation codes; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });
 
 /**
  * Activation codes for accounts a club registered (a CSV import, or a learner created without a
@@ -26,11 +30,16 @@ export const MAX_CLAIM_BATCH = 500;
 export class ClaimsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
     private readonly throttle: ThrottleService,
-  ) {}
+  ) {
+    this.claimKey = deriveKey(config.jwtSecret, KEY_LABELS.accountClaim);
+  }
+
+  /** HKDF sub-key of the master secret (config/keys.ts); codes issued under the old scheme stopped working. */
+  private readonly claimKey: Buffer;
 
   async issue(caller: AuthUser, userId: string, requestId: string) {
     const user = await this.scope.requireUser(caller, userId, 'learner');
@@ -120,25 +129,39 @@ export class ClaimsService {
   }
 
   /**
-   * Inside the registration transaction, for a phone a club registered: the code must match, else
-   * nothing is changed. Wrong codes are counted per phone (outside the transaction, so they stick).
+   * Before the registration transaction (so it never waits for a second pool connection while it
+   * holds one): every attempt that carries a code is counted per phone before any code is compared,
+   * as sign-in counts guesses, so codes sent all at once cannot outrun the lock. Five an hour.
    */
-  async consume(tx: EntityManager, userId: string, phone: string, code: string | undefined) {
-    if (!code) throw new AppError(409, 'CLAIM_CODE_REQUIRED', 'Your club has already registered this phone number: enter the activation code the club gave you');
-    const key = `claim:phone:${phone}`;
+  async countAttempt(phone: string, code: string | undefined): Promise<void> {
+    if (!code) return;
+    const key = claimKey(phone);
     const blocked = await this.throttle.blockedFor([key]);
-    if (blocked > 0) throw new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong activation codes; try again in ${Math.ceil(blocked / 60)} minutes`, { retryAfter: blocked });
+    if (blocked > 0) throw tooManyCodes(blocked);
+    const state = await this.throttle.hit(key, 3600, WRONG_CODES_PER_HOUR, 3600);
+    if (state.hits > WRONG_CODES_PER_HOUR) throw tooManyCodes(state.retryAfter);
+  }
+
+  /**
+   * Inside the registration transaction, for a phone a club registered: the code must match, else
+   * nothing is changed. Only `tx` is used here; the attempt was counted before (countAttempt).
+   */
+  async consume(tx: EntityManager, userId: string, code: string | undefined) {
+    if (!code) throw new AppError(409, 'CLAIM_CODE_REQUIRED', 'Your club has already registered this phone number: enter the activation code the club gave you');
     const [claim]: { code_hash: string }[] = await tx.query(`SELECT code_hash FROM account_claims WHERE user_id = $1 AND expires_at > now()`, [userId]);
     const given = Buffer.from(this.hash(code), 'hex');
     if (!claim || !timingSafeEqual(Buffer.from(claim.code_hash, 'hex'), given)) {
-      await this.throttle.hit(key, 3600, WRONG_CODES_PER_HOUR, 3600);
       throw new AppError(422, 'CLAIM_CODE_INVALID', 'The activation code is wrong or has expired; ask your club for a new one');
     }
     await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
-    await this.throttle.reset(key);
+  }
+
+  /** After a claim committed: her count starts afresh. */
+  async clearAttempts(phone: string): Promise<void> {
+    await this.throttle.reset(claimKey(phone));
   }
 
   private hash(code: string): string {
-    return createHmac('sha256', this.config.jwtSecret).update(`account-claim:${code}`).digest('hex');
+    return createHmac('sha256', this.claimKey).update(`account-claim:${code}`).digest('hex');
   }
 }

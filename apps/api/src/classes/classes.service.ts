@@ -68,8 +68,8 @@ export class ClassesService {
   }
 
   /** The instructor must be an active instructor on the same branch of the tree as the class. */
-  private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string) {
-    const rows: { path: string }[] = await this.db.query(
+  private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string, manager: EntityManager = this.db.manager) {
+    const rows: { path: string }[] = await manager.query(
       `SELECT o.path FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.id = $1 AND u.role = 'instructor' AND u.status = 'active'`,
       [instructorId],
     );
@@ -142,7 +142,7 @@ export class ClassesService {
       if (input.capacity !== undefined && input.capacity < current.enrolled_count) {
         throw new AppError(422, 'CAPACITY_BELOW_ENROLLED', `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`, { enrolledCount: current.enrolled_count });
       }
-      if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path);
+      if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path, tx);
       const set: [string, unknown][] = ([['status', input.status], ['capacity', input.capacity], ['location', input.location], ['instructor_id', input.instructorId]] as [string, unknown][]).filter(([, v]) => v !== undefined);
       if (set.length > 0) {
         await queryRows(tx, `UPDATE classes SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);

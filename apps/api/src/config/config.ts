@@ -1,3 +1,5 @@
+import { weakSecretReason } from '@hearth/contracts';
+
 /** Environment, read and checked once at boot: a bad value stops the API with a message saying which and why. */
 export interface AppConfig {
   nodeEnv: string;
@@ -18,12 +20,23 @@ export interface AppConfig {
   loginFailuresPerPhone: number;
   loginLockSeconds: number;
   loginFailuresPerAddress: number;
+  /** Self-registrations an hour per client address (counted before the password is hashed). */
+  registrationsPerAddressPerHour: number;
+  /** Check-in codes a learner may try per session before she waits out checkInLockSeconds. */
+  checkInAttemptsPerSession: number;
+  checkInLockSeconds: number;
   bodyLimitBytes: number;
   logLevel: string;
   dbPoolSize: number;
   /** Argon2 cost can be lowered for tests only; never in production. */
   argon2MemoryKiB: number;
   argon2Iterations: number;
+  /** Which proxies' X-Forwarded-For to believe (Fastify's trustProxy: addresses/CIDRs or "loopback"). */
+  trustProxy: string | boolean;
+  /** Serve the Swagger UI at /api/docs (the JSON document at /api/docs-json is always served). */
+  apiDocs: boolean;
+  /** Test mode: a transaction that asks the pool for a second connection throws (database/pool-guard.ts). */
+  poolGuard: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +59,25 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+/**
+ * TRUST_PROXY names the proxy whose X-Forwarded-For is believed: an address or CIDR (comma-separated),
+ * or "loopback". "true" would believe any client's header and defeat every per-address
+ * limit, so production refuses it.
+ */
+function parseTrustProxy(raw: string | undefined, nodeEnv: string): string | boolean {
+  const value = (raw ?? '').trim();
+  if (value === '') return 'loopback';
+  if (/^(true|\*)$/i.test(value)) {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('TRUST_PROXY=true would believe X-Forwarded-For from any client and defeat every per-address limit; name the proxy instead (its address or CIDR, e.g. the web container\'s, or "loopback")');
+    }
+    return true;
+  }
+  if (/^(false|none)$/i.test(value)) return false;
+  if (/^\d+$/.test(value)) throw new ConfigError(`TRUST_PROXY must name the proxy (an address or CIDR, comma-separated, or "loopback"), not a hop count (got "${value}")`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new ConfigError('DATABASE_URL is required (npm start sets it for the embedded PostgreSQL)');
@@ -58,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (adminPhone && !/^1[3-9]\d{9}$/.test(adminPhone)) throw new ConfigError('ADMIN_PHONE must be a mainland mobile number (11 digits, starting 13-19)');
   if (adminPassword && (adminPassword.length < 8 || adminPassword.length > 128)) throw new ConfigError('ADMIN_PASSWORD must be 8 to 128 characters');
   const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv === 'production') {
+    const weak = weakSecretReason(jwtSecret);
+    if (weak) throw new ConfigError(`JWT_SECRET ${weak}; set it to a long random string, e.g. \`openssl rand -base64 48\``);
+  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, nodeEnv);
   const argon2MemoryKiB = int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576);
   if (nodeEnv === 'production' && argon2MemoryKiB < 19456) throw new ConfigError('ARGON2_MEMORY_KIB may not go below 19456 in production');
   const webOrigin = env.WEB_ORIGIN ?? `http://localhost:${env.PORT ?? 3000}`;
@@ -80,11 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFailuresPerPhone: int(env, 'LOGIN_FAILURES_PER_PHONE', 5, 1, 1000),
     loginLockSeconds: int(env, 'LOGIN_LOCK_SECONDS', 900, 1, 86400),
     loginFailuresPerAddress: int(env, 'LOGIN_FAILURES_PER_ADDRESS', 100, 1, 100000),
+    registrationsPerAddressPerHour: int(env, 'REGISTRATIONS_PER_ADDRESS_PER_HOUR', 60, 1, 100000),
+    checkInAttemptsPerSession: int(env, 'CHECK_IN_ATTEMPTS_PER_SESSION', 5, 1, 1000),
+    checkInLockSeconds: int(env, 'CHECK_IN_LOCK_SECONDS', 900, 1, 86400),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 50 * 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 500),
     argon2MemoryKiB,
     argon2Iterations: int(env, 'ARGON2_ITERATIONS', 2, 1, 10),
+    trustProxy,
+    apiDocs: bool(env, 'API_DOCS', true),
+    poolGuard: bool(env, 'DB_POOL_GUARD', nodeEnv === 'test'),
   };
 }
 

@@ -97,7 +97,7 @@ export class ImportsService {
             [fresh.map((r) => r.phone), fresh.map((r) => r.name), fresh.map((r) => r.learnerType), orgId],
           )
         : [];
-      await this.progress(id, Math.floor(parsed.total * 0.6));
+      // No progress write here: it would need a second pool connection while this transaction holds one.
       const learnerIds = [...known.filter((k) => k.usable).map((k) => k.id), ...inserted.map((r) => r.id)];
       // Remembered for the activation-code sheet of this import.
       await tx.query(`UPDATE import_jobs SET learner_ids = $2 WHERE id = $1`, [id, learnerIds]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canMoveReferral, type Locale, type ReferralStatus } from '@hearth/contracts';
 import { AppError, conflict, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
@@ -19,6 +19,7 @@ interface ReferralRow {
   learner_id: string;
   job_id: string;
   employer_id: string;
+  org_id: string;
   status: ReferralStatus;
   note: string | null;
   created_at: Date;
@@ -33,7 +34,7 @@ interface ReferralRow {
 }
 
 const REFERRAL_SELECT = `
-  SELECT f.id, f.learner_id, f.job_id, f.employer_id, f.status, f.note, f.created_at, f.updated_at, f.hired_at, o.path,
+  SELECT f.id, f.learner_id, f.job_id, f.employer_id, f.org_id, f.status, f.note, f.created_at, f.updated_at, f.hired_at, o.path,
          j.title AS job_title, e.name AS employer_name, u.name AS learner_name, u.phone AS learner_phone,
          (SELECT action FROM consent_events ce WHERE ce.learner_id = f.learner_id AND ce.scope = 'referrals' ORDER BY ce.at DESC, ce.id DESC LIMIT 1) AS consent
     FROM referrals f JOIN organizations o ON o.id = f.org_id JOIN job_openings j ON j.id = f.job_id
@@ -87,7 +88,7 @@ export class ReferralsService {
         tx,
       );
       await this.notifications.queue(tx, learnerId, 'referral.created', { job: job.title });
-      return this.view(caller, (await this.find(id, tx))!, lang, true);
+      return this.view(caller, (await this.find(id, tx))!, lang, true, tx);
     });
   }
 
@@ -104,10 +105,10 @@ export class ReferralsService {
   }
 
   /** What each role may see. Employers see only the consented fields, and nothing personal once she withdrew. */
-  private async view(caller: AuthUser, r: ReferralRow, lang: Locale, withHistory = false) {
+  private async view(caller: AuthUser, r: ReferralRow, lang: Locale, withHistory = false, manager: EntityManager = this.db.manager) {
     const base = { id: r.id, jobId: r.job_id, jobTitle: r.job_title, employerId: r.employer_id, employerName: r.employer_name, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at, hiredAt: r.hired_at };
     const history = withHistory
-      ? await this.db.query(
+      ? await manager.query(
           // Employers read only notes their own staff wrote: a coordinator's note may say more than she agreed to share.
           `SELECT ev.from_status AS "from", ev.to_status AS "to",
                   CASE WHEN $2::text = 'employer' THEN (SELECT ev.note FROM users a WHERE a.id = ev.actor_id AND a.employer_id = $3) ELSE ev.note END AS note,
@@ -118,16 +119,16 @@ export class ReferralsService {
       : undefined;
     if (caller.role === 'employer') {
       if (r.consent !== 'grant') return { ...base, consentWithdrawn: true, candidate: null, history };
-      return { ...base, consentWithdrawn: false, candidate: await this.candidateProfile(r.learner_id, lang), history };
+      return { ...base, consentWithdrawn: false, candidate: await this.candidateProfile(r.learner_id, lang, manager), history };
     }
     if (caller.role === 'learner') return { ...base, history };
     return { ...base, learnerId: r.learner_id, learnerName: r.learner_name, note: r.note, consentWithdrawn: r.consent !== 'grant', history };
   }
 
   /** Exactly the fields named on the consent page: name, phone, certificates, class hours. */
-  private async candidateProfile(learnerId: string, lang: Locale) {
-    const [person] = await this.db.query(`SELECT name, phone FROM users WHERE id = $1`, [learnerId]);
-    const certificates = await this.db.query(
+  private async candidateProfile(learnerId: string, lang: Locale, manager: EntityManager = this.db.manager) {
+    const [person] = await manager.query(`SELECT name, phone FROM users WHERE id = $1`, [learnerId]);
+    const certificates = await manager.query(
       `SELECT z.code, c.title_zh, c.title_en, z.issued_at AS "issuedAt", z.expires_at AS "expiresAt", z.hours
          FROM certificates z JOIN courses c ON c.id = z.course_id
         WHERE z.learner_id = $1 AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()) ORDER BY z.issued_at DESC`,
@@ -146,7 +147,7 @@ export class ReferralsService {
     if (!r || !this.canSee(caller, r)) throw notFound('Referral');
     const view = await this.view(caller, r, lang, true);
     if (caller.role === 'employer' && r.consent === 'grant') {
-      await this.audit.record({ actor: caller, action: 'referral.profile_viewed', entityType: 'referral', entityId: r.id, requestId, details: { learnerId: r.learner_id, employerId: r.employer_id, fields: SHARED_FIELDS } });
+      await this.audit.record({ actor: caller, action: 'referral.profile_viewed', entityType: 'referral', entityId: r.id, orgId: r.org_id, requestId, details: { learnerId: r.learner_id, employerId: r.employer_id, fields: SHARED_FIELDS } });
     }
     return view;
   }
@@ -192,7 +193,7 @@ export class ReferralsService {
           [id, FOLLOW_UP_DAYS],
         );
       }
-      await this.audit.record({ actor: caller, action: 'referral.move', entityType: 'referral', entityId: id, requestId, details: { from: r.status, to } }, tx);
+      await this.audit.record({ actor: caller, action: 'referral.move', entityType: 'referral', entityId: id, orgId: r.org_id, requestId, details: { from: r.status, to } }, tx);
       await this.notifications.queue(tx, r.learner_id, 'referral.status', { job: r.job_title, status: to });
     });
     return this.view(caller, (await this.find(id))!, lang, true);
@@ -221,7 +222,7 @@ export class ReferralsService {
 
   async recordFollowUp(caller: AuthUser, id: string, input: RecordFollowUpDto, requestId: string) {
     const rows = await this.db.query(
-      `SELECT p.id, f.employer_id, o.path FROM placement_followups p JOIN referrals f ON f.id = p.referral_id JOIN organizations o ON o.id = f.org_id WHERE p.id = $1`,
+      `SELECT p.id, f.employer_id, f.org_id, o.path FROM placement_followups p JOIN referrals f ON f.id = p.referral_id JOIN organizations o ON o.id = f.org_id WHERE p.id = $1`,
       [id],
     );
     const p = rows[0];
@@ -233,7 +234,7 @@ export class ReferralsService {
        RETURNING id, day_mark AS "dayMark", still_employed AS "stillEmployed", wage_band AS "wageBand", recorded_at AS "recordedAt"`,
       [id, input.stillEmployed, input.wageBand ?? null, input.note ?? null, caller.id],
     );
-    await this.audit.record({ actor: caller, action: 'followup.record', entityType: 'placement_followup', entityId: id, requestId, details: { stillEmployed: input.stillEmployed } });
+    await this.audit.record({ actor: caller, action: 'followup.record', entityType: 'placement_followup', entityId: id, orgId: p.org_id, requestId, details: { stillEmployed: input.stillEmployed } });
     return updated[0];
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { COORDINATOR_CREATABLE_ROLES, type Page, type UserDto } from '@hearth/contracts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../common/app-error.js';
@@ -21,7 +21,8 @@ export const USER_COLUMNS = `u.id, u.phone, u.name, u.role, u.org_id AS "orgId",
 
 /** Unambiguous characters for passwords read out over the phone. */
 const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const newTemporaryPassword = () => Array.from(randomBytes(10), (b) => TEMP_ALPHABET[b % TEMP_ALPHABET.length]).join('');
+// randomInt draws each character uniformly (a byte modulo the alphabet's length would favour its first letters).
+export const newTemporaryPassword = () => Array.from({ length: 10 }, () => TEMP_ALPHABET[randomInt(TEMP_ALPHABET.length)]).join('');
 
 @Injectable()
 export class UsersService {

@@ -107,6 +107,7 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.checkIn.closed': 'You cannot check in now: check-in opens 15 minutes before the session and closes when it ends.',
   'attendance.checkIn.notEnrolled': 'You are not enrolled in this class, so you cannot check in.',
   'attendance.checkIn.notFound': "This session was not found. Please scan the instructor's QR code again.",
+  'attendance.checkIn.tooMany': 'Too many wrong codes. Ask the instructor to mark you present, or try again in {minutes} min.',
 
   'attendance.print.heading': 'Sign-in sheet',
   'attendance.print.course': 'Course',

@@ -108,6 +108,7 @@ export const attendanceZhCN = {
   'attendance.checkIn.closed': '现在不能签到：签到从上课前 15 分钟开始，到下课为止。',
   'attendance.checkIn.notEnrolled': '您没有报名这个班级，不能签到。',
   'attendance.checkIn.notFound': '找不到这节课。请重新扫老师的二维码。',
+  'attendance.checkIn.tooMany': '签到码输错太多次了。请找老师为您记出勤，或 {minutes} 分钟后再试。',
 
   'attendance.print.heading': '签到表',
   'attendance.print.course': '课程',

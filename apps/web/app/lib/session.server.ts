@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, type Session } from '@remix-run/node';
-import type { TokenPairDto } from '@hearth/contracts';
+import { weakSecretReason, type TokenPairDto } from '@hearth/contracts';
 
 export interface SessionData {
   accessToken: string;
@@ -14,7 +14,12 @@ const isProduction = process.env.NODE_ENV === 'production';
 /** SESSION_SECRET may list several secrets, comma-separated: the first signs, all verify (rotation). */
 function sessionSecrets(): string[] {
   const secrets = (process.env.SESSION_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (secrets.length > 0) return secrets;
+  if (secrets.length > 0) {
+    // Anyone who read the repository knows a published or placeholder secret and could forge sessions.
+    const weak = isProduction ? secrets.map((s) => weakSecretReason(s)).find(Boolean) : null;
+    if (weak) throw new Error(`SESSION_SECRET ${weak}; set it to a long random string, e.g. \`openssl rand -base64 48\``);
+    return secrets;
+  }
   if (isProduction) throw new Error('SESSION_SECRET must be set when NODE_ENV=production');
   return ['hearth-development-session-secret'];
 }

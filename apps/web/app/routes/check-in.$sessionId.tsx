@@ -58,6 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ['NOT_FOUND', 'attendance.checkIn.notFound'],
     ];
     for (const [apiCode, key] of specific) if (isApiError(error, apiCode)) return refuse({ form: t(key), fields: {} }, error.status);
+    if (isApiError(error, 'TOO_MANY_ATTEMPTS')) {
+      // Five wrong codes for this session: she waits, or the instructor marks her.
+      const minutes = Math.max(1, Math.ceil(Number(error.body.retryAfter) / 60) || 1);
+      return refuse({ form: t('attendance.checkIn.tooMany', { minutes }), fields: {} }, 429);
+    }
     const failure = apiFormErrors(error, t);
     return refuse(failure.errors, failure.status);
   }
