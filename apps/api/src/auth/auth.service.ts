@@ -168,11 +168,16 @@ export class AuthService {
     return outcome;
   }
 
-  async logout(refreshToken: string): Promise<void> {
+  /**
+   * Ends the sign-in: the refresh token's family (hers only) and the caller's own sign-in (the access
+   * token's `sid`), so every access token issued to it is refused from the next request on.
+   */
+  async logout(user: AuthUser, refreshToken: string): Promise<void> {
     await this.db.query(
       `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [sha256(refreshToken)],
+        WHERE user_id = $1 AND revoked_at IS NULL
+          AND (family_id = $2 OR family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = $3 AND user_id = $1))`,
+      [user.id, user.signInId, sha256(refreshToken)],
     );
   }
 
@@ -207,7 +212,8 @@ export class AuthService {
   private async issueTokens(userId: string, familyId: string, tx: EntityManager): Promise<TokenPairDto> {
     // Her token version (read in this transaction, so a password change's new version is the one signed).
     const [account]: { tokenVersion: number }[] = await tx.query(`SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`, [userId]);
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0 });
+    // `sid`: the sign-in (refresh-token family); every request checks it is still live (AUTH_USER_SQL).
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0, sid: familyId });
     const refreshToken = randomBytes(32).toString('base64url');
     await tx.query(
       `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)

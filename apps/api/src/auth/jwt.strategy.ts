@@ -11,6 +11,8 @@ interface AccessTokenPayload {
   typ?: string;
   /** The account's token version when issued; absent on tokens from before versions existed (0). */
   ver?: number;
+  /** The sign-in (refresh-token family) it was issued to: ended by sign-out or refresh-token reuse. */
+  sid?: string;
 }
 
 @Injectable()
@@ -33,10 +35,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    const user = await this.loader.load(payload.sub);
+    // Without a sign-in it could not be ended by signing out: refused.
+    if (typeof payload.sid !== 'string') return false;
+    const user = await this.loader.load(payload.sub, payload.sid);
     if (!user) return false;
     // Issued before her password changed (or staff reset it): another phone's sign-in, now over.
     if ((payload.ver ?? 0) !== user.tokenVersion) return false;
-    return user;
+    return { ...user, signInId: payload.sid };
   }
 }
