@@ -12,6 +12,7 @@ import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from 
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import courseAdminCss from '../styles/course-admin.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ course?: { title: string } }>('courseAdmin.page.edit', (data) => data.course?.title);
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
@@ -125,3 +126,6 @@ export default function EditCoursePage() {
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -7,6 +7,7 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import courseAdminCss from '../styles/course-admin.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('courseAdmin.page.title');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
@@ -96,3 +97,6 @@ export default function CourseAdminListPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

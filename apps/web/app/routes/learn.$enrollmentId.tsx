@@ -10,6 +10,7 @@ import { certificatesLinks } from '../lib/certificates-styles';
 import { formatDay } from '../lib/dates';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ course?: { title: string } }>('certificates.page.progress', (data) => data.course?.title);
 export const links = certificatesLinks;
@@ -189,3 +190,6 @@ function CheckItem({ met, title, children }: { met: boolean; title: string; chil
     </li>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

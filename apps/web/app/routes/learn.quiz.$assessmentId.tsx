@@ -9,6 +9,7 @@ import { requireUser } from '../lib/auth.server';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ quiz?: { title: string } }>('certificates.page.quiz', (data) => data.quiz?.title);
 export const links = certificatesLinks;
@@ -345,3 +346,6 @@ function QuizResult({ title, questions, outcome, back, backText, retry }: Result
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -7,6 +7,7 @@ import { requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('certificates.page.readiness');
 export const links = certificatesLinks;
@@ -106,3 +107,6 @@ export default function ReadinessPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;
