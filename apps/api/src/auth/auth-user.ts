@@ -17,6 +17,4 @@ export interface AuthUser {
   passwordFromStaff: boolean;
   /** Access tokens carrying another version (`ver`) are refused: her password changed or was reset since. */
   tokenVersion: number;
-  /** The sign-in (refresh-token family) of the access token this request came with (its `sid`). */
-  signInId: string;
 }

@@ -47,8 +47,8 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @RespondsEmpty()
-  async logout(@CurrentUser() user: AuthUser, @Body() body: RefreshDto) {
-    await this.auth.logout(user, body.refreshToken);
+  async logout(@Body() body: RefreshDto) {
+    await this.auth.logout(body.refreshToken);
   }
 
   @Get('me')

@@ -169,15 +169,14 @@ export class AuthService {
   }
 
   /**
-   * Ends the sign-in: the refresh token's family (hers only) and the caller's own sign-in (the access
-   * token's `sid`), so every access token issued to it is refused from the next request on.
+   * Ends the sign-in: the refresh token's whole family, and with it every access token issued to
+   * that sign-in (they carry it as `sid`, checked on every request), from the next request on.
    */
-  async logout(user: AuthUser, refreshToken: string): Promise<void> {
+  async logout(refreshToken: string): Promise<void> {
     await this.db.query(
       `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL
-          AND (family_id = $2 OR family_id IN (SELECT family_id FROM refresh_tokens WHERE token_hash = $3 AND user_id = $1))`,
-      [user.id, user.signInId, sha256(refreshToken)],
+        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
+      [sha256(refreshToken)],
     );
   }
 

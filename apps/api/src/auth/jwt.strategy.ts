@@ -41,6 +41,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!user) return false;
     // Issued before her password changed (or staff reset it): another phone's sign-in, now over.
     if ((payload.ver ?? 0) !== user.tokenVersion) return false;
-    return { ...user, signInId: payload.sid };
+    return user;
   }
 }
