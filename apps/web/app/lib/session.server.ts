@@ -66,7 +66,8 @@ function storage(secure: boolean) {
     async getSession(header: string | null): Promise<AuthSession> {
       const sealed: unknown = header ? await cookie.parse(header) : null;
       const data = typeof sealed === 'string' ? unsealSession(sealed) : null;
-      return createSession<SessionData>(data ?? {});
+      // Partial: an empty session (signed out) has none of the fields.
+      return createSession<SessionData>((data ?? {}) as SessionData);
     },
     commitSession: (session: AuthSession) => cookie.serialize(sealSession(session.data as Partial<SessionData>)),
     destroySession: (_session: AuthSession) => cookie.serialize('', { maxAge: undefined, expires: new Date(0) }),

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   try {
     const page = await api.courses.list({ include: 'drafts', category: category ?? undefined, lang });
-    const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount }) => ({
+    const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount, editable }) => ({
       id,
       code,
       title,
@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       requiredForVolunteers,
       lessonCount,
       classCount,
+      editable,
     }));
     return data({ category, courses }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
   } catch (error) {
@@ -84,6 +85,7 @@ export default function CourseAdminListPage() {
                 </span>
                 <CategoryBadge category={course.category} />
                 {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+                {course.editable ? null : <span className="badge badge-course-read-only">{t('courseAdmin.status.readOnly')}</span>}
               </p>
               <p className="course-meta">
                 <span className="course-admin-code">{course.code}</span>
