@@ -27,6 +27,8 @@ describe('served HTML is whole UTF-8', () => {
     const nulPages: string[] = [];
     const replacementPages: string[] = [];
     const withoutCsp: string[] = [];
+    // The CSP refuses inline styles (style-src 'self'): a page with one would log a violation.
+    const inlineStyles: string[] = [];
     let chineseChars = 0;
     for (const [role, phone] of Object.entries(DEMO)) {
       const cookie = await webSignIn(phone);
@@ -44,6 +46,7 @@ describe('served HTML is whole UTF-8', () => {
         const html = bytes.toString('utf8');
         if (html.includes('\uFFFD')) replacementPages.push(`${role} ${path}`);
         if (!res.headers.get('content-security-policy')?.includes("'nonce-")) withoutCsp.push(`${role} ${path}`);
+        if (/<[a-z][^>]*\sstyle=|<style[\s>]/i.test(html)) inlineStyles.push(`${role} ${path}`);
         chineseChars += html.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
         for (const link of linksOf(html, new URL(path, WEB()))) {
           if (!seen.has(link)) {
@@ -58,8 +61,9 @@ describe('served HTML is whole UTF-8', () => {
     expect(nulPages).toEqual([]);
     expect(replacementPages).toEqual([]);
     expect(withoutCsp).toEqual([]);
+    expect(inlineStyles).toEqual([]);
     // Enough Chinese text to cross many 2,048-byte views (each character is 3 bytes).
     expect(chineseChars * 3).toBeGreaterThan(pages * 2048);
-    console.log(`FIGURE html crawl: ${pages} pages over ${Object.keys(DEMO).length} demo roles, ${chineseChars} Chinese characters: 0 NUL bytes, 0 U+FFFD, 0 pages without a CSP`);
+    console.log(`FIGURE html crawl: ${pages} pages over ${Object.keys(DEMO).length} demo roles, ${chineseChars} Chinese characters: 0 NUL bytes, 0 U+FFFD, 0 pages without a CSP, 0 with an inline style`);
   });
 });
