@@ -11,7 +11,7 @@ import cliProgress from 'cli-progress';
 import pg from 'pg';
 import { freePort } from '../../scripts/embedded-db.mjs';
 import { HELP, readArgs } from './lib/args.mjs';
-import { buildCases, tokenSigner } from './lib/cases.mjs';
+import { benchSignIns, buildCases, tokenSigner } from './lib/cases.mjs';
 import { ensureDataset, PASSWORD } from './lib/dataset.mjs';
 import { mergeRounds, runHttp, runLoop } from './lib/measure.mjs';
 import { installSignalHandlers, loadAverage, onStop, rssSampler, startApi, startNode, startWeb, stopAll } from './lib/procs.mjs';
@@ -284,6 +284,7 @@ async function main() {
   // The verification case's service floor (same statement, no framework); BENCH_FLOOR_NODE_ARGS for profiling it.
   const servicePort = await freePort();
   await startNode('bare-service', join(root, 'tests/bench/bare-service.mjs'), { cwd: root, nodeArgs: (process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean), env: { PORT: String(servicePort), DATABASE_URL: data.databaseUrl }, healthUrl: `http://127.0.0.1:${servicePort}/__bench/health` });
+  await benchSignIns(pool);
   const ctx = { args, db, pool, apis, apiUrls: apis.map((a) => a.url), webUrl, webDir, bareUrl: `http://127.0.0.1:${barePort}`, serviceUrl: `http://127.0.0.1:${servicePort}`, rss, peaksOf, sign: tokenSigner(data.secrets.jwtSecret), password: PASSWORD, runTag, runNumber: data.marker.runs, log };
   const cases = buildCases(ctx).filter((c) => wanted(c.name));
   const results = partial.cases;

@@ -250,6 +250,51 @@ describe('auth', () => {
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
     });
 
+    it('logout ends every access token issued to that sign-in at once, and no other sign-in', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const other = await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD });
+      const renewed = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
+      expect(renewed.status).toBe(200);
+      expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(200);
+      const logout = await t.http().post('/api/auth/logout').set({ Authorization: `Bearer ${renewed.body.accessToken}` }).send({ refreshToken: renewed.body.refreshToken });
+      expect(logout.status).toBe(204);
+      // Both the first and the renewed access token of that sign-in: refused, though neither has expired.
+      for (const token of [user.token, renewed.body.accessToken]) {
+        const res = await t.http().get('/api/me').set({ Authorization: `Bearer ${token}` });
+        expect(res.status).toBe(401);
+        expect(res.body.code).toBe('UNAUTHENTICATED');
+      }
+      expect((await t.http().post('/api/auth/refresh').send({ refreshToken: renewed.body.refreshToken })).status).toBe(401);
+      // Her sign-in on another phone goes on.
+      expect((await t.http().get('/api/me').set({ Authorization: `Bearer ${other.body.accessToken}` })).status).toBe(200);
+    });
+
+    it("refresh-token reuse ends the family's newest access token too", async () => {
+      const user = await newUser(t, 'coordinator', tree.clubA);
+      const rotated = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
+      expect(rotated.status).toBe(200);
+      const newest = { Authorization: `Bearer ${rotated.body.accessToken}` };
+      expect((await t.http().get('/api/me').set(newest)).status).toBe(200);
+      const reuse = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
+      expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+      expect((await t.http().get('/api/me').set(newest)).status).toBe(401);
+      expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(401);
+    });
+
+    it('every access token names its sign-in, and one without (or with an unknown one) is refused', async () => {
+      const user = await newUser(t, 'learner', tree.clubA);
+      const claims = jwt.decode(user.token) as { sid: string; ver: number };
+      const [family] = await t.db.query(`SELECT family_id FROM refresh_tokens WHERE user_id = $1`, [user.id]);
+      expect(claims.sid).toBe(family.family_id);
+      const sign = (extra: object) => ({ Authorization: `Bearer ${jwt.sign({ sub: user.id, typ: 'access', ver: claims.ver, ...extra }, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 60 })}` });
+      expect((await t.http().get('/api/me').set(sign({ sid: claims.sid }))).status).toBe(200);
+      expect((await t.http().get('/api/me').set(sign({}))).status).toBe(401);
+      expect((await t.http().get('/api/me').set(sign({ sid: '00000000-0000-4000-8000-000000000000' }))).status).toBe(401);
+      // Another account's live sign-in does not count for her.
+      const someoneElse = await newUser(t, 'learner', tree.clubA);
+      expect((await t.http().get('/api/me').set(sign({ sid: (jwt.decode(someoneElse.token) as { sid: string }).sid }))).status).toBe(401);
+    });
+
     it('refresh tokens expire after at most 30 days', async () => {
       const user = await newUser(t, 'learner', tree.clubA);
       const rows = await t.db.query(`SELECT max(expires_at - created_at) AS life FROM refresh_tokens WHERE user_id = $1`, [user.id]);
@@ -281,7 +326,7 @@ describe('auth', () => {
 
     it('a validly signed token for an edited role claim still yields the stored role', async () => {
       const learner = await newUser(t, 'learner', tree.clubA);
-      const forged = jwt.sign({ sub: learner.id, typ: 'access', ver: 0, role: 'admin', orgId: tree.national }, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 600 });
+      const forged = jwt.sign({ ...(jwt.decode(learner.token) as object), role: 'admin', orgId: tree.national }, SECRET);
       const res = await t.http().get('/api/users').set({ Authorization: `Bearer ${forged}` });
       expect(res.status).toBe(403);
     });

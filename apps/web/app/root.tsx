@@ -16,6 +16,7 @@ import { TopBar } from './components/top-bar';
 import { hasCatalogue, translator, useI18n, type MessageKey } from './i18n';
 import { catalogueChunk } from './lib/catalogue-assets.server';
 import { getLocale } from './lib/locale.server';
+import { useNonce } from './lib/nonce';
 import { hasSession } from './lib/session.server';
 import stylesUrl from './styles.css?url';
 
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const { t } = useI18n();
   const noScripts = useMatches().some((match) => wantsNoScripts(match.handle));
+  const nonce = useNonce();
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>
       <head>
@@ -61,7 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
         {/* Fetched beside the entry script instead of after it (entry.client.tsx imports it before hydrating). */}
-        {!noScripts && data?.messagesChunk ? <link rel="modulepreload" href={data.messagesChunk} /> : null}
+        {!noScripts && data?.messagesChunk ? <link rel="modulepreload" href={data.messagesChunk} nonce={nonce} /> : null}
       </head>
       <body>
         <a href="#main" className="skip-link">
@@ -74,8 +76,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="footer">{t('app.footer')}</footer>
         {noScripts ? null : (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         )}
       </body>

@@ -169,6 +169,10 @@ export interface CourseDto extends CourseSummaryDto {
   lessonCount: number;
   /** Classes in any state but cancelled. */
   classCount: number;
+  /** The org the course belongs to; null: the national catalogue (the root's). */
+  ownerOrgId: string | null;
+  /** The caller may change it: an admin whose subtree holds the owner org. */
+  editable: boolean;
   lessons: { id: string; position: number; title: string; body: string; titleZh: string; titleEn: string; bodyZh: string; bodyEn: string; hours: number }[];
   assessments: { id: string; kind: 'quiz' | 'practical'; title: string; passMark: number; maxAttempts: number | null; questionCount: number }[];
   prerequisites: { id: string; code: string; title: string }[];
@@ -190,6 +194,8 @@ export interface CreateCourseBody {
   lessons?: { title: string; titleEn?: string; body: string; bodyEn?: string; hours: number }[];
   /** False creates a draft (admins only see it); default true. */
   published?: boolean;
+  /** Default: the creating admin's org; must be inside her subtree. */
+  ownerOrgId?: string;
 }
 
 export interface SessionDto {

@@ -16,9 +16,21 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const STATUSES = ['present', 'present', 'present', 'present', 'late', 'absent', 'excused'];
 const pickFrom = (list) => list[Math.floor(Math.random() * list.length)];
 
-/** Access tokens signed like the API signs them (HS256, iss hearth, aud hearth-api, typ access). */
+/**
+ * Access tokens signed like the API signs them (HS256, iss hearth, aud hearth-api, typ access), each
+ * for the bench's own sign-in of that user: its refresh-token family has the user's id (benchSignIns).
+ */
 export function tokenSigner(secret) {
-  return (userId) => `Bearer ${jwt.sign({ sub: userId, typ: 'access' }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
+  return (userId) => `Bearer ${jwt.sign({ sub: userId, typ: 'access', sid: userId }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
+}
+
+/** One live sign-in (refresh-token family = the user's id) for every user, so the bench's tokens are accepted. */
+export async function benchSignIns(pool) {
+  await pool.query(
+    `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
+     SELECT u.id, u.id, sha256(convert_to('bench-sign-in:' || u.id, 'UTF8')), now() + interval '1 day' FROM users u
+     ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL, expires_at = EXCLUDED.expires_at`,
+  );
 }
 
 /** Signs in through the web's own /login form and returns the session cookie. */
@@ -154,7 +166,7 @@ export function buildCases(ctx) {
           type: 'loop',
           op: (state) => async () => {
             const learner = pickFrom(state.learners);
-            await ctx.pool.query(SQL.AUTH_USER, [learner.id]);
+            await ctx.pool.query(SQL.AUTH_USER, [learner.id, learner.id]);
             await ctx.pool.query(SQL.MY_ENROLLMENTS, [learner.id]);
           },
         },
@@ -182,7 +194,7 @@ export function buildCases(ctx) {
           type: 'loop',
           op: (state) => async () => {
             const s = pickFrom(state.sessions);
-            await ctx.pool.query(SQL.AUTH_USER, [s.actor]);
+            await ctx.pool.query(SQL.AUTH_USER, [s.actor, s.actor]);
             const { rows: [session] } = await ctx.pool.query(SQL.loadSession(false), [s.sessionId]);
             await Promise.all([ctx.pool.query(SQL.ROSTER_ROWS, [s.sessionId, session.class_id]), ctx.pool.query(SQL.ROSTER_SUMMARIES, [session.class_id])]);
           },
@@ -215,7 +227,7 @@ export function buildCases(ctx) {
             const s = pickFrom(state.sessions);
             const statuses = s.learners.map(() => pickFrom(STATUSES));
             const key = `attendance:benchsql-${ctx.runTag}-${state.sqlCounter++}`;
-            await ctx.pool.query(SQL.AUTH_USER, [s.actor]);
+            await ctx.pool.query(SQL.AUTH_USER, [s.actor, s.actor]);
             await transaction(ctx.pool, async (tx) => {
               const hash = createHash('sha256').update(JSON.stringify([s.sessionId, s.learners, statuses])).digest('hex');
               await tx.query(SQL.IDEMPOTENCY_CLAIM, [key, hash]);
@@ -288,7 +300,7 @@ export function buildCases(ctx) {
           type: 'loop',
           op: (state) => async () => {
             const p = state.pairs[state.cursor++ % state.pairs.length];
-            await ctx.pool.query(SQL.AUTH_USER, [p.learnerId]);
+            await ctx.pool.query(SQL.AUTH_USER, [p.learnerId, p.learnerId]);
             await transaction(ctx.pool, async (tx) => {
               const { rows: [k] } = await tx.query(SQL.LOCK_CLASS, [p.classId]);
               const existing = await tx.query(SQL.EXISTING_ENROLMENT, [p.classId, p.learnerId]);
@@ -325,7 +337,7 @@ export function buildCases(ctx) {
           op: (state) => async () => {
             const org = pickFrom(state.provinces);
             const range = [org, '1900-01-01', '9999-12-01'];
-            await ctx.pool.query(SQL.AUTH_USER, [state.admin]);
+            await ctx.pool.query(SQL.AUTH_USER, [state.admin, state.admin]);
             await ctx.pool.query(SQL.FIND_ORG, [org]);
             await ctx.pool.query(SQL.SUMMARY, range);
           },

@@ -184,6 +184,10 @@ export class AuthService {
     return outcome;
   }
 
+  /**
+   * Ends the sign-in: the refresh token's whole family, and with it every access token issued to
+   * that sign-in (they carry it as `sid`, checked on every request), from the next request on.
+   */
   async logout(refreshToken: string): Promise<void> {
     await this.db.query(
       `UPDATE refresh_tokens SET revoked_at = now()
@@ -223,7 +227,8 @@ export class AuthService {
   private async issueTokens(userId: string, familyId: string, tx: EntityManager): Promise<TokenPairDto> {
     // Her token version (read in this transaction, so a password change's new version is the one signed).
     const [account]: { tokenVersion: number }[] = await tx.query(`SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`, [userId]);
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0 });
+    // `sid`: the sign-in (refresh-token family); every request checks it is still live (AUTH_USER_SQL).
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0, sid: familyId });
     const refreshToken = randomBytes(32).toString('base64url');
     await tx.query(
       `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)

@@ -12,6 +12,8 @@ interface AccessTokenPayload {
   /** The account's token version when issued. */
   ver?: number;
   exp?: number;
+  /** The sign-in (refresh-token family) it was issued to: ended by sign-out or refresh-token reuse. */
+  sid?: string;
 }
 
 @Injectable()
@@ -34,9 +36,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<AuthUser | false> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'string') return false;
-    // Every token this API signs carries both; one without them never expires or outlives a password change.
-    if (typeof payload.exp !== 'number' || typeof payload.ver !== 'number') return false;
-    const user = await this.loader.load(payload.sub);
+    // Every token this API signs carries all three; one without them never expires, outlives a password change, or outlives sign-out.
+    if (typeof payload.exp !== 'number' || typeof payload.ver !== 'number' || typeof payload.sid !== 'string') return false;
+    const user = await this.loader.load(payload.sub, payload.sid);
     if (!user) return false;
     // Issued before her password changed (or staff reset it): another phone's sign-in, now over.
     if (payload.ver !== user.tokenVersion) return false;

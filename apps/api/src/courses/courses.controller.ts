@@ -26,10 +26,10 @@ export class CoursesController {
 
   @Get(':idOrCode')
   @Public({ identifiesCaller: true })
-  @ApiOperation({ summary: 'A published course; a draft only for admins (404 for anyone else)' })
+  @ApiOperation({ summary: 'A published course; a draft only for admins whose subtree holds its owner org (404 for anyone else)' })
   @Responds(200, Course)
   get(@Param('idOrCode') idOrCode: string, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined) {
-    return this.courses.get(idOrCode.slice(0, 64), lang, user?.role === 'admin');
+    return this.courses.get(idOrCode.slice(0, 64), lang, user ?? null);
   }
 
   @Post()

@@ -23,6 +23,8 @@ export const CourseListItem = Type.Object({
   openClasses: Count({ description: 'Classes of the course still open for enrolment' }),
   lessonCount: Count(),
   classCount: Count({ description: 'Classes of the course in any state but cancelled' }),
+  ownerOrgId: Nullable(Uuid({ description: 'The org the course belongs to; null: the national catalogue (the root org)' })),
+  editable: Type.Boolean({ description: 'The caller may change it: an admin whose subtree holds the owner org' }),
 });
 sameShape<Static<typeof CourseListItem>, Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>>(true);
 

@@ -7,13 +7,17 @@ import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ScopeService } from '../access/scope.service.js';
 import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Classes of course `c` still open for enrolment. */
 const OPEN_CLASSES = `(SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes`;
 /** Lessons of course `c`, and its classes in any state but cancelled (what authors need to see). */
-const COUNTS = `(SELECT count(*) FROM lessons l WHERE l.course_id = c.id) AS lesson_count, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status <> 'cancelled') AS class_count`;
+const COUNTS = `(SELECT count(*) FROM lessons l WHERE l.course_id = c.id) AS lesson_count, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status <> 'cancelled') AS class_count,
+  (SELECT o.path FROM organizations o WHERE o.id = c.owner_org_id) AS owner_path`;
+/** A root org's path: '/id/'. The national catalogue (no owner) is the root's. */
+const isRootPath = (path: string) => /^\/[^/]+\/$/.test(path);
 
 interface CourseRow {
   id: string;
@@ -32,6 +36,8 @@ interface CourseRow {
   open_classes?: string;
   lesson_count?: string;
   class_count?: string;
+  owner_org_id: string | null;
+  owner_path?: string | null;
 }
 
 @Injectable()
@@ -39,9 +45,16 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly scope: ScopeService,
   ) {}
 
-  private summary(row: CourseRow, lang: Locale) {
+  /** An admin whose subtree holds the course's owner org (for the national catalogue: a root admin). */
+  private mayEdit(caller: AuthUser | null, row: Pick<CourseRow, 'owner_path'>): boolean {
+    if (caller?.role !== 'admin' || !caller.orgPath) return false;
+    return row.owner_path ? this.scope.pathInScope(caller, row.owner_path) : isRootPath(caller.orgPath);
+  }
+
+  private summary(row: CourseRow, lang: Locale, caller: AuthUser | null = null) {
     return {
       id: row.id,
       code: row.code,
@@ -59,6 +72,8 @@ export class CoursesService {
       openClasses: Number(row.open_classes ?? 0),
       lessonCount: Number(row.lesson_count ?? 0),
       classCount: Number(row.class_count ?? 0),
+      ownerOrgId: row.owner_org_id ?? null,
+      editable: this.mayEdit(caller, row),
     };
   }
 
@@ -76,29 +91,34 @@ export class CoursesService {
         throw forbidden('Draft courses are visible to admins only');
       }
     }
-    const where = `(c.published OR $2) AND ($1::text IS NULL OR c.category = $1)`;
+    // Drafts: only those of her subtree (the national catalogue's for a root admin).
+    const draftsOf = options.includeDrafts && options.caller?.orgPath ? options.caller.orgPath : null;
+    const where = `(c.published OR ($2::text IS NOT NULL AND CASE WHEN c.owner_org_id IS NULL THEN $3
+                     ELSE EXISTS (SELECT 1 FROM organizations o WHERE o.id = c.owner_org_id AND o.path LIKE $2 || '%') END))
+                   AND ($1::text IS NULL OR c.category = $1)`;
+    const params = [category ?? null, draftsOf, draftsOf !== null && isRootPath(draftsOf)];
     const [rows, count] = await Promise.all([
       this.db.query(
         `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS}
            FROM courses c
           WHERE ${where}
           ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code
-          LIMIT $3 OFFSET $4`,
-        [category ?? null, options.includeDrafts, options.limit ?? 100, options.offset ?? 0],
+          LIMIT $4 OFFSET $5`,
+        [...params, options.limit ?? 100, options.offset ?? 0],
       ) as Promise<CourseRow[]>,
-      this.db.query(`SELECT count(*)::int AS n FROM courses c WHERE ${where}`, [category ?? null, options.includeDrafts]) as Promise<{ n: number }[]>,
+      this.db.query(`SELECT count(*)::int AS n FROM courses c WHERE ${where}`, params) as Promise<{ n: number }[]>,
     ]);
-    return { items: rows.map((r) => this.summary(r, lang)), total: count[0].n };
+    return { items: rows.map((r) => this.summary(r, lang, options.caller)), total: count[0].n };
   }
 
-  /** By id, or by code (e.g. LAW-MPL) for readable links. */
-  async get(idOrCode: string, lang: Locale, includeUnpublished = false) {
+  /** By id, or by code (e.g. LAW-MPL) for readable links; a draft only for the admins who may change it. */
+  async get(idOrCode: string, lang: Locale, caller: AuthUser | null) {
     const rows: CourseRow[] = await this.db.query(
-      `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS} FROM courses c WHERE ${UUID.test(idOrCode) ? 'c.id = $1' : 'c.code = upper($1)'} AND (c.published OR $2)`,
-      [idOrCode, includeUnpublished],
+      `SELECT c.*, ${OPEN_CLASSES}, ${COUNTS} FROM courses c WHERE ${UUID.test(idOrCode) ? 'c.id = $1' : 'c.code = upper($1)'}`,
+      [idOrCode],
     );
-    if (rows.length === 0) throw notFound('Course');
     const course = rows[0];
+    if (!course || (!course.published && !this.mayEdit(caller, course))) throw notFound('Course');
     const [lessons, assessments, prerequisites] = await Promise.all([
       this.db.query(`SELECT id, position, title_zh, title_en, body_zh, body_en, hours FROM lessons WHERE course_id = $1 ORDER BY position`, [course.id]),
       this.db.query(
@@ -112,7 +132,7 @@ export class CoursesService {
       ),
     ]);
     return {
-      ...this.summary(course, lang),
+      ...this.summary(course, lang, caller),
       descriptionZh: course.description_zh,
       descriptionEn: course.description_en,
       lessons: lessons.map((l: { id: string; position: number; title_zh: string; title_en: string; body_zh: string; body_en: string; hours: string }) => ({
@@ -139,22 +159,24 @@ export class CoursesService {
   }
 
   async create(caller: AuthUser, input: CreateCourseDto, requestId: string, lang: Locale) {
+    // Hers by default; another org only inside her subtree (404 otherwise, as for an unknown org).
+    const ownerOrgId = input.ownerOrgId ? (await this.scope.requireOrg(caller, input.ownerOrgId)).id : caller.orgId;
     const id = await this.db.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers, published)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers, published, owner_org_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers, input.published ?? true],
+        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers, input.published ?? true, ownerOrgId],
       );
       if (rows.length === 0) throw conflict('CONFLICT', `A course with code ${input.code} already exists`);
       const courseId: string = rows[0].id;
       await this.replacePrerequisites(tx, courseId, input.prerequisiteCourseIds ?? []);
       await this.replaceLessons(tx, courseId, input.lessons ?? []);
       if (input.requiredForVolunteers && (input.published ?? true)) await this.volunteerReadinessChanged(tx);
-      await this.audit.record({ actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: caller.orgId, requestId, details: { code: input.code } }, tx);
+      await this.audit.record({ actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: ownerOrgId, requestId, details: { code: input.code } }, tx);
       return courseId;
     });
-    return this.get(id, lang, true);
+    return this.get(id, lang, caller);
   }
 
   async update(caller: AuthUser, id: string, input: UpdateCourseDto, requestId: string, lang: Locale) {
@@ -162,16 +184,22 @@ export class CoursesService {
     // validityMonths may be cleared (never expires); for the rest null is a bad request, not a NOT NULL violation.
     const nulls = Object.entries(input).filter(([field, value]) => value === null && field !== 'validityMonths');
     if (nulls.length > 0) throw badRequest(nulls.map(([field]) => `${field} must not be null`));
+    // Moved to another org of her subtree only (404 otherwise).
+    const newOwner = input.ownerOrgId ? (await this.scope.requireOrg(caller, input.ownerOrgId)).id : undefined;
     await this.db.transaction(async (tx) => {
-      const [existing]: { required_for_volunteers: boolean; published: boolean }[] = await tx.query(`SELECT required_for_volunteers, published FROM courses WHERE id = $1 FOR UPDATE`, [id]);
-      if (!existing) throw notFound('Course');
+      const [existing]: { required_for_volunteers: boolean; published: boolean; owner_org_id: string | null; owner_path: string | null }[] = await tx.query(
+        `SELECT c.required_for_volunteers, c.published, c.owner_org_id, o.path AS owner_path FROM courses c LEFT JOIN organizations o ON o.id = c.owner_org_id WHERE c.id = $1 FOR UPDATE OF c`,
+        [id],
+      );
+      // Another branch's course (its fields, lessons, publishing): not found, as for an unknown id.
+      if (!existing || !this.mayEdit(caller, existing)) throw notFound('Course');
       const countsForReadiness = (c: { required_for_volunteers: boolean; published: boolean }) => c.required_for_volunteers && c.published;
       const after = { required_for_volunteers: input.requiredForVolunteers ?? existing.required_for_volunteers, published: input.published ?? existing.published };
       const columns: [string, unknown][] = [
         ['code', input.code], ['category', input.category], ['title_zh', input.title], ['title_en', input.titleEn],
         ['description_zh', input.description], ['description_en', input.descriptionEn], ['required_hours', input.requiredHours],
         ['min_attendance_pct', input.minAttendancePct], ['pass_mark', input.passMark], ['validity_months', input.validityMonths],
-        ['required_for_volunteers', input.requiredForVolunteers], ['published', input.published],
+        ['required_for_volunteers', input.requiredForVolunteers], ['published', input.published], ['owner_org_id', newOwner],
       ];
       const set = columns.filter(([, v]) => v !== undefined);
       if (set.length > 0) {
@@ -185,9 +213,9 @@ export class CoursesService {
       if (input.prerequisiteCourseIds) await this.replacePrerequisites(tx, id, input.prerequisiteCourseIds);
       if (input.lessons) await this.replaceLessons(tx, id, input.lessons);
       if (countsForReadiness(existing) !== countsForReadiness(after)) await this.volunteerReadinessChanged(tx);
-      await this.audit.record({ actor: caller, action: 'course.update', entityType: 'course', entityId: id, orgId: caller.orgId, requestId, details: { fields: Object.keys(input) } }, tx);
+      await this.audit.record({ actor: caller, action: 'course.update', entityType: 'course', entityId: id, orgId: newOwner ?? existing.owner_org_id ?? caller.orgId, requestId, details: { fields: Object.keys(input) } }, tx);
     });
-    return this.get(id, lang, true);
+    return this.get(id, lang, caller);
   }
 
   /**

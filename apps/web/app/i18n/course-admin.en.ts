@@ -108,4 +108,6 @@ export const courseAdminEn: Record<keyof typeof courseAdminZhCN, string> = {
   'courseAdmin.error.lessonTitleEn': 'Lesson {n}: the English title is at most 200 characters.',
   'courseAdmin.error.lessonHours': 'Lesson {n}: hours must be a number from 0 to 200.',
   'courseAdmin.error.lessonBody': 'Lesson {n}: the text is at most 20000 characters.',
+  'courseAdmin.status.readOnly': 'View only',
+  'courseAdmin.readOnly.notice': 'This course is kept by another federation (for example the national catalogue): you can view it, but not change, publish or withdraw it. Ask the federation it belongs to for changes.',
 };

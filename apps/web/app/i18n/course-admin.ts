@@ -109,4 +109,6 @@ export const courseAdminZhCN = {
   'courseAdmin.error.lessonTitleEn': '第 {n} 课：英文课名最多 200 个字符。',
   'courseAdmin.error.lessonHours': '第 {n} 课：学时请填 0 到 200 之间的数字。',
   'courseAdmin.error.lessonBody': '第 {n} 课：正文最多 20000 个字。',
+  'courseAdmin.status.readOnly': '只读',
+  'courseAdmin.readOnly.notice': '这门课程由其他妇联维护（例如全国课程目录），你只能查看，不能修改、发布或撤回。需要修改请联系课程所属的妇联。',
 };

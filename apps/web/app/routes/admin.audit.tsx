@@ -9,6 +9,7 @@ import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { formatInstant } from '../lib/reports-format';
 import reportsCss from '../styles/reports.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('reports.page.audit');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -268,3 +269,6 @@ export default function AuditPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -12,6 +12,7 @@ import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from 
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import courseAdminCss from '../styles/course-admin.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ course?: { title: string } }>('courseAdmin.page.edit', (data) => data.course?.title);
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
@@ -42,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         published: course.published,
         classCount: course.classCount,
         openClasses: course.openClasses,
+        // Another federation's course (the national catalogue, another province's): shown, never offered to change.
+        editable: course.editable,
       },
       prerequisites: prerequisiteOptions(all.items, course.id),
       values,
@@ -89,8 +92,14 @@ export default function EditCoursePage() {
             {course.published ? t('courseAdmin.status.published') : t('courseAdmin.status.draft')}
           </span>
           <CategoryBadge category={course.category} />
+          {course.editable ? null : <span className="badge badge-course-read-only">{t('courseAdmin.status.readOnly')}</span>}
         </p>
       </header>
+      {course.editable ? null : (
+        <div className="notice" role="note">
+          <p>{t('courseAdmin.readOnly.notice')}</p>
+        </div>
+      )}
       {savedNotice && !result ? (
         <div className="notice notice-success" role="status">
           <p>{savedNotice}</p>
@@ -110,18 +119,23 @@ export default function EditCoursePage() {
       <p>
         <Link to={`/courses/${course.code}`}>{t('courseAdmin.viewAsLearner')}</Link>
       </p>
-      <CourseForm
-        mode="update"
-        values={result?.values ?? loaded.values}
-        previews={result?.previews ?? loaded.previews}
-        errors={result?.errors}
-        prerequisites={loaded.prerequisites}
-        openClasses={course.openClasses}
-        busy={navigation.state !== 'idle'}
-        rev={result?.rev ?? loaded.rev}
-        focus={result?.focus}
-        openPreview={result?.openPreview}
-      />
+      {course.editable ? (
+        <CourseForm
+          mode="update"
+          values={result?.values ?? loaded.values}
+          previews={result?.previews ?? loaded.previews}
+          errors={result?.errors}
+          prerequisites={loaded.prerequisites}
+          openClasses={course.openClasses}
+          busy={navigation.state !== 'idle'}
+          rev={result?.rev ?? loaded.rev}
+          focus={result?.focus}
+          openPreview={result?.openPreview}
+        />
+      ) : null}
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -7,6 +7,7 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import courseAdminCss from '../styles/course-admin.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('courseAdmin.page.title');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLocale(request);
   try {
     const page = await api.courses.listAll({ include: 'drafts', category: category ?? undefined, lang });
-    const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount }) => ({
+    const courses = page.items.map(({ id, code, title, category, published, requiredForVolunteers, lessonCount, classCount, editable }) => ({
       id,
       code,
       title,
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       requiredForVolunteers,
       lessonCount,
       classCount,
+      editable,
     }));
     return data({ category, courses }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
   } catch (error) {
@@ -83,6 +85,7 @@ export default function CourseAdminListPage() {
                 </span>
                 <CategoryBadge category={course.category} />
                 {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+                {course.editable ? null : <span className="badge badge-course-read-only">{t('courseAdmin.status.readOnly')}</span>}
               </p>
               <p className="course-meta">
                 <span className="course-admin-code">{course.code}</span>
@@ -96,3 +99,6 @@ export default function CourseAdminListPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -12,6 +12,7 @@ import { newOrgErrors } from '../lib/orgs-errors.server';
 import { checkNewOrg, childKinds, ORG_NAME_MAX, ORG_SEARCH_MAX, readNewOrg, type NewOrgValues } from '../lib/orgs-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import orgsCss from '../styles/orgs.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('orgs.page.title');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: orgsCss }];
@@ -317,3 +318,6 @@ function OrgList({ orgs, withTrail = false, highlight }: { orgs: OrgItem[]; with
     </ul>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

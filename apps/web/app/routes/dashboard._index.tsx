@@ -12,6 +12,7 @@ import { SERIES } from '../lib/reports-colours';
 import { dashboardView, type Chart, type Tile } from '../lib/reports-dashboard.server';
 import { dashboardQuery, isPreset, parsePeriod, presetPeriod } from '../lib/reports-period';
 import reportsCss from '../styles/reports.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('reports.page.dashboard');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -355,3 +356,6 @@ function PrintButton() {
     </button>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

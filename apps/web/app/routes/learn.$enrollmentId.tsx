@@ -16,6 +16,7 @@ import { classOverview, quizOpen, type ClassOverview } from '../lib/learner-clas
 import { lessonHref, quizHref } from '../lib/next-steps';
 import { lessonTitle } from '../lib/lesson-title';
 import { learningLinks } from '../lib/learning-styles';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ course?: { title: string } }>('learning.page.class', (data) => data.course?.title);
 export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
@@ -202,3 +203,6 @@ function CheckItem({ met, title, children }: { met: boolean; title: string; chil
     </li>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -12,6 +12,7 @@ import { isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { learningLinks } from '../lib/learning-styles';
 import { textSize, textSizeHref } from '../lib/text-size.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ quiz?: { title: string } }>('certificates.page.quiz', (data) => data.quiz?.title);
 export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
@@ -365,3 +366,6 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -12,6 +12,7 @@ import { checkCertificateCode, displayCode } from '../lib/certificates-code';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta<{ klass?: { title: string } }>('certificates.page.classCertificates', (data) => data.klass?.title);
 export const links = certificatesLinks;
@@ -379,3 +380,6 @@ export default function ClassCertificatesPage() {
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -15,6 +15,7 @@ import { loadOrgPicker } from '../lib/org-choices.server';
 import { SEARCH_MAX, isRole, normalizeSearch } from '../lib/people-view';
 import { useSettledActionData } from '../lib/settled-action-data';
 import peopleCss from '../styles/people.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('people.page.title');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: peopleCss }];
@@ -232,3 +233,6 @@ export default function PeoplePage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

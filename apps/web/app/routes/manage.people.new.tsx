@@ -14,6 +14,7 @@ import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { creatableRoles, isAdmin } from '../lib/people-view';
 import { referralsApi } from '../lib/referrals-api.server';
 import peopleCss from '../styles/people.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('people.page.new');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: peopleCss }];
@@ -295,3 +296,6 @@ function CreatedNotice({ created }: { created: Created }) {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

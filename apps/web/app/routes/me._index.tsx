@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { titleMeta, useI18n } from '../i18n';
 import { requireUser } from '../lib/auth.server';
 import reportsCss from '../styles/reports.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('reports.page.me');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -84,3 +85,6 @@ export default function MyAccountPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

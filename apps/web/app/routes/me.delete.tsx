@@ -8,6 +8,7 @@ import { formText, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { confirmsErasure, forgetErasedUser } from '../lib/reports-account.server';
 import reportsCss from '../styles/reports.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('reports.page.erase');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -102,3 +103,6 @@ export default function EraseAccountPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -8,6 +8,7 @@ import { requireUser, signIn } from '../lib/auth.server';
 import { checkNewPassword, fieldMessages, formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import reportsCss from '../styles/reports.css?url';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('reports.page.password');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -95,3 +96,6 @@ export default function ChangePasswordPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

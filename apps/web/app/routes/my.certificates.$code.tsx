@@ -9,6 +9,7 @@ import { certificateDate } from '../lib/certificates-format';
 import { qrSvg } from '../lib/certificates-qr.server';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('certificates.page.show');
 export const links = certificatesLinks;
@@ -85,3 +86,6 @@ export default function ShowCertificatePage() {
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

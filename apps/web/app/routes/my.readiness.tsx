@@ -10,6 +10,7 @@ import { getLocale } from '../lib/locale.server';
 import { hoursText } from '../lib/attendance-view';
 import { formatDay } from '../lib/dates';
 import { classHref } from '../lib/next-steps';
+import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('certificates.page.readiness');
 export const links = certificatesLinks;
@@ -176,3 +177,6 @@ export default function ReadinessPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

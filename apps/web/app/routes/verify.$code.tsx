@@ -10,6 +10,7 @@ import { checkCertificateCode, displayCode } from '../lib/certificates-code';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 /** Opened from the QR code on a certificate, by anyone, on any phone: plain HTML, no JavaScript. */
 export const handle: RouteHandle = { noScripts: true };
@@ -139,3 +140,6 @@ export default function VerifyResultPage() {
     </article>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

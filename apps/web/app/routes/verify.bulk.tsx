@@ -11,6 +11,7 @@ import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { formText } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { routeHeaders } from '../lib/route-headers';
 
 export const handle: RouteHandle = { noScripts: true };
 export const links = certificatesLinks;
@@ -174,3 +175,6 @@ export default function BulkVerifyPage() {
     </div>
   );
 }
+
+/** Its Cache-Control (and any other header its loader or action sets) reaches the page. */
+export const headers = routeHeaders;

@@ -30,6 +30,10 @@ export class CreateCourseDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' }) prerequisiteCourseIds?: string[];
   @ApiPropertyOptional({ type: [LessonInput], description: 'On update, replaces all lessons (an empty list removes them)' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LessonInput) lessons?: LessonInput[];
   @ApiPropertyOptional({ description: 'False keeps the course a draft, seen by admins only; default true' }) @IsOptional() @IsBoolean({ message: 'published must be true or false' }) published?: boolean;
+  @ApiPropertyOptional({ description: "The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise)" })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerOrgId must be an org id' })
+  ownerOrgId?: string;
 }
 
 export class UpdateCourseDto extends PartialType(CreateCourseDto) {}
