@@ -9,8 +9,9 @@ import { OpenClassesIndex1764000700000 } from './1764000700000-open-classes-inde
 import { AccountClaims1764000960000 } from './1764000960000-account-claims.js';
 import { PasswordFromStaff1764001000000 } from './1764001000000-password-from-staff.js';
 import { TokenVersion1764001100000 } from './1764001100000-token-version.js';
+import { VerifiableCredentials1764001412000 } from './1764001412000-verifiable-credentials.js';
 
 export { CATALOG } from './1764000200000-seed-catalog.js';
 
 /** Every migration, oldest first. TypeORM wants classes, not globs (ESM build). */
-export const migrations = [Foundation1764000000000, CoursesClassesEnrolment1764000100000, SeedCatalog1764000200000, Attendance1764000300000, AssessmentsCertificates1764000400000, Referrals1764000500000, ReportAggregates1764000600000, OpenClassesIndex1764000700000, AccountClaims1764000960000, PasswordFromStaff1764001000000, TokenVersion1764001100000];
+export const migrations = [Foundation1764000000000, CoursesClassesEnrolment1764000100000, SeedCatalog1764000200000, Attendance1764000300000, AssessmentsCertificates1764000400000, Referrals1764000500000, ReportAggregates1764000600000, OpenClassesIndex1764000700000, AccountClaims1764000960000, PasswordFromStaff1764001000000, TokenVersion1764001100000, VerifiableCredentials1764001412000];
