@@ -161,7 +161,7 @@ export const MATRIX: Record<string, Cell> = {
   'GET /api/credentials/status/:id': {
     request: async (c) => {
       const code = await c.certificate();
-      await c.t.http().get(`/api/certificates/${code}/credential`).set(bearer(c.users.admin));
+      await c.t.http().get(`/api/certificates/${code}/credential`).set('Authorization', `Bearer ${c.users.admin.token}`);
       const [{ list_id }] = await c.t.db.query(`SELECT s.list_id FROM status_list_entries s JOIN certificates z ON z.id = s.certificate_id WHERE z.code = $1`, [code]);
       return { path: `/api/credentials/status/${list_id}` };
     },
