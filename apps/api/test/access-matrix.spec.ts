@@ -197,6 +197,17 @@ export const MATRIX: Record<string, Cell> = {
   'POST /api/certificates/:code/revoke': { request: async (c) => ({ path: `/api/certificates/${await c.certificate()}/revoke`, body: { reason: 'issued_in_error' } }), expect: staffOnly(200, 404) },
   'GET /api/me/certificates': { request: () => ({ path: '/api/me/certificates' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403, otherAdmin: 403 } },
   'GET /.well-known/jwks.json': { request: () => ({ path: '/.well-known/jwks.json' }), expect: everyone(200) },
+  'GET /api/credentials/issuer': { request: () => ({ path: '/api/credentials/issuer' }), expect: everyone(200) },
+  'GET /api/credentials/status/:id': {
+    request: async (c) => {
+      const code = await c.certificate();
+      await c.t.http().get(`/api/certificates/${code}/credential`).set('Authorization', `Bearer ${c.users.admin.token}`);
+      const [{ list_id }] = await c.t.db.query(`SELECT s.list_id FROM status_list_entries s JOIN certificates z ON z.id = s.certificate_id WHERE z.code = $1`, [code]);
+      return { path: `/api/credentials/status/${list_id}` };
+    },
+    expect: everyone(200),
+  },
+  'POST /api/credentials/holder-check/:code': { request: async (c) => ({ path: `/api/credentials/holder-check/${await c.certificate()}`, body: { phone: '13800000000' } }), expect: everyone(200) },
   'GET /api/assessments/:id': { request: (c) => ({ path: `/api/assessments/${c.quizId}` }), expect: { anonymous: 401, admin: 200, coordinator: 200, instructor: 200, learner: 200, employer: 403, otherAdmin: 200 } },
   'POST /api/assessments/:id/attempts': { request: (c) => ({ path: `/api/assessments/${c.quizId}/attempts`, body: { answers: {} } }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 201, employer: 403, otherAdmin: 403 } },
   'POST /api/assessments/:id/results': {

@@ -135,6 +135,8 @@ export const CLIENT_ROUTES = [
   'POST /api/certificates/verify',
   'POST /api/certificates/{code}/revoke',
   'GET /api/certificates/{code}/credential',
+  'GET /api/credentials/issuer',
+  'POST /api/credentials/holder-check/{code}',
   'GET /api/me/certificates',
   'GET /api/learners/{id}/readiness',
   'GET /api/volunteers',
@@ -312,6 +314,8 @@ export class ApiClient {
     /** The PDF, as a raw Response to stream on to the browser. */
     pdf: (code: string) => this.download(`/api/certificates/${encodeURIComponent(code)}/pdf`),
     mine: (query: { lang?: string } = {}) => this.request<Page<CertificateDto>>('GET', '/api/me/certificates', { query }),
+    /** Whether a phone number is the one the holder identifier of the credential was made from. */
+    holderCheck: (code: string, phone: string) => this.request<{ matches: boolean }>('POST', `/api/credentials/holder-check/${encodeURIComponent(code)}`, { body: { phone } }),
   };
 
   readonly readiness = {

@@ -25,6 +25,8 @@ export interface CertificatePdfData {
   expiresAt: string | null;
   displayCode: string;
   verifyUrl: string;
+  /** What the QR code holds: the verification URL with the signed offline token after '#t='. */
+  qrUrl: string;
   status: 'valid' | 'revoked' | 'expired';
 }
 
@@ -33,7 +35,7 @@ const chinaDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 
 /** An A4 certificate with a QR code that opens the public verification page. */
 export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
   const { regular, bold } = loadFonts();
-  const qr = await QRCode.toBuffer(d.verifyUrl, { type: 'png', margin: 1, width: 360, errorCorrectionLevel: 'M' });
+  const qr = await QRCode.toBuffer(d.qrUrl, { type: 'png', margin: 2, width: 600, errorCorrectionLevel: 'M' });
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${d.courseTitle} 结业证书`, Author: d.issuer, Subject: d.displayCode } });
   doc.registerFont('regular', regular);
   doc.registerFont('bold', bold);
@@ -60,7 +62,7 @@ export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffe
   doc.text(`有效期至 Valid until：${d.expiresAt ? chinaDate(d.expiresAt) : '长期有效 (does not expire)'}`, { align: 'center' });
   if (d.status !== 'valid') doc.moveDown(0.5).font('bold').fillColor('#b91c1c').text(d.status === 'revoked' ? '本证书已撤销 REVOKED' : '本证书已过期 EXPIRED', { align: 'center' });
 
-  const qrSize = 130;
+  const qrSize = 150;
   const qrY = doc.page.height - 56 - qrSize - 60;
   doc.image(qr, (width - qrSize) / 2, qrY, { width: qrSize });
   doc.font('regular').fontSize(11).fillColor('#1c1917').text(`证书编号 Code：${d.displayCode}`, 56, qrY + qrSize + 8, { align: 'center', width: inner });

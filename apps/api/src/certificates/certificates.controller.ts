@@ -10,6 +10,7 @@ import { renderCertificatePdf } from './certificate-pdf.js';
 import { Responds, RespondsWithFile } from '../common/openapi.js';
 import { Certificate, CertificatePage, PublicCertificate, RequirementStatus, SignedCredential, VerifyManyResult } from './certificates.schemas.js';
 import { CertificatesService } from './certificates.service.js';
+import { CredentialsService } from './credentials.service.js';
 import { RevokeDto, VerifyManyDto } from './dto/certificate.dto.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
@@ -20,6 +21,7 @@ export class CertificatesController {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly audit: AuditService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   /** 201 when this call issued it, 200 when it already existed; 422 REQUIREMENTS_NOT_MET lists what is missing. */
@@ -72,6 +74,8 @@ export class CertificatesController {
       expiresAt: dto.expiresAt,
       displayCode: dto.displayCode,
       verifyUrl: dto.verifyUrl,
+      // The QR code carries a signed token after '#', which browsers never send to a server.
+      qrUrl: `${dto.verifyUrl}#t=${await this.credentials.paperToken(row.id)}`,
       status: dto.status,
     });
     if (user.id !== row.learner_id) await this.audit.record({ actor: user, action: 'certificate.download', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId: meta.requestId });
@@ -88,7 +92,7 @@ export class CertificatesController {
   @Responds(200, SignedCredential)
   async credential(@CurrentUser() user: AuthUser, @Param('code') code: string) {
     const row = await this.certificates.forHolderOrStaff(user, code.slice(0, 40));
-    return { code: row.code, format: 'vc+jwt', credential: row.credential_jwt };
+    return { code: row.code, format: 'vc+jwt', credential: await this.credentials.current(row.id) };
   }
 
   @Post('certificates/:code/revoke')

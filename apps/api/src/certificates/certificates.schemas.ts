@@ -80,7 +80,7 @@ sameShape<Static<typeof RequirementStatus>, RequirementStatusDto>(true);
 export const SignedCredential = Type.Object({
   code: Code(),
   format: Type.Literal('vc+jwt'),
-  credential: Nullable(Type.String({ description: 'Open Badges 3.0 credential as a VC-JWT (EdDSA); null for a certificate issued before credentials were signed' })),
+  credential: Nullable(Type.String({ description: 'Open Badges 3.0 credential as a VC-JWT (EdDSA, typ vc+jwt, kid an absolute URL); one signed in an older format is signed again first' })),
 });
 
 /** The issuer's public keys (Ed25519), to verify credentials offline. */
@@ -90,9 +90,30 @@ export const Jwks = Type.Object({
       kty: Type.Literal('OKP'),
       crv: Type.Literal('Ed25519'),
       x: Type.String(),
-      kid: Type.String(),
+      kid: Type.String({ description: 'Absolute URL: PUBLIC_WEB_URL/issuer#key-ID, as in the VC-JWT header' }),
       alg: Type.Literal('EdDSA'),
       use: Type.Literal('sig'),
     }),
   ),
 });
+
+/** The issuer's Open Badges 3.0 Profile, served at its id; its keys are verification methods named by their kid URL. */
+export const IssuerProfile = Type.Object({
+  '@context': Type.Array(Type.Unknown()),
+  id: Type.String({ description: 'PUBLIC_WEB_URL/issuer' }),
+  type: Type.Array(Type.String()),
+  name: Type.String({ description: 'The federation (the root org)' }),
+  url: Type.String(),
+  verificationMethod: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'The kid: PUBLIC_WEB_URL/issuer#key-ID' }),
+      type: Type.Literal('JsonWebKey'),
+      controller: Type.String(),
+      publicKeyJwk: Type.Object({ kty: Type.Literal('OKP'), crv: Type.Literal('Ed25519'), x: Type.String(), kid: Type.String(), alg: Type.Literal('EdDSA'), use: Type.Literal('sig') }),
+    }),
+  ),
+  assertionMethod: Type.Array(Type.String()),
+});
+
+export const HolderCheck = Type.Object({ matches: Type.Boolean({ description: 'Whether the number is the one the holder identifier was made from' }) });
+

@@ -13,7 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { formatCode, maskName, newCertificateCode, normalizeCode } from './certificate-code.js';
-import { SigningService } from './signing.service.js';
+import { CredentialsService } from './credentials.service.js';
 import { VERIFY_BY_CODE_SQL, VERIFY_BY_CODES_SQL } from './certificate-queries.js';
 
 
@@ -82,7 +82,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     private readonly audit: AuditService,
     private readonly attendance: AttendanceService,
     private readonly notifications: NotificationsService,
-    private readonly signing: SigningService,
+    private readonly credentials: CredentialsService,
   ) {}
 
   private async enrollmentContext(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<EnrollmentContext | null> {
@@ -156,15 +156,16 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     const created = await this.db.transaction(async (tx) => {
       for (let tries = 0; tries < 5; tries++) {
         const code = newCertificateCode();
-        const credential = await this.signing.sign(this.openBadge({ id, code, ctx, issuedAt, expiresAt, hours: summary?.hours ?? 0 }));
         const inserted = await tx.query(
           `INSERT INTO certificates (id, code, enrollment_id, learner_id, course_id, class_id, org_id, issued_at, expires_at, hours, issued_by, credential_jwt, supersedes_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, NULL,
                    (SELECT id FROM certificates WHERE learner_id = $4 AND course_id = $5 AND status = 'valid' ORDER BY issued_at DESC LIMIT 1))
            ON CONFLICT DO NOTHING RETURNING id`,
-          [id, code, enrollmentId, ctx.learner_id, ctx.course_id, ctx.class_id, ctx.org_id, issuedAt, expiresAt, summary?.hours ?? 0, caller?.id ?? null, credential],
+          [id, code, enrollmentId, ctx.learner_id, ctx.course_id, ctx.class_id, ctx.org_id, issuedAt, expiresAt, summary?.hours ?? 0, caller?.id ?? null],
         );
         if (inserted.length === 1) {
+          // Its status list entry and the signed Open Badges credential, in the same transaction.
+          await this.credentials.signAndStore(tx, id);
           await tx.query(`UPDATE enrollments SET status = 'completed', updated_at = now() WHERE id = $1 AND status = 'enrolled'`, [enrollmentId]);
           await this.audit.record({ actor: caller, action: 'certificate.issue', entityType: 'certificate', entityId: id, orgId: ctx.org_id, requestId, details: { code, enrollmentId, automatic: caller === null } }, tx);
           await this.notifications.queue(tx, ctx.learner_id, 'certificate.issued', { code, course: ctx.title_zh });
@@ -190,32 +191,6 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
       this.logger.warn(`automatic issue skipped for ${enrollmentId}: ${(error as Error).message}`);
       return false;
     }
-  }
-
-  private openBadge(p: { id: string; code: string; ctx: EnrollmentContext; issuedAt: Date; expiresAt: Date | null; hours: number }) {
-    const base = this.config.publicWebUrl.replace(/\/$/, '');
-    return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: `urn:uuid:${p.id}`,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      name: p.ctx.title_zh,
-      issuer: { id: this.signing.issuerId, type: ['Profile'], name: p.ctx.org_name, url: base },
-      validFrom: p.issuedAt.toISOString(),
-      ...(p.expiresAt ? { validUntil: p.expiresAt.toISOString() } : {}),
-      credentialSubject: {
-        type: ['AchievementSubject'],
-        identifier: [{ type: 'IdentityObject', identityHash: p.code, identityType: 'identifier', hashed: false }],
-        achievement: {
-          id: `${base}/courses/${p.ctx.course_code}`,
-          type: ['Achievement'],
-          name: p.ctx.title_zh,
-          description: p.ctx.description_zh,
-          criteria: { narrative: `出勤率不低于 ${p.ctx.min_attendance_pct}%，完成 ${Number(p.ctx.required_hours)} 学时，并通过全部考核。` },
-        },
-        result: [{ type: ['Result'], value: `${p.hours}` , resultDescription: 'class hours' }],
-      },
-      credentialStatus: { id: `${base}/verify/${p.code}`, type: 'HearthCertificateStatus' },
-    };
   }
 
   private findByEnrollment(enrollmentId: string): Promise<CertificateRow | null> {
@@ -308,6 +283,8 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
       await this.audit.record({ actor: caller, action: 'certificate.revoke', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId, details: { code: row.code, reason, note: note ?? null } }, tx);
       await this.notifications.queue(tx, row.learner_id, 'certificate.revoked', { code: row.code, reason });
     });
+    // This instance answers with the new bit at once; others within the list's ttl.
+    this.credentials.forget();
     return this.toDto((await this.findByCode(row.code))!, lang);
   }
 

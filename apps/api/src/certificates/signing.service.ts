@@ -1,74 +1,139 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, jwtVerify, SignJWT, importJWK, type JWK, type CryptoKey } from 'jose';
+import { randomBytes } from 'node:crypto';
+import { CompactSign, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
 interface Key {
-  kid: string;
+  id: string;
   privateKey: CryptoKey;
-  publicJwk: JWK;
 }
 
+interface KeyRow {
+  id: string;
+  public_jwk: JWK;
+  not_before: Date;
+}
+
+/** How long a signer keeps its current key in memory before looking for a newer one. */
+const KEY_CACHE_MS = 60_000;
+
 /**
- * The issuer's Ed25519 key (created once, kept in PostgreSQL so every instance signs alike) and
- * Open Badges 3.0 credentials secured as VC-JWT (EdDSA) with jose. The public key is published as a
- * JWKS at /.well-known/jwks.json so anyone can verify a credential offline.
+ * The issuer's Ed25519 keys (kept in PostgreSQL so every instance signs alike) and VC-JWTs
+ * (EdDSA) made with jose. A key signs from its not_before until a newer key's not_before; every key
+ * ever used stays published, so older credentials keep verifying (docs/decisions/012).
+ *
+ * The JOSE `kid` is an absolute URL `<issuer id>#key-<id>`: the issuer's Profile, served at its id,
+ * lists that verification method with its public JWK, and the JWKS names each key by the same URL.
  */
 @Injectable()
 export class SigningService {
-  private key: Promise<Key> | null = null;
+  private current: { key: Key; until: number } | null = null;
+  private creating: Promise<void> | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  get issuerId() {
-    return `${this.config.publicWebUrl.replace(/\/$/, '')}/issuer`;
+  get webBase() {
+    return this.config.publicWebUrl.replace(/\/$/, '');
   }
 
-  private load(): Promise<Key> {
-    this.key ??= (async () => {
-      const existing = await this.db.query(`SELECT id, public_jwk, private_pkcs8 FROM signing_keys ORDER BY created_at LIMIT 1`);
-      if (existing.length > 0) {
-        return { kid: existing[0].id, publicJwk: existing[0].public_jwk, privateKey: (await importPKCS8(existing[0].private_pkcs8, 'EdDSA')) as CryptoKey };
-      }
-      const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-      const kid = `hearth-${new Date().toISOString().slice(0, 10)}`;
-      const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
-      await this.db.query(`INSERT INTO signing_keys (id, public_jwk, private_pkcs8) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [kid, publicJwk, await exportPKCS8(privateKey)]);
-      // Another instance may have won the race; whichever key is stored first is the key.
-      this.key = null;
-      return this.load();
-    })();
-    return this.key;
+  get issuerId() {
+    return `${this.webBase}/issuer`;
+  }
+
+  keyUrl(id: string) {
+    return `${this.issuerId}#key-${id}`;
+  }
+
+  /** Creates a key that signs from `notBefore` (now by default). Returns its id. */
+  async createKey(notBefore: Date = new Date()): Promise<string> {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const id = `${notBefore.toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
+    const publicJwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', use: 'sig' };
+    await this.db.query(`INSERT INTO signing_keys (id, public_jwk, private_pkcs8, not_before) VALUES ($1, $2, $3, $4)`, [id, publicJwk, await exportPKCS8(privateKey), notBefore]);
+    this.current = null;
+    return id;
+  }
+
+  private async ensureAKey() {
+    this.creating ??= (async () => {
+      // One instance creates the first key; the others wait on the lock and then find it.
+      await this.db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth.signing_keys'))`);
+        const any = await tx.query(`SELECT 1 FROM signing_keys LIMIT 1`);
+        if (any.length === 0) {
+          const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+          const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
+          const publicJwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', use: 'sig' };
+          await tx.query(`INSERT INTO signing_keys (id, public_jwk, private_pkcs8, not_before) VALUES ($1, $2, $3, now() - interval '1 second')`, [id, publicJwk, await exportPKCS8(privateKey)]);
+        }
+      });
+    })().finally(() => {
+      this.creating = null;
+    });
+    return this.creating;
+  }
+
+  /** The key in force now: the newest whose not_before has passed. */
+  private async signingKey(): Promise<Key> {
+    if (this.current && this.current.until > Date.now()) return this.current.key;
+    let rows = await this.db.query(`SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`);
+    if (rows.length === 0) {
+      await this.ensureAKey();
+      rows = await this.db.query(`SELECT id, private_pkcs8 FROM signing_keys ORDER BY not_before, created_at LIMIT 1`);
+    }
+    const key = { id: rows[0].id as string, privateKey: (await importPKCS8(rows[0].private_pkcs8, 'EdDSA')) as CryptoKey };
+    this.current = { key, until: Date.now() + KEY_CACHE_MS };
+    return key;
+  }
+
+  /** Every key ever used (and any scheduled), oldest first, each named by its absolute kid URL. */
+  async publicKeys(): Promise<Array<{ id: string; jwk: JWK; notBefore: string }>> {
+    let rows: KeyRow[] = await this.db.query(`SELECT id, public_jwk, not_before FROM signing_keys ORDER BY not_before, created_at`);
+    if (rows.length === 0) {
+      await this.ensureAKey();
+      rows = await this.db.query(`SELECT id, public_jwk, not_before FROM signing_keys ORDER BY not_before, created_at`);
+    }
+    return rows.map((r) => {
+      const { kty, crv, x } = r.public_jwk;
+      return { id: r.id, jwk: { kty, crv, x, kid: this.keyUrl(r.id), alg: 'EdDSA', use: 'sig' } as JWK, notBefore: new Date(r.not_before).toISOString() };
+    });
   }
 
   async jwks() {
-    const rows = await this.db.query(`SELECT public_jwk FROM signing_keys ORDER BY created_at`);
-    if (rows.length === 0) await this.load();
-    const all = rows.length ? rows : await this.db.query(`SELECT public_jwk FROM signing_keys ORDER BY created_at`);
-    return { keys: all.map((r: { public_jwk: JWK }) => r.public_jwk) };
+    return { keys: (await this.publicKeys()).map((k) => k.jwk) };
   }
 
   /** Loads (or creates) the key now, so a transaction that signs later needs no pool connection of its own. */
   async ready(): Promise<void> {
-    await this.load();
+    await this.signingKey();
   }
 
-  async sign(credential: Record<string, unknown>): Promise<string> {
-    const key = await this.load();
-    return new SignJWT(credential)
-      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'vc+jwt', cty: 'vc' })
-      .setIssuer(this.issuerId)
-      .setIssuedAt()
-      .sign(key.privateKey);
+  /**
+   * A VC-JWT (VC-JOSE-COSE): the payload is the credential itself, with the registered claims
+   * that mirror it (iss = issuer.id, jti = id, sub = credentialSubject.id if any, nbf/exp =
+   * validFrom/validUntil) so that ordinary JWT libraries enforce the validity period.
+   */
+  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }): Promise<string> {
+    const key = await this.signingKey();
+    const jwt = new SignJWT(credential).setProtectedHeader({ alg: 'EdDSA', kid: this.keyUrl(key.id), typ: 'vc+jwt', cty: 'vc' }).setIssuer(this.issuerId).setIssuedAt();
+    if (credential.id) jwt.setJti(credential.id);
+    if (credential.credentialSubject?.id) jwt.setSubject(credential.credentialSubject.id);
+    if (credential.validFrom) jwt.setNotBefore(Math.floor(new Date(credential.validFrom).getTime() / 1000));
+    if (credential.validUntil) jwt.setExpirationTime(Math.floor(new Date(credential.validUntil).getTime() / 1000));
+    return jwt.sign(key.privateKey);
   }
 
-  async verify(jwt: string) {
-    const key = await this.load();
-    const publicKey = await importJWK(key.publicJwk, 'EdDSA');
-    return jwtVerify(jwt, publicKey, { issuer: this.issuerId, algorithms: ['EdDSA'] });
+  /**
+   * A compact JWS small enough for a QR code: the header names the key by its short id only
+   * (`{"alg":"EdDSA","kid":"<id>"}`); the verify page holds the keys.
+   */
+  async signCompact(payload: Record<string, unknown>): Promise<string> {
+    const key = await this.signingKey();
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader({ alg: 'EdDSA', kid: key.id }).sign(key.privateKey);
   }
 }

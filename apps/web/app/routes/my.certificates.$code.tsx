@@ -82,7 +82,17 @@ export default function ShowCertificatePage() {
         <a href={`/certificates/${code}/pdf`} className="button button-secondary" download={`certificate-${code}.pdf`}>
           {t('certificates.mine.pdf')}
         </a>
+        <a href={`/my/certificates/${code}/credential.jwt`} className="button button-secondary" download={`certificate-${code}.jwt`}>
+          {t('certificates.credential.jwt')}
+        </a>
+        <a href={`/my/certificates/${code}/credential.json`} className="button button-secondary" download={`certificate-${code}.json`}>
+          {t('certificates.credential.json')}
+        </a>
       </div>
+      <details className="stack">
+        <summary>{t('certificates.credential.walletHeading')}</summary>
+        <p>{t('certificates.credential.walletBody')}</p>
+      </details>
     </article>
   );
 }

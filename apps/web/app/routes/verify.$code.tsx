@@ -1,5 +1,5 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import type { CertificateStatus, PublicCertificateDto, RevocationReason } from '@hearth/contracts';
 import { CertificateFacts, VerifyForm } from '../components/certificates-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
@@ -78,6 +78,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/**
+ * An employer confirms "this is the number she gave me": the API compares it with the credential's
+ * salted hash and answers yes or no only (rate-limited per address). Works without JavaScript.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const t = translator(await getLocale(request));
+  const checked = checkCertificateCode((params.code ?? '').slice(0, 60));
+  const form = await request.formData();
+  const phone = String(form.get('phone') ?? '').trim().slice(0, 20);
+  if (!checked.ok) throw new Response(null, { status: 404 });
+  if (!/^(\+?86)?\s*1[3-9]\d{9}$/.test(phone.replace(/[\s-]/g, ''))) return data({ phone, matches: null, message: t('certificates.holder.invalid') }, { status: 400, headers: NO_STORE });
+  try {
+    const { matches } = await apiFor(request).certificates.holderCheck(checked.code, phone);
+    return data({ phone: '', matches, message: t(matches ? 'certificates.holder.match' : 'certificates.holder.noMatch') }, { headers: NO_STORE });
+  } catch (error) {
+    if (isApiError(error, 'RATE_LIMITED') || isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) {
+      const failure = apiFormErrors(error, t);
+      return data({ phone, matches: null, message: failure.errors.form ?? t('error.RATE_LIMITED', { minutes: 1 }) }, { status: failure.status, headers: NO_STORE });
+    }
+    return unavailableOrRethrow(error);
+  }
+}
+
+function HolderCheck() {
+  const { t } = useI18n();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="stack" aria-labelledby="holder-check">
+      <h2 id="holder-check">{t('certificates.holder.heading')}</h2>
+      <p>{t('certificates.holder.intro')}</p>
+      {result?.message ? (
+        <p role="status" className={result.matches === true ? 'notice notice-success' : 'alert'}>
+          {result.message}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <div className="field">
+          <label htmlFor="field-phone">{t('certificates.holder.label')}</label>
+          <input id="field-phone" name="phone" type="tel" inputMode="tel" autoComplete="off" defaultValue={result?.phone ?? ''} required />
+        </div>
+        <button type="submit" className="button button-secondary button-block">
+          {t('certificates.holder.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
 const SYMBOL: Record<CertificateStatus, string> = { valid: '✓', revoked: '✕', expired: '!' };
 
 export default function VerifyResultPage() {
@@ -132,6 +180,7 @@ export default function VerifyResultPage() {
       ) : null}
       <CertificateFacts cert={cert} />
       <p className="hint">{t('certificates.verify.privacy')}</p>
+      <HolderCheck />
       <p>
         <Link to="/verify" className="button button-secondary button-block">
           {t('certificates.verify.another')}

@@ -17,3 +17,11 @@ export class VerifyManyDto {
   @MaxLength(20, { each: true, message: 'each code must be at most 20 characters' })
   codes: string[];
 }
+
+/** An employer asks whether the holder gave her this phone number; the answer is yes or no. */
+export class HolderCheckDto {
+  @ApiProperty({ description: 'A mainland mobile number, with or without +86', maxLength: 20 })
+  @IsString({ message: 'phone must be text' })
+  @MaxLength(20, { message: 'phone must be at most 20 characters' })
+  phone: string;
+}
