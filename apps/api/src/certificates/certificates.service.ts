@@ -152,7 +152,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     const id = randomUUID();
     const issuedAt = new Date();
     const expiresAt = ctx.validity_months ? addMonths(issuedAt, ctx.validity_months) : null;
-    await this.signing.ready();
+    await this.credentials.ready();
     const created = await this.db.transaction(async (tx) => {
       for (let tries = 0; tries < 5; tries++) {
         const code = newCertificateCode();

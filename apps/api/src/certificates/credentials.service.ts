@@ -138,11 +138,16 @@ export class CredentialsService {
    * Signs the certificate's credential (allocating its status list entry if it has none) and
    * stores it. Called in the issuing transaction, and for certificates signed in an older format.
    */
+  /** Loads the signing key before a transaction that will sign, so the transaction needs no second connection. */
+  ready(): Promise<void> {
+    return this.signing.ready();
+  }
+
   async signAndStore(tx: EntityManager, certificateId: string): Promise<string> {
     const status = await this.allocateStatus(tx, certificateId);
     const src = (await this.source(tx, certificateId))!;
     const credential = this.openBadge(src, status, await this.federationName(tx));
-    const jwt = await this.signing.sign(credential);
+    const jwt = await this.signing.sign(credential, tx);
     await tx.query(`UPDATE certificates SET credential_jwt = $2, credential_format = $3 WHERE id = $1`, [certificateId, jwt, CREDENTIAL_FORMAT]);
     return jwt;
   }
@@ -151,6 +156,7 @@ export class CredentialsService {
   async current(certificateId: string): Promise<string> {
     const rows = await this.db.query(`SELECT credential_jwt, credential_format FROM certificates WHERE id = $1`, [certificateId]);
     if (rows[0]?.credential_jwt && rows[0].credential_format >= CREDENTIAL_FORMAT) return rows[0].credential_jwt;
+    await this.signing.ready();
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
       const again = await tx.query(`SELECT credential_jwt, credential_format FROM certificates WHERE id = $1`, [certificateId]);

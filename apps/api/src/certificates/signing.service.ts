@@ -79,9 +79,9 @@ export class SigningService {
   }
 
   /** The key in force now: the newest whose not_before has passed. */
-  private async signingKey(): Promise<Key> {
+  private async signingKey(manager: { query: DataSource['query'] } = this.db): Promise<Key> {
     if (this.current && this.current.until > Date.now()) return this.current.key;
-    let rows = await this.db.query(`SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`);
+    let rows = await manager.query(`SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`);
     if (rows.length === 0) {
       await this.ensureAKey();
       rows = await this.db.query(`SELECT id, private_pkcs8 FROM signing_keys ORDER BY not_before, created_at LIMIT 1`);
@@ -118,8 +118,8 @@ export class SigningService {
    * that mirror it (iss = issuer.id, jti = id, sub = credentialSubject.id if any, nbf/exp =
    * validFrom/validUntil) so that ordinary JWT libraries enforce the validity period.
    */
-  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }): Promise<string> {
-    const key = await this.signingKey();
+  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }, manager: { query: DataSource['query'] } = this.db): Promise<string> {
+    const key = await this.signingKey(manager);
     const jwt = new SignJWT(credential).setProtectedHeader({ alg: 'EdDSA', kid: this.keyUrl(key.id), typ: 'vc+jwt', cty: 'vc' }).setIssuer(this.issuerId).setIssuedAt();
     if (credential.id) jwt.setJti(credential.id);
     if (credential.credentialSubject?.id) jwt.setSubject(credential.credentialSubject.id);
