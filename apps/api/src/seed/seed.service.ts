@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { PasswordService } from '../auth/password.service.js';
-import { DEMO_CLASSES, DEMO_EMPLOYERS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+import { newCertificateCode } from '../certificates/certificate-code.js';
+import { REFERRAL_NOTICE_VERSION } from '../consents/consents.service.js';
+import { DEMO_CLASSES, DEMO_EMPLOYERS, DEMO_JOB, DEMO_ORGS, DEMO_PASSWORD, DEMO_REFERRAL, DEMO_USERS } from './demo-data.js';
 
 /** Start-up data: the root admin (ADMIN_PHONE) and, with SEED_DEMO, the demo orgs and users. Both run once. */
 @Injectable()
@@ -62,6 +64,7 @@ export class SeedService {
         );
       }
       for (const k of DEMO_CLASSES) await this.seedClass(tx, k, orgIds);
+      await this.seedReferral(tx, employerIds);
     });
     this.logger.log(`demo data seeded: ${DEMO_ORGS.length} orgs, ${DEMO_USERS.length} users (password ${DEMO_PASSWORD})`);
   }
@@ -86,6 +89,60 @@ export class SeedService {
     }
     await tx.query(`UPDATE classes SET enrolled_count = $2 WHERE id = $1`, [id, k.learners.length]);
     await this.seedMarks(tx, id);
+    if (k.graduated) await this.seedCertificates(tx, id);
+  }
+
+  /**
+   * A finished class's learners hold its certificate, as the rules would have issued it. The signed
+   * credential and its status-list entry are made on first download, as for any certificate that
+   * predates the current credential format.
+   */
+  private async seedCertificates(tx: EntityManager, classId: string) {
+    const enrolled: { id: string; learner_id: string; course_id: string; org_id: string; validity_months: number | null; ends_at: Date; hours: string }[] = await tx.query(
+      `SELECT e.id, e.learner_id, k.course_id, k.org_id, c.validity_months,
+              (SELECT max(ends_at) FROM class_sessions WHERE class_id = k.id) AS ends_at,
+              (SELECT coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600), 0) FROM class_sessions s
+                 JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id AND m.status IN ('present','late')
+                WHERE s.class_id = k.id) AS hours
+         FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
+        WHERE e.class_id = $1 AND e.status = 'enrolled'`,
+      [classId],
+    );
+    for (const e of enrolled) {
+      await tx.query(`UPDATE enrollments SET status = 'completed', updated_at = now() WHERE id = $1`, [e.id]);
+      await tx.query(
+        `INSERT INTO certificates (code, enrollment_id, learner_id, course_id, class_id, org_id, issued_at, expires_at, hours)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::int IS NULL THEN NULL ELSE $7::timestamptz + make_interval(months => $8::int) END, $9)`,
+        [newCertificateCode(), e.id, e.learner_id, e.course_id, classId, e.org_id, e.ends_at, e.validity_months, Number(e.hours)],
+      );
+    }
+  }
+
+  /** The graduates agreed to be referred; the coordinator referred one to the partner employer's opening, which has moved to an interview. */
+  private async seedReferral(tx: EntityManager, employerIds: Map<string, string>) {
+    const [job] = await tx.query(
+      `INSERT INTO job_openings (employer_id, title, description, location, positions, wage_min, wage_max, created_by)
+       SELECT $1, $2, $3, $4, $5, $6, $7, u.id FROM users u WHERE u.phone = $8 RETURNING id, created_by`,
+      [employerIds.get(DEMO_JOB.employer), DEMO_JOB.title, DEMO_JOB.description, DEMO_JOB.location, DEMO_JOB.positions, DEMO_JOB.wageMin, DEMO_JOB.wageMax, DEMO_JOB.createdBy],
+    );
+    await tx.query(`INSERT INTO job_required_courses (job_id, course_id) SELECT $1, id FROM courses WHERE code = $2`, [job.id, DEMO_JOB.requiredCourse]);
+    await tx.query(
+      `INSERT INTO consent_events (learner_id, scope, action, notice_version, at)
+       SELECT id, 'referrals', 'grant', $2, now() - interval '10 days' FROM users WHERE phone = ANY($1)`,
+      [DEMO_REFERRAL.consenting, REFERRAL_NOTICE_VERSION],
+    );
+    const [referral] = await tx.query(
+      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at, updated_at)
+       SELECT u.id, $2, $3, u.org_id, $4, $5, now() - interval '7 days', now() - interval '2 days' FROM users u WHERE u.phone = $1 RETURNING id`,
+      [DEMO_REFERRAL.learner, job.id, employerIds.get(DEMO_JOB.employer), job.created_by, DEMO_REFERRAL.steps[DEMO_REFERRAL.steps.length - 1]],
+    );
+    for (const [i, step] of DEMO_REFERRAL.steps.entries()) {
+      await tx.query(
+        `INSERT INTO referral_events (referral_id, from_status, to_status, actor_id, at)
+         SELECT $1, $2, $3, CASE WHEN $4 THEN $5::uuid ELSE (SELECT id FROM users WHERE phone = '13900000007') END, now() - make_interval(days => 7 - $6::int * 2)`,
+        [referral.id, i === 0 ? null : DEMO_REFERRAL.steps[i - 1], step, i === 0, job.created_by, i],
+      );
+    }
   }
 
   /**
