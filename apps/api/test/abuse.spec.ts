@@ -153,7 +153,7 @@ describe('abuse resistance', () => {
     it('refuses an access token signed with the real secret but without exp or ver', async () => {
       const learner = await newUser(t, 'learner', tree.clubA);
       const sign = (payload: object, options: jwt.SignOptions = {}) =>
-        jwt.sign({ sub: learner.id, typ: 'access', ...payload }, TEST_SECRET, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', ...options });
+        jwt.sign({ sub: learner.id, typ: 'access', sid: (jwt.decode(learner.token) as { sid: string }).sid, ...payload }, TEST_SECRET, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', ...options });
       const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
       expect((await me(sign({ ver: 0 }, { expiresIn: 60 }))).status).toBe(200);
       expect((await me(sign({ ver: 0 }))).status).toBe(401);

@@ -56,6 +56,10 @@ describe('anonymous flood on a small pool', () => {
     'GET /api/courses/:idOrCode': () => [{ method: 'get', path: '/api/courses/VOC-HOUSE' }],
     'GET /api/health': () => [{ method: 'get', path: '/api/health' }],
     'GET /.well-known/jwks.json': () => [{ method: 'get', path: '/.well-known/jwks.json' }],
+    'GET /api/orgs/joinable': () => [{ method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent(`驿站${n++}`)}` }, { method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent('俱乐部')}` }],
+    'GET /api/credentials/issuer': () => [{ method: 'get', path: '/api/credentials/issuer' }],
+    'GET /api/credentials/status/:id': () => [{ method: 'get', path: '/api/credentials/status/1' }, { method: 'get', path: `/api/credentials/status/${900_000 + n++}` }],
+    'POST /api/credentials/holder-check/:code': () => [{ method: 'post', path: `/api/credentials/holder-check/HX-NOPE-${n++}`, body: { phone: '13800000000' } }],
   };
 
   it('5× the pool size at once on each public route in turn: no 5xx, /api/health always answers and nothing waits on the pool', async () => {
