@@ -143,6 +143,8 @@ describe('anonymous flood on a small pool', () => {
     // load, which slows every round trip and every query alike (measured: p99 up to 1.3 s at load 20).
     expect(Math.max(...poolWaitMs)).toBeLessThan(2500);
     expect(sorted[sorted.length - 1]).toBeLessThan(2500);
+    // And health stays under the issue's 1 s for nine probes in ten even on a loaded machine.
+    expect(percentile(healthMs, 0.9)).toBeLessThan(1000);
     // The club's phone is still unclaimed: 5 codes were checked, the rest refused.
     expect((await t.db.query(`SELECT password_hash FROM users WHERE phone = $1`, [claimedPhone]))[0].password_hash).toBeNull();
   });
