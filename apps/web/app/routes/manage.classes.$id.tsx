@@ -203,6 +203,10 @@ export default function ManageClassPage() {
             <Roster entries={waitlist} busy={busy} canWithdraw={open} />
           </>
         ) : null}
+        {/* Grades and certificates matter most once the class is over: the link stays after it ends. */}
+        <p>
+          <Link to={`/manage/classes/${klass.id}/certificates`}>{t('certificates.manage.link')}</Link>
+        </p>
       </section>
 
       {open ? (
@@ -239,9 +243,6 @@ export default function ManageClassPage() {
             </Form>
             <p>
               <Link to={`/manage/import?classId=${klass.id}`}>{t('manage.importLink')}</Link>
-            </p>
-            <p>
-              <Link to={`/manage/classes/${klass.id}/certificates`}>{t('certificates.manage.link')}</Link>
             </p>
           </section>
 
