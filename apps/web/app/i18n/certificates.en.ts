@@ -103,6 +103,7 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
 
   'certificates.show.scan': 'Let the other person scan this QR code with a phone to verify the certificate.',
   'certificates.show.orType': 'Or open {url} and type the certificate number.',
+  'certificates.show.verifyLink': 'Open the verification page: what others see when they scan it',
   'certificates.show.qrLabel': 'QR code to verify this certificate',
   'certificates.show.revoked': 'This certificate has been revoked; whoever scans it will see “revoked”.',
   'certificates.show.expired': 'This certificate has expired; whoever scans it will see “expired”. Please take the course again.',

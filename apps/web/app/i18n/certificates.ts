@@ -104,6 +104,7 @@ export const certificatesZhCN = {
 
   'certificates.show.scan': '请对方用手机扫描二维码，就能核验这张证书。',
   'certificates.show.orType': '也可以打开 {url}，输入证书编号。',
+  'certificates.show.verifyLink': '打开验证页面，看看别人扫码后看到什么',
   'certificates.show.qrLabel': '核验这张证书的二维码',
   'certificates.show.revoked': '这张证书已被撤销，对方扫码会看到“已撤销”。',
   'certificates.show.expired': '这张证书已经过期，对方扫码会看到“已过期”。请重新参加这门课程。',

@@ -77,6 +77,10 @@ export default function ShowCertificatePage() {
       <div className="cert-qr" role="img" aria-label={t('certificates.show.qrLabel')} dangerouslySetInnerHTML={{ __html: qr }} />
       <p className="cert-big-code cert-code">{facts.displayCode}</p>
       <p className="cert-center hint cert-url">{t('certificates.show.orType', { url: verifyPage })}</p>
+      {/* What an employer sees when she scans the code: she can check it herself before showing it. */}
+      <p className="cert-center">
+        <Link to={`/verify/${code}`}>{t('certificates.show.verifyLink')}</Link>
+      </p>
       <CertificateFacts cert={facts} withCourse={false} />
       <div className="cert-actions">
         <a href={`/certificates/${code}/pdf`} className="button button-secondary" download={`certificate-${code}.pdf`}>
