@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,8 @@ import { freePort, startEmbeddedPostgres } from '../../scripts/embedded-db.mjs';
  * must be there, none half-written, and retries must have created no duplicates.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// Production refuses a published secret, so each run makes its own.
+const RESILIENCE_SECRET = randomBytes(32).toString('base64url');
 const SECONDS = Number(process.env.RESILIENCE_SECONDS ?? 20);
 const figure = (name: string, value: Record<string, number>) => console.log(`FIGURE ${JSON.stringify({ name, ...value })}`);
 
@@ -25,7 +28,7 @@ describe('crash safety', () => {
   let db: Db;
   let api: ChildProcess | null = null;
   let apiPort: number;
-  const env = () => ({ ...process.env, DATABASE_URL: db.url('hearth'), JWT_SECRET: 'resilience-secret-resilience-secret-0000', API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false', ADMIN_PHONE: '13600000001', ADMIN_PASSWORD: 'resilience-pw', NOTIFICATIONS_POLL: 'off' });
+  const env = () => ({ ...process.env, DATABASE_URL: db.url('hearth'), JWT_SECRET: RESILIENCE_SECRET, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false', ADMIN_PHONE: '13600000001', ADMIN_PASSWORD: 'resilience-pw', NOTIFICATIONS_POLL: 'off' });
   const base = () => `http://127.0.0.1:${apiPort}`;
 
   async function startApi() {
