@@ -11,8 +11,15 @@ import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
+import { issuerKeys } from '../lib/credentials-public.server';
+import { useNonce } from '../lib/nonce';
+import { offlineCheck } from '../lib/verify-offline';
 
-/** Opened from the QR code on a certificate, by anyone, on any phone: plain HTML, no JavaScript. */
+/**
+ * Opened from the QR code on a certificate, by anyone, on any phone: plain HTML, no Remix scripts.
+ * One small inline module (with this document's nonce) checks the QR's signed token in the browser
+ * against the issuer keys embedded below, so the check itself needs no network (lib/verify-offline.ts).
+ */
 export const handle: RouteHandle = { noScripts: true };
 export const links = certificatesLinks;
 export const meta: MetaFunction = (args) => [...titleMeta('certificates.page.verifyResult')(args), { name: 'robots', content: 'noindex' }];
@@ -27,6 +34,8 @@ type Outcome =
       reason: RevocationReason | null;
       cert: { displayCode: string; holderName: string | null; courseTitle: string; issuer: string; issuedAt: string; expiresAt: string | null; hours: number };
       renewedBy: { code: string; displayCode: string; expiresAt: string | null } | null;
+      /** The issuer's public keys (short id → x), for the in-browser check of the QR token. */
+      keys: Array<{ id: string; x: string }>;
     }
   /** `unknown`: no such certificate (or a code that cannot be one); `error`: the check itself failed. */
   | { found: false; code: string; kind: 'unknown' | 'error'; message: string };
@@ -43,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (checked.code !== raw) throw redirect(`/verify/${checked.code}`);
 
   let cert: PublicCertificateDto;
+  const keys = issuerKeys();
   try {
     cert = await apiFor(request).certificates.verify(checked.code, { lang: locale });
   } catch (error) {
@@ -73,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       renewedBy: cert.renewedBy
         ? { code: cert.renewedBy.code, displayCode: cert.renewedBy.displayCode, expiresAt: cert.renewedBy.expiresAt ? certificateDate(cert.renewedBy.expiresAt, locale) : null }
         : null,
+      keys: await keys,
     },
     { headers: NO_STORE },
   );
@@ -126,6 +137,37 @@ function HolderCheck() {
   );
 }
 
+/** The QR token's check, filled in by the inline module; hidden without JavaScript or without a token. */
+function OfflineCheck({ code, keys }: { code: string; keys: Array<{ id: string; x: string }> }) {
+  const { t } = useI18n();
+  const nonce = useNonce();
+  return (
+    <>
+      <section
+        id="offline-check"
+        className="verdict"
+        role="status"
+        aria-label={t('certificates.offline.heading')}
+        hidden
+        data-code={code}
+        data-valid={t('certificates.offline.valid')}
+        data-invalid={t('certificates.offline.invalid')}
+        data-name={t('certificates.offline.name')}
+        data-course={t('certificates.offline.course')}
+        data-issued={t('certificates.offline.issued')}
+        data-expires={t('certificates.offline.expires')}
+        data-no-expiry={t('certificates.offline.noExpiry')}
+      >
+        <p className="verdict-word" data-slot="word" />
+        <dl data-slot="facts" />
+        <p className="hint">{t('certificates.offline.hint')}</p>
+      </section>
+      <script id="issuer-keys" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: JSON.stringify(keys).replace(/</g, '\\u003c') }} />
+      <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${offlineCheck.toString()})();` }} />
+    </>
+  );
+}
+
 const SYMBOL: Record<CertificateStatus, string> = { valid: '✓', revoked: '✕', expired: '!' };
 
 export default function VerifyResultPage() {
@@ -155,10 +197,11 @@ export default function VerifyResultPage() {
       </div>
     );
   }
-  const { status, reason, cert, renewedBy } = outcome;
+  const { status, reason, cert, renewedBy, keys } = outcome;
   return (
     <article className="stack narrow">
       <h1>{t('certificates.page.verifyResult')}</h1>
+      <OfflineCheck code={cert.displayCode} keys={keys} />
       <div className={`verdict verdict-${status}`} role="status">
         <p className="verdict-word">
           <span aria-hidden="true">{SYMBOL[status]} </span>

@@ -1,0 +1,237 @@
+/**
+ * Issue #15, items 6 and 7: the verify page checks the QR's signed token in the browser (also with the
+ * network gone), and /verify checks a pasted credential step by step as an outside verifier would.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import jsQR from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
+import { API, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
+
+const JINTA_COORDINATOR = '13900000006';
+const STATION = '金塔县金塔镇爱心妈妈驿站';
+
+interface PgClient {
+  connect(): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  end(): Promise<void>;
+}
+const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
+
+/** A certificate code as the API makes them (10 characters + a Luhn mod 31 check character). */
+function certificateCode(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  const n = alphabet.length;
+  let body = '';
+  for (let i = 0; i < 10; i++) body += alphabet[Math.floor(Math.random() * n)];
+  let factor = 2;
+  let sum = 0;
+  for (let i = body.length - 1; i >= 0; i--) {
+    let addend = factor * alphabet.indexOf(body[i]);
+    factor = factor === 2 ? 1 : 2;
+    addend = Math.floor(addend / n) + (addend % n);
+    sum += addend;
+  }
+  return body + alphabet[(n - (sum % n)) % n];
+}
+
+/**
+ * The raster images of a PDF (8-bit RGB or grey, Flate with or without PNG predictors), as RGBA:
+ * read straight from the file's image XObjects, as a scanner app would see the printed pixels.
+ */
+function pdfImages(pdf: Buffer): Array<{ width: number; height: number; rgba: Uint8ClampedArray }> {
+  const text = pdf.toString('latin1');
+  const found: Array<{ width: number; height: number; rgba: Uint8ClampedArray }> = [];
+  const objects = /<<((?:(?!>>\s*stream)[\s\S])*?\/Subtype\s*\/Image[\s\S]*?)>>\s*stream\r?\n/g;
+  for (let m = objects.exec(text); m; m = objects.exec(text)) {
+    const dict = m[1];
+    if (/\/ImageMask\s*true/.test(dict)) continue;
+    const num = (key: string) => Number(new RegExp(`/${key}\\s+(\\d+)`).exec(dict)?.[1] ?? NaN);
+    const width = num('Width');
+    const height = num('Height');
+    const length = num('Length');
+    const colors = /\/DeviceRGB/.test(dict) ? 3 : /\/DeviceGray/.test(dict) ? 1 : NaN;
+    if (!(width > 0 && height > 0 && length > 0 && colors > 0) || num('BitsPerComponent') !== 8) continue;
+    const start = m.index + m[0].length;
+    let raw = inflateSync(pdf.subarray(start, start + length));
+    if (/\/Predictor\s+1\d/.test(dict)) {
+      // PNG predictors: each row starts with its filter type.
+      const stride = width * colors;
+      const out = Buffer.alloc(stride * height);
+      for (let y = 0; y < height; y++) {
+        const type = raw[y * (stride + 1)];
+        for (let x = 0; x < stride; x++) {
+          const cur = raw[y * (stride + 1) + 1 + x];
+          const left = x >= colors ? out[y * stride + x - colors] : 0;
+          const up = y > 0 ? out[(y - 1) * stride + x] : 0;
+          const upLeft = y > 0 && x >= colors ? out[(y - 1) * stride + x - colors] : 0;
+          const p = left + up - upLeft;
+          const paeth = Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
+          const pred = [0, left, up, (left + up) >> 1, paeth][type];
+          out[y * stride + x] = (cur + pred) & 0xff;
+        }
+      }
+      raw = out;
+    }
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      for (let k = 0; k < 3; k++) rgba[i * 4 + k] = raw[i * colors + (colors === 3 ? k : 0)];
+      rgba[i * 4 + 3] = 255;
+    }
+    found.push({ width, height, rgba });
+  }
+  return found;
+}
+
+/** One character of a base64url string changed (in the middle, so the change is in the signed bytes). */
+const tamper = (part: string) => {
+  const i = Math.floor(part.length / 2);
+  return part.slice(0, i) + (part[i] === 'A' ? 'B' : 'A') + part.slice(i + 1);
+};
+
+describe('verify: the QR token checked in the browser, and a pasted credential checked step by step', () => {
+  let browser: Browser;
+  let db: PgClient;
+  let token: string;
+  let code: string;
+  let qrUrl: string;
+  let credential: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
+    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
+    await db.connect();
+    // A fresh learner at the Jinta station holding a certificate; its credential is signed when first fetched.
+    token = (await apiLogin(JINTA_COORDINATOR)).accessToken;
+    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
+    const station = orgs.find((o) => o.name === STATION)!;
+    const learner = await apiCall<{ id: string }>('POST', '/api/users', token, {
+      phone: `137${String(Date.now()).slice(-8)}`,
+      name: '王桂兰',
+      role: 'learner',
+      orgId: station.id,
+      password: DEMO_PASSWORD,
+      learnerType: 'migrant_worker',
+    });
+    code = certificateCode();
+    await db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at, hours)
+       SELECT $1, $2, c.id, $3, now() - interval '2 days', now() + interval '700 days', 8 FROM courses c WHERE c.code = 'LAW-MPL'`,
+      [code, learner.id, station.id],
+    );
+    const pdf = await fetch(`${API()}/api/certificates/${code}/pdf`, { headers: { authorization: `Bearer ${token}` } });
+    expect(pdf.status).toBe(200);
+    const decoded = pdfImages(Buffer.from(await pdf.arrayBuffer()))
+      .map((img) => jsQR(img.rgba, img.width, img.height))
+      .find(Boolean);
+    qrUrl = decoded!.data;
+    expect(qrUrl).toMatch(/\/verify\/[0-9A-Z]+#t=[\w-]+\.[\w-]+\.[\w-]+$/);
+    credential = (await apiCall<{ credential: string }>('GET', `/api/certificates/${code}/credential`, token)).credential;
+  });
+  afterAll(async () => {
+    await db.end();
+    await browser.close();
+  });
+
+  it('the printed QR token verifies in the browser, a changed one does not, and the check needs no network', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const [base, jws] = qrUrl.split('#t=');
+    // The QR points at the web's public address; the test opens the same path on the web under test.
+    const url = `${WEB()}${new URL(base).pathname}`;
+    await page.goto(`${url}#t=${jws}`);
+    const offline = page.locator('#offline-check');
+    await offline.getByText(zh['certificates.offline.valid']).waitFor();
+    await offline.getByText('王**').waitFor();
+    await offline.getByText(/LAW-MPL/).waitFor();
+    await fitsPhone(page);
+
+    // One character of the payload changed (the masked name the token carries), on a freshly loaded page.
+    const [h, p, s] = jws.split('.');
+    await page.goto('about:blank');
+    await page.goto(`${url}#t=${h}.${tamper(p)}.${s}`);
+    await offline.getByText(zh['certificates.offline.invalid']).waitFor();
+    expect(await offline.getByText('王**').count()).toBe(0);
+
+    // The network gone, the fragment changes back to the genuine token: the page checks it again, offline.
+    await context.setOffline(true);
+    const requests: string[] = [];
+    // The browser's own tab-icon request aside, nothing is fetched.
+    page.on('request', (r) => requests.push(r.url()));
+    await page.evaluate((t) => {
+      location.hash = `t=${t}`;
+    }, jws);
+    await offline.getByText(zh['certificates.offline.valid']).waitFor();
+    // And a changed signature, still offline, fails.
+    await page.evaluate((t) => {
+      location.hash = `t=${t}`;
+    }, `${h}.${p}.${tamper(s)}`);
+    await offline.getByText(zh['certificates.offline.invalid']).waitFor();
+    expect(requests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
+    await context.setOffline(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  /** Pastes a credential on /verify, submits, and returns the four steps' texts. */
+  async function checkPasted(page: Page, text: string): Promise<string[]> {
+    await page.getByRole('heading', { name: zh['certificates.check.heading'] }).waitFor();
+    await page.getByLabel(zh['certificates.check.pasteLabel']).fill(text);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: zh['certificates.check.submit'] }).click()]);
+    const steps = page.getByRole('list', { name: zh['certificates.check.resultLabel'] }).getByRole('listitem');
+    await steps.first().waitFor();
+    return steps.allInnerTexts();
+  }
+
+  it('a pasted credential passes four steps; a changed one fails its signature; after revocation, step 4 says revoked', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${WEB()}/verify`);
+    const pass = `：${zh['certificates.check.state.pass']}`;
+
+    const good = await checkPasted(page, credential);
+    expect(good).toHaveLength(4);
+    expect(good[0]).toContain(`${zh['certificates.check.step.signature']}${pass}`);
+    expect(good[1]).toContain(`${zh['certificates.check.step.issuer']}${pass}`);
+    expect(good[2]).toContain(`${zh['certificates.check.step.validity']}${pass}`);
+    expect(good[3]).toContain(`${zh['certificates.check.step.status']}${pass}`);
+    expect(good[3]).toContain('未撤销');
+    await fitsPhone(page);
+
+    const [h, p, s] = credential.split('.');
+    const tampered = await checkPasted(page, `${h}.${tamper(p)}.${s}`);
+    expect(tampered[0]).toContain(`${zh['certificates.check.step.signature']}：${zh['certificates.check.state.fail']}`);
+    expect(tampered[0]).toContain('签名无效');
+    expect(tampered.slice(1).every((step) => step.includes(zh['certificates.check.state.skip']))).toBe(true);
+
+    await apiCall('POST', `/api/certificates/${code}/revoke`, token, { reason: 'issued_in_error' });
+    const revoked = await checkPasted(page, credential);
+    expect(revoked[0]).toContain(`${zh['certificates.check.step.signature']}${pass}`);
+    expect(revoked[3]).toContain(`${zh['certificates.check.step.status']}：${zh['certificates.check.state.fail']}`);
+    expect(revoked[3]).toContain('已撤销');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the credential form works without JavaScript, from an uploaded .jwt file', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${WEB()}/verify`);
+    await page.getByLabel(zh['certificates.check.fileLabel']).setInputFiles({ name: `certificate-${code}.jwt`, mimeType: 'application/vc+jwt', buffer: Buffer.from(credential) });
+    await page.getByRole('button', { name: zh['certificates.check.submit'] }).click();
+    const steps = page.getByRole('list', { name: zh['certificates.check.resultLabel'] }).getByRole('listitem');
+    await steps.first().waitFor();
+    const texts = await steps.allInnerTexts();
+    expect(texts[0]).toContain(`${zh['certificates.check.step.signature']}：${zh['certificates.check.state.pass']}`);
+    expect(texts[3]).toContain('已撤销');
+    await context.close();
+  });
+});
