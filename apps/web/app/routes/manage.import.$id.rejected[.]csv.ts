@@ -3,7 +3,7 @@ import { isMessageKey, translator } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/api-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
-import { csvText } from '../lib/csv';
+import { toCsv } from '@hearth/contracts';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const cells = r.cells ?? [r.name, r.phone];
     return [...header.map((_, i) => cells[i] ?? ''), ...cells.slice(header.length), isMessageKey(key) ? t(key) : t('import.reject.other')];
   });
-  const body = `\uFEFF${csvText([[...header, t('import.rejected.errorColumn')], ...rows])}`;
+  const body = toCsv([[...header, t('import.rejected.errorColumn')], ...rows], { bom: true });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
