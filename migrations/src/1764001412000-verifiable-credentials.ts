@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Verifiable credentials an outside verifier accepts (docs/decisions/012): signing keys take over
+ * Verifiable credentials an outside verifier accepts (docs/decisions/013): signing keys take over
  * from a date (rotation), and revocation is published as W3C Bitstring Status Lists, whose indexes
  * are allocated at random, once per certificate. Certificates signed before this migration get an
  * entry and are signed again the next time they are downloaded (credential_format < 2).

@@ -5,3 +5,4 @@ export * from './api-client.js';
 export * from './completion.js';
 export * from './csv.js';
 export * from './secrets.js';
+export * from './notifications.js';

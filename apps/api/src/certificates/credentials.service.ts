@@ -56,7 +56,7 @@ export function identityHash(identifier: string, salt: string): string {
 
 /**
  * Open Badges 3.0 credentials that an outside verifier can check with the credential alone
- * (docs/decisions/012): issuer Profile, key discovery, Bitstring Status List revocation, holder
+ * (docs/decisions/013): issuer Profile, key discovery, Bitstring Status List revocation, holder
  * binding by a salted phone hash, and the compact token printed in the certificate's QR code.
  */
 @Injectable()

@@ -22,7 +22,7 @@ const KEY_CACHE_MS = 60_000;
 /**
  * The issuer's Ed25519 keys (kept in PostgreSQL so every instance signs alike) and VC-JWTs
  * (EdDSA) made with jose. A key signs from its not_before until a newer key's not_before; every key
- * ever used stays published, so older credentials keep verifying (docs/decisions/012).
+ * ever used stays published, so older credentials keep verifying (docs/decisions/013).
  *
  * The JOSE `kid` is an absolute URL `<issuer id>#key-<id>`: the issuer's Profile, served at its id,
  * lists that verification method with its public JWK, and the JWKS names each key by the same URL.
