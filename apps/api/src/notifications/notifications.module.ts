@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { LogNotificationProvider, NOTIFICATION_PROVIDER } from './notification-provider.js';
 import { NotificationsService } from './notifications.service.js';
+import { SmsDispatcher } from './sms/sms-dispatcher.js';
 
 @Global()
 @Module({
-  providers: [{ provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider }, NotificationsService],
-  exports: [NotificationsService],
+  providers: [{ provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider }, NotificationsService, SmsDispatcher],
+  exports: [NotificationsService, SmsDispatcher],
 })
 export class NotificationsModule {}
