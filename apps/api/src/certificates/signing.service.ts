@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
-import { CompactSign, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, SignJWT, type JWK, type CryptoKey } from 'jose';
+import { CompactSign, importPKCS8, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { INSERT_SIGNING_KEY, newSigningKey } from './signing-keys.js';
 
 interface Key {
   id: string;
@@ -51,12 +51,10 @@ export class SigningService {
 
   /** Creates a key that signs from `notBefore` (now by default). Returns its id. */
   async createKey(notBefore: Date = new Date()): Promise<string> {
-    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const id = `${notBefore.toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
-    const publicJwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', use: 'sig' };
-    await this.db.query(`INSERT INTO signing_keys (id, public_jwk, private_pkcs8, not_before) VALUES ($1, $2, $3, $4)`, [id, publicJwk, await exportPKCS8(privateKey), notBefore]);
+    const key = await newSigningKey(notBefore);
+    await this.db.query(INSERT_SIGNING_KEY, [key.id, key.publicJwk, key.privatePkcs8, notBefore]);
     this.current = null;
-    return id;
+    return key.id;
   }
 
   private async ensureAKey() {
@@ -66,10 +64,9 @@ export class SigningService {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth.signing_keys'))`);
         const any = await tx.query(`SELECT 1 FROM signing_keys LIMIT 1`);
         if (any.length === 0) {
-          const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-          const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
-          const publicJwk = { ...(await exportJWK(publicKey)), alg: 'EdDSA', use: 'sig' };
-          await tx.query(`INSERT INTO signing_keys (id, public_jwk, private_pkcs8, not_before) VALUES ($1, $2, $3, now() - interval '1 second')`, [id, publicJwk, await exportPKCS8(privateKey)]);
+          const notBefore = new Date(Date.now() - 1000);
+          const key = await newSigningKey(notBefore);
+          await tx.query(INSERT_SIGNING_KEY, [key.id, key.publicJwk, key.privatePkcs8, notBefore]);
         }
       });
     })().finally(() => {
