@@ -58,7 +58,7 @@ export class ScheduledNotificationsService implements OnModuleInit {
               AND s.starts_at < ((clock.local::date + 1)::timestamp AT TIME ZONE '${CHINA_TZ}')
          ),
          recipients AS (
-           SELECT DISTINCT ON (session_id, user_id, "when") session_id, user_id, "when", role FROM (
+           SELECT DISTINCT ON (r.session_id, r.user_id, r."when") r.session_id, r.user_id, r."when", r.role FROM (
              SELECT d.session_id, d."when", k.instructor_id AS user_id, 'instructor' AS role, 0 AS rank
                FROM due d JOIN class_sessions s ON s.id = d.session_id JOIN classes k ON k.id = s.class_id
               WHERE k.instructor_id IS NOT NULL AND k.status <> 'cancelled'
@@ -68,7 +68,7 @@ export class ScheduledNotificationsService implements OnModuleInit {
                JOIN enrollments e ON e.class_id = k.id AND e.status = 'enrolled'
               WHERE k.status <> 'cancelled'
            ) r JOIN users u ON u.id = r.user_id AND u.status = 'active'
-           ORDER BY session_id, user_id, "when", rank
+           ORDER BY r.session_id, r.user_id, r."when", r.rank
          ),
          fresh AS (
            INSERT INTO session_reminders (session_id, user_id, "when") SELECT session_id, user_id, "when" FROM recipients

@@ -74,9 +74,14 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Adds a job and waits for it to finish (tests, and an operator's "run it now"); throws when it failed. */
   async runNow(name: JobName, data: object = {}, timeoutMs = 30_000): Promise<unknown> {
-    const id = await this.boss.send(name, data, { retryLimit: 0 });
-    if (!id) throw new Error(`${name}: not queued (one is already waiting)`);
     const deadline = Date.now() + timeoutMs;
+    let id = await this.boss.send(name, data, { retryLimit: 0 });
+    // A cron queue holds one waiting job at most: wait for the scheduled one to be picked up.
+    while (!id && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      id = await this.boss.send(name, data, { retryLimit: 0 });
+    }
+    if (!id) throw new Error(`${name}: not queued (one is already waiting)`);
     for (;;) {
       const job = await this.boss.getJobById(name, id, { includeArchive: true });
       if (job?.state === 'completed') return job.output;
