@@ -18,14 +18,9 @@ export class NotificationDelivery1764001501000 implements MigrationInterface {
         ADD COLUMN sms_claimed_at timestamptz,
         ADD COLUMN sms_detail text;
 
-      -- One reminder per session, person and moment, however many instances or runs notice it.
-      CREATE TABLE session_reminders (
-        session_id uuid NOT NULL REFERENCES class_sessions(id) ON DELETE CASCADE,
-        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        "when" text NOT NULL CHECK ("when" IN ('tomorrow','today')),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (session_id, user_id, "when")
-      );
+      -- One reminder per session, person and moment, however many runs or instances notice it. A key on
+      -- the notification itself rather than a table of its own: nothing more about her to export or erase.
+      CREATE UNIQUE INDEX notifications_session_reminder_once ON notifications (user_id, (payload->>'sessionId'), (payload->>'when')) WHERE kind = 'session.reminder';
       CREATE INDEX class_sessions_upcoming_idx ON class_sessions (starts_at) WHERE cancelled_at IS NULL;
 
       ALTER TABLE placement_followups ADD COLUMN due_notified_at timestamptz;
@@ -38,7 +33,7 @@ export class NotificationDelivery1764001501000 implements MigrationInterface {
       DROP INDEX placement_followups_to_notify_idx;
       ALTER TABLE placement_followups DROP COLUMN due_notified_at;
       DROP INDEX class_sessions_upcoming_idx;
-      DROP TABLE session_reminders;
+      DROP INDEX notifications_session_reminder_once;
       ALTER TABLE notifications DROP COLUMN sms_status, DROP COLUMN sms_at, DROP COLUMN sms_claimed_at, DROP COLUMN sms_detail;
     `);
   }

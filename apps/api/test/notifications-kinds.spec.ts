@@ -153,6 +153,6 @@ describe('notification kinds from their causes, each delivered once', () => {
     })));
     const theirs = await delivered(instructor.id, 'session.reminder', 2);
     expect(theirs.map((r) => r.payload.role)).toEqual(['instructor', 'instructor']);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM session_reminders WHERE session_id = $1`, [afternoon.id])).toEqual([{ n: 0 }]);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'sessionId' = $1 AND kind = 'session.reminder'`, [afternoon.id])).toEqual([{ n: 0 }]);
   });
 });

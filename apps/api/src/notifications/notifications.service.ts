@@ -34,11 +34,15 @@ export class NotificationsService implements OnModuleInit {
     this.jobs.register<{ id: string }>(JOBS.deliverNotification, (job) => this.deliver(job.data.id, job), { concurrency: this.config.queue.deliveryConcurrency });
   }
 
-  /** Writes a notification in the caller's transaction and queues its delivery in the same one. */
-  async queue<K extends NotificationKind>(tx: EntityManager, userId: string, kind: K, payload: NotificationPayloads[K]): Promise<string> {
-    const [{ id }] = await tx.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) RETURNING id`, [userId, kind, payload]);
-    await this.enqueueDelivery(tx, id);
-    return id;
+  /**
+   * Writes a notification in the caller's transaction and queues its delivery in the same one.
+   * Returns null when a unique key says it was written before (session reminders: once per session, person and moment).
+   */
+  async queue<K extends NotificationKind>(tx: EntityManager, userId: string, kind: K, payload: NotificationPayloads[K]): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [userId, kind, payload]);
+    if (rows.length === 0) return null;
+    await this.enqueueDelivery(tx, rows[0].id);
+    return rows[0].id;
   }
 
   private enqueueDelivery(tx: EntityManager, id: string, startAfter?: Date) {

@@ -20,7 +20,7 @@ const clockOf = (data: ClockData | undefined) => (data?.now ? new Date(data.now)
 /**
  * Notifications caused by the clock rather than by a request: session reminders and follow-ups
  * falling due. Cron jobs every minute (so within 60 s of the moment); each is idempotent, the
- * remembered (session, person, moment) or the follow-up's due_notified_at makes a second run, or a
+ * unique (session, person, moment) key on the reminder or the follow-up's due_notified_at makes a second run, or a
  * second instance, write nothing twice.
  */
 @Injectable()
@@ -71,17 +71,18 @@ export class ScheduledNotificationsService implements OnModuleInit {
            ORDER BY r.session_id, r.user_id, r."when", r.rank
          ),
          fresh AS (
-           INSERT INTO session_reminders (session_id, user_id, "when") SELECT session_id, user_id, "when" FROM recipients
-           ON CONFLICT DO NOTHING RETURNING session_id, user_id, "when"
+           SELECT r.* FROM recipients r
+            WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.kind = 'session.reminder' AND n.user_id = r.user_id
+                                 AND n.payload->>'sessionId' = r.session_id::text AND n.payload->>'when' = r."when")
          )
-         SELECT f.session_id, f.user_id, f."when", r.role, s.class_id, s.starts_at, s.ends_at,
+         SELECT f.session_id, f.user_id, f."when", f.role, s.class_id, s.starts_at, s.ends_at,
                 coalesce(nullif(s.location, ''), k.location) AS location, c.title_zh AS course
-           FROM fresh f JOIN recipients r USING (session_id, user_id, "when")
-           JOIN class_sessions s ON s.id = f.session_id JOIN classes k ON k.id = s.class_id JOIN courses c ON c.id = k.course_id`,
+           FROM fresh f JOIN class_sessions s ON s.id = f.session_id JOIN classes k ON k.id = s.class_id JOIN courses c ON c.id = k.course_id`,
         [now.toISOString(), REMINDER_EVENING, REMINDER_MORNING],
       );
+      let written = 0;
       for (const r of rows) {
-        await this.notifications.queue(tx, r.user_id, 'session.reminder', {
+        const id = await this.notifications.queue(tx, r.user_id, 'session.reminder', {
           classId: r.class_id,
           sessionId: r.session_id,
           course: r.course,
@@ -91,8 +92,9 @@ export class ScheduledNotificationsService implements OnModuleInit {
           when: r.when,
           role: r.role,
         });
+        if (id) written += 1;
       }
-      return { written: rows.length };
+      return { written };
     });
   }
 
