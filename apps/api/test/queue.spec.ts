@@ -116,8 +116,10 @@ describe('job queue: notification delivery', () => {
       return { status: 'sent' };
     };
     const [id] = await queue('certificate.issued', 1);
-    await until('deferred', async () => deferredAt.has(id));
-    expect((await t.db.query(`SELECT sms_status, sms_detail FROM notifications WHERE id = $1`, [id]))[0]).toEqual({ sms_status: 'deferred', sms_detail: 'quiet-hours' });
+    await until('deferred', async () => (await t.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND sms_status = 'deferred' AND sms_detail = 'quiet-hours'`, [id])).length === 1);
+    // The rescheduled job waits for `until`.
+    const [later] = await t.db.query(`SELECT start_after FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1 AND state = 'created'`, [id]);
+    expect(later.start_after.getTime()).toBeGreaterThanOrEqual(deferredAt.get(id)! + 2500);
     await until('sent', async () => (await t.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND sms_status = 'sent'`, [id])).length === 1);
     const sentAt = (await t.db.query(`SELECT sms_at FROM notifications WHERE id = $1`, [id]))[0].sms_at as Date;
     expect(sentAt.getTime() - deferredAt.get(id)!).toBeGreaterThanOrEqual(2900);

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -31,7 +31,7 @@ function inTransaction(tx: EntityManager): PgBoss.Db {
  * Enqueueing needs no running worker: it is one INSERT, in the caller's transaction when given one.
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Queue');
   private readonly boss: PgBoss;
   private readonly registrations: Registration[] = [];
@@ -120,7 +120,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     this.logger.log(`workers started: ${this.registrations.map((r) => `${r.name}×${r.concurrency}`).join(', ')}`);
   }
 
-  async onApplicationShutdown() {
+  /** Before any module's onApplicationShutdown: jobs in hand still have their database connections. */
+  async beforeApplicationShutdown() {
     if (this.started) {
       // Stop fetching, let jobs in hand finish (up to 10 s), then close; unfinished ones are retried after expiry.
       await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
