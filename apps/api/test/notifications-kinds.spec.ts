@@ -147,12 +147,18 @@ describe('notification kinds from their causes, each delivered once', () => {
     expect(await run(at(next, '06:59'))).toBe(0);
     expect(await run(at(next, '07:00'))).toBe(2);
     expect(await run(at(next, '09:00'))).toBe(0);
-    const hers = await delivered(learner.id, 'session.reminder', 2);
-    expect(hers.map((r) => r.payload)).toEqual(['tomorrow', 'today'].map((when) => ({
+    // A session added that morning for the evening is reminded at the next run, still before it starts.
+    const added = await t.http().post(`/api/classes/${classId}/sessions`).set(bearer(coordA)).send({ startsAt: at(next, '19:00'), endsAt: at(next, '20:00') });
+    expect(added.status).toBe(201);
+    expect(await run(at(next, '09:01'))).toBe(2);
+    expect(await run(at(next, '19:30'))).toBe(0); // started: too late, and reminded already
+    const hers = await delivered(learner.id, 'session.reminder', 3);
+    expect(hers.filter((r) => r.payload.sessionId === added.body.id).map((r) => r.payload.when)).toEqual(['today']);
+    expect(hers.filter((r) => r.payload.sessionId === morning.id).map((r) => r.payload)).toEqual(['tomorrow', 'today'].map((when) => ({
       classId, sessionId: morning.id, course: expect.any(String), startsAt: new Date(at(next, '10:00')).toISOString(), endsAt: new Date(at(next, '12:00')).toISOString(), location: '社区活动室', when, role: 'learner',
     })));
-    const theirs = await delivered(instructor.id, 'session.reminder', 2);
-    expect(theirs.map((r) => r.payload.role)).toEqual(['instructor', 'instructor']);
+    const theirs = await delivered(instructor.id, 'session.reminder', 3);
+    expect(theirs.map((r) => r.payload.role)).toEqual(['instructor', 'instructor', 'instructor']);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'sessionId' = $1 AND kind = 'session.reminder'`, [afternoon.id])).toEqual([{ n: 0 }]);
   });
 });
