@@ -55,11 +55,12 @@ describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', 
       { learner_id: b.id, status: 'enrolled', waitlist_position: null },
       { learner_id: c.id, status: 'waitlisted', waitlist_position: 1 },
     ]);
-    const note = await t.db.query(`SELECT kind FROM notifications WHERE user_id = $1`, [b.id]);
-    expect(note).toEqual([{ kind: 'enrollment.promoted' }]);
-    const sent = await t.app.get(NotificationsService).deliverPending();
-    expect(sent).toBeGreaterThanOrEqual(1);
-    expect((await t.db.query(`SELECT sent_at FROM notifications WHERE user_id = $1`, [b.id]))[0].sent_at).not.toBeNull();
+    const note = await t.db.query(`SELECT id, kind FROM notifications WHERE user_id = $1`, [b.id]);
+    expect(note).toEqual([{ id: expect.any(String), kind: 'enrollment.promoted' }]);
+    // Its delivery job was queued in the same transaction.
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`, [note[0].id])).toEqual([{ n: 1 }]);
+    expect(await t.app.get(NotificationsService).deliver(note[0].id)).toEqual({ status: 'sent' });
+    expect((await t.db.query(`SELECT sent_at, sms_status FROM notifications WHERE user_id = $1`, [b.id]))[0]).toEqual({ sent_at: expect.any(Date), sms_status: 'sent' });
     // Withdrawing twice changes nothing.
     expect((await t.http().delete(`/api/enrollments/${ea.body.id}`).set(bearer(a))).status).toBe(204);
     expect((await t.db.query(`SELECT enrolled_count, waitlist_count FROM classes WHERE id = $1`, [classId]))[0]).toEqual({ enrolled_count: 1, waitlist_count: 1 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -12,6 +12,8 @@ import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AttendanceService } from '../attendance/attendance.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { JobQueue } from '../queue/job-queue.service.js';
+import { JOBS } from '../queue/jobs.js';
 import { formatCode, maskName, newCertificateCode, normalizeCode } from './certificate-code.js';
 import { CredentialsService } from './credentials.service.js';
 import { VERIFY_BY_CODE_SQL, VERIFY_BY_CODES_SQL } from './certificate-queries.js';
@@ -71,9 +73,8 @@ type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_nam
 };
 
 @Injectable()
-export class CertificatesService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CertificatesService implements OnModuleInit {
   private readonly logger = new Logger('Certificates');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -82,6 +83,7 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
     private readonly audit: AuditService,
     private readonly attendance: AttendanceService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
     private readonly credentials: CredentialsService,
   ) {}
 
@@ -303,21 +305,17 @@ export class CertificatesService implements OnApplicationBootstrap, OnApplicatio
           ORDER BY z.expires_at LIMIT 500 FOR UPDATE OF z SKIP LOCKED`,
       );
       for (const d of due) {
-        await this.notifications.queue(tx, d.learner_id, 'certificate.expiring', { code: d.code, course: d.title_zh, expiresAt: d.expires_at });
+        await this.notifications.queue(tx, d.learner_id, 'certificate.expiring', { code: d.code, course: d.title_zh, expiresAt: new Date(d.expires_at).toISOString() });
         await tx.query(`UPDATE certificates SET reminder_queued_at = now() WHERE id = $1`, [d.id]);
       }
       return due.length;
     });
   }
 
-  onApplicationBootstrap() {
-    if (process.env.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => this.queueExpiryReminders().catch((e) => this.logger.warn(`reminders failed: ${(e as Error).message}`)), 3_600_000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
+  onModuleInit() {
+    this.jobs.register(JOBS.certificateExpiry, () => this.queueExpiryReminders());
+    // Every minute: cheap (a partial index holds only the valid certificates not yet reminded).
+    this.jobs.schedule(JOBS.certificateExpiry, '* * * * *');
   }
 }
 

@@ -89,10 +89,10 @@ export class ClassSessionsService {
       sessionId: session.id,
       course: k.title,
       change,
-      startsAt: session.startsAt,
-      endsAt: session.endsAt,
+      startsAt: iso(session.startsAt),
+      endsAt: iso(session.endsAt),
       location: session.location || k.location,
-      ...(previous ? { previous: { startsAt: previous.starts_at, endsAt: previous.ends_at, location: previous.location || k.location } } : {}),
+      ...(previous ? { previous: { startsAt: iso(previous.starts_at), endsAt: iso(previous.ends_at), location: previous.location || k.location } } : {}),
     };
     for (const userId of new Set(recipients)) await this.notifications.queue(tx, userId, 'session.changed', payload);
     // The dashboards' attendance counts depend on which sessions are held and in which month.
@@ -163,3 +163,6 @@ export class ClassSessionsService {
     });
   }
 }
+
+/** Payload dates are ISO strings (libs/contracts NotificationPayloads). */
+const iso = (value: unknown) => new Date(value as string | Date).toISOString();

@@ -37,6 +37,21 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Test mode: a transaction that asks the pool for a second connection throws (database/pool-guard.ts). */
   poolGuard: boolean;
+  /** Background work (queue/): whether this process runs the job workers and cron schedules (off in tests unless asked). */
+  queue: QueueConfig;
+}
+
+export interface QueueConfig {
+  workers: boolean;
+  /** How often the queue looks for expired jobs (a worker killed mid-job) and runs its housekeeping. */
+  maintenanceSeconds: number;
+  /** How often an idle worker polls (new jobs are also signalled at once within this process). */
+  pollingSeconds: number;
+  /** Notification delivery: parallel deliveries per instance, attempts after the first, first retry delay (doubling), and how long one attempt may take before it counts as crashed. */
+  deliveryConcurrency: number;
+  deliveryRetryLimit: number;
+  deliveryRetryDelaySeconds: number;
+  deliveryExpireSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +143,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     apiDocs: bool(env, 'API_DOCS', true),
     poolGuard: bool(env, 'DB_POOL_GUARD', nodeEnv === 'test'),
+    queue: {
+      workers: bool(env, 'QUEUE_WORKERS', nodeEnv !== 'test'),
+      maintenanceSeconds: int(env, 'QUEUE_MAINTENANCE_SECONDS', 30, 1, 3600),
+      pollingSeconds: int(env, 'QUEUE_POLLING_SECONDS', 2, 1, 60),
+      deliveryConcurrency: int(env, 'DELIVERY_CONCURRENCY', 4, 1, 64),
+      deliveryRetryLimit: int(env, 'DELIVERY_RETRY_LIMIT', 8, 0, 50),
+      deliveryRetryDelaySeconds: int(env, 'DELIVERY_RETRY_DELAY_SECONDS', 30, 1, 3600),
+      deliveryExpireSeconds: int(env, 'DELIVERY_EXPIRE_SECONDS', 120, 2, 3600),
+    },
   };
 }
 

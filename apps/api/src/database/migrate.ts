@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { installJobQueue } from '../queue/install.js';
 import { dataSourceOptions } from './data-source.js';
 
 /** Arbitrary constant: several API instances starting together migrate one at a time. */
@@ -14,6 +15,7 @@ export async function runMigrations(url: string, log: (message: string) => void 
       await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       const applied = await db.runMigrations({ transaction: 'each' });
       for (const m of applied) log(`migration applied: ${m.name}`);
+      await installJobQueue(url);
       return applied.map((m) => m.name);
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -19,8 +19,14 @@ export interface NotificationProvider {
 
 export class LogNotificationProvider implements NotificationProvider {
   private readonly logger = new Logger('Notifications');
+  /** NOTIFICATIONS_LOG_DELAY_MS makes it a slow provider (the resilience test kills the API mid-send). */
+  private readonly delayMs = Number(process.env.NOTIFICATIONS_LOG_DELAY_MS ?? 0);
 
   async send(n: OutgoingNotification): Promise<void> {
+    if (this.delayMs > 0) {
+      this.logger.log({ msg: 'notification sending', id: n.id });
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    }
     this.logger.log({ msg: 'notification', id: n.id, kind: n.kind, to: n.phone ? maskPhones(n.phone) : null, payload: n.payload });
   }
 }

@@ -1,60 +1,103 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
-import { NOTIFICATION_PROVIDER, type NotificationProvider, type OutgoingNotification } from './notification-provider.js';
+import type { NotificationKind, NotificationPayloads } from '@hearth/contracts';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { JobQueue } from '../queue/job-queue.service.js';
+import { JOBS } from '../queue/jobs.js';
+import type { OutgoingNotification } from './notification-provider.js';
+import { SmsDispatcher } from './sms/sms-dispatcher.js';
+
+/** States after which a notification's delivery is over. */
+const FINAL = ['sent', 'skipped', 'failed'];
 
 /**
- * Transactional outbox: a notification is written in the same transaction as the change it
- * announces, then delivered by a poller that any number of API instances can run
- * (FOR UPDATE SKIP LOCKED hands each row to one of them).
+ * Transactional outbox on the job queue: a notification row and its delivery job are written in the
+ * same transaction as the change they announce, so both exist exactly when the change does. The job
+ * runs outside that transaction, on whichever API instance fetches it; it claims the row (a
+ * compare-and-set UPDATE) before calling SmsDispatcher.dispatch, so each notification is dispatched
+ * once however often its job runs (a retry after a crash, a duplicate).
  */
 @Injectable()
-export class NotificationsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationsService implements OnModuleInit {
   private readonly logger = new Logger('Notifications');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(NOTIFICATION_PROVIDER) private readonly provider: NotificationProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
+    private readonly sms: SmsDispatcher,
   ) {}
 
-  async queue(tx: EntityManager, userId: string, kind: string, payload: Record<string, unknown>): Promise<void> {
-    await tx.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3)`, [userId, kind, payload]);
+  onModuleInit() {
+    this.jobs.register<{ id: string }>(JOBS.deliverNotification, (job) => this.deliver(job.data.id, job), { concurrency: this.config.queue.deliveryConcurrency });
   }
 
-  /** Sends up to `batch` pending notifications; returns how many were sent. */
-  async deliverPending(batch = 50): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const rows: OutgoingNotification[] = await tx.query(
-        `SELECT n.id, n.user_id AS "userId", u.phone, u.locale, n.kind, n.payload
-           FROM notifications n JOIN users u ON u.id = n.user_id
-          WHERE n.sent_at IS NULL AND n.attempts < 5
-          ORDER BY n.created_at LIMIT $1 FOR UPDATE OF n SKIP LOCKED`,
-        [batch],
-      );
-      let sent = 0;
-      for (const row of rows) {
-        try {
-          await this.provider.send(row);
-          await tx.query(`UPDATE notifications SET sent_at = now(), attempts = attempts + 1 WHERE id = $1`, [row.id]);
-          sent += 1;
-        } catch (error) {
-          await tx.query(`UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE id = $1`, [row.id, String((error as Error).message).slice(0, 500)]);
-        }
-      }
-      return sent;
+  /**
+   * Writes a notification in the caller's transaction and queues its delivery in the same one.
+   * Returns null when a unique key says it was written before (session reminders: once per session, person and moment).
+   */
+  async queue<K extends NotificationKind>(tx: EntityManager, userId: string, kind: K, payload: NotificationPayloads[K]): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [userId, kind, payload]);
+    if (rows.length === 0) return null;
+    await this.enqueueDelivery(tx, rows[0].id);
+    return rows[0].id;
+  }
+
+  private enqueueDelivery(tx: EntityManager, id: string, startAfter?: Date) {
+    const q = this.config.queue;
+    return this.jobs.enqueue(tx, JOBS.deliverNotification, { id }, {
+      retryLimit: q.deliveryRetryLimit,
+      retryDelay: q.deliveryRetryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: q.deliveryExpireSeconds,
+      ...(startAfter ? { startAfter } : {}),
     });
   }
 
-  onApplicationBootstrap() {
-    if (process.env.NODE_ENV === 'test' || process.env.NOTIFICATIONS_POLL === 'off') return;
-    this.timer = setInterval(() => {
-      this.deliverPending().catch((error) => this.logger.warn(`delivery failed: ${(error as Error).message}`));
-    }, 5000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
+  /**
+   * One delivery attempt. Claims the row first: a row another attempt is sending (claimed less than
+   * one job expiry ago) is left to it; a row claimed longer ago belongs to an attempt that died
+   * (kill -9 mid-send) and is taken over.
+   */
+  async deliver(id: string, job?: Pick<PgBoss.JobWithMetadata, 'retryCount' | 'retryLimit'>): Promise<{ status: string }> {
+    const claimed: OutgoingNotification[] = await this.db.query(
+      `WITH c AS (
+         UPDATE notifications SET sms_status = 'sending', sms_claimed_at = now(), attempts = attempts + 1
+          WHERE id = $1 AND (sms_status IS NULL OR sms_status IN ('deferred','retry')
+                             OR (sms_status = 'sending' AND sms_claimed_at < now() - make_interval(secs => $2)))
+          RETURNING id, user_id, kind, payload)
+       SELECT c.id, c.user_id AS "userId", u.phone, u.locale, c.kind, c.payload FROM c JOIN users u ON u.id = c.user_id`,
+      [id, this.config.queue.deliveryExpireSeconds],
+    );
+    if (claimed.length === 0) {
+      const [row] = await this.db.query(`SELECT sms_status FROM notifications WHERE id = $1`, [id]);
+      if (!row || FINAL.includes(row.sms_status)) return { status: row?.sms_status ?? 'gone' }; // done already, or erased
+      throw new Error(`notification ${id} is being delivered by another attempt`);
+    }
+    let outcome;
+    try {
+      outcome = await this.sms.dispatch(claimed[0]);
+    } catch (error) {
+      const message = String((error as Error).message ?? error).slice(0, 500);
+      const last = !job || job.retryCount >= job.retryLimit;
+      await this.db.query(`UPDATE notifications SET sms_status = $2, last_error = $3, sms_claimed_at = NULL WHERE id = $1`, [id, last ? 'failed' : 'retry', message]);
+      if (last) this.logger.warn(`notification ${id} failed for good: ${message}`);
+      throw error; // the queue retries with exponential backoff until retryLimit
+    }
+    if (outcome.status === 'deferred') {
+      await this.db.transaction(async (tx) => {
+        await tx.query(`UPDATE notifications SET sms_status = 'deferred', sms_detail = $2, sms_claimed_at = NULL WHERE id = $1`, [id, outcome.reason]);
+        await this.enqueueDelivery(tx, id, outcome.until);
+      });
+      return { status: 'deferred' };
+    }
+    const detail = outcome.status === 'skipped' ? outcome.reason : (outcome.providerMessageId ?? null);
+    await this.db.query(
+      `UPDATE notifications SET sms_status = $2, sms_detail = $3, sms_at = CASE WHEN $2 = 'sent' THEN now() END, sent_at = now(), last_error = NULL WHERE id = $1`,
+      [id, outcome.status, detail],
+    );
+    return { status: outcome.status };
   }
 }

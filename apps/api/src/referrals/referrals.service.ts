@@ -87,7 +87,7 @@ export class ReferralsService {
         { actor: caller, action: 'referral.disclose', entityType: 'referral', entityId: id, orgId: learner.org_id, requestId, details: { learnerId, employerId: job.employer_id, fields: SHARED_FIELDS } },
         tx,
       );
-      await this.notifications.queue(tx, learnerId, 'referral.created', { job: job.title });
+      await this.notifications.queue(tx, learnerId, 'referral.created', { job: job.title, referralId: id });
       return this.view(caller, (await this.find(id, tx))!, lang, true, tx);
     });
   }
@@ -194,7 +194,12 @@ export class ReferralsService {
         );
       }
       await this.audit.record({ actor: caller, action: 'referral.move', entityType: 'referral', entityId: id, orgId: r.org_id, requestId, details: { from: r.status, to } }, tx);
-      await this.notifications.queue(tx, r.learner_id, 'referral.status', { job: r.job_title, status: to });
+      await this.notifications.queue(tx, r.learner_id, 'referral.status', { job: r.job_title, status: to, referralId: id, role: 'learner' });
+      if (caller.role === 'employer') {
+        // The coordinator who referred her learns the employer's outcome.
+        const [referrer] = await tx.query(`SELECT u.id FROM referrals f JOIN users u ON u.id = f.referred_by WHERE f.id = $1 AND u.status = 'active' AND u.role IN ('coordinator','admin')`, [id]);
+        if (referrer) await this.notifications.queue(tx, referrer.id, 'referral.status', { job: r.job_title, status: to, referralId: id, role: 'coordinator' });
+      }
     });
     return this.view(caller, (await this.find(id))!, lang, true);
   }

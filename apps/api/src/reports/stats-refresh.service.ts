@@ -1,7 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryRows } from '../common/sql.js';
+import { JobQueue } from '../queue/job-queue.service.js';
+import { JOBS } from '../queue/jobs.js';
 
 const NO_COURSE = '00000000-0000-0000-0000-000000000000';
 /** Arbitrary constant: one refresher at a time across all API instances. */
@@ -16,12 +18,13 @@ const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'A
  * half-way loses nothing: the dirty marks are removed in the same transaction.
  */
 @Injectable()
-export class StatsRefreshService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class StatsRefreshService implements OnModuleInit {
   private readonly logger = new Logger('Stats');
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jobs: JobQueue,
+  ) {}
 
   /** Refreshes until nothing is dirty; returns how many orgs were recomputed. */
   async refreshAll(): Promise<number> {
@@ -170,20 +173,27 @@ export class StatsRefreshService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  onApplicationBootstrap() {
-    if (process.env.NODE_ENV === 'test') return;
-    const every = Number(process.env.STATS_REFRESH_MS ?? 3000);
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = true;
-      this.refreshAll()
-        .catch((error) => this.logger.warn(`refresh failed: ${(error as Error).message}`))
-        .finally(() => (this.running = false));
-    }, every);
-    this.timer.unref();
+  /**
+   * A self-renewing chain on a 'stately' queue (at most one waiting, one running, across all
+   * instances): each run queues the next one STATS_REFRESH_MS later; the every-minute cron restarts
+   * the chain should it ever break (a crash between the run and the next enqueue).
+   */
+  onModuleInit() {
+    this.jobs.register(
+      JOBS.refreshStats,
+      async () => {
+        try {
+          return await this.refreshAll();
+        } finally {
+          await this.jobs.enqueue(null, JOBS.refreshStats, {}, { startAfter: new Date(Date.now() + this.every), retryLimit: 0 }).catch((e) => this.logger.warn(`next refresh not queued: ${(e as Error).message}`));
+        }
+      },
+      { pollingSeconds: Math.max(0.5, Math.min(this.every / 1000, 2)) },
+    );
+    this.jobs.schedule(JOBS.refreshStats, '* * * * *', true);
   }
 
-  onApplicationShutdown() {
-    if (this.timer) clearInterval(this.timer);
+  private get every() {
+    return Number(process.env.STATS_REFRESH_MS ?? 3000);
   }
 }
