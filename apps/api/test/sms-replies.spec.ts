@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_SMS_KINDS } from '@hearth/contracts';
+import { routeInventory } from '../src/common/route-inventory.js';
 import { SmsDispatcher } from '../src/notifications/sms/sms-dispatcher.js';
 import { isOptOutReply } from '../src/notifications/sms/sms-replies.service.js';
 import { createTestApp, type TestApp } from './harness.js';
@@ -90,6 +91,14 @@ describe('SMS reply callbacks', () => {
     expect((await t.http().post(`/api/sms/replies/aliyun?token=${SECRET}`).send({ phone_number: '13900000000', content: 'TD' })).status).toBe(400);
     expect((await t.http().post(`/api/sms/replies/aliyun?token=${SECRET}`).send([{ phone_number: 13900000000 }])).status).toBe(400);
     expect((await t.http().post(`/api/sms/replies/tencent?token=${SECRET}`).send([{ mobile: '13900000000', text: 'TD' }])).status).toBe(400);
+  });
+
+  it('are public routes limited per client address like the other public routes', () => {
+    const rules = routeInventory(t.app).filter((r) => r.path.startsWith('/api/sms/replies/'));
+    expect(rules.map((r) => [r.method, r.path, r.rule])).toEqual([
+      ['POST', '/api/sms/replies/aliyun', { kind: 'public', rateLimited: true }],
+      ['POST', '/api/sms/replies/tencent', { kind: 'public', rateLimited: true }],
+    ]);
   });
 
   it('reads TD, T, N and 退订 in any case and width as stop, and nothing else', () => {
