@@ -184,11 +184,11 @@ describe('SmsDispatcher policy', () => {
     expect((await t.db.query(`SELECT status FROM sms_messages WHERE notification_id = $1`, [m.id]))[0].status).toBe('failed');
   });
 
-  it('erasing her notifications removes her SMS records with them', async () => {
+  it('erasing her data (DELETE /api/me) removes her SMS records with her notifications', async () => {
     const her = await learner();
     const n = await notification(her, 'session.reminder', reminder);
     expect((await dispatcher.dispatch(n)).status).toBe('sent');
-    await t.db.query(`DELETE FROM notifications WHERE user_id = $1`, [her.id]);
+    expect((await t.http().delete('/api/me').set('Authorization', `Bearer ${her.token}`)).status).toBe(204);
     expect(await t.db.query(`SELECT 1 FROM sms_messages WHERE user_id = $1`, [her.id])).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_SMS_KINDS } from '@hearth/contracts';
 import { routeInventory } from '../src/common/route-inventory.js';
-import { SmsDispatcher } from '../src/notifications/sms/sms-dispatcher.js';
+import { SmsClock, SmsDispatcher } from '../src/notifications/sms/sms-dispatcher.js';
 import { isOptOutReply } from '../src/notifications/sms/sms-replies.service.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { newPhone, newTree, newUser, type TreeIds } from './factories.js';
@@ -99,6 +99,18 @@ describe('SMS reply callbacks', () => {
       ['POST', '/api/sms/replies/aliyun', { kind: 'public', rateLimited: true }],
       ['POST', '/api/sms/replies/tencent', { kind: 'public', rateLimited: true }],
     ]);
+  });
+
+  it('the default log provider applies the same rules and texts into the log, once', async () => {
+    t.app.get(SmsClock).now = () => new Date('2026-12-07T10:00:00+08:00');
+    const her = await newUser(t, 'learner', tree.clubA);
+    const payload = { classId: 'c', course: '育婴员' };
+    const id = (await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'enrollment.promoted', $2) RETURNING id`, [her.id, payload]))[0].id;
+    const n = { id, userId: her.id, phone: her.phone, locale: 'zh-CN', kind: 'enrollment.promoted', payload };
+    const sent = await t.app.get(SmsDispatcher).dispatch(n);
+    expect(sent).toEqual({ status: 'sent', providerMessageId: expect.stringMatching(/^log-/) });
+    expect(await t.app.get(SmsDispatcher).dispatch(n)).toEqual({ status: 'skipped', reason: 'already-sent' });
+    expect((await t.db.query(`SELECT provider, status FROM sms_messages WHERE notification_id = $1`, [id]))[0]).toEqual({ provider: 'log', status: 'sent' });
   });
 
   it('reads TD, T, N and 退订 in any case and width as stop, and nothing else', () => {
