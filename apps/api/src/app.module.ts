@@ -18,6 +18,7 @@ import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { SmsModule } from './notifications/sms/sms.module.js';
 import { ExternalCredentialsModule } from './external-credentials/external-credentials.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
@@ -55,6 +56,7 @@ export class AppModule {
         HealthModule,
         QueueModule,
         NotificationsModule,
+        SmsModule,
         CoursesModule,
         ClassesModule,
         EnrollmentsModule,

@@ -66,6 +66,8 @@ async function freshSession(c: Ctx): Promise<string> {
   return (await c.t.db.query(`INSERT INTO class_sessions (class_id, starts_at, ends_at) VALUES ($1, '2030-01-03T01:00:00Z', '2030-01-03T03:00:00Z') RETURNING id`, [classId]))[0].id;
 }
 
+const MATRIX_SMS_SECRET = 'matrix-sms-reply-secret-0123456789';
+
 export const MATRIX: Record<string, Cell> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: everyone(200) },
   'POST /api/auth/register': {
@@ -294,6 +296,15 @@ export const MATRIX: Record<string, Cell> = {
     request: (c) => ({ path: '/api/orgs', body: { name: `新驿站${newPhone()}`, kind: 'station', parentId: c.tree.clubA } }),
     expect: adminOnly(201, 404),
   },
+  // The SMS providers' reply callbacks: the shared secret in the URL, not a sign-in, decides (sms-replies.spec.ts has the 401s).
+  'POST /api/sms/replies/aliyun': {
+    request: () => ({ path: `/api/sms/replies/aliyun?token=${MATRIX_SMS_SECRET}`, body: [{ phone_number: newPhone(), content: 'TD', send_time: '2026-12-07 10:00:00', sign_name: '巾帼学堂', dest_code: '1', sequence_id: 1 }] }),
+    expect: everyone(200),
+  },
+  'POST /api/sms/replies/tencent': {
+    request: () => ({ path: `/api/sms/replies/tencent?token=${MATRIX_SMS_SECRET}`, body: { mobile: newPhone(), nationcode: '86', text: 'TD', sign: '巾帼学堂', time: 1796488053, extend: '' } }),
+    expect: everyone(200),
+  },
 };
 
 describe('authorization matrix', () => {
@@ -301,7 +312,7 @@ describe('authorization matrix', () => {
   let ctx: Ctx;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ SMS_REPLY_SECRET: MATRIX_SMS_SECRET });
     const tree = await newTree(t.db, 'M');
     const otherProvince = await newOrg(t.db, 'province', 'M 另一省', tree.national);
     const employerId = await newEmployer(t.db, tree.clubA);

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from './harness.js';
 import { newPhone, newTree, newUser, PASSWORD, type TestUser, type TreeIds } from './factories.js';
 
 const POOL = 4;
+const FLOOD_SMS_SECRET = 'flood-sms-reply-secret-0123456789';
 const FLOOD = 5 * POOL;
 
 interface Call {
@@ -22,7 +23,7 @@ describe('anonymous flood on a small pool', () => {
   let n = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ DB_POOL_SIZE: String(POOL), RATE_LIMIT_PER_MINUTE: '1000000' });
+    t = await createTestApp({ DB_POOL_SIZE: String(POOL), RATE_LIMIT_PER_MINUTE: '1000000', SMS_REPLY_SECRET: FLOOD_SMS_SECRET });
     tree = await newTree(t.db, 'FL');
     learner = await newUser(t, 'learner', tree.clubA);
     claimedPhone = newPhone();
@@ -60,6 +61,15 @@ describe('anonymous flood on a small pool', () => {
     'GET /api/credentials/issuer': () => [{ method: 'get', path: '/api/credentials/issuer' }],
     'GET /api/credentials/status/:id': () => [{ method: 'get', path: '/api/credentials/status/1' }, { method: 'get', path: `/api/credentials/status/${900_000 + n++}` }],
     'POST /api/credentials/holder-check/:code': () => [{ method: 'post', path: `/api/credentials/holder-check/HX-NOPE-${n++}`, body: { phone: '13800000000' } }],
+    // A guessed secret (401) and the right one with an unknown number (a lookup that finds nobody).
+    'POST /api/sms/replies/aliyun': () => [
+      { method: 'post', path: `/api/sms/replies/aliyun?token=guess-${n++}`, body: [{ phone_number: newPhone(), content: 'TD' }] },
+      { method: 'post', path: `/api/sms/replies/aliyun?token=${FLOOD_SMS_SECRET}`, body: [{ phone_number: newPhone(), content: 'TD' }] },
+    ],
+    'POST /api/sms/replies/tencent': () => [
+      { method: 'post', path: `/api/sms/replies/tencent?token=guess-${n++}`, body: { mobile: newPhone(), nationcode: '86', text: 'TD' } },
+      { method: 'post', path: `/api/sms/replies/tencent?token=${FLOOD_SMS_SECRET}`, body: { mobile: newPhone(), nationcode: '86', text: '退订' } },
+    ],
   };
 
   it('5× the pool size at once on each public route in turn: no 5xx, /api/health always answers and nothing waits on the pool', async () => {

@@ -1,4 +1,5 @@
 import { weakSecretReason } from '@hearth/contracts';
+import { loadSmsConfig, type SmsConfig } from '../notifications/sms/sms-config.js';
 
 /** Environment, read and checked once at boot: a bad value stops the API with a message saying which and why. */
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Test mode: a transaction that asks the pool for a second connection throws (database/pool-guard.ts). */
   poolGuard: boolean;
+  /** SMS provider, templates, daily cap and reply secret (README § SMS providers). */
+  sms: SmsConfig;
   /** Background work (queue/): whether this process runs the job workers and cron schedules (off in tests unless asked). */
   queue: QueueConfig;
 }
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy,
     apiDocs: bool(env, 'API_DOCS', true),
     poolGuard: bool(env, 'DB_POOL_GUARD', nodeEnv === 'test'),
+    sms: loadSmsConfig(env, nodeEnv, (message) => new ConfigError(message)),
     queue: {
       workers: bool(env, 'QUEUE_WORKERS', nodeEnv !== 'test'),
       maintenanceSeconds: int(env, 'QUEUE_MAINTENANCE_SECONDS', 30, 1, 3600),

@@ -157,6 +157,8 @@ export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
   'reports.action.user.claim_code_issue': 'Account claim code issued',
   'reports.action.user.password_changed': 'Password changed',
   'reports.action.user.password_reset': 'Password reset',
+  'reports.action.sms.sent': 'Text message (SMS) sent',
+  'reports.action.sms.opted_out': 'Replied to stop text messages (SMS)',
 
   'reports.entity.certificate': 'Certificate',
   'reports.entity.class': 'Class',

@@ -160,6 +160,8 @@ export const reportsZhCN = {
   'reports.action.user.claim_code_issue': '发放账号认领码',
   'reports.action.user.password_changed': '修改密码',
   'reports.action.user.password_reset': '重置密码',
+  'reports.action.sms.sent': '发送短信通知',
+  'reports.action.sms.opted_out': '回复退订短信',
 
   'reports.entity.certificate': '证书',
   'reports.entity.class': '班级',

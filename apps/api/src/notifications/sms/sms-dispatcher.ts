@@ -1,23 +1,173 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { NOTIFICATION_PROVIDER, type NotificationProvider, type OutgoingNotification } from '../notification-provider.js';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEFAULT_SMS_KINDS, isNotificationKind, type NotificationKind } from '@hearth/contracts';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { OutgoingNotification } from '../notification-provider.js';
+import { SMS_PROVIDER, SmsRateLimited, SmsRejected, type SmsProvider, type SmsRejectionReason } from './sms-provider.js';
+import { templateParams, toE164 } from './sms-templates.js';
 
 /** What became of one notification's SMS. A thrown error is transient: the caller retries with backoff. */
 export type SmsOutcome =
   | { status: 'sent'; providerMessageId?: string }
   | { status: 'skipped'; reason: 'not-chosen' | 'opted-out' | 'no-phone' | 'daily-cap' | 'unsupported-kind' | 'already-sent' }
-  | { status: 'deferred'; until: Date; reason: 'quiet-hours' | 'rate-limited' };
+  | { status: 'deferred'; until: Date; reason: 'quiet-hours' | 'rate-limited' }
+  /** The provider refused for good (this number, this template, this account): retrying repeats it. */
+  | { status: 'failed'; reason: SmsRejectionReason; code: string };
+
+/** The time the dispatcher goes by; tests set it. */
+@Injectable()
+export class SmsClock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+const HOUR = 3600_000;
+const CHINA_OFFSET = 8 * HOUR;
+/** No SMS from 21:00 to 08:00 China time (UTC+8 all year). */
+export const QUIET_FROM_HOUR = 21;
+export const QUIET_UNTIL_HOUR = 8;
+
+/** The China calendar day `at` falls in, as [start, end) instants. */
+export function chinaDay(at: Date): { start: Date; end: Date } {
+  const local = at.getTime() + CHINA_OFFSET;
+  const start = Math.floor(local / (24 * HOUR)) * 24 * HOUR - CHINA_OFFSET;
+  return { start: new Date(start), end: new Date(start + 24 * HOUR) };
+}
+
+/** When quiet hours end, or null when `at` is outside them. */
+export function quietUntil(at: Date): Date | null {
+  const hour = new Date(at.getTime() + CHINA_OFFSET).getUTCHours();
+  if (hour >= QUIET_UNTIL_HOUR && hour < QUIET_FROM_HOUR) return null;
+  const { start } = chinaDay(at);
+  const morning = new Date(start.getTime() + QUIET_UNTIL_HOUR * HOUR);
+  return hour < QUIET_UNTIL_HOUR ? morning : new Date(morning.getTime() + 24 * HOUR);
+}
+
+/** When to try again after the provider's flow control: past its window, and never inside quiet hours. */
+export function rateLimitedUntil(at: Date, window: SmsRateLimited['window']): Date {
+  const later =
+    window === 'minute'
+      ? new Date(at.getTime() + 2 * 60_000)
+      : window === 'hour'
+        ? new Date(at.getTime() + HOUR)
+        : new Date(chinaDay(at).end.getTime() + QUIET_UNTIL_HOUR * HOUR);
+  return quietUntil(later) ?? later;
+}
+
+interface Preferences {
+  sms_kinds: string[];
+  sms_opted_out_at: Date | null;
+}
 
 /**
  * Decides whether a notification also goes by SMS, and sends it. The delivery job calls `dispatch`
- * once per notification, outside the transaction that created it.
+ * once per notification, outside the transaction that created it (docs/decisions/017-sms.md).
+ *
+ * In order: a kind the deployment has a template for; her phone; her choice (notification_preferences,
+ * defaults when she has no row) and no opt-out; not already texted; not in quiet hours; under the
+ * daily cap. Then the text is claimed in sms_messages (one row per notification, unique) before the
+ * provider is called, so two deliveries of one notification text her at most once.
  */
 @Injectable()
 export class SmsDispatcher {
-  constructor(@Inject(NOTIFICATION_PROVIDER) private readonly provider: NotificationProvider) {}
+  private readonly logger = new Logger('Sms');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: SmsClock,
+    private readonly audit: AuditService,
+  ) {}
 
   async dispatch(notification: OutgoingNotification): Promise<SmsOutcome> {
-    if (!notification.phone) return { status: 'skipped', reason: 'no-phone' };
-    await this.provider.send(notification);
-    return { status: 'sent' };
+    const { sms } = this.config;
+    if (!isNotificationKind(notification.kind)) return { status: 'skipped', reason: 'unsupported-kind' };
+    const kind: NotificationKind = notification.kind;
+    // The log provider stands in for every kind, so development shows the policy at work.
+    const templateId = sms.templates[kind] ?? (this.provider.name === 'log' ? kind : undefined);
+    if (!templateId) return { status: 'skipped', reason: 'unsupported-kind' };
+    const phone = toE164(notification.phone);
+    if (!phone) return { status: 'skipped', reason: 'no-phone' };
+
+    const prefs: Preferences[] = await this.db.query(`SELECT sms_kinds, sms_opted_out_at FROM notification_preferences WHERE user_id = $1`, [notification.userId]);
+    if (prefs[0]?.sms_opted_out_at) return { status: 'skipped', reason: 'opted-out' };
+    const chosen = prefs[0]?.sms_kinds ?? DEFAULT_SMS_KINDS;
+    if (!chosen.includes(kind)) return { status: 'skipped', reason: 'not-chosen' };
+
+    const earlier = await this.earlierOutcome(notification.id);
+    if (earlier) return earlier;
+
+    const now = this.clock.now();
+    const quiet = quietUntil(now);
+    if (quiet) return { status: 'deferred', until: quiet, reason: 'quiet-hours' };
+
+    const claimed = await this.claim(notification, kind, now);
+    if (claimed !== true) return claimed;
+
+    let messageId: string | null;
+    try {
+      ({ messageId } = await this.provider.send({ phone, kind, templateId, params: templateParams(kind, notification.payload) }));
+    } catch (error) {
+      if (error instanceof SmsRejected) {
+        await this.db.query(`UPDATE sms_messages SET status = 'failed', failure_reason = $2, error_code = $3 WHERE notification_id = $1`, [notification.id, error.reason, error.code.slice(0, 100)]);
+        this.logger.warn({ msg: 'sms refused', kind, provider: this.provider.name, code: error.code, reason: error.reason });
+        return { status: 'failed', reason: error.reason, code: error.code };
+      }
+      // Not sent: free the claim so that the retry (or the deferred attempt) may send it.
+      await this.db.query(`DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending'`, [notification.id]);
+      if (error instanceof SmsRateLimited) {
+        this.logger.warn({ msg: 'sms rate-limited', kind, provider: this.provider.name, code: error.code });
+        return { status: 'deferred', until: rateLimitedUntil(now, error.window), reason: 'rate-limited' };
+      }
+      throw error;
+    }
+
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE sms_messages SET status = 'sent', sent_at = $2, provider_message_id = $3 WHERE notification_id = $1`, [notification.id, this.clock.now(), messageId]);
+      const org: { org_id: string | null }[] = await tx.query(`SELECT org_id FROM users WHERE id = $1`, [notification.userId]);
+      // Kind and time only: never the text or the phone number.
+      await this.audit.record({ actor: null, action: 'sms.sent', entityType: 'user', entityId: notification.userId, orgId: org[0]?.org_id ?? null, details: { kind, provider: this.provider.name } }, tx);
+    });
+    return messageId ? { status: 'sent', providerMessageId: messageId } : { status: 'sent' };
+  }
+
+  /** A notification already claimed (sending or sent) is never texted again; one refused for good stays refused. */
+  private async earlierOutcome(notificationId: string): Promise<SmsOutcome | null> {
+    const rows: { status: string; failure_reason: SmsRejectionReason | null; error_code: string | null }[] = await this.db.query(
+      `SELECT status, failure_reason, error_code FROM sms_messages WHERE notification_id = $1`,
+      [notificationId],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].status === 'failed') return { status: 'failed', reason: rows[0].failure_reason ?? 'provider-refused', code: rows[0].error_code ?? '' };
+    // 'sent', or 'sending': another delivery is texting it now, or one stopped after the provider may
+    // have accepted it. Sending again could text her twice; the inbox has it either way.
+    return { status: 'skipped', reason: 'already-sent' };
+  }
+
+  /**
+   * Counts her texts of this China day and claims this one, under a per-person lock so that two
+   * deliveries at once cannot both pass the cap.
+   */
+  private async claim(n: OutgoingNotification, kind: NotificationKind, now: Date): Promise<true | SmsOutcome> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sms:' || $1::text))`, [n.userId]);
+      const { start, end } = chinaDay(now);
+      const counted: { today: number }[] = await tx.query(
+        `SELECT count(*)::int AS today FROM sms_messages WHERE user_id = $1 AND status <> 'failed' AND created_at >= $2 AND created_at < $3`,
+        [n.userId, start, end],
+      );
+      if (counted[0].today >= this.config.sms.dailyCap) return { status: 'skipped', reason: 'daily-cap' } as const;
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO sms_messages (user_id, notification_id, kind, provider, status, created_at)
+         VALUES ($1, $2, $3, $4, 'sending', $5) ON CONFLICT (notification_id) DO NOTHING RETURNING id`,
+        [n.userId, n.id, kind, this.provider.name, now],
+      );
+      if (inserted.length === 0) return { status: 'skipped', reason: 'already-sent' } as const;
+      return true as const;
+    });
   }
 }
