@@ -17,6 +17,7 @@ import { ClassesModule } from './classes/classes.module.js';
 import { CoursesModule } from './courses/courses.module.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { InboxModule } from './notifications/inbox.module.js';
 import { ExternalCredentialsModule } from './external-credentials/external-credentials.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         OrgsModule,
         HealthModule,
         NotificationsModule,
+        InboxModule,
         CoursesModule,
         ClassesModule,
         EnrollmentsModule,
