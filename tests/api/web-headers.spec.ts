@@ -5,12 +5,12 @@ import { webGet, webSignIn } from '../support/web-http.js';
 /** Black-box: the web's answers alone (no API call), as a browser or a shared proxy sees them. */
 const PUBLIC_PAGES = ['/', '/login', '/register', '/courses', '/verify', '/verify/HX-NOT-A-CODE'];
 const SIGNED_IN_PAGES: [keyof typeof DEMO, string[]][] = [
-  ['learner', ['/app', '/me', '/my/classes', '/my/certificates', '/me/password', '/jobs']],
+  ['learner', ['/app', '/me', '/my/classes', '/my/certificates', '/me/password', '/jobs', '/me/notifications', '/me/notifications/settings']],
   ['volunteer', ['/app', '/my/readiness']],
   ['coordinator', ['/app', '/manage/classes', '/manage/people']],
   ['admin', ['/app', '/admin/courses', '/admin/orgs', '/dashboard']],
   ['instructor', ['/app', '/teach']],
-  ['employer', ['/app', '/employer']],
+  ['employer', ['/app', '/employer', '/me/notifications']],
 ];
 
 function expectDocumentPolicy(res: Response, path: string) {

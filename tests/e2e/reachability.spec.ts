@@ -9,17 +9,17 @@ import { DEMO, DEMO_PASSWORD, WEB } from '../support/browser.js';
 
 /** What each role needs, as path patterns (ids vary). */
 const NEEDS: Record<keyof typeof DEMO | 'jintaInstructor', RegExp[]> = {
-  learner: [/^\/learn\/[0-9a-f-]{36}\/lessons\/\d+$/, /^\/me\/data$/, /^\/courses$/, /^\/courses\/[^/]+$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/jobs$/, /^\/my\/consent$/, /^\/my\/referrals$/, /^\/me$/, /^\/me\/password$/],
+  learner: [/^\/learn\/[0-9a-f-]{36}\/lessons\/\d+$/, /^\/me\/data$/, /^\/courses$/, /^\/courses\/[^/]+$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/jobs$/, /^\/my\/consent$/, /^\/my\/referrals$/, /^\/me$/, /^\/me\/password$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
   volunteer: [/^\/my\/readiness$/, /^\/courses$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/learn\/quiz\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/me$/],
-  instructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/code$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/print$/, /^\/me$/],
+  instructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/code$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/print$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
   jintaInstructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/],
   coordinator: [
     /^\/manage\/classes$/, /^\/manage\/classes\/new$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/manage\/classes\/[0-9a-f-]{36}\/certificates$/,
     /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/manage\/import$/, /^\/manage\/people$/, /^\/manage\/people\/new$/, /^\/manage\/qualifications$/, /^\/manage\/volunteers$/,
-    /^\/manage\/jobs$/, /^\/manage\/jobs\/[0-9a-f-]{36}$/, /^\/manage\/followups$/, /^\/dashboard$/, /^\/me$/,
+    /^\/manage\/jobs$/, /^\/manage\/jobs\/[0-9a-f-]{36}$/, /^\/manage\/followups$/, /^\/dashboard$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/,
   ],
-  employer: [/^\/employer$/, /^\/employer\/referrals\/[0-9a-f-]{36}$/, /^\/employer\/jobs\/new$/, /^\/employer\/followups$/, /^\/me$/],
-  admin: [/^\/dashboard$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/admin\/orgs$/, /^\/admin\/courses$/, /^\/admin\/courses\/new$/, /^\/manage\/people$/, /^\/admin\/audit$/, /^\/me$/],
+  employer: [/^\/employer$/, /^\/employer\/referrals\/[0-9a-f-]{36}$/, /^\/employer\/jobs\/new$/, /^\/employer\/followups$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
+  admin: [/^\/dashboard$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/admin\/orgs$/, /^\/admin\/courses$/, /^\/admin\/courses\/new$/, /^\/manage\/people$/, /^\/admin\/audit$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
 };
 const PHONES: Record<keyof typeof NEEDS, string> = { ...DEMO, jintaInstructor: '13900000009' };
 

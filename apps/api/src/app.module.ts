@@ -19,6 +19,7 @@ import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SmsModule } from './notifications/sms/sms.module.js';
+import { InboxModule } from './notifications/inbox.module.js';
 import { ExternalCredentialsModule } from './external-credentials/external-credentials.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         QueueModule,
         NotificationsModule,
         SmsModule,
+        InboxModule,
         CoursesModule,
         ClassesModule,
         EnrollmentsModule,

@@ -283,6 +283,11 @@ export const MATRIX: Record<string, Cell> = {
   'GET /api/reports/summary.csv': { request: () => ({ path: '/api/reports/summary.csv' }), expect: staffOnly(200) },
   'GET /api/audit': { request: () => ({ path: '/api/audit?entityType=user' }), expect: adminOnly(200) },
   'GET /api/me/export': { request: () => ({ path: '/api/me/export' }), expect: signedIn(200) },
+  'GET /api/me/notifications': { request: () => ({ path: '/api/me/notifications?unread=true&limit=5' }), expect: signedIn(200) },
+  'GET /api/me/notifications/unread-count': { request: () => ({ path: '/api/me/notifications/unread-count' }), expect: signedIn(200) },
+  'POST /api/me/notifications/read': { request: () => ({ path: '/api/me/notifications/read', body: {} }), expect: signedIn(200) },
+  'GET /api/me/notification-preferences': { request: () => ({ path: '/api/me/notification-preferences' }), expect: signedIn(200) },
+  'PUT /api/me/notification-preferences': { request: () => ({ path: '/api/me/notification-preferences', body: { smsKinds: ['certificate.issued'] } }), expect: signedIn(200) },
   'DELETE /api/me': {
     // Each signed-in actor erases a throwaway account of the same role, so the matrix users survive.
     request: () => ({ path: '/api/me' }),

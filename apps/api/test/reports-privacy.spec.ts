@@ -273,7 +273,7 @@ describe('audit and personal-data rights', () => {
     const exported: Record<string, string> = {
       enrollments: 'enrollments', attendance_marks: 'attendance', attendance_history: 'attendanceHistory', assessment_attempts: 'quizAttempts',
       assessment_results: 'practicalResults', certificates: 'certificates', external_credentials: 'externalCredentials', consent_events: 'consents',
-      referrals: 'referrals', notifications: 'notifications', refresh_tokens: 'sessions',
+      referrals: 'referrals', notifications: 'notifications', notification_preferences: 'notificationPreferences', refresh_tokens: 'sessions',
     };
     // Linked to a user but holding nothing about her: an activation code's hash, deleted the moment she claims the account (before she could export).
     const notPersonal = new Set(['account_claims']);
@@ -309,6 +309,7 @@ describe('audit and personal-data rights', () => {
     await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, NULL, 'referred', '做事细心', $2), ($1, 'referred', 'hired', '下周一上岗', $2)`, [referralId, coord.id]);
     await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band, note) VALUES ($1, 30, '2026-05-01', true, '5000_6999', '雇主满意'), ($1, 90, '2026-07-01', NULL, NULL, NULL)`, [referralId]);
     await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}')`, [learner.id]);
+    expect((await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['certificate.issued'], smsOff: true })).status).toBe(200);
 
     const res = await t.http().get('/api/me/export').set(bearer(learner));
     expect(res.status).toBe(200);

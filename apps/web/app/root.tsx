@@ -18,6 +18,7 @@ import { catalogueChunk } from './lib/catalogue-assets.server';
 import { getLocale } from './lib/locale.server';
 import { useNonce } from './lib/nonce';
 import { hasSession } from './lib/session.server';
+import { unreadCountFor } from './lib/auth.server';
 import stylesUrl from './styles.css?url';
 
 /**
@@ -37,10 +38,11 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-/** Only cookies, no API call: the layout renders even when the API is down. */
+/** Cookies, and for the bell one cheap call that never fails the layout (null when the API is down). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, signedIn] = await Promise.all([getLocale(request), hasSession(request)]);
-  return { locale, signedIn, messagesChunk: catalogueChunk(locale) };
+  const unread = signedIn ? await unreadCountFor(request) : null;
+  return { locale, signedIn, unread, messagesChunk: catalogueChunk(locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -69,7 +71,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t('nav.skipToContent')}
         </a>
-        <TopBar signedIn={data?.signedIn ?? false} />
+        <TopBar signedIn={data?.signedIn ?? false} unread={data?.unread ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

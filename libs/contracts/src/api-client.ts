@@ -4,6 +4,7 @@
  * API's OpenAPI spec by a test, so the two cannot drift apart silently.
  */
 import type { ApiErrorBody } from './errors.js';
+import type { NotificationKind, NotificationList, NotificationPreferences } from './notifications.js';
 import type {
   AuditEventDto,
   ReportSummaryDto,
@@ -148,6 +149,11 @@ export const CLIENT_ROUTES = [
   'GET /api/audit',
   'GET /api/me/export',
   'DELETE /api/me',
+  'GET /api/me/notifications',
+  'GET /api/me/notifications/unread-count',
+  'POST /api/me/notifications/read',
+  'GET /api/me/notification-preferences',
+  'PUT /api/me/notification-preferences',
 ] as const;
 
 export function buildQuery(query?: Query): string {
@@ -350,6 +356,17 @@ export class ApiClient {
     /** Everything Hearth holds about the caller (JSON). */
     export: () => this.request<Record<string, unknown>>('GET', '/api/me/export'),
     erase: () => this.request<void>('DELETE', '/api/me'),
+  };
+
+  readonly notifications = {
+    /** Hers, newest first, in her language. */
+    list: (query: { unread?: boolean; limit?: number; offset?: number } = {}) => this.request<NotificationList>('GET', '/api/me/notifications', { query }),
+    /** The bell: one cheap count. */
+    unreadCount: () => this.request<{ unread: number }>('GET', '/api/me/notifications/unread-count'),
+    /** Those ids (only hers count), or all of hers without ids. */
+    markRead: (ids?: string[]) => this.request<{ unread: number }>('POST', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
+    preferences: () => this.request<NotificationPreferences>('GET', '/api/me/notification-preferences'),
+    savePreferences: (body: { smsKinds: NotificationKind[]; smsOff?: boolean }) => this.request<NotificationPreferences>('PUT', '/api/me/notification-preferences', { body }),
   };
 
   readonly imports = {

@@ -6,3 +6,4 @@ export * from './completion.js';
 export * from './csv.js';
 export * from './secrets.js';
 export * from './notifications.js';
+export * from './notification-texts.js';

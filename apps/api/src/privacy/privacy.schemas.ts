@@ -127,6 +127,14 @@ const sections = {
       payload: Json,
       createdAt: DateTime(),
       sentAt: Nullable(DateTime()),
+      readAt: Nullable(DateTime({ description: 'When she read it in her inbox' })),
+    }),
+  ),
+  notificationPreferences: Type.Array(
+    Type.Object({
+      smsKinds: Type.Array(Type.String(), { description: 'Kinds she chose to get by SMS too' }),
+      smsOptedOutAt: Nullable(DateTime()),
+      updatedAt: DateTime(),
     }),
   ),
   sessions: Type.Array(

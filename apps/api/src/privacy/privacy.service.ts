@@ -37,7 +37,8 @@ export class PrivacyService {
                        coalesce((SELECT json_agg(json_build_object('from', ev.from_status, 'to', ev.to_status, 'note', ev.note, 'at', ev.at) ORDER BY ev.at, ev.id) FROM referral_events ev WHERE ev.referral_id = f.id), '[]') AS history
                   FROM referrals f JOIN job_openings j ON j.id = f.job_id JOIN employers e ON e.id = f.employer_id WHERE f.learner_id = $1`,
     followUps: `SELECT p.day_mark AS "dayMark", to_char(p.due_on, 'YYYY-MM-DD') AS "dueOn", p.still_employed AS "stillEmployed", p.wage_band AS "wageBand", p.note FROM placement_followups p JOIN referrals f ON f.id = p.referral_id WHERE f.learner_id = $1 ORDER BY f.created_at, p.day_mark`,
-    notifications: `SELECT kind, payload, created_at AS "createdAt", sent_at AS "sentAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,
+    notifications: `SELECT kind, payload, created_at AS "createdAt", sent_at AS "sentAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,
+    notificationPreferences: `SELECT sms_kinds AS "smsKinds", sms_opted_out_at AS "smsOptedOutAt", updated_at AS "updatedAt" FROM notification_preferences WHERE user_id = $1`,
     sessions: `SELECT created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt", revoked_at AS "revokedAt" FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`,
     auditTrail: `SELECT at, action, entity_type AS "entityType", entity_id AS "entityId" FROM audit_events WHERE actor_id = $1 OR entity_id = $1::text ORDER BY at`,
   } satisfies Record<string, string>;
@@ -66,6 +67,7 @@ export class PrivacyService {
       await tx.query(`DELETE FROM consent_events WHERE learner_id = $1`, [caller.id]);
       await tx.query(`DELETE FROM external_credentials WHERE learner_id = $1`, [caller.id]);
       await tx.query(`DELETE FROM notifications WHERE user_id = $1`, [caller.id]);
+      await tx.query(`DELETE FROM notification_preferences WHERE user_id = $1`, [caller.id]);
       // Free text written about her may identify her; the counted facts stay.
       await tx.query(`UPDATE attendance_marks SET note = NULL WHERE learner_id = $1`, [caller.id]);
       await tx.query(`UPDATE attendance_history SET old_note = NULL, new_note = NULL WHERE learner_id = $1`, [caller.id]);

@@ -2,7 +2,7 @@ import { Form, Link, useLocation } from '@remix-run/react';
 import { useI18n } from '../i18n';
 
 /** Brand, language switch and sign-in/out; every control is a plain link or form, so it works without JavaScript. */
-export function TopBar({ signedIn }: { signedIn: boolean }) {
+export function TopBar({ signedIn, unread = null }: { signedIn: boolean; unread?: number | null }) {
   const { locale, t } = useI18n();
   const location = useLocation();
   const otherLocale = locale === 'zh-CN' ? 'en' : 'zh-CN';
@@ -11,6 +11,8 @@ export function TopBar({ signedIn }: { signedIn: boolean }) {
       <Link to="/" className="brand">
         {t('app.name')}
       </Link>
+      {/* Beside the brand, so the three buttons below still fit one row at 360px. */}
+      {signedIn ? <Bell unread={unread} /> : null}
       <nav aria-label={t('nav.main')} className="topbar-actions">
         {/* A full page load: the other language's messages are fetched with the new page. */}
         <Form method="post" action="/locale" reloadDocument>
@@ -44,5 +46,20 @@ export function TopBar({ signedIn }: { signedIn: boolean }) {
         )}
       </nav>
     </header>
+  );
+}
+
+/** The bell: her inbox, with the unread count when there is one (the number is in its accessible name). */
+function Bell({ unread }: { unread: number | null }) {
+  const { t } = useI18n();
+  const count = unread && unread > 0 ? unread : 0;
+  return (
+    <Link to="/me/notifications" className="button button-quiet bell" aria-label={count ? t('notifications.bell.unread', { n: count }) : t('notifications.bell')}>
+      <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      {count ? <span className="bell-count" aria-hidden="true">{count > 99 ? '99+' : count}</span> : null}
+    </Link>
   );
 }

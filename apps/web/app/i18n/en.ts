@@ -10,11 +10,13 @@ import { peopleEn } from './people.en';
 import { coordinatorEn } from './coordinator.en';
 import { reportsEn } from './reports.en';
 import { learningEn } from './learning.en';
+import { notificationsEn } from './notifications.en';
 import type { MessageKey } from './zh-CN';
 
 /** English catalogue: the type makes a missing or an extra key a compile error. */
 export const en: Record<MessageKey, string> = {
   ...attendanceEn,
+  ...notificationsEn,
   ...certificatesEn,
   ...referralsEn,
   ...reportsEn,

@@ -10,6 +10,7 @@ import { peopleZhCN } from './people';
 import { coordinatorZhCN } from './coordinator';
 import { reportsZhCN } from './reports';
 import { learningZhCN } from './learning';
+import { notificationsZhCN } from './notifications';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
 /**
@@ -18,6 +19,7 @@ import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRe
  */
 export const zhCN = {
   ...attendanceZhCN,
+  ...notificationsZhCN,
   ...certificatesZhCN,
   ...referralsZhCN,
   ...reportsZhCN,

@@ -33,11 +33,13 @@ function clientAddress(request: Request): string | null {
 }
 
 /** A client for the Hearth API acting for this request (and this user, when given a token). */
-export function apiFor(request: Request, accessToken?: string | null): ApiClient {
+export function apiFor(request: Request, accessToken?: string | null, options: { timeoutMs?: number } = {}): ApiClient {
   const headers: Record<string, string> = { 'x-request-id': requestIdFor(request) };
   const address = clientAddress(request);
   if (address) headers['x-forwarded-for'] = address;
-  return new ApiClient({ baseUrl: API_URL, accessToken, headers, fetch: timedFetch });
+  const timeoutMs = options.timeoutMs;
+  const fetcher: typeof fetch = timeoutMs ? (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }) : timedFetch;
+  return new ApiClient({ baseUrl: API_URL, accessToken, headers, fetch: fetcher });
 }
 
 /** True when the API could not be reached or answered that it is down (as opposed to refusing the request). */

@@ -133,3 +133,21 @@ export async function signOut(request: Request): Promise<Response> {
   }
   return redirect('/', { headers: { 'Set-Cookie': await destroySession(request, session) } });
 }
+
+/** The bell must never hold up or break a page: a short wait, and no number rather than an error. */
+const BELL_TIMEOUT_MS = 1500;
+
+/**
+ * Her unread count for the top bar, from the session's access token while it is valid (no refresh
+ * here: the page's own guard renews it, and the next page shows the number). Null when unknown.
+ */
+export async function unreadCountFor(request: Request): Promise<number | null> {
+  try {
+    const session = await getSession(request);
+    const accessToken = session.get('accessToken');
+    if (!session.get('refreshToken') || !accessToken || (session.get('accessExpiresAt') ?? 0) - Date.now() <= REFRESH_MARGIN_MS) return null;
+    return (await apiFor(request, accessToken, { timeoutMs: BELL_TIMEOUT_MS }).notifications.unreadCount()).unread;
+  } catch {
+    return null;
+  }
+}

@@ -63,6 +63,19 @@ export default function MyAccountPage() {
         <p className="hint">{t('reports.me.exportHint')}</p>
       </section>
 
+      <section aria-labelledby="me-notifications" className="stack-tight">
+        <h2 id="me-notifications">{t('notifications.me.heading')}</h2>
+        <p>{t('notifications.me.body')}</p>
+        <p>
+          <Link to="/me/notifications" className="button button-secondary">
+            {t('notifications.me.link')}
+          </Link>
+        </p>
+        <p>
+          <Link to="/me/notifications/settings">{t('notifications.settingsLink')}</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="me-password" className="stack-tight">
         <h2 id="me-password">{t('reports.me.password.heading')}</h2>
         <p className={user.passwordFromStaff ? 'notice notice-warning' : undefined}>{t(user.passwordFromStaff ? 'reports.password.fromStaff' : 'reports.me.password.body')}</p>

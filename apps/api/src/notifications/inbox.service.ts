@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  DEFAULT_SMS_KINDS,
+  isNotificationKind,
+  NOTIFICATION_KINDS,
+  renderNotification,
+  type NotificationItem,
+  type NotificationKind,
+  type NotificationList,
+  type NotificationPreferences,
+} from '@hearth/contracts';
+import type { AuthUser } from '../auth/auth-user.js';
+import { COUNT_NOTIFICATIONS, COUNT_UNREAD, GET_PREFERENCES, LIST_NOTIFICATIONS, MARK_READ, SAVE_PREFERENCES } from './inbox-queries.js';
+
+interface Row {
+  id: string;
+  kind: string;
+  payload: unknown;
+  createdAt: Date;
+  readAt: Date | null;
+  enrollmentId: string | null;
+}
+
+/**
+ * Her inbox: the notifications written for her (the outbox rows), rendered in her language when she
+ * reads them, so a change of language or wording reaches old ones too. Only ever her own rows.
+ */
+@Injectable()
+export class InboxService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(caller: AuthUser, query: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
+    const unreadOnly = query.unread === true;
+    const [rows, [counts], [unread]] = await Promise.all([
+      this.db.query(LIST_NOTIFICATIONS, [caller.id, unreadOnly, query.limit, query.offset]) as Promise<Row[]>,
+      this.db.query(COUNT_NOTIFICATIONS, [caller.id, unreadOnly]) as Promise<{ total: number }[]>,
+      this.db.query(COUNT_UNREAD, [caller.id]) as Promise<{ unread: number }[]>,
+    ]);
+    return { items: rows.filter((r) => isNotificationKind(r.kind)).map((r) => this.item(caller, r)), total: counts.total, unread: unread.unread };
+  }
+
+  async unreadCount(caller: AuthUser): Promise<{ unread: number }> {
+    const [row] = await this.db.query(COUNT_UNREAD, [caller.id]);
+    return { unread: row.unread };
+  }
+
+  /** Marks the given ids (hers among them; anyone else's match nothing, silently) or all of hers. */
+  async markRead(caller: AuthUser, ids: string[] | undefined): Promise<{ unread: number }> {
+    await this.db.query(MARK_READ, [caller.id, ids ?? null]);
+    return this.unreadCount(caller);
+  }
+
+  async preferences(caller: AuthUser): Promise<NotificationPreferences> {
+    const [row] = await this.db.query(GET_PREFERENCES, [caller.id]);
+    return row ? this.shape(row) : { smsKinds: ordered(DEFAULT_SMS_KINDS), smsOptedOutAt: null };
+  }
+
+  async savePreferences(caller: AuthUser, input: { smsKinds: NotificationKind[]; smsOff?: boolean }): Promise<NotificationPreferences> {
+    const [row] = await this.db.query(SAVE_PREFERENCES, [caller.id, ordered(input.smsKinds), input.smsOff ?? null]);
+    return this.shape(row);
+  }
+
+  private shape(row: { smsKinds: string[]; smsOptedOutAt: Date | null }): NotificationPreferences {
+    return { smsKinds: ordered(row.smsKinds.filter(isNotificationKind)), smsOptedOutAt: row.smsOptedOutAt ? row.smsOptedOutAt.toISOString() : null };
+  }
+
+  private item(caller: AuthUser, row: Row): NotificationItem {
+    const text = renderNotification(row.kind, row.payload, caller.locale, { userId: caller.id, role: caller.role, enrollmentId: row.enrollmentId });
+    return {
+      id: row.id,
+      kind: row.kind as NotificationKind,
+      title: text.title,
+      body: text.body,
+      ...(text.link ? { link: text.link } : {}),
+      createdAt: row.createdAt.toISOString(),
+      readAt: row.readAt ? row.readAt.toISOString() : null,
+    };
+  }
+}
+
+/** Without duplicates, in the order of NOTIFICATION_KINDS. */
+const ordered = (kinds: readonly NotificationKind[]): NotificationKind[] => NOTIFICATION_KINDS.filter((k) => kinds.includes(k));
