@@ -12,6 +12,7 @@ import {
 } from '@remix-run/react';
 import { useEffect, type ReactNode } from 'react';
 import { DEFAULT_LOCALE } from '@hearth/contracts';
+import { OfflineClient } from './components/offline-client';
 import { TopBar } from './components/top-bar';
 import { hasCatalogue, translator, useI18n, type MessageKey } from './i18n';
 import { catalogueChunk } from './lib/catalogue-assets.server';
@@ -35,6 +36,8 @@ const wantsNoScripts = (handle: unknown) => (handle as RouteHandle | undefined)?
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/icon-192.png' },
 ];
 
 /** Only cookies, no API call: the layout renders even when the API is down. */
@@ -86,13 +89,19 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const locale = useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LOCALE;
+  const root = useRouteLoaderData<typeof loader>('root');
+  const locale = root?.locale ?? DEFAULT_LOCALE;
   useEffect(() => {
     // The page's language changed without a document load (e.g. her account's language after
     // signing in): fetch the page again so its messages come with it.
     if (!hasCatalogue(locale)) window.location.reload();
   }, [locale]);
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      <OfflineClient signedIn={root?.signedIn ?? false} />
+    </>
+  );
 }
 
 function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
