@@ -263,6 +263,34 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     await context.close();
   });
 
+  it('"添加到主屏幕" is offered after sign-in, from her second page on, never on the first, and "不用了" hides it for good', async () => {
+    const context = await launchPhone(profile());
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const heading = page.getByRole('heading', { name: zh['offline.install.heading'] });
+    await page.goto(`${WEB()}/`);
+    await page.getByRole('link', { name: zh['nav.signIn'] }).first().waitFor();
+    expect(await heading.count()).toBe(0);
+    await signIn(page, instructorPhone);
+    // Her first page after signing in: nothing in the way yet.
+    expect(await heading.count()).toBe(0);
+    await page.getByRole('link', { name: zh['nav.teach'], exact: true }).click();
+    await page.waitForURL(/\/teach$/);
+    await heading.waitFor();
+    // The browser's own prompt where it offers one, otherwise how to do it from the menu.
+    const card = page.locator('section', { has: heading });
+    expect((await card.getByRole('button', { name: zh['offline.install.add'] }).count()) + (await card.getByText(zh['offline.install.howto']).count())).toBe(1);
+    await fitsPhone(page);
+    await card.getByRole('button', { name: zh['offline.install.dismiss'] }).click();
+    await heading.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: zh['nav.myHearth'] }).click();
+    await page.waitForURL(/\/app$/);
+    await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+    expect(await heading.count()).toBe(0);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
   it('a new deployment replaces the worker when she taps "新版本", and the old version\'s caches go', async () => {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;

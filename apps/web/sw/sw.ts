@@ -181,6 +181,13 @@ async function stored(url: string): Promise<Response | null> {
   return null;
 }
 
+/** "12月5日 17:14" / "Dec 5, 17:14", in the phone's time zone. */
+function storedAt(date: Date, locale: 'zh-CN' | 'en'): string {
+  const hm = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  if (locale === 'zh-CN') return `${date.getMonth() + 1}月${date.getDate()}日 ${hm}`;
+  return `${new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(date)}, ${hm}`;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
@@ -193,7 +200,7 @@ async function withBanner(response: Response): Promise<Response> {
   const html = await response.text();
   const locale = /<html[^>]*\blang="en"/.test(html) ? 'en' : 'zh-CN';
   const at = Number(response.headers.get(stamp) ?? Date.now());
-  const time = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+  const time = storedAt(new Date(at), locale);
   const words = (locale === 'en' ? offlineEn : offlineZhCN)['offline.banner'].replace('{time}', time);
   const banner = `<div id="hearth-offline-banner" class="offline-banner" role="status" data-stored-at="${new Date(at).toISOString()}">${escapeHtml(words)}</div>`;
   const end = html.lastIndexOf('</body>');

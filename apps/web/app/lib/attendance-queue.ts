@@ -186,7 +186,9 @@ export function useAttendanceQueue(onFlushed?: (outcome: FlushOutcome) => void) 
 
   useEffect(() => {
     setQueue(readQueue());
-    setOnline(navigator.onLine);
+    // A page the service worker served from the phone's store (its banner is there) is never shown as live.
+    const fromStore = Boolean(document.getElementById('hearth-offline-banner'));
+    setOnline(navigator.onLine && !fromStore);
     const onOnline = () => {
       setOnline(true);
       void sync();
