@@ -37,8 +37,13 @@ async function product() {
   child.stderr.on('data', (d) => (output += d));
   await new Promise((done, fail) => {
     const timer = setInterval(() => {
-      if (output.includes('Hearth is running')) clearInterval(timer), done();
-      if (child.exitCode !== null) clearInterval(timer), fail(new Error(output));
+      if (output.includes('Hearth is running')) {
+        clearInterval(timer);
+        done();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        fail(new Error(output));
+      }
     }, 100);
   });
   return {
