@@ -25,9 +25,13 @@ export const accountKey = (userId: string) => createHash('sha256').update(`heart
 export async function offlinePack(request: Request, user: MeDto, api: ApiClient, locale: Locale): Promise<OfflinePack> {
   const urls = ['/app', '/offline'];
   const roles = new Set([user.role, ...(user.roles ?? [])]);
-  if (TEACH_ROLES.some((role) => roles.has(role))) {
-    const { today, upcoming } = await teachingSessions(api, user, locale);
+  if (roles.has('instructor')) {
+    // Her own sessions (an instructor's list holds only the classes she teaches).
+    const { today, upcoming } = await teachingSessions(api, { ...user, role: 'instructor' }, locale);
     urls.push('/teach', ...[...today, ...upcoming].slice(0, MAX_SESSIONS).map((s) => `/teach/sessions/${s.id}`));
+  } else if (TEACH_ROLES.some((role) => roles.has(role))) {
+    // Coordinators and admins see every class of their subtree there: the list only, no rosters.
+    urls.push('/teach');
   }
   if (roles.has('learner')) urls.push(...(await learnerOfflineUrls(request)));
   return { account: accountKey(user.id), locale, generatedAt: new Date().toISOString(), urls: [...new Set(urls.filter((u) => u.startsWith('/') && !u.startsWith('//')))] };
