@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { optionalUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
@@ -12,9 +12,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const resolved = await optionalUser(request);
   const headers = { ...resolved.headers, 'Cache-Control': 'private, no-store' };
-  if (!resolved.user) return data<OfflinePack>({ account: null, locale, generatedAt: new Date().toISOString(), urls: [] }, { headers });
+  if (!resolved.user) return Response.json({ account: null, locale, generatedAt: new Date().toISOString(), urls: [] } satisfies OfflinePack, { headers });
   try {
-    return data(await offlinePack(request, resolved.user, resolved.api, locale), { headers });
+    return Response.json(await offlinePack(request, resolved.user, resolved.api, locale), { headers });
   } catch (error) {
     return unavailableOrRethrow(error);
   }
