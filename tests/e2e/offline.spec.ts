@@ -230,8 +230,11 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     const context = await launchPhone(profile());
     const page = await context.newPage();
     const problems = watchConsole(page);
-    // She has opened Hearth once before (any page with scripts installs the worker).
-    await page.goto(`${WEB()}/`);
+    const [base, jws] = qrUrl.split('#t=');
+    const url = `${WEB()}${new URL(base).pathname}`;
+    // A verifier checked one certificate with signal before (its page installs the worker, after it is shown).
+    await page.goto(`${url}#t=${jws}`);
+    await page.locator('#offline-check').getByText(zh['certificates.offline.valid']).waitFor();
     await until(
       page,
       `async () => {
@@ -241,8 +244,6 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     );
     await context.setOffline(true);
 
-    const [base, jws] = qrUrl.split('#t=');
-    const url = `${WEB()}${new URL(base).pathname}`;
     const cold = await context.newPage();
     const coldProblems = watchConsole(cold);
     await cold.goto(`${url}#t=${jws}`);
