@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE } from '@hearth/contracts';
 import { OfflineClient } from './components/offline-client';
 import { TopBar } from './components/top-bar';
@@ -116,8 +116,11 @@ function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
-  const page = errorPage(error);
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // A form sent or a page's data asked for with no signal: say so, not "something went wrong".
+  const [offline, setOffline] = useState(false);
+  useEffect(() => setOffline(!navigator.onLine), []);
+  const page = offline && !isRouteErrorResponse(error) ? { title: 'offline.page.title' as const, body: 'offline.page.body' as const } : errorPage(error);
+  if (!isRouteErrorResponse(error) && !(typeof navigator !== 'undefined' && navigator.onLine === false)) console.error(error);
   return (
     <section className="stack narrow">
       <h1>{t(page.title)}</h1>
