@@ -81,4 +81,35 @@ describe('security headers of the web', () => {
     expect(icon.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new URL(WEB()).protocol).toBe('http:');
   });
+
+  it('the offline app: the worker at the root is always revalidated, the manifest installs, the pack is private, sign-out clears the HTTP cache', async () => {
+    const worker = await webGet('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = (await webGet('/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
+    const manifest = (await (await webGet('/manifest.webmanifest')).json()) as { name: string; display: string; start_url: string; icons: { sizes: string; purpose: string; src: string }[] };
+    expect(manifest).toMatchObject({ name: 'Hearth · 巾帼学堂', display: 'standalone', start_url: '/app' });
+    for (const size of ['192x192', '512x512']) {
+      for (const purpose of ['any', 'maskable']) {
+        const icon = manifest.icons.find((i) => i.sizes === size && i.purpose === purpose);
+        expect({ size, purpose, status: icon ? (await webGet(icon.src)).status : 404 }).toEqual({ size, purpose, status: 200 });
+      }
+    }
+    // Signed out, the pack names no account (the worker then forgets any); signed in, her week.
+    const anonymous = await webGet('/offline/pack');
+    expect(anonymous.headers.get('cache-control')).toBe('private, no-store');
+    expect(await anonymous.json()).toMatchObject({ account: null, urls: [] });
+    const cookie = await webSignIn(DEMO.instructor);
+    const pack = (await (await webGet('/offline/pack', cookie)).json()) as { account: string; urls: string[] };
+    expect(pack.account).toMatch(/^[0-9a-f]{16}$/);
+    expect(pack.urls).toEqual(expect.arrayContaining(['/app', '/offline', '/teach']));
+    expect(pack.urls.every((u) => u.startsWith('/') && !u.startsWith('//'))).toBe(true);
+    const out = await fetch(new URL('/logout', WEB()), { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(out.status).toBe(302);
+    expect(out.headers.get('clear-site-data')).toBe('"cache"');
+  });
 });

@@ -5,21 +5,31 @@ import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 export const WEB = () => process.env.HEARTH_WEB_URL!;
 export const API = () => process.env.HEARTH_API_URL!;
 
-/** Debian's Chromium, never a downloaded browser. */
+/** Debian's Chromium, never a downloaded browser, and its flags. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** The phone's screen (a low-end Android, 360 px wide). */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
+/**
+ * A phone whose browser profile lives in `userDataDir`: its service worker, caches and storage
+ * survive closing the context (the browser closed at the station) and opening it again.
+ */
+export function launchPhone(userDataDir: string, options: { locale?: string } = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { ...CHROMIUM, ...PHONE, locale: options.locale ?? 'zh-CN' });
 }
 
 /** A phone-sized context (a low-end Android), Chinese by default. */
 export async function phoneContext(browser: Browser, options: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    ...PHONE,
     locale: options.locale ?? 'zh-CN',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });

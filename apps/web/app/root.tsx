@@ -10,8 +10,9 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE } from '@hearth/contracts';
+import { OfflineClient } from './components/offline-client';
 import { TopBar } from './components/top-bar';
 import { hasCatalogue, translator, useI18n, type MessageKey } from './i18n';
 import { catalogueChunk } from './lib/catalogue-assets.server';
@@ -36,6 +37,8 @@ const wantsNoScripts = (handle: unknown) => (handle as RouteHandle | undefined)?
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/icon-192.png' },
 ];
 
 /** Cookies, and for the bell one cheap call that never fails the layout (null when the API is down). */
@@ -88,13 +91,19 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const locale = useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LOCALE;
+  const root = useRouteLoaderData<typeof loader>('root');
+  const locale = root?.locale ?? DEFAULT_LOCALE;
   useEffect(() => {
     // The page's language changed without a document load (e.g. her account's language after
     // signing in): fetch the page again so its messages come with it.
     if (!hasCatalogue(locale)) window.location.reload();
   }, [locale]);
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      <OfflineClient signedIn={root?.signedIn ?? false} />
+    </>
+  );
 }
 
 function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
@@ -109,8 +118,11 @@ function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
-  const page = errorPage(error);
-  if (!isRouteErrorResponse(error)) console.error(error);
+  // A form sent or a page's data asked for with no signal: say so, not "something went wrong".
+  const [offline, setOffline] = useState(false);
+  useEffect(() => setOffline(!navigator.onLine), []);
+  const page = offline && !isRouteErrorResponse(error) ? { title: 'offline.page.title' as const, body: 'offline.page.body' as const } : errorPage(error);
+  if (!isRouteErrorResponse(error) && !(typeof navigator !== 'undefined' && navigator.onLine === false)) console.error(error);
   return (
     <section className="stack narrow">
       <h1>{t(page.title)}</h1>

@@ -11,6 +11,7 @@ import { coordinatorEn } from './coordinator.en';
 import { reportsEn } from './reports.en';
 import { learningEn } from './learning.en';
 import { notificationsEn } from './notifications.en';
+import { offlineEn } from './offline.en';
 import type { MessageKey } from './zh-CN';
 
 /** English catalogue: the type makes a missing or an extra key a compile error. */
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...courseAdminEn,
   ...learningEn,
   ...scheduleEn,
+  ...offlineEn,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': "Hearth is open-source software for the training and certification work of women's federations and women's clubs.",
 

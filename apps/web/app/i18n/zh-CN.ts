@@ -11,6 +11,7 @@ import { coordinatorZhCN } from './coordinator';
 import { reportsZhCN } from './reports';
 import { learningZhCN } from './learning';
 import { notificationsZhCN } from './notifications';
+import { offlineZhCN } from './offline';
 import type { ClassStatus, CourseCategory, EnrollmentStatus, ErrorCode, ImportRejectCode, LearnerType, OrgKind, Role } from '@hearth/contracts';
 
 /**
@@ -31,6 +32,7 @@ export const zhCN = {
   ...courseAdminZhCN,
   ...learningZhCN,
   ...scheduleZhCN,
+  ...offlineZhCN,
   'app.name': 'Hearth · 巾帼学堂',
   'app.footer': 'Hearth 巾帼学堂是开源软件，为各级妇联和妇女俱乐部的培训与认证服务。',
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAttendanceStatus, type AttendanceStatus } from './attendance-view';
+import { outboxAdd, outboxRemove } from './offline-outbox';
 
 /**
  * Roll calls saved on the phone until the server has them. A saved batch goes into a queue in
@@ -50,6 +51,7 @@ function writeQueue(queue: QueuedBatch[]) {
 
 function removeBatch(id: string) {
   writeQueue(readQueue().filter((b) => b.clientMutationId !== id));
+  void outboxRemove(id);
 }
 
 /** crypto.randomUUID exists only on https (and localhost); stations often reach the web over plain http. */
@@ -184,7 +186,9 @@ export function useAttendanceQueue(onFlushed?: (outcome: FlushOutcome) => void) 
 
   useEffect(() => {
     setQueue(readQueue());
-    setOnline(navigator.onLine);
+    // A page the service worker served from the phone's store (its banner is there) is never shown as live.
+    const fromStore = Boolean(document.getElementById('hearth-offline-banner'));
+    setOnline(navigator.onLine && !fromStore);
     const onOnline = () => {
       setOnline(true);
       void sync();
@@ -214,6 +218,8 @@ export function useAttendanceQueue(onFlushed?: (outcome: FlushOutcome) => void) 
     (batch: Omit<QueuedBatch, 'source'>) => {
       const queued: QueuedBatch = { ...batch, source: navigator.onLine ? 'roster' : 'offline-sync' };
       writeQueue([...readQueue(), queued]);
+      // Also for the service worker: Background Sync sends it even if she closes the browser first.
+      void outboxAdd(queued);
       setQueue(readQueue());
       return { batch: queued, outcome: sync() };
     },

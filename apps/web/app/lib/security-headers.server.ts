@@ -8,7 +8,8 @@ export const newNonce = () => randomBytes(16).toString('base64');
  * Scripts run only when they carry this document's nonce (Remix's inline module script and the
  * modules it imports, through 'strict-dynamic'); nothing may frame the page, plugins are off, and
  * forms post only here. Styles and images come from this origin (inline SVG QR codes and charts are
- * markup, not resources; data: images for QR codes on certificates).
+ * markup, not resources; data: images for QR codes on certificates). The service worker and the web
+ * app manifest come from this origin only (docs/decisions/014-offline-web-app.md).
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -18,6 +19,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -15,6 +15,8 @@ export function offlineCheck() {
   const bytes = (b64url: string) => Uint8Array.from(atob(b64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   const text = (b64url: string) => JSON.parse(new TextDecoder().decode(bytes(b64url)));
   const plain = (code: unknown) => String(code ?? '').replace(/[^0-9a-z]/gi, '').toUpperCase();
+  // The offline shell (/verify/offline, served for any /verify/<code>) takes the code from the address.
+  const expected = words.code || decodeURIComponent(location.pathname.split('/').pop() ?? '');
   const day = (d: unknown) => (typeof d === 'string' && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : '—');
 
   async function verify(token: string): Promise<Record<string, string> | null> {
@@ -27,7 +29,7 @@ export function offlineCheck() {
       const ok = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, bytes(s), new TextEncoder().encode(`${h}.${p}`));
       const facts = ok ? text(p) : null;
       // A genuine token of another certificate is not this one's.
-      return facts && plain(facts.c) === plain(words.code) ? facts : null;
+      return facts && plain(facts.c) === plain(expected) ? facts : null;
     } catch {
       return null;
     }
@@ -35,6 +37,8 @@ export function offlineCheck() {
 
   async function check() {
     const token = /(?:^#|&)t=([\w-]+\.[\w-]+\.[\w-]+)/.exec(location.hash)?.[1];
+    const noToken = document.getElementById('offline-no-token');
+    if (noToken) noToken.hidden = Boolean(token);
     if (!token) {
       root!.hidden = true;
       return;

@@ -137,6 +137,12 @@ function HolderCheck() {
   );
 }
 
+/**
+ * A verifier who opened one certificate online gets the service worker too (in the background, after
+ * the page), so the next QR checks with no signal from a cold start (/verify/offline, ADR 014).
+ */
+const REGISTER_WORKER = `if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});`;
+
 /** The QR token's check, filled in by the inline module; hidden without JavaScript or without a token. */
 function OfflineCheck({ code, keys }: { code: string; keys: Array<{ id: string; x: string }> }) {
   const { t } = useI18n();
@@ -163,7 +169,7 @@ function OfflineCheck({ code, keys }: { code: string; keys: Array<{ id: string; 
         <p className="hint">{t('certificates.offline.hint')}</p>
       </section>
       <script id="issuer-keys" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: JSON.stringify(keys).replace(/</g, '\\u003c') }} />
-      <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${offlineCheck.toString()})();` }} />
+      <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${offlineCheck.toString()})();${REGISTER_WORKER}` }} />
     </>
   );
 }
