@@ -61,7 +61,7 @@ export const learningZhCN = {
   'learning.readiness.enrol': '查看班级并报名',
   // A quiz handed in without signal (issue 16): kept on the phone, handed in when signal returns
   'learning.offlineQuiz.waiting': '已保存在手机上，有网络时自动提交。',
-  'learning.offlineQuiz.waitingHint': '答卷在 {time} 交卷。请不要清除浏览器数据；有信号时打开巾帼学堂就会自动提交，成绩由服务器评定。',
+  'learning.offlineQuiz.waitingHint': '已于 {time} 交卷。请不要清除浏览器数据；有信号时打开巾帼学堂就会自动提交，成绩由服务器评定。',
   'learning.offlineQuiz.sending': '正在提交…',
   'learning.offlineQuiz.tryNow': '现在提交',
   'learning.offlineQuiz.stillWaiting': '仍然没有网络，答卷保存在手机上。',
