@@ -163,4 +163,29 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     expect(problems).toEqual([]);
     await context.close();
   });
+  it('without JavaScript the quiz form posts as before and records the paper id it was opened with', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, neighbour.phone);
+    await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
+    await page.waitForURL(new RegExp(`/learn/${neighbour.enrollmentId}$`));
+    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.waitForURL(new RegExp(`/learn/quiz/${quizId}`));
+    const paperId = await page.locator('input[name="attemptId"]').inputValue();
+    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>('SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [quizId]);
+    for (const q of questions) for (const index of q.correct) await page.getByRole('group', { name: q.prompt_zh }).getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
+    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
+    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: 100 })).waitFor();
+    await fitsPhone(page);
+    const { rows } = await db.query<{ client_attempt_id: string; client_started_at: Date | null }>(
+      `SELECT client_attempt_id, client_started_at FROM assessment_attempts WHERE enrollment_id = $1`,
+      [neighbour.enrollmentId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].client_attempt_id).toBe(paperId);
+    expect(rows[0].client_started_at).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
