@@ -56,6 +56,10 @@ describe('offline quiz attempts and the study pack', () => {
     expect(rows[0].client_attempt_id).toBe(clientAttemptId);
     expect(new Date(rows[0].client_started_at).toISOString()).toBe(startedAt);
     expect(new Date(rows[0].client_submitted_at).toISOString()).toBe(submittedAt);
+    // Hers to read in her data export, like the rest of the attempt.
+    const exported = await t.http().get('/api/me/export').set(bearer(learner));
+    expect(exported.body.quizAttempts).toEqual([expect.objectContaining({ attemptNo: 1, phoneSubmittedAt: expect.any(String), phoneStartedAt: expect.any(String) })]);
+    expect(new Date(exported.body.quizAttempts[0].phoneSubmittedAt).toISOString()).toBe(submittedAt);
     // Her next attempt (a new id) is her second, with one left: the replay used nothing.
     const next = await post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId: randomUUID() });
     expect(next.status).toBe(201);
