@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 import { apiCall, apiLogin } from '../support/api.js';
+import { sameOriginPath } from '../../apps/web/app/lib/offline-paths.js';
 
 /** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
 const JINTA_COORDINATOR = '13900000006';
@@ -67,6 +68,18 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
   afterAll(async () => {
     await db.end();
     await browser.close();
+  });
+
+  it('keeps lesson images of this origin only, as paths (the pages allow no other images)', () => {
+    const page = '/learn/e1/lessons/2';
+    const origin = 'https://hearth.example.cn';
+    expect(sameOriginPath('/media/a.png', origin, page)).toBe('/media/a.png');
+    expect(sameOriginPath('img/b.png?v=2', origin, page)).toBe('/learn/e1/lessons/img/b.png?v=2');
+    expect(sameOriginPath('https://hearth.example.cn/media/c.png', origin, page)).toBe('/media/c.png');
+    expect(sameOriginPath('https://example.org/x.png', origin, page)).toBeNull();
+    expect(sameOriginPath('//example.org/x.png', origin, page)).toBeNull();
+    expect(sameOriginPath('data:image/png;base64,AAAA', origin, page)).toBeNull();
+    expect(sameOriginPath('javascript:alert(1)', origin, page)).toBeNull();
   });
 
   it('lists her class, every lesson, the quiz and her home pages for the phone, and nothing of another learner', async () => {

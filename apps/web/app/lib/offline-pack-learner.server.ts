@@ -1,6 +1,7 @@
 import { requireUser } from './auth.server';
 import { unavailableOrRethrow } from './api.server';
 import { classHref, lessonHref, quizHref } from './next-steps';
+import { sameOriginPath } from './offline-paths';
 
 /** Her pages without lesson images: home, classes, certificates and readiness, then each class's pages. */
 const HOME_PAGES = ['/app', '/my/classes', '/my/certificates', '/my/readiness'] as const;
@@ -48,16 +49,4 @@ export async function learnerOfflineUrls(request: Request): Promise<string[]> {
   }
   for (const z of pack.certificates) pages.add(`/my/certificates/${encodeURIComponent(z.code)}`);
   return [...pages, ...[...images].slice(0, MAX_LEARNER_IMAGES)];
-}
-
-/** An image's path when it is served by this origin (the only images the pages' CSP allows), else null. */
-export function sameOriginPath(src: string, origin: string, page: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(src, `${origin}${page}`);
-  } catch {
-    return null;
-  }
-  if (url.origin !== origin || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
-  return `${url.pathname}${url.search}`;
 }
