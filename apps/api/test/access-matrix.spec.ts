@@ -148,6 +148,7 @@ export const MATRIX: Record<string, Cell> = {
     expect: { anonymous: 401, admin: 204, coordinator: 204, instructor: 403, learner: 204, employer: 403, otherAdmin: 404 },
   },
   'GET /api/me/enrollments': { request: () => ({ path: '/api/me/enrollments' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403, otherAdmin: 403 } },
+  'GET /api/me/study-pack': { request: () => ({ path: '/api/me/study-pack' }), expect: { anonymous: 401, admin: 403, coordinator: 403, instructor: 403, learner: 200, employer: 403, otherAdmin: 403 } },
   'POST /api/imports/learners': {
     request: () => ({ path: '/api/imports/learners', body: { csv: `name,phone,learnerType\n王芳,${newPhone()},migrant_worker` } }),
     expect: staffOnly(201),

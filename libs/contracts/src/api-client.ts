@@ -35,6 +35,7 @@ import type {
   ImportResultDto,
   ImportStatusDto,
   MyEnrollmentDto,
+  StudyPackDto,
   RosterEntryDto,
   UpdateClassBody,
   CreateOrgBody,
@@ -293,6 +294,8 @@ export class ApiClient {
   readonly enrollments = {
     withdraw: (id: string) => this.request<void>('DELETE', `/api/enrollments/${id}`),
     mine: (query: { lang?: string } = {}) => this.request<Page<MyEnrollmentDto>>('GET', '/api/me/enrollments', { query }),
+    /** Her classes' lesson positions and images, quizzes and certificates: what her phone keeps for reading offline. */
+    studyPack: () => this.request<StudyPackDto>('GET', '/api/me/study-pack'),
   };
 
   readonly attendance = {
@@ -306,7 +309,9 @@ export class ApiClient {
 
   readonly assessments = {
     get: (id: string, query: { lang?: string } = {}) => this.request<AssessmentDto>('GET', `/api/assessments/${id}`, { query }),
-    attempt: (id: string, answers: Record<string, number[]>, query: { lang?: string } = {}) => this.request<AttemptResultDto>('POST', `/api/assessments/${id}/attempts`, { body: { answers }, query }),
+    /** `offline`: the phone's attempt id and times (an attempt taken without signal); the same id is graded once. */
+    attempt: (id: string, answers: Record<string, number[]>, query: { lang?: string } = {}, offline: { clientAttemptId?: string; startedAt?: string; submittedAt?: string } = {}) =>
+      this.request<AttemptResultDto>('POST', `/api/assessments/${id}/attempts`, { body: { answers, ...offline }, query }),
     recordResult: (id: string, body: { learnerId: string; score: number; note?: string }) => this.request<{ passed: boolean; certificateIssued: boolean }>('POST', `/api/assessments/${id}/results`, { body }),
   };
 

@@ -551,3 +551,15 @@ export interface JoinableOrgDto {
   /** Where it is: its ancestors below the national root, province first (省 › 市 › 县 › 俱乐部). */
   trail: { kind: import('./domain.js').OrgKind; name: string }[];
 }
+
+/** GET /api/me/study-pack: what a learner's phone keeps for reading without signal (ids and positions only). */
+export interface StudyPackDto {
+  generatedAt: string;
+  classes: {
+    enrollmentId: string;
+    status: 'enrolled' | 'waitlisted' | 'completed';
+    lessons: { position: number; images: string[] }[];
+    quizIds: string[];
+  }[];
+  certificates: { code: string }[];
+}

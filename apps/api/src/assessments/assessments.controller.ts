@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
@@ -23,13 +24,15 @@ export class AssessmentsController {
     return this.assessments.forLearner(user, id, lang);
   }
 
-  /** Graded on the server; the correct answers come back only with the result. */
+  /** Graded on the server; the correct answers come back only with the result. 200 when a `clientAttemptId` was already graded. */
   @Post(':id/attempts')
-  @HttpCode(201)
   @Authenticated({ roles: ['learner'] })
-  @Responds(201, AttemptResult)
-  attempt(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AttemptDto, @Lang() lang: Locale) {
-    return this.assessments.attempt(user, id, body.answers, lang);
+  @Responds(201, AttemptResult, 'Graded and counted by this call')
+  @Responds(200, AttemptResult, 'This clientAttemptId was graded before: the same result, nothing counted again')
+  async attempt(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AttemptDto, @Lang() lang: Locale, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { replayed, result } = await this.assessments.attempt(user, id, body.answers, lang, { clientAttemptId: body.clientAttemptId, startedAt: body.startedAt, submittedAt: body.submittedAt });
+    reply.status(replayed ? 200 : 201);
+    return result;
   }
 
   @Post(':id/results')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale } from '@hearth/contracts';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
@@ -40,6 +40,80 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 const sameSet = (a: number[], b: number[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+
+/** What the phone may send besides her answers (docs/decisions/016). */
+export interface OfflineAttempt {
+  clientAttemptId?: string;
+  startedAt?: string;
+  submittedAt?: string;
+}
+
+export interface AttemptOutcome {
+  score: number;
+  passed: boolean;
+  passMark: number;
+  attemptNo: number;
+  attemptsLeft: number | null;
+  results: { questionId: string; correct: boolean; correctOptions: number[]; explanation: string }[];
+  certificateIssued: boolean;
+}
+
+interface StoredAttempt {
+  assessment_id: string;
+  learner_id: string;
+  attempt_no: number;
+  score: number;
+  passed: boolean;
+  answers: Record<string, number[]>;
+  certificate_issued: boolean;
+}
+
+const mismatch = () => new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientAttemptId was already used for another submission; open the quiz again for a new attempt');
+
+/** Her answers in one spelling whatever the order of questions or options (jsonb does not keep key order). */
+function canonical(answers: Record<string, number[]>): string {
+  return JSON.stringify(
+    Object.keys(answers)
+      .sort()
+      .map((k) => [k, [...new Set(Array.isArray(answers[k]) ? answers[k] : [])].sort((x, y) => x - y)]),
+  );
+}
+
+function grade(questions: QuestionRow[], answers: Record<string, number[]>, lang: Locale) {
+  const results = questions.map((q) => ({
+    questionId: q.id,
+    correct: sameSet(answers[q.id] ?? [], q.correct),
+    correctOptions: q.correct,
+    explanation: pick(lang, q.explanation_zh, q.explanation_en),
+  }));
+  const score = questions.length ? Math.round((results.filter((r) => r.correct).length / questions.length) * 100) : 0;
+  return { results, score };
+}
+
+/** How far the phone's clock may run ahead of the server's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** How long an attempt may wait on the phone for signal and still have its times kept. */
+const MAX_OFFLINE_MS = 30 * 86_400_000;
+/** No quiz takes longer than this to answer (quizzes have no time limit; this only sorts out a wrong clock). */
+const MAX_ANSWERING_MS = 24 * 3_600_000;
+
+/**
+ * The phone's times, kept only when plausible: submitted not in the future (beyond a little clock
+ * skew) nor more than 30 days ago, started before submitted and at most a day before it. An
+ * implausible time is dropped (null), never a reason to refuse her answers.
+ */
+export function plausibleTimes(startedAt: string | undefined, submittedAt: string | undefined, now: Date): { startedAt: Date | null; submittedAt: Date | null } {
+  const parse = (v: string | undefined) => {
+    const d = v ? new Date(v) : null;
+    return d && !Number.isNaN(d.getTime()) ? d : null;
+  };
+  let submitted = parse(submittedAt);
+  if (submitted && (submitted.getTime() > now.getTime() + CLOCK_SKEW_MS || submitted.getTime() < now.getTime() - MAX_OFFLINE_MS)) submitted = null;
+  let started = parse(startedAt);
+  const end = (submitted ?? now).getTime();
+  if (started && (started.getTime() > end + CLOCK_SKEW_MS || started.getTime() < end - MAX_ANSWERING_MS)) started = null;
+  return { startedAt: started, submittedAt: submitted };
+}
 
 @Injectable()
 export class AssessmentsService {
@@ -92,12 +166,23 @@ export class AssessmentsService {
     };
   }
 
-  async attempt(caller: AuthUser, id: string, answers: Record<string, number[]>, lang: Locale) {
+  /**
+   * Grades and records one attempt. With a `clientAttemptId` (given by the phone when she opened the
+   * quiz, see docs/decisions/016) the same id sent again answers the first result and counts nothing
+   * new (`replayed`), whatever happened since (her attempts used up, the quiz passed); the id sent
+   * with other answers, for another quiz or by another learner is refused (422 IDEMPOTENCY_MISMATCH).
+   */
+  async attempt(caller: AuthUser, id: string, answers: Record<string, number[]>, lang: Locale, offline: OfflineAttempt = {}): Promise<{ replayed: boolean; result: AttemptOutcome }> {
     const a = await this.assessment(id);
+    const clientId = offline.clientAttemptId ?? null;
+    if (clientId) {
+      const earlier = await this.byClientId(this.db.manager, clientId);
+      if (earlier) return { replayed: true, result: await this.replay(caller, a, earlier, answers, lang) };
+    }
     if (a.kind !== 'quiz') throw new AppError(422, 'VALIDATION_FAILED', 'This is a practical assessment: the instructor records its result');
     const enrollmentId = await this.learnerEnrollment(caller.id, a.course_id);
     if (!enrollmentId) throw new AppError(422, 'NOT_ENROLLED', 'Enrol in a class of this course before taking its quiz');
-    const questions: QuestionRow[] = await this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [id]);
+    const questions = await this.questionsWithAnswers(id);
     const problems = Object.entries(answers).flatMap(([qid, chosen]) => {
       const q = questions.find((x) => x.id === qid);
       if (!q) return [`answers names a question that is not in this quiz`];
@@ -106,27 +191,67 @@ export class AssessmentsService {
       return [];
     });
     if (problems.length > 0) throw badRequest([...new Set(problems)]);
-    const results = questions.map((q) => ({
-      questionId: q.id,
-      correct: sameSet(answers[q.id] ?? [], q.correct),
-      correctOptions: q.correct,
-      explanation: pick(lang, q.explanation_zh, q.explanation_en),
-    }));
-    const score = questions.length ? Math.round((results.filter((r) => r.correct).length / questions.length) * 100) : 0;
+    const { results, score } = grade(questions, answers, lang);
     const passed = score >= a.pass_mark;
-    const attemptNo = await this.db.transaction(async (tx) => {
-      // Serialise attempts of one learner on one quiz, so the limit holds under double-taps.
-      await tx.query(`SELECT id FROM enrollments WHERE id = $1 FOR UPDATE`, [enrollmentId]);
-      const [{ used }] = await tx.query(`SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId]);
-      if (a.max_attempts !== null && used >= a.max_attempts) throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
-      await tx.query(
-        `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, enrollmentId, caller.id, used + 1, score, passed, answers],
-      );
-      return used + 1;
-    });
+    const times = plausibleTimes(offline.startedAt, offline.submittedAt, new Date());
+    const recorded = await this.db
+      .transaction(async (tx) => {
+        // Serialise attempts of one learner on one quiz, so the limit holds under double-taps.
+        await tx.query(`SELECT id FROM enrollments WHERE id = $1 FOR UPDATE`, [enrollmentId]);
+        if (clientId) {
+          // The same id sent twice at once: the second waited on the lock above, and finds the first here.
+          const earlier = await this.byClientId(tx, clientId);
+          if (earlier) return { earlier };
+        }
+        const [{ used }] = await tx.query(`SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId]);
+        if (a.max_attempts !== null && used >= a.max_attempts) throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
+        const [row] = await tx.query(
+          `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers, client_attempt_id, client_started_at, client_submitted_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [id, enrollmentId, caller.id, used + 1, score, passed, answers, clientId, times.startedAt, times.submittedAt],
+        );
+        return { attemptId: row.id as string, attemptNo: (used as number) + 1 };
+      })
+      .catch((error: { code?: string }) => {
+        // Another learner's request under the same id committed first (ids are the phone's UUIDs: only by design or by theft).
+        if (error?.code === '23505') throw mismatch();
+        throw error;
+      });
+    if ('earlier' in recorded && recorded.earlier) return { replayed: true, result: await this.replay(caller, a, recorded.earlier, answers, lang) };
+    const { attemptId, attemptNo } = recorded as { attemptId: string; attemptNo: number };
     const certificateIssued = passed ? await this.certificates.tryAutoIssue(enrollmentId) : false;
-    return { score, passed, passMark: a.pass_mark, attemptNo, attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo, results, certificateIssued };
+    if (certificateIssued) await this.db.query(`UPDATE assessment_attempts SET certificate_issued = true WHERE id = $1`, [attemptId]);
+    return {
+      replayed: false,
+      result: { score, passed, passMark: a.pass_mark, attemptNo, attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo, results, certificateIssued },
+    };
+  }
+
+  private async questionsWithAnswers(assessmentId: string): Promise<QuestionRow[]> {
+    return this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [assessmentId]);
+  }
+
+  private async byClientId(manager: EntityManager, clientId: string): Promise<StoredAttempt | null> {
+    const rows: StoredAttempt[] = await manager.query(
+      `SELECT assessment_id, learner_id, attempt_no, score, passed, answers, certificate_issued FROM assessment_attempts WHERE client_attempt_id = $1`,
+      [clientId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The first delivery's answer again, for the same learner, quiz and answers only. */
+  private async replay(caller: AuthUser, a: AssessmentRow, earlier: StoredAttempt, answers: Record<string, number[]>, lang: Locale): Promise<AttemptOutcome> {
+    if (earlier.learner_id !== caller.id || earlier.assessment_id !== a.id || canonical(earlier.answers) !== canonical(answers)) throw mismatch();
+    const { results } = grade(await this.questionsWithAnswers(a.id), earlier.answers, lang);
+    return {
+      score: earlier.score,
+      passed: earlier.passed,
+      passMark: a.pass_mark,
+      attemptNo: earlier.attempt_no,
+      attemptsLeft: a.max_attempts === null ? null : Math.max(0, a.max_attempts - earlier.attempt_no),
+      results,
+      certificateIssued: earlier.certificate_issued,
+    };
   }
 
   /** A practical grade: by the class's instructor, or staff of its subtree. */

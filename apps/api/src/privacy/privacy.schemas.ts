@@ -54,6 +54,8 @@ const sections = {
       passed: Type.Boolean(),
       answers: Type.Record(Type.String(), Type.Array(Type.Integer({ minimum: 0 })), { description: 'Chosen options by question id' }),
       createdAt: DateTime(),
+      phoneStartedAt: Nullable(DateTime({ description: "Her phone's clock when she opened the quiz (an attempt handed in from her phone), when plausible" })),
+      phoneSubmittedAt: Nullable(DateTime({ description: "Her phone's clock when she handed it in, perhaps without signal, when plausible" })),
     }),
   ),
   practicalResults: Type.Array(

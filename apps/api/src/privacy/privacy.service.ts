@@ -28,7 +28,7 @@ export class PrivacyService {
     attendance: `SELECT m.session_id AS "sessionId", s.starts_at AS "sessionStartsAt", m.status, m.note, m.source, m.marked_at AS "markedAt"
                    FROM attendance_marks m JOIN class_sessions s ON s.id = m.session_id WHERE m.learner_id = $1 ORDER BY s.starts_at`,
     attendanceHistory: `SELECT session_id AS "sessionId", old_status AS "from", new_status AS "to", old_note AS "fromNote", new_note AS "toNote", changed_at AS "changedAt" FROM attendance_history WHERE learner_id = $1 ORDER BY changed_at`,
-    quizAttempts: `SELECT assessment_id AS "assessmentId", attempt_no AS "attemptNo", score, passed, answers, created_at AS "createdAt" FROM assessment_attempts WHERE learner_id = $1 ORDER BY created_at`,
+    quizAttempts: `SELECT assessment_id AS "assessmentId", attempt_no AS "attemptNo", score, passed, answers, created_at AS "createdAt", client_started_at AS "phoneStartedAt", client_submitted_at AS "phoneSubmittedAt" FROM assessment_attempts WHERE learner_id = $1 ORDER BY created_at`,
     practicalResults: `SELECT assessment_id AS "assessmentId", score, passed, note, graded_at AS "gradedAt" FROM assessment_results WHERE learner_id = $1`,
     certificates: `SELECT z.code, c.code AS "courseCode", z.status, z.issued_at AS "issuedAt", z.expires_at AS "expiresAt", z.hours::float AS hours FROM certificates z JOIN courses c ON c.id = z.course_id WHERE z.learner_id = $1`,
     externalCredentials: `SELECT certificate_number AS "certificateNumber", occupation, level, issuing_body AS "issuingBody", to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", checked_at AS "checkedAt" FROM external_credentials WHERE learner_id = $1`,

@@ -59,4 +59,15 @@ export const learningZhCN = {
   'learning.readiness.notStarted': '还没有报名。',
   'learning.readiness.started': '最近的班级：{org}，已于 {date} 开班，仍可报名',
   'learning.readiness.enrol': '查看班级并报名',
+  // A quiz handed in without signal (issue 16): kept on the phone, handed in when signal returns
+  'learning.offlineQuiz.waiting': '已保存在手机上，有网络时自动提交。',
+  'learning.offlineQuiz.waitingHint': '已于 {time} 交卷。请不要清除浏览器数据；有信号时打开巾帼学堂就会自动提交，成绩由服务器评定。',
+  'learning.offlineQuiz.sending': '正在提交…',
+  'learning.offlineQuiz.tryNow': '现在提交',
+  'learning.offlineQuiz.stillWaiting': '仍然没有网络，答卷保存在手机上。',
+  'learning.offlineQuiz.otherAccount': '这份答卷属于另一个账号，请用那个账号登录后提交。',
+  'learning.offlineQuiz.signedOut': '请先重新登录，答卷会在登录后自动提交。',
+  'learning.offlineQuiz.refused': '这份答卷没有被接受：{reason}',
+  'learning.offlineQuiz.alreadySubmitted': '这份答卷已经交过了。请重新打开测验再做一次。',
+  'learning.offlineQuiz.unansweredOffline': '还有 {n} 道题没有作答。没有网络时也要答完所有题目才能保存。',
 } as const;

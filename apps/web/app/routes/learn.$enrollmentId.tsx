@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { EnrollmentAttendanceDto, MyEnrollmentDto } from '@hearth/contracts';
 import { NextStepCard } from '../components/learning-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
@@ -17,6 +17,7 @@ import { lessonHref, quizHref } from '../lib/next-steps';
 import { lessonTitle } from '../lib/lesson-title';
 import { learningLinks } from '../lib/learning-styles';
 import { routeHeaders } from '../lib/route-headers';
+import { installQuizAutoFlush } from '../lib/quiz-offline';
 
 export const meta = titleMeta<{ course?: { title: string } }>('learning.page.class', (data) => data.course?.title);
 export const links: LinksFunction = () => [...certificatesLinks(), ...learningLinks()];
@@ -96,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ClassPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  // A quiz she handed in without signal is handed in from here too, once there is signal.
+  useEffect(() => installQuizAutoFlush(), []);
   return (
     <article className="stack">
       <p>

@@ -1,11 +1,15 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from '@remix-run/react';
 import type { AssessmentDto, AttemptResultDto } from '@hearth/contracts';
 import { FormAlert } from '../components/form';
 import { ReadAloud } from '../components/read-aloud';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/api-errors.server';
+import { isoTime, submitQuiz } from '../lib/quiz-submit.server';
+import { flushPendingQuizAttempts, keepQuizAttempt, newAttemptId, onQuizFlush, readPendingQuizAttempts, type PendingQuizAttempt } from '../lib/quiz-offline';
+import { useHydrated } from '../lib/attendance-queue';
 import { requireUser } from '../lib/auth.server';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { isUuid, type FormErrors } from '../lib/forms';
@@ -26,7 +30,7 @@ function backLink(request: Request) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { api, headers } = await requireUser(request, { roles: ['learner'] });
+  const { user, api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
   const id = params.assessmentId ?? '';
   if (!isUuid(id)) throw new Response(null, { status: 404, statusText: 'Not Found', headers });
@@ -57,6 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         questions: quiz.questions,
       },
       back: back.href,
+      enrollmentId: back.enrollmentId,
+      owner: user.id,
+      // This paper's id and opening time. With JavaScript the page gives itself a fresh pair when it
+      // opens (the page may come from the phone's store); without, these make a double tap count once.
+      attempt: { id: globalThis.crypto.randomUUID() as string, startedAt: new Date().toISOString() },
       formAction: `/learn/quiz/${quiz.id}${back.enrollmentId ? `?enrollment=${back.enrollmentId}` : ''}`,
       large: size.size === 'large',
       toggleHref: textSizeHref(request, size.size === 'large' ? 'normal' : 'large'),
@@ -112,6 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     chosen[q.id] = [...new Set(picked)];
   }
   const reply = (outcome: Outcome, status = 200) => data<Outcome>(outcome, { status, headers });
+  const attemptId = form.get('attemptId');
+  const meta = { clientAttemptId: isUuid(attemptId) ? attemptId : undefined, startedAt: isoTime(form.get('startedAt')), submittedAt: new Date().toISOString() };
 
   // A quiz allows few attempts: an unanswered question is more likely a slip than a choice.
   const missing = layout.filter((q) => chosen[q.id].length === 0).map((q) => q.id);
@@ -123,24 +134,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ kind: 'unanswered', layout, chosen, missing, errors: { form: t('certificates.quiz.unanswered', { n: missing.length }), fields } }, 400);
   }
 
-  try {
-    const result = await api.assessments.attempt(id, chosen, { lang: locale });
-    let certificateCode: string | null = null;
-    if (result.certificateIssued) {
-      // The attempt does not say which certificate; it is her newest one, issued just now.
-      const mine = await api.certificates.mine({ lang: locale });
-      certificateCode = [...mine.items].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))[0]?.code ?? null;
-    }
-    const { score, passed, passMark, attemptsLeft, certificateIssued, results } = result;
-    return reply({ kind: 'result', layout, chosen, result: { score, passed, passMark, attemptsLeft, certificateIssued, results }, certificateCode });
-  } catch (error) {
-    let errors: FormErrors;
-    let status: number;
-    if (isApiError(error, 'REQUIREMENTS_NOT_MET')) [errors, status] = [{ form: t('certificates.quiz.attemptsUsedUp'), fields: {} }, 422];
-    else if (isApiError(error, 'NOT_ENROLLED')) [errors, status] = [{ form: t('certificates.quiz.notEnrolled'), fields: {} }, 422];
-    else ({ errors, status } = apiFormErrors(error, t));
-    return reply({ kind: 'error', layout, chosen, missing: [], errors }, status);
-  }
+  const outcome = await submitQuiz(api, locale, t, id, chosen, meta);
+  if (outcome.ok) return reply({ kind: 'result', layout, chosen, result: outcome.result, certificateCode: outcome.certificateCode });
+  return reply({ kind: 'error', layout, chosen, missing: [], errors: outcome.errors }, outcome.status);
 }
 
 /** After handing in, the paper on screen is hers: a reload would reshuffle it. */
@@ -160,17 +156,100 @@ function inLayout(questions: Question[], layout: Layout[] | undefined): Question
   return [...ordered, ...questions.filter((q) => !layout.some((l) => l.id === q.id))];
 }
 
+/** With JavaScript: where an attempt handed in on this page stands (an attempt waits on the phone while there is no signal). */
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'sending' }
+  | { kind: 'waiting'; attempt: PendingQuizAttempt; note: 'stillWaiting' | 'signedOut' | 'otherAccount' | null }
+  | { kind: 'graded'; outcome: ResultOutcome }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unanswered'; n: number };
+
+const RETRY_MS = 15_000;
+
 export default function QuizPage() {
-  const { quiz, back, formAction, large, toggleHref } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  const { quiz, back, formAction, large, toggleHref, owner, enrollmentId, attempt: paper } = useLoaderData<typeof loader>();
+  const actionOutcome = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const hydrated = useHydrated();
+  const [attempt, setAttempt] = useState(paper);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const translate = useRef(t);
+  translate.current = t;
+  const outcome = phase.kind === 'graded' ? phase.outcome : actionOutcome;
   const questions = inLayout(quiz.questions, outcome?.layout);
   const backText = back === '/my/classes' ? t('certificates.quiz.backToClasses') : t('certificates.quiz.backToProgress');
+
+  // A fresh id and opening time for this paper, also when the page came from the phone's store.
+  useEffect(() => setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() }), []);
+
+  useEffect(() => {
+    const mine = () => readPendingQuizAttempts().find((a) => a.assessmentId === quiz.id && a.owner === owner);
+    const stop = onQuizFlush((o) => {
+      const graded = o.graded.find((g) => g.attempt.assessmentId === quiz.id && g.attempt.owner === owner);
+      if (graded) {
+        setPhase({ kind: 'graded', outcome: { kind: 'result', layout: graded.attempt.layout, chosen: graded.attempt.answers, result: graded.result, certificateCode: graded.certificateCode } });
+        return;
+      }
+      const dropped = o.dropped.find((d) => d.attempt.assessmentId === quiz.id && d.attempt.owner === owner);
+      if (dropped) {
+        setPhase({ kind: 'refused', message: dropped.message ?? translate.current('error.VALIDATION_FAILED') });
+        setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() });
+        return;
+      }
+      const still = mine();
+      if (still) setPhase({ kind: 'waiting', attempt: still, note: o.signedOut ? 'signedOut' : o.otherAccount ? 'otherAccount' : o.unreachable ? 'stillWaiting' : null });
+    });
+    // An attempt of hers at this quiz already waits on the phone: say so, and try to hand it in.
+    const waiting = mine();
+    if (waiting) {
+      setPhase({ kind: 'waiting', attempt: waiting, note: null });
+      void flushPendingQuizAttempts();
+    }
+    const onOnline = () => void flushPendingQuizAttempts();
+    window.addEventListener('online', onOnline);
+    // navigator.onLine is often wrong on a weak signal, so the timer tries whatever it says.
+    const timer = window.setInterval(() => {
+      if (mine()) void flushPendingQuizAttempts();
+    }, RETRY_MS);
+    return () => {
+      stop();
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [quiz.id, owner]);
+
+  /** With JavaScript the attempt is kept on the phone first, then handed in: no signal loses nothing. */
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    const layout = questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.index) }));
+    const answers = Object.fromEntries(layout.map((q) => [q.id, [...new Set(form.getAll(`q-${q.id}`).map(Number))].filter((n) => q.options.includes(n))]));
+    const missing = layout.filter((q) => answers[q.id].length === 0).length;
+    if (missing > 0) {
+      // With signal the server names the questions left (as without JavaScript).
+      if (navigator.onLine) return;
+      event.preventDefault();
+      setPhase({ kind: 'unanswered', n: missing });
+      return;
+    }
+    const pending: PendingQuizAttempt = { attemptId: attempt.id, assessmentId: quiz.id, enrollmentId, owner, answers, layout, startedAt: attempt.startedAt, submittedAt: new Date().toISOString() };
+    try {
+      keepQuizAttempt(pending);
+    } catch {
+      return; // The phone keeps nothing (storage full or off): the form posts as without JavaScript.
+    }
+    event.preventDefault();
+    setPhase({ kind: 'sending' });
+    void flushPendingQuizAttempts();
+  };
 
   if (outcome?.kind === 'result') return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} large={large} />;
 
   const closed = quiz.kind !== 'quiz' || quiz.passed || quiz.attemptsLeft === 0 || quiz.questions.length === 0;
+  const waiting = phase.kind === 'waiting' ? phase : null;
+  const clientErrors = phase.kind === 'refused' ? { form: phase.message, fields: {} } : phase.kind === 'unanswered' ? { form: t('learning.offlineQuiz.unansweredOffline', { n: phase.n }), fields: {} } : undefined;
+  const handedIn = waiting ? new Date(waiting.attempt.submittedAt).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
   return (
     <article className={`stack${large ? ' text-large' : ''}`}>
       <p>
@@ -207,7 +286,20 @@ export default function QuizPage() {
         <p className="hint">{t('certificates.quiz.best', { score: quiz.bestScore })}</p>
       ) : null}
 
-      {closed ? null : (
+      {waiting ? (
+        <div className="notice notice-warning stack-tight" role="status" aria-live="polite">
+          <p>
+            <strong>{t('learning.offlineQuiz.waiting')}</strong>
+          </p>
+          <p>{t('learning.offlineQuiz.waitingHint', { time: handedIn })}</p>
+          {waiting.note ? <p>{t(`learning.offlineQuiz.${waiting.note}`)}</p> : null}
+          <p>
+            <button type="button" className="button button-secondary" onClick={() => void flushPendingQuizAttempts()}>
+              {t('learning.offlineQuiz.tryNow')}
+            </button>
+          </p>
+        </div>
+      ) : closed ? null : (
         <>
           {outcome ? null : (
             <p className="reading-tools">
@@ -218,8 +310,10 @@ export default function QuizPage() {
               </Link>
             </p>
           )}
-          <FormAlert errors={outcome?.errors} />
-          <Form method="post" action={formAction} className="stack" noValidate>
+          <FormAlert errors={clientErrors ?? outcome?.errors} />
+          <Form method="post" action={formAction} className="stack" noValidate onSubmit={hydrated ? onSubmit : undefined} data-keeps-offline={hydrated ? 'true' : undefined}>
+            <input type="hidden" name="attemptId" value={attempt.id} />
+            <input type="hidden" name="startedAt" value={attempt.startedAt} />
             {questions.map((q, i) => {
               const unanswered = outcome?.missing.includes(q.id) ?? false;
               const multiple = q.kind === 'multiple';
@@ -250,8 +344,8 @@ export default function QuizPage() {
                 </fieldset>
               );
             })}
-            <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
-              {t('certificates.quiz.submit')}
+            <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle' || phase.kind === 'sending'}>
+              {phase.kind === 'sending' ? t('learning.offlineQuiz.sending') : t('certificates.quiz.submit')}
             </button>
           </Form>
         </>

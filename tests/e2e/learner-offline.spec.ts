@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
+import { DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall, apiLogin } from '../support/api.js';
+import { sameOriginPath } from '../../apps/web/app/lib/offline-paths.js';
+
+/** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
+const JINTA_COORDINATOR = '13900000006';
+const JINTA_INSTRUCTOR = '13900000009';
+const STATION = '金塔县金塔镇爱心妈妈驿站';
+const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
+const PENDING_KEY = 'hearth.quiz.pending.v1';
+
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+let phoneSeq = 0;
+const uniquePhone = (prefix: string) => `${prefix}${String(Date.now() + phoneSeq++).slice(-8)}`;
+
+interface PgClient {
+  connect(): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  end(): Promise<void>;
+}
+const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
+
+describe('a learner without signal: her pages listed for the phone, a quiz handed in offline and graded once', () => {
+  let browser: Browser;
+  let db: PgClient;
+  const mother = { phone: '', id: '', enrollmentId: '' };
+  const neighbour = { phone: '', enrollmentId: '' };
+  let course: { id: string; lessons: { position: number }[]; assessments: { id: string; kind: string }[] };
+  let quizId = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
+    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
+    await db.connect();
+
+    // Fresh data: two caring mothers of the station in a new LAW-MPL class that starts next week.
+    const token = (await apiLogin(JINTA_COORDINATOR)).accessToken;
+    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
+    const station = orgs.find((o) => o.name === STATION)!;
+    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
+    const instructor = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!;
+    course = await apiCall('GET', '/api/courses/LAW-MPL?lang=zh-CN', token);
+    quizId = course.assessments.find((a) => a.kind === 'quiz')!.id;
+    const klass = await apiCall<{ id: string }>('POST', '/api/classes', token, {
+      courseId: course.id,
+      orgId: station.id,
+      instructorId: instructor.id,
+      startsOn: chinaDay(7),
+      endsOn: chinaDay(30),
+      capacity: 10,
+      location: '村委会二楼',
+      sessions: [7, 14].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
+    });
+    for (const [who, name] of [[mother, '赵春梅'], [neighbour, '钱秀兰']] as const) {
+      who.phone = uniquePhone('136');
+      const user = await apiCall<{ id: string }>('POST', '/api/users', token, { phone: who.phone, name, role: 'learner', orgId: station.id, password: DEMO_PASSWORD, learnerType: 'volunteer_mother' });
+      if (who === mother) mother.id = user.id;
+      who.enrollmentId = (await apiCall<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: user.id })).id;
+    }
+  });
+  afterAll(async () => {
+    await db.end();
+    await browser.close();
+  });
+
+  it('keeps lesson images of this origin only, as paths (the pages allow no other images)', () => {
+    const page = '/learn/e1/lessons/2';
+    const origin = 'https://hearth.example.cn';
+    expect(sameOriginPath('/media/a.png', origin, page)).toBe('/media/a.png');
+    expect(sameOriginPath('img/b.png?v=2', origin, page)).toBe('/learn/e1/lessons/img/b.png?v=2');
+    expect(sameOriginPath('https://hearth.example.cn/media/c.png', origin, page)).toBe('/media/c.png');
+    expect(sameOriginPath('https://example.org/x.png', origin, page)).toBeNull();
+    expect(sameOriginPath('//example.org/x.png', origin, page)).toBeNull();
+    expect(sameOriginPath('data:image/png;base64,AAAA', origin, page)).toBeNull();
+    expect(sameOriginPath('javascript:alert(1)', origin, page)).toBeNull();
+  });
+
+  it('lists her class, every lesson, the quiz and her home pages for the phone, and nothing of another learner', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, mother.phone);
+    // What the service worker's pack holds for her (an HTTP check with her session, not a page she visits).
+    const res = await page.request.get(`${WEB()}/learn/offline-urls.json`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toContain('no-store');
+    const { urls } = (await res.json()) as { urls: string[] };
+    expect(urls).toEqual(expect.arrayContaining(['/app', '/my/classes', '/my/certificates', '/my/readiness', `/learn/${mother.enrollmentId}`, `/learn/quiz/${quizId}?enrollment=${mother.enrollmentId}`]));
+    for (const lesson of course.lessons) expect(urls).toContain(`/learn/${mother.enrollmentId}/lessons/${lesson.position}`);
+    expect(urls.every((u) => u.startsWith('/') && !u.startsWith('//'))).toBe(true);
+    expect(urls.join(' ')).not.toContain(neighbour.enrollmentId);
+    expect(new Set(urls).size).toBe(urls.length);
+    // Every address she is given opens for her.
+    let bytes = 0;
+    for (const url of urls) {
+      const opened = await page.request.get(`${WEB()}${url}`, { maxRedirects: 0 });
+      expect({ url, status: opened.status() }).toEqual({ url, status: 200 });
+      bytes += (await opened.body()).length;
+    }
+    console.log(`FIGURE learner offline pack: ${urls.length} pages for one class of ${course.lessons.length} lessons, ${Math.round(bytes / 1024)} KiB of HTML (uncompressed, without shared scripts and styles)`);
+    // The neighbour's class page is not hers to open.
+    expect((await page.request.get(`${WEB()}/learn/${neighbour.enrollmentId}`, { maxRedirects: 0 })).status()).toBe(404);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('hands in the quiz without signal: kept on the phone, said to be waiting, handed in once when signal returns', async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, mother.phone);
+
+    // Home → her class → the quiz, by links.
+    await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
+    await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
+    await page.getByRole('heading', { level: 1, name: LAW_MPL }).waitFor();
+    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.waitForURL(new RegExp(`/learn/quiz/${quizId}\\?enrollment=${mother.enrollmentId}$`));
+    await page.locator('form[data-keeps-offline="true"]').waitFor();
+
+    // The bus leaves the village: no signal. She answers every question (a wrong answer to the first).
+    await context.setOffline(true);
+    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>(
+      'SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1 ORDER BY position',
+      [quizId],
+    );
+    for (const [i, q] of questions.entries()) {
+      const group = page.getByRole('group', { name: q.prompt_zh });
+      const picks = i === 0 ? [(q.correct[0] + 1) % q.options.length] : q.correct;
+      for (const index of picks) await group.getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
+    }
+    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
+    const waiting = page.getByRole('status').filter({ hasText: zh['learning.offlineQuiz.waiting'] });
+    await waiting.waitFor();
+    await fitsPhone(page);
+
+    // Kept on the phone: ids, option numbers and times only, nothing the server has yet.
+    const stored = await page.evaluate((key) => window.localStorage.getItem(key), PENDING_KEY);
+    const kept = JSON.parse(stored!) as { attemptId: string; owner: string; answers: Record<string, number[]>; startedAt: string; submittedAt: string }[];
+    expect(kept).toHaveLength(1);
+    expect(kept[0].owner).toBe(mother.id);
+    expect(Object.keys(kept[0].answers)).toHaveLength(questions.length);
+    expect(stored).not.toContain(mother.phone);
+    expect(stored).not.toContain(questions[0].prompt_zh);
+    const attempts = () => db.query<{ n: number; client_attempt_id: string | null; client_submitted_at: Date | null; score: number }>(
+      `SELECT count(*) OVER ()::int AS n, client_attempt_id, client_submitted_at, score FROM assessment_attempts WHERE enrollment_id = $1`,
+      [mother.enrollmentId],
+    );
+    expect((await attempts()).rows).toHaveLength(0);
+
+    // Signal again: handed in by itself, graded by the server, her result on the page.
+    await context.setOffline(false);
+    const expected = Math.round(((questions.length - 1) / questions.length) * 100);
+    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: expected })).waitFor();
+    await page.getByRole('heading', { name: zh['certificates.quiz.result.review'] }).waitFor();
+    await page.waitForFunction((key) => window.localStorage.getItem(key) === null, PENDING_KEY);
+    await fitsPhone(page);
+
+    // Exactly one attempt, under the phone's id, with the phone's time kept.
+    let { rows } = await attempts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].client_attempt_id).toBe(kept[0].attemptId);
+    expect(rows[0].client_submitted_at?.toISOString()).toBe(new Date(kept[0].submittedAt).toISOString());
+    expect(rows[0].score).toBe(expected);
+    const view = await apiCall<{ attemptsUsed: number; bestScore: number }>('GET', `/api/assessments/${quizId}`, (await apiLogin(mother.phone)).accessToken);
+    expect(view).toMatchObject({ attemptsUsed: 1, bestScore: expected });
+
+    // The answer was lost on the way and the phone sends it again: still one attempt.
+    await page.evaluate(({ key, value }) => window.localStorage.setItem(key, value), { key: PENDING_KEY, value: stored! });
+    await page.getByRole('link', { name: zh['certificates.quiz.backToProgress'] }).first().click();
+    await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
+    await page.waitForFunction((key) => window.localStorage.getItem(key) === null, PENDING_KEY);
+    ({ rows } = await attempts());
+    expect(rows).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('without JavaScript the quiz form posts as before and records the paper id it was opened with', async () => {
+    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signIn(page, neighbour.phone);
+    await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
+    await page.waitForURL(new RegExp(`/learn/${neighbour.enrollmentId}$`));
+    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.waitForURL(new RegExp(`/learn/quiz/${quizId}`));
+    const paperId = await page.locator('input[name="attemptId"]').inputValue();
+    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>('SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [quizId]);
+    for (const q of questions) for (const index of q.correct) await page.getByRole('group', { name: q.prompt_zh }).getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
+    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
+    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: 100 })).waitFor();
+    await fitsPhone(page);
+    const { rows } = await db.query<{ client_attempt_id: string; client_started_at: Date | null }>(
+      `SELECT client_attempt_id, client_started_at FROM assessment_attempts WHERE enrollment_id = $1`,
+      [neighbour.enrollmentId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].client_attempt_id).toBe(paperId);
+    expect(rows[0].client_started_at).not.toBeNull();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
