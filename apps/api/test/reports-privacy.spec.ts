@@ -273,7 +273,7 @@ describe('audit and personal-data rights', () => {
     const exported: Record<string, string> = {
       enrollments: 'enrollments', attendance_marks: 'attendance', attendance_history: 'attendanceHistory', assessment_attempts: 'quizAttempts',
       assessment_results: 'practicalResults', certificates: 'certificates', external_credentials: 'externalCredentials', consent_events: 'consents',
-      referrals: 'referrals', notifications: 'notifications', notification_preferences: 'notificationPreferences', refresh_tokens: 'sessions',
+      referrals: 'referrals', notifications: 'notifications', notification_preferences: 'notificationPreferences', sms_messages: 'smsMessages', refresh_tokens: 'sessions',
     };
     // Linked to a user but holding nothing about her: an activation code's hash, deleted the moment she claims the account (before she could export).
     const notPersonal = new Set(['account_claims']);

@@ -93,7 +93,8 @@ export class NotificationsService implements OnModuleInit {
       });
       return { status: 'deferred' };
     }
-    const detail = outcome.status === 'skipped' ? outcome.reason : (outcome.providerMessageId ?? null);
+    // A provider's refusal that would repeat (bad number, template not approved) is final, like a skip.
+    const detail = outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? `${outcome.reason}: ${outcome.code}` : (outcome.providerMessageId ?? null);
     await this.db.query(
       `UPDATE notifications SET sms_status = $2, sms_detail = $3, sms_at = CASE WHEN $2 = 'sent' THEN now() END, sent_at = now(), last_error = NULL WHERE id = $1`,
       [id, outcome.status, detail],

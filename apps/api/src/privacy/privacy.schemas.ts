@@ -139,6 +139,13 @@ const sections = {
       updatedAt: DateTime(),
     }),
   ),
+  smsMessages: Type.Array(
+    Type.Object({
+      kind: Type.String({ description: 'Which notification went to her phone (never the text or the number)' }),
+      status: Type.String({ description: 'sending, sent or failed' }),
+      createdAt: DateTime(),
+    }),
+  ),
   sessions: Type.Array(
     Type.Object({
       createdAt: DateTime(),

@@ -39,6 +39,7 @@ export class PrivacyService {
     followUps: `SELECT p.day_mark AS "dayMark", to_char(p.due_on, 'YYYY-MM-DD') AS "dueOn", p.still_employed AS "stillEmployed", p.wage_band AS "wageBand", p.note FROM placement_followups p JOIN referrals f ON f.id = p.referral_id WHERE f.learner_id = $1 ORDER BY f.created_at, p.day_mark`,
     notifications: `SELECT kind, payload, created_at AS "createdAt", sent_at AS "sentAt", read_at AS "readAt" FROM notifications WHERE user_id = $1 ORDER BY created_at`,
     notificationPreferences: `SELECT sms_kinds AS "smsKinds", sms_opted_out_at AS "smsOptedOutAt", updated_at AS "updatedAt" FROM notification_preferences WHERE user_id = $1`,
+    smsMessages: `SELECT kind, status, created_at AS "createdAt" FROM sms_messages WHERE user_id = $1 ORDER BY created_at`,
     sessions: `SELECT created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt", revoked_at AS "revokedAt" FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at`,
     auditTrail: `SELECT at, action, entity_type AS "entityType", entity_id AS "entityId" FROM audit_events WHERE actor_id = $1 OR entity_id = $1::text ORDER BY at`,
   } satisfies Record<string, string>;

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Workbox } from 'workbox-window';
 import { useI18n } from '../i18n';
 import { flushQueue, readQueue } from '../lib/attendance-queue';
+import { installQuizAutoFlush } from '../lib/quiz-offline';
 
 /**
  * The page's side of the offline app (docs/decisions/014-offline-web-app.md), in every page with scripts:
@@ -37,6 +38,11 @@ export function OfflineClient({ signedIn }: { signedIn: boolean }) {
       cancelled = true;
     };
   }, []);
+
+  // A quiz she handed in with no signal is sent from whichever page she opens next.
+  useEffect(() => {
+    if (signedIn) installQuizAutoFlush();
+  }, [signedIn]);
 
   useEffect(() => {
     if (!signedIn || !('serviceWorker' in navigator)) return;
