@@ -143,6 +143,7 @@ try {
   const day = (d) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10);
   const at = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
   let rosterSession = null;
+  let firstClass = null;
   let n = 1;
   for (let k = 0; k < 3; k++) {
     const klass = await call(api, 'POST', '/api/classes', coordinator, {
@@ -160,6 +161,7 @@ try {
       ],
     });
     rosterSession ??= klass.sessions[0];
+    firstClass ??= klass;
     for (let i = 0; i < 6; i++) {
       const learner = await call(api, 'POST', '/api/users', coordinator, { phone: phone(n++), name: `学员${k}${i}${tag}`, role: 'learner', orgId: station.id, learnerType: 'migrant_worker', password: PASSWORD });
       await call(api, 'POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
@@ -184,6 +186,39 @@ try {
     }
     return out;
   });
+
+  // 2b. A learner in two courses (the elder-care class above and a housekeeping class): what her store holds.
+  const house = classes.find((k) => k.courseCode === 'VOC-HOUSE');
+  const second = await call(api, 'POST', '/api/classes', coordinator, {
+    courseId: house.courseId,
+    orgId: station.id,
+    instructorId: instructor.id,
+    startsOn: day(1),
+    endsOn: day(14),
+    capacity: 10,
+    location: '活动室 4',
+    sessions: [{ startsAt: at(1440), endsAt: at(1440 + 120) }],
+  });
+  const learnerPhone = phone(90);
+  const learner = await call(api, 'POST', '/api/users', coordinator, { phone: learnerPhone, name: `基准学员${tag}`, role: 'learner', orgId: station.id, learnerType: 'migrant_worker', password: PASSWORD });
+  for (const k of [firstClass, second]) await call(api, 'POST', `/api/classes/${k.id}/enrollments`, coordinator, { learnerId: learner.id });
+  const learnerContext = await chromium.launchPersistentContext(browserProfile(), { ...CHROMIUM, ...PHONE });
+  const learnerPage = await learnerContext.newPage();
+  await learnerPage.goto(`${web}/login`);
+  await learnerPage.getByLabel('手机号', { exact: true }).fill(learnerPhone);
+  await learnerPage.getByLabel('密码').fill(PASSWORD);
+  await learnerPage.getByRole('button', { name: '登录' }).click();
+  await learnerPage.waitForURL(/\/app$/);
+  await until(learnerPage, `async () => Boolean(await caches.match('/__hearth/offline-meta', { cacheName: 'hearth-meta' }))`);
+  const learnerStore = await learnerPage.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('hearth-pages-'));
+    const cache = await caches.open(name);
+    const requests = await cache.keys();
+    let bytes = 0;
+    for (const request of requests) bytes += (await (await cache.match(request)).blob()).size;
+    return { entries: requests.length, bytes };
+  });
+  await learnerContext.close();
 
   // 3. Cold, no signal, 4x CPU slowdown: from the address typed (or the home-screen icon) to her roster alive.
   await context.setOffline(true);
@@ -211,6 +246,7 @@ try {
   console.log(`precache ${precache.files} files, ${kb(precache.transfer)} transfer, ${kb(precache.decoded)} decoded.`);
   console.log('Offline store of an instructor with 3 classes (9 sessions in her week, 6 learners each):');
   for (const [name, s] of Object.entries(store)) console.log(`  ${name}: ${s.entries} entries, ${kb(s.bytes)}`);
+  console.log(`Offline store of a learner in 2 courses (her pages: home, classes, class pages, lessons, quizzes, certificates): ${learnerStore.entries} entries, ${kb(learnerStore.bytes)}.`);
   console.log(`Roster opened cold with no signal at 4x CPU slowdown: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}).`);
 } finally {
   for (const dir of profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

@@ -226,6 +226,45 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     await context.close();
   });
 
+  it('a learner opens her lesson cold with no signal, from her home page by links', async () => {
+    const context = await launchPhone(profile());
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const learner = learners[0];
+    await signIn(page, learner.phone);
+    // The pages her pack lists (her class page and its lessons) are stored after sign-in, with signal.
+    const urls: string[] = await page.evaluate(async () => (await (await fetch('/learn/offline-urls.json')).json()).urls ?? []);
+    const classPath = urls.find((u) => /^\/learn\/[0-9a-f-]{36}$/.test(u))!;
+    const lessonPath = urls.find((u) => u.startsWith(`${classPath}/lessons/`))!;
+    expect(lessonPath).toBeTruthy();
+    for (const url of urls) await stored(page, `${WEB()}${url}`);
+
+    await context.setOffline(true);
+    const cold = await context.newPage();
+    const coldProblems = watchConsole(cold);
+    await cold.goto(`${WEB()}/app`);
+    const banner = cold.getByRole('status').filter({ hasText: /^离线 · 数据更新于 / });
+    await banner.waitFor();
+    await cold.locator('a[href="/my/classes"]').first().click();
+    await cold.waitForURL(/\/my\/classes$/);
+    await banner.waitFor();
+    await cold.locator(`a[href="${classPath}"]`).first().click();
+    await cold.waitForURL(new RegExp(`${classPath}$`));
+    await banner.waitFor();
+    await cold.locator(`a[href="${lessonPath}"]`).first().click();
+    await cold.waitForURL(new RegExp(`${lessonPath}$`));
+    await banner.waitFor();
+    await cold.getByRole('heading', { level: 1 }).waitFor();
+    await fitsPhone(cold);
+    // Her store holds her pages, never another learner's phone number or a token.
+    const everything = await deviceStorage(cold);
+    expect(everything).not.toContain(learners[1].phone);
+    expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+    expect(unexpected(problems)).toEqual([]);
+    expect(unexpected(coldProblems)).toEqual([]);
+    await context.close();
+  });
+
   it("a printed certificate's QR is checked on a phone with no signal, opened cold", async () => {
     const context = await launchPhone(profile());
     const page = await context.newPage();

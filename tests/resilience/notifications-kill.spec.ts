@@ -14,8 +14,8 @@ import { freePort, startEmbeddedPostgres } from '../../scripts/embedded-db.mjs';
  * Kill -9 the API while a slow SMS provider is working through a batch of 201 notifications (one
  * session moved for a class of 200 learners and its instructor), start it again, and count what the
  * provider finished sending: every notification exactly once, none lost, none doubled.
- * The provider is the log provider made slow (NOTIFICATIONS_LOG_DELAY_MS): it logs "notification
- * sending" when a send starts and "notification" when it completes; the kill lands while a send is
+ * The provider is the log provider made slow (NOTIFICATIONS_LOG_DELAY_MS): it logs "sms
+ * sending" when a send starts and "sms" when it completes; the kill lands while a send is
  * in progress, so that send never completed and must be done again after the restart.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,7 +36,7 @@ describe('notification delivery survives kill -9', () => {
   const env = () => ({
     ...process.env, DATABASE_URL: db.url('hearth'), JWT_SECRET: SECRET, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_DEMO: 'false',
     ADMIN_PHONE: '13700000001', ADMIN_PASSWORD: 'resilience-pw', RATE_LIMIT_PER_MINUTE: '1000000',
-    NOTIFICATIONS_LOG_DELAY_MS: '100', DELIVERY_CONCURRENCY: '1', DELIVERY_EXPIRE_SECONDS: '3', DELIVERY_RETRY_DELAY_SECONDS: '1', QUEUE_MAINTENANCE_SECONDS: '1', QUEUE_POLLING_SECONDS: '1',
+    NOTIFICATIONS_LOG_DELAY_MS: '100', SMS_QUIET_HOURS: 'off', SMS_DAILY_CAP: '100', SMS_TIMEOUT_SECONDS: '1', DELIVERY_CONCURRENCY: '1', DELIVERY_EXPIRE_SECONDS: '3', DELIVERY_RETRY_DELAY_SECONDS: '1', QUEUE_MAINTENANCE_SECONDS: '1', QUEUE_POLLING_SECONDS: '1',
   });
   const base = () => `http://127.0.0.1:${apiPort}`;
 
@@ -44,17 +44,17 @@ describe('notification delivery survives kill -9', () => {
     api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { env: env(), stdio: ['ignore', 'pipe', 'ignore'] });
     createInterface({ input: api.stdout! }).on('line', (line) => {
       if (!line.includes('"notification')) return;
-      let entry: { msg?: string; id?: string };
+      let entry: { msg?: string; notificationId?: string };
       try {
         entry = JSON.parse(line);
       } catch {
         return;
       }
-      if (!entry.id) return;
-      if (entry.msg === 'notification sending') {
-        started.set(entry.id, (started.get(entry.id) ?? 0) + 1);
+      if (!entry.notificationId) return;
+      if (entry.msg === 'sms sending') {
+        started.set(entry.notificationId, (started.get(entry.notificationId) ?? 0) + 1);
         onStart?.([...started.values()].reduce((a, b) => a + b, 0));
-      } else if (entry.msg === 'notification') completed.set(entry.id, (completed.get(entry.id) ?? 0) + 1);
+      } else if (entry.msg === 'sms') completed.set(entry.notificationId, (completed.get(entry.notificationId) ?? 0) + 1);
     });
     for (let i = 0; i < 300; i++) {
       try {

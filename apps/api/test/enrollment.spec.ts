@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { NotificationsService } from '../src/notifications/notifications.service.js';
+import { SmsClock } from '../src/notifications/sms/sms-dispatcher.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { bearer, courseId, newClass, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
 
@@ -59,6 +60,8 @@ describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', 
     expect(note).toEqual([{ id: expect.any(String), kind: 'enrollment.promoted' }]);
     // Its delivery job was queued in the same transaction.
     expect(await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`, [note[0].id])).toEqual([{ n: 1 }]);
+    // Delivered in the daytime (China time): at night the text would wait for the morning (quiet hours).
+    t.app.get(SmsClock).now = () => new Date('2026-12-07T10:00:00+08:00');
     expect(await t.app.get(NotificationsService).deliver(note[0].id)).toEqual({ status: 'sent' });
     expect((await t.db.query(`SELECT sent_at, sms_status FROM notifications WHERE user_id = $1`, [b.id]))[0]).toEqual({ sent_at: expect.any(Date), sms_status: 'sent' });
     // Withdrawing twice changes nothing.

@@ -308,7 +308,8 @@ describe('audit and personal-data rights', () => {
     );
     await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, NULL, 'referred', '做事细心', $2), ($1, 'referred', 'hired', '下周一上岗', $2)`, [referralId, coord.id]);
     await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band, note) VALUES ($1, 30, '2026-05-01', true, '5000_6999', '雇主满意'), ($1, 90, '2026-07-01', NULL, NULL, NULL)`, [referralId]);
-    await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}')`, [learner.id]);
+    const [sent] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}') RETURNING id`, [learner.id]);
+    await t.db.query(`INSERT INTO sms_messages (user_id, notification_id, kind, provider, status, sent_at) VALUES ($1, $2, 'referral.created', 'log', 'sent', now())`, [learner.id, sent.id]);
     expect((await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['certificate.issued'], smsOff: true })).status).toBe(200);
 
     const res = await t.http().get('/api/me/export').set(bearer(learner));

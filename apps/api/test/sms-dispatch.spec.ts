@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { DEFAULT_SMS_KINDS } from '@hearth/contracts';
 import type { OutgoingNotification } from '../src/notifications/notification-provider.js';
@@ -53,6 +54,8 @@ describe('SmsDispatcher policy', () => {
 
   /** A notification row as the delivery job would hand it over. */
   async function notification(user: { id: string; phone: string | null }, kind: string, payload: Record<string, unknown>): Promise<OutgoingNotification> {
+    // Reminders are unique per person, session and moment: give each row a session of its own.
+    if (kind === 'session.reminder') payload = { ...payload, sessionId: randomUUID() };
     const rows: { id: string }[] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) RETURNING id`, [user.id, kind, payload]);
     return { id: rows[0].id, userId: user.id, phone: user.phone, locale: 'zh-CN', kind, payload };
   }

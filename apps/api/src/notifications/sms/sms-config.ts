@@ -19,6 +19,8 @@ export interface SmsConfig {
   templates: Partial<Record<NotificationKind, string>>;
   /** Texts a day (China calendar day) per person; 0 turns SMS off without changing the provider. */
   dailyCap: number;
+  /** No texts from 21:00 to 08:00 China time (SMS_QUIET_HOURS=off turns the rule off, e.g. for a load or fault test). */
+  quietHours: boolean;
   /** Shared secret of the reply callbacks (the `token` query parameter of the URL given to the provider); null = replies refused. */
   replySecret: string | null;
   /** Seconds the SDK waits for the provider before the attempt counts as a network failure. */
@@ -105,6 +107,7 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv, nodeEnv: string, makeError
     endpoint,
     templates,
     dailyCap: intIn('SMS_DAILY_CAP', 5, 0, 100),
+    quietHours: (env.SMS_QUIET_HOURS ?? '').trim().toLowerCase() !== 'off',
     replySecret,
     timeoutSeconds: intIn('SMS_TIMEOUT_SECONDS', 10, 1, 60),
   };

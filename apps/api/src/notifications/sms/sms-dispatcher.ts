@@ -102,7 +102,7 @@ export class SmsDispatcher {
     if (earlier) return earlier;
 
     const now = this.clock.now();
-    const quiet = quietUntil(now);
+    const quiet = sms.quietHours ? quietUntil(now) : null;
     if (quiet) return { status: 'deferred', until: quiet, reason: 'quiet-hours' };
 
     const claimed = await this.claim(notification, kind, now);
@@ -110,7 +110,7 @@ export class SmsDispatcher {
 
     let messageId: string | null;
     try {
-      ({ messageId } = await this.provider.send({ phone, kind, templateId, params: templateParams(kind, notification.payload) }));
+      ({ messageId } = await this.provider.send({ phone, kind, templateId, params: templateParams(kind, notification.payload), notificationId: notification.id }));
     } catch (error) {
       if (error instanceof SmsRejected) {
         await this.db.query(`UPDATE sms_messages SET status = 'failed', failure_reason = $2, error_code = $3 WHERE notification_id = $1`, [notification.id, error.reason, error.code.slice(0, 100)]);
@@ -137,14 +137,20 @@ export class SmsDispatcher {
 
   /** A notification already claimed (sending or sent) is never texted again; one refused for good stays refused. */
   private async earlierOutcome(notificationId: string): Promise<SmsOutcome | null> {
+    // A claim still 'sending' after twice the SDK's timeout belongs to a delivery that died (kill -9,
+    // a crash) while or before it called the provider: that call is long over, so the text is sent
+    // again, accepting the rare double text over a lost one (decision 017).
+    await this.db.query(
+      `DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending' AND created_at < now() - make_interval(secs => $2)`,
+      [notificationId, this.config.sms.timeoutSeconds * 2],
+    );
     const rows: { status: string; failure_reason: SmsRejectionReason | null; error_code: string | null }[] = await this.db.query(
       `SELECT status, failure_reason, error_code FROM sms_messages WHERE notification_id = $1`,
       [notificationId],
     );
     if (rows.length === 0) return null;
     if (rows[0].status === 'failed') return { status: 'failed', reason: rows[0].failure_reason ?? 'provider-refused', code: rows[0].error_code ?? '' };
-    // 'sent', or 'sending': another delivery is texting it now, or one stopped after the provider may
-    // have accepted it. Sending again could text her twice; the inbox has it either way.
+    // 'sent', or 'sending': another delivery is texting it now.
     return { status: 'skipped', reason: 'already-sent' };
   }
 

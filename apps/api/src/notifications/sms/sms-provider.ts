@@ -8,6 +8,8 @@ export interface SmsMessage {
   templateId: string;
   /** In template order (Tencent's {1}, {2}…); named for Alibaba Cloud's ${name}. */
   params: [string, string][];
+  /** The notification it announces: a correlation id for logs (never shown to her). */
+  notificationId?: string;
 }
 
 /**
