@@ -183,7 +183,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
       await page.getByRole('link', { name: zh['nav.profile'] }).first().click();
       await page.getByRole('link', { name: zh['reports.me.readable'] }).click();
       await page.getByRole('heading', { level: 1, name: zh['reports.myData.heading'] }).waitFor();
-      for (const key of ['reports.myData.profile', 'reports.myData.enrolments', 'reports.myData.attendance', 'reports.myData.certificates', 'reports.myData.consents', 'reports.myData.referrals'] as const) {
+      for (const key of ['reports.myData.profile', 'reports.myData.enrollments', 'reports.myData.attendance', 'reports.myData.certificates', 'reports.myData.consents', 'reports.myData.referrals'] as const) {
         await page.getByRole('heading', { level: 2, name: zh[key], exact: true }).waitFor();
       }
       const profile = page.getByRole('region', { name: zh['reports.myData.profile'], exact: true });

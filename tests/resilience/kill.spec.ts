@@ -11,7 +11,7 @@ import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../../scripts/embedded-db.mjs';
 
 /**
- * Kill -9 the API, and separately PostgreSQL, again and again while a client writes enrolments and
+ * Kill -9 the API, and separately PostgreSQL, again and again while a client writes enrollments and
  * attendance batches, recording every write it got a 2xx for. Afterwards every acknowledged write
  * must be there, none half-written, and retries must have created no duplicates.
  */
@@ -94,7 +94,7 @@ describe('crash safety', () => {
     for (let i = 0; i < 400; i++) learners.push((await call('POST', '/api/users', adminToken, { phone: `136${String(10000000 + i)}`, name: `学员${i}`, role: 'learner', learnerType: 'migrant_worker', orgId: station, password: 'resilience-pw' })).body.id);
 
     // Tokens expire in 15 minutes and the API restarts keep them valid (same JWT secret, state in PostgreSQL).
-    const acked = { enrolments: new Set<string>(), batches: new Map<string, number>() };
+    const acked = { enrollments: new Set<string>(), batches: new Map<string, number>() };
     let attempts = 0;
     const kills = { api: 0, postgres: 0 };
     /** Retries one logical write until the API answers, as a phone would. */
@@ -135,8 +135,8 @@ describe('crash safety', () => {
         const learnerId = learners[next++];
         const res = await retry(() => call('POST', `/api/classes/${klass.id}/enrollments`, adminToken, { learnerId }));
         // 409 ALREADY_ENROLLED on a retry means the first attempt was stored: acknowledged too.
-        if (res.status === 201 || res.body.code === 'ALREADY_ENROLLED') acked.enrolments.add(learnerId);
-        const enrolled = [...acked.enrolments].slice(-40);
+        if (res.status === 201 || res.body.code === 'ALREADY_ENROLLED') acked.enrollments.add(learnerId);
+        const enrolled = [...acked.enrollments].slice(-40);
         const clientMutationId = randomUUID();
         const status = next % 2 === 0 ? 'present' : 'late';
         const mark = await retry(() => call('PUT', `/api/sessions/${sessionId}/attendance`, adminToken, { clientMutationId, marks: enrolled.map((id) => ({ learnerId: id, status })) }));
@@ -150,8 +150,8 @@ describe('crash safety', () => {
     try {
       const live = await client.query(`SELECT learner_id, count(*)::int AS n FROM enrollments WHERE class_id = $1 AND status <> 'withdrawn' GROUP BY learner_id`, [klass.id]);
       const byLearner = new Map(live.rows.map((r: { learner_id: string; n: number }) => [r.learner_id, r.n]));
-      const lostEnrolments = [...acked.enrolments].filter((id) => !byLearner.has(id)).length;
-      const duplicateEnrolments = live.rows.filter((r: { n: number }) => r.n > 1).length;
+      const lostEnrollments = [...acked.enrollments].filter((id) => !byLearner.has(id)).length;
+      const duplicateEnrollments = live.rows.filter((r: { n: number }) => r.n > 1).length;
       const [{ enrolled_count }] = (await client.query(`SELECT enrolled_count FROM classes WHERE id = $1`, [klass.id])).rows;
       const counterDrift = Math.abs(enrolled_count - live.rows.length);
       let lostBatches = 0;
@@ -162,10 +162,10 @@ describe('crash safety', () => {
         const history = await client.query(`SELECT count(*)::int AS n FROM attendance_history WHERE client_mutation_id = $1`, [cmid]);
         if (history.rows[0].n !== changed) halfWritten += 1;
       }
-      figure('kill -9', { seconds: SECONDS, apiKills: kills.api, postgresKills: kills.postgres, requests: attempts, acknowledgedEnrolments: acked.enrolments.size, acknowledgedBatches: acked.batches.size, lost: lostEnrolments + lostBatches, halfWritten, duplicates: duplicateEnrolments, counterDrift });
+      figure('kill -9', { seconds: SECONDS, apiKills: kills.api, postgresKills: kills.postgres, requests: attempts, acknowledgedEnrollments: acked.enrollments.size, acknowledgedBatches: acked.batches.size, lost: lostEnrollments + lostBatches, halfWritten, duplicates: duplicateEnrollments, counterDrift });
       expect(kills.api + kills.postgres).toBeGreaterThan(3);
-      expect(acked.enrolments.size).toBeGreaterThan(5);
-      expect({ lostEnrolments, lostBatches, halfWritten, duplicateEnrolments, counterDrift }).toEqual({ lostEnrolments: 0, lostBatches: 0, halfWritten: 0, duplicateEnrolments: 0, counterDrift: 0 });
+      expect(acked.enrollments.size).toBeGreaterThan(5);
+      expect({ lostEnrollments, lostBatches, halfWritten, duplicateEnrollments, counterDrift }).toEqual({ lostEnrollments: 0, lostBatches: 0, halfWritten: 0, duplicateEnrollments: 0, counterDrift: 0 });
     } finally {
       await client.end();
     }

@@ -26,7 +26,7 @@ interface Ctx {
   freshFollowUp: () => Promise<string>;
   quizId: string;
   practicalId: string;
-  /** An enrolment of the matrix learner in a course with no requirements left, ready for a certificate. */
+  /** An enrollment of the matrix learner in a course with no requirements left, ready for a certificate. */
   openEnrollment: () => Promise<string>;
   /** A fresh valid certificate of the matrix learner, issued by club A. */
   certificate: () => Promise<string>;
@@ -43,7 +43,7 @@ interface Ctx {
   classId: string;
   /** A class of club A taught by the matrix instructor, with room for everyone. */
   freshClass: () => Promise<string>;
-  /** An enrolment the actor may withdraw: her own for a learner, one of club A for staff. */
+  /** An enrollment the actor may withdraw: her own for a learner, one of club A for staff. */
   freshEnrollment: (actor: Actor) => Promise<string>;
 }
 

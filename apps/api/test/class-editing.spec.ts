@@ -219,12 +219,12 @@ describe('editing a class after it was created', () => {
   describe('demo data', () => {
     it('marks the running demo classes for the sessions already started, so demo learners are on track', async () => {
       await t.app.get(SeedService).seedDemo();
-      const enrolments: { id: string; code: string }[] = await t.db.query(
+      const enrollments: { id: string; code: string }[] = await t.db.query(
         `SELECT e.id, c.code FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
           WHERE c.code IN ('VOC-ELDER', 'LAW-MPL') AND e.status = 'enrolled'`,
       );
-      expect(enrolments.map((e) => e.code).sort()).toEqual(['LAW-MPL', 'VOC-ELDER']);
-      for (const e of enrolments) {
+      expect(enrollments.map((e) => e.code).sort()).toEqual(['LAW-MPL', 'VOC-ELDER']);
+      for (const e of enrollments) {
         const summary = await t.app.get(AttendanceService).enrollmentSummary(e.id);
         expect(summary!.sessions).toBeGreaterThan(0);
         expect(summary).toMatchObject({ attended: summary!.sessions, rate: 1, cannotReachMinimum: false, belowMinimum: false });

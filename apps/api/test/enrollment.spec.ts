@@ -4,7 +4,7 @@ import { SmsClock } from '../src/notifications/sms/sms-dispatcher.js';
 import { createTestApp, type TestApp } from './harness.js';
 import { bearer, courseId, newClass, newTree, newUser, type TestUser, type TreeIds } from './factories.js';
 
-describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', () => {
+describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope', () => {
   let t: TestApp;
   let tree: TreeIds;
   let coordA: TestUser;
@@ -22,7 +22,7 @@ describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', 
 
   const enrolSelf = (learner: TestUser, classId: string) => t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(learner)).send({});
 
-  it('50 concurrent self-enrolments into 5 seats: exactly 5 enrolled, 45 waitlisted at positions 1..45', async () => {
+  it('50 concurrent self-enrollments into 5 seats: exactly 5 enrolled, 45 waitlisted at positions 1..45', async () => {
     const classId = await newClass(t.db, tree.stationA, instructor.id, { capacity: 5 });
     const learners = await Promise.all(Array.from({ length: 50 }, () => newUser(t, 'learner', tree.clubA)));
     const results = await Promise.all(learners.map((l) => enrolSelf(l, classId)));
@@ -129,7 +129,7 @@ describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', 
     expect((await t.http().post(`/api/classes/${past}/enrollments`).set(bearer(coordA)).send({ learnerId: learner.id })).status).toBe(201);
   });
 
-  it("another club's coordinator gets 404 for the class, its roster and its enrolments", async () => {
+  it("another club's coordinator gets 404 for the class, its roster and its enrollments", async () => {
     const classId = await newClass(t.db, tree.stationA, instructor.id);
     const learnerA = await newUser(t, 'learner', tree.clubA);
     const learnerB = await newUser(t, 'learner', tree.clubB);
@@ -142,7 +142,7 @@ describe('enrolment: capacity, waitlist, prerequisites, closed classes, scope', 
     expect((await t.http().patch(`/api/classes/${classId}`).set(bearer(coordB)).send({ capacity: 3 })).status).toBe(404);
     // …and coordinator A cannot enrol a learner of club B.
     expect((await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(coordA)).send({ learnerId: learnerB.id })).status).toBe(404);
-    // A learner cannot enrol someone else, nor withdraw someone else's enrolment.
+    // A learner cannot enrol someone else, nor withdraw someone else's enrollment.
     const other = await newUser(t, 'learner', tree.clubA);
     expect((await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(other)).send({ learnerId: learnerA.id })).status).toBe(403);
     expect((await t.http().delete(`/api/enrollments/${e.body.id}`).set(bearer(other))).status).toBe(404);

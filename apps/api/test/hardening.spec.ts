@@ -226,7 +226,7 @@ describe('hardening', () => {
         const res = await t.http()[method.toLowerCase() as 'get'](path).set(bearer(who)).send(body ?? {});
         cells += 1;
         const text = JSON.stringify(res.body ?? '') + (res.text ?? '');
-        // Open classes and openings are catalogue information every learner may browse (self-enrolment
+        // Open classes and openings are catalogue information every learner may browse (self-enrollment
         // is not limited to her own club); they must still carry nothing personal.
         const catalogue = method === 'GET' && (path.startsWith('/api/classes/') && !path.endsWith('/enrollments') ? ['learner', 'employer'].includes(who.role) : path === `/api/jobs/${jobA}` && who.role === 'learner');
         const refused = [403, 404].includes(res.status) || (catalogue && res.status === 200);

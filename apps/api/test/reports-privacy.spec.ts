@@ -30,7 +30,7 @@ describe('federation dashboards', () => {
       await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at) SELECT $1, $2, id, $3, '2026-03-10', now() + interval '1 year' FROM courses WHERE code = $4`, [`D${code}`, ready.id, tree.stationA, code]);
     }
     await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, status, revocation_reason) SELECT 'DREVOKED', $1, id, $2, '2026-03-10', 'revoked', 'fraud' FROM courses WHERE code = 'VOC-HOUSE'`, [a3.id, tree.stationA]);
-    // Enrolments: two live and one withdrawn in club A (March), two in club B (April).
+    // Enrollments: two live and one withdrawn in club A (March), two in club B (April).
     const classA = await newClass(t.db, tree.stationA, instructorA.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
     const classB = await newClass(t.db, tree.stationB, instructorB.id, { sessions: [{ startsAt: '2026-04-05T01:00:00Z', endsAt: '2026-04-05T03:00:00Z' }] });
     const enrol = (classId: string, learnerId: string, status: string, at: string) =>

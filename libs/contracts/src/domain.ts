@@ -65,3 +65,6 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
 export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
 }
+
+/** The one time zone Hearth's calendar runs on (classes, reminders, quiet hours, "today", dates on certificates). */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';

@@ -6,7 +6,7 @@ import { NOTIFICATION_KINDS, type NotificationPayloads } from './notifications.j
 const CLASS = '0b9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e11';
 const SESSION = '1c9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e22';
 const REFERRAL = '2d9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e33';
-const ENROLMENT = '3e9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e44';
+const ENROLLMENT = '3e9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e44';
 
 /** One realistic payload of every kind, as producers write them. */
 const PAYLOADS: { [K in keyof NotificationPayloads]: NotificationPayloads[K] } = {
@@ -26,8 +26,8 @@ const PAYLOADS: { [K in keyof NotificationPayloads]: NotificationPayloads[K] } =
 
 describe('notification texts', () => {
   it.each(NOTIFICATION_KINDS.flatMap((kind) => ROLES.map((role) => [kind, role] as const)))('%s reads in Chinese and English for a %s', (kind, role: Role) => {
-    const zh = renderNotification(kind, PAYLOADS[kind], 'zh-CN', { role, enrollmentId: ENROLMENT });
-    const en = renderNotification(kind, PAYLOADS[kind], 'en', { role, enrollmentId: ENROLMENT });
+    const zh = renderNotification(kind, PAYLOADS[kind], 'zh-CN', { role, enrollmentId: ENROLLMENT });
+    const en = renderNotification(kind, PAYLOADS[kind], 'en', { role, enrollmentId: ENROLLMENT });
     for (const text of [zh.title, zh.body]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     for (const text of [en.title, en.body]) {
       // Titles as stored (the course, the job, the place) stay Chinese; every word around them is English.
@@ -55,7 +55,7 @@ describe('notification texts', () => {
 
   it('links each to the page it concerns, for whoever reads it', () => {
     const link = (kind: keyof NotificationPayloads, role: Role, enrollmentId?: string) => renderNotification(kind, PAYLOADS[kind], 'zh-CN', { role, enrollmentId }).link;
-    expect(link('enrollment.promoted', 'learner', ENROLMENT)).toBe(`/learn/${ENROLMENT}`);
+    expect(link('enrollment.promoted', 'learner', ENROLLMENT)).toBe(`/learn/${ENROLLMENT}`);
     expect(link('enrollment.promoted', 'learner')).toBe('/my/classes');
     expect(link('session.changed', 'instructor')).toBe(`/teach/sessions/${SESSION}`);
     expect(link('session.changed', 'coordinator')).toBe(`/manage/classes/${CLASS}`);

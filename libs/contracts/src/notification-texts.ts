@@ -3,14 +3,14 @@
  * reads it (the inbox) or when it is sent (SMS). Short and plain; times in China time; nothing about
  * anyone but her (a coordinator learns "a learner", never a name). The link is the page it concerns.
  */
-import type { Locale, Role } from './domain.js';
+import { CHINA_TIME_ZONE, type Locale, type Role } from './domain.js';
 import type { NotificationKind } from './notifications.js';
 
 /** Who reads it, for the link and the wording (staff and learners see different pages). */
 export interface NotificationReader {
   userId?: string;
   role: Role;
-  /** Her enrolment in the payload's class, when she has one: her class page. */
+  /** Her enrollment in the payload's class, when she has one: her class page. */
   enrollmentId?: string | null;
 }
 
@@ -23,7 +23,7 @@ export interface RenderedNotification {
 type Payload = Record<string, unknown>;
 type Words = { 'zh-CN': string; en: string };
 
-const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);

@@ -1,6 +1,7 @@
 // The measured cases. Each has a request generator for the real API (or web), and anchors measured
 // in the same run: the framework ceiling (bare Node HTTP answering the same bytes) and the database
 // limit (the same SQL through pg at the same concurrency), or argon2 / COPY where those bound it.
+import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { verify as argon2Verify } from '@node-rs/argon2';
 import jwt from 'jsonwebtoken';
@@ -162,7 +163,7 @@ export function buildCases(ctx) {
         bareCeiling,
         {
           name: 'db-limit',
-          label: 'same SQL via pg: auth lookup + enrolments',
+          label: 'same SQL via pg: auth lookup + enrollments',
           type: 'loop',
           op: (state) => async () => {
             const learner = pickFrom(state.learners);
@@ -265,13 +266,13 @@ export function buildCases(ctx) {
     // ------------------------------------------------------------------------------------------
     {
       name: 'self-enrol',
-      title: 'Self-enrolment into open classes',
+      title: 'Self-enrollment into open classes',
       request: 'POST /api/classes/:id/enrollments {} (unique learner × class pairs)',
       target: 'api',
       async prepare() {
         const { rows: classes } = await ctx.db.query(
-          `SELECT k.id FROM classes k WHERE k.status IN ('scheduled','running') AND k.ends_on > (now() AT TIME ZONE 'Asia/Shanghai')::date + 7
-              AND k.starts_on > (now() AT TIME ZONE 'Asia/Shanghai')::date AND NOT EXISTS (SELECT 1 FROM course_prerequisites cp WHERE cp.course_id = k.course_id)`,
+          `SELECT k.id FROM classes k WHERE k.status IN ('scheduled','running') AND k.ends_on > ${CHINA_TODAY_SQL} + 7
+              AND k.starts_on > ${CHINA_TODAY_SQL} AND NOT EXISTS (SELECT 1 FROM course_prerequisites cp WHERE cp.course_id = k.course_id)`,
         );
         const { rows: learners } = await ctx.db.query(`SELECT id FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 40000`);
         const want = Math.min(learners.length * classes.length, 60_000);
@@ -303,11 +304,11 @@ export function buildCases(ctx) {
             await ctx.pool.query(SQL.AUTH_USER, [p.learnerId, p.learnerId]);
             await transaction(ctx.pool, async (tx) => {
               const { rows: [k] } = await tx.query(SQL.LOCK_CLASS, [p.classId]);
-              const existing = await tx.query(SQL.EXISTING_ENROLMENT, [p.classId, p.learnerId]);
+              const existing = await tx.query(SQL.EXISTING_ENROLLMENT, [p.classId, p.learnerId]);
               if (existing.rows.length) throw new Error('already enrolled');
               await tx.query(SQL.MISSING_PREREQUISITES, [k.course_id, p.learnerId]);
               const seat = k.enrolled_count < k.capacity;
-              await tx.query(SQL.INSERT_ENROLMENT, [p.classId, p.learnerId, seat ? 'enrolled' : 'waitlisted', seat ? null : k.waitlist_count + 1, p.learnerId]);
+              await tx.query(SQL.INSERT_ENROLLMENT, [p.classId, p.learnerId, seat ? 'enrolled' : 'waitlisted', seat ? null : k.waitlist_count + 1, p.learnerId]);
               await tx.query(seat ? SQL.SEAT_TAKEN : SQL.WAITLIST_JOINED, [p.classId]);
             });
           },

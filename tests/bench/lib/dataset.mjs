@@ -119,7 +119,7 @@ async function generateAndLoad({ scale, databaseUrl, log }) {
     log(
       `plan: ${plan.orgs.count.toLocaleString('en-US')} orgs (34 provinces, ${plan.orgs.countyCount} counties, ${plan.orgs.clubCount} clubs, ${plan.orgs.stationCount} stations; ` +
         `busiest station ${Math.max(...plan.stations.learners)} learners, median ${[...plan.stations.learners].sort((a, b) => a - b)[plan.orgs.stationCount >> 1]}), ` +
-        `${plan.users.count.toLocaleString('en-US')} users, ${plan.classes.count.toLocaleString('en-US')} classes, ${plan.enrollments.toLocaleString('en-US')} enrolments`,
+        `${plan.users.count.toLocaleString('en-US')} users, ${plan.classes.count.toLocaleString('en-US')} classes, ${plan.enrollments.toLocaleString('en-US')} enrollments`,
     );
     const specs = tableSpecs(plan, { courses, passwordHash });
     const client = await pool.connect();
@@ -181,7 +181,7 @@ async function timedRefresh({ root, databaseUrl, jwtSecret, log }) {
               (SELECT coalesce(sum(enrollments), 0)::int FROM org_stats_subtree s WHERE s.org_id = o.id) AS enrollments
          FROM organizations o JOIN org_state_subtree st ON st.org_id = o.id WHERE o.parent_id IS NULL`,
     );
-    log(`refresh: ${orgs.toLocaleString('en-US')} orgs recomputed by the API's job in ${seconds(ms)} (root now counts ${check.learners.toLocaleString('en-US')} of ${check.expected.toLocaleString('en-US')} learners, ${check.enrollments.toLocaleString('en-US')} enrolments)`);
+    log(`refresh: ${orgs.toLocaleString('en-US')} orgs recomputed by the API's job in ${seconds(ms)} (root now counts ${check.learners.toLocaleString('en-US')} of ${check.expected.toLocaleString('en-US')} learners, ${check.enrollments.toLocaleString('en-US')} enrollments)`);
     return { orgs, seconds: ms / 1000, orgsPerSecond: Math.round(orgs / (ms / 1000)), rootLearners: check.learners, expectedLearners: check.expected };
   } finally {
     await api.stop();

@@ -2,6 +2,7 @@
 // API sends, statement for statement. The statements come from the API's plain query modules
 // (`*-queries.ts`, imported from its build in apps/api/dist, built before every run); FIND_ORG and
 // COURSES_LIST are still copies that name their source and must be kept in step with it.
+import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
 import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth-queries.js';
 import { VERIFY_BY_CODE_SQL } from '../../../apps/api/dist/certificates/certificate-queries.js';
 import {
@@ -50,9 +51,9 @@ export const AUTO_ISSUE_CANDIDATES = COMPLETION_CANDIDATES_SQL;
 
 // enrollments/enrollment-queries.ts — enrol(): lock the class, the checks, the insert, the counter.
 export const LOCK_CLASS = LOCK_CLASS_SQL;
-export const EXISTING_ENROLMENT = EXISTING_ENROLLMENT_SQL;
+export const EXISTING_ENROLLMENT = EXISTING_ENROLLMENT_SQL;
 export const MISSING_PREREQUISITES = MISSING_PREREQUISITES_SQL;
-export const INSERT_ENROLMENT = INSERT_ENROLLMENT_SQL;
+export const INSERT_ENROLLMENT = INSERT_ENROLLMENT_SQL;
 export const SEAT_TAKEN = SEAT_TAKEN_SQL;
 export const WAITLIST_JOINED = WAITLIST_JOINED_SQL;
 
@@ -62,7 +63,7 @@ export const FIND_ORG = `SELECT id, parent_id AS "parentId", kind, name, path, d
 export const SUMMARY = SUMMARY_SQL;
 
 // courses/courses.service.ts list() — what the web's catalogue page asks the API for.
-export const COURSES_LIST = `SELECT c.*, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes
+export const COURSES_LIST = `SELECT c.*, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= ${CHINA_TODAY_SQL}) AS open_classes
          FROM courses c
         WHERE c.published AND ($1::text IS NULL OR c.category = $1)
         ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`;

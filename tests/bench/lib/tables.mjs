@@ -191,7 +191,7 @@ export function tableSpecs(plan, ctx) {
       estimate: Math.round(plan.enrollments * (SESSIONS_PER_CLASS * 2 + 8) / 3 * 0.955),
       async produce(w) {
         const learners = new Array(64);
-        const enrolments = new Array(64);
+        const enrollments = new Array(64);
         const statuses = new Array(64);
         for (let k = 0; k < classes.regular; k++) {
           const term = classes.term[k];
@@ -202,7 +202,7 @@ export function tableSpecs(plan, ctx) {
             const e = classes.enrolBase[k] + m;
             statuses[m] = enrollmentStatus(term, e);
             learners[m] = userId(learnerUser(plan, s, base + m));
-            enrolments[m] = uuid(TAG.enrollment, e);
+            enrollments[m] = uuid(TAG.enrollment, e);
           }
           const instructor = userId(classes.instructor[k]);
           for (let i = 0; i < SESSIONS_PER_CLASS; i++) {
@@ -217,7 +217,7 @@ export function tableSpecs(plan, ctx) {
               if (st === 'withdrawn') continue;
               const r = rand(classes.enrolBase[k] + m, i, 5);
               const mark = st === 'failed' ? (r < 0.55 ? 'present' : r < 0.6 ? 'late' : r < 0.95 ? 'absent' : 'excused') : r < 0.86 ? 'present' : r < 0.92 ? 'late' : r < 0.97 ? 'absent' : 'excused';
-              if (w.push(`${sid}\t${learners[m]}\t${enrolments[m]}\t${mark}\troster\t${instructor}\t${markedAt}`)) await w.flush();
+              if (w.push(`${sid}\t${learners[m]}\t${enrollments[m]}\t${mark}\troster\t${instructor}\t${markedAt}`)) await w.flush();
             }
           }
         }

@@ -129,7 +129,7 @@ export class AssessmentsService {
     return rows[0];
   }
 
-  /** Her live enrolment in a class of this course (the most recent). */
+  /** Her live enrollment in a class of this course (the most recent). */
   private async learnerEnrollment(learnerId: string, courseId: string): Promise<string | null> {
     const rows = await this.db.query(
       `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id

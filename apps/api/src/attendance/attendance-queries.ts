@@ -30,7 +30,7 @@ export const MARK_BATCH_SQL = `WITH input AS (
          SELECT (SELECT count(*) FROM hist)::int AS changed`;
 
 /**
- * After a change: enrolments of these learners ($2) in the class ($1) that may now be complete.
+ * After a change: enrollments of these learners ($2) in the class ($1) that may now be complete.
  * Attendance and hours are pre-checked (loosely, so nobody complete is left out): a course without
  * assessments would otherwise send every marked learner through the full check. The cheap tests run
  * first (materialized), so attendance is only summed for learners still in the running.
@@ -78,7 +78,7 @@ export const ROSTER_ROWS_SQL = `SELECT e.learner_id AS "learnerId", coalesce(u.n
           WHERE e.class_id = $2 AND e.status IN ('enrolled','completed','failed')
           ORDER BY u.name COLLATE hearth_names, e.id`;
 
-/** Summaries per enrolment, computed in one grouped query (no per-learner queries). A cancelled session is never held. */
+/** Summaries per enrollment, computed in one grouped query (no per-learner queries). A cancelled session is never held. */
 const SUMMARY_SELECT = `
   SELECT e.id AS "enrollmentId", e.learner_id AS "learnerId", c.min_attendance_pct AS "minPct",
          count(s.id)::int AS "totalSessions",
@@ -92,5 +92,5 @@ const SUMMARY_SELECT = `
     LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id`;
 /** $1 class: every enrolled learner's summary. */
 export const CLASS_SUMMARIES_SQL = `${SUMMARY_SELECT} WHERE e.class_id = $1 AND e.status IN ('enrolled','completed','failed') GROUP BY e.id, c.min_attendance_pct`;
-/** $1 enrolment. */
+/** $1 enrollment. */
 export const ENROLLMENT_SUMMARY_SQL = `${SUMMARY_SELECT} WHERE e.id = $1 GROUP BY e.id, c.min_attendance_pct`;

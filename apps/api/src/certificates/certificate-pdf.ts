@@ -1,3 +1,4 @@
+import { CHINA_TZ } from '../common/china-time.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
@@ -30,7 +31,7 @@ export interface CertificatePdfData {
   status: 'valid' | 'revoked' | 'expired';
 }
 
-const chinaDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
+const chinaDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: CHINA_TZ, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
 
 /** An A4 certificate with a QR code that opens the public verification page. */
 export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {

@@ -99,7 +99,7 @@ export class CertificatesService implements OnModuleInit {
     return rows[0] ?? null;
   }
 
-  /** What the course rules still need from this enrolment (empty = complete). */
+  /** What the course rules still need from this enrollment (empty = complete). */
   async missingRequirements(ctx: EnrollmentContext, lang: Locale = 'zh-CN', manager: EntityManager = this.db.manager): Promise<MissingRequirement[]> {
     const [summary, assessments] = await Promise.all([
       this.attendance.enrollmentSummary(ctx.enrollment_id, manager),
@@ -138,7 +138,7 @@ export class CertificatesService implements OnModuleInit {
   }
 
   /**
-   * Issues exactly once per enrolment: the unique enrollment_id makes every concurrent caller but
+   * Issues exactly once per enrollment: the unique enrollment_id makes every concurrent caller but
    * one insert nothing, and they all get the same certificate back.
    */
   async issue(caller: AuthUser | null, enrollmentId: string, requestId: string | null, lang: Locale = 'zh-CN'): Promise<{ created: boolean; certificate: ReturnType<CertificatesService['toDto']> }> {
@@ -173,7 +173,7 @@ export class CertificatesService implements OnModuleInit {
           await this.notifications.queue(tx, ctx.learner_id, 'certificate.issued', { code, course: ctx.title_zh });
           return true;
         }
-        // Either another request issued this enrolment's certificate first, or (rarely) the code was taken.
+        // Either another request issued this enrollment's certificate first, or (rarely) the code was taken.
         if (await tx.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId]).then((r) => r.length > 0)) return false;
       }
       throw new Error('could not find a free certificate code');

@@ -1,5 +1,6 @@
-/** SQL shared by class reads: the effective status follows the calendar (Asia/Shanghai) unless finished or cancelled by hand. */
-export const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+import { CHINA_TODAY_SQL } from '../common/china-time.js';
+/** SQL shared by class reads: the effective status follows the calendar (China time) unless finished or cancelled by hand. */
+export const TODAY = CHINA_TODAY_SQL;
 
 export const EFFECTIVE_STATUS = `CASE WHEN k.status IN ('cancelled','finished') THEN k.status
   WHEN ${TODAY} > k.ends_on THEN 'finished'

@@ -1,3 +1,4 @@
+import { CHINA_TZ } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -73,8 +74,8 @@ export class ClassSessionsService {
   /** Class dates follow the schedule: a session moved or added outside them widens them (China calendar days). */
   private async coverDates(tx: EntityManager, classId: string, startsAt: string, endsAt: string) {
     await tx.query(
-      `UPDATE classes SET starts_on = least(starts_on, ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date),
-                          ends_on = greatest(ends_on, ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date), updated_at = now()
+      `UPDATE classes SET starts_on = least(starts_on, ($2::timestamptz AT TIME ZONE '${CHINA_TZ}')::date),
+                          ends_on = greatest(ends_on, ($3::timestamptz AT TIME ZONE '${CHINA_TZ}')::date), updated_at = now()
         WHERE id = $1`,
       [classId, startsAt, endsAt],
     );

@@ -31,7 +31,7 @@ export const Class = Type.Object({
   waitlistCount: Count(),
   seatsLeft: Count(),
   location: Type.String(),
-  status: OneOf(CLASS_STATUSES, { description: 'Follows the calendar (Asia/Shanghai) unless finished or cancelled by hand' }),
+  status: OneOf(CLASS_STATUSES, { description: 'Follows the calendar in China time unless finished or cancelled by hand' }),
   sessions: Type.Array(ClassSession),
 });
 sameShape<Static<typeof Class>, ClassDto>(true);

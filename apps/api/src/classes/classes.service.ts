@@ -86,7 +86,7 @@ export class ClassesService {
       params.push(this.scope.subtreePattern(caller));
       where.push(`o.path LIKE $${params.length}`);
     } else {
-      // Learners (and employers) see published classes anywhere; self-enrolment is not limited to her org.
+      // Learners (and employers) see published classes anywhere; self-enrollment is not limited to her org.
       where.push('c.published');
     }
     if (query.courseId) { params.push(query.courseId); where.push(`k.course_id = $${params.length}`); }

@@ -20,7 +20,7 @@ export const CourseListItem = Type.Object({
   passMark: Percent('Score needed to pass each assessment'),
   validityMonths: Nullable(Type.Integer({ minimum: 1, description: 'Null: the certificate does not expire' })),
   published: Type.Boolean(),
-  openClasses: Count({ description: 'Classes of the course still open for enrolment' }),
+  openClasses: Count({ description: 'Classes of the course still open for enrollment' }),
   lessonCount: Count(),
   classCount: Count({ description: 'Classes of the course in any state but cancelled' }),
   ownerOrgId: Nullable(Uuid({ description: 'The org the course belongs to; null: the national catalogue (the root org)' })),

@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,8 +12,8 @@ import { ScopeService } from '../access/scope.service.js';
 import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Classes of course `c` still open for enrolment. */
-const OPEN_CLASSES = `(SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) AS open_classes`;
+/** Classes of course `c` still open for enrollment. */
+const OPEN_CLASSES = `(SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= ${CHINA_TODAY_SQL}) AS open_classes`;
 /** Lessons of course `c`, and its classes in any state but cancelled (what authors need to see). */
 const COUNTS = `(SELECT count(*) FROM lessons l WHERE l.course_id = c.id) AS lesson_count, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status <> 'cancelled') AS class_count,
   (SELECT o.path FROM organizations o WHERE o.id = c.owner_org_id) AS owner_path`;

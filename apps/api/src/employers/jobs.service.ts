@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from './dto/emplo
 export const holdsCourseSql = (learner: string, course: string) => `(
   EXISTS (SELECT 1 FROM certificates z WHERE z.learner_id = ${learner} AND z.course_id = ${course} AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now()))
   OR EXISTS (SELECT 1 FROM external_credentials q WHERE q.learner_id = ${learner} AND q.course_id = ${course} AND q.status = 'verified'
-               AND (q.expires_on IS NULL OR q.expires_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date)))`;
+               AND (q.expires_on IS NULL OR q.expires_on >= ${CHINA_TODAY_SQL})))`;
 
 /** Required courses of a job that learner $2 does not hold (job $1). */
 export const MISSING_COURSES_SQL = `
@@ -31,7 +32,7 @@ export const MISSING_COURSES_SQL = `
 export const HOLDS_ACCEPTED_QUALIFICATION_SQL = `
   SELECT 1 FROM external_credentials x JOIN job_accepted_qualifications a ON a.occupation = x.occupation
    WHERE a.job_id = $1 AND x.learner_id = $2 AND x.status = 'verified'
-     AND (x.expires_on IS NULL OR x.expires_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) LIMIT 1`;
+     AND (x.expires_on IS NULL OR x.expires_on >= ${CHINA_TODAY_SQL}) LIMIT 1`;
 
 @Injectable()
 export class JobsService {

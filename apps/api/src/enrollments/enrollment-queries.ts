@@ -1,10 +1,10 @@
 /**
- * The statements of self-enrolment and of a learner's home page, as plain text so the benchmark's
+ * The statements of self-enrollment and of a learner's home page, as plain text so the benchmark's
  * database-limit anchors replay exactly what the API sends.
  */
 import { EFFECTIVE_STATUS } from '../classes/class-queries.js';
 
-/** $1 class: the class row locked for the seat count, with what the enrolment rules read. */
+/** $1 class: the class row locked for the seat count, with what the enrollment rules read. */
 export const LOCK_CLASS_SQL = `SELECT k.id, k.course_id, k.capacity, k.enrolled_count, k.waitlist_count, k.status, ${EFFECTIVE_STATUS} AS effective_status,
               c.published, o.path, c.title_zh, c.min_attendance_pct, c.required_hours::float AS required_hours
          FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id
@@ -13,7 +13,7 @@ export const LOCK_CLASS_SQL = `SELECT k.id, k.course_id, k.capacity, k.enrolled_
 /**
  * $1 class, $2 learner: her standing in the class's held sessions (start in the past — the sessions her
  * rate is computed over) and the hours of each session still ahead. Marks from an earlier, withdrawn
- * enrolment still count, as they do for her certificate.
+ * enrollment still count, as they do for her certificate.
  */
 export const ATTENDANCE_OUTLOOK_SQL = `SELECT count(*) FILTER (WHERE s.starts_at <= now())::int AS "sessionsHeld",
               count(*) FILTER (WHERE s.starts_at <= now() AND m.status IN ('present','late'))::int AS "sessionsAttended",
@@ -37,7 +37,7 @@ export const INSERT_ENROLLMENT_SQL = `INSERT INTO enrollments (class_id, learner
 export const SEAT_TAKEN_SQL = `UPDATE classes SET enrolled_count = enrolled_count + 1 WHERE id = $1`;
 export const WAITLIST_JOINED_SQL = `UPDATE classes SET waitlist_count = waitlist_count + 1 WHERE id = $1`;
 
-/** $1 learner: her enrolments with class, course and next session, newest class first. */
+/** $1 learner: her enrollments with class, course and next session, newest class first. */
 export const MY_ENROLLMENTS_SQL = `SELECT e.id, e.status, e.waitlist_position AS "waitlistPosition", e.created_at AS "createdAt",
               k.id AS "classId", ${EFFECTIVE_STATUS} AS "classStatus", to_char(k.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(k.ends_on, 'YYYY-MM-DD') AS "endsOn",
               k.location, o.name AS "orgName", c.id AS "courseId", c.code AS "courseCode", c.title_zh, c.title_en, c.category,

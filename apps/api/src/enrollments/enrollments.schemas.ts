@@ -10,7 +10,7 @@ import {
 } from '@hearth/contracts';
 import { Count, DateOnly, DateTime, Nullable, OneOf, Page, sameShape, Uuid } from '../common/openapi.js';
 
-/** Live enrolments: a withdrawn one is never listed. */
+/** Live enrollments: a withdrawn one is never listed. */
 const LIVE_STATUSES = ['enrolled', 'waitlisted', 'completed', 'failed'] as const;
 const WaitlistPosition = Type.Integer({ minimum: 1, description: '1 is next in line for a seat' });
 
@@ -26,7 +26,7 @@ sameShape<Static<typeof EnrollmentResult>, EnrollmentResultDto>(true);
 
 /** One row of a class roster: enrolled learners by name, then the waitlist in order. */
 export const RosterEntry = Type.Object({
-  id: Uuid({ description: 'The enrolment' }),
+  id: Uuid({ description: 'The enrollment' }),
   learnerId: Uuid(),
   name: Type.String({ description: 'Empty once the learner has erased her data' }),
   phone: Type.String({ description: 'Masked (138****5678) for instructors; empty once the learner has erased her data' }),
@@ -40,7 +40,7 @@ sameShape<Static<typeof RosterEntry>, RosterEntryDto>(true);
 export const RosterPage = Page(RosterEntry);
 sameShape<Static<typeof RosterPage>, PageOf<RosterEntryDto>>(true);
 
-/** One of the learner's own enrolments, with what she needs to find the class. */
+/** One of the learner's own enrollments, with what she needs to find the class. */
 export const MyEnrollment = Type.Object({
   id: Uuid(),
   status: OneOf(LIVE_STATUSES),

@@ -38,7 +38,7 @@ export interface EnrolResult {
 /**
  * Seats are a counter on the class row, changed only while holding that row's lock
  * (SELECT … FOR UPDATE), and the database refuses enrolled_count > capacity. So concurrent
- * enrolments queue on the lock and can never oversell; the waitlist is numbered 1..n under the same lock.
+ * enrollments queue on the lock and can never oversell; the waitlist is numbered 1..n under the same lock.
  */
 @Injectable()
 export class EnrollmentsService {
@@ -158,12 +158,12 @@ export class EnrollmentsService {
       const allowed = caller.role === 'learner' ? e.learner_id === caller.id : this.scope.pathInScope(caller, k!.path);
       if (!allowed) throw notFound('Enrollment');
       if (e.status === 'withdrawn') return;
-      if (e.status === 'completed' || e.status === 'failed') throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrolment cannot be withdrawn');
+      if (e.status === 'completed' || e.status === 'failed') throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrollment cannot be withdrawn');
       await this.withdrawLocked(tx, head[0].class_id, { id: enrollmentId, status: e.status as 'enrolled' | 'waitlisted', waitlist_position: e.waitlist_position });
     });
   }
 
-  /** Withdraws an enrolled or waitlisted enrolment and fills the seat from the waitlist. Call with the class row locked. */
+  /** Withdraws an enrolled or waitlisted enrollment and fills the seat from the waitlist. Call with the class row locked. */
   private async withdrawLocked(tx: EntityManager, classId: string, e: { id: string; status: 'enrolled' | 'waitlisted'; waitlist_position: number | null }) {
     await tx.query(`UPDATE enrollments SET status = 'withdrawn', waitlist_position = NULL, withdrawn_at = now(), updated_at = now() WHERE id = $1`, [e.id]);
     if (e.status === 'enrolled') {

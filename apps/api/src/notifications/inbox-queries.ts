@@ -2,7 +2,7 @@
 
 const UUID_TEXT = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'`;
 
-/** $1 user, $2 unread only, $3 limit, $4 offset. Her enrolment in the payload's class gives the link to her class page. */
+/** $1 user, $2 unread only, $3 limit, $4 offset. Her enrollment in the payload's class gives the link to her class page. */
 export const LIST_NOTIFICATIONS = `
   SELECT n.id, n.kind, n.payload, n.created_at AS "createdAt", n.read_at AS "readAt",
          (SELECT e.id FROM enrollments e

@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -47,8 +48,8 @@ export class ReadinessService {
     const nextClasses = await this.db.query(
       `SELECT DISTINCT ON (k.course_id) k.course_id, k.id, to_char(k.starts_on, 'YYYY-MM-DD') AS starts_on, o.name AS org_name
          FROM classes k JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
-        WHERE c.required_for_volunteers AND k.status IN ('scheduled','running') AND k.ends_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date
-        ORDER BY k.course_id, (o.path LIKE $1) DESC, (k.starts_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date) DESC, k.starts_on`,
+        WHERE c.required_for_volunteers AND k.status IN ('scheduled','running') AND k.ends_on >= ${CHINA_TODAY_SQL}
+        ORDER BY k.course_id, (o.path LIKE $1) DESC, (k.starts_on >= ${CHINA_TODAY_SQL}) DESC, k.starts_on`,
       [learner.path ? `${learner.path.split('/').slice(0, -2).join('/')}/%` : '%'],
     );
     const next = new Map(nextClasses.map((k: { course_id: string }) => [k.course_id, k]));

@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -189,7 +190,7 @@ export class ReferralsService {
       await tx.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [id, r.status, to, note ?? null, caller.id]);
       if (to === 'hired') {
         await tx.query(
-          `INSERT INTO placement_followups (referral_id, day_mark, due_on) SELECT $1, d, (now() AT TIME ZONE 'Asia/Shanghai')::date + d FROM unnest($2::int[]) AS d`,
+          `INSERT INTO placement_followups (referral_id, day_mark, due_on) SELECT $1, d, ${CHINA_TODAY_SQL} + d FROM unnest($2::int[]) AS d`,
           [id, FOLLOW_UP_DAYS],
         );
       }
@@ -215,10 +216,10 @@ export class ReferralsService {
               -- Employers see her name only while she consents to being shared with them.
               CASE WHEN $2::text <> 'employer' OR (SELECT action FROM consent_events ce WHERE ce.learner_id = f.learner_id AND ce.scope = 'referrals' ORDER BY ce.at DESC, ce.id DESC LIMIT 1) = 'grant'
                    THEN u.name END AS "learnerName",
-              j.title AS "jobTitle", e.name AS "employerName", (p.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue
+              j.title AS "jobTitle", e.name AS "employerName", (p.due_on < ${CHINA_TODAY_SQL}) AS overdue
          FROM placement_followups p JOIN referrals f ON f.id = p.referral_id JOIN organizations o ON o.id = f.org_id
          JOIN users u ON u.id = f.learner_id JOIN job_openings j ON j.id = f.job_id JOIN employers e ON e.id = f.employer_id
-        WHERE p.recorded_at IS NULL AND p.due_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date + 7 AND ${scope}
+        WHERE p.recorded_at IS NULL AND p.due_on <= ${CHINA_TODAY_SQL} + 7 AND ${scope}
         ORDER BY p.due_on, p.id`,
       [...params, caller.role],
     );

@@ -103,7 +103,7 @@ export class ReportsService {
   async summaryCsv(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, requestId: string, lang: Locale) {
     const s = await this.summary(caller, orgId, from, to, lang);
     const header = lang === 'en'
-      ? ['Organisation', 'Kind', 'Learners', 'Volunteer mothers', 'Ready to pair', 'Enrolments', 'Attendance rate', 'Certificates issued', 'Referrals', 'Hires', 'Placement rate']
+      ? ['Organisation', 'Kind', 'Learners', 'Volunteer mothers', 'Ready to pair', 'Enrollments', 'Attendance rate', 'Certificates issued', 'Referrals', 'Hires', 'Placement rate']
       : ['组织', '层级', '学员', '爱心妈妈', '可结对', '报名人次', '出勤率', '发证数', '推荐人次', '录用人数', '就业率'];
     const rows = [s, ...s.breakdown].map((r, i) => [
       i === 0 ? `${s.org.name}（${lang === 'en' ? 'total' : '合计'}）` : (r as { name: string }).name,

@@ -1,3 +1,4 @@
+import { CHINA_TZ } from '../common/china-time.js';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +11,7 @@ const NO_COURSE = '00000000-0000-0000-0000-000000000000';
 const REFRESH_LOCK = 727_002;
 const BATCH = 500;
 
-const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Asia/Shanghai')::date`;
+const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE '${CHINA_TZ}')::date`;
 
 /**
  * Keeps the dashboard aggregates current: recomputes the own numbers of every org marked dirty by
@@ -40,7 +41,7 @@ export class StatsRefreshService implements OnModuleInit {
   /**
    * One batch; -1 when another instance is claiming. The claim commits on its own, at once: writers
    * mark orgs dirty with INSERT … ON CONFLICT on stats_dirty, and a claim left uncommitted during the
-   * whole recompute made every roster and enrolment of a busy org wait for it (seen in the benchmark).
+   * whole recompute made every roster and enrollment of a busy org wait for it (seen in the benchmark).
    */
   async refreshBatch(): Promise<number> {
     const orgs = await this.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { CHINA_TODAY_SQL, CHINA_TZ } from '../common/china-time.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -73,15 +74,15 @@ export class SeedService {
   private async seedClass(tx: EntityManager, k: (typeof DEMO_CLASSES)[number], orgIds: Map<string, string>) {
     const [{ id }] = await tx.query(
       `INSERT INTO classes (course_id, org_id, instructor_id, starts_on, ends_on, capacity, location)
-       SELECT c.id, $2, u.id, (now() AT TIME ZONE 'Asia/Shanghai')::date + $4::int, (now() AT TIME ZONE 'Asia/Shanghai')::date + $4::int + $5::int * 7, $6, $7
+       SELECT c.id, $2, u.id, ${CHINA_TODAY_SQL} + $4::int, ${CHINA_TODAY_SQL} + $4::int + $5::int * 7, $6, $7
          FROM courses c, users u WHERE c.code = $1 AND u.phone = $3 RETURNING id`,
       [k.course, orgIds.get(k.org), k.instructor, k.startInDays, k.weeks, k.capacity, k.location],
     );
     await tx.query(
       `INSERT INTO class_sessions (class_id, starts_at, ends_at, location)
-       SELECT $1, (d + interval '14 hours') AT TIME ZONE 'Asia/Shanghai', (d + interval '16 hours') AT TIME ZONE 'Asia/Shanghai', $4
+       SELECT $1, (d + interval '14 hours') AT TIME ZONE '${CHINA_TZ}', (d + interval '16 hours') AT TIME ZONE '${CHINA_TZ}', $4
          FROM generate_series(0, $3::int * 2 - 1) AS n,
-              LATERAL (SELECT ((now() AT TIME ZONE 'Asia/Shanghai')::date + $2::int + (n / 2) * 7 + (n % 2) * 3)::timestamp AS d) x`,
+              LATERAL (SELECT (${CHINA_TODAY_SQL} + $2::int + (n / 2) * 7 + (n % 2) * 3)::timestamp AS d) x`,
       [id, k.startInDays, k.weeks, k.location],
     );
     for (const phone of k.learners) {

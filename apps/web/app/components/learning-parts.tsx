@@ -42,7 +42,7 @@ export function MyClassCards({ classes }: { classes: ClassCard[] }) {
         <li key={c.enrollmentId} className="card stack-tight">
           <h3>{c.courseTitle}</h3>
           <p>
-            <span className={`badge badge-enrolment-${c.status}`}>
+            <span className={`badge badge-enrollment-${c.status}`}>
               {c.status === 'waitlisted' && c.waitlistPosition ? t('enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`enrollmentStatus.${c.status}`)}
             </span>{' '}
             {c.orgName}

@@ -183,7 +183,7 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.readiness.expiredOn': 'Expired on {date}',
   'certificates.readiness.renewSoon': 'Please take the course again before it expires.',
   'certificates.readiness.nextClass': 'Next class: {org}, starting {date}',
-  'certificates.readiness.noClass': 'No class is open for enrolment at the moment; watch for notices.',
+  'certificates.readiness.noClass': 'No class is open for enrollment at the moment; watch for notices.',
   'certificates.readiness.courseLink': 'About the course',
   'certificates.readiness.notVolunteer': 'This checklist lists the courses a caring mother must finish before she is paired with a child.',
 

@@ -48,7 +48,7 @@ export const en: Record<MessageKey, string> = {
 
   'home.heading': 'Learn, get certified and find work — on your phone',
   'home.intro':
-    "Hearth is the free training and certification platform of the women's federations. Enrolment, class check-in, assessment and certificates all work on a phone.",
+    "Hearth is the free training and certification platform of the women's federations. Enrollment, class check-in, assessment and certificates all work on a phone.",
   'home.whoFor': 'Who it is for',
   'home.mothers.title': 'Caring mothers (volunteers)',
   'home.mothers.body':
@@ -217,8 +217,8 @@ export const en: Record<MessageKey, string> = {
   'course.backToCatalogue': '← All courses',
   'course.requiredForVolunteers': 'Required for caring mothers',
   'course.hours': '{n} hours',
-  'course.openClasses': 'Classes open for enrolment: {n}',
-  'course.noOpenClasses': 'No classes open for enrolment right now',
+  'course.openClasses': 'Classes open for enrollment: {n}',
+  'course.noOpenClasses': 'No classes open for enrollment right now',
   'course.rules': 'What it takes to complete',
   'course.rules.hours': 'Hours',
   'course.rules.attendance': 'Attendance',
@@ -230,7 +230,7 @@ export const en: Record<MessageKey, string> = {
   'course.rules.validityForever': 'Does not expire',
   'course.rules.prerequisites': 'Prerequisites',
   'course.rules.noPrerequisites': 'None',
-  'course.classes': 'Classes open for enrolment',
+  'course.classes': 'Classes open for enrollment',
   'course.signInToEnrol': 'Sign in to see classes and enrol',
   'course.lessons': 'Lessons',
   'course.lessonTitle': 'Lesson {n}: {title}',
@@ -426,7 +426,7 @@ export const en: Record<MessageKey, string> = {
   'error.EMPLOYER_REQUIRED': 'An employer account needs its employer.',
   'error.ALREADY_ENROLLED': 'You are already enrolled in this class (or on its waiting list).',
   'error.PREREQUISITE_MISSING': 'A prerequisite course must be completed first.',
-  'error.CLASS_CLOSED': 'This class is no longer taking enrolments.',
+  'error.CLASS_CLOSED': 'This class is no longer taking enrollments.',
   'error.TOO_LATE_TO_COMPLETE': 'The sessions left in this class can no longer meet the attendance or hours rule, so it cannot lead to a certificate. Please choose the next class.',
   'error.ORG_NOT_JOINABLE': 'Please choose a club or station.',
   'error.REQUIREMENTS_NOT_MET': 'The certificate requirements are not met yet.',

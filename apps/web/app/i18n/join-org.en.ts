@@ -13,7 +13,7 @@ export const joinOrgEn: Record<keyof typeof joinOrgZhCN, string> = {
   'joinOrg.kind.club': 'club',
   'joinOrg.kind.station': 'station',
   'lateClass.badge': 'Too late to finish',
-  'lateClass.why': 'This class has already held {held} sessions; even attending every remaining one cannot reach the {pct}% attendance or {hours} hours the certificate needs, so it no longer takes enrolments.',
+  'lateClass.why': 'This class has already held {held} sessions; even attending every remaining one cannot reach the {pct}% attendance or {hours} hours the certificate needs, so it no longer takes enrollments.',
   'lateClass.next': 'Enrol in the next class instead: {org}, starting {starts}.',
   'lateClass.noNext': 'There is no next class yet. Please look again later, or ask your club.',
   'lateClass.nextLink': 'See the next class',

@@ -238,7 +238,7 @@ export const reportsZhCN = {
   'reports.myData.printNoJs': '要打印或保存为 PDF，请使用浏览器菜单中的“打印”或“分享”。',
   'reports.myData.profile': '个人信息',
   'reports.myData.since': '注册日期',
-  'reports.myData.enrolments': '报名的课程',
+  'reports.myData.enrollments': '报名的课程',
   'reports.myData.enrolledOn': '{date} 报名',
   'reports.myData.attendance': '考勤',
   'reports.myData.certificates': '证书',

@@ -35,7 +35,7 @@ export async function myAttendance(api: ApiClient, enrollments: MyEnrollmentDto[
               belowMinimum: a.belowMinimum,
             }))
             .catch(() => null),
-          // Her enrolment names the next session's times but not its id; the class has it.
+          // Her enrollment names the next session's times but not its id; the class has it.
           onNow
             ? api.classes
                 .get(e.classId)

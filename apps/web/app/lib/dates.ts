@@ -5,7 +5,9 @@ import type { Locale } from '@hearth/contracts';
  * whatever the zone of the server or the phone. Loaders format them, so the server and a phone
  * with older date data can never render different text (a hydration mismatch).
  */
-export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+import { CHINA_TIME_ZONE } from '@hearth/contracts';
+
+export { CHINA_TIME_ZONE };
 const CHINA_OFFSET = '+08:00';
 
 const STYLES = {

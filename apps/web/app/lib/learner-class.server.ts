@@ -20,8 +20,8 @@ export const quizOpen = (quiz: AssessmentDto | undefined) =>
  * Everything her class page needs to say where she stands in one class, and its one next step.
  * `checkInHref` is the session on now (from attendance-mine), if any.
  */
-export async function classOverview(api: ApiClient, enrolment: MyEnrollmentDto, locale: Locale, checkInHref: string | null): Promise<ClassOverview> {
-  const [requirements, course] = await Promise.all([api.certificates.requirements(enrolment.id, { lang: locale }), api.courses.get(enrolment.courseCode, { lang: locale })]);
+export async function classOverview(api: ApiClient, enrollment: MyEnrollmentDto, locale: Locale, checkInHref: string | null): Promise<ClassOverview> {
+  const [requirements, course] = await Promise.all([api.certificates.requirements(enrollment.id, { lang: locale }), api.courses.get(enrollment.courseCode, { lang: locale })]);
   const quizzes = new Map<string, AssessmentDto>();
   await Promise.all(
     course.assessments
@@ -39,16 +39,16 @@ export async function classOverview(api: ApiClient, enrolment: MyEnrollmentDto, 
   const quiz = course.assessments.find((a) => a.kind === 'quiz' && unmet.has(a.id) && quizOpen(quizzes.get(a.id)));
   const practical = course.assessments.find((a) => a.kind === 'practical' && unmet.has(a.id));
   const next = classNextStep({
-    enrollmentId: enrolment.id,
-    status: enrolment.status,
-    waitlistPosition: enrolment.waitlistPosition,
+    enrollmentId: enrollment.id,
+    status: enrollment.status,
+    waitlistPosition: enrollment.waitlistPosition,
     courseCode: course.code,
     certificateCode: requirements.certificateCode,
     complete: requirements.complete,
     attendanceUnmet: requirements.missing.some((m) => m.requirement === 'attendance' || m.requirement === 'hours'),
     checkInHref,
-    nextSession: enrolment.nextSession ? formatSession(enrolment.nextSession.startsAt, enrolment.nextSession.endsAt, locale) : null,
-    quiz: quiz ? { href: quizHref(quiz.id, enrolment.id), title: quiz.title } : null,
+    nextSession: enrollment.nextSession ? formatSession(enrollment.nextSession.startsAt, enrollment.nextSession.endsAt, locale) : null,
+    quiz: quiz ? { href: quizHref(quiz.id, enrollment.id), title: quiz.title } : null,
     practical: practical ? { title: practical.title } : null,
   });
   return { requirements, course, quizzes, next };

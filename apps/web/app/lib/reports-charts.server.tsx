@@ -46,7 +46,7 @@ export interface TrendPoint {
   certificates: number;
 }
 
-/** Enrolments (solid line, round markers) and certificates (dashed line, square markers) by month. */
+/** Enrollments (solid line, round markers) and certificates (dashed line, square markers) by month. */
 export function trendChart(points: TrendPoint[], label: string, formatCount: (n: number) => string): string {
   const height = 220;
   const margin = { top: 12, right: 14, bottom: 34, left: 40 };

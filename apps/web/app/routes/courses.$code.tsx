@@ -41,13 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine: Record<string, Pick<MyEnrollmentDto, 'status' | 'waitlistPosition'>> = {};
   if (viewer.user) {
     try {
-      const [page, enrolments] = await Promise.all([
+      const [page, enrollments] = await Promise.all([
         viewer.api.classes.list({ courseId: course.id, open: true, lang: locale, limit: 100 }),
         role === 'learner' ? viewer.api.enrollments.mine({ lang: locale }) : null,
       ]);
       const now = Date.now();
       classes = page.items.map((item) => ({ ...classView(item, locale), startsOnIso: item.startsOn, late: lateClass(item, course, now) }));
-      for (const e of enrolments?.items ?? []) mine[e.classId] = { status: e.status, waitlistPosition: e.waitlistPosition };
+      for (const e of enrollments?.items ?? []) mine[e.classId] = { status: e.status, waitlistPosition: e.waitlistPosition };
     } catch (error) {
       return unavailableOrRethrow(error);
     }

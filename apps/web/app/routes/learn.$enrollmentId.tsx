@@ -36,16 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const notFound = () => new Response(null, { status: 404, statusText: 'Not Found', headers });
   if (!isUuid(id)) throw notFound();
 
-  let enrolment: MyEnrollmentDto | undefined;
+  let enrollment: MyEnrollmentDto | undefined;
   let attendance: EnrollmentAttendanceDto;
   let overview: ClassOverview;
   try {
     const mine = await api.enrollments.mine({ lang: locale });
-    enrolment = mine.items.find((e) => e.id === id);
-    if (!enrolment) throw notFound();
-    const [summary, checkIn] = await Promise.all([api.attendance.ofEnrollment(id), myAttendance(api, [enrolment])]);
+    enrollment = mine.items.find((e) => e.id === id);
+    if (!enrollment) throw notFound();
+    const [summary, checkIn] = await Promise.all([api.attendance.ofEnrollment(id), myAttendance(api, [enrollment])]);
     attendance = summary;
-    overview = await classOverview(api, enrolment, locale, checkIn.get(id)?.checkInHref ?? null);
+    overview = await classOverview(api, enrollment, locale, checkIn.get(id)?.checkInHref ?? null);
   } catch (error) {
     if (error instanceof Response) throw error;
     if (isApiError(error, 'NOT_FOUND')) throw notFound();
@@ -59,9 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       enrollmentId: id,
-      waitlisted: enrolment.status === 'waitlisted',
+      waitlisted: enrollment.status === 'waitlisted',
       course: { code: course.code, title: course.title },
-      klass: { orgName: enrolment.orgName, startsOn: formatDay(enrolment.startsOn, locale), endsOn: formatDay(enrolment.endsOn, locale) },
+      klass: { orgName: enrollment.orgName, startsOn: formatDay(enrollment.startsOn, locale), endsOn: formatDay(enrollment.endsOn, locale) },
       certificateCode: requirements.certificateCode,
       complete: requirements.complete,
       next,

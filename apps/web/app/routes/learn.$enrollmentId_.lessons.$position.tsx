@@ -27,13 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const notFound = () => new Response(null, { status: 404, statusText: 'Not Found', headers });
   if (!isUuid(id) || !Number.isInteger(position) || position < 1 || position > 1000) throw notFound();
 
-  let enrolment: MyEnrollmentDto | undefined;
+  let enrollment: MyEnrollmentDto | undefined;
   let course: CourseDto;
   try {
     const mine = await api.enrollments.mine({ lang: locale });
-    enrolment = mine.items.find((e) => e.id === id);
-    if (!enrolment) throw notFound();
-    course = await api.courses.get(enrolment.courseCode, { lang: locale });
+    enrollment = mine.items.find((e) => e.id === id);
+    if (!enrollment) throw notFound();
+    course = await api.courses.get(enrollment.courseCode, { lang: locale });
   } catch (error) {
     if (error instanceof Response) throw error;
     if (isApiError(error, 'NOT_FOUND')) throw notFound();
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       prev: prev ? lessonHref(id, prev.position) : null,
       next: next ? lessonHref(id, next.position) : null,
       // After the last lesson: the quiz (a waitlisted learner cannot take it yet, so back to her class).
-      finish: quiz && enrolment.status === 'enrolled' ? { href: quizHref(quiz.id, id), quiz: true } : { href: classHref(id), quiz: false },
+      finish: quiz && enrollment.status === 'enrolled' ? { href: quizHref(quiz.id, id), quiz: true } : { href: classHref(id), quiz: false },
       large: size.size === 'large',
       toggleHref: textSizeHref(request, size.size === 'large' ? 'normal' : 'large'),
     },

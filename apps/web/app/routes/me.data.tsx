@@ -132,7 +132,7 @@ export default function MyDataPage() {
         </dl>
       </section>
 
-      <Section id="my-data-enrolments" title={t('reports.myData.enrolments')} empty={t('reports.myData.none')} count={view.enrollments.length}>
+      <Section id="my-data-enrollments" title={t('reports.myData.enrollments')} empty={t('reports.myData.none')} count={view.enrollments.length}>
         <ul className="plain-list my-data-list">
           {view.enrollments.map((e) => (
             <li key={e.id}>

@@ -93,7 +93,7 @@ export default function MyClassesPage() {
                 <Link to={`/courses/${c.courseCode}`}>{c.courseTitle}</Link>
               </h2>
               <p className="badges">
-                <span className={`badge badge-enrolment-${c.status}`}>
+                <span className={`badge badge-enrollment-${c.status}`}>
                   {c.status === 'waitlisted' && c.waitlistPosition ? t('enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`enrollmentStatus.${c.status}`)}
                 </span>
                 <ClassStatusBadge status={c.classStatus} />

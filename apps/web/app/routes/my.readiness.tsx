@@ -19,8 +19,8 @@ type State = ReadinessDto['items'][number]['state'];
 const MARK: Record<State, string> = { done: '✓', expiring: '!', expired: '!', missing: '✕' };
 
 /** Her place in a course she is in: an enrolled place first, then the waiting list (newest class first, as the API lists them). */
-function placeIn(enrolments: MyEnrollmentDto[], courseCode: string): MyEnrollmentDto | undefined {
-  const ofCourse = enrolments.filter((e) => e.courseCode === courseCode && e.classStatus !== 'cancelled');
+function placeIn(enrollments: MyEnrollmentDto[], courseCode: string): MyEnrollmentDto | undefined {
+  const ofCourse = enrollments.filter((e) => e.courseCode === courseCode && e.classStatus !== 'cancelled');
   return ofCourse.find((e) => e.status === 'enrolled') ?? ofCourse.find((e) => e.status === 'waitlisted');
 }
 
@@ -29,14 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
   let readiness: ReadinessDto;
-  let enrolments: MyEnrollmentDto[];
+  let enrollments: MyEnrollmentDto[];
   try {
-    [readiness, enrolments] = await Promise.all([api.readiness.of(user.id, { lang: locale }), api.enrollments.mine({ lang: locale }).then((p) => p.items)]);
+    [readiness, enrollments] = await Promise.all([api.readiness.of(user.id, { lang: locale }), api.enrollments.mine({ lang: locale }).then((p) => p.items)]);
   } catch (error) {
     return unavailableOrRethrow(error);
   }
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const places = new Map(readiness.items.map((i) => [i.course.code, i.state === 'done' || i.state === 'expiring' ? undefined : placeIn(enrolments, i.course.code)]));
+  const places = new Map(readiness.items.map((i) => [i.course.code, i.state === 'done' || i.state === 'expiring' ? undefined : placeIn(enrollments, i.course.code)]));
   // Her attendance so far in each class she holds a place in; a failure only leaves the line out.
   const progress = new Map<string, EnrollmentAttendanceDto | null>(
     await Promise.all(

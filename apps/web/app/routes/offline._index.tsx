@@ -4,7 +4,7 @@ import type { RouteHandle } from '../root';
 
 /**
  * /offline: what the service worker shows, in her language, for a page that needs signal and is not
- * stored on the phone (enrolment, referrals, dashboards…), instead of the browser's error page. Plain
+ * stored on the phone (enrollment, referrals, dashboards…), instead of the browser's error page. Plain
  * HTML: it is shown at other pages' addresses, where no script of its own may run.
  */
 export const handle: RouteHandle = { noScripts: true };

@@ -11,7 +11,7 @@ const session = (offsetDays: number, hours = 2) => {
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + hours * HOUR).toISOString() };
 };
 
-describe('too late to complete: self-enrolment refused, staff warned', () => {
+describe('too late to complete: self-enrollment refused, staff warned', () => {
   let t: TestApp;
   let tree: TreeIds;
   let coord: TestUser;
@@ -94,7 +94,7 @@ describe('too late to complete: self-enrolment refused, staff warned', () => {
     expect((await enrolSelf(await newUser(t, 'learner', tree.clubA), classId)).status).toBe(201);
   });
 
-  it('sessions she already attended (an earlier enrolment) count for her', async () => {
+  it('sessions she already attended (an earlier enrollment) count for her', async () => {
     const classId = await running([session(-3), session(-1), session(2), session(4), session(6)]);
     const learner = await newUser(t, 'learner', tree.clubA);
     const first = await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(coord)).send({ learnerId: learner.id });

@@ -1,12 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Catalogue (courses, lessons, assessments, question bank), classes with sessions, enrolments
+ * Catalogue (courses, lessons, assessments, question bank), classes with sessions, enrollments
  * with a waitlist, certificates (needed for prerequisites), and CSV import jobs.
  * Capacity is held by a counter on the class row, changed only under that row's lock and
- * bounded by a CHECK, so concurrent enrolments can never oversell.
+ * bounded by a CHECK, so concurrent enrollments can never oversell.
  */
-export class CoursesClassesEnrolment1764000100000 implements MigrationInterface {
+export class CoursesClassesEnrollment1764000100000 implements MigrationInterface {
+  // The name existing databases recorded when this migration ran; the class was spelled "Enrolment" then.
   name = 'CoursesClassesEnrolment1764000100000';
 
   async up(q: QueryRunner): Promise<void> {
@@ -121,7 +122,7 @@ export class CoursesClassesEnrolment1764000100000 implements MigrationInterface 
         CONSTRAINT enrollments_waitlist_position CHECK ((status = 'waitlisted') = (waitlist_position IS NOT NULL)),
         CONSTRAINT enrollments_position_positive CHECK (waitlist_position IS NULL OR waitlist_position >= 1)
       );
-      -- One live enrolment per learner and class; a withdrawn one may be followed by a new one.
+      -- One live enrollment per learner and class; a withdrawn one may be followed by a new one.
       CREATE UNIQUE INDEX enrollments_live_idx ON enrollments (class_id, learner_id) WHERE status <> 'withdrawn';
       CREATE INDEX enrollments_learner_idx ON enrollments (learner_id);
       CREATE INDEX enrollments_waitlist_idx ON enrollments (class_id, waitlist_position) WHERE status = 'waitlisted';

@@ -8,7 +8,7 @@ const STATION = '鼓山镇茶会社区服务点';
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
 
-describe('courses, enrolment and classes through the real Chinese pages', () => {
+describe('courses, enrollment and classes through the real Chinese pages', () => {
   let browser: Browser;
   /** The class the coordinator creates, for the later test. */
   let beautyClassUrl = '';
