@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessPolicy } from './access-policy.js';
 import { ScopeService } from './scope.service.js';
 
 @Global()
-@Module({ providers: [ScopeService], exports: [ScopeService] })
+@Module({ providers: [AccessPolicy, ScopeService], exports: [AccessPolicy, ScopeService] })
 export class AccessModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { maskPhones } from '../common/logger.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
 export interface AuditEntry {
   actor: Pick<AuthUser, 'id' | 'role'> | null;
@@ -19,14 +20,21 @@ export interface AuditEntry {
 /** Append-only audit trail (the table refuses UPDATE and DELETE). Write inside the caller's transaction when there is one. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly events: AuditRepository,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const details = entry.details ? JSON.parse(maskPhones(JSON.stringify(entry.details))) : {};
-    await (manager ?? this.db.manager).query(
-      `INSERT INTO audit_events (actor_id, actor_role, org_id, action, entity_type, entity_id, request_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [entry.actor?.id ?? null, entry.actor?.role ?? null, entry.orgId ?? null, entry.action, entry.entityType, entry.entityId ?? null, entry.requestId ?? null, details],
+    await this.events.insert(
+      { actorId: entry.actor?.id ?? null, actorRole: entry.actor?.role ?? null, orgId: entry.orgId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId ?? null, requestId: entry.requestId ?? null, details },
+      manager,
     );
+  }
+
+  /** Events of the caller's subtree, newest first. */
+  list(caller: AuthUser, filter: AuditFilter, page: { limit: number; offset: number }) {
+    return this.events.list(this.policy.scope(caller, 'audit.read'), filter, page);
   }
 }

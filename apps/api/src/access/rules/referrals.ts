@@ -1,0 +1,7 @@
+import { defineRules } from '../define.js';
+
+// Record kinds and grants of this domain; see define.ts for the relations.
+export const referralsRules = defineRules({
+  records: {},
+  grants: {},
+});
