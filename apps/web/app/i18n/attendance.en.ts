@@ -136,4 +136,10 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.mine.below': 'Your attendance is below the requirement. Please come to every session.',
   'attendance.mine.checkIn': 'Check in',
   'attendance.mine.checkInHint': 'A session is on now: tap here and type the code from your instructor.',
+
+  'attendance.checkInState.ended': 'This session has ended',
+  'attendance.checkInState.endedHint': 'Check-in is open only during the session; no code is shown any more.',
+  'attendance.checkInState.cancelled': 'This session is cancelled',
+  'attendance.checkInState.already': 'Checked in',
+  'attendance.checkInState.alreadyHint': 'You have already checked in to this session.',
 };

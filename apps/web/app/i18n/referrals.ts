@@ -1,6 +1,7 @@
 /**
- * Messages of the referrals pages. Keys start with "referrals.". The English object is typed against the
- * Chinese one, so a missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
+ * Jobs and referrals: the job board, employers, consent and follow-ups.
+ * Keys start with "referrals.". The English in ./referrals.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const referralsZhCN = {
   'referrals.page.manageJobs': '岗位与推荐',

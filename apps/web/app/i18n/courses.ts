@@ -1,8 +1,50 @@
 /**
- * Messages of the course authoring pages: /admin/courses. Keys start with "courseAdmin.". The English object is typed against the Chinese one, so a missing
- * translation fails the type-check.
+ * The course catalogue (/courses), a course page, course authoring (/admin/courses) and course categories.
+ * Keys start with "courses.". The English in ./courses.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
-export const courseAdminZhCN = {
+export const coursesZhCN = {
+  'courses.page.courses': '免费课程',
+  'courses.page.course': '课程',
+
+  'courses.category.law': '法律',
+  'courses.category.care': '关爱',
+  'courses.category.vocational': '职业技能',
+
+  'courses.assessment.kind.quiz': '测验',
+  'courses.assessment.kind.practical': '实操考核',
+  'courses.assessment.passMark': '{n} 分及格',
+  'courses.assessment.questions': '{n} 道题',
+  'courses.assessment.attempts': '最多考 {n} 次',
+
+  'courses.detail.backToCatalogue': '← 返回课程列表',
+  'courses.detail.requiredForVolunteers': '爱心妈妈必修',
+  'courses.detail.hours': '{n} 学时',
+  'courses.detail.openClasses': '{n} 个班级正在报名',
+  'courses.detail.noOpenClasses': '目前没有开放报名的班级',
+  'courses.detail.rules': '结业要求',
+  'courses.detail.rules.hours': '学时',
+  'courses.detail.rules.attendance': '出勤',
+  'courses.detail.rules.attendanceValue': '出勤率不低于 {pct}%',
+  'courses.detail.rules.passMark': '考核',
+  'courses.detail.rules.passMarkValue': '{n} 分及格',
+  'courses.detail.rules.validity': '证书有效期',
+  'courses.detail.rules.validityMonths': '{n} 个月',
+  'courses.detail.rules.validityForever': '长期有效',
+  'courses.detail.rules.prerequisites': '前置课程',
+  'courses.detail.rules.noPrerequisites': '无',
+  'courses.detail.classes': '开放报名的班级',
+  'courses.detail.signInToEnrol': '登录后查看班级并报名',
+  'courses.detail.lessons': '课程内容',
+  'courses.detail.lessonTitle': '第 {n} 课：{title}',
+  'courses.detail.assessments': '考核',
+
+  'courses.heading': '免费课程',
+  'courses.intro': '所有课程都免费。选一门课程，查看附近的班级并报名。',
+  'courses.filter.label': '按类别筛选',
+  'courses.filter.all': '全部',
+  'courses.empty': '这个类别暂时没有课程。',
+
   'courses.admin.page.title': '课程管理',
   'courses.admin.page.new': '新建课程',
   'courses.admin.page.edit': '编辑课程',
@@ -111,4 +153,4 @@ export const courseAdminZhCN = {
   'courses.admin.error.lessonBody': '第 {n} 课：正文最多 20000 个字。',
   'courses.admin.status.readOnly': '只读',
   'courses.admin.readOnly.notice': '这门课程由其他妇联维护（例如全国课程目录），你只能查看，不能修改、发布或撤回。需要修改请联系课程所属的妇联。',
-};
+} as const;

@@ -1,7 +1,48 @@
-import type { courseAdminZhCN } from './course-admin';
+import type { coursesZhCN } from './courses';
 
-/** English for the keys of `./course-admin` (typed against them: a missing key is a compile error). */
-export const courseAdminEn: Record<keyof typeof courseAdminZhCN, string> = {
+/** English for the keys of `./courses` (typed against them: a missing key is a compile error). */
+export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
+  'courses.page.courses': 'Free courses',
+  'courses.page.course': 'Course',
+
+  'courses.category.law': 'Law',
+  'courses.category.care': 'Child care',
+  'courses.category.vocational': 'Job skills',
+
+  'courses.assessment.kind.quiz': 'Quiz',
+  'courses.assessment.kind.practical': 'Practical assessment',
+  'courses.assessment.passMark': 'pass mark {n}',
+  'courses.assessment.questions': '{n} questions',
+  'courses.assessment.attempts': 'up to {n} attempts',
+
+  'courses.detail.backToCatalogue': '← All courses',
+  'courses.detail.requiredForVolunteers': 'Required for caring mothers',
+  'courses.detail.hours': '{n} hours',
+  'courses.detail.openClasses': 'Classes open for enrollment: {n}',
+  'courses.detail.noOpenClasses': 'No classes open for enrollment right now',
+  'courses.detail.rules': 'What it takes to complete',
+  'courses.detail.rules.hours': 'Hours',
+  'courses.detail.rules.attendance': 'Attendance',
+  'courses.detail.rules.attendanceValue': 'at least {pct}% of sessions',
+  'courses.detail.rules.passMark': 'Assessment',
+  'courses.detail.rules.passMarkValue': 'pass mark {n}',
+  'courses.detail.rules.validity': 'Certificate valid for',
+  'courses.detail.rules.validityMonths': '{n} months',
+  'courses.detail.rules.validityForever': 'Does not expire',
+  'courses.detail.rules.prerequisites': 'Prerequisites',
+  'courses.detail.rules.noPrerequisites': 'None',
+  'courses.detail.classes': 'Classes open for enrollment',
+  'courses.detail.signInToEnrol': 'Sign in to see classes and enrol',
+  'courses.detail.lessons': 'Lessons',
+  'courses.detail.lessonTitle': 'Lesson {n}: {title}',
+  'courses.detail.assessments': 'Assessments',
+
+  'courses.heading': 'Free courses',
+  'courses.intro': 'Every course is free. Choose one to see classes near you and enrol.',
+  'courses.filter.label': 'Filter by category',
+  'courses.filter.all': 'All',
+  'courses.empty': 'No courses in this category yet.',
+
   'courses.admin.page.title': 'Courses',
   'courses.admin.page.new': 'New course',
   'courses.admin.page.edit': 'Edit course',
