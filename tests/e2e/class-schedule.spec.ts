@@ -40,7 +40,7 @@ async function openNewClassForm(page: Page) {
 /** Course, station, instructor, capacity, and the helper: Tuesdays and Thursdays, 09:00–11:00, 8 sessions. */
 async function fillClass(page: Page, first: string) {
   await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '家政服务员' });
-  await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['classes.new.orgOption'], { name: STATION, kind: zh['orgs.kind.station'] }) });
+  await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
   await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: '林芳', org: STATION }) });
   await page.getByLabel(zh['classes.new.capacity']).fill('12');
   const helper = page.getByRole('group', { name: zh['classes.schedule.heading'] });

@@ -68,7 +68,7 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await page.waitForURL(/\/manage\/classes\/new$/);
 
     await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
-    await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['classes.new.orgOption'], { name: STATION, kind: zh['orgs.kind.station'] }) });
+    await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
     await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: '林芳', org: STATION }) });
     const [first, second, last] = [chinaDay(20), chinaDay(21), chinaDay(27)];
     await page.getByLabel(zh['classes.new.startsOn']).fill(first);

@@ -46,7 +46,6 @@ export const accountEn: Record<keyof typeof accountZhCN, string> = {
   'account.notifications.markAll': 'Mark all as read',
   'account.notifications.markedAll': 'All marked as read.',
   'account.notifications.unread': 'Unread',
-  'account.notifications.open': 'Open',
   'account.notifications.empty': 'No notifications yet. News about your classes, schedule changes and certificates will appear here.',
   'account.notifications.emptyUnread': 'No unread notifications.',
   'account.notifications.settingsLink': 'Text message settings',

@@ -48,7 +48,6 @@ export const accountZhCN = {
   'account.notifications.markAll': '全部标为已读',
   'account.notifications.markedAll': '已全部标为已读。',
   'account.notifications.unread': '未读',
-  'account.notifications.open': '查看详情',
   'account.notifications.empty': '还没有通知。报名、上课时间变动、证书发放等消息会出现在这里。',
   'account.notifications.emptyUnread': '没有未读的通知。',
   'account.notifications.settingsLink': '短信提醒设置',

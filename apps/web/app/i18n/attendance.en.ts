@@ -41,7 +41,6 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.roster.formHint': 'Choose the attendance of each learner, then press “Save”.',
   'attendance.roster.learners': 'Learners',
   'attendance.roster.allPresent': 'All present',
-  'attendance.roster.allPresentHint': 'Tap “All present” first, then tap the learners who are absent, late or excused.',
   'attendance.roster.save': 'Save',
   'attendance.roster.saveCount': 'Save ({n} changed)',
   'attendance.roster.saving': 'Saving…',
@@ -110,7 +109,6 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.checkIn.tooMany': 'Too many wrong codes. Ask the instructor to mark you present, or try again in {minutes} min.',
 
   'attendance.print.heading': 'Sign-in sheet',
-  'attendance.print.course': 'Course',
   'attendance.print.org': 'Station',
   'attendance.print.location': 'Place',
   'attendance.print.time': 'Time',

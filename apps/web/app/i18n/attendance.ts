@@ -43,7 +43,6 @@ export const attendanceZhCN = {
   'attendance.roster.formHint': '为每位学员选好出勤情况，然后点“保存”。',
   'attendance.roster.learners': '学员名单',
   'attendance.roster.allPresent': '全部出勤',
-  'attendance.roster.allPresentHint': '先点“全部出勤”，再点一下没来、迟到或请假的学员。',
   'attendance.roster.save': '保存',
   'attendance.roster.saveCount': '保存（{n} 人有改动）',
   'attendance.roster.saving': '正在保存…',
@@ -112,7 +111,6 @@ export const attendanceZhCN = {
   'attendance.checkIn.tooMany': '签到码输错太多次了。请找老师为您记出勤，或 {minutes} 分钟后再试。',
 
   'attendance.print.heading': '签到表',
-  'attendance.print.course': '课程',
   'attendance.print.org': '站点',
   'attendance.print.location': '地点',
   'attendance.print.time': '时间',

@@ -22,7 +22,6 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.badActorId': 'That is not a user id; it looks like 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed.',
   'audit.count': '{n} events',
   'audit.empty': 'No events match.',
-  'audit.at': 'Time',
   'audit.actor': 'By',
   'audit.record': 'Record',
   'audit.requestId': 'Request id',

@@ -25,7 +25,6 @@ export const auditZhCN = {
   'audit.badActorId': '操作人编号不对，应是一串像 1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed 这样的编号。',
   'audit.count': '共 {n} 条',
   'audit.empty': '没有符合条件的记录。',
-  'audit.at': '时间',
   'audit.actor': '操作人',
   'audit.record': '记录',
   'audit.requestId': '请求编号',

@@ -101,7 +101,6 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.new.course': 'Course',
   'classes.new.org': 'Club or station',
   'classes.new.orgHint': 'Which club or station holds the class.',
-  'classes.new.orgOption': '{name} ({kind})',
   'classes.new.instructor': 'Instructor',
   'classes.new.instructorOption': '{name} ({org})',
   'classes.new.noInstructors': 'Your organisation has no instructor accounts yet.',

@@ -101,7 +101,6 @@ export const classesZhCN = {
   'classes.new.course': '课程',
   'classes.new.org': '开班站点',
   'classes.new.orgHint': '班级在哪个俱乐部或服务站举办。',
-  'classes.new.orgOption': '{name}（{kind}）',
   'classes.new.instructor': '讲师',
   'classes.new.instructorOption': '{name}（{org}）',
   'classes.new.noInstructors': '您的组织还没有讲师账号。',

@@ -105,7 +105,5 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.progress.quizAttempts': '{used} of {max} attempts used',
   'learning.progress.practicalHint': 'The instructor grades the practical assessment in class.',
   'learning.progress.certificate': 'Certificate issued',
-  'learning.progress.allMet': 'Every requirement is met. Please ask your coordinator to issue your certificate.',
   'learning.progress.pending': 'These requirements are still open. Once they are met, your certificate is issued automatically.',
-  'learning.progress.waitlisted': 'You are still on the waiting list; you can attend and take assessments once a place is free.',
 };

@@ -113,7 +113,5 @@ export const learningZhCN = {
   'learning.progress.quizAttempts': '已考 {used} 次，最多 {max} 次',
   'learning.progress.practicalHint': '实操考核由讲师现场评分。',
   'learning.progress.certificate': '证书已发放',
-  'learning.progress.allMet': '所有要求都已达到。请联系协调员为您发证。',
   'learning.progress.pending': '还差以下要求。达到以后，证书会自动发给您。',
-  'learning.progress.waitlisted': '您还在候补名单上，有名额后才能上课和考核。',
 } as const;

@@ -20,5 +20,4 @@ export const offlineZhCN = {
   'offline.install.dismiss': '不用了',
   'offline.update.body': '有新版本了。',
   'offline.update.reload': '新版本 · 重新载入',
-  'offline.ready': '已存到手机，没有信号也能打开（{time}）',
 } as const;

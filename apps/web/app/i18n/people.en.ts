@@ -92,7 +92,6 @@ export const peopleEn: Record<keyof typeof peopleZhCN, string> = {
   'people.codes.skipped': '{n} learners have already set their own password and need no code.',
   'people.codes.count': '{n} cards',
   'people.codes.card.title': 'Account activation code',
-  'people.codes.card.name': 'Name',
   'people.codes.card.phone': 'Phone',
   'people.codes.card.code': 'Activation code',
   'people.codes.card.expires': 'Valid until',

@@ -94,7 +94,6 @@ export const peopleZhCN = {
   'people.codes.skipped': '{n} 位学员已经设置了自己的密码，不需要激活码。',
   'people.codes.count': '共 {n} 张',
   'people.codes.card.title': '学堂账号激活码',
-  'people.codes.card.name': '姓名',
   'people.codes.card.phone': '手机号',
   'people.codes.card.code': '激活码',
   'people.codes.card.expires': '有效期至',
