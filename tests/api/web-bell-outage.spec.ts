@@ -61,7 +61,7 @@ describe('the bell never breaks a page', () => {
     expect(res.status).toBe(200);
     expect(Date.now() - began).toBeLessThan(5000);
     expect(html).toContain(`href="/me/notifications"`);
-    expect(html).toContain(`aria-label="${zh['notifications.bell']}"`);
+    expect(html).toContain(`aria-label="${zh['account.notifications.bell']}"`);
     expect(html).not.toContain('bell-count');
   });
 });

@@ -264,9 +264,9 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     const { code } = await apiCall<{ code: string }>('POST', `/api/sessions/${nowSession.id}/check-in-code`, instructor);
     await page.goto(`${WEB()}/check-in/${nowSession.id}?code=${code}`);
     await page.waitForURL(/\/login\?next=/);
-    await page.getByLabel(zh['field.phone'], { exact: true }).fill(d.phone);
-    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(d.phone);
+    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.waitForURL(new RegExp(`/check-in/${nowSession.id}\\?code=${code}$`));
     await page.getByRole('heading', { level: 1, name: zh['attendance.checkIn.heading'] }).waitFor();
     expect(await page.getByLabel(zh['attendance.checkIn.code']).inputValue()).toBe(code);
@@ -283,7 +283,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
 
     // Back on the page: "已签到", no second check-in.
     await page.goto(`${WEB()}/check-in/${nowSession.id}`);
-    await page.getByText(zh['checkInState.already'], { exact: true }).waitFor();
+    await page.getByText(zh['attendance.checkInState.already'], { exact: true }).waitFor();
     expect(await page.getByLabel(zh['attendance.checkIn.code']).count()).toBe(0);
 
     // 我的班级 shows her attendance and class hours.
@@ -292,7 +292,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     await mine.waitFor();
     await mine.getByText(fill(zh['attendance.mine.hoursValue'], { n: 2 })).waitFor();
     // Checked in already: "已签到" instead of the check-in button.
-    await mine.getByText(zh['checkInState.already'], { exact: true }).waitFor();
+    await mine.getByText(zh['attendance.checkInState.already'], { exact: true }).waitFor();
     expect(await mine.getByRole('link', { name: zh['attendance.mine.checkIn'] }).count()).toBe(0);
     expect(unexpected(problems).filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
     await context.close();

@@ -123,8 +123,8 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
     // Her progress in the class: attendance and hours met, the quiz still to take.
     await page.goto(`${WEB()}/learn/${mother.enrollmentId}`);
     await page.getByRole('heading', { level: 1, name: LAW_MPL }).waitFor();
-    await page.getByText(fill(zh['certificates.progress.hoursValue'], { actual: 8, required: 8 })).waitFor();
-    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.getByText(fill(zh['learning.progress.hoursValue'], { actual: 8, required: 8 })).waitFor();
+    await page.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).first().click();
     await page.waitForURL(/\/learn\/quiz\/[0-9a-f-]{36}\?enrollment=/);
 
     // The questions come shuffled, options too: answer each by its text, with the answers from the database.
@@ -137,13 +137,13 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
       const group = page.getByRole('group', { name: q.prompt_zh });
       for (const index of q.correct) await group.getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
     }
-    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
-    await page.getByText(zh['certificates.quiz.result.passed']).waitFor();
-    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: 100 })).waitFor();
-    await page.getByText(zh['certificates.quiz.result.certificate']).waitFor();
-    expect(await page.getByText(zh['certificates.quiz.result.right'], { exact: true }).count()).toBe(questions.length);
+    await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
+    await page.getByText(zh['learning.quiz.result.passed']).waitFor();
+    await page.getByText(fill(zh['learning.quiz.result.score'], { score: 100 })).waitFor();
+    await page.getByText(zh['learning.quiz.result.certificate']).waitFor();
+    expect(await page.getByText(zh['learning.quiz.result.right'], { exact: true }).count()).toBe(questions.length);
 
-    await page.getByRole('link', { name: zh['certificates.quiz.result.seeCertificate'] }).click();
+    await page.getByRole('link', { name: zh['learning.quiz.result.seeCertificate'] }).click();
     await page.waitForURL(/\/my\/certificates\/[2-9A-Z]{11}$/);
     mother.certificate = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('img', { name: zh['certificates.show.qrLabel'] }).waitFor();

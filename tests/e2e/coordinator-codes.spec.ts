@@ -26,36 +26,36 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await signIn(page, DEMO.coordinator);
     await page.locator('a[href="/manage/import"]').first().click();
     await page.waitForURL(/\/manage\/import$/);
-    await page.getByRole('heading', { name: zh['import.heading'] }).waitFor();
+    await page.getByRole('heading', { name: zh['classes.import.heading'] }).waitFor();
 
     const csv = ['姓名,手机号,类型,备注', ...NAMES.map((n, i) => `${n},${PHONES[i]},进城务工妇女,第${i + 1}位`), `号码错${stamp.slice(-3)},12345,务工,"=HYPERLINK(""x"")"`].join('\n');
-    await page.getByLabel(zh['import.file']).setInputFiles({ name: 'learners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByRole('button', { name: zh['import.submit'] }).click();
-    await page.getByRole('heading', { name: zh['import.result.heading'] }).waitFor();
-    await page.getByText(fill(zh['import.result.imported'], { n: 3 })).waitFor();
+    await page.getByLabel(zh['classes.import.file']).setInputFiles({ name: 'learners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: zh['classes.import.submit'] }).click();
+    await page.getByRole('heading', { name: zh['classes.import.result.heading'] }).waitFor();
+    await page.getByText(fill(zh['classes.import.result.imported'], { n: 3 })).waitFor();
 
     // The failed row is listed with its name, and can be downloaded to fix and import again.
-    const table = page.getByRole('table', { name: zh['import.rejected.caption'] });
-    await table.getByRole('columnheader', { name: zh['import.rejected.name'] }).waitFor();
+    const table = page.getByRole('table', { name: zh['classes.import.rejected.caption'] });
+    await table.getByRole('columnheader', { name: zh['classes.import.rejected.name'] }).waitFor();
     await table.getByRole('cell', { name: `号码错${stamp.slice(-3)}` }).waitFor();
     await fitsPhone(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['import.rejected.download'] }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['classes.import.rejected.download'] }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines).toEqual([`姓名,手机号,类型,备注,${zh['import.rejected.errorColumn']}`, `号码错${stamp.slice(-3)},12345,务工,"'=HYPERLINK(""x"")",${zh['import.reject.INVALID_PHONE']}`]);
+    expect(lines).toEqual([`姓名,手机号,类型,备注,${zh['classes.import.rejected.errorColumn']}`, `号码错${stamp.slice(-3)},12345,务工,"'=HYPERLINK(""x"")",${zh['classes.import.reject.INVALID_PHONE']}`]);
 
     // One button: codes for every new learner of this import, on one sheet.
-    await page.getByRole('button', { name: zh['import.codes.submit'] }).click();
+    await page.getByRole('button', { name: zh['classes.import.codes.submit'] }).click();
     await page.waitForURL(/\/manage\/claim-codes$/);
-    await page.getByRole('heading', { name: zh['codes.heading'], level: 1 }).waitFor();
-    await page.getByText(fill(zh['codes.count'], { n: 3 })).waitFor();
+    await page.getByRole('heading', { name: zh['people.codes.heading'], level: 1 }).waitFor();
+    await page.getByText(fill(zh['people.codes.count'], { n: 3 })).waitFor();
     const cards = page.locator('li.code-card');
     expect(await cards.count()).toBe(3);
     const codes: Record<string, string> = {};
     for (const [i, name] of NAMES.entries()) {
       const card = cards.filter({ hasText: name });
       await card.getByText(`${PHONES[i].slice(0, 3)}****${PHONES[i].slice(-4)}`).waitFor();
-      await card.getByText(zh['codes.card.step3']).waitFor();
+      await card.getByText(zh['people.codes.card.step3']).waitFor();
       codes[name] = ((await card.locator('.code-value').textContent()) ?? '').replace(/\s/g, '');
       expect(codes[name]).toMatch(/^\d{8}$/);
     }
@@ -65,7 +65,7 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await page.pdf({ path: `${SHOTS}/coordinator-codes-a4.pdf`, format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 });
-    expect(await page.getByRole('link', { name: zh['codes.back'] }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: zh['people.codes.back'] }).isVisible()).toBe(false);
     await page.screenshot({ path: `${SHOTS}/coordinator-codes-print.png`, fullPage: true });
     expect(problems).toEqual([]);
     await context.close();
@@ -87,11 +87,11 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL(/q=/);
     const card = page.getByRole('listitem').filter({ hasText: NAMES[2] });
-    await card.getByLabel(zh['codes.select.label']).check();
+    await card.getByLabel(zh['people.codes.select.label']).check();
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['codes.select.submit'] }).click();
+    await page.getByRole('button', { name: zh['people.codes.select.submit'] }).click();
     await page.waitForURL(/\/manage\/claim-codes$/);
-    await page.getByText(fill(zh['codes.count'], { n: 1 })).waitFor();
+    await page.getByText(fill(zh['people.codes.count'], { n: 1 })).waitFor();
     await page.locator('li.code-card').filter({ hasText: NAMES[2] }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
@@ -114,7 +114,7 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await signIn(page, DEMO.coordinator);
     await page.locator('a[href="/manage/qualifications"]').first().click();
     await page.waitForURL(/\/manage\/qualifications$/);
-    await page.getByRole('heading', { name: zh['qual.heading'], level: 1 }).waitFor();
+    await page.getByRole('heading', { name: zh['certificates.qualifications.heading'], level: 1 }).waitFor();
     await fitsPhone(page);
 
     const card = (occupation: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `${learnerName} · ${occupation}` }) });
@@ -123,21 +123,21 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     // The number is masked in the list.
     const number = `HZ${stamp}01`;
     await house.getByText(`${number.slice(0, 3)}${'*'.repeat(number.length - 6)}${number.slice(-3)}`).waitFor();
-    const course = house.getByLabel(zh['qual.course']);
+    const course = house.getByLabel(zh['certificates.qualifications.course']);
     const vocHouse = await course.locator('option', { hasText: 'VOC-HOUSE' }).getAttribute('value');
     await course.selectOption(vocHouse!);
-    await house.getByRole('button', { name: zh['qual.verify'] }).click();
-    await page.getByText(fill(zh['qual.verified'], { name: learnerName, occupation: '家政服务员' })).waitFor();
+    await house.getByRole('button', { name: zh['certificates.qualifications.verify'] }).click();
+    await page.getByText(fill(zh['certificates.qualifications.verified'], { name: learnerName, occupation: '家政服务员' })).waitFor();
 
     const baby = card('育婴员');
-    await baby.getByText(zh['qual.rejectOpen']).click();
+    await baby.getByText(zh['certificates.qualifications.rejectOpen']).click();
     // A reason is required.
-    await baby.getByRole('button', { name: zh['qual.reject'] }).click();
-    await page.getByRole('alert').getByText(zh['qual.error.reason']).waitFor();
+    await baby.getByRole('button', { name: zh['certificates.qualifications.reject'] }).click();
+    await page.getByRole('alert').getByText(zh['certificates.qualifications.error.reason']).waitFor();
     const again = card('育婴员');
-    await again.getByLabel(zh['qual.reason']).fill('全国查询网站查不到这个编号');
-    await again.getByRole('button', { name: zh['qual.reject'] }).click();
-    await page.getByText(fill(zh['qual.rejected'], { name: learnerName, occupation: '育婴员' })).waitFor();
+    await again.getByLabel(zh['certificates.qualifications.reason']).fill('全国查询网站查不到这个编号');
+    await again.getByRole('button', { name: zh['certificates.qualifications.reject'] }).click();
+    await page.getByText(fill(zh['certificates.qualifications.rejected'], { name: learnerName, occupation: '育婴员' })).waitFor();
     expect(await page.getByRole('heading', { name: new RegExp(learnerName) }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

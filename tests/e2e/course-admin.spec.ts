@@ -5,13 +5,13 @@ import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, sign
 
 const stamp = String(Date.now()).slice(-8);
 
-const lesson = (page: Page, n: number) => page.getByRole('group', { name: fill(zh['courseAdmin.lesson.legend'], { n }), exact: true });
+const lesson = (page: Page, n: number) => page.getByRole('group', { name: fill(zh['courses.admin.lesson.legend'], { n }), exact: true });
 
 async function fillLesson(page: Page, n: number, values: { title: string; hours: string; body: string }) {
   const group = lesson(page, n);
-  await group.getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).fill(values.title);
-  await group.getByLabel(zh['courseAdmin.lesson.hours'], { exact: true }).fill(values.hours);
-  await group.getByLabel(zh['courseAdmin.lesson.body'], { exact: true }).fill(values.body);
+  await group.getByLabel(zh['courses.admin.lesson.title'], { exact: true }).fill(values.title);
+  await group.getByLabel(zh['courses.admin.lesson.hours'], { exact: true }).fill(values.hours);
+  await group.getByLabel(zh['courses.admin.lesson.body'], { exact: true }).fill(values.body);
 }
 
 describe('course authoring through the real Chinese pages', () => {
@@ -30,42 +30,42 @@ describe('course authoring through the real Chinese pages', () => {
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
     await page.goto(`${WEB()}/admin/courses`);
-    await page.getByRole('heading', { level: 1, name: zh['courseAdmin.list.heading'] }).waitFor();
-    await page.getByRole('link', { name: zh['courseAdmin.list.new'] }).click();
+    await page.getByRole('heading', { level: 1, name: zh['courses.admin.list.heading'] }).waitFor();
+    await page.getByRole('link', { name: zh['courses.admin.list.new'] }).click();
     await page.waitForURL(/\/admin\/courses\/new$/);
 
-    await page.getByLabel(zh['courseAdmin.field.code'], { exact: true }).fill(course.code);
-    await page.getByLabel(zh['courseAdmin.field.title'], { exact: true }).fill(course.title);
-    await page.getByLabel(zh['courseAdmin.field.category'], { exact: true }).selectOption({ label: zh['category.care'] });
-    await page.getByLabel(zh['courseAdmin.field.description'], { exact: true }).fill('陪伴留守儿童时怎样倾听、怎样回应。');
-    await page.getByLabel(zh['courseAdmin.field.requiredHours'], { exact: true }).fill('4');
-    await page.getByLabel(zh['courseAdmin.field.validityMonths'], { exact: true }).fill('24');
-    await page.getByRole('checkbox', { name: zh['courseAdmin.field.requiredForVolunteers'] }).check();
+    await page.getByLabel(zh['courses.admin.field.code'], { exact: true }).fill(course.code);
+    await page.getByLabel(zh['courses.admin.field.title'], { exact: true }).fill(course.title);
+    await page.getByLabel(zh['courses.admin.field.category'], { exact: true }).selectOption({ label: zh['courses.category.care'] });
+    await page.getByLabel(zh['courses.admin.field.description'], { exact: true }).fill('陪伴留守儿童时怎样倾听、怎样回应。');
+    await page.getByLabel(zh['courses.admin.field.requiredHours'], { exact: true }).fill('4');
+    await page.getByLabel(zh['courses.admin.field.validityMonths'], { exact: true }).fill('24');
+    await page.getByRole('checkbox', { name: zh['courses.admin.field.requiredForVolunteers'] }).check();
     await fillLesson(page, 1, { title: '倾听孩子', hours: '2', body: '## 先听后说\n\n**不要急着讲道理**，先让孩子说完。' });
-    await page.getByRole('button', { name: zh['courseAdmin.lessons.add'] }).click();
-    await page.getByText(fill(zh['courseAdmin.done.added'], { n: 2 }), { exact: false }).waitFor();
+    await page.getByRole('button', { name: zh['courses.admin.lessons.add'] }).click();
+    await page.getByText(fill(zh['courses.admin.done.added'], { n: 2 }), { exact: false }).waitFor();
     // The first lesson is kept as typed while the second is added.
-    expect(await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('倾听孩子');
+    expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('倾听孩子');
     await fillLesson(page, 2, { title: '情绪与安全', hours: '2', body: '- 认识情绪\n- 遇到危险找谁' });
-    expect(await page.getByRole('radio', { name: zh['courseAdmin.publish.draft'] }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: zh['courses.admin.publish.draft'] }).isChecked()).toBe(true);
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['courseAdmin.save'] }).click();
+    await page.getByRole('button', { name: zh['courses.admin.save'] }).click();
 
     await page.waitForURL(/\/admin\/courses\/[0-9a-f-]{36}\?created=1$/);
     editUrl = page.url().replace(/\?.*$/, '');
-    await page.getByText(zh['courseAdmin.created.draft']).waitFor();
+    await page.getByText(zh['courses.admin.created.draft']).waitFor();
     await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
-    expect(await lesson(page, 2).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('情绪与安全');
+    expect(await lesson(page, 2).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('情绪与安全');
     // The preview renders the Markdown the way the course page will.
-    await lesson(page, 1).getByText(zh['courseAdmin.lesson.preview']).click();
+    await lesson(page, 1).getByText(zh['courses.admin.lesson.preview']).click();
     await lesson(page, 1).locator('.prose strong', { hasText: '不要急着讲道理' }).waitFor();
 
     await page.goto(`${WEB()}/admin/courses?category=care`);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: course.title }) });
-    await card.getByText(zh['courseAdmin.status.draft'], { exact: true }).waitFor();
-    await card.getByText(zh['course.requiredForVolunteers'], { exact: true }).waitFor();
-    await card.getByText(fill(zh['courseAdmin.list.lessons'], { n: 2 }), { exact: true }).waitFor();
-    await card.getByText(fill(zh['courseAdmin.list.classes'], { n: 0 }), { exact: true }).waitFor();
+    await card.getByText(zh['courses.admin.status.draft'], { exact: true }).waitFor();
+    await card.getByText(zh['courses.detail.requiredForVolunteers'], { exact: true }).waitFor();
+    await card.getByText(fill(zh['courses.admin.list.lessons'], { n: 2 }), { exact: true }).waitFor();
+    await card.getByText(fill(zh['courses.admin.list.classes'], { n: 0 }), { exact: true }).waitFor();
     await fitsPhone(page);
 
     await page.goto(`${WEB()}/courses`);
@@ -88,12 +88,12 @@ describe('course authoring through the real Chinese pages', () => {
     await page.goto(editUrl);
     // Published without the volunteer requirement: in this shared demo product every caring mother
     // would otherwise owe the new course, and other suites check her readiness.
-    await page.getByRole('checkbox', { name: zh['courseAdmin.field.requiredForVolunteers'] }).uncheck();
-    await page.getByRole('radio', { name: zh['courseAdmin.publish.published'] }).check();
-    await page.getByRole('button', { name: zh['courseAdmin.save'] }).click();
+    await page.getByRole('checkbox', { name: zh['courses.admin.field.requiredForVolunteers'] }).uncheck();
+    await page.getByRole('radio', { name: zh['courses.admin.publish.published'] }).check();
+    await page.getByRole('button', { name: zh['courses.admin.save'] }).click();
     await page.waitForURL(/\?saved=1$/);
-    await page.getByText(zh['courseAdmin.saved.published']).waitFor();
-    await page.getByText(zh['courseAdmin.status.published'], { exact: true }).first().waitFor();
+    await page.getByText(zh['courses.admin.saved.published']).waitFor();
+    await page.getByText(zh['courses.admin.status.published'], { exact: true }).first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
 
@@ -104,9 +104,9 @@ describe('course authoring through the real Chinese pages', () => {
     await guestPage.getByRole('link', { name: course.title }).click();
     await guestPage.waitForURL(new RegExp(`/courses/${course.code}$`));
     await guestPage.getByRole('heading', { level: 1, name: course.title }).waitFor();
-    await guestPage.getByText(fill(zh['course.lessonTitle'], { n: 1, title: '倾听孩子' })).click();
+    await guestPage.getByText(fill(zh['courses.detail.lessonTitle'], { n: 1, title: '倾听孩子' })).click();
     await guestPage.locator('.prose strong', { hasText: '不要急着讲道理' }).waitFor();
-    await guestPage.getByText(fill(zh['course.lessonTitle'], { n: 2, title: '情绪与安全' })).click();
+    await guestPage.getByText(fill(zh['courses.detail.lessonTitle'], { n: 2, title: '情绪与安全' })).click();
     await guestPage.locator('.prose li', { hasText: '遇到危险找谁' }).waitFor();
     await fitsPhone(guestPage);
     expect(guestProblems).toEqual([]);
@@ -119,24 +119,24 @@ describe('course authoring through the real Chinese pages', () => {
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
     await page.goto(editUrl);
-    const attendance = page.getByLabel(zh['courseAdmin.field.minAttendancePct'], { exact: true });
+    const attendance = page.getByLabel(zh['courses.admin.field.minAttendancePct'], { exact: true });
     await attendance.fill('150');
-    await page.getByLabel(zh['courseAdmin.field.title'], { exact: true }).fill(`${course.title}（修订）`);
-    await lesson(page, 2).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).fill('');
-    await page.getByRole('button', { name: zh['courseAdmin.save'] }).click();
+    await page.getByLabel(zh['courses.admin.field.title'], { exact: true }).fill(`${course.title}（修订）`);
+    await lesson(page, 2).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).fill('');
+    await page.getByRole('button', { name: zh['courses.admin.save'] }).click();
 
-    await page.getByRole('alert').getByText(zh['form.errorSummary']).waitFor();
-    await page.locator('#field-minAttendancePct-error').getByText(zh['courseAdmin.error.minAttendancePct']).waitFor();
+    await page.getByRole('alert').getByText(zh['common.form.errorSummary']).waitFor();
+    await page.locator('#field-minAttendancePct-error').getByText(zh['courses.admin.error.minAttendancePct']).waitFor();
     expect(await attendance.getAttribute('aria-invalid')).toBe('true');
     expect(await attendance.getAttribute('aria-describedby')).toContain('field-minAttendancePct-error');
-    await lesson(page, 2).getByText(fill(zh['courseAdmin.error.lessonTitle'], { n: 2 })).first().waitFor();
+    await lesson(page, 2).getByText(fill(zh['courses.admin.error.lessonTitle'], { n: 2 })).first().waitFor();
     expect(await attendance.inputValue()).toBe('150');
-    expect(await page.getByLabel(zh['courseAdmin.field.title'], { exact: true }).inputValue()).toBe(`${course.title}（修订）`);
-    expect(await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('倾听孩子');
+    expect(await page.getByLabel(zh['courses.admin.field.title'], { exact: true }).inputValue()).toBe(`${course.title}（修订）`);
+    expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('倾听孩子');
 
     // Nothing was saved.
     await page.goto(editUrl);
-    expect(await page.getByLabel(zh['courseAdmin.field.minAttendancePct'], { exact: true }).inputValue()).toBe('80');
+    expect(await page.getByLabel(zh['courses.admin.field.minAttendancePct'], { exact: true }).inputValue()).toBe('80');
     await page.getByRole('heading', { level: 1, name: course.title, exact: true }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
@@ -149,7 +149,7 @@ describe('course authoring through the real Chinese pages', () => {
     for (const path of ['/admin/courses', '/admin/courses/new', editUrl.replace(WEB(), '')]) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
-      await page.getByRole('heading', { name: zh['errorPage.403.title'] }).waitFor();
+      await page.getByRole('heading', { name: zh['common.errorPage.403.title'] }).waitFor();
     }
     await context.close();
   });
@@ -158,49 +158,49 @@ describe('course authoring through the real Chinese pages', () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['field.phone'], { exact: true }).fill(DEMO.admin);
-    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.admin);
+    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.waitForURL(/\/app$/);
     await page.goto(`${WEB()}/admin/courses/new`);
 
     const code = `E2E-NOJS-${stamp}`;
-    await page.getByLabel(zh['courseAdmin.field.code'], { exact: true }).fill(code.toLowerCase());
-    await page.getByLabel(zh['courseAdmin.field.title'], { exact: true }).fill(`家电安全（${stamp}）`);
-    await page.getByLabel(zh['courseAdmin.field.category'], { exact: true }).selectOption({ label: zh['category.vocational'] });
-    await page.getByLabel(zh['courseAdmin.field.requiredHours'], { exact: true }).fill('3');
+    await page.getByLabel(zh['courses.admin.field.code'], { exact: true }).fill(code.toLowerCase());
+    await page.getByLabel(zh['courses.admin.field.title'], { exact: true }).fill(`家电安全（${stamp}）`);
+    await page.getByLabel(zh['courses.admin.field.category'], { exact: true }).selectOption({ label: zh['courses.category.vocational'] });
+    await page.getByLabel(zh['courses.admin.field.requiredHours'], { exact: true }).fill('3');
     await fillLesson(page, 1, { title: '用电常识', hours: '1', body: '先断电，再检修。' });
-    await page.getByRole('button', { name: zh['courseAdmin.lessons.add'] }).click();
-    await page.getByText(fill(zh['courseAdmin.done.added'], { n: 2 }), { exact: false }).waitFor();
-    expect(await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('用电常识');
+    await page.getByRole('button', { name: zh['courses.admin.lessons.add'] }).click();
+    await page.getByText(fill(zh['courses.admin.done.added'], { n: 2 }), { exact: false }).waitFor();
+    expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('用电常识');
     await fillLesson(page, 2, { title: '燃气安全', hours: '2', body: '闻到异味先开窗。' });
-    await page.getByRole('button', { name: zh['courseAdmin.lessons.add'] }).click();
+    await page.getByRole('button', { name: zh['courses.admin.lessons.add'] }).click();
     await lesson(page, 3).waitFor();
 
-    await page.getByRole('button', { name: fill(zh['courseAdmin.lesson.moveUpLabel'], { n: 2 }) }).click();
-    await page.getByText(fill(zh['courseAdmin.done.moved'], { n: 1 }), { exact: false }).waitFor();
-    expect(await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('燃气安全');
-    expect(await lesson(page, 2).getByLabel(zh['courseAdmin.lesson.body'], { exact: true }).inputValue()).toBe('先断电，再检修。');
-    await page.getByRole('button', { name: fill(zh['courseAdmin.lesson.removeLabel'], { n: 3 }) }).click();
-    await page.getByText(fill(zh['courseAdmin.done.removed'], { n: 3 }), { exact: false }).waitFor();
+    await page.getByRole('button', { name: fill(zh['courses.admin.lesson.moveUpLabel'], { n: 2 }) }).click();
+    await page.getByText(fill(zh['courses.admin.done.moved'], { n: 1 }), { exact: false }).waitFor();
+    expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('燃气安全');
+    expect(await lesson(page, 2).getByLabel(zh['courses.admin.lesson.body'], { exact: true }).inputValue()).toBe('先断电，再检修。');
+    await page.getByRole('button', { name: fill(zh['courses.admin.lesson.removeLabel'], { n: 3 }) }).click();
+    await page.getByText(fill(zh['courses.admin.done.removed'], { n: 3 }), { exact: false }).waitFor();
     expect(await lesson(page, 3).count()).toBe(0);
-    expect(await page.getByLabel(zh['courseAdmin.field.code'], { exact: true }).inputValue()).toBe(code);
+    expect(await page.getByLabel(zh['courses.admin.field.code'], { exact: true }).inputValue()).toBe(code);
 
     // The preview shows the edited text rendered, and stays unfolded after the round trip.
-    await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.body'], { exact: true }).fill('**先关阀门**，再开窗。<b>不要</b>');
-    await lesson(page, 1).getByText(zh['courseAdmin.lesson.preview']).click();
-    await lesson(page, 1).getByRole('button', { name: zh['courseAdmin.lesson.refreshPreview'] }).click();
-    await page.getByText(zh['courseAdmin.done.preview'], { exact: false }).waitFor();
+    await lesson(page, 1).getByLabel(zh['courses.admin.lesson.body'], { exact: true }).fill('**先关阀门**，再开窗。<b>不要</b>');
+    await lesson(page, 1).getByText(zh['courses.admin.lesson.preview']).click();
+    await lesson(page, 1).getByRole('button', { name: zh['courses.admin.lesson.refreshPreview'] }).click();
+    await page.getByText(zh['courses.admin.done.preview'], { exact: false }).waitFor();
     await lesson(page, 1).locator('.prose strong', { hasText: '先关阀门' }).waitFor();
     // Raw HTML stays text, as on the course page.
     await lesson(page, 1).locator('.prose').getByText('<b>不要</b>', { exact: false }).waitFor();
     await fitsPhone(page);
 
-    await page.getByRole('button', { name: zh['courseAdmin.save'] }).click();
+    await page.getByRole('button', { name: zh['courses.admin.save'] }).click();
     await page.waitForURL(/\/admin\/courses\/[0-9a-f-]{36}\?created=1$/);
-    await page.getByText(zh['courseAdmin.created.draft']).waitFor();
-    expect(await lesson(page, 1).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('燃气安全');
-    expect(await lesson(page, 2).getByLabel(zh['courseAdmin.lesson.title'], { exact: true }).inputValue()).toBe('用电常识');
+    await page.getByText(zh['courses.admin.created.draft']).waitFor();
+    expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('燃气安全');
+    expect(await lesson(page, 2).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('用电常识');
     await context.close();
   });
 });

@@ -24,26 +24,26 @@ describe('a province admin authors her own courses, and only views the national 
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, GANSU_ADMIN);
-    await page.getByRole('link', { name: zh['nav.courseAdmin'] }).first().click();
-    await page.getByRole('heading', { level: 1, name: zh['courseAdmin.list.heading'] }).waitFor();
+    await page.getByRole('link', { name: zh['common.nav.courseAdmin'] }).first().click();
+    await page.getByRole('heading', { level: 1, name: zh['courses.admin.list.heading'] }).waitFor();
     const lawCard = page.locator('.course-admin-card', { has: page.getByRole('link', { name: LAW_TITLE }) });
-    await lawCard.getByText(zh['courseAdmin.status.readOnly']).waitFor();
+    await lawCard.getByText(zh['courses.admin.status.readOnly']).waitFor();
     const ownCard = page.locator('.course-admin-card', { has: page.getByRole('link', { name: own.title }) });
     await ownCard.waitFor();
-    expect(await ownCard.getByText(zh['courseAdmin.status.readOnly']).count()).toBe(0);
+    expect(await ownCard.getByText(zh['courses.admin.status.readOnly']).count()).toBe(0);
     await fitsPhone(page);
 
     await lawCard.getByRole('link', { name: LAW_TITLE }).click();
     await page.getByRole('heading', { level: 1, name: LAW_TITLE }).waitFor();
-    await page.getByText(zh['courseAdmin.readOnly.notice']).waitFor();
-    expect(await page.getByRole('button', { name: zh['courseAdmin.save'] }).count()).toBe(0);
+    await page.getByText(zh['courses.admin.readOnly.notice']).waitFor();
+    expect(await page.getByRole('button', { name: zh['courses.admin.save'] }).count()).toBe(0);
     await fitsPhone(page);
 
-    await page.getByRole('link', { name: zh['courseAdmin.backToList'] }).click();
+    await page.getByRole('link', { name: zh['courses.admin.backToList'] }).click();
     await page.getByRole('link', { name: own.title }).click();
     await page.getByRole('heading', { level: 1, name: own.title }).waitFor();
-    await page.getByRole('button', { name: zh['courseAdmin.save'] }).waitFor();
-    expect(await page.getByText(zh['courseAdmin.readOnly.notice']).count()).toBe(0);
+    await page.getByRole('button', { name: zh['courses.admin.save'] }).waitFor();
+    expect(await page.getByText(zh['courses.admin.readOnly.notice']).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -66,22 +66,22 @@ describe('federation dashboard, audit trail and personal-data rights through the
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
     await page.goto(`${WEB()}/dashboard`);
-    await page.getByRole('heading', { level: 1, name: zh['reports.dashboard.heading'] }).waitFor();
+    await page.getByRole('heading', { level: 1, name: zh['dashboard.heading'] }).waitFor();
     await page.getByText(NATIONAL).first().waitFor();
     // Headline numbers: big tiles with their labels, and when the figures were counted.
-    for (const label of ['reports.tile.learners', 'reports.tile.volunteerMothers', 'reports.tile.ready', 'reports.tile.enrollments', 'reports.tile.attendanceRate', 'reports.tile.certificates', 'reports.tile.referrals', 'reports.tile.hires', 'reports.tile.placementRate'] as const) {
+    for (const label of ['dashboard.tile.learners', 'dashboard.tile.volunteerMothers', 'dashboard.tile.ready', 'dashboard.tile.enrollments', 'dashboard.tile.attendanceRate', 'dashboard.tile.certificates', 'dashboard.tile.referrals', 'dashboard.tile.hires', 'dashboard.tile.placementRate'] as const) {
       await page.locator('.dash-tile dt', { hasText: new RegExp(`^${zh[label]}$`) }).waitFor();
     }
-    expect(await tile(page, zh['reports.tile.learners'])).toBeGreaterThan(0);
-    await page.getByText(zh['reports.dashboard.updated'].replace(' {time}', '')).waitFor();
+    expect(await tile(page, zh['dashboard.tile.learners'])).toBeGreaterThan(0);
+    await page.getByText(zh['dashboard.updated'].replace(' {time}', '')).waitFor();
     // Charts are SVG drawn on the server, each with a label saying its numbers and a table of them.
-    await page.getByRole('heading', { name: zh['reports.chart.trend.title'] }).waitFor();
-    await page.getByRole('heading', { name: zh['reports.chart.attendance.title'] }).waitFor();
+    await page.getByRole('heading', { name: zh['dashboard.chart.trend.title'] }).waitFor();
+    await page.getByRole('heading', { name: zh['dashboard.chart.attendance.title'] }).waitFor();
     const charts = page.locator('.dash-figure svg[role="img"]');
     expect(await charts.count()).toBeGreaterThanOrEqual(2);
-    expect(await charts.first().getAttribute('aria-label')).toContain(zh['reports.chart.trend.title']);
-    await page.locator('.dash-numbers > summary', { hasText: zh['reports.chart.showTable'] }).first().click();
-    await page.getByRole('columnheader', { name: zh['reports.col.month'] }).waitFor();
+    expect(await charts.first().getAttribute('aria-label')).toContain(zh['dashboard.chart.trend.title']);
+    await page.locator('.dash-numbers > summary', { hasText: zh['dashboard.chart.showTable'] }).first().click();
+    await page.getByRole('columnheader', { name: zh['dashboard.col.month'] }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     // Down the tree, one child org at a time, through the breakdown list.
@@ -90,17 +90,17 @@ describe('federation dashboard, audit trail and personal-data rights through the
       await page.locator('.dash-org strong', { hasText: name }).waitFor();
       expect(new URL(page.url()).searchParams.get('orgId')).toMatch(/^[0-9a-f-]{36}$/);
     }
-    const path = page.getByRole('navigation', { name: zh['reports.dashboard.path'] });
+    const path = page.getByRole('navigation', { name: zh['dashboard.path'] });
     for (const name of [NATIONAL, ...PATH_TO_CLUB.slice(0, -1)]) await path.getByRole('link', { name }).waitFor();
     await path.getByText(CLUB).waitFor();
-    await waitForTile(page, zh['reports.tile.learners'], before.learners + 1);
+    await waitForTile(page, zh['dashboard.tile.learners'], before.learners + 1);
 
     // The period filter: one-tap presets, and the CSV of what is on screen.
-    await page.getByRole('link', { name: zh['reports.period.year'], exact: true }).click();
+    await page.getByRole('link', { name: zh['dashboard.period.year'], exact: true }).click();
     await page.waitForURL(/from=\d{4}-01-01&to=\d{4}-12-31/);
     // The URL changes as the navigation completes; the preset is marked once the new page has rendered.
-    await page.getByRole('link', { name: zh['reports.period.year'], exact: true }).and(page.locator('[aria-current="page"]')).waitFor({ timeout: 10_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['reports.export.csv'] }).click()]);
+    await page.getByRole('link', { name: zh['dashboard.period.year'], exact: true }).and(page.locator('[aria-current="page"]')).waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['dashboard.export.csv'] }).click()]);
     const csv = readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = csv.subarray(3).toString('utf8').trim().split(/\r?\n/);
@@ -119,18 +119,18 @@ describe('federation dashboard, audit trail and personal-data rights through the
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['field.phone'], { exact: true }).fill(DEMO.coordinator);
-    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.coordinator);
+    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.waitForURL(/\/app$/);
     await page.goto(`${WEB()}/dashboard`);
     await page.locator('.dash-org strong', { hasText: CLUB }).waitFor();
     expect(await page.locator('.dash-figure svg').count()).toBeGreaterThanOrEqual(1);
 
-    await page.getByText(zh['reports.period.custom']).click();
-    await page.getByLabel(zh['reports.period.from']).fill('2026-01-01');
-    await page.getByLabel(zh['reports.period.to']).fill('2026-06-30');
-    await page.getByRole('button', { name: zh['reports.period.apply'] }).click();
+    await page.getByText(zh['dashboard.period.custom']).click();
+    await page.getByLabel(zh['dashboard.period.from']).fill('2026-01-01');
+    await page.getByLabel(zh['dashboard.period.to']).fill('2026-06-30');
+    await page.getByRole('button', { name: zh['dashboard.period.apply'] }).click();
     await page.waitForURL(/from=2026-01-01&to=2026-06-30/);
     await page.getByText('2026年1月1日 至 2026年6月30日').first().waitFor();
 
@@ -152,35 +152,35 @@ describe('federation dashboard, audit trail and personal-data rights through the
     const problems = watchConsole(page);
     await signIn(page, phone, password);
     await page.goto(`${WEB()}/me`);
-    await page.getByRole('heading', { level: 1, name: zh['reports.me.heading'] }).waitFor();
+    await page.getByRole('heading', { level: 1, name: zh['account.me.heading'] }).waitFor();
     await page.getByText(phone).waitFor();
     await page.getByText('将注销的学员').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['reports.me.export'] }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['account.me.export'] }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { profile: { phone: string; name: string } };
     expect(exported.profile.phone).toBe(phone);
     expect(exported.profile.name).toBe('将注销的学员');
 
-    await page.getByRole('link', { name: zh['reports.me.erase.link'] }).click();
+    await page.getByRole('link', { name: zh['account.me.erase.link'] }).click();
     await page.waitForURL(/\/me\/delete$/);
-    await page.getByRole('heading', { name: zh['reports.erase.removed.heading'] }).waitFor();
-    await page.getByText(zh['reports.erase.kept.certificates']).waitFor();
-    const confirm = page.getByLabel(zh['reports.erase.confirmLabel'].replace('{word}', zh['reports.erase.word']));
+    await page.getByRole('heading', { name: zh['account.erase.removed.heading'] }).waitFor();
+    await page.getByText(zh['account.erase.kept.certificates']).waitFor();
+    const confirm = page.getByLabel(zh['account.erase.confirmLabel'].replace('{word}', zh['account.erase.word']));
     // A wrong word erases nothing.
     await confirm.fill('好的');
-    await page.getByRole('button', { name: zh['reports.erase.submit'] }).click();
-    await page.getByText(zh['reports.erase.wrongWord'].replace('{word}', zh['reports.erase.word'])).first().waitFor();
-    await confirm.fill(zh['reports.erase.word']);
-    await page.getByRole('button', { name: zh['reports.erase.submit'] }).click();
+    await page.getByRole('button', { name: zh['account.erase.submit'] }).click();
+    await page.getByText(zh['account.erase.wrongWord'].replace('{word}', zh['account.erase.word'])).first().waitFor();
+    await confirm.fill(zh['account.erase.word']);
+    await page.getByRole('button', { name: zh['account.erase.submit'] }).click();
     await page.waitForURL(/\/me\/deleted$/);
-    await page.getByRole('heading', { name: zh['reports.goodbye.heading'] }).waitFor();
-    await page.getByRole('link', { name: zh['nav.signIn'] }).waitFor();
+    await page.getByRole('heading', { name: zh['account.goodbye.heading'] }).waitFor();
+    await page.getByRole('link', { name: zh['common.nav.signIn'] }).waitFor();
 
     await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-    await page.getByLabel(zh['field.password']).fill(password);
-    await page.getByRole('button', { name: zh['login.submit'] }).click();
-    await page.getByText(zh['error.INVALID_CREDENTIALS']).first().waitFor();
+    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(phone);
+    await page.getByLabel(zh['common.field.password']).fill(password);
+    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
+    await page.getByText(zh['common.error.INVALID_CREDENTIALS']).first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
 
@@ -189,14 +189,14 @@ describe('federation dashboard, audit trail and personal-data rights through the
     const adminPage = await adminContext.newPage();
     await signIn(adminPage, DEMO.admin);
     await adminPage.goto(`${WEB()}/admin/audit`);
-    await adminPage.getByRole('heading', { level: 1, name: zh['reports.audit.heading'] }).waitFor();
-    await adminPage.locator('summary', { hasText: zh['reports.audit.filters'] }).click();
-    await adminPage.getByLabel(zh['reports.audit.action'], { exact: true }).selectOption('user.erase');
-    await adminPage.getByRole('button', { name: zh['reports.audit.submit'] }).click();
+    await adminPage.getByRole('heading', { level: 1, name: zh['audit.heading'] }).waitFor();
+    await adminPage.locator('summary', { hasText: zh['audit.filters'] }).click();
+    await adminPage.getByLabel(zh['audit.action'], { exact: true }).selectOption('user.erase');
+    await adminPage.getByRole('button', { name: zh['audit.submit'] }).click();
     await adminPage.waitForURL(/action=user\.erase/);
     const event = adminPage.locator('.audit-event').first();
-    await event.getByText(zh['reports.action.user.erase']).waitFor();
-    await event.getByText(zh['reports.audit.erasedUser']).waitFor();
+    await event.getByText(zh['audit.action.user.erase']).waitFor();
+    await event.getByText(zh['audit.erasedUser']).waitFor();
     expect(await adminPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await adminContext.close();
   });

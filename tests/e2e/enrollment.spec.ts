@@ -24,33 +24,33 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     const problems = watchConsole(page);
     await signIn(page, DEMO.learner);
 
-    await page.getByRole('link', { name: zh['nav.courses'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.courses'], exact: true }).click();
     await page.waitForURL(/\/courses$/);
-    await page.getByRole('link', { name: zh['category.vocational'], exact: true }).click();
+    await page.getByRole('link', { name: zh['courses.category.vocational'], exact: true }).click();
     await page.waitForURL(/category=vocational/);
     await page.getByRole('link', { name: '家政服务员' }).click();
     await page.waitForURL(/\/courses\/VOC-HOUSE$/);
     await page.getByRole('heading', { level: 1, name: '家政服务员' }).waitFor();
     // Lessons fold away; opening one shows its Markdown rendered.
-    await page.getByText(fill(zh['course.lessonTitle'], { n: 1, title: '职业规范与沟通' })).click();
+    await page.getByText(fill(zh['courses.detail.lessonTitle'], { n: 1, title: '职业规范与沟通' })).click();
     await page.getByText('守时守信').waitFor();
 
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STATION }) }).first();
     await card.waitFor();
-    const enrol = card.getByRole('button', { name: zh['enrol.submit'] });
+    const enrol = card.getByRole('button', { name: zh['classes.enrol.submit'] });
     // Another suite sharing the demo data may have enrolled her already; then the card says so instead.
     if (await enrol.count()) {
       await enrol.click();
-      await page.getByText(zh['enrol.done.enrolled']).waitFor();
+      await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
     }
-    await card.getByText(zh['enrollmentStatus.enrolled']).waitFor();
+    await card.getByText(zh['classes.enrollmentStatus.enrolled']).waitFor();
 
-    await card.getByRole('link', { name: zh['enrol.seeMyClasses'] }).click();
+    await card.getByRole('link', { name: zh['classes.enrol.seeMyClasses'] }).click();
     await page.waitForURL(/\/my\/classes$/);
     const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '家政服务员' }) });
     await mine.waitFor();
     await mine.getByText(STATION).waitFor();
-    await mine.getByText(zh['myClasses.nextSession']).waitFor();
+    await mine.getByText(zh['classes.mine.nextSession']).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(problems).toEqual([]);
     await context.close();
@@ -62,57 +62,57 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     const problems = watchConsole(page);
     await signIn(page, DEMO.coordinator);
 
-    await page.getByRole('link', { name: zh['nav.manageClasses'] }).click();
+    await page.getByRole('link', { name: zh['common.nav.manageClasses'] }).click();
     await page.waitForURL(/\/manage\/classes$/);
-    await page.getByRole('link', { name: zh['manage.classes.new'] }).click();
+    await page.getByRole('link', { name: zh['classes.list.new'] }).click();
     await page.waitForURL(/\/manage\/classes\/new$/);
 
-    await page.getByLabel(zh['newClass.course'], { exact: true }).selectOption({ label: '美容师' });
-    await page.getByLabel(zh['newClass.org']).selectOption({ label: fill(zh['newClass.orgOption'], { name: STATION, kind: zh['orgKind.station'] }) });
-    await page.getByLabel(zh['newClass.instructor']).selectOption({ label: fill(zh['newClass.instructorOption'], { name: '林芳', org: STATION }) });
+    await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
+    await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
+    await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: '林芳', org: STATION }) });
     const [first, second, last] = [chinaDay(20), chinaDay(21), chinaDay(27)];
-    await page.getByLabel(zh['newClass.startsOn']).fill(first);
-    await page.getByLabel(zh['newClass.endsOn']).fill(last);
-    await page.getByLabel(zh['newClass.capacity']).fill('10');
-    await page.getByLabel(zh['newClass.location']).fill('茶会社区活动室');
+    await page.getByLabel(zh['classes.new.startsOn']).fill(first);
+    await page.getByLabel(zh['classes.new.endsOn']).fill(last);
+    await page.getByLabel(zh['classes.new.capacity']).fill('10');
+    await page.getByLabel(zh['classes.new.location']).fill('茶会社区活动室');
     // Sessions one by one (the schedule helper is class-schedule.spec.ts).
-    await page.getByText(zh['schedule.manual']).click();
-    const row = (n: number) => page.getByRole('group', { name: fill(zh['newClass.sessionN'], { n }), exact: true });
-    await row(1).getByLabel(zh['newClass.sessionDate']).fill(first);
-    await row(1).getByLabel(zh['newClass.sessionStart']).fill('09:00');
-    await row(1).getByLabel(zh['newClass.sessionEnd']).fill('11:30');
-    await row(2).getByLabel(zh['newClass.sessionDate']).fill(second);
-    await row(2).getByLabel(zh['newClass.sessionStart']).fill('14:00');
-    await row(2).getByLabel(zh['newClass.sessionEnd']).fill('16:00');
-    await page.getByRole('button', { name: zh['newClass.submit'] }).click();
+    await page.getByText(zh['classes.schedule.manual']).click();
+    const row = (n: number) => page.getByRole('group', { name: fill(zh['classes.new.sessionN'], { n }), exact: true });
+    await row(1).getByLabel(zh['classes.new.sessionDate']).fill(first);
+    await row(1).getByLabel(zh['classes.new.sessionStart']).fill('09:00');
+    await row(1).getByLabel(zh['classes.new.sessionEnd']).fill('11:30');
+    await row(2).getByLabel(zh['classes.new.sessionDate']).fill(second);
+    await row(2).getByLabel(zh['classes.new.sessionStart']).fill('14:00');
+    await row(2).getByLabel(zh['classes.new.sessionEnd']).fill('16:00');
+    await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
 
     await page.waitForURL(/\/manage\/classes\/[0-9a-f-]{36}/);
     beautyClassUrl = page.url().split('?')[0];
-    await page.getByText(zh['manage.created']).waitFor();
+    await page.getByText(zh['classes.manage.created']).waitFor();
     await page.getByRole('heading', { level: 1, name: '美容师' }).waitFor();
-    await page.getByText(fill(zh['classEdit.sessions'], { n: 2 })).waitFor();
+    await page.getByText(fill(zh['classes.edit.sessions'], { n: 2 })).waitFor();
     // Entered as China time, shown as China time.
     await page.getByText(/09:00–11:30/).waitFor();
     await page.getByText(/14:00–16:00/).waitFor();
 
-    await page.getByRole('link', { name: zh['manage.importLink'] }).click();
+    await page.getByRole('link', { name: zh['classes.manage.importLink'] }).click();
     await page.waitForURL(/\/manage\/import\?classId=/);
     const [goodA, goodB] = [uniquePhone('136'), uniquePhone('135')];
     const csv = `姓名,手机号,类型\n王小红,${goodA},进城务工妇女\n号码错了,12345,进城务工妇女\n刘春花,${goodB},爱心妈妈\n`;
-    await page.getByLabel(zh['import.file']).setInputFiles({ name: '学员.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: zh['import.submit'] }).click();
+    await page.getByLabel(zh['classes.import.file']).setInputFiles({ name: '学员.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: zh['classes.import.submit'] }).click();
 
-    await page.getByText(fill(zh['import.result.imported'], { n: 2 })).waitFor();
+    await page.getByText(fill(zh['classes.import.result.imported'], { n: 2 })).waitFor();
     const rejected = page.getByRole('row').filter({ hasText: '12345' });
     await rejected.getByRole('cell', { name: '3', exact: true }).waitFor();
-    await rejected.getByText(zh['import.reject.INVALID_PHONE']).waitFor();
+    await rejected.getByText(zh['classes.import.reject.INVALID_PHONE']).waitFor();
     expect(await page.getByRole('row').count()).toBe(2); // the header and the one bad line
 
-    await page.getByRole('link', { name: zh['import.result.toClass'] }).click();
+    await page.getByRole('link', { name: zh['classes.import.result.toClass'] }).click();
     await page.waitForURL(beautyClassUrl);
     await page.getByText('王小红', { exact: true }).waitFor();
     await page.getByText('刘春花', { exact: true }).waitFor();
-    await page.getByText(fill(zh['manage.roster'], { n: 2, capacity: 10 })).waitFor();
+    await page.getByText(fill(zh['classes.manage.roster'], { n: 2, capacity: 10 })).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -124,16 +124,16 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await signIn(page, DEMO.learner);
     await page.goto(`${WEB()}/courses/VOC-BEAUTY`);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STATION }) }).first();
-    await card.getByRole('button', { name: zh['enrol.submit'] }).click();
-    await page.getByText(zh['enrol.done.enrolled']).waitFor();
+    await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
+    await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
 
     await page.goto(`${WEB()}/my/classes`);
     const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '美容师' }) });
-    await mine.getByText(zh['enrollmentStatus.enrolled']).waitFor();
-    await mine.getByText(zh['myClasses.withdraw']).click();
-    await mine.getByText(zh['myClasses.withdrawConfirm.enrolled']).waitFor();
-    await mine.getByRole('button', { name: zh['myClasses.withdrawYes'] }).click();
-    await page.getByText(fill(zh['myClasses.withdrawn'], { course: '美容师' })).waitFor();
+    await mine.getByText(zh['classes.enrollmentStatus.enrolled']).waitFor();
+    await mine.getByText(zh['classes.mine.withdraw']).click();
+    await mine.getByText(zh['classes.mine.withdrawConfirm.enrolled']).waitFor();
+    await mine.getByRole('button', { name: zh['classes.mine.withdrawYes'] }).click();
+    await page.getByText(fill(zh['classes.mine.withdrawn'], { course: '美容师' })).waitFor();
     expect(await page.getByRole('heading', { name: '美容师' }).count()).toBe(0);
     await context.close();
   });

@@ -69,9 +69,9 @@ async function holdSessions(token: string, klass: ClassDto, firstDay: number) {
 
 /** Back home by the header's link. */
 async function home(page: Page) {
-  await page.getByRole('link', { name: zh['nav.myHearth'] }).click();
+  await page.getByRole('link', { name: zh['common.nav.myHearth'] }).click();
   await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+  await page.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
 }
 
 describe('journeys by clicks: a migrant woman, a caring mother, an employer', () => {
@@ -127,21 +127,21 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await page.goto(`${WEB()}/`);
     await page.getByRole('link', { name: zh['home.registerCta'] }).first().click();
     await page.waitForURL(/\/register$/);
-    await page.getByLabel(zh['field.name']).fill('陈秀珍');
-    await page.getByLabel(zh['field.phone']).fill(phone);
-    await page.getByLabel(zh['field.password']).fill(password);
-    await page.getByLabel(zh['learnerType.migrant_worker'], { exact: false }).check();
+    await page.getByLabel(zh['common.field.name']).fill('陈秀珍');
+    await page.getByLabel(zh['common.field.phone']).fill(phone);
+    await page.getByLabel(zh['common.field.password']).fill(password);
+    await page.getByLabel(zh['people.learnerType.migrant_worker'], { exact: false }).check();
     await chooseJoinOrg(page, `紫阳${suffix}`, stationName);
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['register.submit'], exact: true }).click();
+    await page.getByRole('button', { name: zh['account.register.submit'], exact: true }).click();
     await page.waitForURL(/\/app$/);
     await page.getByText(stationName).first().waitFor();
     const me = await apiLogin(phone, password);
 
     // 课程 → 职业技能 → 家政服务员 → the class at her station → 报名.
-    await page.getByRole('link', { name: zh['nav.courses'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.courses'], exact: true }).click();
     await page.waitForURL(/\/courses$/);
-    await page.getByRole('link', { name: zh['category.vocational'], exact: true }).click();
+    await page.getByRole('link', { name: zh['courses.category.vocational'], exact: true }).click();
     await page.waitForURL(/category=vocational/);
     await page.getByRole('link', { name: HOUSEKEEPING }).click();
     await page.waitForURL(/\/courses\/VOC-HOUSE$/);
@@ -151,8 +151,8 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await card.first().waitFor();
     expect(await card.count()).toBe(1);
     await fitsPhone(page);
-    await card.getByRole('button', { name: zh['enrol.submit'] }).click();
-    await page.getByText(zh['enrol.done.enrolled']).waitFor();
+    await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
+    await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
 
     // Home: 我的课堂 → 进入课堂.
     await home(page);
@@ -173,7 +173,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
     // The quiz, from its line in her progress.
     const quizItem = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: quiz.title }) });
-    await quizItem.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).click();
+    await quizItem.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).click();
     await page.waitForURL(new RegExp(`/learn/quiz/${quiz.id}\\?enrollment=`));
     const questions = await questionsOf(quiz.id);
     expect(questions.length).toBeGreaterThan(2);
@@ -182,8 +182,8 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
       for (const index of q.correct) await group.getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
     }
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
-    await page.getByText(zh['certificates.quiz.result.passed']).waitFor();
+    await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
+    await page.getByText(zh['learning.quiz.result.passed']).waitFor();
 
     // Beside the pages: the instructor grades her practical; the coordinator moves the five days into the past
     // (held) and the instructor marks her present at each, which issues the certificate.
@@ -195,7 +195,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
     // 我的证书 → the certificate → its verification page: 有效.
     await home(page);
-    await page.getByRole('link', { name: zh['nav.certificates'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.certificates'], exact: true }).click();
     await page.waitForURL(/\/my\/certificates$/);
     const certCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: HOUSEKEEPING }) });
     await fitsPhone(page);
@@ -251,28 +251,28 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await signIn(page, phone);
 
     // 结对准备情况: not ready; the safety course is missing, with the way to a class.
-    await page.getByRole('link', { name: zh['nav.readiness'] }).first().click();
+    await page.getByRole('link', { name: zh['common.nav.readiness'] }).first().click();
     await page.waitForURL(/\/my\/readiness$/);
     const item = () => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: CARE_SAFE }) });
     await item().getByText(zh['certificates.readiness.state.missing'], { exact: true }).waitFor();
-    await item().getByText(zh['learning.readiness.notStarted']).waitFor();
+    await item().getByText(zh['certificates.readiness.class.notStarted']).waitFor();
     expect(await page.getByText(zh['certificates.readiness.state.done'], { exact: true }).count()).toBe(0);
     await fitsPhone(page);
-    await item().getByRole('link', { name: `${zh['learning.readiness.enrol']} · ${CARE_SAFE}` }).click();
+    await item().getByRole('link', { name: `${zh['certificates.readiness.class.enrol']} · ${CARE_SAFE}` }).click();
     await page.waitForURL(/\/courses\/CARE-SAFE#class-/);
 
     // The course page: the class in her station's room → 报名.
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: JINTA_STATION }) }).filter({ hasText: room });
     await fitsPhone(page);
-    await card.getByRole('button', { name: zh['enrol.submit'] }).click();
-    await page.getByText(zh['enrol.done.enrolled']).waitFor();
+    await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
+    await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
 
     // Back at readiness: enrolled in that class, nothing held yet.
     await home(page);
-    await page.getByRole('link', { name: zh['nav.readiness'] }).first().click();
+    await page.getByRole('link', { name: zh['common.nav.readiness'] }).first().click();
     await page.waitForURL(/\/my\/readiness$/);
     await item().getByText(new RegExp(`^已报名：${JINTA_STATION}`)).waitFor();
-    await item().getByText(zh['learning.readiness.progressNone']).waitFor();
+    await item().getByText(zh['certificates.readiness.class.progressNone']).waitFor();
 
     // Beside the pages: both sessions held and attended, and she passed the quiz (on her own phone, earlier).
     const herself = await apiLogin(phone);
@@ -286,7 +286,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
     // Readiness again, by clicks: the safety course is done, with its certificate to show.
     await home(page);
-    await page.getByRole('link', { name: zh['nav.readiness'] }).first().click();
+    await page.getByRole('link', { name: zh['common.nav.readiness'] }).first().click();
     await page.waitForURL(/\/my\/readiness$/);
     await item().getByText(zh['certificates.readiness.state.done'], { exact: true }).waitFor();
     await fitsPhone(page);
@@ -300,7 +300,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
   describe('the employer', () => {
     /** Her list of referrals, opened from home; the section of one status. */
     async function openList(page: Page) {
-      await page.getByRole('link', { name: zh['nav.candidates'] }).first().click();
+      await page.getByRole('link', { name: zh['common.nav.candidates'] }).first().click();
       await page.waitForURL(/\/employer$/);
       await page.getByRole('heading', { level: 2, name: zh['referrals.employer.referrals'] }).waitFor();
     }

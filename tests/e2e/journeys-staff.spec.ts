@@ -103,29 +103,29 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
-    await page.getByRole('link', { name: zh['nav.dashboard'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.dashboard'], exact: true }).click();
     await page.waitForURL(/\/dashboard$/);
-    await page.getByRole('heading', { level: 1, name: zh['reports.dashboard.heading'] }).waitFor();
+    await page.getByRole('heading', { level: 1, name: zh['dashboard.heading'] }).waitFor();
     await page.locator('.dash-org strong', { hasText: NATIONAL }).waitFor();
-    const national = await tile(page, zh['reports.tile.learners']);
+    const national = await tile(page, zh['dashboard.tile.learners']);
     expect(national).toBeGreaterThan(0);
     await fitsPhone(page);
 
     let above = national;
     const trail = [NATIONAL];
     for (const name of PATH_TO_CLUB) {
-      const children = page.getByRole('region', { name: zh['reports.breakdown.heading'] });
+      const children = page.getByRole('region', { name: zh['dashboard.breakdown.heading'] });
       const link = children.getByRole('link', { name: new RegExp(`^${name}`) });
       const card = children.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${name}`) }) });
-      const learners = await cardFigure(card, zh['reports.tile.learners']);
+      const learners = await cardFigure(card, zh['dashboard.tile.learners']);
       await link.click();
       await page.locator('.dash-org strong', { hasText: name }).waitFor();
       // The child's page counts what its card on the parent's page said.
-      expect(await tile(page, zh['reports.tile.learners'])).toBe(learners);
+      expect(await tile(page, zh['dashboard.tile.learners'])).toBe(learners);
       expect(learners).toBeLessThanOrEqual(above);
       above = learners;
       // The trail: every org above is a link back, the one shown is not.
-      const path = page.getByRole('navigation', { name: zh['reports.dashboard.path'] });
+      const path = page.getByRole('navigation', { name: zh['dashboard.path'] });
       for (const crumb of trail) await path.getByRole('link', { name: crumb, exact: true }).waitFor();
       await path.getByText(name, { exact: true }).waitFor();
       expect(await path.getByRole('link', { name, exact: true }).count()).toBe(0);
@@ -136,7 +136,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     expect(above).toBeLessThan(national);
 
     // The CSV of what is on screen, by its link.
-    const csvLink = page.getByRole('link', { name: zh['reports.export.csv'] });
+    const csvLink = page.getByRole('link', { name: zh['dashboard.export.csv'] });
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path())!);
@@ -180,7 +180,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, DEMO.instructor);
-    await page.getByRole('link', { name: zh['nav.teach'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.teach'], exact: true }).click();
     await page.waitForURL(/\/teach$/);
     await page.getByRole('heading', { level: 1, name: zh['attendance.teach.heading'] }).waitFor();
     await fitsPhone(page);
@@ -263,11 +263,11 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     await signIn(page, DEMO.coordinator);
 
     // 班级管理 → finished classes → the class → 考核与发证.
-    await page.getByRole('link', { name: zh['nav.manageClasses'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.manageClasses'], exact: true }).click();
     await page.waitForURL(/\/manage\/classes$/);
-    await page.getByRole('navigation', { name: zh['manage.classes.filter'] }).getByRole('link', { name: zh['manage.classes.show.closed'] }).click();
+    await page.getByRole('navigation', { name: zh['classes.list.filter'] }).getByRole('link', { name: zh['classes.list.show.closed'] }).click();
     await page.waitForURL(/\/manage\/classes\?show=closed$/);
-    const card = page.getByRole('listitem').filter({ hasText: fill(zh['manage.classes.enrolled'], { n: 1, capacity }) });
+    const card = page.getByRole('listitem').filter({ hasText: fill(zh['classes.list.enrolled'], { n: 1, capacity }) });
     await card.getByRole('link', { name: course.title }).click();
     await page.waitForURL(new RegExp(`/manage/classes/${klass.id}$`));
     await page.getByRole('heading', { level: 1, name: course.title }).waitFor();
@@ -306,9 +306,9 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     await fitsPhone(page);
 
     // Back home by the top bar, then 用人单位与岗位 → 住家保洁员 → refer 黄美玲.
-    await page.getByRole('link', { name: zh['nav.myHearth'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.myHearth'], exact: true }).click();
     await page.waitForURL(/\/app$/);
-    await page.getByRole('link', { name: zh['nav.manageJobs'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.manageJobs'], exact: true }).click();
     await page.waitForURL(/\/manage\/jobs$/);
     await page.getByRole('link', { name: '住家保洁员' }).click();
     await page.waitForURL(/\/manage\/jobs\/[0-9a-f-]{36}$/);

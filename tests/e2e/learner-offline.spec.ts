@@ -121,7 +121,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
     await page.getByRole('heading', { level: 1, name: LAW_MPL }).waitFor();
-    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).first().click();
     await page.waitForURL(new RegExp(`/learn/quiz/${quizId}\\?enrollment=${mother.enrollmentId}$`));
     await page.locator('form[data-keeps-offline="true"]').waitFor();
 
@@ -136,7 +136,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
       const picks = i === 0 ? [(q.correct[0] + 1) % q.options.length] : q.correct;
       for (const index of picks) await group.getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
     }
-    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
+    await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
     const waiting = page.getByRole('status').filter({ hasText: zh['learning.offlineQuiz.waiting'] });
     await waiting.waitFor();
     await fitsPhone(page);
@@ -158,8 +158,8 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     // Signal again: handed in by itself, graded by the server, her result on the page.
     await context.setOffline(false);
     const expected = Math.round(((questions.length - 1) / questions.length) * 100);
-    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: expected })).waitFor();
-    await page.getByRole('heading', { name: zh['certificates.quiz.result.review'] }).waitFor();
+    await page.getByText(fill(zh['learning.quiz.result.score'], { score: expected })).waitFor();
+    await page.getByRole('heading', { name: zh['learning.quiz.result.review'] }).waitFor();
     await page.waitForFunction((key) => window.localStorage.getItem(key) === null, PENDING_KEY);
     await fitsPhone(page);
 
@@ -174,7 +174,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
 
     // The answer was lost on the way and the phone sends it again: still one attempt.
     await page.evaluate(({ key, value }) => window.localStorage.setItem(key, value), { key: PENDING_KEY, value: stored! });
-    await page.getByRole('link', { name: zh['certificates.quiz.backToProgress'] }).first().click();
+    await page.getByRole('link', { name: zh['learning.quiz.backToProgress'] }).first().click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
     await page.waitForFunction((key) => window.localStorage.getItem(key) === null, PENDING_KEY);
     ({ rows } = await attempts());
@@ -189,13 +189,13 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     await signIn(page, neighbour.phone);
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
     await page.waitForURL(new RegExp(`/learn/${neighbour.enrollmentId}$`));
-    await page.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).first().click();
+    await page.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).first().click();
     await page.waitForURL(new RegExp(`/learn/quiz/${quizId}`));
     const paperId = await page.locator('input[name="attemptId"]').inputValue();
     const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>('SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [quizId]);
     for (const q of questions) for (const index of q.correct) await page.getByRole('group', { name: q.prompt_zh }).getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
-    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
-    await page.getByText(fill(zh['certificates.quiz.result.score'], { score: 100 })).waitFor();
+    await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
+    await page.getByText(fill(zh['learning.quiz.result.score'], { score: 100 })).waitFor();
     await fitsPhone(page);
     const { rows } = await db.query<{ client_attempt_id: string; client_started_at: Date | null }>(
       `SELECT client_attempt_id, client_started_at FROM assessment_attempts WHERE enrollment_id = $1`,

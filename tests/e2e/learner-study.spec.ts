@@ -141,8 +141,8 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
     await page.getByRole('heading', { level: 1, name: LAW_MPL }).waitFor();
     const next = page.getByRole('region', { name: zh['learning.next.heading'] });
-    await next.getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).waitFor();
-    await page.getByText(fill(zh['certificates.progress.hoursValue'], { actual: 8, required: 8 })).waitFor();
+    await next.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).waitFor();
+    await page.getByText(fill(zh['learning.progress.hoursValue'], { actual: 8, required: 8 })).waitFor();
     await page.getByText(zh['learning.attendanceRule']).waitFor();
     // The seeded titles already say "第一课": never "第 1 课：第一课".
     expect(lessons[0].title.startsWith('第一课')).toBe(true);
@@ -177,7 +177,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     // Back to her class, and to the quiz from the highlighted next step.
     await page.getByRole('link', { name: zh['learning.lesson.back'] }).click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
-    await page.getByRole('region', { name: zh['learning.next.heading'] }).getByRole('link', { name: zh['certificates.progress.takeQuiz'] }).click();
+    await page.getByRole('region', { name: zh['learning.next.heading'] }).getByRole('link', { name: zh['learning.progress.takeQuiz'] }).click();
     await page.waitForURL(new RegExp(`/learn/quiz/${quizId}\\?enrollment=${mother.enrollmentId}$`));
     await page.getByRole('button', { name: fill(zh['learning.readAloud.question'], { n: 1 }) }).waitFor();
     await page.getByRole('button', { name: fill(zh['learning.readAloud.question'], { n: 1 }) }).click();
@@ -190,38 +190,38 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
       for (const index of q.correct) await group.getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
     }
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['certificates.quiz.submit'] }).click();
-    await page.getByText(zh['certificates.quiz.result.passed']).waitFor();
-    await page.getByText(zh['certificates.quiz.result.certificate']).waitFor();
+    await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
+    await page.getByText(zh['learning.quiz.result.passed']).waitFor();
+    await page.getByText(zh['learning.quiz.result.certificate']).waitFor();
 
     // Her progress, updated: the quiz passed and the certificate issued.
-    await page.getByRole('link', { name: zh['certificates.quiz.backToProgress'] }).first().click();
+    await page.getByRole('link', { name: zh['learning.quiz.backToProgress'] }).first().click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
-    await page.getByText(zh['certificates.progress.certificate']).waitFor();
+    await page.getByText(zh['learning.progress.certificate']).waitFor();
     const quizItem = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '《未成年人保护法》结业测验' }) });
-    await quizItem.getByText(zh['certificates.progress.met'], { exact: true }).waitFor();
-    await quizItem.getByText(fill(zh['certificates.progress.scoreValue'], { score: 100, pass: 80 }).split('，')[0]).waitFor();
+    await quizItem.getByText(zh['learning.progress.met'], { exact: true }).waitFor();
+    await quizItem.getByText(fill(zh['learning.progress.scoreValue'], { score: 100, pass: 80 }).split('，')[0]).waitFor();
 
     // Readiness: where she stands in each required course.
-    await page.getByRole('link', { name: zh['nav.myHearth'] }).click();
+    await page.getByRole('link', { name: zh['common.nav.myHearth'] }).click();
     await page.waitForURL(/\/app$/);
-    await page.getByRole('link', { name: zh['nav.readiness'] }).click();
+    await page.getByRole('link', { name: zh['common.nav.readiness'] }).click();
     await page.waitForURL(/\/my\/readiness$/);
     const item = (title: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
     await item(/未成年人保护法/).getByText(zh['certificates.readiness.state.done'], { exact: true }).waitFor();
     const careSafe = item(/关爱服务注意事项/);
     await careSafe.getByText(/^已报名：金塔县金塔镇爱心妈妈驿站/).waitFor();
-    await careSafe.getByText(zh['learning.readiness.progressNone']).waitFor();
-    await careSafe.getByRole('link', { name: new RegExp(`^${zh['learning.readiness.toClass']}`) }).waitFor();
+    await careSafe.getByText(zh['certificates.readiness.class.progressNone']).waitFor();
+    await careSafe.getByRole('link', { name: new RegExp(`^${zh['certificates.readiness.class.toClass']}`) }).waitFor();
     expect(await page.getByRole('link', { name: '去报名', exact: true }).count()).toBe(0);
     // A course she has not started: a word saying so, and the way to a class to enrol in.
     const pjd = item(/预防未成年人犯罪法/);
-    await pjd.getByText(zh['learning.readiness.notStarted']).waitFor();
-    await pjd.getByRole('link', { name: new RegExp(`^(${zh['certificates.readiness.courseLink']}|${zh['learning.readiness.enrol']})`) }).waitFor();
+    await pjd.getByText(zh['certificates.readiness.class.notStarted']).waitFor();
+    await pjd.getByRole('link', { name: new RegExp(`^(${zh['certificates.readiness.courseLink']}|${zh['certificates.readiness.class.enrol']})`) }).waitFor();
     await fitsPhone(page);
 
     // Her CARE-SAFE class page, from the readiness list.
-    await careSafe.getByRole('link', { name: new RegExp(`^${zh['learning.readiness.toClass']}`) }).click();
+    await careSafe.getByRole('link', { name: new RegExp(`^${zh['certificates.readiness.class.toClass']}`) }).click();
     await page.waitForURL(/\/learn\/[0-9a-f-]{36}$/);
     await page.getByRole('region', { name: zh['learning.next.heading'] }).getByText(/^按时上课：/).waitFor();
     expect(problems).toEqual([]);
@@ -234,7 +234,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, mother.phone);
-    await page.getByRole('link', { name: zh['nav.myClasses'] }).click();
+    await page.getByRole('link', { name: zh['common.nav.myClasses'] }).click();
     await page.waitForURL(/\/my\/classes$/);
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));

@@ -50,7 +50,7 @@ async function learnerWithMovedClass(name: string): Promise<Learner> {
   return { phone, id, enrollmentId, course: course.title };
 }
 
-const bell = (page: Page, unread: number) => page.getByRole('link', { name: unread ? fill(zh['notifications.bell.unread'], { n: unread }) : zh['notifications.bell'], exact: true });
+const bell = (page: Page, unread: number) => page.getByRole('link', { name: unread ? fill(zh['account.notifications.bell.unread'], { n: unread }) : zh['account.notifications.bell'], exact: true });
 
 describe('notifications: the bell, her inbox and her SMS choices', () => {
   let browser: Browser;
@@ -67,42 +67,42 @@ describe('notifications: the bell, her inbox and her SMS choices', () => {
     await signIn(page, her.phone);
 
     await bell(page, 2).click();
-    await page.getByRole('heading', { name: zh['notifications.heading'], level: 1 }).waitFor();
+    await page.getByRole('heading', { name: zh['account.notifications.heading'], level: 1 }).waitFor();
     await fitsPhone(page);
-    const moved = page.getByRole('button', { name: new RegExp(`^${zh['notifications.unread']}\\s*上课时间有变：${her.course}$`) });
-    const cancelled = page.getByRole('button', { name: new RegExp(`^${zh['notifications.unread']}\\s*这节课取消了：${her.course}$`) });
+    const moved = page.getByRole('button', { name: new RegExp(`^${zh['account.notifications.unread']}\\s*上课时间有变：${her.course}$`) });
+    const cancelled = page.getByRole('button', { name: new RegExp(`^${zh['account.notifications.unread']}\\s*这节课取消了：${her.course}$`) });
     await moved.waitFor();
     await cancelled.waitFor();
     // Newest first: the cancellation came after the move.
     const titles = await page.locator('.inbox-open').allTextContents();
-    expect(titles.map((t) => t.replace(zh['notifications.unread'], ''))).toEqual([`这节课取消了：${her.course}`, `上课时间有变：${her.course}`]);
+    expect(titles.map((t) => t.replace(zh['account.notifications.unread'], ''))).toEqual([`这节课取消了：${her.course}`, `上课时间有变：${her.course}`]);
     await expect(page.getByText(/改为 .*14:00–17:00/).count()).resolves.toBe(1);
 
     // Opening it goes to her class page and counts it read.
     await moved.click();
     await page.waitForURL(new RegExp(`/learn/${her.enrollmentId}$`));
     await bell(page, 1).click();
-    await page.getByRole('heading', { name: zh['notifications.heading'], level: 1 }).waitFor();
+    await page.getByRole('heading', { name: zh['account.notifications.heading'], level: 1 }).waitFor();
     await page.getByRole('button', { name: `上课时间有变：${her.course}`, exact: true }).waitFor();
 
-    await page.getByRole('button', { name: zh['notifications.markAll'] }).click();
-    await page.getByRole('status').filter({ hasText: zh['notifications.markedAll'] }).waitFor();
+    await page.getByRole('button', { name: zh['account.notifications.markAll'] }).click();
+    await page.getByRole('status').filter({ hasText: zh['account.notifications.markedAll'] }).waitFor();
     await bell(page, 0).waitFor();
     expect(await page.locator('.bell-count').count()).toBe(0);
-    await page.getByText(zh['notifications.allRead']).waitFor();
+    await page.getByText(zh['account.notifications.allRead']).waitFor();
 
     // Her SMS choices: she also wants to hear by SMS when a certificate is about to expire.
-    await page.getByRole('link', { name: zh['notifications.settingsLink'] }).click();
-    await page.getByRole('heading', { name: zh['notifications.settings.heading'], level: 1 }).waitFor();
+    await page.getByRole('link', { name: zh['account.notifications.settingsLink'] }).click();
+    await page.getByRole('heading', { name: zh['account.notifications.settings.heading'], level: 1 }).waitFor();
     await fitsPhone(page);
-    const expiring = page.getByRole('checkbox', { name: zh['notifications.kind.certificate.expiring'] });
+    const expiring = page.getByRole('checkbox', { name: zh['account.notifications.kind.certificate.expiring'] });
     expect(await expiring.isChecked()).toBe(false);
-    expect(await page.getByRole('checkbox', { name: zh['notifications.kind.session.changed'] }).isChecked()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: zh['notifications.kind.followup.due'] }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: zh['account.notifications.kind.session.changed'] }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: zh['account.notifications.kind.followup.due'] }).count()).toBe(0);
     await expiring.check();
-    await page.getByRole('button', { name: zh['notifications.settings.save'] }).click();
-    await page.getByRole('status').filter({ hasText: zh['notifications.settings.saved'] }).waitFor();
-    expect(await page.getByRole('checkbox', { name: zh['notifications.kind.certificate.expiring'] }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: zh['account.notifications.settings.save'] }).click();
+    await page.getByRole('status').filter({ hasText: zh['account.notifications.settings.saved'] }).waitFor();
+    expect(await page.getByRole('checkbox', { name: zh['account.notifications.kind.certificate.expiring'] }).isChecked()).toBe(true);
     const prefs = await apiCall<{ smsKinds: string[]; smsOptedOutAt: string | null }>('GET', '/api/me/notification-preferences', (await apiLogin(her.phone)).accessToken);
     expect(prefs.smsKinds).toContain('certificate.expiring');
     expect(prefs.smsOptedOutAt).toBeNull();
@@ -118,17 +118,17 @@ describe('notifications: the bell, her inbox and her SMS choices', () => {
     await signIn(page, her.phone);
 
     await bell(page, 2).click();
-    await page.getByRole('heading', { name: zh['notifications.heading'], level: 1 }).waitFor();
+    await page.getByRole('heading', { name: zh['account.notifications.heading'], level: 1 }).waitFor();
     await fitsPhone(page);
-    await page.getByText(fill(zh['notifications.unreadCount'], { n: 2 })).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^${zh['notifications.unread']}\\s*这节课取消了：${her.course}$`) }).click();
+    await page.getByText(fill(zh['account.notifications.unreadCount'], { n: 2 })).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^${zh['account.notifications.unread']}\\s*这节课取消了：${her.course}$`) }).click();
     await page.waitForURL(new RegExp(`/learn/${her.enrollmentId}$`));
     await bell(page, 1).click();
-    await page.getByRole('link', { name: zh['notifications.filter.unread'] }).click();
+    await page.getByRole('link', { name: zh['account.notifications.filter.unread'] }).click();
     await page.waitForURL(/unread=1/);
-    expect(await page.locator('.inbox-open').allTextContents()).toEqual([`${zh['notifications.unread']}上课时间有变：${her.course}`]);
-    await page.getByRole('button', { name: zh['notifications.markAll'] }).click();
-    await page.getByText(zh['notifications.markedAll']).waitFor();
+    expect(await page.locator('.inbox-open').allTextContents()).toEqual([`${zh['account.notifications.unread']}上课时间有变：${her.course}`]);
+    await page.getByRole('button', { name: zh['account.notifications.markAll'] }).click();
+    await page.getByText(zh['account.notifications.markedAll']).waitFor();
     await bell(page, 0).waitFor();
     expect(problems).toEqual([]);
     await context.close();

@@ -164,7 +164,7 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     await cold.goto(`${WEB()}/app`);
     const banner = cold.getByRole('status').filter({ hasText: /^离线 · 数据更新于 / });
     await banner.waitFor();
-    await cold.getByRole('link', { name: zh['nav.teach'], exact: true }).click();
+    await cold.getByRole('link', { name: zh['common.nav.teach'], exact: true }).click();
     await cold.waitForURL(/\/teach$/);
     await cold.getByRole('heading', { level: 1, name: zh['attendance.teach.heading'] }).waitFor();
     await banner.waitFor();
@@ -205,7 +205,7 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     const again = context.pages()[0] ?? (await context.newPage());
     const againProblems = watchConsole(again);
     await again.goto(`${WEB()}/app`);
-    await again.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+    await again.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
     await again.waitForFunction((key) => window.localStorage.getItem(key) === null, QUEUE_KEY, { polling: 100 });
     const roster = await apiCall<{ items: { learnerId: string; status: string | null }[] }>('GET', `/api/sessions/${session.id}/attendance`, instructorToken);
     expect(new Map(roster.items.map((i) => [i.learnerId, i.status]))).toEqual(new Map([[learners[0].id, 'present'], [learners[1].id, 'late']]));
@@ -215,8 +215,8 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
 
     // Signing out forgets her offline store: pages, meta, queued-marks outbox.
     await stored(again, `${WEB()}${rosterPath}`);
-    await again.getByRole('button', { name: zh['nav.signOut'] }).click();
-    await again.getByRole('link', { name: zh['nav.signIn'] }).first().waitFor();
+    await again.getByRole('button', { name: zh['common.nav.signOut'] }).click();
+    await again.getByRole('link', { name: zh['common.nav.signIn'] }).first().waitFor();
     await until(again, `async () => (await caches.keys()).every((name) => !name.startsWith('hearth-pages-') && name !== 'hearth-meta')`);
     const left = await storageNames(again);
     expect(left.caches.filter((name) => name.startsWith('hearth-pages-') || name === 'hearth-meta')).toEqual([]);
@@ -309,12 +309,12 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     const problems = watchConsole(page);
     const heading = page.getByRole('heading', { name: zh['offline.install.heading'] });
     await page.goto(`${WEB()}/`);
-    await page.getByRole('link', { name: zh['nav.signIn'] }).first().waitFor();
+    await page.getByRole('link', { name: zh['common.nav.signIn'] }).first().waitFor();
     expect(await heading.count()).toBe(0);
     await signIn(page, instructorPhone);
     // Her first page after signing in: nothing in the way yet.
     expect(await heading.count()).toBe(0);
-    await page.getByRole('link', { name: zh['nav.teach'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.teach'], exact: true }).click();
     await page.waitForURL(/\/teach$/);
     await heading.waitFor();
     // The browser's own prompt where it offers one, otherwise how to do it from the menu.
@@ -323,9 +323,9 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     await fitsPhone(page);
     await card.getByRole('button', { name: zh['offline.install.dismiss'] }).click();
     await heading.waitFor({ state: 'detached' });
-    await page.getByRole('link', { name: zh['nav.myHearth'] }).click();
+    await page.getByRole('link', { name: zh['common.nav.myHearth'] }).click();
     await page.waitForURL(/\/app$/);
-    await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+    await page.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
     expect(await heading.count()).toBe(0);
     expect(unexpected(problems)).toEqual([]);
     await context.close();

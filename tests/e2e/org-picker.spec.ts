@@ -15,7 +15,7 @@ const PROVINCE = `选择测试省${tag}`;
 const CLUB = `同名俱乐部${tag}`;
 const INSTRUCTOR = `选择讲师${tag}`;
 const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const clubLabel = (city: string) => `${NATIONAL} › ${PROVINCE} › ${city} › ${fill(zh['orgPicker.option'], { name: CLUB, kind: zh['orgKind.club'] })}`;
+const clubLabel = (city: string) => `${NATIONAL} › ${PROVINCE} › ${city} › ${fill(zh['orgs.picker.option'], { name: CLUB, kind: zh['orgs.kind.club'] })}`;
 
 const optionsOf = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
@@ -46,52 +46,52 @@ describe('choosing an organisation in a big subtree', () => {
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
     await page.goto(`${WEB()}/manage/classes/new`);
-    await page.getByRole('heading', { name: zh['newClass.heading'] }).waitFor();
+    await page.getByRole('heading', { name: zh['classes.new.heading'] }).waitFor();
 
     // Before a search: the first few clubs and stations, and how to find the others.
-    const search = page.getByRole('search', { name: zh['orgPicker.search.label'] });
+    const search = page.getByRole('search', { name: zh['orgs.picker.search.label'] });
     await search.waitFor();
-    const first = await optionsOf(page, zh['newClass.org']);
+    const first = await optionsOf(page, zh['classes.new.org']);
     expect(first.length).toBe(5);
-    await page.getByText(new RegExp(fill(zh['orgPicker.first'], { n: '\\d+', shown: 5 }))).waitFor();
+    await page.getByText(new RegExp(fill(zh['orgs.picker.first'], { n: '\\d+', shown: 5 }))).waitFor();
     await fitsPhone(page);
 
     // Typed in the main form, then a search: the search form is a GET form of its own, before the main form.
-    await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(CLUB);
-    await search.getByRole('button', { name: zh['orgPicker.search.submit'] }).click();
+    await search.getByLabel(zh['orgs.picker.search.label'], { exact: true }).fill(CLUB);
+    await search.getByRole('button', { name: zh['orgs.picker.search.submit'] }).click();
     await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
-    await page.getByText(fill(zh['orgPicker.matches'], { q: CLUB, n: 2 })).waitFor();
+    await page.getByText(fill(zh['orgs.picker.matches'], { q: CLUB, n: 2 })).waitFor();
     // Same name, same depth: in either order.
-    expect((await optionsOf(page, zh['newClass.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
-    expect(await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).inputValue()).toBe(CLUB);
+    expect((await optionsOf(page, zh['classes.new.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
+    expect(await search.getByLabel(zh['orgs.picker.search.label'], { exact: true }).inputValue()).toBe(CLUB);
     await fitsPhone(page);
 
     // An office (not a club or station) is never offered.
-    await search.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(PROVINCE);
-    await search.getByRole('button', { name: zh['orgPicker.search.submit'] }).click();
-    await page.getByText(fill(zh['orgPicker.none'], { q: PROVINCE })).waitFor();
-    expect(await optionsOf(page, zh['newClass.org'])).toEqual([]);
+    await search.getByLabel(zh['orgs.picker.search.label'], { exact: true }).fill(PROVINCE);
+    await search.getByRole('button', { name: zh['orgs.picker.search.submit'] }).click();
+    await page.getByText(fill(zh['orgs.picker.none'], { q: PROVINCE })).waitFor();
+    expect(await optionsOf(page, zh['classes.new.org'])).toEqual([]);
     await page.goBack();
-    await page.getByText(fill(zh['orgPicker.matches'], { q: CLUB, n: 2 })).waitFor();
+    await page.getByText(fill(zh['orgs.picker.matches'], { q: CLUB, n: 2 })).waitFor();
 
-    await page.getByLabel(zh['newClass.course'], { exact: true }).selectOption({ label: '美容师' });
-    await page.getByLabel(zh['newClass.org'], { exact: true }).selectOption({ label: clubLabel(`甲市${tag}`) });
-    await page.getByLabel(zh['newClass.instructor'], { exact: true }).selectOption({ label: fill(zh['newClass.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
+    await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
+    await page.getByLabel(zh['classes.new.org'], { exact: true }).selectOption({ label: clubLabel(`甲市${tag}`) });
+    await page.getByLabel(zh['classes.new.instructor'], { exact: true }).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
     const [start, end] = [chinaDay(30), chinaDay(31)];
-    await page.getByLabel(zh['newClass.startsOn']).fill(start);
-    await page.getByLabel(zh['newClass.endsOn']).fill(end);
+    await page.getByLabel(zh['classes.new.startsOn']).fill(start);
+    await page.getByLabel(zh['classes.new.endsOn']).fill(end);
     // The capacity left out: refused, and the chosen club is still chosen.
-    await page.getByText(zh['schedule.manual']).click();
-    const row = page.getByRole('group', { name: fill(zh['newClass.sessionN'], { n: 1 }), exact: true });
-    await row.getByLabel(zh['newClass.sessionDate']).fill(start);
-    await row.getByLabel(zh['newClass.sessionStart']).fill('09:00');
-    await row.getByLabel(zh['newClass.sessionEnd']).fill('11:00');
-    await page.getByRole('button', { name: zh['newClass.submit'] }).click();
+    await page.getByText(zh['classes.schedule.manual']).click();
+    const row = page.getByRole('group', { name: fill(zh['classes.new.sessionN'], { n: 1 }), exact: true });
+    await row.getByLabel(zh['classes.new.sessionDate']).fill(start);
+    await row.getByLabel(zh['classes.new.sessionStart']).fill('09:00');
+    await row.getByLabel(zh['classes.new.sessionEnd']).fill('11:00');
+    await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
     await page.getByRole('alert').waitFor();
-    expect(await chosen(page, zh['newClass.org'])).toBe(clubLabel(`甲市${tag}`));
+    expect(await chosen(page, zh['classes.new.org'])).toBe(clubLabel(`甲市${tag}`));
 
-    await page.getByLabel(zh['newClass.capacity']).fill('12');
-    await page.getByRole('button', { name: zh['newClass.submit'] }).click();
+    await page.getByLabel(zh['classes.new.capacity']).fill('12');
+    await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
     await page.waitForURL(/\/manage\/classes\/[0-9a-f-]{36}\?created=1/);
     const classId = new URL(page.url()).pathname.split('/').pop()!;
     const created = await apiCall<{ orgId: string }>('GET', `/api/classes/${classId}`, admin);
@@ -105,13 +105,13 @@ describe('choosing an organisation in a big subtree', () => {
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
     await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.clubB}`);
-    expect(await chosen(page, zh['newClass.org'])).toBe(clubLabel(`乙市${tag}`));
+    expect(await chosen(page, zh['classes.new.org'])).toBe(clubLabel(`乙市${tag}`));
     // An office preset is not a place for a class: not offered.
     await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.province}`);
-    expect(await chosen(page, zh['newClass.org'])).toBe(zh['form.choose']);
+    expect(await chosen(page, zh['classes.new.org'])).toBe(zh['common.form.choose']);
     // The account filter searches the same way, inside its own GET form.
     await page.goto(`${WEB()}/manage/people`);
-    await page.getByLabel(zh['orgPicker.search.label'], { exact: true }).fill(CLUB);
+    await page.getByLabel(zh['orgs.picker.search.label'], { exact: true }).fill(CLUB);
     await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
     expect((await optionsOf(page, zh['people.filter.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
@@ -126,7 +126,7 @@ describe('choosing an organisation in a big subtree', () => {
     const problems = watchConsole(page);
     await signIn(page, DEMO.coordinator);
     for (const [path, label] of [
-      ['/manage/classes/new', zh['newClass.org']],
+      ['/manage/classes/new', zh['classes.new.org']],
       ['/manage/people/new', zh['people.field.org']],
       ['/manage/jobs', zh['referrals.employerForm.org']],
     ] as const) {
@@ -134,11 +134,11 @@ describe('choosing an organisation in a big subtree', () => {
       const options = await optionsOf(page, label);
       // Her club and its stations (other specs may have opened a fresh station under it): a short plain list.
       const trimmed = options.map((o) => o.trim());
-      expect(trimmed[0]).toBe(fill(zh['orgPicker.option'], { name: '村童妈妈俱乐部', kind: zh['orgKind.club'] }));
-      expect(trimmed).toContain(fill(zh['orgPicker.option'], { name: '鼓山镇茶会社区服务点', kind: zh['orgKind.station'] }));
-      expect(options.every((o) => o.includes(zh['orgKind.club']) || o.includes(zh['orgKind.station']))).toBe(true);
-      expect(await page.getByRole('search', { name: zh['orgPicker.search.label'] }).count()).toBe(0);
-      expect(await page.getByLabel(zh['orgPicker.search.label'], { exact: true }).count()).toBe(0);
+      expect(trimmed[0]).toBe(fill(zh['orgs.picker.option'], { name: '村童妈妈俱乐部', kind: zh['orgs.kind.club'] }));
+      expect(trimmed).toContain(fill(zh['orgs.picker.option'], { name: '鼓山镇茶会社区服务点', kind: zh['orgs.kind.station'] }));
+      expect(options.every((o) => o.includes(zh['orgs.kind.club']) || o.includes(zh['orgs.kind.station']))).toBe(true);
+      expect(await page.getByRole('search', { name: zh['orgs.picker.search.label'] }).count()).toBe(0);
+      expect(await page.getByLabel(zh['orgs.picker.search.label'], { exact: true }).count()).toBe(0);
       await fitsPhone(page);
     }
     expect(problems).toEqual([]);

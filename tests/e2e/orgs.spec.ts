@@ -26,13 +26,13 @@ describe('the organisation tree through the real Chinese pages', () => {
     const problems = watchConsole(page);
     await signIn(page, PROVINCE_ADMIN);
     // The home page's next steps lead here.
-    await page.getByRole('link', { name: zh['steps.admin.orgs'] }).first().click();
+    await page.getByRole('link', { name: zh['home.steps.admin.orgs'] }).first().click();
     await page.waitForURL(/\/admin\/orgs$/);
     await page.getByRole('heading', { level: 1, name: zh['orgs.heading'] }).waitFor();
     await current(page, '甘肃省妇联');
     expect(await page.getByRole('navigation', { name: zh['orgs.path'] }).count()).toBe(0);
     // Only lower kinds, highest first.
-    expect(await kindOptions(page)).toEqual(['city', 'county', 'club', 'station'].map((k) => zh[`orgKind.${k}` as 'orgKind.city']));
+    expect(await kindOptions(page)).toEqual(['city', 'county', 'club', 'station'].map((k) => zh[`orgs.kind.${k}` as 'orgs.kind.city']));
     await fitsPhone(page);
 
     // Down one level at a time; each page lists only its own children.
@@ -47,7 +47,7 @@ describe('the organisation tree through the real Chinese pages', () => {
     await path.locator('[aria-current="page"]', { hasText: '金塔县妇联' }).waitFor();
     await childLink(page, '金塔县爱心妈妈志愿服务队').waitFor();
     expect(await childLink(page, '金塔县金塔镇爱心妈妈驿站').count()).toBe(0);
-    expect(await kindOptions(page)).toEqual([zh['orgKind.club'], zh['orgKind.station']]);
+    expect(await kindOptions(page)).toEqual([zh['orgs.kind.club'], zh['orgs.kind.station']]);
 
     // A name left empty is refused on its field.
     await page.getByRole('button', { name: zh['orgs.create.submit'] }).click();
@@ -58,7 +58,7 @@ describe('the organisation tree through the real Chinese pages', () => {
     // Add a station straight under the county.
     const station = `金塔县测试驿站${stamp}`;
     await page.getByLabel(zh['orgs.create.name'], { exact: true }).fill(station);
-    await page.getByLabel(zh['orgs.create.kind'], { exact: true }).selectOption({ label: zh['orgKind.station'] });
+    await page.getByLabel(zh['orgs.create.kind'], { exact: true }).selectOption({ label: zh['orgs.kind.station'] });
     await page.getByRole('button', { name: zh['orgs.create.submit'] }).click();
     await page.getByRole('status').getByText(fill(zh['orgs.create.done'], { name: station })).waitFor();
     const listed = childLink(page, station);
@@ -69,7 +69,7 @@ describe('the organisation tree through the real Chinese pages', () => {
 
     // The same name again under the same county: refused on the name field, in Chinese.
     await page.getByLabel(zh['orgs.create.name'], { exact: true }).fill(station);
-    await page.getByLabel(zh['orgs.create.kind'], { exact: true }).selectOption({ label: zh['orgKind.station'] });
+    await page.getByLabel(zh['orgs.create.kind'], { exact: true }).selectOption({ label: zh['orgs.kind.station'] });
     await page.getByRole('button', { name: zh['orgs.create.submit'] }).click();
     await page.locator('#field-name-error', { hasText: fill(zh['orgs.error.nameTaken'], { name: station }) }).waitFor();
 
@@ -104,7 +104,7 @@ describe('the organisation tree through the real Chinese pages', () => {
     for (const parent of [sichuan.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const response = await page.goto(`${WEB()}/admin/orgs?parent=${parent}`);
       expect(response?.status()).toBe(404);
-      await page.getByRole('heading', { name: zh['errorPage.404.title'] }).waitFor();
+      await page.getByRole('heading', { name: zh['common.errorPage.404.title'] }).waitFor();
     }
     await page.goto(`${WEB()}/admin/orgs?q=${encodeURIComponent('中江县')}`);
     await page.getByText(fill(zh['orgs.search.empty'], { q: '中江县' })).waitFor();
@@ -118,7 +118,7 @@ describe('the organisation tree through the real Chinese pages', () => {
     for (const path of ['/admin/orgs', '/admin/audit']) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
-      await page.getByRole('heading', { name: zh['errorPage.403.title'] }).waitFor();
+      await page.getByRole('heading', { name: zh['common.errorPage.403.title'] }).waitFor();
     }
     await context.close();
   });
@@ -145,7 +145,7 @@ describe('the organisation tree through the real Chinese pages', () => {
     await page.getByText(fill(zh['orgs.create.done'], { name: club })).waitFor();
     await childLink(page, club).waitFor();
     // The county's highest lower kind is the default: a club.
-    await childLink(page, club).getByText(zh['orgKind.club']).waitFor();
+    await childLink(page, club).getByText(zh['orgs.kind.club']).waitFor();
     await fitsPhone(page);
     await context.close();
   });

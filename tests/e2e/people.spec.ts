@@ -51,7 +51,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await fitsPhone(page);
 
     // A coordinator is offered only the roles she may create; her club is chosen for her.
-    expect(await optionsOf(page, zh['people.field.role'])).toEqual([zh['role.learner'], zh['role.instructor'], zh['role.employer']]);
+    expect(await optionsOf(page, zh['people.field.role'])).toEqual([zh['people.role.learner'], zh['people.role.instructor'], zh['people.role.employer']]);
     await page.getByText(zh['people.field.roleHintCoordinator']).waitFor();
     const orgSelect = page.getByLabel(zh['people.field.org'], { exact: true });
     expect(await orgSelect.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toContain(CLUB);
@@ -60,7 +60,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
 
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(instructor.phone);
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill(instructor.name);
-    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.instructor'] });
     // With JavaScript, the learner and employer fields go away for an instructor.
     await page.getByLabel(zh['people.field.learnerType'], { exact: true }).waitFor({ state: 'detached' });
     expect(await page.getByLabel(zh['people.field.employer'], { exact: true }).count()).toBe(0);
@@ -69,7 +69,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
 
     const notice = page.getByRole('status').filter({ hasText: fill(zh['people.created.title'], { name: instructor.name }) });
     await notice.waitFor();
-    await notice.getByText(fill(zh['people.created.details'], { role: zh['role.instructor'], phone: instructor.phone, org: CLUB })).waitFor();
+    await notice.getByText(fill(zh['people.created.details'], { role: zh['people.role.instructor'], phone: instructor.phone, org: CLUB })).waitFor();
     await notice.getByText(zh['people.created.remind']).waitFor();
     // The form is empty again for the next person, and the password typed is not on the page.
     expect(await page.getByLabel(zh['people.field.phone'], { exact: true }).inputValue()).toBe('');
@@ -79,13 +79,13 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await page.goto(`${WEB()}/manage/people`);
     const search = page.getByRole('search', { name: zh['people.filter.label'] });
     await search.getByLabel(zh['people.filter.q'], { exact: true }).fill(instructor.name);
-    await search.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    await search.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['people.role.instructor'] });
     await search.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL(/role=instructor/);
     await page.getByText(fill(zh['people.list.count'], { n: 1 })).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: instructor.name });
     await card.getByText(instructor.phone).waitFor();
-    await card.getByText(zh['role.instructor']).waitFor();
+    await card.getByText(zh['people.role.instructor']).waitFor();
     await fitsPhone(page);
 
     // Searching by the first digits of the phone, typed with spaces, finds her too; another role does not.
@@ -100,7 +100,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const hers = await phoneContext(browser);
     const herPage = await hers.newPage();
     await signIn(herPage, instructor.phone, instructor.password);
-    await herPage.getByText(zh['role.instructor']).first().waitFor();
+    await herPage.getByText(zh['people.role.instructor']).first().waitFor();
     await hers.close();
   });
 
@@ -124,10 +124,10 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const hers = await phoneContext(browser);
     const login = await hers.newPage();
     await login.goto(`${WEB()}/login`);
-    await login.getByLabel(zh['field.phone'], { exact: true }).fill(instructor.phone);
-    await login.getByLabel(zh['field.password']).fill(instructor.password);
-    await login.getByRole('button', { name: zh['login.submit'] }).click();
-    await login.getByText(zh['error.INVALID_CREDENTIALS']).first().waitFor();
+    await login.getByLabel(zh['common.field.phone'], { exact: true }).fill(instructor.phone);
+    await login.getByLabel(zh['common.field.password']).fill(instructor.password);
+    await login.getByRole('button', { name: zh['account.login.submit'] }).click();
+    await login.getByText(zh['common.error.INVALID_CREDENTIALS']).first().waitFor();
     await signIn(login, instructor.phone, password);
     instructor.password = password;
     await hers.close();
@@ -142,10 +142,10 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
 
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill('12345');
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill('测试');
-    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.instructor'] });
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.instructor'] });
     await page.getByRole('button', { name: zh['people.form.submit'] }).click();
     await page.getByRole('alert').waitFor();
-    expect(await fieldError(page, zh['people.field.phone'])).toBe(zh['field.phone.invalid']);
+    expect(await fieldError(page, zh['people.field.phone'])).toBe(zh['common.field.phone.invalid']);
     expect(await fieldError(page, zh['people.field.password'])).toBe(fill(zh['people.error.passwordRequired'], { min: 8, max: 128 }));
     // What she typed is kept.
     expect(await page.getByLabel(zh['people.field.name'], { exact: true }).inputValue()).toBe('测试');
@@ -169,13 +169,13 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await signIn(page, DEMO.admin);
     await page.goto(`${WEB()}/manage/people/new`);
     const roles = await optionsOf(page, zh['people.field.role']);
-    expect(roles).toEqual(expect.arrayContaining([zh['role.admin'], zh['role.coordinator'], zh['role.instructor'], zh['role.learner'], zh['role.employer']]));
+    expect(roles).toEqual(expect.arrayContaining([zh['people.role.admin'], zh['people.role.coordinator'], zh['people.role.instructor'], zh['people.role.learner'], zh['people.role.employer']]));
     await page.getByText(zh['people.field.roleHintAdmin']).waitFor();
     // Her subtree is the whole tree (too big to list in these tests): organisations of other provinces are found by name.
-    await page.getByRole('search', { name: zh['orgPicker.search.label'] }).getByLabel(zh['orgPicker.search.label']).fill('金塔县');
-    await page.getByRole('button', { name: zh['orgPicker.search.submit'] }).click();
+    await page.getByRole('search', { name: zh['orgs.picker.search.label'] }).getByLabel(zh['orgs.picker.search.label']).fill('金塔县');
+    await page.getByRole('button', { name: zh['orgs.picker.search.submit'] }).click();
     await page.waitForURL(/orgQ=/);
-    expect(await optionsOf(page, zh['people.field.org'])).toContain(`全国妇联（演示） › 甘肃省妇联 › 酒泉市妇联 › ${fill(zh['orgPicker.option'], { name: '金塔县妇联', kind: zh['orgKind.county'] })}`);
+    expect(await optionsOf(page, zh['people.field.org'])).toContain(`全国妇联（演示） › 甘肃省妇联 › 酒泉市妇联 › ${fill(zh['orgs.picker.option'], { name: '金塔县妇联', kind: zh['orgs.kind.county'] })}`);
     // She sees accounts of every province; the coordinator's list holds only her club's.
     await page.goto(`${WEB()}/manage/people?q=${DEMO.volunteer}`);
     await page.getByRole('listitem').filter({ hasText: DEMO.volunteer }).waitFor();
@@ -188,8 +188,8 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await coordinatorPage.getByText(zh['people.list.empty']).waitFor();
     await coordinatorPage.goto(`${WEB()}/manage/people/new`);
     const hers = await optionsOf(coordinatorPage, zh['people.field.role']);
-    expect(hers).not.toContain(zh['role.admin']);
-    expect(hers).not.toContain(zh['role.coordinator']);
+    expect(hers).not.toContain(zh['people.role.admin']);
+    expect(hers).not.toContain(zh['people.role.coordinator']);
     expect((await optionsOf(coordinatorPage, zh['people.field.org'])).some((label) => label.includes('金塔县妇联'))).toBe(false);
     await coordinator.close();
   });
@@ -201,7 +201,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     for (const path of ['/manage/people', '/manage/people/new']) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
-      await page.getByRole('heading', { name: zh['errorPage.403.title'] }).waitFor();
+      await page.getByRole('heading', { name: zh['common.errorPage.403.title'] }).waitFor();
     }
     await context.close();
   });
@@ -210,9 +210,9 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['field.phone'], { exact: true }).fill(DEMO.coordinator);
-    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['login.submit'] }).click();
+    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.coordinator);
+    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.waitForURL(/\/app$/);
     await page.goto(`${WEB()}/manage/people/new`);
 
@@ -220,8 +220,8 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const staff = { phone: uniquePhone('137'), name: uniqueName('何') };
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(staff.phone);
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill(staff.name);
-    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.employer'] });
-    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['learnerType.migrant_worker'] });
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.employer'] });
+    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['people.learnerType.migrant_worker'] });
     await page.getByRole('button', { name: zh['people.form.submit'] }).click();
     // No employer chosen and no password: both reported at once.
     await page.getByRole('alert').waitFor();
@@ -237,8 +237,8 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const learner = { phone: uniquePhone('138'), name: uniqueName('孙') };
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(learner.phone);
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill(learner.name);
-    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['role.learner'] });
-    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['learnerType.volunteer_mother'] });
+    await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.learner'] });
+    await page.getByLabel(zh['people.field.learnerType'], { exact: true }).selectOption({ label: zh['people.learnerType.volunteer_mother'] });
     await page.getByRole('button', { name: zh['people.form.submit'] }).click();
     await page.getByText(fill(zh['people.created.title'], { name: learner.name })).waitFor();
     const generated = (await page.locator('.people-password').textContent())?.trim() ?? '';
@@ -247,7 +247,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
 
     // The GET filter form works without JavaScript too.
     await page.goto(`${WEB()}/manage/people`);
-    await page.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['role.employer'] });
+    await page.getByLabel(zh['people.filter.role'], { exact: true }).selectOption({ label: zh['people.role.employer'] });
     await page.getByLabel(zh['people.filter.q'], { exact: true }).fill(staff.phone);
     await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL(/role=employer/);
@@ -258,18 +258,18 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const hers = await phoneContext(browser);
     const herPage = await hers.newPage();
     await signIn(herPage, learner.phone, generated);
-    const askOwn = herPage.getByText(zh['reports.password.fromStaff']);
+    const askOwn = herPage.getByText(zh['account.password.fromStaff']);
     await askOwn.waitFor();
-    await herPage.getByRole('link', { name: zh['reports.me.password.link'] }).click();
+    await herPage.getByRole('link', { name: zh['account.me.password.link'] }).click();
     await herPage.waitForURL(/\/me\/password$/);
-    await herPage.getByText(zh['reports.password.fromStaff']).waitFor();
-    await herPage.getByLabel(zh['reports.password.current']).fill(generated);
-    await herPage.getByLabel(zh['reports.password.new'], { exact: true }).fill('only-she-knows-1');
-    await herPage.getByLabel(zh['reports.password.confirm']).fill('only-she-knows-1');
-    await herPage.getByRole('button', { name: zh['reports.password.submit'] }).click();
+    await herPage.getByText(zh['account.password.fromStaff']).waitFor();
+    await herPage.getByLabel(zh['account.password.current']).fill(generated);
+    await herPage.getByLabel(zh['account.password.new'], { exact: true }).fill('only-she-knows-1');
+    await herPage.getByLabel(zh['account.password.confirm']).fill('only-she-knows-1');
+    await herPage.getByRole('button', { name: zh['account.password.submit'] }).click();
     await herPage.waitForURL(/\/me\?password=changed$/);
     await herPage.goto(`${WEB()}/app`);
-    await herPage.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+    await herPage.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
     expect(await askOwn.count()).toBe(0);
     await hers.close();
   });
@@ -304,16 +304,16 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const regProblems = watchConsole(reg);
     await reg.goto(`${WEB()}/register`);
     await chooseJoinOrg(reg, '鼓山镇', '鼓山镇茶会社区服务点');
-    await reg.getByLabel(zh['field.name']).fill(name);
-    await reg.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-    await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');
-    await reg.getByLabel(zh['learnerType.migrant_worker'], { exact: false }).check();
-    await reg.getByRole('button', { name: zh['register.submit'] }).click();
-    await reg.getByText(zh['error.CLAIM_CODE_REQUIRED']).first().waitFor();
-    expect(await fieldError(reg, zh['register.claimCode.label'])).toBe(zh['error.CLAIM_CODE_REQUIRED']);
-    await reg.getByLabel(zh['register.claimCode.label'], { exact: true }).fill(`${code.slice(0, 4)} ${code.slice(4)}`);
-    await reg.getByLabel(zh['field.password']).fill('her-own-pass-1');
-    await reg.getByRole('button', { name: zh['register.submit'] }).click();
+    await reg.getByLabel(zh['common.field.name']).fill(name);
+    await reg.getByLabel(zh['common.field.phone'], { exact: true }).fill(phone);
+    await reg.getByLabel(zh['common.field.password']).fill('her-own-pass-1');
+    await reg.getByLabel(zh['people.learnerType.migrant_worker'], { exact: false }).check();
+    await reg.getByRole('button', { name: zh['account.register.submit'] }).click();
+    await reg.getByText(zh['common.error.CLAIM_CODE_REQUIRED']).first().waitFor();
+    expect(await fieldError(reg, zh['account.register.claimCode.label'])).toBe(zh['common.error.CLAIM_CODE_REQUIRED']);
+    await reg.getByLabel(zh['account.register.claimCode.label'], { exact: true }).fill(`${code.slice(0, 4)} ${code.slice(4)}`);
+    await reg.getByLabel(zh['common.field.password']).fill('her-own-pass-1');
+    await reg.getByRole('button', { name: zh['account.register.submit'] }).click();
     await reg.waitForURL(/\/app$/);
     await reg.getByText(name).first().waitFor();
     expect(regProblems).toEqual([]);

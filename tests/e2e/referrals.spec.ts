@@ -240,7 +240,7 @@ describe('job referrals through the real Chinese pages: consent first, then refe
     await signIn(page, staffPhone);
     const response = await page.goto(referralUrl);
     expect(response?.status()).toBe(404);
-    await page.getByRole('heading', { name: zh['errorPage.404.title'] }).waitFor();
+    await page.getByRole('heading', { name: zh['common.errorPage.404.title'] }).waitFor();
     expect(await page.getByText(learner.name).count()).toBe(0);
     await context.close();
   });

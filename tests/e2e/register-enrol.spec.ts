@@ -36,27 +36,27 @@ describe('a new woman registers into her station, and a learner is kept from a c
     await page.goto(`${WEB()}/`);
     await page.getByRole('link', { name: zh['home.registerCta'] }).first().click();
     await page.waitForURL(/\/register$/);
-    await page.getByLabel(zh['field.name']).fill(name);
-    await page.getByLabel(zh['field.phone']).fill(uniquePhone('136'));
-    await page.getByLabel(zh['field.password']).fill('my-password-1');
-    await page.getByLabel(zh['learnerType.volunteer_mother'], { exact: false }).check();
+    await page.getByLabel(zh['common.field.name']).fill(name);
+    await page.getByLabel(zh['common.field.phone']).fill(uniquePhone('136'));
+    await page.getByLabel(zh['common.field.password']).fill('my-password-1');
+    await page.getByLabel(zh['people.learnerType.volunteer_mother'], { exact: false }).check();
     // Without a club or station she is asked for one.
-    await page.getByRole('button', { name: zh['register.submit'], exact: true }).click();
-    await page.getByRole('alert').getByText(zh['joinOrg.required']).waitFor();
+    await page.getByRole('button', { name: zh['account.register.submit'], exact: true }).click();
+    await page.getByRole('alert').getByText(zh['account.joinOrg.required']).waitFor();
     // She searches by part of its name; the match shows where it is.
-    await page.getByLabel(zh['joinOrg.search.label']).fill(`桃花湾${suffix}`);
-    await page.getByRole('button', { name: zh['joinOrg.search.submit'], exact: true }).click();
-    await page.getByText(fill(zh['joinOrg.results'], { q: `桃花湾${suffix}`, n: 1 })).waitFor();
+    await page.getByLabel(zh['account.joinOrg.search.label']).fill(`桃花湾${suffix}`);
+    await page.getByRole('button', { name: zh['account.joinOrg.search.submit'], exact: true }).click();
+    await page.getByText(fill(zh['account.joinOrg.results'], { q: `桃花湾${suffix}`, n: 1 })).waitFor();
     const choice = page.getByRole('radio', { name: stationName });
     await choice.waitFor();
     // Its trail: province › city › county › club.
     await page.getByText('福建省妇联 › 福州市妇联 › 晋安区妇联 › 村童妈妈俱乐部').waitFor();
     // The only match is chosen for her; the fields she filled are still there (the password is asked again without JavaScript).
     expect(await choice.isChecked()).toBe(true);
-    expect(await page.getByLabel(zh['field.name']).inputValue()).toBe(name);
-    if (!javaScriptEnabled) await page.getByLabel(zh['field.password']).fill('my-password-1');
+    expect(await page.getByLabel(zh['common.field.name']).inputValue()).toBe(name);
+    if (!javaScriptEnabled) await page.getByLabel(zh['common.field.password']).fill('my-password-1');
     await fitsPhone(page);
-    await page.getByRole('button', { name: zh['register.submit'], exact: true }).click();
+    await page.getByRole('button', { name: zh['account.register.submit'], exact: true }).click();
     await page.waitForURL(/\/app$/);
     await page.getByText(name).first().waitFor();
     await page.getByText(stationName).first().waitFor();
@@ -99,27 +99,27 @@ describe('a new woman registers into her station, and a learner is kept from a c
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, DEMO.learner);
-    await page.getByRole('link', { name: zh['nav.courses'], exact: true }).click();
+    await page.getByRole('link', { name: zh['common.nav.courses'], exact: true }).click();
     await page.waitForURL(/\/courses$/);
-    await page.getByRole('link', { name: zh['category.vocational'], exact: true }).click();
+    await page.getByRole('link', { name: zh['courses.category.vocational'], exact: true }).click();
     await page.waitForURL(/category=vocational/);
     await page.getByRole('link', { name: title }).click();
     await page.waitForURL(new RegExp(`/courses/A0-LATE-${suffix}$`));
 
     const cards = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
     const lateCard = page.locator(`#class-card-${late.id}`);
-    await lateCard.getByText(zh['lateClass.badge']).waitFor();
-    await lateCard.getByText(fill(zh['lateClass.why'], { held: 3, pct: 80, hours: 6 })).waitFor();
+    await lateCard.getByText(zh['classes.late.badge']).waitFor();
+    await lateCard.getByText(fill(zh['classes.late.why'], { held: 3, pct: 80, hours: 6 })).waitFor();
     expect(await lateCard.getByRole('button').count()).toBe(0);
     expect(await cards.count()).toBe(2);
-    await lateCard.getByRole('link', { name: zh['lateClass.nextLink'] }).click();
+    await lateCard.getByRole('link', { name: zh['classes.late.nextLink'] }).click();
     await page.waitForURL(/#class-card-/);
     const nextId = new URL(page.url()).hash.slice('#class-card-'.length);
     const nextCard = page.locator(`#class-card-${nextId}`);
     expect(nextId).not.toBe(late.id);
-    expect(await nextCard.getByText(zh['lateClass.badge']).count()).toBe(0);
-    await nextCard.getByRole('button', { name: zh['enrol.submit'] }).click();
-    await page.getByText(zh['enrol.done.enrolled']).waitFor();
+    expect(await nextCard.getByText(zh['classes.late.badge']).count()).toBe(0);
+    await nextCard.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
+    await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
     await fitsPhone(page);
     expect(problems).toEqual([]);
     await context.close();

@@ -57,9 +57,9 @@ describe('signing out on a shared phone', () => {
     // The copy works while she is signed in (so the replay below can tell the difference).
     expect(await replay(browser, cookie!)).toEqual(REPLAYED_PAGES);
 
-    await page.getByRole('button', { name: zh['nav.signOut'] }).click();
+    await page.getByRole('button', { name: zh['common.nav.signOut'] }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/app'));
-    await page.getByRole('link', { name: zh['nav.signIn'] }).first().waitFor();
+    await page.getByRole('link', { name: zh['common.nav.signIn'] }).first().waitFor();
 
     const accepted = await replay(browser, cookie!);
     expect(accepted).toEqual([]);

@@ -86,7 +86,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
   it('every audit action the API writes has words in both languages', () => {
     const actions = auditActionsInApi();
     expect(actions).toContain('certificate.issue');
-    const missing = actions.filter((a) => !(`reports.action.${a}` in zh) || !(`reports.action.${a}` in en));
+    const missing = actions.filter((a) => !(`audit.action.${a}` in zh) || !(`audit.action.${a}` in en));
     expect(missing).toEqual([]);
   });
 
@@ -95,9 +95,9 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${WEB()}/login`);
-    const form = page.locator('form').filter({ has: page.getByLabel(zh['field.password']) });
-    await form.getByText(zh['login.forgotPassword']).waitFor();
-    expect(zh['login.forgotPassword']).toContain('忘记密码？请联系您所在俱乐部或服务站的协调员重置');
+    const form = page.locator('form').filter({ has: page.getByLabel(zh['common.field.password']) });
+    await form.getByText(zh['account.login.forgotPassword']).waitFor();
+    expect(zh['account.login.forgotPassword']).toContain('忘记密码？请联系您所在俱乐部或服务站的协调员重置');
     await fitsPhone(page);
     expect(problems).toEqual([]);
     await context.close();
@@ -110,7 +110,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
       const page = await context.newPage();
       const problems = watchConsole(page);
       await signIn(page, DEMO.employer);
-      await page.getByRole('link', { name: zh['nav.candidates'] }).first().click();
+      await page.getByRole('link', { name: zh['common.nav.candidates'] }).first().click();
       await page.getByRole('link', { name: learner.name }).click();
       await page.getByRole('heading', { level: 1, name: learner.name }).waitFor();
       await page.locator(`a[href="tel:${learner.phone}"]`).waitFor();
@@ -158,7 +158,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, DEMO.coordinator);
-    await page.getByRole('link', { name: zh['nav.manageJobs'] }).first().click();
+    await page.getByRole('link', { name: zh['common.nav.manageJobs'] }).first().click();
     await page.getByRole('link', { name: jobTitle }).click();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: learner.name }) });
     await card.getByText(zh['referrals.move.open']).click();
@@ -180,31 +180,31 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
       const page = await context.newPage();
       const problems = watchConsole(page);
       await signIn(page, learner.phone);
-      await page.getByRole('link', { name: zh['nav.profile'] }).first().click();
-      await page.getByRole('link', { name: zh['reports.me.readable'] }).click();
-      await page.getByRole('heading', { level: 1, name: zh['reports.myData.heading'] }).waitFor();
-      for (const key of ['reports.myData.profile', 'reports.myData.enrollments', 'reports.myData.attendance', 'reports.myData.certificates', 'reports.myData.consents', 'reports.myData.referrals'] as const) {
+      await page.getByRole('link', { name: zh['common.nav.profile'] }).first().click();
+      await page.getByRole('link', { name: zh['account.me.readable'] }).click();
+      await page.getByRole('heading', { level: 1, name: zh['account.myData.heading'] }).waitFor();
+      for (const key of ['account.myData.profile', 'account.myData.enrollments', 'account.myData.attendance', 'account.myData.certificates', 'account.myData.consents', 'account.myData.referrals'] as const) {
         await page.getByRole('heading', { level: 2, name: zh[key], exact: true }).waitFor();
       }
-      const profile = page.getByRole('region', { name: zh['reports.myData.profile'], exact: true });
+      const profile = page.getByRole('region', { name: zh['account.myData.profile'], exact: true });
       await profile.getByText(learner.name).waitFor();
       await profile.getByText(learner.phone).waitFor();
-      await profile.getByText(`${zh['role.learner']} · ${zh['learnerType.migrant_worker']}`).waitFor();
-      await page.getByRole('region', { name: zh['reports.myData.consents'], exact: true }).getByText(zh['reports.myData.consent.grant']).waitFor();
-      const referrals = page.getByRole('region', { name: zh['reports.myData.referrals'], exact: true });
+      await profile.getByText(`${zh['people.role.learner']} · ${zh['people.learnerType.migrant_worker']}`).waitFor();
+      await page.getByRole('region', { name: zh['account.myData.consents'], exact: true }).getByText(zh['account.myData.consent.grant']).waitFor();
+      const referrals = page.getByRole('region', { name: zh['account.myData.referrals'], exact: true });
       await referrals.getByText(jobTitle).waitFor();
       // Its status in words (已推荐, or 已撤回 once the employer test above ended it).
       expect(await referrals.getByRole('listitem').innerText()).toMatch(new RegExp(`${zh['referrals.status.referred']}|${zh['referrals.status.withdrawn']}`));
       // Print with JavaScript; without it, the page says how to print from the browser's menu.
-      if (javaScriptEnabled) await page.getByRole('button', { name: zh['reports.myData.print'] }).waitFor();
-      else await page.getByText(zh['reports.myData.printNoJs']).waitFor();
-      expect(await page.getByRole('button', { name: zh['reports.myData.print'] }).count()).toBe(javaScriptEnabled ? 1 : 0);
-      expect(await page.getByRole('link', { name: zh['reports.me.export'] }).getAttribute('href')).toBe('/me/export.json');
+      if (javaScriptEnabled) await page.getByRole('button', { name: zh['account.myData.print'] }).waitFor();
+      else await page.getByText(zh['account.myData.printNoJs']).waitFor();
+      expect(await page.getByRole('button', { name: zh['account.myData.print'] }).count()).toBe(javaScriptEnabled ? 1 : 0);
+      expect(await page.getByRole('link', { name: zh['account.me.export'] }).getAttribute('href')).toBe('/me/export.json');
       // No developer's codes on her page.
       expect(await page.locator('main').innerText()).not.toMatch(/migrant_worker|withdrawn|"grant"/);
       await fitsPhone(page);
       await page.emulateMedia({ media: 'print' });
-      expect(await page.getByRole('link', { name: zh['reports.myData.back'] }).isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: zh['account.myData.back'] }).isVisible()).toBe(false);
       expect(problems).toEqual([]);
       await context.close();
     }
@@ -215,11 +215,11 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, DEMO.admin);
-    await page.getByRole('link', { name: zh['nav.audit'] }).first().click();
-    await page.getByRole('heading', { level: 1, name: zh['reports.audit.heading'] }).waitFor();
+    await page.getByRole('link', { name: zh['common.nav.audit'] }).first().click();
+    await page.getByRole('heading', { level: 1, name: zh['audit.heading'] }).waitFor();
     const list = page.locator('.audit-list');
     await list.waitFor();
-    await list.getByText(zh['reports.action.referral.move'], { exact: true }).first().waitFor();
+    await list.getByText(zh['audit.action.referral.move'], { exact: true }).first().waitFor();
     const visible = await list.innerText();
     const codes = auditActionsInApi().filter((code) => visible.includes(code));
     expect(codes).toEqual([]);
@@ -227,7 +227,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) expect(action).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
     // The filter offers words too.
-    const options = await page.getByLabel(zh['reports.audit.action']).locator('option').allInnerTexts();
+    const options = await page.getByLabel(zh['audit.action']).locator('option').allInnerTexts();
     for (const option of options) expect(option).not.toMatch(/^[a-z_]+\.[a-z_]+$/);
     await fitsPhone(page);
     expect(problems).toEqual([]);
@@ -239,7 +239,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signIn(page, DEMO.coordinator);
-    await page.getByRole('link', { name: zh['nav.manageJobs'] }).first().click();
+    await page.getByRole('link', { name: zh['common.nav.manageJobs'] }).first().click();
     await page.getByRole('heading', { name: EMPLOYER }).waitFor();
     const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toContain('tel:13900000077');

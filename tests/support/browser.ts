@@ -62,12 +62,12 @@ export const fill = (text: string, params: Record<string, string | number>) => t
 /** Signs in through the Chinese login page and waits for /app itself to be drawn. */
 export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD) {
   await page.goto(`${WEB()}/login`);
-  await page.getByLabel(zh['field.phone'], { exact: true }).fill(phone);
-  await page.getByLabel(zh['field.password']).fill(password);
-  await page.getByRole('button', { name: zh['login.submit'] }).click();
+  await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(phone);
+  await page.getByLabel(zh['common.field.password']).fill(password);
+  await page.getByRole('button', { name: zh['account.login.submit'] }).click();
   // The URL changes before the page is drawn: wait for /app itself, not the sign-in page's links.
   await page.waitForURL(/\/app$/);
-  await page.getByRole('heading', { name: zh['dashboard.nextSteps'] }).waitFor();
+  await page.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
 }
 
 /** Nothing wider than the 360px phone. */
@@ -75,7 +75,7 @@ export const fitsPhone = async (page: Page) => expect(await page.evaluate(() => 
 
 /** On the registration page: searches her club or station by part of its name and chooses the one named `name`. */
 export async function chooseJoinOrg(page: Page, search: string, name: string) {
-  await page.getByLabel(zh['joinOrg.search.label']).fill(search);
-  await page.getByRole('button', { name: zh['joinOrg.search.submit'], exact: true }).click();
+  await page.getByLabel(zh['account.joinOrg.search.label']).fill(search);
+  await page.getByRole('button', { name: zh['account.joinOrg.search.submit'], exact: true }).click();
   await page.getByRole('radio', { name }).check();
 }

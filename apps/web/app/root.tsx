@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const t = translator(data?.locale ?? DEFAULT_LOCALE);
-  const title = error ? `${t(errorPage(error).title)} · ${t('app.name')}` : t('app.name');
+  const title = error ? `${t(errorPage(error).title)} · ${t('common.app.name')}` : t('common.app.name');
   return [{ title }];
 };
 
@@ -72,13 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a href="#main" className="skip-link">
-          {t('nav.skipToContent')}
+          {t('common.nav.skipToContent')}
         </a>
         <TopBar signedIn={data?.signedIn ?? false} unread={data?.unread ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="footer">{t('app.footer')}</footer>
+        <footer className="footer">{t('common.app.footer')}</footer>
         {noScripts ? null : (
           <>
             <ScrollRestoration nonce={nonce} />
@@ -108,10 +108,10 @@ export default function App() {
 
 function errorPage(error: unknown): { title: MessageKey; body: MessageKey } {
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (status === 403) return { title: 'errorPage.403.title', body: 'errorPage.403.body' };
-  if (status === 404 || status === 405) return { title: 'errorPage.404.title', body: 'errorPage.404.body' };
-  if (status === 503) return { title: 'errorPage.503.title', body: 'errorPage.503.body' };
-  return { title: 'errorPage.500.title', body: 'errorPage.500.body' };
+  if (status === 403) return { title: 'common.errorPage.403.title', body: 'common.errorPage.403.body' };
+  if (status === 404 || status === 405) return { title: 'common.errorPage.404.title', body: 'common.errorPage.404.body' };
+  if (status === 503) return { title: 'common.errorPage.503.title', body: 'common.errorPage.503.body' };
+  return { title: 'common.errorPage.500.title', body: 'common.errorPage.500.body' };
 }
 
 /** 403/404/500/503 in the user's language, inside the normal layout. */
@@ -129,7 +129,7 @@ export function ErrorBoundary() {
       <p>{t(page.body)}</p>
       <p>
         <a href="/" className="button button-primary">
-          {t('errorPage.backHome')}
+          {t('common.errorPage.backHome')}
         </a>
       </p>
     </section>

@@ -62,7 +62,7 @@ export function CertificateFacts({ cert, withCourse = true }: { cert: Certificat
       </div>
       <div>
         <dt>{t('certificates.field.hours')}</dt>
-        <dd>{t('course.hours', { n: cert.hours })}</dd>
+        <dd>{t('courses.detail.hours', { n: cert.hours })}</dd>
       </div>
     </dl>
   );

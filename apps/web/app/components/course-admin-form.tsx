@@ -43,14 +43,14 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
       <Form method="post" className="stack course-form" noValidate key={rev}>
         {/* Enter in a text box presses the form's first submit button: make that "save", not a lesson button. */}
         <button {...intentButton('save')} className="visually-hidden" tabIndex={-1} aria-hidden="true">
-          {t('courseAdmin.save')}
+          {t('courses.admin.save')}
         </button>
         <input type="hidden" name="lessonCount" value={values.lessons.length} />
         {mode === 'create' ? (
           <TextField
             name="code"
-            label={t('courseAdmin.field.code')}
-            hint={t('courseAdmin.field.codeHint')}
+            label={t('courses.admin.field.code')}
+            hint={t('courses.admin.field.codeHint')}
             error={fields.code}
             required
             maxLength={40}
@@ -60,21 +60,21 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             defaultValue={values.code}
           />
         ) : null}
-        <TextField name="title" label={t('courseAdmin.field.title')} error={fields.title} required maxLength={200} defaultValue={values.title} />
-        <TextField name="titleEn" label={t('courseAdmin.field.titleEn')} hint={t('courseAdmin.field.titleEnHint')} error={fields.titleEn} maxLength={200} lang="en" defaultValue={values.titleEn} />
-        <SelectField name="category" label={t('courseAdmin.field.category')} error={fields.category} required defaultValue={values.category}>
-          <option value="">{t('form.choose')}</option>
+        <TextField name="title" label={t('courses.admin.field.title')} error={fields.title} required maxLength={200} defaultValue={values.title} />
+        <TextField name="titleEn" label={t('courses.admin.field.titleEn')} hint={t('courses.admin.field.titleEnHint')} error={fields.titleEn} maxLength={200} lang="en" defaultValue={values.titleEn} />
+        <SelectField name="category" label={t('courses.admin.field.category')} error={fields.category} required defaultValue={values.category}>
+          <option value="">{t('common.form.choose')}</option>
           {COURSE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {t(`category.${c}`)}
+              {t(`courses.category.${c}`)}
             </option>
           ))}
         </SelectField>
-        <TextAreaField name="description" label={t('courseAdmin.field.description')} error={fields.description} rows={3} maxLength={5000} defaultValue={values.description} />
+        <TextAreaField name="description" label={t('courses.admin.field.description')} error={fields.description} rows={3} maxLength={5000} defaultValue={values.description} />
         <TextAreaField
           name="descriptionEn"
-          label={t('courseAdmin.field.descriptionEn')}
-          hint={t('courseAdmin.field.optional')}
+          label={t('courses.admin.field.descriptionEn')}
+          hint={t('courses.admin.field.optional')}
           error={fields.descriptionEn}
           rows={2}
           maxLength={5000}
@@ -83,17 +83,17 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
         />
 
         <fieldset className="course-group stack">
-          <legend>{t('courseAdmin.rules.legend')}</legend>
+          <legend>{t('courses.admin.rules.legend')}</legend>
           {rulesWarning ? (
             <p id={rulesWarning} className="notice notice-warning">
-              {t('courseAdmin.rules.warning', { n: openClasses })}
+              {t('courses.admin.rules.warning', { n: openClasses })}
             </p>
           ) : null}
           <div className="field-pair course-rules">
             <TextField
               name="requiredHours"
-              label={t('courseAdmin.field.requiredHours')}
-              hint={t('courseAdmin.field.requiredHoursHint')}
+              label={t('courses.admin.field.requiredHours')}
+              hint={t('courses.admin.field.requiredHoursHint')}
               describedBy={rulesWarning}
               error={fields.requiredHours}
               type="number"
@@ -106,8 +106,8 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             />
             <TextField
               name="minAttendancePct"
-              label={t('courseAdmin.field.minAttendancePct')}
-              hint={t('courseAdmin.field.minAttendancePctHint')}
+              label={t('courses.admin.field.minAttendancePct')}
+              hint={t('courses.admin.field.minAttendancePctHint')}
               describedBy={rulesWarning}
               error={fields.minAttendancePct}
               type="number"
@@ -120,8 +120,8 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             />
             <TextField
               name="passMark"
-              label={t('courseAdmin.field.passMark')}
-              hint={t('courseAdmin.field.passMarkHint')}
+              label={t('courses.admin.field.passMark')}
+              hint={t('courses.admin.field.passMarkHint')}
               describedBy={rulesWarning}
               error={fields.passMark}
               type="number"
@@ -134,8 +134,8 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             />
             <TextField
               name="validityMonths"
-              label={t('courseAdmin.field.validityMonths')}
-              hint={t('courseAdmin.field.validityMonthsHint')}
+              label={t('courses.admin.field.validityMonths')}
+              hint={t('courses.admin.field.validityMonthsHint')}
               describedBy={rulesWarning}
               error={fields.validityMonths}
               type="number"
@@ -149,9 +149,9 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
           <label className="choice-card">
             <input type="checkbox" name="requiredForVolunteers" defaultChecked={values.requiredForVolunteers} aria-describedby="required-for-volunteers-hint" />
             <span>
-              <strong>{t('courseAdmin.field.requiredForVolunteers')}</strong>
+              <strong>{t('courses.admin.field.requiredForVolunteers')}</strong>
               <span id="required-for-volunteers-hint" className="choice-description">
-                {t('courseAdmin.field.requiredForVolunteersHint')}
+                {t('courses.admin.field.requiredForVolunteersHint')}
               </span>
             </span>
           </label>
@@ -160,79 +160,79 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
         <CourseChecklist
           name="prerequisiteCourseIds"
           className="course-group stack-tight"
-          legend={t('courseAdmin.prerequisites.legend')}
-          hint={t('courseAdmin.prerequisites.hint')}
+          legend={t('courses.admin.prerequisites.legend')}
+          hint={t('courses.admin.prerequisites.hint')}
           error={fields.prerequisiteCourseIds}
           courses={prerequisites}
           chosen={chosen}
           categories={COURSE_CATEGORIES}
-          before={prerequisites.length === 0 ? <p>{t('courseAdmin.prerequisites.none')}</p> : null}
+          before={prerequisites.length === 0 ? <p>{t('courses.admin.prerequisites.none')}</p> : null}
           label={(c) => (
             <>
               {c.title}
-              {c.published ? null : t('courseAdmin.prerequisites.draft')} <span className="hint">{c.code}</span>
+              {c.published ? null : t('courses.admin.prerequisites.draft')} <span className="hint">{c.code}</span>
             </>
           )}
         />
 
         <fieldset className="choices">
-          <legend>{t('courseAdmin.publish.legend')}</legend>
+          <legend>{t('courses.admin.publish.legend')}</legend>
           <label className="choice-card">
             <input type="radio" name="published" value="false" defaultChecked={!values.published} />
             <span>
-              <strong>{t('courseAdmin.publish.draft')}</strong>
-              <span className="choice-description">{t('courseAdmin.publish.draftHint')}</span>
+              <strong>{t('courses.admin.publish.draft')}</strong>
+              <span className="choice-description">{t('courses.admin.publish.draftHint')}</span>
             </span>
           </label>
           <label className="choice-card">
             <input type="radio" name="published" value="true" defaultChecked={values.published} />
             <span>
-              <strong>{t('courseAdmin.publish.published')}</strong>
-              <span className="choice-description">{t('courseAdmin.publish.publishedHint')}</span>
+              <strong>{t('courses.admin.publish.published')}</strong>
+              <span className="choice-description">{t('courses.admin.publish.publishedHint')}</span>
             </span>
           </label>
         </fieldset>
 
         <section className="stack" aria-labelledby="lessons-heading">
-          <h2 id="lessons-heading">{t('courseAdmin.lessons.heading')}</h2>
-          <p className="hint">{t('courseAdmin.lessons.hint')}</p>
+          <h2 id="lessons-heading">{t('courses.admin.lessons.heading')}</h2>
+          <p className="hint">{t('courses.admin.lessons.hint')}</p>
           {fields.lessons ? <p className="field-error">{fields.lessons}</p> : null}
-          {values.lessons.length === 0 ? <p>{t('courseAdmin.lessons.empty')}</p> : null}
+          {values.lessons.length === 0 ? <p>{t('courses.admin.lessons.empty')}</p> : null}
           {values.lessons.map((lesson, i) => {
             const n = i + 1;
             const name = (field: Parameters<typeof lessonField>[1]) => lessonField(i, field);
             return (
               <fieldset key={i} id={`lesson-${i}`} className="lesson-editor stack-tight">
-                <legend>{t('courseAdmin.lesson.legend', { n })}</legend>
-                <TextField name={name('title')} label={t('courseAdmin.lesson.title')} error={fields[name('title')]} required maxLength={200} defaultValue={lesson.title} autoFocus={focus === `field-${name('title')}`} />
-                <TextField name={name('titleEn')} label={t('courseAdmin.lesson.titleEn')} hint={t('courseAdmin.field.optional')} error={fields[name('titleEn')]} maxLength={200} lang="en" defaultValue={lesson.titleEn} />
-                <TextField name={name('hours')} label={t('courseAdmin.lesson.hours')} error={fields[name('hours')]} type="number" inputMode="decimal" min={0} max={200} step="any" required defaultValue={lesson.hours} />
-                <TextAreaField name={name('body')} label={t('courseAdmin.lesson.body')} error={fields[name('body')]} rows={8} maxLength={20000} defaultValue={lesson.body} />
-                <TextAreaField name={name('bodyEn')} label={t('courseAdmin.lesson.bodyEn')} hint={t('courseAdmin.field.optional')} error={fields[name('bodyEn')]} rows={3} maxLength={20000} lang="en" defaultValue={lesson.bodyEn} />
+                <legend>{t('courses.admin.lesson.legend', { n })}</legend>
+                <TextField name={name('title')} label={t('courses.admin.lesson.title')} error={fields[name('title')]} required maxLength={200} defaultValue={lesson.title} autoFocus={focus === `field-${name('title')}`} />
+                <TextField name={name('titleEn')} label={t('courses.admin.lesson.titleEn')} hint={t('courses.admin.field.optional')} error={fields[name('titleEn')]} maxLength={200} lang="en" defaultValue={lesson.titleEn} />
+                <TextField name={name('hours')} label={t('courses.admin.lesson.hours')} error={fields[name('hours')]} type="number" inputMode="decimal" min={0} max={200} step="any" required defaultValue={lesson.hours} />
+                <TextAreaField name={name('body')} label={t('courses.admin.lesson.body')} error={fields[name('body')]} rows={8} maxLength={20000} defaultValue={lesson.body} />
+                <TextAreaField name={name('bodyEn')} label={t('courses.admin.lesson.bodyEn')} hint={t('courses.admin.field.optional')} error={fields[name('bodyEn')]} rows={3} maxLength={20000} lang="en" defaultValue={lesson.bodyEn} />
                 <details className="lesson-preview" open={openPreview === i}>
-                  <summary>{t('courseAdmin.lesson.preview')}</summary>
+                  <summary>{t('courses.admin.lesson.preview')}</summary>
                   <div className="stack-tight">
-                    <p className="hint">{t('courseAdmin.lesson.previewHint')}</p>
+                    <p className="hint">{t('courses.admin.lesson.previewHint')}</p>
                     {/* Rendered on the server by markdown.server.ts, as on the course page: raw HTML stays text. */}
-                    {previews[i] ? <div className="prose" dangerouslySetInnerHTML={{ __html: previews[i] }} /> : <p>{t('courseAdmin.lesson.previewEmpty')}</p>}
+                    {previews[i] ? <div className="prose" dangerouslySetInnerHTML={{ __html: previews[i] }} /> : <p>{t('courses.admin.lesson.previewEmpty')}</p>}
                     <button id={`lesson-${i}-preview`} {...intentButton(`preview:${i}`)} className="button button-secondary" autoFocus={focus === `lesson-${i}-preview`}>
-                      {t('courseAdmin.lesson.refreshPreview')}
+                      {t('courses.admin.lesson.refreshPreview')}
                     </button>
                   </div>
                 </details>
                 <div className="lesson-tools">
                   {i > 0 ? (
-                    <LessonButton id={`lesson-${i}-up`} {...intentButton(`moveUp:${i}`)} label={t('courseAdmin.lesson.moveUpLabel', { n })} focus={focus}>
-                      {t('courseAdmin.lesson.moveUp')}
+                    <LessonButton id={`lesson-${i}-up`} {...intentButton(`moveUp:${i}`)} label={t('courses.admin.lesson.moveUpLabel', { n })} focus={focus}>
+                      {t('courses.admin.lesson.moveUp')}
                     </LessonButton>
                   ) : null}
                   {i < values.lessons.length - 1 ? (
-                    <LessonButton id={`lesson-${i}-down`} {...intentButton(`moveDown:${i}`)} label={t('courseAdmin.lesson.moveDownLabel', { n })} focus={focus}>
-                      {t('courseAdmin.lesson.moveDown')}
+                    <LessonButton id={`lesson-${i}-down`} {...intentButton(`moveDown:${i}`)} label={t('courses.admin.lesson.moveDownLabel', { n })} focus={focus}>
+                      {t('courses.admin.lesson.moveDown')}
                     </LessonButton>
                   ) : null}
-                  <LessonButton id={`lesson-${i}-remove`} {...intentButton(`removeLesson:${i}`)} label={t('courseAdmin.lesson.removeLabel', { n })} focus={focus} danger>
-                    {t('courseAdmin.lesson.remove')}
+                  <LessonButton id={`lesson-${i}-remove`} {...intentButton(`removeLesson:${i}`)} label={t('courses.admin.lesson.removeLabel', { n })} focus={focus} danger>
+                    {t('courses.admin.lesson.remove')}
                   </LessonButton>
                 </div>
               </fieldset>
@@ -240,15 +240,15 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
           })}
           {values.lessons.length < MAX_LESSONS ? (
             <button id="add-lesson" {...intentButton('addLesson')} className="button button-secondary button-block" autoFocus={focus === 'add-lesson'}>
-              {t('courseAdmin.lessons.add')}
+              {t('courses.admin.lessons.add')}
             </button>
           ) : (
-            <p className="hint">{t('courseAdmin.lessons.max', { n: MAX_LESSONS })}</p>
+            <p className="hint">{t('courses.admin.lessons.max', { n: MAX_LESSONS })}</p>
           )}
         </section>
 
         <button {...intentButton('save')} className="button button-primary button-block">
-          {t('courseAdmin.save')}
+          {t('courses.admin.save')}
         </button>
       </Form>
     </>
@@ -273,7 +273,7 @@ export function CourseFormNotice({ notice, anchor }: { notice?: string; anchor?:
       <p>{notice}</p>
       {anchor && position ? (
         <p>
-          <a href={`#${anchor}`}>{t('courseAdmin.jumpToLesson', { n: position })}</a>
+          <a href={`#${anchor}`}>{t('courses.admin.jumpToLesson', { n: position })}</a>
         </p>
       ) : null}
     </div>

@@ -70,7 +70,7 @@ export function FormAlert({ errors }: { errors?: FormErrors }) {
       {errors.form ? <p>{errors.form}</p> : null}
       {fields.length > 0 ? (
         <>
-          <p>{t('form.errorSummary')}</p>
+          <p>{t('common.form.errorSummary')}</p>
           <ul>
             {fields.map(([name, message]) => (
               <li key={name}>
@@ -141,7 +141,7 @@ export function CourseChecklist<C extends ChecklistCourse>({ name, legend, hint,
         if (inCategory.length === 0) return null;
         return (
           <div key={category} className="check-group">
-            <p className="check-group-heading">{t(`category.${category}`)}</p>
+            <p className="check-group-heading">{t(`courses.category.${category}`)}</p>
             {inCategory.map((c) => (
               <label key={c.id} className="check-option">
                 <input type="checkbox" name={name} value={c.id} defaultChecked={chosen.has(c.id)} />

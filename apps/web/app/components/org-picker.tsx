@@ -4,7 +4,7 @@ import { ORG_SEARCH_MAX, ORG_SEARCH_PARAM, withOption, type OrgPickOption, type 
 import { SelectField, TextField } from './form';
 
 function optionLabel(o: OrgPickOption, view: OrgPickerView, t: Translate, indent: boolean): string {
-  const label = t('orgPicker.option', { name: o.name, kind: t(`orgKind.${o.kind}`) });
+  const label = t('orgs.picker.option', { name: o.name, kind: t(`orgs.kind.${o.kind}`) });
   if (view.mode === 'search') return o.trail.length > 0 ? `${o.trail.join(' › ')} › ${label}` : label;
   return indent ? '\u3000'.repeat(o.level) + label : label;
 }
@@ -17,17 +17,17 @@ export function OrgSearchForm({ view, id }: { view: OrgPickerView; id: string })
   const { t } = useI18n();
   if (view.mode !== 'search') return null;
   return (
-    <Form method="get" className="card stack-tight" role="search" aria-label={t('orgPicker.search.label')} key={view.q}>
+    <Form method="get" className="card stack-tight" role="search" aria-label={t('orgs.picker.search.label')} key={view.q}>
       {view.carry.map(([name, value], i) => (
         <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
       ))}
       <OrgSearchField view={view} id={id} />
       <button type="submit" className="button button-secondary button-block">
-        {t('orgPicker.search.submit')}
+        {t('orgs.picker.search.submit')}
       </button>
       {view.q ? (
         <p>
-          <Link to={view.clearHref}>{t('orgPicker.search.clear')}</Link>
+          <Link to={view.clearHref}>{t('orgs.picker.search.clear')}</Link>
         </p>
       ) : null}
     </Form>
@@ -42,8 +42,8 @@ export function OrgSearchField({ view, id, hint }: { view: OrgPickerView; id: st
     <TextField
       name={ORG_SEARCH_PARAM}
       idSuffix={id}
-      label={t('orgPicker.search.label')}
-      hint={hint ?? t('orgPicker.search.hint')}
+      label={t('orgs.picker.search.label')}
+      hint={hint ?? t('orgs.picker.search.hint')}
       type="search"
       maxLength={ORG_SEARCH_MAX}
       defaultValue={view.q}
@@ -79,11 +79,11 @@ export function OrgSelect({ view, label, hint, error, name = 'orgId', required, 
       ? null
       : view.q
         ? view.total === 0
-          ? t('orgPicker.none', { q: view.q })
+          ? t('orgs.picker.none', { q: view.q })
           : view.total > view.shown
-            ? t('orgPicker.matchesMore', { q: view.q, n: view.total, shown: view.shown })
-            : t('orgPicker.matches', { q: view.q, n: view.total })
-        : t('orgPicker.first', { n: view.total, shown: view.shown });
+            ? t('orgs.picker.matchesMore', { q: view.q, n: view.total, shown: view.shown })
+            : t('orgs.picker.matches', { q: view.q, n: view.total })
+        : t('orgs.picker.first', { n: view.total, shown: view.shown });
   return (
     <>
       <SelectField name={name} label={label} hint={hint} error={error} required={required} defaultValue={defaultValue} describedBy={note ? noteId : undefined}>

@@ -6,10 +6,10 @@ export function Pagination({ page, pages, previous, next }: { page: number; page
   const { t } = useI18n();
   if (pages <= 1) return null;
   return (
-    <nav aria-label={t('pagination.label')} className="pagination">
-      {previous ? <Link to={previous}>{t('pagination.previous')}</Link> : <span />}
-      <span>{t('pagination.status', { page, pages })}</span>
-      {next ? <Link to={next}>{t('pagination.next')}</Link> : <span />}
+    <nav aria-label={t('common.pagination.label')} className="pagination">
+      {previous ? <Link to={previous}>{t('common.pagination.previous')}</Link> : <span />}
+      <span>{t('common.pagination.status', { page, pages })}</span>
+      {next ? <Link to={next}>{t('common.pagination.next')}</Link> : <span />}
     </nav>
   );
 }

@@ -55,7 +55,7 @@ export function JobFacts({ job, showEmployer = true, linkCourses = false }: { jo
             ? t('referrals.job.noRequired')
             : job.requiredCourses.map((c, i) => (
                 <span key={c.id}>
-                  {i > 0 ? t('list.separator') : null}
+                  {i > 0 ? t('common.list.separator') : null}
                   {linkCourses ? <Link to={`/courses/${c.code}`}>{c.title}</Link> : c.title}
                 </span>
               ))}
@@ -64,7 +64,7 @@ export function JobFacts({ job, showEmployer = true, linkCourses = false }: { jo
       {job.acceptedQualifications.length > 0 ? (
         <div>
           <dt>{t('referrals.job.accepted')}</dt>
-          <dd>{job.acceptedQualifications.join(t('list.separator'))}</dd>
+          <dd>{job.acceptedQualifications.join(t('common.list.separator'))}</dd>
         </div>
       ) : null}
     </dl>
@@ -113,7 +113,7 @@ export function JobForm({
             required
             defaultValue={values?.employerId ?? ''}
           >
-            <option value="">{t('form.choose')}</option>
+            <option value="">{t('common.form.choose')}</option>
             {employers.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
@@ -404,7 +404,7 @@ export function FollowUpList({
                 error={fields.wageBand}
                 defaultValue={mine?.values?.wageBand ?? ''}
               >
-                <option value="">{t('form.choose')}</option>
+                <option value="">{t('common.form.choose')}</option>
                 {WAGE_BAND_OPTIONS.map((band) => (
                   <option key={band} value={band}>
                     {t(`referrals.wageBand.${band}`)}

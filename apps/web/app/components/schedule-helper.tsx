@@ -52,20 +52,20 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
       return next;
     });
   };
-  const problem = (p: ScheduleProblem) => (showProblems && problems.includes(p) ? t(`schedule.problem.${p}`) : undefined);
+  const problem = (p: ScheduleProblem) => (showProblems && problems.includes(p) ? t(`classes.schedule.problem.${p}`) : undefined);
   const chosen = schedule ? schedule.dates.filter((d) => !off.has(d)) : [];
   const hours = schedule ? chosen.length * schedule.hours : 0;
   const required = requiredHours[courseId];
   const dateLabel = (day: string) =>
-    t('schedule.date', { m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)), w: t(`schedule.weekday.${weekdayOf(day)}`) });
+    t('classes.schedule.date', { m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)), w: t(`classes.schedule.weekday.${weekdayOf(day)}`) });
 
   return (
     <fieldset ref={ref} className="schedule-helper stack" aria-labelledby="schedule-heading">
-      <legend id="schedule-heading">{t('schedule.heading')}</legend>
-      <p className="hint">{t('schedule.intro')}</p>
+      <legend id="schedule-heading">{t('classes.schedule.heading')}</legend>
+      <p className="hint">{t('classes.schedule.intro')}</p>
       <fieldset className="weekday-picks" aria-describedby={problem('weekdays') ? 'field-weekday-error' : undefined}>
         <legend id="field-weekday" tabIndex={-1}>
-          {t('schedule.weekdays')}
+          {t('classes.schedule.weekdays')}
         </legend>
         {problem('weekdays') ? (
           <p id="field-weekday-error" className="field-error">
@@ -76,21 +76,21 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
           {WEEKDAYS.map((day) => (
             <label key={day} className="check-option weekday-option">
               <input type="checkbox" name="weekday" value={day} checked={fields.weekdays.includes(String(day))} onChange={toggleWeekday(day)} />
-              <span>{t(`schedule.weekday.${day}`)}</span>
+              <span>{t(`classes.schedule.weekday.${day}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <div className="field-pair">
-        <Input name="scheduleStart" label={t('schedule.start')} type="time" value={fields.start} onChange={set('start')} error={problem('start')} />
-        <Input name="scheduleEnd" label={t('schedule.end')} type="time" value={fields.end} onChange={set('end')} error={problem('end')} />
+        <Input name="scheduleStart" label={t('classes.schedule.start')} type="time" value={fields.start} onChange={set('start')} error={problem('start')} />
+        <Input name="scheduleEnd" label={t('classes.schedule.end')} type="time" value={fields.end} onChange={set('end')} error={problem('end')} />
       </div>
-      <Input name="scheduleFirst" label={t('schedule.first')} type="date" value={fields.first} onChange={set('first')} error={problem('first')} />
+      <Input name="scheduleFirst" label={t('classes.schedule.first')} type="date" value={fields.first} onChange={set('first')} error={problem('first')} />
       <div className="field-pair">
         <Input
           name="scheduleCount"
-          label={t('schedule.count')}
-          hint={t('schedule.countHint')}
+          label={t('classes.schedule.count')}
+          hint={t('classes.schedule.countHint')}
           type="number"
           inputMode="numeric"
           min={1}
@@ -99,36 +99,36 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
           onChange={set('count')}
           error={problem('count')}
         />
-        <Input name="scheduleUntil" label={t('schedule.until')} type="date" value={fields.until} onChange={set('until')} error={problem('until')} />
+        <Input name="scheduleUntil" label={t('classes.schedule.until')} type="date" value={fields.until} onChange={set('until')} error={problem('until')} />
       </div>
       <button type="submit" name="intent" value="preview" className="button button-secondary button-block">
-        {t('schedule.preview')}
+        {t('classes.schedule.preview')}
       </button>
       {schedule ? (
         <fieldset className="schedule-dates" aria-describedby="schedule-dates-hint">
-          <legend>{t('schedule.list', { n: chosen.length })}</legend>
+          <legend>{t('classes.schedule.list', { n: chosen.length })}</legend>
           <input type="hidden" name="shown" value={schedule.dates.join(',')} />
           {schedule.dates.length === 0 ? (
-            <p>{t('schedule.none')}</p>
+            <p>{t('classes.schedule.none')}</p>
           ) : (
             <>
               <p id="schedule-dates-hint" className="hint">
-                {t('schedule.listHint')}
+                {t('classes.schedule.listHint')}
               </p>
               <div className="schedule-date-grid">
                 {schedule.dates.map((day) => (
                   <label key={day} className="check-option">
                     <input type="checkbox" name="pick" value={day} checked={!off.has(day)} onChange={toggleDate(day)} />
-                    <span>{t('schedule.item', { date: dateLabel(day), start: schedule.start, end: schedule.end })}</span>
+                    <span>{t('classes.schedule.item', { date: dateLabel(day), start: schedule.start, end: schedule.end })}</span>
                   </label>
                 ))}
               </div>
             </>
           )}
-          <p role="status">{t('schedule.total', { n: chosen.length, hours: hoursText(hours) })}</p>
+          <p role="status">{t('classes.schedule.total', { n: chosen.length, hours: hoursText(hours) })}</p>
           {required !== undefined && chosen.length > 0 && hours + 1e-9 < required ? (
             <div className="notice notice-warning" role="status">
-              <p>{t('schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</p>
+              <p>{t('classes.schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</p>
             </div>
           ) : null}
         </fieldset>

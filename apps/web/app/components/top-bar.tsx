@@ -9,27 +9,27 @@ export function TopBar({ signedIn, unread = null }: { signedIn: boolean; unread?
   return (
     <header className="topbar">
       <Link to="/" className="brand">
-        {t('app.name')}
+        {t('common.app.name')}
       </Link>
       {/* Beside the brand, so the three buttons below still fit one row at 360px. */}
       {signedIn ? <Bell unread={unread} /> : null}
-      <nav aria-label={t('nav.main')} className="topbar-actions">
+      <nav aria-label={t('common.nav.main')} className="topbar-actions">
         {/* A full page load: the other language's messages are fetched with the new page. */}
         <Form method="post" action="/locale" reloadDocument>
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <button type="submit" name="lang" value={otherLocale} className="button button-quiet">
-            <span className="visually-hidden">{t('lang.label')}: </span>
-            <span lang={otherLocale}>{t('lang.other')}</span>
+            <span className="visually-hidden">{t('common.lang.label')}: </span>
+            <span lang={otherLocale}>{t('common.lang.other')}</span>
           </button>
         </Form>
         {signedIn ? (
           <>
             <Link to="/app" className="button button-quiet">
-              {t('nav.myHearth')}
+              {t('common.nav.myHearth')}
             </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button-quiet">
-                {t('nav.signOut')}
+                {t('common.nav.signOut')}
               </button>
             </Form>
           </>
@@ -37,10 +37,10 @@ export function TopBar({ signedIn, unread = null }: { signedIn: boolean; unread?
           <>
             {/* Signed-in people reach the catalogue from 我的学堂; a fourth button would wrap to a third row at 360px. */}
             <Link to="/courses" className="button button-quiet">
-              {t('nav.courses')}
+              {t('common.nav.courses')}
             </Link>
             <Link to="/login" className="button button-quiet">
-              {t('nav.signIn')}
+              {t('common.nav.signIn')}
             </Link>
           </>
         )}
@@ -54,7 +54,7 @@ function Bell({ unread }: { unread: number | null }) {
   const { t } = useI18n();
   const count = unread && unread > 0 ? unread : 0;
   return (
-    <Link to="/me/notifications" className="button button-quiet bell" aria-label={count ? t('notifications.bell.unread', { n: count }) : t('notifications.bell')}>
+    <Link to="/me/notifications" className="button button-quiet bell" aria-label={count ? t('account.notifications.bell.unread', { n: count }) : t('account.notifications.bell')}>
       <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />

@@ -41,7 +41,6 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.roster.formHint': 'Choose the attendance of each learner, then press “Save”.',
   'attendance.roster.learners': 'Learners',
   'attendance.roster.allPresent': 'All present',
-  'attendance.roster.allPresentHint': 'Tap “All present” first, then tap the learners who are absent, late or excused.',
   'attendance.roster.save': 'Save',
   'attendance.roster.saveCount': 'Save ({n} changed)',
   'attendance.roster.saving': 'Saving…',
@@ -110,7 +109,6 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.checkIn.tooMany': 'Too many wrong codes. Ask the instructor to mark you present, or try again in {minutes} min.',
 
   'attendance.print.heading': 'Sign-in sheet',
-  'attendance.print.course': 'Course',
   'attendance.print.org': 'Station',
   'attendance.print.location': 'Place',
   'attendance.print.time': 'Time',
@@ -136,4 +134,10 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.mine.below': 'Your attendance is below the requirement. Please come to every session.',
   'attendance.mine.checkIn': 'Check in',
   'attendance.mine.checkInHint': 'A session is on now: tap here and type the code from your instructor.',
+
+  'attendance.checkInState.ended': 'This session has ended',
+  'attendance.checkInState.endedHint': 'Check-in is open only during the session; no code is shown any more.',
+  'attendance.checkInState.cancelled': 'This session is cancelled',
+  'attendance.checkInState.already': 'Checked in',
+  'attendance.checkInState.alreadyHint': 'You have already checked in to this session.',
 };

@@ -1,6 +1,7 @@
 /**
- * Messages of the attendance pages. Keys start with "attendance.". The English object is typed against the
- * Chinese one, so a missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
+ * Attendance: roll call (/teach), check-in codes, the printed sheet and her check-in.
+ * Keys start with "attendance.". The English in ./attendance.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const attendanceZhCN = {
   'attendance.page.teach': '上课点名',
@@ -42,7 +43,6 @@ export const attendanceZhCN = {
   'attendance.roster.formHint': '为每位学员选好出勤情况，然后点“保存”。',
   'attendance.roster.learners': '学员名单',
   'attendance.roster.allPresent': '全部出勤',
-  'attendance.roster.allPresentHint': '先点“全部出勤”，再点一下没来、迟到或请假的学员。',
   'attendance.roster.save': '保存',
   'attendance.roster.saveCount': '保存（{n} 人有改动）',
   'attendance.roster.saving': '正在保存…',
@@ -111,7 +111,6 @@ export const attendanceZhCN = {
   'attendance.checkIn.tooMany': '签到码输错太多次了。请找老师为您记出勤，或 {minutes} 分钟后再试。',
 
   'attendance.print.heading': '签到表',
-  'attendance.print.course': '课程',
   'attendance.print.org': '站点',
   'attendance.print.location': '地点',
   'attendance.print.time': '时间',
@@ -137,4 +136,10 @@ export const attendanceZhCN = {
   'attendance.mine.below': '出勤率低于结业要求，请按时上课。',
   'attendance.mine.checkIn': '课堂签到',
   'attendance.mine.checkInHint': '正在上课：点这里，输入老师给的签到码。',
+
+  'attendance.checkInState.ended': '本次课已结束',
+  'attendance.checkInState.endedHint': '签到只在上课期间开放，不再显示签到码。',
+  'attendance.checkInState.cancelled': '这节课已取消',
+  'attendance.checkInState.already': '已签到',
+  'attendance.checkInState.alreadyHint': '您这节课已经签到了，不用再签。',
 } as const;

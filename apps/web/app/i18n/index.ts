@@ -64,6 +64,6 @@ export function titleMeta<Data = unknown>(key: MessageKey, fromData?: (data: Dat
     const rootData = matches.find((match) => match.id === 'root')?.data as { locale?: unknown } | undefined;
     const t = translator(isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE);
     const own = data && fromData ? fromData(data as Data) : null;
-    return [{ title: `${own || t(key)} · ${t('app.name')}` }];
+    return [{ title: `${own || t(key)} · ${t('common.app.name')}` }];
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Messages of a learner's study path: her class page, its lessons, read-aloud, larger text, and
- * where she stands in each required course. Keys start with "learning.". The English object is
- * typed against this one, so a missing translation fails the type-check.
+ * Learning: a learner’s class page, lessons, quizzes (also offline) and progress.
+ * Keys start with "learning.". The English in ./learning.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const learningZhCN = {
   'learning.page.class': '我的课堂',
@@ -48,17 +48,6 @@ export const learningZhCN = {
   'learning.readAloud.question': '朗读第 {n} 题',
   'learning.text.larger': '大字',
   'learning.text.normal': '标准字号',
-
-  // Readiness: where she stands in each required course
-  'learning.readiness.enrolled': '已报名：{org}，{from} 至 {to}',
-  'learning.readiness.progress': '已出勤 {attended} / {held} 节课，{hours} 学时',
-  'learning.readiness.progressNone': '还没有开始上课',
-  'learning.readiness.waitlisted': '候补中（第 {n} 位）：{org}，{from} 开班',
-  'learning.readiness.waitlistedNoPos': '候补中：{org}，{from} 开班',
-  'learning.readiness.toClass': '进入我的课堂',
-  'learning.readiness.notStarted': '还没有报名。',
-  'learning.readiness.started': '最近的班级：{org}，已于 {date} 开班，仍可报名',
-  'learning.readiness.enrol': '查看班级并报名',
   // A quiz handed in without signal (issue 16): kept on the phone, handed in when signal returns
   'learning.offlineQuiz.waiting': '已保存在手机上，有网络时自动提交。',
   'learning.offlineQuiz.waitingHint': '已于 {time} 交卷。请不要清除浏览器数据；有信号时打开巾帼学堂就会自动提交，成绩由服务器评定。',
@@ -70,4 +59,59 @@ export const learningZhCN = {
   'learning.offlineQuiz.refused': '这份答卷没有被接受：{reason}',
   'learning.offlineQuiz.alreadySubmitted': '这份答卷已经交过了。请重新打开测验再做一次。',
   'learning.offlineQuiz.unansweredOffline': '还有 {n} 道题没有作答。没有网络时也要答完所有题目才能保存。',
+
+  'learning.quiz.backToProgress': '← 返回学习进度',
+  'learning.quiz.backToClasses': '← 返回我的班级',
+  'learning.quiz.rules': '共 {n} 道题，{pass} 分及格。',
+  'learning.quiz.attemptsLeft': '还可以考 {n} 次。',
+  'learning.quiz.unlimited': '不限考试次数。',
+  'learning.quiz.best': '您目前的最好成绩是 {score} 分。',
+  'learning.quiz.alreadyPassed': '您已经通过了这个测验（最好成绩 {score} 分），不需要再考。',
+  'learning.quiz.noAttemptsLeft': '{n} 次考试机会都用完了。请联系您的协调员。',
+  'learning.quiz.practical': '这是实操考核，由讲师现场评分并录入，不需要在手机上作答。',
+  'learning.quiz.noQuestions': '这个测验还没有题目。',
+  'learning.quiz.questionN': '第 {n} 题',
+  'learning.quiz.kind.single': '单选',
+  'learning.quiz.kind.multiple': '多选：选出所有正确的答案',
+  'learning.quiz.kind.true_false': '判断',
+  'learning.quiz.submit': '交卷',
+  'learning.quiz.unanswered': '还有 {n} 道题没有作答，请答完再交卷。',
+  'learning.quiz.unansweredOne': '第 {n} 题',
+  'learning.quiz.unansweredHere': '这道题还没有作答。',
+  'learning.quiz.attemptsUsedUp': '考试机会都用完了。请联系您的协调员。',
+  'learning.quiz.notEnrolled': '请先报名这门课程的班级，才能参加测验。',
+  'learning.quiz.result.heading': '测验结果',
+  'learning.quiz.result.score': '{score} 分',
+  'learning.quiz.result.summary': '答对 {right} / {total} 题，{pass} 分及格。',
+  'learning.quiz.result.passed': '通过了！',
+  'learning.quiz.result.failed': '这次没有通过',
+  'learning.quiz.result.right': '答对了',
+  'learning.quiz.result.wrong': '答错了',
+  'learning.quiz.result.yourAnswer': '您的答案：{answer}',
+  'learning.quiz.result.noAnswer': '未作答',
+  'learning.quiz.result.correctAnswer': '正确答案：{answer}',
+  'learning.quiz.result.explanation': '解析：{text}',
+  'learning.quiz.result.tryAgain': '再考一次',
+  'learning.quiz.result.certificate': '证书已经发给您！',
+  'learning.quiz.result.seeCertificate': '查看证书',
+  'learning.quiz.result.review': '逐题查看',
+
+  'learning.progress.backToClasses': '← 返回我的班级',
+  'learning.progress.subtitle': '学习进度',
+  'learning.progress.requirements': '结业要求',
+  'learning.progress.attendance': '出勤率',
+  'learning.progress.attendanceValue': '{actual}%（要求不低于 {required}%），已上 {attended} / {held} 节课',
+  'learning.progress.attendanceNone': '还没有上过课（要求不低于 {required}%）',
+  'learning.progress.hours': '学时',
+  'learning.progress.hoursValue': '{actual} / {required} 学时',
+  'learning.progress.met': '已达到',
+  'learning.progress.notMet': '未达到',
+  'learning.progress.passed': '已通过',
+  'learning.progress.scoreValue': '最好成绩 {score} 分，{pass} 分及格',
+  'learning.progress.noScore': '还没有成绩，{pass} 分及格',
+  'learning.progress.takeQuiz': '参加测验',
+  'learning.progress.quizAttempts': '已考 {used} 次，最多 {max} 次',
+  'learning.progress.practicalHint': '实操考核由讲师现场评分。',
+  'learning.progress.certificate': '证书已发放',
+  'learning.progress.pending': '还差以下要求。达到以后，证书会自动发给您。',
 } as const;

@@ -18,5 +18,4 @@ export const offlineEn: Record<keyof typeof offlineZhCN, string> = {
   'offline.install.dismiss': 'Not now',
   'offline.update.body': 'A new version is ready.',
   'offline.update.reload': 'New version · reload',
-  'offline.ready': 'Stored on this phone for use without signal ({time})',
 };

@@ -1,6 +1,7 @@
 /**
- * Messages of the offline app (installing it, pages from the phone's store, updates). Keys start with
- * "offline.". The service worker (apps/web/sw/sw.ts) reads the banner's words from here too.
+ * The offline app (installing it, pages from the phone’s store, updates). The service worker (apps/web/sw/sw.ts) reads the banner’s words from here too.
+ * Keys start with "offline.". The English in ./offline.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const offlineZhCN = {
   'offline.banner': '离线 · 数据更新于 {time}',
@@ -19,5 +20,4 @@ export const offlineZhCN = {
   'offline.install.dismiss': '不用了',
   'offline.update.body': '有新版本了。',
   'offline.update.reload': '新版本 · 重新载入',
-  'offline.ready': '已存到手机，没有信号也能打开（{time}）',
-};
+} as const;

@@ -35,4 +35,22 @@ export const orgsEn: Record<keyof typeof orgsZhCN, string> = {
   'orgs.error.nameTaken': 'There is already an organisation called "{name}" here. Choose another name.',
   'orgs.error.kind': 'Choose a level below the parent organisation.',
   'orgs.error.parent': 'The parent organisation was not found; it may no longer be in your area. Go back to the organisation tree and open it again.',
+
+  'orgs.kind.national': 'National federation',
+  'orgs.kind.province': 'Provincial federation',
+  'orgs.kind.city': 'City federation',
+  'orgs.kind.county': 'County federation',
+  'orgs.kind.club': 'Club',
+  'orgs.kind.station': 'Station',
+
+  'orgs.picker.search.label': 'Find an organisation by name',
+  'orgs.picker.search.hint': 'There are too many organisations to list. Type part of the name, press “Find organisation”, then choose from the list below.',
+  'orgs.picker.search.submit': 'Find organisation',
+  'orgs.picker.search.filterHint': 'There are too many organisations to list. Type part of the name, press “{button}”, then choose from the list below.',
+  'orgs.picker.search.clear': 'Clear the search',
+  'orgs.picker.option': '{name} ({kind})',
+  'orgs.picker.first': 'There are {n} organisations; only the first {shown} are listed below. Search by name above to find another.',
+  'orgs.picker.matches': '{n} organisations have “{q}” in their name, all listed below.',
+  'orgs.picker.matchesMore': '{n} organisations have “{q}” in their name; only the first {shown} are listed below. Type more of the name to narrow the search.',
+  'orgs.picker.none': 'No organisation has “{q}” in its name. Try another word.',
 };

@@ -1,6 +1,7 @@
 /**
- * Messages of the account (people) pages: /manage/people. Keys start with "people.". The English object is typed against the Chinese one, so a missing
- * translation fails the type-check.
+ * People (/manage/people), roles and learner types, and the activation-code sheet (/manage/claim-codes).
+ * Keys start with "people.". The English in ./people.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const peopleZhCN = {
   'people.page.title': '账号管理',
@@ -72,4 +73,38 @@ export const peopleZhCN = {
   'people.created.temporaryOnce': '这个密码只显示这一次，请现在记下。',
   'people.created.noPassword': '这个账号还没有密码，本人需要先激活账号才能登录。',
   'people.created.find': '在账号列表中查看',
-};
+
+  'people.learnerType.volunteer_mother': '爱心妈妈',
+  'people.learnerType.volunteer_mother.description': '志愿者，准备与留守儿童、困境儿童结对',
+  'people.learnerType.migrant_worker': '进城务工妇女',
+  'people.learnerType.migrant_worker.description': '想学习职业技能、找到工作',
+
+  'people.role.admin': '管理员',
+  'people.role.coordinator': '项目协调员',
+  'people.role.instructor': '培训讲师',
+  'people.role.learner': '学员',
+  'people.role.employer': '用人单位',
+
+  'people.page.claimCodes': '激活码',
+
+  'people.codes.heading': '学员激活码',
+  'people.codes.intro': '请打印这一页，沿虚线剪开，当面交给本人。激活码只显示这一次：离开这一页就再也看不到；重新生成会让这些激活码失效。',
+  'people.codes.print': '打印',
+  'people.codes.none': '没有需要激活码的学员：本次导入的学员都已经设置了自己的密码。',
+  'people.codes.skipped': '{n} 位学员已经设置了自己的密码，不需要激活码。',
+  'people.codes.count': '共 {n} 张',
+  'people.codes.card.title': '学堂账号激活码',
+  'people.codes.card.phone': '手机号',
+  'people.codes.card.code': '激活码',
+  'people.codes.card.expires': '有效期至',
+  'people.codes.card.step1': '1. 用手机打开学堂网站，点“注册”。',
+  'people.codes.card.step2': '2. 填写这个手机号和您的姓名，设置自己的密码。',
+  'people.codes.card.step3': '3. 在“激活码”一栏填上面的 8 位数字，点“注册”。',
+  'people.codes.card.keep': '激活码只能用一次，请不要告诉别人。',
+  'people.codes.select.label': '打印激活码时包括她',
+  'people.codes.select.hint': '勾选本页上未激活的学员，一次生成她们的激活码，打印在一张纸上。',
+  'people.codes.select.submit': '为勾选的学员生成激活码并打印',
+  'people.codes.back': '返回导入学员',
+  'people.codes.error.none': '请先导入学员。',
+  'people.codes.error.tooMany': '一次最多给 500 位学员生成激活码。请分几次导入。',
+} as const;

@@ -1,6 +1,7 @@
 /**
- * Messages of the referrals pages. Keys start with "referrals.". The English object is typed against the
- * Chinese one, so a missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
+ * Jobs and referrals: the job board, employers, consent and follow-ups.
+ * Keys start with "referrals.". The English in ./referrals.en.ts is typed against this object, so a
+ * missing translation fails the type-check; both are spread into zh-CN.ts / en.ts.
  */
 export const referralsZhCN = {
   'referrals.page.manageJobs': '岗位与推荐',
@@ -49,7 +50,6 @@ export const referralsZhCN = {
   'referrals.job.noRequired': '不需要证书',
   'referrals.job.accepted': '也接受的职业资格证书',
   'referrals.job.referrals': '已推荐 {n} 人，已录用 {hired} 人',
-  'referrals.job.open': '打开推荐看板',
 
   'referrals.manage.heading': '岗位与推荐',
   'referrals.manage.intro': '登记合作的用人单位，发布岗位，把同意推荐并取得证书的学员推荐过去。',
@@ -189,7 +189,6 @@ export const referralsZhCN = {
   'referrals.employer.referrals': '推荐来的候选人',
   'referrals.employer.referralsEmpty': '俱乐部还没有推荐候选人。',
   'referrals.employer.withdrawnCandidate': '学员已撤回同意',
-  'referrals.employer.open': '查看候选人',
   'referrals.employer.jobs': '我们的岗位',
   'referrals.employer.jobsEmpty': '还没有发布岗位。',
   'referrals.employer.newJob': '发布新岗位',
@@ -200,14 +199,11 @@ export const referralsZhCN = {
 
   'referrals.candidate.heading': '候选人',
   'referrals.candidate.job': '推荐岗位',
-  'referrals.candidate.referredOn': '推荐日期',
-  'referrals.candidate.status': '当前进展',
   'referrals.candidate.consented': '以下信息经学员本人同意后提供，仅用于这次招聘，请勿转给他人。',
   'referrals.candidate.withdrawn': '学员已撤回她的同意，您不能再查看她的信息。',
   'referrals.candidate.withdrawnHint': '如果已经在面试或录用流程中，请通过俱乐部联系。',
   'referrals.candidate.name': '姓名',
   'referrals.candidate.phone': '手机号',
-  'referrals.candidate.call': '拨打 {phone}',
   'referrals.candidate.certificates': '证书',
   'referrals.candidate.noCertificates': '暂无有效证书',
   'referrals.candidate.certificateCode': '证书编号 {code}',

@@ -9,7 +9,7 @@ import { fieldMessages, rowField, type FormErrors } from './forms';
  * Anything that is neither an API refusal nor an outage is rethrown (a real bug: the 500 page).
  */
 export function apiFormErrors(error: unknown, t: Translate): { status: number; errors: FormErrors } {
-  if (isApiUnavailable(error)) return { status: 503, errors: { form: t('error.SERVICE_UNAVAILABLE'), fields: {} } };
+  if (isApiUnavailable(error)) return { status: 503, errors: { form: t('common.error.SERVICE_UNAVAILABLE'), fields: {} } };
   if (!(error instanceof ApiError)) throw error;
 
   const errors: FormErrors = { fields: {} };
@@ -19,13 +19,13 @@ export function apiFormErrors(error: unknown, t: Translate): { status: number; e
       if (field && Object.hasOwn(fieldMessages, field)) {
         const key = index === undefined ? field : rowField(field, index);
         errors.fields[key] ??= fieldMessages[field as keyof typeof fieldMessages](t, index);
-      } else errors.form = t('error.VALIDATION_FAILED');
+      } else errors.form = t('common.error.VALIDATION_FAILED');
     }
-    if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+    if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('common.error.VALIDATION_FAILED');
     return { status: error.status, errors };
   }
 
-  const key = `error.${error.code}`;
+  const key = `common.error.${error.code}`;
   const retryAfter = Number(error.body.retryAfter);
   const minutes = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1;
   errors.form = t(isMessageKey(key) ? key : fallbackKey(error.status), { minutes });
@@ -36,13 +36,13 @@ export function apiFormErrors(error: unknown, t: Translate): { status: number; e
 /** For a code this web does not know yet. */
 function fallbackKey(status: number): MessageKey {
   const byStatus: Partial<Record<number, MessageKey>> = {
-    401: 'error.UNAUTHENTICATED',
-    403: 'error.FORBIDDEN',
-    404: 'error.NOT_FOUND',
-    409: 'error.CONFLICT',
-    429: 'error.RATE_LIMITED',
+    401: 'common.error.UNAUTHENTICATED',
+    403: 'common.error.FORBIDDEN',
+    404: 'common.error.NOT_FOUND',
+    409: 'common.error.CONFLICT',
+    429: 'common.error.RATE_LIMITED',
   };
-  return byStatus[status] ?? (status >= 500 ? 'error.INTERNAL_ERROR' : 'error.VALIDATION_FAILED');
+  return byStatus[status] ?? (status >= 500 ? 'common.error.INTERNAL_ERROR' : 'common.error.VALIDATION_FAILED');
 }
 
 /**

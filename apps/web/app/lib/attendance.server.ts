@@ -64,7 +64,7 @@ export function sessionHeader({ roster, klass }: SessionContext, locale: Locale)
 
 /** A refused mark or check-in in the user's language; `status` 503 when the API is down. */
 export function markErrorMessage(error: unknown, t: Translate): { status: number; message: string } {
-  if (isApiUnavailable(error)) return { status: 503, message: t('error.SERVICE_UNAVAILABLE') };
+  if (isApiUnavailable(error)) return { status: 503, message: t('common.error.SERVICE_UNAVAILABLE') };
   const specific: Record<string, Parameters<Translate>[0]> = {
     MARKING_WINDOW_CLOSED: 'attendance.roster.closed',
     SESSION_NOT_STARTED: 'attendance.roster.notStarted',

@@ -36,8 +36,8 @@ function readSession(form: FormData, t: Translate): { body: { startsAt: string; 
   const end = parseTime(formText(form, 'end'));
   const location = formText(form, 'location').trim();
   const errors: FormErrors = { fields: {} };
-  if (!day || !start || !end || end <= start) errors.fields.date = t('classEdit.sessionInvalid');
-  if (location.length > LOCATION_MAX) errors.fields.location = t('field.location.invalid');
+  if (!day || !start || !end || end <= start) errors.fields.date = t('classes.edit.sessionInvalid');
+  if (location.length > LOCATION_MAX) errors.fields.location = t('common.field.location.invalid');
   if (!day || !start || !end || Object.keys(errors.fields).length > 0) return { errors: { ...errors, form: errors.fields.date ?? errors.fields.location } };
   return { body: { startsAt: chinaInstant(day, start), endsAt: chinaInstant(day, end), location } };
 }
@@ -46,25 +46,25 @@ function readSession(form: FormData, t: Translate): { body: { startsAt: string; 
 export async function scheduleAction(api: ApiClient, classId: string, intent: string, form: FormData, t: Translate, locale: Locale): Promise<Outcome> {
   const sessionId = formText(form, 'sessionId');
   const refuse = (errors: FormErrors, status: number): Outcome => ({ status, body: { errors, ...(sessionId ? { sessionId } : {}) } });
-  if ((intent === 'moveSession' || intent === 'cancelSession') && !isUuid(sessionId)) return refuse({ form: t('error.NOT_FOUND'), fields: {} }, 400);
+  if ((intent === 'moveSession' || intent === 'cancelSession') && !isUuid(sessionId)) return refuse({ form: t('common.error.NOT_FOUND'), fields: {} }, 400);
   try {
     switch (intent as ScheduleIntent) {
       case 'details': {
         const instructorId = formText(form, 'instructorId');
         const location = formText(form, 'location').trim();
-        if (location.length > LOCATION_MAX) return refuse({ fields: { location: t('field.location.invalid') } }, 400);
+        if (location.length > LOCATION_MAX) return refuse({ fields: { location: t('common.field.location.invalid') } }, 400);
         await api.classes.update(classId, { ...(isUuid(instructorId) ? { instructorId } : {}), location });
-        return { status: 200, body: { done: t('classEdit.details.done') } };
+        return { status: 200, body: { done: t('classes.edit.details.done') } };
       }
       case 'moveSession': {
         const read = readSession(form, t);
         if ('errors' in read) return refuse(read.errors, 400);
         const moved = await api.sessions.update(sessionId, read.body);
-        return { status: 200, body: { done: t('classEdit.move.done', { when: formatSession(moved.startsAt, moved.endsAt, locale) }) } };
+        return { status: 200, body: { done: t('classes.edit.move.done', { when: formatSession(moved.startsAt, moved.endsAt, locale) }) } };
       }
       case 'cancelSession': {
         const cancelled = await api.sessions.cancel(sessionId);
-        return { status: 200, body: { done: t('classEdit.cancel.done', { when: formatSession(cancelled.startsAt, cancelled.endsAt, locale) }) } };
+        return { status: 200, body: { done: t('classes.edit.cancel.done', { when: formatSession(cancelled.startsAt, cancelled.endsAt, locale) }) } };
       }
       case 'addSession': {
         const read = readSession(form, t);
@@ -72,12 +72,12 @@ export async function scheduleAction(api: ApiClient, classId: string, intent: st
         const { startsAt, endsAt, location } = read.body;
         // Without a place of its own, the session is held where the class usually meets.
         const added = await api.classes.addSession(classId, location ? { startsAt, endsAt, location } : { startsAt, endsAt });
-        return { status: 200, body: { done: t('classEdit.add.done', { when: formatSession(added.startsAt, added.endsAt, locale) }) } };
+        return { status: 200, body: { done: t('classes.edit.add.done', { when: formatSession(added.startsAt, added.endsAt, locale) }) } };
       }
     }
   } catch (error) {
     const failure = apiFormErrors(error, t);
     return refuse(failure.errors, failure.status);
   }
-  return refuse({ form: t('error.VALIDATION_FAILED'), fields: {} }, 400);
+  return refuse({ form: t('common.error.VALIDATION_FAILED'), fields: {} }, 400);
 }

@@ -25,11 +25,11 @@ const LESSON_FIELDS = ['title', 'titleEn', 'hours', 'body', 'bodyEn'] as const;
 function courseFieldMessage(field: CourseField, t: Translate): string {
   switch (field) {
     case 'descriptionEn':
-      return t('courseAdmin.error.description');
+      return t('courses.admin.error.description');
     case 'prerequisiteCourseIds':
-      return t('courseAdmin.error.prerequisites');
+      return t('courses.admin.error.prerequisites');
     default:
-      return t(`courseAdmin.error.${field}`);
+      return t(`courses.admin.error.${field}`);
   }
 }
 
@@ -37,13 +37,13 @@ function lessonFieldMessage(field: (typeof LESSON_FIELDS)[number], index: number
   const n = index + 1;
   switch (field) {
     case 'title':
-      return t('courseAdmin.error.lessonTitle', { n });
+      return t('courses.admin.error.lessonTitle', { n });
     case 'titleEn':
-      return t('courseAdmin.error.lessonTitleEn', { n });
+      return t('courses.admin.error.lessonTitleEn', { n });
     case 'hours':
-      return t('courseAdmin.error.lessonHours', { n });
+      return t('courses.admin.error.lessonHours', { n });
     default:
-      return t('courseAdmin.error.lessonBody', { n });
+      return t('courses.admin.error.lessonBody', { n });
   }
 }
 
@@ -55,9 +55,9 @@ function lessonFieldMessage(field: (typeof LESSON_FIELDS)[number], index: number
 export function courseFormErrors(error: unknown, t: Translate): { status: number; errors: FormErrors } {
   if (!(error instanceof ApiError)) return apiFormErrors(error, t);
   const on = (field: string, message: string) => ({ status: error.status, errors: { fields: { [field]: message } } });
-  if (error.code === 'CONFLICT') return on('code', t('courseAdmin.error.codeTaken'));
+  if (error.code === 'CONFLICT') return on('code', t('courses.admin.error.codeTaken'));
   // Cycles and self-reference are refused by the service (422), after the shape was valid.
-  if (error.code === 'VALIDATION_FAILED' && error.status === 422) return on('prerequisiteCourseIds', t('courseAdmin.error.prerequisiteCycle'));
+  if (error.code === 'VALIDATION_FAILED' && error.status === 422) return on('prerequisiteCourseIds', t('courses.admin.error.prerequisiteCycle'));
   if (error.code !== 'VALIDATION_FAILED') return apiFormErrors(error, t);
 
   const errors: FormErrors = { fields: {} };
@@ -71,9 +71,9 @@ export function courseFormErrors(error: unknown, t: Translate): { status: number
     }
     const field = COURSE_FIELDS.find((f) => message.startsWith(`${f} `));
     if (field && !message.endsWith('is not an accepted field')) errors.fields[field] ??= courseFieldMessage(field, t);
-    else errors.form = t('error.VALIDATION_FAILED');
+    else errors.form = t('common.error.VALIDATION_FAILED');
   }
-  if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+  if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('common.error.VALIDATION_FAILED');
   return { status: error.status, errors };
 }
 
@@ -111,19 +111,19 @@ export async function courseFormAction(options: { request: Request; api: ApiClie
   const reply = (outcome: Omit<CourseFormOutcome, 'values' | 'previews' | 'rev'>, status = 200, shown: CourseValues = values) =>
     data<CourseFormOutcome>({ values: shown, previews: previewsOf(shown.lessons), rev: formRevision(), ...outcome }, { status, headers });
 
-  if (!intent) return reply({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
+  if (!intent) return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
   if (intent.kind === 'preview') {
     const index = Math.min(intent.index, Math.max(0, values.lessons.length - 1));
-    return reply({ notice: `${t('courseAdmin.done.preview')} ${t('courseAdmin.unsaved')}`, anchor: `lesson-${index}`, openPreview: index, focus: `lesson-${index}-preview` });
+    return reply({ notice: `${t('courses.admin.done.preview')} ${t('courses.admin.unsaved')}`, anchor: `lesson-${index}`, openPreview: index, focus: `lesson-${index}-preview` });
   }
   if (intent.kind !== 'save') {
     const { lessons, position, focus } = applyLessonIntent(values, intent);
     const shown = { ...values, lessons };
     if (position === null) return reply({}, 200, shown);
     const done =
-      intent.kind === 'addLesson' ? t('courseAdmin.done.added', { n: position }) : intent.kind === 'removeLesson' ? t('courseAdmin.done.removed', { n: position }) : t('courseAdmin.done.moved', { n: position });
+      intent.kind === 'addLesson' ? t('courses.admin.done.added', { n: position }) : intent.kind === 'removeLesson' ? t('courses.admin.done.removed', { n: position }) : t('courses.admin.done.moved', { n: position });
     const anchor = intent.kind === 'removeLesson' ? undefined : `lesson-${position - 1}`;
-    return reply({ notice: `${done} ${t('courseAdmin.unsaved')}`, anchor, focus: focus ?? undefined }, 200, shown);
+    return reply({ notice: `${done} ${t('courses.admin.unsaved')}`, anchor, focus: focus ?? undefined }, 200, shown);
   }
 
   try {

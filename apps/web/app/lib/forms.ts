@@ -36,18 +36,18 @@ type FieldMessage = (t: Translate, index?: number) => string;
  * validation messages start with the field's name, which picks the message here.
  */
 export const fieldMessages = {
-  phone: (t) => t('field.phone.invalid'),
-  password: (t) => t('field.password.invalid', { min: PASSWORD_MIN, max: PASSWORD_MAX }),
-  name: (t) => t('field.name.invalid'),
-  learnerType: (t) => t('field.learnerType.invalid'),
-  courseId: (t) => t('field.courseId.invalid'),
-  orgId: (t) => t('field.orgId.invalid'),
-  instructorId: (t) => t('field.instructorId.invalid'),
-  startsOn: (t) => t('field.startsOn.invalid'),
-  endsOn: (t) => t('field.endsOn.invalid'),
-  capacity: (t) => t('field.capacity.invalid', { max: CAPACITY_MAX }),
-  location: (t) => t('field.location.invalid'),
-  sessions: (t, index) => (index === undefined ? t('field.sessions.invalid') : t('field.session.invalid', { n: index + 1 })),
+  phone: (t) => t('common.field.phone.invalid'),
+  password: (t) => t('common.field.password.invalid', { min: PASSWORD_MIN, max: PASSWORD_MAX }),
+  name: (t) => t('common.field.name.invalid'),
+  learnerType: (t) => t('common.field.learnerType.invalid'),
+  courseId: (t) => t('common.field.courseId.invalid'),
+  orgId: (t) => t('common.field.orgId.invalid'),
+  instructorId: (t) => t('common.field.instructorId.invalid'),
+  startsOn: (t) => t('common.field.startsOn.invalid'),
+  endsOn: (t) => t('common.field.endsOn.invalid'),
+  capacity: (t) => t('common.field.capacity.invalid', { max: CAPACITY_MAX }),
+  location: (t) => t('common.field.location.invalid'),
+  sessions: (t, index) => (index === undefined ? t('common.field.sessions.invalid') : t('common.field.session.invalid', { n: index + 1 })),
 } satisfies Record<string, FieldMessage>;
 
 export const CAPACITY_MAX = 10_000;

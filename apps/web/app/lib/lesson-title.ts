@@ -10,5 +10,5 @@ const NUMBERED = /^\s*(第\s*[0-9一二三四五六七八九十百零〇两]+\s*
 export function lessonTitle(t: Translate, position: number, title: string): string {
   const trimmed = title.trim();
   if (trimmed === '') return t('learning.lesson.n', { n: position });
-  return NUMBERED.test(trimmed) ? trimmed : t('course.lessonTitle', { n: position, title: trimmed });
+  return NUMBERED.test(trimmed) ? trimmed : t('courses.detail.lessonTitle', { n: position, title: trimmed });
 }

@@ -13,93 +13,93 @@ export function nextSteps(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
     case 'learner':
       return user.learnerType === 'volunteer_mother'
         ? [
-            { key: 'steps.volunteer_mother.law', href: '/courses?category=law' },
-            { key: 'steps.volunteer_mother.care', href: '/courses?category=care' },
-            { key: 'steps.learner.myClasses', href: '/my/classes' },
-            { key: 'steps.volunteer_mother.pairing', href: '/my/readiness' },
+            { key: 'home.steps.volunteer_mother.law', href: '/courses?category=law' },
+            { key: 'home.steps.volunteer_mother.care', href: '/courses?category=care' },
+            { key: 'home.steps.learner.myClasses', href: '/my/classes' },
+            { key: 'home.steps.volunteer_mother.pairing', href: '/my/readiness' },
           ]
         : [
-            { key: 'steps.migrant_worker.browse', href: '/courses?category=vocational' },
-            { key: 'steps.learner.myClasses', href: '/my/classes' },
-            { key: 'steps.migrant_worker.attend', href: '/my/classes' },
-            { key: 'steps.migrant_worker.certificate', href: '/my/consent' },
+            { key: 'home.steps.migrant_worker.browse', href: '/courses?category=vocational' },
+            { key: 'home.steps.learner.myClasses', href: '/my/classes' },
+            { key: 'home.steps.migrant_worker.attend', href: '/my/classes' },
+            { key: 'home.steps.migrant_worker.certificate', href: '/my/consent' },
           ];
     case 'instructor':
       return [
-        { key: 'steps.instructor.today', href: '/teach' },
-        { key: 'steps.instructor.attendance', href: '/teach' },
-        { key: 'steps.instructor.grades', href: '/teach' },
+        { key: 'home.steps.instructor.today', href: '/teach' },
+        { key: 'home.steps.instructor.attendance', href: '/teach' },
+        { key: 'home.steps.instructor.grades', href: '/teach' },
       ];
     case 'coordinator':
       return [
-        { key: 'steps.coordinator.classes', href: '/manage/classes' },
-        { key: 'steps.coordinator.import', href: '/manage/import' },
-        { key: 'steps.coordinator.learners', href: '/manage/people' },
-        { key: 'steps.coordinator.certificates', href: '/manage/classes' },
-        { key: 'steps.coordinator.referrals', href: '/manage/jobs' },
+        { key: 'home.steps.coordinator.classes', href: '/manage/classes' },
+        { key: 'home.steps.coordinator.import', href: '/manage/import' },
+        { key: 'home.steps.coordinator.learners', href: '/manage/people' },
+        { key: 'home.steps.coordinator.certificates', href: '/manage/classes' },
+        { key: 'home.steps.coordinator.referrals', href: '/manage/jobs' },
       ];
     case 'admin':
       return [
-        { key: 'steps.admin.dashboard', href: '/dashboard' },
-        { key: 'steps.admin.classes', href: '/manage/classes' },
-        { key: 'steps.coordinator.import', href: '/manage/import' },
-        { key: 'steps.admin.orgs', href: '/admin/orgs' },
-        { key: 'steps.admin.courses', href: '/admin/courses' },
+        { key: 'home.steps.admin.dashboard', href: '/dashboard' },
+        { key: 'home.steps.admin.classes', href: '/manage/classes' },
+        { key: 'home.steps.coordinator.import', href: '/manage/import' },
+        { key: 'home.steps.admin.orgs', href: '/admin/orgs' },
+        { key: 'home.steps.admin.courses', href: '/admin/courses' },
       ];
     case 'employer':
       return [
-        { key: 'steps.employer.candidates', href: '/employer' },
-        { key: 'steps.employer.outcomes', href: '/employer' },
+        { key: 'home.steps.employer.candidates', href: '/employer' },
+        { key: 'home.steps.employer.outcomes', href: '/employer' },
       ];
   }
 }
 
 /** The pages each kind of user opens most, as big buttons at the top of /app. */
 export function shortcuts(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[] {
-  const profile: NextStep = { key: 'nav.profile', href: '/me' };
+  const profile: NextStep = { key: 'common.nav.profile', href: '/me' };
   switch (user.role) {
     case 'learner':
       return [
-        ...(user.learnerType === 'volunteer_mother' ? [{ key: 'nav.readiness' as const, href: '/my/readiness' }] : []),
-        { key: 'nav.myClasses', href: '/my/classes' },
-        { key: 'nav.courses', href: '/courses' },
-        { key: 'nav.certificates', href: '/my/certificates' },
+        ...(user.learnerType === 'volunteer_mother' ? [{ key: 'common.nav.readiness' as const, href: '/my/readiness' }] : []),
+        { key: 'common.nav.myClasses', href: '/my/classes' },
+        { key: 'common.nav.courses', href: '/courses' },
+        { key: 'common.nav.certificates', href: '/my/certificates' },
         ...(user.learnerType === 'migrant_worker'
-          ? [{ key: 'nav.jobs' as const, href: '/jobs' }, { key: 'nav.referrals' as const, href: '/my/referrals' }, { key: 'nav.consent' as const, href: '/my/consent' }]
+          ? [{ key: 'common.nav.jobs' as const, href: '/jobs' }, { key: 'common.nav.referrals' as const, href: '/my/referrals' }, { key: 'common.nav.consent' as const, href: '/my/consent' }]
           : []),
         profile,
       ];
     case 'instructor':
-      return [{ key: 'nav.teach', href: '/teach' }, profile];
+      return [{ key: 'common.nav.teach', href: '/teach' }, profile];
     case 'coordinator':
       return [
-        { key: 'nav.manageClasses', href: '/manage/classes' },
-        { key: 'nav.import', href: '/manage/import' },
-        { key: 'nav.volunteers', href: '/manage/volunteers' },
-        { key: 'nav.people', href: '/manage/people' },
-        { key: 'nav.qualifications', href: '/manage/qualifications' },
-        { key: 'nav.manageJobs', href: '/manage/jobs' },
-        { key: 'nav.followups', href: '/manage/followups' },
-        { key: 'nav.dashboard', href: '/dashboard' },
+        { key: 'common.nav.manageClasses', href: '/manage/classes' },
+        { key: 'common.nav.import', href: '/manage/import' },
+        { key: 'common.nav.volunteers', href: '/manage/volunteers' },
+        { key: 'common.nav.people', href: '/manage/people' },
+        { key: 'common.nav.qualifications', href: '/manage/qualifications' },
+        { key: 'common.nav.manageJobs', href: '/manage/jobs' },
+        { key: 'common.nav.followups', href: '/manage/followups' },
+        { key: 'common.nav.dashboard', href: '/dashboard' },
         profile,
       ];
     case 'admin':
       return [
-        { key: 'nav.dashboard', href: '/dashboard' },
-        { key: 'nav.manageClasses', href: '/manage/classes' },
-        { key: 'nav.volunteers', href: '/manage/volunteers' },
-        { key: 'nav.people', href: '/manage/people' },
-        { key: 'nav.orgs', href: '/admin/orgs' },
-        { key: 'nav.courseAdmin', href: '/admin/courses' },
-        { key: 'nav.qualifications', href: '/manage/qualifications' },
-        { key: 'nav.manageJobs', href: '/manage/jobs' },
-        { key: 'nav.audit', href: '/admin/audit' },
+        { key: 'common.nav.dashboard', href: '/dashboard' },
+        { key: 'common.nav.manageClasses', href: '/manage/classes' },
+        { key: 'common.nav.volunteers', href: '/manage/volunteers' },
+        { key: 'common.nav.people', href: '/manage/people' },
+        { key: 'common.nav.orgs', href: '/admin/orgs' },
+        { key: 'common.nav.courseAdmin', href: '/admin/courses' },
+        { key: 'common.nav.qualifications', href: '/manage/qualifications' },
+        { key: 'common.nav.manageJobs', href: '/manage/jobs' },
+        { key: 'common.nav.audit', href: '/admin/audit' },
         profile,
       ];
     case 'employer':
-      return [{ key: 'nav.candidates', href: '/employer' }, { key: 'nav.followups', href: '/employer/followups' }, profile];
+      return [{ key: 'common.nav.candidates', href: '/employer' }, { key: 'common.nav.followups', href: '/employer/followups' }, profile];
     default:
-      return [{ key: 'nav.courses', href: '/courses' }, profile];
+      return [{ key: 'common.nav.courses', href: '/courses' }, profile];
   }
 }
 
@@ -151,7 +151,7 @@ export function classNextStep(s: ClassState): ClassNextStep {
   if (s.checkInHref) return { key: 'learning.next.checkIn', href: s.checkInHref, action: 'attendance.mine.checkIn' };
   // Sessions still to come: the next one first (the quiz is usually the end of the course).
   if (s.attendanceUnmet && s.nextSession) return { key: 'learning.next.attend', params: { when: s.nextSession } };
-  if (s.quiz) return { key: 'learning.next.quiz', params: { title: s.quiz.title }, href: s.quiz.href, action: 'certificates.progress.takeQuiz' };
+  if (s.quiz) return { key: 'learning.next.quiz', params: { title: s.quiz.title }, href: s.quiz.href, action: 'learning.progress.takeQuiz' };
   if (s.attendanceUnmet) return { key: 'learning.next.contact' };
   if (s.practical) return { key: 'learning.next.practical', params: { title: s.practical.title } };
   return s.complete ? { key: 'learning.next.allMet' } : { key: 'learning.next.contact' };

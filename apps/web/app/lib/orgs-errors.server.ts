@@ -22,9 +22,9 @@ export function newOrgErrors(error: unknown, values: NewOrgValues, t: Translate)
         if (message.startsWith('name ')) errors.fields.name ??= t('orgs.error.name', { max: ORG_NAME_MAX });
         else if (message.startsWith('kind ')) errors.fields.kind ??= t('orgs.error.kind');
         else if (message.startsWith('parentId ')) errors.form = t('orgs.error.parent');
-        else errors.form ??= t('error.VALIDATION_FAILED');
+        else errors.form ??= t('common.error.VALIDATION_FAILED');
       }
-      if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+      if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('common.error.VALIDATION_FAILED');
       return { status: 400, errors };
     }
     default:

@@ -13,7 +13,7 @@ export function peopleFieldMessage(field: Field, t: Translate): string {
     case 'name':
       return fieldMessages[field](t);
     case 'password':
-      return t('field.password.invalid', { min: PASSWORD_MIN, max: PASSWORD_MAX });
+      return t('common.field.password.invalid', { min: PASSWORD_MIN, max: PASSWORD_MAX });
     case 'role':
       return t('people.error.role');
     case 'orgId':
@@ -47,9 +47,9 @@ export function peopleFormErrors(error: unknown, t: Translate): { status: number
       for (const message of validationMessages(error)) {
         const field = FIELDS.find((f) => message.startsWith(`${f} `));
         if (field) errors.fields[field] ??= peopleFieldMessage(field, t);
-        else errors.form = t('error.VALIDATION_FAILED');
+        else errors.form = t('common.error.VALIDATION_FAILED');
       }
-      if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+      if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('common.error.VALIDATION_FAILED');
       return { status: error.status, errors };
     }
     default:

@@ -34,8 +34,8 @@ export async function submitQuiz(api: ApiClient, locale: Locale, t: Translate, a
     return { ok: true, result: { score, passed, passMark, attemptsLeft, certificateIssued, results }, certificateCode };
   } catch (error) {
     const code = isApiError(error, 'REQUIREMENTS_NOT_MET') ? 'REQUIREMENTS_NOT_MET' : isApiError(error, 'NOT_ENROLLED') ? 'NOT_ENROLLED' : isApiError(error, 'IDEMPOTENCY_MISMATCH') ? 'IDEMPOTENCY_MISMATCH' : null;
-    if (code === 'REQUIREMENTS_NOT_MET') return { ok: false, status: 422, code, errors: { form: t('certificates.quiz.attemptsUsedUp'), fields: {} } };
-    if (code === 'NOT_ENROLLED') return { ok: false, status: 422, code, errors: { form: t('certificates.quiz.notEnrolled'), fields: {} } };
+    if (code === 'REQUIREMENTS_NOT_MET') return { ok: false, status: 422, code, errors: { form: t('learning.quiz.attemptsUsedUp'), fields: {} } };
+    if (code === 'NOT_ENROLLED') return { ok: false, status: 422, code, errors: { form: t('learning.quiz.notEnrolled'), fields: {} } };
     if (code === 'IDEMPOTENCY_MISMATCH') return { ok: false, status: 422, code, errors: { form: t('learning.offlineQuiz.alreadySubmitted'), fields: {} } };
     const { errors, status } = apiFormErrors(error, t);
     return { ok: false, status, code: null, errors };

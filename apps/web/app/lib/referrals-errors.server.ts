@@ -14,9 +14,9 @@ export function referralFormErrors(error: unknown, t: Translate): { status: numb
   for (const message of validationMessages(error)) {
     const field = /^[A-Za-z]\w*/.exec(message)?.[0];
     if (field && Object.hasOwn(referralFieldMessages, field)) errors.fields[field] ??= t(referralFieldMessages[field as ReferralField]);
-    else errors.form = t('error.VALIDATION_FAILED');
+    else errors.form = t('common.error.VALIDATION_FAILED');
   }
-  if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('error.VALIDATION_FAILED');
+  if (!errors.form && Object.keys(errors.fields).length === 0) errors.form = t('common.error.VALIDATION_FAILED');
   return { status: error.status, errors };
 }
 

@@ -49,7 +49,7 @@ export async function recordFollowUp(form: FormData, api: ApiClient, locale: Loc
   const id = formText(form, 'followUpId');
   const values = { stillEmployed: formText(form, 'stillEmployed'), wageBand: formText(form, 'wageBand'), note: formText(form, 'note').trim() };
   const errors: FormErrors = { fields: {} };
-  if (!isUuid(id)) return { status: 400, outcome: { id, errors: { form: t('error.NOT_FOUND'), fields: {} } } };
+  if (!isUuid(id)) return { status: 400, outcome: { id, errors: { form: t('common.error.NOT_FOUND'), fields: {} } } };
   if (values.stillEmployed !== 'yes' && values.stillEmployed !== 'no') errors.fields.stillEmployed = t(referralFieldMessages.stillEmployed);
   const stillEmployed = values.stillEmployed === 'yes';
   // The wage only means something while she works there.

@@ -13,7 +13,7 @@ export async function forgetErasedUser(request: Request, to: string): Promise<Re
 }
 
 /** Either language's word confirms: she may have switched language half-way. */
-const CONFIRM_WORDS = [zhCN['reports.erase.word'], en['reports.erase.word']].map((word) => word.toUpperCase());
+const CONFIRM_WORDS = [zhCN['account.erase.word'], en['account.erase.word']].map((word) => word.toUpperCase());
 
 /** The word typed to confirm ("删除" or "DELETE"), forgiving spaces, quotes and letter case. */
 export function confirmsErasure(typed: string): boolean {

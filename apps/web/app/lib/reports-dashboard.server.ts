@@ -38,12 +38,12 @@ function crumbs(path: { id: string; name: string }[], summary: ReportSummaryDto,
 }
 
 function periodText(period: Period, preset: Preset | null, t: Translate, locale: Locale): string {
-  if (preset) return t(`reports.period.${preset}`);
+  if (preset) return t(`dashboard.period.${preset}`);
   const day = (value: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
-  if (period.from && period.to) return t('reports.period.range', { from: day(period.from), to: day(period.to) });
-  if (period.from) return t('reports.period.since', { from: day(period.from) });
-  if (period.to) return t('reports.period.until', { to: day(period.to) });
-  return t('reports.period.all');
+  if (period.from && period.to) return t('dashboard.period.range', { from: day(period.from), to: day(period.to) });
+  if (period.from) return t('dashboard.period.since', { from: day(period.from) });
+  if (period.to) return t('dashboard.period.until', { to: day(period.to) });
+  return t('dashboard.period.all');
 }
 
 /** The months the trend covers: the chosen period (never past this month), or the months with data. */
@@ -75,24 +75,24 @@ export function dashboardView(input: {
   const preset = presetOf(period);
 
   const people: Tile[] = [
-    { label: 'reports.tile.learners', value: count(summary.learners) },
-    { label: 'reports.tile.volunteerMothers', value: count(summary.volunteerMothers) },
+    { label: 'dashboard.tile.learners', value: count(summary.learners) },
+    { label: 'dashboard.tile.volunteerMothers', value: count(summary.volunteerMothers) },
     {
-      label: 'reports.tile.ready',
+      label: 'dashboard.tile.ready',
       value: count(summary.readyVolunteerMothers),
       hint:
         summary.volunteerMothers > 0
-          ? t('reports.tile.readyShare', { pct: rate(summary.readyVolunteerMothers / summary.volunteerMothers)! })
-          : t('reports.tile.readyHint'),
+          ? t('dashboard.tile.readyShare', { pct: rate(summary.readyVolunteerMothers / summary.volunteerMothers)! })
+          : t('dashboard.tile.readyHint'),
     },
   ];
   const activity: Tile[] = [
-    { label: 'reports.tile.enrollments', value: count(summary.enrollments) },
-    { label: 'reports.tile.attendanceRate', value: rate(summary.attendanceRate), hint: t('reports.tile.attendanceHint') },
-    { label: 'reports.tile.certificates', value: count(summary.certificatesIssued) },
-    { label: 'reports.tile.referrals', value: count(summary.referrals) },
-    { label: 'reports.tile.hires', value: count(summary.hires) },
-    { label: 'reports.tile.placementRate', value: rate(summary.placementRate), hint: t('reports.tile.placementHint') },
+    { label: 'dashboard.tile.enrollments', value: count(summary.enrollments) },
+    { label: 'dashboard.tile.attendanceRate', value: rate(summary.attendanceRate), hint: t('dashboard.tile.attendanceHint') },
+    { label: 'dashboard.tile.certificates', value: count(summary.certificatesIssued) },
+    { label: 'dashboard.tile.referrals', value: count(summary.referrals) },
+    { label: 'dashboard.tile.hires', value: count(summary.hires) },
+    { label: 'dashboard.tile.placementRate', value: rate(summary.placementRate), hint: t('dashboard.tile.placementHint') },
   ];
 
   // Trend: every month of the period, a quiet month as zero.
@@ -111,8 +111,8 @@ export function dashboardView(input: {
     ? {
         svg: trendChart(
           points,
-          `${t('reports.chart.trend.title')}. ${trendRows
-            .map((row, i) => t('reports.chart.trend.point', { month: row.name, enrollments: points[i].enrollments, certificates: points[i].certificates }))
+          `${t('dashboard.chart.trend.title')}. ${trendRows
+            .map((row, i) => t('dashboard.chart.trend.point', { month: row.name, enrollments: points[i].enrollments, certificates: points[i].certificates }))
             .join('; ')}`,
           count,
         ),
@@ -128,16 +128,16 @@ export function dashboardView(input: {
   const attendanceBars: BarRow[] = attendanceSource.map((s) => ({
     name: s.name,
     value: s.rate,
-    text: rate(s.rate) ?? t('reports.chart.attendance.none'),
+    text: rate(s.rate) ?? t('dashboard.chart.attendance.none'),
   }));
-  const attendanceTitle: MessageKey = byChild ? 'reports.chart.attendance.title' : 'reports.chart.attendance.byCourse';
+  const attendanceTitle: MessageKey = byChild ? 'dashboard.chart.attendance.title' : 'dashboard.chart.attendance.byCourse';
   const attendance: (Chart & { title: MessageKey }) | null =
     attendanceBars.length > 0
       ? {
           title: attendanceTitle,
           svg: barChart(
             attendanceBars,
-            `${t(attendanceTitle)}. ${attendanceBars.map((b) => t('reports.chart.attendance.point', { name: b.name, rate: b.text })).join('; ')}`,
+            `${t(attendanceTitle)}. ${attendanceBars.map((b) => t('dashboard.chart.attendance.point', { name: b.name, rate: b.text })).join('; ')}`,
             SERIES.attendance,
           ),
           rows: attendanceBars.map((b) => ({ name: b.name, values: [b.text] })),
@@ -148,17 +148,17 @@ export function dashboardView(input: {
   const f = summary.funnel;
   const total = f.referred + f.contacted + f.interviewing + f.hired + f.notHired + f.withdrawn;
   const stages: { key: MessageKey; n: number; side?: boolean }[] = [
-    { key: 'reports.funnel.referred', n: total },
-    { key: 'reports.funnel.contacted', n: f.contacted + f.interviewing + f.hired },
-    { key: 'reports.funnel.interviewing', n: f.interviewing + f.hired },
-    { key: 'reports.funnel.hired', n: f.hired },
-    { key: 'reports.funnel.notHired', n: f.notHired, side: true },
-    { key: 'reports.funnel.withdrawn', n: f.withdrawn, side: true },
+    { key: 'dashboard.funnel.referred', n: total },
+    { key: 'dashboard.funnel.contacted', n: f.contacted + f.interviewing + f.hired },
+    { key: 'dashboard.funnel.interviewing', n: f.interviewing + f.hired },
+    { key: 'dashboard.funnel.hired', n: f.hired },
+    { key: 'dashboard.funnel.notHired', n: f.notHired, side: true },
+    { key: 'dashboard.funnel.withdrawn', n: f.withdrawn, side: true },
   ];
   const funnelBars: BarRow[] = stages.map((s, i) => ({
     name: t(s.key),
     value: total > 0 ? s.n / total : 0,
-    text: t('reports.chart.funnel.value', { n: count(s.n), pct: rate(total > 0 ? s.n / total : 0)! }),
+    text: t('dashboard.chart.funnel.value', { n: count(s.n), pct: rate(total > 0 ? s.n / total : 0)! }),
     side: s.side,
     gapBefore: i === 4,
   }));
@@ -167,7 +167,7 @@ export function dashboardView(input: {
       ? {
           svg: barChart(
             funnelBars,
-            `${t('reports.chart.funnel.title')}. ${stages.map((s) => t('reports.chart.funnel.point', { stage: t(s.key), n: s.n })).join('; ')}`,
+            `${t('dashboard.chart.funnel.title')}. ${stages.map((s) => t('dashboard.chart.funnel.point', { stage: t(s.key), n: s.n })).join('; ')}`,
             SERIES.funnel,
           ),
           rows: funnelBars.map((b) => ({ name: b.name, values: [b.text] })),

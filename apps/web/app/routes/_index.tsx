@@ -2,7 +2,7 @@ import { Link, useRouteLoaderData } from '@remix-run/react';
 import { titleMeta, useI18n } from '../i18n';
 import type { loader as rootLoader } from '../root';
 
-export const meta = titleMeta('page.home');
+export const meta = titleMeta('home.page.home');
 
 const AUDIENCES = [
   { title: 'home.mothers.title', body: 'home.mothers.body' },

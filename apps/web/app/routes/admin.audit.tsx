@@ -8,11 +8,11 @@ import { requireUser } from '../lib/auth.server';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { formatInstant } from '../lib/reports-format';
-import reportsCss from '../styles/reports.css?url';
+import auditCss from '../styles/audit.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta('reports.page.audit');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+export const meta = titleMeta('audit.page.audit');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: auditCss }];
 
 const DEFAULT_LIMIT = 50;
 /** Actions and record types the API writes today; the filter offers these, and shows any other as it is. */
@@ -91,24 +91,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   // The API's own rules, checked here so a typo gets a message in her language rather than a failed page.
   const errors: Partial<Record<keyof Filters, string>> = {};
-  if (filters.action && !/^[a-z_.]{1,60}$/.test(filters.action)) errors.action = t('reports.audit.badAction');
-  if (filters.entityType && !/^[a-z_]{1,40}$/.test(filters.entityType)) errors.entityType = t('reports.audit.badEntityType');
-  if (filters.entityId.length > 100) errors.entityId = t('reports.audit.badEntityId');
-  if (filters.actorId && !isUuid(filters.actorId)) errors.actorId = t('reports.audit.badActorId');
+  if (filters.action && !/^[a-z_.]{1,60}$/.test(filters.action)) errors.action = t('audit.badAction');
+  if (filters.entityType && !/^[a-z_]{1,40}$/.test(filters.entityType)) errors.entityType = t('audit.badEntityType');
+  if (filters.entityId.length > 100) errors.entityId = t('audit.badEntityId');
+  if (filters.actorId && !isUuid(filters.actorId)) errors.actorId = t('audit.badActorId');
   const query = Object.fromEntries(FILTER_NAMES.filter((name) => filters[name] && !errors[name]).map((name) => [name, filters[name]]));
 
   try {
     const page = await api.audit.list({ ...query, limit, offset });
     const events = page.items.map((event) => {
-      const actionKey = `reports.action.${event.action}`;
-      const entityKey = `reports.entity.${event.entityType}`;
+      const actionKey = `audit.action.${event.action}`;
+      const entityKey = `audit.entity.${event.entityType}`;
       const details = event.details && Object.keys(event.details).length > 0 ? JSON.stringify(event.details) : null;
       return {
         id: event.id,
         at: formatInstant(event.at, locale),
         actorId: event.actorId,
-        actor: event.actorName ?? (event.actorId ? t('reports.audit.erasedUser') : t('reports.audit.system')),
-        role: event.actorRole && isMessageKey(`role.${event.actorRole}`) ? t(`role.${event.actorRole}` as 'role.admin') : event.actorRole,
+        actor: event.actorName ?? (event.actorId ? t('audit.erasedUser') : t('audit.system')),
+        role: event.actorRole && isMessageKey(`people.role.${event.actorRole}`) ? t(`people.role.${event.actorRole}` as 'people.role.admin') : event.actorRole,
         action: isMessageKey(actionKey) ? t(actionKey) : event.action,
         actionCode: event.action,
         entityType: event.entityType,
@@ -118,11 +118,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         details: details && details.length > 600 ? `${details.slice(0, 600)}…` : details,
       };
     });
-    const label = (prefix: string, value: string) => (isMessageKey(`${prefix}${value}`) ? t(`${prefix}${value}` as 'role.admin') : value);
-    const actions = [...ACTIONS, ...(filters.action && !errors.action && !ACTIONS.includes(filters.action) ? [filters.action] : [])].map((value) => ({ value, label: label('reports.action.', value) }));
+    const label = (prefix: string, value: string) => (isMessageKey(`${prefix}${value}`) ? t(`${prefix}${value}` as 'people.role.admin') : value);
+    const actions = [...ACTIONS, ...(filters.action && !errors.action && !ACTIONS.includes(filters.action) ? [filters.action] : [])].map((value) => ({ value, label: label('audit.action.', value) }));
     const entityTypes = [...ENTITY_TYPES, ...(filters.entityType && !errors.entityType && !ENTITY_TYPES.includes(filters.entityType) ? [filters.entityType] : [])].map((value) => ({
       value,
-      label: label('reports.entity.', value),
+      label: label('audit.entity.', value),
     }));
     return data(
       {
@@ -156,23 +156,23 @@ export default function AuditPage() {
   return (
     <div className="stack audit">
       <div className="stack-tight">
-        <h1>{t('reports.audit.heading')}</h1>
-        <p>{t('reports.audit.intro')}</p>
+        <h1>{t('audit.heading')}</h1>
+        <p>{t('audit.intro')}</p>
       </div>
       <details className="card audit-filters" open={view.filtered || Object.keys(view.errors).length > 0}>
-        <summary>{t('reports.audit.filters')}</summary>
+        <summary>{t('audit.filters')}</summary>
         <Form method="get" action="/admin/audit" className="stack-tight" key={JSON.stringify(view.filters)}>
           <div className="field-pair">
-            <SelectField name="action" label={t('reports.audit.action')} error={fieldError('action')} defaultValue={fieldError('action') ? '' : view.filters.action}>
-              <option value="">{t('reports.audit.anyAction')}</option>
+            <SelectField name="action" label={t('audit.action')} error={fieldError('action')} defaultValue={fieldError('action') ? '' : view.filters.action}>
+              <option value="">{t('audit.anyAction')}</option>
               {view.actions.map((a) => (
                 <option key={a.value} value={a.value}>
                   {a.label}
                 </option>
               ))}
             </SelectField>
-            <SelectField name="entityType" label={t('reports.audit.entityType')} error={fieldError('entityType')} defaultValue={fieldError('entityType') ? '' : view.filters.entityType}>
-              <option value="">{t('reports.audit.anyEntity')}</option>
+            <SelectField name="entityType" label={t('audit.entityType')} error={fieldError('entityType')} defaultValue={fieldError('entityType') ? '' : view.filters.entityType}>
+              <option value="">{t('audit.anyEntity')}</option>
               {view.entityTypes.map((e) => (
                 <option key={e.value} value={e.value}>
                   {e.label}
@@ -180,15 +180,15 @@ export default function AuditPage() {
               ))}
             </SelectField>
           </div>
-          <TextField name="entityId" label={t('reports.audit.entityId')} hint={t('reports.audit.idHint')} error={fieldError('entityId')} type="text" defaultValue={view.filters.entityId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
-          <TextField name="actorId" label={t('reports.audit.actorId')} hint={t('reports.audit.idHint')} error={fieldError('actorId')} type="text" defaultValue={view.filters.actorId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
+          <TextField name="entityId" label={t('audit.entityId')} hint={t('audit.idHint')} error={fieldError('entityId')} type="text" defaultValue={view.filters.entityId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
+          <TextField name="actorId" label={t('audit.actorId')} hint={t('audit.idHint')} error={fieldError('actorId')} type="text" defaultValue={view.filters.actorId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
           <div className="actions">
             <button type="submit" className="button button-primary">
-              {t('reports.audit.submit')}
+              {t('audit.submit')}
             </button>
             {view.filtered ? (
               <Link to="/admin/audit" className="button button-secondary">
-                {t('reports.audit.clear')}
+                {t('audit.clear')}
               </Link>
             ) : null}
           </div>
@@ -196,10 +196,10 @@ export default function AuditPage() {
       </details>
 
       <p className="hint" role="status">
-        {t('reports.audit.count', { n: view.total })}
+        {t('audit.count', { n: view.total })}
       </p>
       {view.events.length === 0 ? (
-        <p>{t('reports.audit.empty')}</p>
+        <p>{t('audit.empty')}</p>
       ) : (
         <ol className="audit-list">
           {view.events.map((event, i) => (
@@ -215,7 +215,7 @@ export default function AuditPage() {
               </p>
               <dl className="audit-facts">
                 <div>
-                  <dt>{t('reports.audit.actor')}</dt>
+                  <dt>{t('audit.actor')}</dt>
                   <dd>
                     {event.actor}
                     {event.role ? ` · ${event.role}` : ''}
@@ -223,14 +223,14 @@ export default function AuditPage() {
                       <>
                         {' '}
                         <Link to={view.links[i].actor!} className="audit-filter-link">
-                          {t('reports.audit.onlyActor')}
+                          {t('audit.onlyActor')}
                         </Link>
                       </>
                     ) : null}
                   </dd>
                 </div>
                 <div>
-                  <dt>{t('reports.audit.record')}</dt>
+                  <dt>{t('audit.record')}</dt>
                   <dd>
                     {event.entity}
                     {event.entityId ? <code className="audit-id">{event.entityId}</code> : null}
@@ -238,7 +238,7 @@ export default function AuditPage() {
                       <>
                         {' '}
                         <Link to={view.links[i].record!} className="audit-filter-link">
-                          {t('reports.audit.onlyRecord')}
+                          {t('audit.onlyRecord')}
                         </Link>
                       </>
                     ) : null}
@@ -246,7 +246,7 @@ export default function AuditPage() {
                 </div>
                 {event.requestId ? (
                   <div>
-                    <dt>{t('reports.audit.requestId')}</dt>
+                    <dt>{t('audit.requestId')}</dt>
                     <dd>
                       <code className="audit-id audit-id-alone">{event.requestId}</code>
                     </dd>
@@ -254,7 +254,7 @@ export default function AuditPage() {
                 ) : null}
                 {event.details ? (
                   <div>
-                    <dt>{t('reports.audit.details')}</dt>
+                    <dt>{t('audit.details')}</dt>
                     <dd>
                       <code className="audit-details">{event.details}</code>
                     </dd>

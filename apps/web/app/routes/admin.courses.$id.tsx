@@ -11,11 +11,11 @@ import { valuesOf } from '../lib/course-admin-form';
 import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from '../lib/course-admin.server';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import courseAdminCss from '../styles/course-admin.css?url';
+import coursesCss from '../styles/courses.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta<{ course?: { title: string } }>('courseAdmin.page.edit', (data) => data.course?.title);
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
+export const meta = titleMeta<{ course?: { title: string } }>('courses.admin.page.edit', (data) => data.course?.title);
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesCss }];
 
 const notFound = (headers: Record<string, string>) => new Response(null, { status: 404, statusText: 'Not Found', headers });
 
@@ -75,29 +75,29 @@ export default function EditCoursePage() {
   const { t } = useI18n();
   const { course } = loaded;
   const savedNotice = searchParams.has('created')
-    ? t(course.published ? 'courseAdmin.created.published' : 'courseAdmin.created.draft')
+    ? t(course.published ? 'courses.admin.created.published' : 'courses.admin.created.draft')
     : searchParams.has('saved')
-      ? t(course.published ? 'courseAdmin.saved.published' : 'courseAdmin.saved.draft')
+      ? t(course.published ? 'courses.admin.saved.published' : 'courses.admin.saved.draft')
       : null;
 
   return (
     <article className="stack course-admin">
       <p>
-        <Link to="/admin/courses">{t('courseAdmin.backToList')}</Link>
+        <Link to="/admin/courses">{t('courses.admin.backToList')}</Link>
       </p>
       <header className="stack-tight">
         <h1>{course.title}</h1>
         <p className="badges">
           <span className={`badge ${course.published ? 'badge-course-published' : 'badge-course-draft'}`}>
-            {course.published ? t('courseAdmin.status.published') : t('courseAdmin.status.draft')}
+            {course.published ? t('courses.admin.status.published') : t('courses.admin.status.draft')}
           </span>
           <CategoryBadge category={course.category} />
-          {course.editable ? null : <span className="badge badge-course-read-only">{t('courseAdmin.status.readOnly')}</span>}
+          {course.editable ? null : <span className="badge badge-course-read-only">{t('courses.admin.status.readOnly')}</span>}
         </p>
       </header>
       {course.editable ? null : (
         <div className="notice" role="note">
-          <p>{t('courseAdmin.readOnly.notice')}</p>
+          <p>{t('courses.admin.readOnly.notice')}</p>
         </div>
       )}
       {savedNotice && !result ? (
@@ -108,16 +108,16 @@ export default function EditCoursePage() {
       <CourseFormNotice notice={result?.notice} anchor={result?.anchor} />
       <dl className="facts">
         <div>
-          <dt>{t('courseAdmin.facts.code')}</dt>
+          <dt>{t('courses.admin.facts.code')}</dt>
           <dd className="course-admin-code">{course.code}</dd>
         </div>
         <div>
-          <dt>{t('courseAdmin.facts.classes')}</dt>
-          <dd>{t('courseAdmin.facts.classesValue', { n: course.classCount, open: course.openClasses })}</dd>
+          <dt>{t('courses.admin.facts.classes')}</dt>
+          <dd>{t('courses.admin.facts.classesValue', { n: course.classCount, open: course.openClasses })}</dd>
         </div>
       </dl>
       <p>
-        <Link to={`/courses/${course.code}`}>{t('courseAdmin.viewAsLearner')}</Link>
+        <Link to={`/courses/${course.code}`}>{t('courses.admin.viewAsLearner')}</Link>
       </p>
       {course.editable ? (
         <CourseForm

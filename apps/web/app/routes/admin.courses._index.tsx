@@ -6,11 +6,11 @@ import { titleMeta, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
-import courseAdminCss from '../styles/course-admin.css?url';
+import coursesCss from '../styles/courses.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta('courseAdmin.page.title');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
+export const meta = titleMeta('courses.admin.page.title');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesCss }];
 
 const isCategory = (value: string | null): value is CourseCategory => (COURSE_CATEGORIES as readonly (string | null)[]).includes(value);
 
@@ -44,19 +44,19 @@ export default function CourseAdminListPage() {
   const { t } = useI18n();
   const filters: { value: CourseCategory | null; label: string }[] = [
     { value: null, label: t('courses.filter.all') },
-    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) })),
+    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`courses.category.${value}`) })),
   ];
   const drafts = courses.filter((c) => !c.published).length;
   return (
     <div className="stack course-admin">
-      <h1>{t('courseAdmin.list.heading')}</h1>
-      <p>{t('courseAdmin.list.intro')}</p>
+      <h1>{t('courses.admin.list.heading')}</h1>
+      <p>{t('courses.admin.list.intro')}</p>
       <p>
         <Link to="/admin/courses/new" className="button button-primary button-block">
-          {t('courseAdmin.list.new')}
+          {t('courses.admin.list.new')}
         </Link>
       </p>
-      <nav aria-label={t('courseAdmin.list.filterLabel')}>
+      <nav aria-label={t('courses.admin.list.filterLabel')}>
         <ul className="chips">
           {filters.map(({ value, label }) => (
             <li key={value ?? 'all'}>
@@ -68,10 +68,10 @@ export default function CourseAdminListPage() {
         </ul>
       </nav>
       <p className="hint" role="status">
-        {t('courseAdmin.list.count', { n: courses.length, drafts })}
+        {t('courses.admin.list.count', { n: courses.length, drafts })}
       </p>
       {courses.length === 0 ? (
-        <p>{t('courseAdmin.list.empty')}</p>
+        <p>{t('courses.admin.list.empty')}</p>
       ) : (
         <ul className="course-admin-list">
           {courses.map((course) => (
@@ -81,16 +81,16 @@ export default function CourseAdminListPage() {
               </h2>
               <p className="badges">
                 <span className={`badge ${course.published ? 'badge-course-published' : 'badge-course-draft'}`}>
-                  {course.published ? t('courseAdmin.status.published') : t('courseAdmin.status.draft')}
+                  {course.published ? t('courses.admin.status.published') : t('courses.admin.status.draft')}
                 </span>
                 <CategoryBadge category={course.category} />
-                {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
-                {course.editable ? null : <span className="badge badge-course-read-only">{t('courseAdmin.status.readOnly')}</span>}
+                {course.requiredForVolunteers ? <span className="badge badge-required">{t('courses.detail.requiredForVolunteers')}</span> : null}
+                {course.editable ? null : <span className="badge badge-course-read-only">{t('courses.admin.status.readOnly')}</span>}
               </p>
               <p className="course-meta">
                 <span className="course-admin-code">{course.code}</span>
-                <span>{t('courseAdmin.list.lessons', { n: course.lessonCount })}</span>
-                <span>{t('courseAdmin.list.classes', { n: course.classCount })}</span>
+                <span>{t('courses.admin.list.lessons', { n: course.lessonCount })}</span>
+                <span>{t('courses.admin.list.classes', { n: course.classCount })}</span>
               </p>
             </li>
           ))}

@@ -7,10 +7,10 @@ import { requireUser } from '../lib/auth.server';
 import { blankCourse } from '../lib/course-admin-form';
 import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from '../lib/course-admin.server';
 import { getLocale } from '../lib/locale.server';
-import courseAdminCss from '../styles/course-admin.css?url';
+import coursesCss from '../styles/courses.css?url';
 
-export const meta = titleMeta('courseAdmin.page.new');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: courseAdminCss }];
+export const meta = titleMeta('courses.admin.page.new');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['admin'] });
@@ -42,9 +42,9 @@ export default function NewCoursePage() {
   return (
     <section className="stack course-admin">
       <p>
-        <Link to="/admin/courses">{t('courseAdmin.backToList')}</Link>
+        <Link to="/admin/courses">{t('courses.admin.backToList')}</Link>
       </p>
-      <h1>{t('courseAdmin.page.new')}</h1>
+      <h1>{t('courses.admin.page.new')}</h1>
       <CourseFormNotice notice={result?.notice} anchor={result?.anchor} />
       <CourseForm
         mode="create"

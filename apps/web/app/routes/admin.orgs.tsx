@@ -215,7 +215,7 @@ function OrgBrowser() {
     <>
       <section className="stack-tight orgs-current" aria-labelledby="orgs-current-name">
         <h2 id="orgs-current-name" className="orgs-org">
-          {org.name} <span className="badge">{t(`orgKind.${org.kind}`)}</span>
+          {org.name} <span className="badge">{t(`orgs.kind.${org.kind}`)}</span>
         </h2>
         <p className="hint">{org.counts}</p>
         <p>
@@ -270,14 +270,14 @@ function CreateForm({ parent, kinds }: { parent: { id: string; name: string; kin
         <SelectField
           name="kind"
           label={t('orgs.create.kind')}
-          hint={t('orgs.create.kindHint', { kind: t(`orgKind.${parent.kind}`) })}
+          hint={t('orgs.create.kindHint', { kind: t(`orgs.kind.${parent.kind}`) })}
           error={fields.kind}
           required
           defaultValue={values && (kinds as string[]).includes(values.kind) ? values.kind : kinds[0]}
         >
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
-              {t(`orgKind.${kind}`)}
+              {t(`orgs.kind.${kind}`)}
             </option>
           ))}
         </SelectField>
@@ -307,7 +307,7 @@ function OrgList({ orgs, withTrail = false, highlight }: { orgs: OrgItem[]; with
           <Link to={org.href} className={`orgs-item${org.id === highlight ? ' orgs-item-new' : ''}`}>
             <span className="orgs-item-head">
               <strong className="orgs-item-name">{org.name}</strong>
-              <span className="badge">{t(`orgKind.${org.kind}`)}</span>
+              <span className="badge">{t(`orgs.kind.${org.kind}`)}</span>
               {org.id === highlight ? <span className="badge orgs-badge-new">{t('orgs.children.new')}</span> : null}
             </span>
             {withTrail && org.trail ? <span className="orgs-item-trail">{org.trail}</span> : null}

@@ -8,7 +8,7 @@ import { myClassCards } from '../lib/learner-class.server';
 import { getLocale } from '../lib/locale.server';
 import { nextSteps, shortcuts } from '../lib/next-steps';
 
-export const meta = titleMeta('page.app');
+export const meta = titleMeta('home.page.app');
 export const links: LinksFunction = learningLinks;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,15 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AppHomePage() {
   const { user, classes, steps, shortcuts } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const role = user.learnerType ? `${t(`role.${user.role}`)} · ${t(`learnerType.${user.learnerType}`)}` : t(`role.${user.role}`);
+  const role = user.learnerType ? `${t(`people.role.${user.role}`)} · ${t(`people.learnerType.${user.learnerType}`)}` : t(`people.role.${user.role}`);
   return (
     <div className="stack">
-      <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      <h1>{t('home.app.greeting', { name: user.name })}</h1>
       {user.passwordFromStaff ? (
         // Not a detour at sign-in: she may be signing in to check in at a station right now.
         <p className="notice notice-warning">
-          {t('reports.password.fromStaff')}{' '}
-          <Link to="/me/password">{t('reports.me.password.link')}</Link>
+          {t('account.password.fromStaff')}{' '}
+          <Link to="/me/password">{t('account.me.password.link')}</Link>
         </p>
       ) : null}
       {classes && classes.length > 0 ? (
@@ -41,15 +41,15 @@ export default function AppHomePage() {
       ) : null}
       <dl className="facts">
         <div>
-          <dt>{t('dashboard.role')}</dt>
+          <dt>{t('home.app.role')}</dt>
           <dd>{role}</dd>
         </div>
         <div>
-          <dt>{t('dashboard.org')}</dt>
-          <dd>{user.orgName ?? t('dashboard.noOrg')}</dd>
+          <dt>{t('home.app.org')}</dt>
+          <dd>{user.orgName ?? t('home.app.noOrg')}</dd>
         </div>
       </dl>
-      <nav aria-label={t('dashboard.shortcuts')} className="actions">
+      <nav aria-label={t('home.app.shortcuts')} className="actions">
         {shortcuts.map((link, i) => (
           <Link key={link.key} to={link.href ?? '/app'} className={i === 0 ? 'button button-primary' : 'button button-secondary'}>
             {t(link.key)}
@@ -57,13 +57,13 @@ export default function AppHomePage() {
         ))}
       </nav>
       <section aria-labelledby="next-steps" className="card stack">
-        <h2 id="next-steps">{t('dashboard.nextSteps')}</h2>
+        <h2 id="next-steps">{t('home.app.nextSteps')}</h2>
         <ol className="steps">
           {steps.map((step) => (
             <li key={step.key}>{step.href ? <Link to={step.href}>{t(step.key)}</Link> : t(step.key)}</li>
           ))}
         </ol>
-        {steps.some((step) => !step.href) ? <p className="hint">{t('dashboard.comingSoon')}</p> : null}
+        {steps.some((step) => !step.href) ? <p className="hint">{t('home.app.comingSoon')}</p> : null}
       </section>
     </div>
   );

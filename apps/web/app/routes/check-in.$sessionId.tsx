@@ -80,8 +80,8 @@ export default function CheckInPage() {
       <section className="stack narrow">
         <h1>{t('attendance.checkIn.heading')}</h1>
         <div className={`notice ${done === 'checkedIn' ? 'notice-success check-in-done' : 'notice-warning'}`} role="status">
-          <p className="check-in-done-title">{t(done === 'checkedIn' ? 'checkInState.already' : done === 'cancelled' ? 'checkInState.cancelled' : 'checkInState.ended')}</p>
-          <p>{t(done === 'checkedIn' ? 'checkInState.alreadyHint' : 'checkInState.endedHint')}</p>
+          <p className="check-in-done-title">{t(done === 'checkedIn' ? 'attendance.checkInState.already' : done === 'cancelled' ? 'attendance.checkInState.cancelled' : 'attendance.checkInState.ended')}</p>
+          <p>{t(done === 'checkedIn' ? 'attendance.checkInState.alreadyHint' : 'attendance.checkInState.endedHint')}</p>
         </div>
         <p>
           <Link to="/my/classes" className="button button-secondary button-block">

@@ -12,7 +12,7 @@ import { getLocale } from '../lib/locale.server';
 import { renderMarkdown } from '../lib/markdown.server';
 import { lessonTitle } from '../lib/lesson-title';
 
-export const meta = titleMeta<{ course?: { title: string } }>('page.course', (data) => data.course?.title);
+export const meta = titleMeta<{ course?: { title: string } }>('courses.page.course', (data) => data.course?.title);
 
 const COURSE_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 const STAFF_ROLES = new Set(['coordinator', 'admin']);
@@ -102,13 +102,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(locale);
   const form = await request.formData();
   const classId = formText(form, 'classId');
-  if (!isUuid(classId)) return data({ classId, error: t('error.NOT_FOUND'), missing: [] }, { status: 400, headers });
+  if (!isUuid(classId)) return data({ classId, error: t('common.error.NOT_FOUND'), missing: [] }, { status: 400, headers });
   try {
     const result = await api.classes.enrol(classId);
     return data({ classId, status: result.status, position: result.waitlistPosition ?? null }, { headers });
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    const message = failure.errors.form ?? t('error.VALIDATION_FAILED');
+    const message = failure.errors.form ?? t('common.error.VALIDATION_FAILED');
     return data({ classId, error: message, missing: missingPrerequisites(error) }, { status: failure.status, headers });
   }
 }
@@ -124,13 +124,13 @@ export default function CoursePage() {
   return (
     <article className="stack">
       <p>
-        <Link to="/courses">{t('course.backToCatalogue')}</Link>
+        <Link to="/courses">{t('courses.detail.backToCatalogue')}</Link>
       </p>
       <header className="stack">
         <h1>{course.title}</h1>
         <p className="badges">
           <CategoryBadge category={course.category} />
-          {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+          {course.requiredForVolunteers ? <span className="badge badge-required">{t('courses.detail.requiredForVolunteers')}</span> : null}
         </p>
       </header>
 
@@ -139,32 +139,32 @@ export default function CoursePage() {
       {course.description ? <p className="lead">{course.description}</p> : null}
 
       <section aria-labelledby="rules" className="card stack">
-        <h2 id="rules">{t('course.rules')}</h2>
+        <h2 id="rules">{t('courses.detail.rules')}</h2>
         <dl className="facts">
           <div>
-            <dt>{t('course.rules.hours')}</dt>
-            <dd>{t('course.hours', { n: course.requiredHours })}</dd>
+            <dt>{t('courses.detail.rules.hours')}</dt>
+            <dd>{t('courses.detail.hours', { n: course.requiredHours })}</dd>
           </div>
           <div>
-            <dt>{t('course.rules.attendance')}</dt>
-            <dd>{t('course.rules.attendanceValue', { pct: course.minAttendancePct })}</dd>
+            <dt>{t('courses.detail.rules.attendance')}</dt>
+            <dd>{t('courses.detail.rules.attendanceValue', { pct: course.minAttendancePct })}</dd>
           </div>
           <div>
-            <dt>{t('course.rules.passMark')}</dt>
-            <dd>{t('course.rules.passMarkValue', { n: course.passMark })}</dd>
+            <dt>{t('courses.detail.rules.passMark')}</dt>
+            <dd>{t('courses.detail.rules.passMarkValue', { n: course.passMark })}</dd>
           </div>
           <div>
-            <dt>{t('course.rules.validity')}</dt>
-            <dd>{course.validityMonths ? t('course.rules.validityMonths', { n: course.validityMonths }) : t('course.rules.validityForever')}</dd>
+            <dt>{t('courses.detail.rules.validity')}</dt>
+            <dd>{course.validityMonths ? t('courses.detail.rules.validityMonths', { n: course.validityMonths }) : t('courses.detail.rules.validityForever')}</dd>
           </div>
           <div>
-            <dt>{t('course.rules.prerequisites')}</dt>
+            <dt>{t('courses.detail.rules.prerequisites')}</dt>
             <dd>
               {course.prerequisites.length === 0
-                ? t('course.rules.noPrerequisites')
+                ? t('courses.detail.rules.noPrerequisites')
                 : course.prerequisites.map((p, i) => (
                     <span key={p.code}>
-                      {i > 0 ? t('list.separator') : null}
+                      {i > 0 ? t('common.list.separator') : null}
                       <Link to={`/courses/${p.code}`}>{p.title}</Link>
                     </span>
                   ))}
@@ -174,18 +174,18 @@ export default function CoursePage() {
       </section>
 
       <section aria-labelledby="classes" className="stack">
-        <h2 id="classes">{t('course.classes')}</h2>
+        <h2 id="classes">{t('courses.detail.classes')}</h2>
         {role === 'guest' ? (
           <>
-            <p>{course.openClasses > 0 ? t('course.openClasses', { n: course.openClasses }) : t('course.noOpenClasses')}</p>
+            <p>{course.openClasses > 0 ? t('courses.detail.openClasses', { n: course.openClasses }) : t('courses.detail.noOpenClasses')}</p>
             <p>
               <Link to={`/login?next=${encodeURIComponent(location.pathname)}`} className="button button-primary">
-                {t('course.signInToEnrol')}
+                {t('courses.detail.signInToEnrol')}
               </Link>
             </p>
           </>
         ) : classes.length === 0 ? (
-          <p>{t('course.noOpenClasses')}</p>
+          <p>{t('courses.detail.noOpenClasses')}</p>
         ) : (
           <ul className="class-list">
             {classes.map((klass) => {
@@ -198,30 +198,30 @@ export default function CoursePage() {
                   <h3 id={`class-${klass.id}`}>{klass.orgName}</h3>
                   {klass.late ? (
                     <p className="badges">
-                      <span className="badge badge-late">{t('lateClass.badge')}</span>
+                      <span className="badge badge-late">{t('classes.late.badge')}</span>
                     </p>
                   ) : null}
                   <ClassFacts klass={klass} showOrg={false} />
                   <SessionList sessions={klass.sessions} />
                   {role === 'learner' && klass.late && !mineHere ? (
                     <div className="notice notice-warning stack-tight">
-                      <p>{t('lateClass.why', { held: klass.late.held, pct: course.minAttendancePct, hours: course.requiredHours })}</p>
+                      <p>{t('classes.late.why', { held: klass.late.held, pct: course.minAttendancePct, hours: course.requiredHours })}</p>
                       {next ? (
                         <p>
-                          {t('lateClass.next', { org: next.orgName, starts: next.startsOn })}{' '}
-                          <a href={`#class-card-${next.id}`}>{t('lateClass.nextLink')}</a>
+                          {t('classes.late.next', { org: next.orgName, starts: next.startsOn })}{' '}
+                          <a href={`#class-card-${next.id}`}>{t('classes.late.nextLink')}</a>
                         </p>
                       ) : (
-                        <p>{t('lateClass.noNext')}</p>
+                        <p>{t('classes.late.noNext')}</p>
                       )}
                     </div>
                   ) : role === 'learner' ? (
                     mineHere ? (
                       <p className="notice notice-success">
                         {mineHere.status === 'waitlisted' && mineHere.waitlistPosition
-                          ? t('enrol.mine.waitlisted', { n: mineHere.waitlistPosition })
-                          : t(`enrollmentStatus.${mineHere.status}`)}{' '}
-                        <Link to="/my/classes">{t('enrol.seeMyClasses')}</Link>
+                          ? t('classes.enrol.mine.waitlisted', { n: mineHere.waitlistPosition })
+                          : t(`classes.enrollmentStatus.${mineHere.status}`)}{' '}
+                        <Link to="/my/classes">{t('classes.enrol.seeMyClasses')}</Link>
                       </p>
                     ) : (
                       <Form method="post" className="stack">
@@ -241,15 +241,15 @@ export default function CoursePage() {
                           </div>
                         ) : null}
                         <button type="submit" className="button button-primary button-block" disabled={busyClass === klass.id} aria-describedby={`class-${klass.id}`}>
-                          {klass.seatsLeft > 0 ? t('enrol.submit') : t('enrol.submitWaitlist')}
+                          {klass.seatsLeft > 0 ? t('classes.enrol.submit') : t('classes.enrol.submitWaitlist')}
                         </button>
-                        {klass.seatsLeft === 0 ? <p className="hint">{t('enrol.waitlistHint')}</p> : null}
+                        {klass.seatsLeft === 0 ? <p className="hint">{t('classes.enrol.waitlistHint')}</p> : null}
                       </Form>
                     )
                   ) : role === 'staff' ? (
                     <p>
                       <Link to={`/manage/classes/${klass.id}`} className="button button-secondary">
-                        {t('manage.classes.open')}
+                        {t('classes.list.open')}
                       </Link>
                     </p>
                   ) : null}
@@ -260,20 +260,20 @@ export default function CoursePage() {
         )}
         {role === 'staff' ? (
           <p>
-            <Link to={`/manage/classes/new?courseId=${course.id}`}>{t('manage.classes.newForCourse')}</Link>
+            <Link to={`/manage/classes/new?courseId=${course.id}`}>{t('classes.list.newForCourse')}</Link>
           </p>
         ) : null}
       </section>
 
       {course.lessons.length > 0 ? (
         <section aria-labelledby="lessons" className="stack">
-          <h2 id="lessons">{t('course.lessons')}</h2>
+          <h2 id="lessons">{t('courses.detail.lessons')}</h2>
           <div className="lessons">
             {course.lessons.map((lesson) => (
               <details key={lesson.id} className="lesson">
                 <summary>
                   <span className="lesson-title">{lessonTitle(t, lesson.position, lesson.title)}</span>
-                  <span className="hint">{t('course.hours', { n: lesson.hours })}</span>
+                  <span className="hint">{t('courses.detail.hours', { n: lesson.hours })}</span>
                 </summary>
                 {/* Rendered on the server by markdown-it with raw HTML disabled (see markdown.server.ts). */}
                 <div className="prose" dangerouslySetInnerHTML={{ __html: lesson.html }} />
@@ -285,15 +285,15 @@ export default function CoursePage() {
 
       {course.assessments.length > 0 ? (
         <section aria-labelledby="assessments" className="stack">
-          <h2 id="assessments">{t('course.assessments')}</h2>
+          <h2 id="assessments">{t('courses.detail.assessments')}</h2>
           <ul className="plain-list">
             {course.assessments.map((a) => (
               <li key={a.id} className="card">
                 <h3>{a.title}</h3>
                 <p>
-                  {t(`assessment.kind.${a.kind}`)} · {t('assessment.passMark', { n: a.passMark })}
-                  {a.kind === 'quiz' && a.questionCount > 0 ? ` · ${t('assessment.questions', { n: a.questionCount })}` : null}
-                  {a.maxAttempts ? ` · ${t('assessment.attempts', { n: a.maxAttempts })}` : null}
+                  {t(`courses.assessment.kind.${a.kind}`)} · {t('courses.assessment.passMark', { n: a.passMark })}
+                  {a.kind === 'quiz' && a.questionCount > 0 ? ` · ${t('courses.assessment.questions', { n: a.questionCount })}` : null}
+                  {a.maxAttempts ? ` · ${t('courses.assessment.attempts', { n: a.maxAttempts })}` : null}
                 </p>
               </li>
             ))}
@@ -317,7 +317,7 @@ function EnrolResult({ result }: { result: EnrolOutcome }) {
         <p>{result.error}</p>
         {result.missing.length > 0 ? (
           <>
-            <p>{t('enrol.missingIntro')}</p>
+            <p>{t('classes.enrol.missingIntro')}</p>
             <ul>
               {result.missing.map((m) => (
                 <li key={m.code}>
@@ -333,11 +333,11 @@ function EnrolResult({ result }: { result: EnrolOutcome }) {
   return (
     <div className="notice notice-success" role="status">
       <p>
-        <strong>{result.status === 'waitlisted' ? t('enrol.done.waitlisted', { n: result.position ?? 1 }) : t('enrol.done.enrolled')}</strong>
+        <strong>{result.status === 'waitlisted' ? t('classes.enrol.done.waitlisted', { n: result.position ?? 1 }) : t('classes.enrol.done.enrolled')}</strong>
       </p>
-      <p>{result.status === 'waitlisted' ? t('enrol.done.waitlistedHint') : t('enrol.done.enrolledHint')}</p>
+      <p>{result.status === 'waitlisted' ? t('classes.enrol.done.waitlistedHint') : t('classes.enrol.done.enrolledHint')}</p>
       <p>
-        <Link to="/my/classes">{t('enrol.seeMyClasses')}</Link>
+        <Link to="/my/classes">{t('classes.enrol.seeMyClasses')}</Link>
       </p>
     </div>
   );

@@ -7,7 +7,7 @@ import { titleMeta, useI18n } from '../i18n';
 import { apiFor, unavailableOrRethrow } from '../lib/api.server';
 import { getLocale } from '../lib/locale.server';
 
-export const meta = titleMeta('page.courses');
+export const meta = titleMeta('courses.page.courses');
 
 /** Courses per catalogue page: the catalogue grows with each province's own courses. */
 const PAGE_SIZE = 20;
@@ -47,7 +47,7 @@ export default function CoursesPage() {
   const { t } = useI18n();
   const filters: { value: CourseCategory | null; label: string }[] = [
     { value: null, label: t('courses.filter.all') },
-    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`category.${value}`) })),
+    ...COURSE_CATEGORIES.map((value) => ({ value, label: t(`courses.category.${value}`) })),
   ];
   return (
     <div className="stack">
@@ -75,12 +75,12 @@ export default function CoursesPage() {
               </h2>
               <p className="badges">
                 <CategoryBadge category={course.category} />
-                {course.requiredForVolunteers ? <span className="badge badge-required">{t('course.requiredForVolunteers')}</span> : null}
+                {course.requiredForVolunteers ? <span className="badge badge-required">{t('courses.detail.requiredForVolunteers')}</span> : null}
               </p>
               {course.description ? <p className="course-description">{course.description}</p> : null}
               <p className="course-meta">
-                <span>{t('course.hours', { n: course.requiredHours })}</span>
-                <span>{course.openClasses > 0 ? t('course.openClasses', { n: course.openClasses }) : t('course.noOpenClasses')}</span>
+                <span>{t('courses.detail.hours', { n: course.requiredHours })}</span>
+                <span>{course.openClasses > 0 ? t('courses.detail.openClasses', { n: course.openClasses }) : t('courses.detail.noOpenClasses')}</span>
               </p>
             </li>
           ))}

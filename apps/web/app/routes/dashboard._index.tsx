@@ -11,11 +11,11 @@ import { getLocale } from '../lib/locale.server';
 import { SERIES } from '../lib/reports-colours';
 import { dashboardView, type Chart, type Tile } from '../lib/reports-dashboard.server';
 import { dashboardQuery, isPreset, parsePeriod, presetPeriod } from '../lib/reports-period';
-import reportsCss from '../styles/reports.css?url';
+import dashboardCss from '../styles/dashboard.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta('reports.page.dashboard');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+export const meta = titleMeta('dashboard.page.dashboard');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardCss }];
 
 /** `?orgId=&from=&to=`; `?period=month|quarter|year|all` is turned into from/to, so links stay shareable. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]);
     const path = node?.parent ? [...node.parent.trail, node.parent] : [];
     const view = dashboardView({ summary, path, ownOrgId: user.orgId, orgParam, period, t, locale });
-    const problem = (which: (typeof problems)[number]) => (problems.includes(which) ? t(`reports.period.${which}`) : undefined);
+    const problem = (which: (typeof problems)[number]) => (problems.includes(which) ? t(`dashboard.period.${which}`) : undefined);
     const dateErrors = { from: problem('badFrom'), to: problem('badTo'), order: problem('badOrder') };
     return data({ ...view, dateErrors, hasDateErrors: problems.length > 0 }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
   } catch (error) {
@@ -57,7 +57,7 @@ export default function DashboardPage() {
   return (
     <div className="stack dash">
       {view.path.length > 1 ? (
-        <nav aria-label={t('reports.dashboard.path')}>
+        <nav aria-label={t('dashboard.path')}>
           <ol className="crumbs">
             {view.path.map((crumb) => (
               <li key={crumb.href}>
@@ -68,18 +68,18 @@ export default function DashboardPage() {
         </nav>
       ) : null}
       <div className="stack-tight">
-        <h1>{t('reports.dashboard.heading')}</h1>
+        <h1>{t('dashboard.heading')}</h1>
         <p className="lead dash-org">
-          <strong>{view.org.name}</strong> <span className="badge">{t(`orgKind.${view.org.kind}`)}</span>
+          <strong>{view.org.name}</strong> <span className="badge">{t(`orgs.kind.${view.org.kind}`)}</span>
         </p>
-        {view.breakdown.length > 0 ? <p>{t('reports.dashboard.scope')}</p> : null}
+        {view.breakdown.length > 0 ? <p>{t('dashboard.scope')}</p> : null}
         <p className="hint dash-updated">
-          {t('reports.dashboard.updated', { time: view.updated })}{' '}
+          {t('dashboard.updated', { time: view.updated })}{' '}
           {view.pending > 0 ? (
             <>
-              {t('reports.dashboard.pending', { n: view.pending })}{' '}
+              {t('dashboard.pending', { n: view.pending })}{' '}
               <Link to={view.selfHref} reloadDocument>
-                {t('reports.dashboard.refresh')}
+                {t('dashboard.refresh')}
               </Link>
             </>
           ) : null}
@@ -90,54 +90,54 @@ export default function DashboardPage() {
 
       <section aria-labelledby="dash-people" className="stack-tight">
         <h2 id="dash-people" className="dash-group">
-          {t('reports.tiles.people')}
+          {t('dashboard.tiles.people')}
         </h2>
         <Tiles tiles={view.people} />
       </section>
       <section aria-labelledby="dash-activity" className="stack-tight">
         <h2 id="dash-activity" className="dash-group">
-          {t('reports.tiles.activity')} <span className="dash-group-period">· {view.period.text}</span>
+          {t('dashboard.tiles.activity')} <span className="dash-group-period">· {view.period.text}</span>
         </h2>
         <Tiles tiles={view.activity} />
       </section>
 
       <div className="dash-charts">
-        <ChartSection id="dash-trend" title="reports.chart.trend.title" chart={view.trend} columns={['reports.col.month', 'reports.chart.enrollments', 'reports.chart.certificates']}>
+        <ChartSection id="dash-trend" title="dashboard.chart.trend.title" chart={view.trend} columns={['dashboard.col.month', 'dashboard.chart.enrollments', 'dashboard.chart.certificates']}>
           <ul className="dash-legend">
             <li>
               <LegendMark colour={SERIES.enrollments} shape="circle" />
-              {t('reports.chart.enrollments')}
+              {t('dashboard.chart.enrollments')}
             </li>
             <li>
               <LegendMark colour={SERIES.certificates} shape="square" dashed />
-              {t('reports.chart.certificates')}
+              {t('dashboard.chart.certificates')}
             </li>
           </ul>
         </ChartSection>
         <ChartSection
           id="dash-attendance"
-          title={view.attendance?.title ?? 'reports.chart.attendance.title'}
+          title={view.attendance?.title ?? 'dashboard.chart.attendance.title'}
           chart={view.attendance}
-          columns={[view.attendance?.title === 'reports.chart.attendance.byCourse' ? 'reports.col.course' : 'reports.col.org', 'reports.tile.attendanceRate']}
+          columns={[view.attendance?.title === 'dashboard.chart.attendance.byCourse' ? 'dashboard.col.course' : 'dashboard.col.org', 'dashboard.tile.attendanceRate']}
         />
-        <ChartSection id="dash-funnel" title="reports.chart.funnel.title" chart={view.funnel} columns={['reports.col.stage', 'reports.col.people']}>
-          <p className="hint">{t('reports.chart.funnel.note')}</p>
+        <ChartSection id="dash-funnel" title="dashboard.chart.funnel.title" chart={view.funnel} columns={['dashboard.col.stage', 'dashboard.col.people']}>
+          <p className="hint">{t('dashboard.chart.funnel.note')}</p>
         </ChartSection>
       </div>
 
       <section aria-labelledby="dash-courses" className="stack-tight">
-        <h2 id="dash-courses">{t('reports.byCourse.heading')}</h2>
+        <h2 id="dash-courses">{t('dashboard.byCourse.heading')}</h2>
         {view.byCourse.length === 0 ? (
-          <p>{t('reports.byCourse.empty')}</p>
+          <p>{t('dashboard.byCourse.empty')}</p>
         ) : (
           <div className="table-scroll">
             <table className="table dash-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('reports.col.course')}</th>
-                  <th scope="col">{t('reports.col.enrollments')}</th>
-                  <th scope="col">{t('reports.col.certificates')}</th>
-                  <th scope="col">{t('reports.tile.attendanceRate')}</th>
+                  <th scope="col">{t('dashboard.col.course')}</th>
+                  <th scope="col">{t('dashboard.col.enrollments')}</th>
+                  <th scope="col">{t('dashboard.col.certificates')}</th>
+                  <th scope="col">{t('dashboard.tile.attendanceRate')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -146,12 +146,12 @@ export default function DashboardPage() {
                     <th scope="row">
                       {c.title}
                       <span className="dash-sub">
-                        {c.code} · {t(`category.${c.category}`)}
+                        {c.code} · {t(`courses.category.${c.category}`)}
                       </span>
                     </th>
                     <td>{c.enrollments}</td>
                     <td>{c.certificates}</td>
-                    <td>{c.attendanceRate ?? t('reports.noData')}</td>
+                    <td>{c.attendanceRate ?? t('dashboard.noData')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -161,42 +161,42 @@ export default function DashboardPage() {
       </section>
 
       <section aria-labelledby="dash-children" className="stack-tight">
-        <h2 id="dash-children">{t('reports.breakdown.heading')}</h2>
+        <h2 id="dash-children">{t('dashboard.breakdown.heading')}</h2>
         {view.breakdown.length === 0 ? (
-          <p>{t('reports.breakdown.empty')}</p>
+          <p>{t('dashboard.breakdown.empty')}</p>
         ) : (
           <>
-            <p className="hint">{t('reports.breakdown.hint')}</p>
+            <p className="hint">{t('dashboard.breakdown.hint')}</p>
             <ul className="dash-children">
               {view.breakdown.map((b) => (
                 <li key={b.id} className="card">
                   <Link to={b.href} className="dash-child-link">
                     <span>{b.name}</span>
-                    <span className="badge">{t(`orgKind.${b.kind}`)}</span>
+                    <span className="badge">{t(`orgs.kind.${b.kind}`)}</span>
                   </Link>
                   <dl className="dash-child-facts">
                     <div>
-                      <dt>{t('reports.tile.learners')}</dt>
+                      <dt>{t('dashboard.tile.learners')}</dt>
                       <dd>{b.learners}</dd>
                     </div>
                     <div>
-                      <dt>{t('reports.tile.volunteerMothers')}</dt>
+                      <dt>{t('dashboard.tile.volunteerMothers')}</dt>
                       <dd>{b.volunteerMothers}</dd>
                     </div>
                     <div>
-                      <dt>{t('reports.tile.enrollments')}</dt>
+                      <dt>{t('dashboard.tile.enrollments')}</dt>
                       <dd>{b.enrollments}</dd>
                     </div>
                     <div>
-                      <dt>{t('reports.tile.attendanceRate')}</dt>
-                      <dd>{b.attendanceRate ?? t('reports.noData')}</dd>
+                      <dt>{t('dashboard.tile.attendanceRate')}</dt>
+                      <dd>{b.attendanceRate ?? t('dashboard.noData')}</dd>
                     </div>
                     <div>
-                      <dt>{t('reports.tile.certificates')}</dt>
+                      <dt>{t('dashboard.tile.certificates')}</dt>
                       <dd>{b.certificates}</dd>
                     </div>
                     <div>
-                      <dt>{t('reports.tile.hires')}</dt>
+                      <dt>{t('dashboard.tile.hires')}</dt>
                       <dd>{b.hires}</dd>
                     </div>
                   </dl>
@@ -208,11 +208,11 @@ export default function DashboardPage() {
       </section>
 
       <section aria-labelledby="dash-export" className="stack-tight dash-export">
-        <h2 id="dash-export">{t('reports.export.heading')}</h2>
-        <p className="hint">{t('reports.export.csvHint')}</p>
+        <h2 id="dash-export">{t('dashboard.export.heading')}</h2>
+        <p className="hint">{t('dashboard.export.csvHint')}</p>
         <div className="actions">
           <a href={view.csvHref} download className="button button-primary">
-            {t('reports.export.csv')}
+            {t('dashboard.export.csv')}
           </a>
           <PrintButton />
         </div>
@@ -229,33 +229,33 @@ function PeriodFilter({ view }: { view: View }) {
   return (
     <section aria-labelledby="dash-period" className="stack-tight dash-period">
       <h2 id="dash-period" className="dash-group">
-        {t('reports.period.heading')}
+        {t('dashboard.period.heading')}
       </h2>
       <ul className="chips">
         {view.presets.map((p) => (
           <li key={p.preset}>
             <Link to={p.href} className="chip" aria-current={view.period.preset === p.preset ? 'page' : undefined}>
-              {t(`reports.period.${p.preset}`)}
+              {t(`dashboard.period.${p.preset}`)}
             </Link>
           </li>
         ))}
       </ul>
       <details className="dash-custom" open={view.period.custom || view.hasDateErrors}>
-        <summary>{t('reports.period.custom')}</summary>
+        <summary>{t('dashboard.period.custom')}</summary>
         <Form method="get" action="/dashboard" className="stack-tight" key={`${view.orgParam}:${view.period.from}:${view.period.to}`}>
           {view.orgParam ? <input type="hidden" name="orgId" value={view.orgParam} /> : null}
-          <p className="hint">{t('reports.period.hint')}</p>
+          <p className="hint">{t('dashboard.period.hint')}</p>
           {view.dateErrors.order ? (
             <p className="alert" role="alert">
               {view.dateErrors.order}
             </p>
           ) : null}
           <div className="field-pair">
-            <TextField name="from" type="date" label={t('reports.period.from')} defaultValue={view.period.from} error={view.dateErrors.from} />
-            <TextField name="to" type="date" label={t('reports.period.to')} defaultValue={view.period.to} error={view.dateErrors.to} />
+            <TextField name="from" type="date" label={t('dashboard.period.from')} defaultValue={view.period.from} error={view.dateErrors.from} />
+            <TextField name="to" type="date" label={t('dashboard.period.to')} defaultValue={view.period.to} error={view.dateErrors.to} />
           </div>
           <button type="submit" className="button button-secondary">
-            {t('reports.period.apply')}
+            {t('dashboard.period.apply')}
           </button>
         </Form>
       </details>
@@ -270,7 +270,7 @@ function Tiles({ tiles }: { tiles: Tile[] }) {
       {tiles.map((tile) => (
         <div key={tile.label} className="dash-tile">
           <dt>{t(tile.label)}</dt>
-          <dd className={tile.value === null ? 'dash-number dash-number-none' : 'dash-number'}>{tile.value ?? t('reports.noData')}</dd>
+          <dd className={tile.value === null ? 'dash-number dash-number-none' : 'dash-number'}>{tile.value ?? t('dashboard.noData')}</dd>
           {tile.hint ? <dd className="dash-tile-hint">{tile.hint}</dd> : null}
         </div>
       ))}
@@ -302,7 +302,7 @@ function ChartSection({
           {/* Markup rendered by react-dom/server from our own components; names in it are escaped there. */}
           <div className="dash-figure" dangerouslySetInnerHTML={{ __html: chart.svg }} />
           <details className="dash-numbers">
-            <summary>{t('reports.chart.showTable')}</summary>
+            <summary>{t('dashboard.chart.showTable')}</summary>
             <div className="table-scroll">
               <table className="table">
                 <thead>
@@ -329,7 +329,7 @@ function ChartSection({
           </details>
         </>
       ) : (
-        <p>{t('reports.chart.empty')}</p>
+        <p>{t('dashboard.chart.empty')}</p>
       )}
     </section>
   );
@@ -352,7 +352,7 @@ function PrintButton() {
   if (!ready) return null;
   return (
     <button type="button" className="button button-secondary" onClick={() => window.print()}>
-      {t('reports.export.print')}
+      {t('dashboard.export.print')}
     </button>
   );
 }

@@ -66,13 +66,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const jobId = formText(form, 'jobId');
   const status = formText(form, 'status');
-  if (!isUuid(jobId) || (status !== 'open' && status !== 'closed')) return data({ ok: false, message: t('error.VALIDATION_FAILED') }, { status: 400, headers });
+  if (!isUuid(jobId) || (status !== 'open' && status !== 'closed')) return data({ ok: false, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
     await referralsApi(api, locale).jobs.setStatus(jobId, status);
     return data({ ok: true, message: t(status === 'closed' ? 'referrals.board.closed' : 'referrals.board.reopened') }, { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);
-    return data({ ok: false, message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+    return data({ ok: false, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }
 

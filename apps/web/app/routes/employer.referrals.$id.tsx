@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const status = formText(form, 'status');
   const errors: FormErrors = { fields: {} };
   const note = readNote(form, t, errors);
-  if (!isReferralStatus(status)) return data<Outcome>({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+  if (!isReferralStatus(status)) return data<Outcome>({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   if (hasErrors(errors)) return data<Outcome>({ errors }, { status: 400, headers });
   if (needsConfirmation(form, status)) return data<Outcome>({ confirm: { status, note } }, { headers });
   try {

@@ -102,20 +102,20 @@ export default function ClassPage() {
   return (
     <article className="stack">
       <p>
-        <Link to="/my/classes">{t('certificates.progress.backToClasses')}</Link>
+        <Link to="/my/classes">{t('learning.progress.backToClasses')}</Link>
       </p>
       <header className="stack-tight">
-        <p className="hint">{t('certificates.progress.subtitle')}</p>
+        <p className="hint">{t('learning.progress.subtitle')}</p>
         <h1>{d.course.title}</h1>
         <p>
-          {d.klass.orgName} · {t('class.datesValue', { from: d.klass.startsOn, to: d.klass.endsOn })}
+          {d.klass.orgName} · {t('classes.info.datesValue', { from: d.klass.startsOn, to: d.klass.endsOn })}
         </p>
       </header>
 
       {d.certificateCode ? (
         <div className="notice notice-success stack-tight">
           <p>
-            <strong>{t('certificates.progress.certificate')}</strong>
+            <strong>{t('learning.progress.certificate')}</strong>
           </p>
           <div className="cert-actions">
             <Link to={`/my/certificates/${d.certificateCode}`} className="button button-primary">
@@ -152,36 +152,36 @@ export default function ClassPage() {
       </section>
 
       <section className="stack" aria-labelledby="requirements">
-        <h2 id="requirements">{t('certificates.progress.requirements')}</h2>
-        {d.certificateCode || d.complete ? null : <p className="hint">{t('certificates.progress.pending')}</p>}
+        <h2 id="requirements">{t('learning.progress.requirements')}</h2>
+        {d.certificateCode || d.complete ? null : <p className="hint">{t('learning.progress.pending')}</p>}
         <ul className="checklist">
-          <CheckItem met={d.attendance.met} title={t('certificates.progress.attendance')}>
+          <CheckItem met={d.attendance.met} title={t('learning.progress.attendance')}>
             <p>
               {d.attendance.held === 0
-                ? t('certificates.progress.attendanceNone', { required: d.attendance.requiredPct })
-                : t('certificates.progress.attendanceValue', { actual: d.attendance.actualPct, required: d.attendance.requiredPct, attended: d.attendance.attended, held: d.attendance.held })}
+                ? t('learning.progress.attendanceNone', { required: d.attendance.requiredPct })
+                : t('learning.progress.attendanceValue', { actual: d.attendance.actualPct, required: d.attendance.requiredPct, attended: d.attendance.attended, held: d.attendance.held })}
             </p>
             <p className="hint">{t('learning.attendanceRule')}</p>
           </CheckItem>
-          <CheckItem met={d.hours.met} title={t('certificates.progress.hours')}>
-            <p>{t('certificates.progress.hoursValue', { actual: d.hours.actual, required: d.hours.required })}</p>
+          <CheckItem met={d.hours.met} title={t('learning.progress.hours')}>
+            <p>{t('learning.progress.hoursValue', { actual: d.hours.actual, required: d.hours.required })}</p>
           </CheckItem>
           {d.assessments.map((a) => (
             <CheckItem key={a.id} met={a.met} title={a.title}>
               <p>
-                {t(`assessment.kind.${a.kind}`)} ·{' '}
+                {t(`courses.assessment.kind.${a.kind}`)} ·{' '}
                 {a.bestScore !== null
-                  ? t('certificates.progress.scoreValue', { score: a.bestScore, pass: a.passMark })
+                  ? t('learning.progress.scoreValue', { score: a.bestScore, pass: a.passMark })
                   : a.met
-                    ? t('certificates.progress.passed')
-                    : t('certificates.progress.noScore', { pass: a.passMark })}
+                    ? t('learning.progress.passed')
+                    : t('learning.progress.noScore', { pass: a.passMark })}
               </p>
-              {a.kind === 'quiz' && a.maxAttempts && a.attemptsUsed > 0 ? <p className="hint">{t('certificates.progress.quizAttempts', { used: a.attemptsUsed, max: a.maxAttempts })}</p> : null}
-              {a.kind === 'practical' && !a.met ? <p className="hint">{t('certificates.progress.practicalHint')}</p> : null}
+              {a.kind === 'quiz' && a.maxAttempts && a.attemptsUsed > 0 ? <p className="hint">{t('learning.progress.quizAttempts', { used: a.attemptsUsed, max: a.maxAttempts })}</p> : null}
+              {a.kind === 'practical' && !a.met ? <p className="hint">{t('learning.progress.practicalHint')}</p> : null}
               {a.canTake ? (
                 <p>
                   <Link to={quizHref(a.id, d.enrollmentId)} className="button button-primary">
-                    {t('certificates.progress.takeQuiz')}
+                    {t('learning.progress.takeQuiz')}
                   </Link>
                 </p>
               ) : null}
@@ -201,7 +201,7 @@ function CheckItem({ met, title, children }: { met: boolean; title: string; chil
         {met ? '✓' : '✕'}
       </span>
       <h3>{title}</h3>
-      <p className="check-state">{met ? t('certificates.progress.met') : t('certificates.progress.notMet')}</p>
+      <p className="check-state">{met ? t('learning.progress.met') : t('learning.progress.notMet')}</p>
       {children}
     </li>
   );

@@ -129,9 +129,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (missing.length > 0) {
     const fields: FormErrors['fields'] = {};
     layout.forEach((q, i) => {
-      if (missing.includes(q.id)) fields[`q-${q.id}`] = t('certificates.quiz.unansweredOne', { n: i + 1 });
+      if (missing.includes(q.id)) fields[`q-${q.id}`] = t('learning.quiz.unansweredOne', { n: i + 1 });
     });
-    return reply({ kind: 'unanswered', layout, chosen, missing, errors: { form: t('certificates.quiz.unanswered', { n: missing.length }), fields } }, 400);
+    return reply({ kind: 'unanswered', layout, chosen, missing, errors: { form: t('learning.quiz.unanswered', { n: missing.length }), fields } }, 400);
   }
 
   const outcome = await submitQuiz(api, locale, t, id, chosen, meta);
@@ -179,7 +179,7 @@ export default function QuizPage() {
   translate.current = t;
   const outcome = phase.kind === 'graded' ? phase.outcome : actionOutcome;
   const questions = inLayout(quiz.questions, outcome?.layout);
-  const backText = back === '/my/classes' ? t('certificates.quiz.backToClasses') : t('certificates.quiz.backToProgress');
+  const backText = back === '/my/classes' ? t('learning.quiz.backToClasses') : t('learning.quiz.backToProgress');
 
   // A fresh id and opening time for this paper, also when the page came from the phone's store.
   useEffect(() => setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() }), []);
@@ -194,7 +194,7 @@ export default function QuizPage() {
       }
       const dropped = o.dropped.find((d) => d.attempt.assessmentId === quiz.id && d.attempt.owner === owner);
       if (dropped) {
-        setPhase({ kind: 'refused', message: dropped.message ?? translate.current('error.VALIDATION_FAILED') });
+        setPhase({ kind: 'refused', message: dropped.message ?? translate.current('common.error.VALIDATION_FAILED') });
         setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() });
         return;
       }
@@ -259,31 +259,31 @@ export default function QuizPage() {
         <h1>{quiz.title}</h1>
         {quiz.kind === 'quiz' && quiz.questions.length > 0 ? (
           <>
-            <p>{t('certificates.quiz.rules', { n: quiz.questions.length, pass: quiz.passMark })}</p>
+            <p>{t('learning.quiz.rules', { n: quiz.questions.length, pass: quiz.passMark })}</p>
             {quiz.attemptsLeft === null ? (
-              <p>{t('certificates.quiz.unlimited')}</p>
+              <p>{t('learning.quiz.unlimited')}</p>
             ) : quiz.attemptsLeft > 0 ? (
-              <p>{t('certificates.quiz.attemptsLeft', { n: quiz.attemptsLeft })}</p>
+              <p>{t('learning.quiz.attemptsLeft', { n: quiz.attemptsLeft })}</p>
             ) : null}
           </>
         ) : null}
       </header>
       {quiz.kind !== 'quiz' ? (
         <div className="notice">
-          <p>{t('certificates.quiz.practical')}</p>
+          <p>{t('learning.quiz.practical')}</p>
         </div>
       ) : quiz.passed ? (
         <div className="notice notice-success">
-          <p>{t('certificates.quiz.alreadyPassed', { score: quiz.bestScore ?? quiz.passMark })}</p>
+          <p>{t('learning.quiz.alreadyPassed', { score: quiz.bestScore ?? quiz.passMark })}</p>
         </div>
       ) : quiz.attemptsLeft === 0 ? (
         <div className="alert">
-          <p>{t('certificates.quiz.noAttemptsLeft', { n: quiz.maxAttempts ?? 0 })}</p>
+          <p>{t('learning.quiz.noAttemptsLeft', { n: quiz.maxAttempts ?? 0 })}</p>
         </div>
       ) : quiz.questions.length === 0 ? (
-        <p>{t('certificates.quiz.noQuestions')}</p>
+        <p>{t('learning.quiz.noQuestions')}</p>
       ) : quiz.bestScore !== null ? (
-        <p className="hint">{t('certificates.quiz.best', { score: quiz.bestScore })}</p>
+        <p className="hint">{t('learning.quiz.best', { score: quiz.bestScore })}</p>
       ) : null}
 
       {waiting ? (
@@ -322,14 +322,14 @@ export default function QuizPage() {
                 <fieldset key={q.id} id={`field-q-${q.id}`} className={`quiz-question${unanswered ? ' quiz-question-missing' : ''}`} aria-describedby={unanswered ? `q-${q.id}-error` : undefined}>
                   <legend>
                     <span className="quiz-number">
-                      {t('certificates.quiz.questionN', { n: i + 1 })} · {t(`certificates.quiz.kind.${q.kind}`)}
+                      {t('learning.quiz.questionN', { n: i + 1 })} · {t(`learning.quiz.kind.${q.kind}`)}
                     </span>
                     <span className="quiz-prompt">{q.prompt}</span>
                   </legend>
                   <ReadAloud label={t('learning.readAloud.question', { n: i + 1 })} text={[q.prompt, ...q.options.map((o) => o.text)].join('\n')} />
                   {unanswered ? (
                     <p id={`q-${q.id}-error`} className="field-error">
-                      {t('certificates.quiz.unansweredHere')}
+                      {t('learning.quiz.unansweredHere')}
                     </p>
                   ) : null}
                   <div className="quiz-options">
@@ -345,7 +345,7 @@ export default function QuizPage() {
               );
             })}
             <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle' || phase.kind === 'sending'}>
-              {phase.kind === 'sending' ? t('learning.offlineQuiz.sending') : t('certificates.quiz.submit')}
+              {phase.kind === 'sending' ? t('learning.offlineQuiz.sending') : t('learning.quiz.submit')}
             </button>
           </Form>
         </>
@@ -376,7 +376,7 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
     q.options
       .filter((o) => indexes.includes(o.index))
       .map((o) => o.text)
-      .join(t('list.separator'));
+      .join(t('common.list.separator'));
   return (
     <article className={`stack${large ? ' text-large' : ''}`}>
       <p>
@@ -385,21 +385,21 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
       <h1>{title}</h1>
       <section className={`verdict verdict-${result.passed ? 'ready' : 'not_ready'}`} aria-labelledby="quiz-result">
         <h2 id="quiz-result" className="visually-hidden">
-          {t('certificates.quiz.result.heading')}
+          {t('learning.quiz.result.heading')}
         </h2>
-        <p className="verdict-word">{result.passed ? t('certificates.quiz.result.passed') : t('certificates.quiz.result.failed')}</p>
-        <p className="quiz-score">{t('certificates.quiz.result.score', { score: result.score })}</p>
-        <p>{t('certificates.quiz.result.summary', { right, total: result.results.length, pass: result.passMark })}</p>
+        <p className="verdict-word">{result.passed ? t('learning.quiz.result.passed') : t('learning.quiz.result.failed')}</p>
+        <p className="quiz-score">{t('learning.quiz.result.score', { score: result.score })}</p>
+        <p>{t('learning.quiz.result.summary', { right, total: result.results.length, pass: result.passMark })}</p>
       </section>
 
       {result.certificateIssued ? (
         <div className="notice notice-success" role="status">
           <p>
-            <strong>{t('certificates.quiz.result.certificate')}</strong>
+            <strong>{t('learning.quiz.result.certificate')}</strong>
           </p>
           <p>
             <Link to={certificateCode ? `/my/certificates/${certificateCode}` : '/my/certificates'} className="button button-primary">
-              {t('certificates.quiz.result.seeCertificate')}
+              {t('learning.quiz.result.seeCertificate')}
             </Link>
           </p>
         </div>
@@ -408,15 +408,15 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
       {!result.passed ? (
         result.attemptsLeft === 0 ? (
           <div className="alert">
-            <p>{t('certificates.quiz.attemptsUsedUp')}</p>
+            <p>{t('learning.quiz.attemptsUsedUp')}</p>
           </div>
         ) : (
           <div className="stack-tight">
-            {result.attemptsLeft !== null ? <p>{t('certificates.quiz.attemptsLeft', { n: result.attemptsLeft })}</p> : null}
+            {result.attemptsLeft !== null ? <p>{t('learning.quiz.attemptsLeft', { n: result.attemptsLeft })}</p> : null}
             <p>
               {/* A fresh GET: a newly shuffled paper. */}
               <Link to={retry} reloadDocument className="button button-secondary">
-                {t('certificates.quiz.result.tryAgain')}
+                {t('learning.quiz.result.tryAgain')}
               </Link>
             </p>
           </div>
@@ -424,7 +424,7 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
       ) : null}
 
       <section className="stack" aria-labelledby="review">
-        <h2 id="review">{t('certificates.quiz.result.review')}</h2>
+        <h2 id="review">{t('learning.quiz.result.review')}</h2>
         <ol className="quiz-results">
           {questions.map((q, i) => {
             const r = byId.get(q.id);
@@ -432,20 +432,20 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
             const mine = chosen[q.id] ?? [];
             return (
               <li key={q.id} className={`quiz-result${r.correct ? '' : ' quiz-result-wrong'}`}>
-                <p className="quiz-number">{t('certificates.quiz.questionN', { n: i + 1 })}</p>
+                <p className="quiz-number">{t('learning.quiz.questionN', { n: i + 1 })}</p>
                 <p>{q.prompt}</p>
                 <p className="quiz-mark">
                   <span aria-hidden="true">{r.correct ? '✓ ' : '✕ '}</span>
-                  <span>{r.correct ? t('certificates.quiz.result.right') : t('certificates.quiz.result.wrong')}</span>
+                  <span>{r.correct ? t('learning.quiz.result.right') : t('learning.quiz.result.wrong')}</span>
                 </p>
-                <p>{t('certificates.quiz.result.yourAnswer', { answer: mine.length > 0 ? texts(q, mine) : t('certificates.quiz.result.noAnswer') })}</p>
+                <p>{t('learning.quiz.result.yourAnswer', { answer: mine.length > 0 ? texts(q, mine) : t('learning.quiz.result.noAnswer') })}</p>
                 {r.correct ? null : (
                   <p>
-                    <strong>{t('certificates.quiz.result.correctAnswer', { answer: texts(q, r.correctOptions) })}</strong>
+                    <strong>{t('learning.quiz.result.correctAnswer', { answer: texts(q, r.correctOptions) })}</strong>
                   </p>
                 )}
                 {r.explanation ? (
-                  <p className="hint">{t('certificates.quiz.result.explanation', { text: r.explanation })}</p>
+                  <p className="hint">{t('learning.quiz.result.explanation', { text: r.explanation })}</p>
                 ) : null}
               </li>
             );

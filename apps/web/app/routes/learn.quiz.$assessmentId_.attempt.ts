@@ -16,9 +16,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const t = translator(locale);
   const reply = (body: object, status: number, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
-  const invalid = () => reply({ ok: false, message: t('error.VALIDATION_FAILED') }, 400);
+  const invalid = () => reply({ ok: false, message: t('common.error.VALIDATION_FAILED') }, 400);
 
-  if (request.method !== 'POST') return reply({ ok: false, message: t('error.NOT_FOUND') }, 405);
+  if (request.method !== 'POST') return reply({ ok: false, message: t('common.error.NOT_FOUND') }, 405);
   if (!(request.headers.get('content-type') ?? '').includes('application/json')) return invalid();
 
   let signedIn: SignedIn;
@@ -30,11 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const cookie = error.headers.get('Set-Cookie');
       return reply({ ok: false, code: 'SIGNED_OUT', message: t('learning.offlineQuiz.signedOut') }, 401, cookie ? { 'Set-Cookie': cookie } : {});
     }
-    return reply({ ok: false, message: t(error.status === 403 ? 'error.FORBIDDEN' : 'error.SERVICE_UNAVAILABLE') }, error.status);
+    return reply({ ok: false, message: t(error.status === 403 ? 'common.error.FORBIDDEN' : 'common.error.SERVICE_UNAVAILABLE') }, error.status);
   }
   const { user, api, headers } = signedIn;
   const assessmentId = params.assessmentId;
-  if (!isUuid(assessmentId)) return reply({ ok: false, message: t('error.NOT_FOUND') }, 404, headers);
+  if (!isUuid(assessmentId)) return reply({ ok: false, message: t('common.error.NOT_FOUND') }, 404, headers);
 
   let input: Record<string, unknown>;
   try {
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const outcome = await submitQuiz(api, locale, t, assessmentId, answers, { clientAttemptId: input.attemptId, startedAt: isoTime(input.startedAt), submittedAt: isoTime(input.submittedAt) });
   if (outcome.ok) return reply(outcome, 200, headers);
-  return reply({ ok: false, code: outcome.code, message: outcome.errors.form ?? t('error.VALIDATION_FAILED') }, outcome.status, headers);
+  return reply({ ok: false, code: outcome.code, message: outcome.errors.form ?? t('common.error.VALIDATION_FAILED') }, outcome.status, headers);
 }
 
 function parseAnswers(value: unknown): Record<string, number[]> | null {

@@ -8,7 +8,7 @@ import { signIn } from '../lib/auth.server';
 import { checkPhone, formText, hasErrors, normalizePhone, safeRedirect, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
-export const meta = titleMeta('page.login');
+export const meta = titleMeta('account.page.login');
 
 export function loader({ request }: LoaderFunctionArgs) {
   return { next: safeRedirect(new URL(request.url).searchParams.get('next')) };
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const errors: FormErrors = { fields: {} };
   checkPhone(phone, t, errors);
-  if (!password) errors.fields.password = t('field.password.required');
+  if (!password) errors.fields.password = t('common.field.password.required');
   if (hasErrors(errors)) return data({ errors, phone }, { status: 400 });
 
   try {
@@ -40,15 +40,15 @@ export default function LoginPage() {
   const { t } = useI18n();
   return (
     <section className="stack narrow">
-      <h1>{t('login.heading')}</h1>
-      <p>{t('login.intro')}</p>
+      <h1>{t('account.login.heading')}</h1>
+      <p>{t('account.login.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="next" value={next} />
         <TextField
           name="phone"
-          label={t('field.phone')}
-          hint={t('field.phone.hint')}
+          label={t('common.field.phone')}
+          hint={t('common.field.phone.hint')}
           error={result?.errors.fields.phone}
           type="tel"
           inputMode="numeric"
@@ -58,19 +58,19 @@ export default function LoginPage() {
         />
         <TextField
           name="password"
-          label={t('field.password')}
+          label={t('common.field.password')}
           error={result?.errors.fields.password}
           type="password"
           autoComplete="current-password"
           required
         />
         <button type="submit" className="button button-primary button-block">
-          {t('login.submit')}
+          {t('account.login.submit')}
         </button>
-        <p className="hint">{t('login.forgotPassword')}</p>
+        <p className="hint">{t('account.login.forgotPassword')}</p>
       </Form>
       <p>
-        {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+        {t('account.login.noAccount')} <Link to="/register">{t('account.login.registerLink')}</Link>
       </p>
     </section>
   );

@@ -8,10 +8,10 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import codesCss from '../styles/claim-codes.css?url';
+import peopleCss from '../styles/people.css?url';
 
-export const meta = titleMeta('page.claimCodes');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: codesCss }];
+export const meta = titleMeta('people.page.claimCodes');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: peopleCss }];
 
 /** Same bound as the API: one sheet, one short transaction. */
 const MAX_PER_SHEET = 500;
@@ -44,8 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const site = `${new URL(request.url).origin}/register`;
   const noStore = { ...headers, 'Cache-Control': 'private, no-store' };
   const fail = (error: string, status: number) => data<Sheet>({ cards: [], skipped: 0, site, error }, { status, headers: noStore });
-  if (!isUuid(importId) && userIds.length === 0) return fail(t('codes.error.none'), 400);
-  if (userIds.length > MAX_PER_SHEET) return fail(t('codes.error.tooMany'), 400);
+  if (!isUuid(importId) && userIds.length === 0) return fail(t('people.codes.error.none'), 400);
+  if (userIds.length > MAX_PER_SHEET) return fail(t('people.codes.error.tooMany'), 400);
   try {
     const sheet = await api.users.claimCodes(isUuid(importId) ? { importId } : { userIds });
     return data<Sheet>(
@@ -58,9 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { headers: noStore },
     );
   } catch (error) {
-    if (isApiError(error, 'NOT_FOUND')) return fail(t('error.NOT_FOUND'), 404);
-    if (isApiError(error, 'ALREADY_CLAIMED')) return fail(t('error.ALREADY_CLAIMED'), 409);
-    if (isApiError(error, 'VALIDATION_FAILED')) return fail(t('codes.error.tooMany'), 400);
+    if (isApiError(error, 'NOT_FOUND')) return fail(t('common.error.NOT_FOUND'), 404);
+    if (isApiError(error, 'ALREADY_CLAIMED')) return fail(t('common.error.ALREADY_CLAIMED'), 409);
+    if (isApiError(error, 'VALIDATION_FAILED')) return fail(t('people.codes.error.tooMany'), 400);
     return unavailableOrRethrow(error);
   }
 }
@@ -73,7 +73,7 @@ function PrintButton() {
   if (!ready) return null;
   return (
     <button type="button" className="button button-primary button-block" onClick={() => window.print()}>
-      {t('codes.print')}
+      {t('people.codes.print')}
     </button>
   );
 }
@@ -85,54 +85,54 @@ export default function ClaimCodesPage() {
     <section className="stack">
       <div className="no-print stack">
         <p>
-          <Link to="/manage/import">{t('codes.back')}</Link>
+          <Link to="/manage/import">{t('people.codes.back')}</Link>
         </p>
-        <h1>{t('codes.heading')}</h1>
+        <h1>{t('people.codes.heading')}</h1>
         {!sheet ? (
-          <p>{t('codes.error.none')}</p>
+          <p>{t('people.codes.error.none')}</p>
         ) : sheet.error ? (
           <div className="alert" role="alert">
             <p>{sheet.error}</p>
           </div>
         ) : sheet.cards.length === 0 ? (
-          <p role="status">{t('codes.none')}</p>
+          <p role="status">{t('people.codes.none')}</p>
         ) : (
           <>
             <div className="notice notice-warning" role="status">
-              <p>{t('codes.intro')}</p>
+              <p>{t('people.codes.intro')}</p>
             </div>
             <p>
-              <strong>{t('codes.count', { n: sheet.cards.length })}</strong>
-              {sheet.skipped > 0 ? ` ${t('codes.skipped', { n: sheet.skipped })}` : null}
+              <strong>{t('people.codes.count', { n: sheet.cards.length })}</strong>
+              {sheet.skipped > 0 ? ` ${t('people.codes.skipped', { n: sheet.skipped })}` : null}
             </p>
             <PrintButton />
           </>
         )}
       </div>
       {sheet && sheet.cards.length > 0 ? (
-        <ul className="codes-sheet" aria-label={t('codes.heading')}>
+        <ul className="codes-sheet" aria-label={t('people.codes.heading')}>
           {sheet.cards.map((c) => (
             <li key={c.userId} className="code-card" aria-labelledby={`code-${c.userId}`}>
-              <h2>{t('codes.card.title')}</h2>
+              <h2>{t('people.codes.card.title')}</h2>
               <p className="code-name" id={`code-${c.userId}`}>
                 {c.name}
               </p>
               <p className="code-phone">
-                {t('codes.card.phone')}：{c.phone}
+                {t('people.codes.card.phone')}：{c.phone}
               </p>
-              <p className="code-label">{t('codes.card.code')}</p>
+              <p className="code-label">{t('people.codes.card.code')}</p>
               <p className="code-value">{c.code}</p>
               <p className="code-label">
-                {t('codes.card.expires')}：{c.expires}
+                {t('people.codes.card.expires')}：{c.expires}
               </p>
               <ol>
                 <li>
-                  {t('codes.card.step1')} <span className="code-site">{sheet.site}</span>
+                  {t('people.codes.card.step1')} <span className="code-site">{sheet.site}</span>
                 </li>
-                <li>{t('codes.card.step2')}</li>
-                <li>{t('codes.card.step3')}</li>
+                <li>{t('people.codes.card.step2')}</li>
+                <li>{t('people.codes.card.step3')}</li>
               </ol>
-              <p className="code-keep">{t('codes.card.keep')}</p>
+              <p className="code-keep">{t('people.codes.card.keep')}</p>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import type { ClassDto, RosterEntryDto } from '@hearth/contracts';
 import { ClassFacts, ClassStatusBadge } from '../components/class-parts';
 import { ClassDetailsForm, ScheduleEditor } from '../components/class-schedule-editor';
 import { scheduleAction, SCHEDULE_INTENTS, editableSessions } from '../lib/class-schedule.server';
-import scheduleStyles from '../styles/schedule.css?url';
+import classesStyles from '../styles/classes.css?url';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -15,9 +15,9 @@ import { formatDay } from '../lib/dates';
 import { CAPACITY_MAX, checkPhone, fieldMessages, formText, hasErrors, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scheduleStyles }];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: classesStyles }];
 
-export const meta = titleMeta<{ klass?: { title: string } }>('page.manageClass', (data) => data.klass?.title);
+export const meta = titleMeta<{ klass?: { title: string } }>('classes.page.manageClass', (data) => data.klass?.title);
 
 const notFound = (headers: Record<string, string>) => new Response(null, { status: 404, statusText: 'Not Found', headers });
 
@@ -83,8 +83,8 @@ interface Outcome {
 
 function enrolError(error: unknown, t: Translate) {
   // Staff enrol someone else: say so, rather than the learner-facing "you are already enrolled".
-  if (isApiError(error, 'NOT_FOUND')) return { status: 404, errors: { fields: { phone: t('manage.enrol.notFound') } } };
-  if (isApiError(error, 'ALREADY_ENROLLED')) return { status: 409, errors: { fields: { phone: t('manage.enrol.already') } } };
+  if (isApiError(error, 'NOT_FOUND')) return { status: 404, errors: { fields: { phone: t('classes.manage.enrol.notFound') } } };
+  if (isApiError(error, 'ALREADY_ENROLLED')) return { status: 409, errors: { fields: { phone: t('classes.manage.enrol.already') } } };
   return apiFormErrors(error, t);
 }
 
@@ -96,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(id)) throw notFound(headers);
   const form = await request.formData();
   const intent = formText(form, 'intent') as Intent;
-  if (!INTENTS.includes(intent)) return data<Outcome>({ intent: 'enrol', errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+  if (!INTENTS.includes(intent)) return data<Outcome>({ intent: 'enrol', errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   const reply = (outcome: Omit<Outcome, 'intent'>, status = 200) => data<Outcome>({ intent, ...outcome }, { status, headers });
 
   try {
@@ -108,8 +108,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (hasErrors(errors)) return reply({ errors, phone }, 400);
         try {
           const result = await api.classes.enrol(id, { phone });
-          const done = result.status === 'waitlisted' ? t('manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 }) : t('manage.enrol.enrolled', { phone });
-          return reply({ done, ...(result.warnings?.includes('TOO_LATE_TO_COMPLETE') ? { warning: t('lateClass.staffWarning') } : {}) });
+          const done = result.status === 'waitlisted' ? t('classes.manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 }) : t('classes.manage.enrol.enrolled', { phone });
+          return reply({ done, ...(result.warnings?.includes('TOO_LATE_TO_COMPLETE') ? { warning: t('classes.late.staffWarning') } : {}) });
         } catch (error) {
           const failure = enrolError(error, t);
           return reply({ errors: failure.errors, missing: missingPrerequisites(error), phone }, failure.status);
@@ -117,9 +117,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case 'withdraw': {
         const enrollmentId = formText(form, 'enrollmentId');
-        if (!isUuid(enrollmentId)) return reply({ errors: { form: t('error.NOT_FOUND'), fields: {} } }, 400);
+        if (!isUuid(enrollmentId)) return reply({ errors: { form: t('common.error.NOT_FOUND'), fields: {} } }, 400);
         await api.enrollments.withdraw(enrollmentId);
-        return reply({ done: t('manage.withdrawn', { name: formText(form, 'name').slice(0, 100) }) });
+        return reply({ done: t('classes.manage.withdrawn', { name: formText(form, 'name').slice(0, 100) }) });
       }
       case 'capacity': {
         const capacity = formText(form, 'capacity').trim();
@@ -128,11 +128,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return reply({ errors: { fields: { capacity: fieldMessages.capacity(t) } }, capacity }, 400);
         }
         await api.classes.update(id, { capacity: value });
-        return reply({ done: t('manage.capacity.saved', { n: value }) });
+        return reply({ done: t('classes.manage.capacity.saved', { n: value }) });
       }
       case 'cancel': {
         await api.classes.update(id, { status: 'cancelled' });
-        return reply({ done: t('manage.cancel.done') });
+        return reply({ done: t('classes.manage.cancel.done') });
       }
       default: {
         const outcome = await scheduleAction(api, id, intent, form, t, locale);
@@ -158,7 +158,7 @@ export default function ManageClassPage() {
   return (
     <article className="stack">
       <p>
-        <Link to="/manage/classes">{t('manage.backToClasses')}</Link>
+        <Link to="/manage/classes">{t('classes.manage.backToClasses')}</Link>
       </p>
       <header className="stack-tight">
         <h1>{klass.title}</h1>
@@ -168,7 +168,7 @@ export default function ManageClassPage() {
       </header>
       {searchParams.get('created') && !result ? (
         <div className="notice notice-success" role="status">
-          <p>{t('manage.created')}</p>
+          <p>{t('classes.manage.created')}</p>
         </div>
       ) : null}
       {result?.done ? (
@@ -184,10 +184,10 @@ export default function ManageClassPage() {
       {result && (result.intent === 'withdraw' || result.intent === 'cancel') ? <FormAlert errors={result.errors} /> : null}
 
       <section className="card stack" aria-labelledby="details">
-        <h2 id="details">{t('manage.details')}</h2>
+        <h2 id="details">{t('classes.manage.details')}</h2>
         <ClassFacts klass={klass} />
         <p>
-          <Link to={`/courses/${klass.courseCode}`}>{t('manage.courseLink')}</Link>
+          <Link to={`/courses/${klass.courseCode}`}>{t('classes.manage.courseLink')}</Link>
         </p>
       </section>
 
@@ -195,11 +195,11 @@ export default function ManageClassPage() {
       {open ? <ClassDetailsForm instructors={instructors} instructorId={instructorId} location={klass.location} busy={busy} errors={errorsFor('details')} /> : null}
 
       <section className="stack" aria-labelledby="roster">
-        <h2 id="roster">{t('manage.roster', { n: enrolled.length, capacity: klass.capacity })}</h2>
-        {enrolled.length === 0 ? <p>{t('manage.roster.empty')}</p> : <Roster entries={enrolled} busy={busy} canWithdraw={open} />}
+        <h2 id="roster">{t('classes.manage.roster', { n: enrolled.length, capacity: klass.capacity })}</h2>
+        {enrolled.length === 0 ? <p>{t('classes.manage.roster.empty')}</p> : <Roster entries={enrolled} busy={busy} canWithdraw={open} />}
         {waitlist.length > 0 ? (
           <>
-            <h3>{t('manage.waitlist', { n: waitlist.length })}</h3>
+            <h3>{t('classes.manage.waitlist', { n: waitlist.length })}</h3>
             <Roster entries={waitlist} busy={busy} canWithdraw={open} />
           </>
         ) : null}
@@ -212,7 +212,7 @@ export default function ManageClassPage() {
       {open ? (
         <>
           <section className="card stack" aria-labelledby="enrol-by-phone">
-            <h2 id="enrol-by-phone">{t('manage.enrol.heading')}</h2>
+            <h2 id="enrol-by-phone">{t('classes.manage.enrol.heading')}</h2>
             <FormAlert errors={errorsFor('enrol')} />
             {result?.intent === 'enrol' && result.missing && result.missing.length > 0 ? (
               <ul>
@@ -227,8 +227,8 @@ export default function ManageClassPage() {
               <input type="hidden" name="intent" value="enrol" />
               <TextField
                 name="phone"
-                label={t('field.phone')}
-                hint={t('manage.enrol.hint')}
+                label={t('common.field.phone')}
+                hint={t('classes.manage.enrol.hint')}
                 error={errorsFor('enrol')?.fields.phone}
                 type="tel"
                 inputMode="numeric"
@@ -238,22 +238,22 @@ export default function ManageClassPage() {
                 key={result?.intent === 'enrol' && result.done ? result.done : 'phone'}
               />
               <button type="submit" className="button button-primary button-block" disabled={busy}>
-                {t('manage.enrol.submit')}
+                {t('classes.manage.enrol.submit')}
               </button>
             </Form>
             <p>
-              <Link to={`/manage/import?classId=${klass.id}`}>{t('manage.importLink')}</Link>
+              <Link to={`/manage/import?classId=${klass.id}`}>{t('classes.manage.importLink')}</Link>
             </p>
           </section>
 
           <section className="card stack" aria-labelledby="capacity-heading">
-            <h2 id="capacity-heading">{t('manage.capacity.heading')}</h2>
+            <h2 id="capacity-heading">{t('classes.manage.capacity.heading')}</h2>
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="capacity" />
               <TextField
                 name="capacity"
-                label={t('newClass.capacity')}
-                hint={t('manage.capacity.hint', { n: klass.enrolledCount })}
+                label={t('classes.new.capacity')}
+                hint={t('classes.manage.capacity.hint', { n: klass.enrolledCount })}
                 error={errorsFor('capacity')?.fields.capacity ?? errorsFor('capacity')?.form}
                 type="number"
                 inputMode="numeric"
@@ -264,21 +264,21 @@ export default function ManageClassPage() {
                 key={`capacity-${klass.capacity}`}
               />
               <button type="submit" className="button button-secondary button-block" disabled={busy}>
-                {t('manage.capacity.submit')}
+                {t('classes.manage.capacity.submit')}
               </button>
             </Form>
           </section>
 
           <section className="stack" aria-labelledby="cancel-heading">
-            <h2 id="cancel-heading">{t('manage.cancel.heading')}</h2>
+            <h2 id="cancel-heading">{t('classes.manage.cancel.heading')}</h2>
             <details className="confirm">
-              <summary className="button button-secondary">{t('manage.cancel.open')}</summary>
+              <summary className="button button-secondary">{t('classes.manage.cancel.open')}</summary>
               <div className="stack confirm-body">
-                <p>{t('manage.cancel.confirm', { n: enrolled.length + waitlist.length })}</p>
+                <p>{t('classes.manage.cancel.confirm', { n: enrolled.length + waitlist.length })}</p>
                 <Form method="post">
                   <input type="hidden" name="intent" value="cancel" />
                   <button type="submit" className="button button-danger button-block" disabled={busy}>
-                    {t('manage.cancel.yes')}
+                    {t('classes.manage.cancel.yes')}
                   </button>
                 </Form>
               </div>
@@ -299,23 +299,23 @@ function Roster({ entries, busy, canWithdraw }: { entries: Entry[]; busy: boolea
       {entries.map((e) => (
         <li key={e.id} className="roster-entry">
           <div>
-            <strong>{e.status === 'waitlisted' ? t('manage.waitlistEntry', { n: e.waitlistPosition ?? 0, name: e.name }) : e.name}</strong>
+            <strong>{e.status === 'waitlisted' ? t('classes.manage.waitlistEntry', { n: e.waitlistPosition ?? 0, name: e.name }) : e.name}</strong>
             <span className="hint">
               {' '}
-              {e.phone} · {t(`learnerType.${e.learnerType}`)}
-              {e.status !== 'enrolled' && e.status !== 'waitlisted' ? ` · ${t(`enrollmentStatus.${e.status}`)}` : null}
+              {e.phone} · {t(`people.learnerType.${e.learnerType}`)}
+              {e.status !== 'enrolled' && e.status !== 'waitlisted' ? ` · ${t(`classes.enrollmentStatus.${e.status}`)}` : null}
             </span>
           </div>
           {canWithdraw && (e.status === 'enrolled' || e.status === 'waitlisted') ? (
             <details className="confirm">
-              <summary className="button button-quiet-dark">{t('manage.withdraw')}</summary>
+              <summary className="button button-quiet-dark">{t('classes.manage.withdraw')}</summary>
               <Form method="post" className="stack confirm-body">
-                <p>{t('manage.withdrawConfirm', { name: e.name })}</p>
+                <p>{t('classes.manage.withdrawConfirm', { name: e.name })}</p>
                 <input type="hidden" name="intent" value="withdraw" />
                 <input type="hidden" name="enrollmentId" value={e.id} />
                 <input type="hidden" name="name" value={e.name} />
                 <button type="submit" className="button button-danger" disabled={busy}>
-                  {t('manage.withdrawYes')}
+                  {t('classes.manage.withdrawYes')}
                 </button>
               </Form>
             </details>

@@ -114,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const name = formText(form, 'name').slice(0, 100);
   const reply = (outcome: Omit<Outcome, 'intent'>, status = 200) => data<Outcome>({ intent, ...outcome }, { status, headers });
   if (!INTENTS.includes(intent) || (intent !== 'issueAll' && !isUuid(enrollmentId))) {
-    return reply({ target: '', errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
+    return reply({ target: '', errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
   }
 
   try {
@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return reply({ target: enrollmentId, done: t('certificates.manage.issued', { name, code: cert.displayCode }) });
         } catch (error) {
           if (!isApiError(error, 'REQUIREMENTS_NOT_MET')) throw error;
-          return reply({ target: enrollmentId, errors: { form: t('error.REQUIREMENTS_NOT_MET'), fields: {} } }, 422);
+          return reply({ target: enrollmentId, errors: { form: t('common.error.REQUIREMENTS_NOT_MET'), fields: {} } }, 422);
         }
       }
       case 'issueAll': {
@@ -155,7 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const errors: FormErrors = { fields: {} };
         if (!(REVOCATION_REASONS as readonly string[]).includes(reason)) errors.fields[`reason-${enrollmentId}`] = t('certificates.manage.error.reason');
         if (note.length > NOTE_MAX.revoke) errors.fields[`note-${enrollmentId}`] = t('certificates.manage.error.note', { max: NOTE_MAX.revoke });
-        if (!checked.ok) errors.form = t('error.NOT_FOUND');
+        if (!checked.ok) errors.form = t('common.error.NOT_FOUND');
         if (errors.form || Object.keys(errors.fields).length > 0 || !checked.ok) return reply({ target: enrollmentId, errors, values }, 400);
         await api.certificates.revoke(checked.code, { reason: reason as RevocationReason, note: note || undefined });
         return reply({ target: enrollmentId, done: t('certificates.manage.revoked', { name, code: displayCode(checked.code) }) });
@@ -167,7 +167,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const scoreText = formText(form, `score-${target}`).trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
         const note = formText(form, `note-${target}`).trim();
         const values = { score: scoreText.slice(0, 10), note: note.slice(0, NOTE_MAX.grade * 2) };
-        if (!isUuid(assessmentId) || !isUuid(learnerId)) return reply({ target, errors: { form: t('error.VALIDATION_FAILED'), fields: {} }, values }, 400);
+        if (!isUuid(assessmentId) || !isUuid(learnerId)) return reply({ target, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} }, values }, 400);
         const errors: FormErrors = { fields: {} };
         const score = Number(scoreText);
         if (!/^\d{1,3}$/.test(scoreText) || score > 100) errors.fields[`score-${target}`] = t('certificates.manage.error.score');
@@ -293,7 +293,7 @@ export default function ClassCertificatesPage() {
                                 <strong>{a.title}</strong>
                               </p>
                               <p className="hint">
-                                {t('assessment.passMark', { n: a.passMark })} · {t('certificates.manage.grade.current', { value: a.now })}
+                                {t('courses.assessment.passMark', { n: a.passMark })} · {t('certificates.manage.grade.current', { value: a.now })}
                               </p>
                               {errors?.form ? <p className="field-error">{errors.form}</p> : null}
                               <input type="hidden" name="intent" value="grade" />
@@ -348,7 +348,7 @@ export default function ClassCertificatesPage() {
                             required
                           >
                             <option value="" disabled>
-                              {t('form.choose')}
+                              {t('common.form.choose')}
                             </option>
                             {REVOCATION_REASONS.map((reason) => (
                               <option key={reason} value={reason}>

@@ -8,7 +8,7 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { classView } from '../lib/class-view';
 import { getLocale } from '../lib/locale.server';
 
-export const meta = titleMeta('page.manageClasses');
+export const meta = titleMeta('classes.page.manageClasses');
 
 const PAGE_SIZE = 50;
 const SHOWS = ['open', 'closed', 'all'] as const;
@@ -47,29 +47,29 @@ export default function ManageClassesPage() {
   };
   return (
     <div className="stack">
-      <h1>{t('manage.classes.heading')}</h1>
+      <h1>{t('classes.list.heading')}</h1>
       <div className="actions">
         <Link to="/manage/classes/new" className="button button-primary">
-          {t('manage.classes.new')}
+          {t('classes.list.new')}
         </Link>
         <Link to="/manage/import" className="button button-secondary">
-          {t('manage.import.link')}
+          {t('classes.manage.import.link')}
         </Link>
       </div>
-      <nav aria-label={t('manage.classes.filter')}>
+      <nav aria-label={t('classes.list.filter')}>
         <ul className="chips">
           {SHOWS.map((value) => (
             <li key={value}>
               <Link to={link({ show: value, page: 1 })} className="chip" aria-current={value === show ? 'page' : undefined}>
-                {t(`manage.classes.show.${value}`)}
+                {t(`classes.list.show.${value}`)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <p className="hint">{t('manage.classes.count', { n: total })}</p>
+      <p className="hint">{t('classes.list.count', { n: total })}</p>
       {classes.length === 0 ? (
-        <p>{t('manage.classes.empty')}</p>
+        <p>{t('classes.list.empty')}</p>
       ) : (
         <ul className="class-list">
           {classes.map((klass) => (
@@ -81,9 +81,9 @@ export default function ManageClassesPage() {
                 <ClassStatusBadge status={klass.status} />
               </p>
               <p>{klass.orgName}</p>
-              <p>{t('class.datesValue', { from: klass.startsOn, to: klass.endsOn })}</p>
+              <p>{t('classes.info.datesValue', { from: klass.startsOn, to: klass.endsOn })}</p>
               <p>
-                {t('manage.classes.enrolled', { n: klass.enrolledCount, capacity: klass.capacity })} · <Seats klass={klass} />
+                {t('classes.list.enrolled', { n: klass.enrolledCount, capacity: klass.capacity })} · <Seats klass={klass} />
               </p>
             </li>
           ))}

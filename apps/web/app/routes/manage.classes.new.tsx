@@ -13,11 +13,11 @@ import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { ScheduleHelper } from '../components/schedule-helper';
 import { buildSchedule, emptySchedule, scheduleFields, type ScheduleFields } from '../lib/schedule';
-import scheduleStyles from '../styles/schedule.css?url';
+import classesStyles from '../styles/classes.css?url';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: scheduleStyles }];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: classesStyles }];
 
-export const meta = titleMeta('page.newClass');
+export const meta = titleMeta('classes.page.newClass');
 
 /** Blank session rows on the form (folded away below the schedule helper); `?rows=` asks for more (no JavaScript needed). */
 const DEFAULT_ROWS = 4;
@@ -125,7 +125,7 @@ function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBo
   if (!isUuid(values.instructorId)) errors.fields.instructorId = fieldMessages.instructorId(t);
   const generated = helperSessions(values);
   if (helperUsed(values.schedule) && !buildSchedule(values.schedule).schedule) {
-    for (const p of buildSchedule(values.schedule).problems) errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`schedule.problem.${p}`);
+    for (const p of buildSchedule(values.schedule).problems) errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`classes.schedule.problem.${p}`);
   }
   const manualDays = values.sessions.map((r) => parseDay(r.date)).filter((d): d is string => d !== null);
   const allDays = [...generated.map((g) => g.day), ...manualDays].sort();
@@ -141,7 +141,7 @@ function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBo
   const sessions: CreateClassBody['sessions'] = generated
     .filter((g) => (!startsOn || g.day >= startsOn) && (!endsOn || g.day <= endsOn))
     .map((g) => ({ startsAt: chinaInstant(g.day, g.start), endsAt: chinaInstant(g.day, g.end) }));
-  if (sessions.length < generated.length) errors.fields.startsOn = t('schedule.outsideDates');
+  if (sessions.length < generated.length) errors.fields.startsOn = t('classes.schedule.outsideDates');
   values.sessions.forEach((row, i) => {
     if (!row.date && !row.start && !row.end) return; // an unused row
     const day = parseDay(row.date);
@@ -206,17 +206,17 @@ export default function NewClassPage() {
   return (
     <section className="stack">
       <p>
-        <Link to="/manage/classes">{t('manage.backToClasses')}</Link>
+        <Link to="/manage/classes">{t('classes.manage.backToClasses')}</Link>
       </p>
-      <h1>{t('newClass.heading')}</h1>
+      <h1>{t('classes.new.heading')}</h1>
       <FormAlert errors={result?.errors} />
       <OrgSearchForm view={loaded.orgs} id="class" />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="rows" value={rows} />
-        <SelectField name="courseId" label={t('newClass.course')} error={fieldErrors.courseId} required defaultValue={values.courseId ?? ''}>
-          <option value="">{t('form.choose')}</option>
+        <SelectField name="courseId" label={t('classes.new.course')} error={fieldErrors.courseId} required defaultValue={values.courseId ?? ''}>
+          <option value="">{t('common.form.choose')}</option>
           {COURSE_CATEGORIES.map((category) => (
-            <optgroup key={category} label={t(`category.${category}`)}>
+            <optgroup key={category} label={t(`courses.category.${category}`)}>
               {loaded.courses
                 .filter((c) => c.category === category)
                 .map((c) => (
@@ -229,33 +229,33 @@ export default function NewClassPage() {
         </SelectField>
         <OrgSelect
           view={loaded.orgs}
-          label={t('newClass.org')}
-          hint={t('newClass.orgHint')}
+          label={t('classes.new.org')}
+          hint={t('classes.new.orgHint')}
           error={fieldErrors.orgId}
           required
           defaultValue={values.orgId ?? ''}
-          empty={t('form.choose')}
+          empty={t('common.form.choose')}
           extra={result?.org}
         />
         <SelectField
           name="instructorId"
-          label={t('newClass.instructor')}
-          hint={loaded.instructors.length === 0 ? t('newClass.noInstructors') : undefined}
+          label={t('classes.new.instructor')}
+          hint={loaded.instructors.length === 0 ? t('classes.new.noInstructors') : undefined}
           error={fieldErrors.instructorId}
           required
           defaultValue={values.instructorId ?? ''}
         >
-          <option value="">{t('form.choose')}</option>
+          <option value="">{t('common.form.choose')}</option>
           {loaded.instructors.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.orgName ? t('newClass.instructorOption', { name: i.name, org: i.orgName }) : i.name}
+              {i.orgName ? t('classes.new.instructorOption', { name: i.name, org: i.orgName }) : i.name}
             </option>
           ))}
         </SelectField>
         <TextField
           name="capacity"
-          label={t('newClass.capacity')}
-          hint={t('newClass.capacityHint')}
+          label={t('classes.new.capacity')}
+          hint={t('classes.new.capacityHint')}
           error={fieldErrors.capacity}
           type="number"
           inputMode="numeric"
@@ -267,8 +267,8 @@ export default function NewClassPage() {
         />
         <TextField
           name="location"
-          label={t('newClass.location')}
-          hint={t('newClass.locationHint')}
+          label={t('classes.new.location')}
+          hint={t('classes.new.locationHint')}
           error={fieldErrors.location}
           maxLength={LOCATION_MAX}
           defaultValue={values.location}
@@ -282,12 +282,12 @@ export default function NewClassPage() {
           courseId={values.courseId ?? ''}
         />
         <details className="manual-sessions" open={manualOpen}>
-          <summary>{t('schedule.manual')}</summary>
+          <summary>{t('classes.schedule.manual')}</summary>
         <fieldset className="session-rows stack">
-          <legend>{t('newClass.sessions')}</legend>
-          <p className="hint">{t('newClass.sessionsHint')}</p>
+          <legend>{t('classes.new.sessions')}</legend>
+          <p className="hint">{t('classes.new.sessionsHint')}</p>
           <p className="hint">
-            {t('newClass.moreRowsHint', { n: rows })} <Link to={`/manage/classes/new?${moreRows.toString()}`}>{t('newClass.moreRows')}</Link>
+            {t('classes.new.moreRowsHint', { n: rows })} <Link to={`/manage/classes/new?${moreRows.toString()}`}>{t('classes.new.moreRows')}</Link>
           </p>
           {Array.from({ length: rows }, (_, i) => {
             const row = values.sessions?.[i];
@@ -295,7 +295,7 @@ export default function NewClassPage() {
             const id = `field-${rowField('sessions', i)}`;
             return (
               <fieldset key={i} className="session-row" aria-describedby={error ? `${id}-error` : undefined}>
-                <legend>{t('newClass.sessionN', { n: i + 1 })}</legend>
+                <legend>{t('classes.new.sessionN', { n: i + 1 })}</legend>
                 {error ? (
                   <p id={`${id}-error`} className="field-error">
                     {error}
@@ -303,15 +303,15 @@ export default function NewClassPage() {
                 ) : null}
                 <div className="session-inputs">
                   <div className="field session-date">
-                    <label htmlFor={id}>{t('newClass.sessionDate')}</label>
+                    <label htmlFor={id}>{t('classes.new.sessionDate')}</label>
                     <input id={id} type="date" name={`sessions[${i}].date`} defaultValue={row?.date} aria-invalid={error ? true : undefined} />
                   </div>
                   <div className="field">
-                    <label htmlFor={`${id}-start`}>{t('newClass.sessionStart')}</label>
+                    <label htmlFor={`${id}-start`}>{t('classes.new.sessionStart')}</label>
                     <input id={`${id}-start`} type="time" name={`sessions[${i}].start`} defaultValue={row?.start} aria-invalid={error ? true : undefined} />
                   </div>
                   <div className="field">
-                    <label htmlFor={`${id}-end`}>{t('newClass.sessionEnd')}</label>
+                    <label htmlFor={`${id}-end`}>{t('classes.new.sessionEnd')}</label>
                     <input id={`${id}-end`} type="time" name={`sessions[${i}].end`} defaultValue={row?.end} aria-invalid={error ? true : undefined} />
                   </div>
                 </div>
@@ -320,13 +320,13 @@ export default function NewClassPage() {
           })}
         </fieldset>
         </details>
-        <p className="hint">{t('schedule.datesOptional')}</p>
+        <p className="hint">{t('classes.schedule.datesOptional')}</p>
         <div className="field-pair">
-          <TextField name="startsOn" label={t('newClass.startsOn')} error={fieldErrors.startsOn} type="date" defaultValue={values.startsOn} />
-          <TextField name="endsOn" label={t('newClass.endsOn')} error={fieldErrors.endsOn} type="date" defaultValue={values.endsOn} />
+          <TextField name="startsOn" label={t('classes.new.startsOn')} error={fieldErrors.startsOn} type="date" defaultValue={values.startsOn} />
+          <TextField name="endsOn" label={t('classes.new.endsOn')} error={fieldErrors.endsOn} type="date" defaultValue={values.endsOn} />
         </div>
         <button type="submit" name="intent" value="create" className="button button-primary button-block" disabled={navigation.state === 'submitting'}>
-          {t('newClass.submit')}
+          {t('classes.new.submit')}
         </button>
       </Form>
     </section>

@@ -26,11 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!result || !('rejected' in result)) throw new Response('Not found', { status: 404 });
   const header = result.header ?? ['姓名', '手机号'];
   const rows = result.rejected.map((r) => {
-    const key = `import.reject.${r.code}`;
+    const key = `classes.import.reject.${r.code}`;
     const cells = r.cells ?? [r.name, r.phone];
-    return [...header.map((_, i) => cells[i] ?? ''), ...cells.slice(header.length), isMessageKey(key) ? t(key) : t('import.reject.other')];
+    return [...header.map((_, i) => cells[i] ?? ''), ...cells.slice(header.length), isMessageKey(key) ? t(key) : t('classes.import.reject.other')];
   });
-  const body = toCsv([[...header, t('import.rejected.errorColumn')], ...rows], { bom: true });
+  const body = toCsv([[...header, t('classes.import.rejected.errorColumn')], ...rows], { bom: true });
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -11,7 +11,7 @@ import { formatDay } from '../lib/dates';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
-export const meta = titleMeta('page.import');
+export const meta = titleMeta('classes.page.import');
 
 /** The API takes up to 2,000,000 characters (20,000 rows); a GBK file of that many characters is at most twice as many bytes. */
 const MAX_FILE_BYTES = 4_000_000;
@@ -55,10 +55,10 @@ function decodeCsv(bytes: ArrayBuffer): string {
 function fileError(error: unknown, t: Translate): string | null {
   if (!isApiError(error, 'VALIDATION_FAILED')) return null;
   const message = error.message;
-  if (/^csv is too large|^At most/i.test(message)) return t('import.error.tooLarge');
-  if (/first row/i.test(message)) return t('import.error.header');
-  if (/no rows|^csv is empty/i.test(message)) return t('import.error.empty');
-  if (/not valid CSV/i.test(message)) return t('import.error.format');
+  if (/^csv is too large|^At most/i.test(message)) return t('classes.import.error.tooLarge');
+  if (/first row/i.test(message)) return t('classes.import.error.header');
+  if (/no rows|^csv is empty/i.test(message)) return t('classes.import.error.empty');
+  if (/not valid CSV/i.test(message)) return t('classes.import.error.format');
   return null;
 }
 
@@ -80,8 +80,8 @@ function importView(result: ImportResultDto, classId: string | null, t: Translat
     alreadyEnrolled: result.alreadyEnrolled,
     rejectedCount: result.rejected.length,
     rejected: result.rejected.slice(0, MAX_REJECTED_SHOWN).map((r) => {
-      const key = `import.reject.${r.code}`;
-      return { line: r.line, phone: r.phone, name: r.name, reason: isMessageKey(key) ? t(key) : t('import.reject.other') };
+      const key = `classes.import.reject.${r.code}`;
+      return { line: r.line, phone: r.phone, name: r.name, reason: isMessageKey(key) ? t(key) : t('classes.import.reject.other') };
     }),
   };
 }
@@ -96,9 +96,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const importId = formText(form, 'importId');
   const fail = (errors: FormErrors, status = 400) => data({ errors, result: null }, { status, headers });
 
-  if (!file || typeof file === 'string' || file.size === 0) return fail({ fields: { file: t('import.error.noFile') } });
-  if (file.size > MAX_FILE_BYTES) return fail({ fields: { file: t('import.error.tooLarge') } });
-  if (classId && !isUuid(classId)) return fail({ fields: { classId: t('import.error.class') } });
+  if (!file || typeof file === 'string' || file.size === 0) return fail({ fields: { file: t('classes.import.error.noFile') } });
+  if (file.size > MAX_FILE_BYTES) return fail({ fields: { file: t('classes.import.error.tooLarge') } });
+  if (classId && !isUuid(classId)) return fail({ fields: { classId: t('classes.import.error.class') } });
 
   try {
     // New learners join the class's club or station (not the coordinator's own office), so classes near them come first.
@@ -107,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await api.imports.learners({ csv, classId: classId || undefined, orgId, importId: isUuid(importId) ? importId : undefined });
     return data({ errors: null, result: importView(result, classId || null, t) }, { headers });
   } catch (error) {
-    if (isApiError(error, 'NOT_FOUND')) return fail({ fields: { classId: t('import.error.class') } }, 404);
+    if (isApiError(error, 'NOT_FOUND')) return fail({ fields: { classId: t('classes.import.error.class') } }, 404);
     const message = fileError(error, t);
     if (message) return fail({ fields: { file: message } });
     const failure = apiFormErrors(error, t);
@@ -189,9 +189,9 @@ export default function ImportPage() {
   return (
     <section className="stack">
       <p>
-        <Link to="/manage/classes">{t('manage.backToClasses')}</Link>
+        <Link to="/manage/classes">{t('classes.manage.backToClasses')}</Link>
       </p>
-      <h1>{t('import.heading')}</h1>
+      <h1>{t('classes.import.heading')}</h1>
 
       {result ? (
         <div ref={resultBox} tabIndex={-1} className="notice-holder">
@@ -200,13 +200,13 @@ export default function ImportPage() {
       ) : null}
 
       <div className="card stack">
-        <h2>{t('import.format.heading')}</h2>
-        <p>{t('import.format.columns')}</p>
-        <p>{t('import.format.types')}</p>
-        <p>{t('import.format.excel')}</p>
+        <h2>{t('classes.import.format.heading')}</h2>
+        <p>{t('classes.import.format.columns')}</p>
+        <p>{t('classes.import.format.types')}</p>
+        <p>{t('classes.import.format.excel')}</p>
         <p>
           <a href="/manage/import/template.csv" download>
-            {t('import.template')}
+            {t('classes.import.template')}
           </a>
         </p>
       </div>
@@ -215,9 +215,9 @@ export default function ImportPage() {
       <Form ref={form} method="post" encType="multipart/form-data" className="stack" noValidate onSubmit={onSubmit}>
         <input type="hidden" name="importId" defaultValue="" />
         <div className="field">
-          <label htmlFor="field-file">{t('import.file')}</label>
+          <label htmlFor="field-file">{t('classes.import.file')}</label>
           <p id="field-file-hint" className="hint">
-            {t('import.fileHint')}
+            {t('classes.import.fileHint')}
           </p>
           {errors?.fields.file ? (
             <p id="field-file-error" className="field-error">
@@ -234,8 +234,8 @@ export default function ImportPage() {
             aria-describedby={errors?.fields.file ? 'field-file-error field-file-hint' : 'field-file-hint'}
           />
         </div>
-        <SelectField name="classId" label={t('import.class')} hint={t('import.classHint')} error={errors?.fields.classId} defaultValue={classId ?? ''}>
-          <option value="">{t('import.noClass')}</option>
+        <SelectField name="classId" label={t('classes.import.class')} hint={t('classes.import.classHint')} error={errors?.fields.classId} defaultValue={classId ?? ''}>
+          <option value="">{t('classes.import.noClass')}</option>
           {classes.map((k) => (
             <option key={k.id} value={k.id}>
               {k.label}
@@ -243,13 +243,13 @@ export default function ImportPage() {
           ))}
         </SelectField>
         <button type="submit" className="button button-primary button-block" disabled={submitting}>
-          {submitting ? t('import.running') : t('import.submit')}
+          {submitting ? t('classes.import.running') : t('classes.import.submit')}
         </button>
         {progress ? (
           <div className="field" aria-live="polite">
-            <label htmlFor="import-progress">{t('import.progress')}</label>
+            <label htmlFor="import-progress">{t('classes.import.progress')}</label>
             <progress id="import-progress" max={progress.total || 1} value={progress.total ? progress.processed : undefined} />
-            <p className="hint">{progress.total ? t('import.progressRows', { done: progress.processed, total: progress.total }) : t('import.progressStarting')}</p>
+            <p className="hint">{progress.total ? t('classes.import.progressRows', { done: progress.processed, total: progress.total }) : t('classes.import.progressStarting')}</p>
           </div>
         ) : null}
       </Form>
@@ -262,54 +262,54 @@ function ImportResult({ result }: { result: ImportView }) {
   const imported = result.created + result.existing;
   return (
     <div className={result.rejectedCount > 0 ? 'notice notice-warning stack' : 'notice notice-success stack'} role="status">
-      <h2>{t('import.result.heading')}</h2>
+      <h2>{t('classes.import.result.heading')}</h2>
       <p>
-        <strong>{t('import.result.imported', { n: imported })}</strong>
+        <strong>{t('classes.import.result.imported', { n: imported })}</strong>
       </p>
       <dl className="facts">
         <div>
-          <dt>{t('import.result.total')}</dt>
+          <dt>{t('classes.import.result.total')}</dt>
           <dd>{result.total}</dd>
         </div>
         <div>
-          <dt>{t('import.result.created')}</dt>
+          <dt>{t('classes.import.result.created')}</dt>
           <dd>{result.created}</dd>
         </div>
         <div>
-          <dt>{t('import.result.existing')}</dt>
+          <dt>{t('classes.import.result.existing')}</dt>
           <dd>{result.existing}</dd>
         </div>
         {result.classId ? (
           <>
             <div>
-              <dt>{t('import.result.enrolled')}</dt>
+              <dt>{t('classes.import.result.enrolled')}</dt>
               <dd>{result.enrolled}</dd>
             </div>
             <div>
-              <dt>{t('import.result.waitlisted')}</dt>
+              <dt>{t('classes.import.result.waitlisted')}</dt>
               <dd>{result.waitlisted}</dd>
             </div>
             <div>
-              <dt>{t('import.result.alreadyEnrolled')}</dt>
+              <dt>{t('classes.import.result.alreadyEnrolled')}</dt>
               <dd>{result.alreadyEnrolled}</dd>
             </div>
           </>
         ) : null}
         <div>
-          <dt>{t('import.result.rejected')}</dt>
+          <dt>{t('classes.import.result.rejected')}</dt>
           <dd>{result.rejectedCount}</dd>
         </div>
       </dl>
       {result.rejected.length > 0 ? (
         <div className="table-scroll">
           <table className="table">
-            <caption>{t('import.rejected.caption')}</caption>
+            <caption>{t('classes.import.rejected.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('import.rejected.line')}</th>
-                <th scope="col">{t('import.rejected.name')}</th>
-                <th scope="col">{t('import.rejected.phone')}</th>
-                <th scope="col">{t('import.rejected.reason')}</th>
+                <th scope="col">{t('classes.import.rejected.line')}</th>
+                <th scope="col">{t('classes.import.rejected.name')}</th>
+                <th scope="col">{t('classes.import.rejected.phone')}</th>
+                <th scope="col">{t('classes.import.rejected.reason')}</th>
               </tr>
             </thead>
             <tbody>
@@ -323,30 +323,30 @@ function ImportResult({ result }: { result: ImportView }) {
               ))}
             </tbody>
           </table>
-          {result.rejectedCount > result.rejected.length ? <p className="hint">{t('import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p> : null}
+          {result.rejectedCount > result.rejected.length ? <p className="hint">{t('classes.import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p> : null}
         </div>
       ) : null}
       {result.rejectedCount > 0 ? (
         <p>
           <a href={`/manage/import/${result.id}/rejected.csv`} download className="button button-secondary">
-            {t('import.rejected.download')}
+            {t('classes.import.rejected.download')}
           </a>
-          <span className="hint"> {t('import.rejected.downloadHint')}</span>
+          <span className="hint"> {t('classes.import.rejected.downloadHint')}</span>
         </p>
       ) : null}
       {result.created + result.existing > 0 ? (
         <form method="post" action="/manage/claim-codes" className="stack" aria-labelledby="import-codes">
-          <h3 id="import-codes">{t('import.codes.heading')}</h3>
-          <p>{t('import.codes.intro')}</p>
+          <h3 id="import-codes">{t('classes.import.codes.heading')}</h3>
+          <p>{t('classes.import.codes.intro')}</p>
           <input type="hidden" name="importId" value={result.id} />
           <button type="submit" className="button button-primary button-block">
-            {t('import.codes.submit')}
+            {t('classes.import.codes.submit')}
           </button>
         </form>
       ) : null}
       {result.classId ? (
         <p>
-          <Link to={`/manage/classes/${result.classId}`}>{t('import.result.toClass')}</Link>
+          <Link to={`/manage/classes/${result.classId}`}>{t('classes.import.result.toClass')}</Link>
         </p>
       ) : null}
     </div>

@@ -129,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = formText(form, 'intent') as Intent;
   const reply = (outcome: Omit<Outcome, 'intent'>, status = 200) => data<Outcome>({ intent, ...outcome }, { status, headers });
-  if (!INTENTS.includes(intent)) return reply({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
+  if (!INTENTS.includes(intent)) return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
   const referrals = referralsApi(api, locale);
 
   switch (intent) {
@@ -137,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const learnerId = formText(form, 'learnerId');
       const errors: FormErrors = { fields: {} };
       const note = readNote(form, t, errors);
-      if (!isUuid(learnerId)) return reply({ errors: { form: t('error.NOT_FOUND'), fields: {} } }, 400);
+      if (!isUuid(learnerId)) return reply({ errors: { form: t('common.error.NOT_FOUND'), fields: {} } }, 400);
       if (hasErrors(errors)) return reply({ target: learnerId, errors, note }, 400);
       try {
         const referral = await referrals.referrals.create({ learnerId, jobId: id, ...(note ? { note } : {}) });
@@ -152,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const status = formText(form, 'status');
       const errors: FormErrors = { fields: {} };
       const note = readNote(form, t, errors);
-      if (!isUuid(referralId) || !isReferralStatus(status)) return reply({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
+      if (!isUuid(referralId) || !isReferralStatus(status)) return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
       if (hasErrors(errors)) return reply({ target: referralId, errors, note }, 400);
       if (needsConfirmation(form, status)) return reply({ target: referralId, confirm: { status, note } });
       try {
@@ -165,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case 'status': {
       const status = formText(form, 'status');
-      if (status !== 'open' && status !== 'closed') return reply({ errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, 400);
+      if (status !== 'open' && status !== 'closed') return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
       try {
         await referrals.jobs.setStatus(id, status);
         return reply({ done: t(status === 'closed' ? 'referrals.board.closed' : 'referrals.board.reopened') });

@@ -210,7 +210,7 @@ export default function ManageJobsPage() {
           <TextField
             name="contactPhone"
             label={t('referrals.employerForm.contactPhone')}
-            hint={t('field.phone.hint')}
+            hint={t('common.field.phone.hint')}
             error={fields.contactPhone}
             type="tel"
             inputMode="numeric"
@@ -225,7 +225,7 @@ export default function ManageJobsPage() {
             error={fields.orgId}
             required
             defaultValue={values?.orgId ?? defaultOrgId}
-            empty={t('form.choose')}
+            empty={t('common.form.choose')}
             extra={result?.org}
           />
           <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>

@@ -102,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = formText(form, 'userId');
   const name = formText(form, 'name').slice(0, 100);
   const intent = formText(form, 'intent');
-  if ((intent !== 'claimCode' && intent !== 'resetPassword') || !isUuid(userId)) return data<ClaimOutcome>({ userId, error: t('error.VALIDATION_FAILED') }, { status: 400, headers });
+  if ((intent !== 'claimCode' && intent !== 'resetPassword') || !isUuid(userId)) return data<ClaimOutcome>({ userId, error: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
     if (intent === 'resetPassword') {
       const reset = await api.users.resetPassword(userId);
@@ -113,7 +113,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ClaimOutcome>({ userId, issued: t('people.claim.issued', { name, code, date: certificateDate(claim.expiresAt, locale) }) }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
   } catch (error) {
     for (const [code, status] of [['ALREADY_CLAIMED', 409], ['NOT_FOUND', 404], ['ROLE_NOT_ALLOWED', 403]] as const) {
-      if (isApiError(error, code)) return data<ClaimOutcome>({ userId, error: code === 'ROLE_NOT_ALLOWED' ? t('people.reset.notAllowed') : t(`error.${code}`) }, { status, headers });
+      if (isApiError(error, code)) return data<ClaimOutcome>({ userId, error: code === 'ROLE_NOT_ALLOWED' ? t('people.reset.notAllowed') : t(`common.error.${code}`) }, { status, headers });
     }
     return unavailableOrRethrow(error);
   }
@@ -141,12 +141,12 @@ export default function PeoplePage() {
           <option value="">{t('people.filter.anyRole')}</option>
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {t(`role.${role}`)}
+              {t(`people.role.${role}`)}
             </option>
           ))}
         </SelectField>
         {/* This form is a GET filter already: the org search is one more field of it. */}
-        <OrgSearchField view={view.orgs} id="filter" hint={t('orgPicker.search.filterHint', { button: t('people.filter.submit') })} />
+        <OrgSearchField view={view.orgs} id="filter" hint={t('orgs.picker.search.filterHint', { button: t('people.filter.submit') })} />
         <OrgSelect view={view.orgs} label={t('people.filter.org')} hint={t('people.filter.orgHint')} defaultValue={filters.orgId} empty={t('people.filter.anyOrg')} indent />
         <div className="people-filter-actions">
           <button type="submit" className="button button-primary">
@@ -170,11 +170,11 @@ export default function PeoplePage() {
             <li key={p.id} className="people-card stack-tight">
               <div className="people-row">
                 <strong>{p.name}</strong>
-                <span className={`badge people-role-${p.role}`}>{t(`role.${p.role}`)}</span>
+                <span className={`badge people-role-${p.role}`}>{t(`people.role.${p.role}`)}</span>
               </div>
               <p className="people-phone">{p.phone}</p>
               {p.orgName ? <p className="hint">{p.orgName}</p> : null}
-              {p.learnerType ? <p className="hint">{t('people.list.learnerType', { type: t(`learnerType.${p.learnerType}`) })}</p> : null}
+              {p.learnerType ? <p className="hint">{t('people.list.learnerType', { type: t(`people.learnerType.${p.learnerType}`) })}</p> : null}
               {p.role === 'learner' && !p.activated ? (
                 <div className="stack-tight">
                   <p>
@@ -184,7 +184,7 @@ export default function PeoplePage() {
                     {t('people.claim.pendingHint')}
                   </p>
                   <label className="people-pick">
-                    <input type="checkbox" name="userId" value={p.id} form="bulk-codes" /> {t('codes.select.label')}
+                    <input type="checkbox" name="userId" value={p.id} form="bulk-codes" /> {t('people.codes.select.label')}
                   </label>
                   <Form method="post">
                     <input type="hidden" name="intent" value="claimCode" />
@@ -223,9 +223,9 @@ export default function PeoplePage() {
       )}
       {view.people.some((p) => p.role === 'learner' && !p.activated) ? (
         <form id="bulk-codes" method="post" action="/manage/claim-codes" className="card stack-tight">
-          <p className="hint">{t('codes.select.hint')}</p>
+          <p className="hint">{t('people.codes.select.hint')}</p>
           <button type="submit" className="button button-primary button-block">
-            {t('codes.select.submit')}
+            {t('people.codes.select.submit')}
           </button>
         </form>
       ) : null}

@@ -189,10 +189,10 @@ export default function NewPersonPage() {
           defaultValue={values.role ?? ''}
           onChange={(event) => setRole(event.target.value)}
         >
-          <option value="">{t('form.choose')}</option>
+          <option value="">{t('common.form.choose')}</option>
           {loaded.roles.map((r) => (
             <option key={r} value={r}>
-              {t(`role.${r}`)}
+              {t(`people.role.${r}`)}
             </option>
           ))}
         </SelectField>
@@ -203,7 +203,7 @@ export default function NewPersonPage() {
           error={fieldErrors.orgId}
           required
           defaultValue={values.orgId ?? ''}
-          empty={t('form.choose')}
+          empty={t('common.form.choose')}
           extra={result?.org}
           indent
         />
@@ -215,10 +215,10 @@ export default function NewPersonPage() {
             error={fieldErrors.learnerType}
             defaultValue={values.learnerType ?? ''}
           >
-            <option value="">{t('form.choose')}</option>
+            <option value="">{t('common.form.choose')}</option>
             {LEARNER_TYPES.map((type) => (
               <option key={type} value={type}>
-                {t(`learnerType.${type}`)}
+                {t(`people.learnerType.${type}`)}
               </option>
             ))}
           </SelectField>
@@ -243,7 +243,7 @@ export default function NewPersonPage() {
               error={fieldErrors.employerId}
               defaultValue={values.employerId ?? ''}
             >
-              <option value="">{t('form.choose')}</option>
+              <option value="">{t('common.form.choose')}</option>
               {loaded.employers.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -280,7 +280,7 @@ function CreatedNotice({ created }: { created: Created }) {
       <p>
         <strong>{t('people.created.title', { name: created.name })}</strong>
       </p>
-      <p>{t('people.created.details', { role: t(`role.${created.role}`), phone: created.phone, org: created.orgName })}</p>
+      <p>{t('people.created.details', { role: t(`people.role.${created.role}`), phone: created.phone, org: created.orgName })}</p>
       {created.temporaryPassword ? (
         <>
           <p>

@@ -11,7 +11,7 @@ import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { useSettledActionData } from '../lib/settled-action-data';
 
-export const meta = titleMeta('page.qualifications');
+export const meta = titleMeta('certificates.page.qualifications');
 
 const PAGE_SIZE = 10;
 const REASON_MAX = 500;
@@ -68,23 +68,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formText(form, 'intent');
   const name = formText(form, 'learnerName').slice(0, 100);
   const occupation = formText(form, 'occupation').slice(0, 160);
-  if (!isUuid(id) || (intent !== 'verify' && intent !== 'reject')) return data<Outcome>({ id, errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+  if (!isUuid(id) || (intent !== 'verify' && intent !== 'reject')) return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   const reason = formText(form, 'reason').trim();
   if (intent === 'reject' && (reason.length < 1 || reason.length > REASON_MAX)) {
-    return data<Outcome>({ id, reason: reason.slice(0, REASON_MAX * 2), errors: { fields: { [`reason-${id}`]: t('qual.error.reason') } } }, { status: 400, headers });
+    return data<Outcome>({ id, reason: reason.slice(0, REASON_MAX * 2), errors: { fields: { [`reason-${id}`]: t('certificates.qualifications.error.reason') } } }, { status: 400, headers });
   }
   try {
     if (intent === 'verify') {
       const courseId = formText(form, 'courseId');
       await api.externalCredentials.verify(id, isUuid(courseId) ? { courseId } : {});
-      return data<Outcome>({ id, done: t('qual.verified', { name, occupation }) }, { headers });
+      return data<Outcome>({ id, done: t('certificates.qualifications.verified', { name, occupation }) }, { headers });
     }
     await api.externalCredentials.reject(id, reason);
-    return data<Outcome>({ id, done: t('qual.rejected', { name, occupation }) }, { headers });
+    return data<Outcome>({ id, done: t('certificates.qualifications.rejected', { name, occupation }) }, { headers });
   } catch (error) {
-    if (isApiError(error, 'INVALID_TRANSITION')) return data<Outcome>({ id, errors: { form: t('qual.error.decided'), fields: {} } }, { status: 409, headers });
-    if (isApiError(error, 'NOT_FOUND')) return data<Outcome>({ id, errors: { form: t('error.NOT_FOUND'), fields: {} } }, { status: 404, headers });
-    if (isApiError(error, 'VALIDATION_FAILED')) return data<Outcome>({ id, errors: { form: t('error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+    if (isApiError(error, 'INVALID_TRANSITION')) return data<Outcome>({ id, errors: { form: t('certificates.qualifications.error.decided'), fields: {} } }, { status: 409, headers });
+    if (isApiError(error, 'NOT_FOUND')) return data<Outcome>({ id, errors: { form: t('common.error.NOT_FOUND'), fields: {} } }, { status: 404, headers });
+    if (isApiError(error, 'VALIDATION_FAILED')) return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
     return unavailableOrRethrow(error);
   }
 }
@@ -97,11 +97,11 @@ export default function QualificationsPage() {
   const busy = navigation.state !== 'idle';
   return (
     <section className="stack">
-      <h1>{t('qual.heading')}</h1>
-      <p>{t('qual.intro')}</p>
+      <h1>{t('certificates.qualifications.heading')}</h1>
+      <p>{t('certificates.qualifications.intro')}</p>
       <p>
         <a href={NATIONAL_LOOKUP_URL} target="_blank" rel="noopener noreferrer">
-          {t('qual.lookup')}
+          {t('certificates.qualifications.lookup')}
         </a>
       </p>
       {outcome?.done ? (
@@ -111,10 +111,10 @@ export default function QualificationsPage() {
       ) : null}
       <FormAlert errors={outcome?.errors} />
       <p>
-        <strong>{t('qual.count', { n: view.total })}</strong>
+        <strong>{t('certificates.qualifications.count', { n: view.total })}</strong>
       </p>
       {view.items.length === 0 ? (
-        <p className="card">{t('qual.empty')}</p>
+        <p className="card">{t('certificates.qualifications.empty')}</p>
       ) : (
         <ul className="plain-list stack">
           {view.items.map((q) => {
@@ -127,40 +127,40 @@ export default function QualificationsPage() {
                 </h2>
                 <dl className="facts">
                   <div>
-                    <dt>{t('qual.org')}</dt>
+                    <dt>{t('certificates.qualifications.org')}</dt>
                     <dd>{q.orgName}</dd>
                   </div>
                   <div>
-                    <dt>{t('qual.number')}</dt>
+                    <dt>{t('certificates.qualifications.number')}</dt>
                     <dd className="cert-code">{q.number}</dd>
                   </div>
                   <div>
-                    <dt>{t('qual.issuingBody')}</dt>
+                    <dt>{t('certificates.qualifications.issuingBody')}</dt>
                     <dd>{q.issuingBody}</dd>
                   </div>
                   <div>
-                    <dt>{t('qual.issuedOn')}</dt>
+                    <dt>{t('certificates.qualifications.issuedOn')}</dt>
                     <dd>{q.issuedOn}</dd>
                   </div>
                   {q.expiresOn ? (
                     <div>
-                      <dt>{t('qual.expiresOn')}</dt>
+                      <dt>{t('certificates.qualifications.expiresOn')}</dt>
                       <dd>{q.expiresOn}</dd>
                     </div>
                   ) : null}
                 </dl>
-                <Form method="post" className="stack" aria-label={`${t('qual.verify')}：${q.learnerName}`}>
+                <Form method="post" className="stack" aria-label={`${t('certificates.qualifications.verify')}：${q.learnerName}`}>
                   <input type="hidden" name="id" value={q.id} />
                   <input type="hidden" name="learnerName" value={q.learnerName} />
                   <input type="hidden" name="occupation" value={q.occupation} />
                   <SelectField
                     name="courseId"
                     idSuffix={q.id}
-                    label={t('qual.course')}
-                    hint={q.course?.suggested ? `${t('qual.courseHint')} ${t('qual.courseSuggested')}` : t('qual.courseHint')}
+                    label={t('certificates.qualifications.course')}
+                    hint={q.course?.suggested ? `${t('certificates.qualifications.courseHint')} ${t('certificates.qualifications.courseSuggested')}` : t('certificates.qualifications.courseHint')}
                     defaultValue={q.course?.id ?? ''}
                   >
-                    <option value="">{t('qual.noCourse')}</option>
+                    <option value="">{t('certificates.qualifications.noCourse')}</option>
                     {view.courses.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.label}
@@ -168,20 +168,20 @@ export default function QualificationsPage() {
                     ))}
                   </SelectField>
                   <button type="submit" name="intent" value="verify" className="button button-primary button-block" disabled={busy}>
-                    {t('qual.verify')}
+                    {t('certificates.qualifications.verify')}
                   </button>
                 </Form>
                 <details open={Boolean(reasonError)}>
-                  <summary>{t('qual.rejectOpen')}</summary>
-                  <Form method="post" className="stack" noValidate aria-label={`${t('qual.reject')}：${q.learnerName}`}>
+                  <summary>{t('certificates.qualifications.rejectOpen')}</summary>
+                  <Form method="post" className="stack" noValidate aria-label={`${t('certificates.qualifications.reject')}：${q.learnerName}`}>
                     <input type="hidden" name="id" value={q.id} />
                     <input type="hidden" name="learnerName" value={q.learnerName} />
                     <input type="hidden" name="occupation" value={q.occupation} />
                     <TextAreaField
                       name="reason"
                       idSuffix={q.id}
-                      label={t('qual.reason')}
-                      hint={t('qual.reasonHint')}
+                      label={t('certificates.qualifications.reason')}
+                      hint={t('certificates.qualifications.reasonHint')}
                       error={reasonError}
                       defaultValue={mine?.reason ?? ''}
                       maxLength={REASON_MAX}
@@ -189,7 +189,7 @@ export default function QualificationsPage() {
                       required
                     />
                     <button type="submit" name="intent" value="reject" className="button button-secondary button-block" disabled={busy}>
-                      {t('qual.reject')}
+                      {t('certificates.qualifications.reject')}
                     </button>
                   </Form>
                 </details>

@@ -7,10 +7,10 @@ import { useHydrated } from '../lib/attendance-queue';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import { formatInstant } from '../lib/reports-format';
-import reportsCss from '../styles/reports.css?url';
+import accountCss from '../styles/account.css?url';
 
-export const meta = titleMeta('reports.page.myData');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+export const meta = titleMeta('account.page.myData');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
 
 /** The parts of GET /api/me/export this page shows (the JSON download keeps everything). */
 interface Exported {
@@ -50,11 +50,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       profile: {
         name: p.name,
         phone: p.phone,
-        role: p.learnerType ? `${words(`role.${p.role}`, p.role)} · ${words(`learnerType.${p.learnerType}`, p.learnerType)}` : words(`role.${p.role}`, p.role),
+        role: p.learnerType ? `${words(`people.role.${p.role}`, p.role)} · ${words(`people.learnerType.${p.learnerType}`, p.learnerType)}` : words(`people.role.${p.role}`, p.role),
         org: p.orgName ?? p.employerName ?? null,
         since: when(p.createdAt),
       },
-      enrollments: exported.enrollments.map((e) => ({ id: e.id, course: course(e.courseCode), status: words(`enrollmentStatus.${e.status}`, e.status), since: when(e.createdAt) })),
+      enrollments: exported.enrollments.map((e) => ({ id: e.id, course: course(e.courseCode), status: words(`classes.enrollmentStatus.${e.status}`, e.status), since: when(e.createdAt) })),
       attendance: exported.attendance.map((a) => ({ id: a.sessionId, at: formatInstant(a.sessionStartsAt, locale).slice(0, 16), status: words(`attendance.status.${a.status}`, a.status) })),
       certificates: exported.certificates.map((c) => ({
         code: c.code,
@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         expires: when(c.expiresAt),
         hours: c.hours,
       })),
-      consents: exported.consents.map((c, i) => ({ id: i, action: words(`reports.myData.consent.${c.action}`, c.action), at: when(c.at) })),
+      consents: exported.consents.map((c, i) => ({ id: i, action: words(`account.myData.consent.${c.action}`, c.action), at: when(c.at) })),
       referrals: exported.referrals.map((r) => ({ id: r.id, job: r.job, employer: r.employer, status: words(`referrals.status.${r.status}`, r.status), since: when(r.createdAt) })),
     },
     { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
@@ -87,62 +87,62 @@ export default function MyDataPage() {
   return (
     <div className="stack my-data">
       <p className="no-print">
-        <Link to="/me">{t('reports.myData.back')}</Link>
+        <Link to="/me">{t('account.myData.back')}</Link>
       </p>
       <div className="stack-tight">
-        <h1>{t('reports.myData.heading')}</h1>
-        <p>{t('reports.myData.intro')}</p>
-        <p className="hint">{t('reports.myData.asOf', { at: view.exportedAt })}</p>
+        <h1>{t('account.myData.heading')}</h1>
+        <p>{t('account.myData.intro')}</p>
+        <p className="hint">{t('account.myData.asOf', { at: view.exportedAt })}</p>
       </div>
       <div className="actions no-print">
         {hydrated ? (
           <button type="button" className="button button-primary" onClick={() => window.print()}>
-            {t('reports.myData.print')}
+            {t('account.myData.print')}
           </button>
         ) : null}
         <a href="/me/export.json" download className="button button-secondary">
-          {t('reports.me.export')}
+          {t('account.me.export')}
         </a>
       </div>
-      {hydrated ? null : <p className="hint no-print">{t('reports.myData.printNoJs')}</p>}
+      {hydrated ? null : <p className="hint no-print">{t('account.myData.printNoJs')}</p>}
 
       <section aria-labelledby="my-data-profile" className="card stack-tight my-data-section">
-        <h2 id="my-data-profile">{t('reports.myData.profile')}</h2>
+        <h2 id="my-data-profile">{t('account.myData.profile')}</h2>
         <dl className="facts">
           <div>
-            <dt>{t('field.name')}</dt>
+            <dt>{t('common.field.name')}</dt>
             <dd>{view.profile.name}</dd>
           </div>
           <div>
-            <dt>{t('field.phone')}</dt>
+            <dt>{t('common.field.phone')}</dt>
             <dd>{view.profile.phone}</dd>
           </div>
           <div>
-            <dt>{t('reports.me.type')}</dt>
+            <dt>{t('account.me.type')}</dt>
             <dd>{view.profile.role}</dd>
           </div>
           <div>
-            <dt>{t('dashboard.org')}</dt>
-            <dd>{view.profile.org ?? t('dashboard.noOrg')}</dd>
+            <dt>{t('home.app.org')}</dt>
+            <dd>{view.profile.org ?? t('home.app.noOrg')}</dd>
           </div>
           <div>
-            <dt>{t('reports.myData.since')}</dt>
+            <dt>{t('account.myData.since')}</dt>
             <dd>{view.profile.since}</dd>
           </div>
         </dl>
       </section>
 
-      <Section id="my-data-enrollments" title={t('reports.myData.enrollments')} empty={t('reports.myData.none')} count={view.enrollments.length}>
+      <Section id="my-data-enrollments" title={t('account.myData.enrollments')} empty={t('account.myData.none')} count={view.enrollments.length}>
         <ul className="plain-list my-data-list">
           {view.enrollments.map((e) => (
             <li key={e.id}>
-              <strong>{e.course}</strong> · {e.status} · {t('reports.myData.enrolledOn', { date: e.since })}
+              <strong>{e.course}</strong> · {e.status} · {t('account.myData.enrolledOn', { date: e.since })}
             </li>
           ))}
         </ul>
       </Section>
 
-      <Section id="my-data-attendance" title={t('reports.myData.attendance')} empty={t('reports.myData.none')} count={view.attendance.length}>
+      <Section id="my-data-attendance" title={t('account.myData.attendance')} empty={t('account.myData.none')} count={view.attendance.length}>
         <ul className="plain-list my-data-list">
           {view.attendance.map((a) => (
             <li key={a.id}>
@@ -152,18 +152,18 @@ export default function MyDataPage() {
         </ul>
       </Section>
 
-      <Section id="my-data-certificates" title={t('reports.myData.certificates')} empty={t('reports.myData.none')} count={view.certificates.length}>
+      <Section id="my-data-certificates" title={t('account.myData.certificates')} empty={t('account.myData.none')} count={view.certificates.length}>
         <ul className="plain-list my-data-list">
           {view.certificates.map((c) => (
             <li key={c.code}>
-              <strong>{c.course}</strong> · {c.status} · {t('reports.myData.certificateLine', { code: c.code, date: c.issued, hours: c.hours })}
-              {c.expires ? ` · ${t('reports.myData.expires', { date: c.expires })}` : ''}
+              <strong>{c.course}</strong> · {c.status} · {t('account.myData.certificateLine', { code: c.code, date: c.issued, hours: c.hours })}
+              {c.expires ? ` · ${t('account.myData.expires', { date: c.expires })}` : ''}
             </li>
           ))}
         </ul>
       </Section>
 
-      <Section id="my-data-consents" title={t('reports.myData.consents')} empty={t('reports.myData.none')} count={view.consents.length}>
+      <Section id="my-data-consents" title={t('account.myData.consents')} empty={t('account.myData.none')} count={view.consents.length}>
         <ul className="plain-list my-data-list">
           {view.consents.map((c) => (
             <li key={c.id}>
@@ -173,11 +173,11 @@ export default function MyDataPage() {
         </ul>
       </Section>
 
-      <Section id="my-data-referrals" title={t('reports.myData.referrals')} empty={t('reports.myData.none')} count={view.referrals.length}>
+      <Section id="my-data-referrals" title={t('account.myData.referrals')} empty={t('account.myData.none')} count={view.referrals.length}>
         <ul className="plain-list my-data-list">
           {view.referrals.map((r) => (
             <li key={r.id}>
-              <strong>{r.job}</strong> · {r.employer} · {r.status} · {t('reports.myData.referredOn', { date: r.since })}
+              <strong>{r.job}</strong> · {r.employer} · {r.status} · {t('account.myData.referredOn', { date: r.since })}
             </li>
           ))}
         </ul>

@@ -7,11 +7,11 @@ import { FormAlert } from '../components/form';
 import { formText, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { confirmsErasure, forgetErasedUser } from '../lib/reports-account.server';
-import reportsCss from '../styles/reports.css?url';
+import accountCss from '../styles/account.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta('reports.page.erase');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+export const meta = titleMeta('account.page.erase');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { headers } = await requireUser(request);
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(await getLocale(request));
   const form = await request.formData();
   if (!confirmsErasure(formText(form, 'confirm'))) {
-    const errors: FormErrors = { fields: { confirm: t('reports.erase.wrongWord', { word: t('reports.erase.word') }) } };
+    const errors: FormErrors = { fields: { confirm: t('account.erase.wrongWord', { word: t('account.erase.word') }) } };
     return data({ errors }, { status: 400, headers });
   }
   try {
@@ -40,40 +40,40 @@ export default function EraseAccountPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useI18n();
-  const word = t('reports.erase.word');
+  const word = t('account.erase.word');
   const error = result?.errors.fields.confirm;
   return (
     <div className="stack narrow">
-      <h1>{t('reports.erase.heading')}</h1>
-      <p className="lead">{t('reports.erase.intro')}</p>
+      <h1>{t('account.erase.heading')}</h1>
+      <p className="lead">{t('account.erase.intro')}</p>
       <FormAlert errors={result?.errors} />
       <section aria-labelledby="erase-removed" className="stack-tight erase-list erase-removed">
-        <h2 id="erase-removed">{t('reports.erase.removed.heading')}</h2>
+        <h2 id="erase-removed">{t('account.erase.removed.heading')}</h2>
         <ul>
-          <li>{t('reports.erase.removed.identity')}</li>
-          <li>{t('reports.erase.removed.consent')}</li>
-          <li>{t('reports.erase.removed.notes')}</li>
-          <li>{t('reports.erase.removed.answers')}</li>
-          <li>{t('reports.erase.removed.other')}</li>
+          <li>{t('account.erase.removed.identity')}</li>
+          <li>{t('account.erase.removed.consent')}</li>
+          <li>{t('account.erase.removed.notes')}</li>
+          <li>{t('account.erase.removed.answers')}</li>
+          <li>{t('account.erase.removed.other')}</li>
         </ul>
       </section>
       <section aria-labelledby="erase-kept" className="stack-tight erase-list erase-kept">
-        <h2 id="erase-kept">{t('reports.erase.kept.heading')}</h2>
+        <h2 id="erase-kept">{t('account.erase.kept.heading')}</h2>
         <ul>
-          <li>{t('reports.erase.kept.certificates')}</li>
-          <li>{t('reports.erase.kept.counts')}</li>
-          <li>{t('reports.erase.kept.audit')}</li>
+          <li>{t('account.erase.kept.certificates')}</li>
+          <li>{t('account.erase.kept.counts')}</li>
+          <li>{t('account.erase.kept.audit')}</li>
         </ul>
       </section>
       <p className="notice notice-warning">
-        {t('reports.erase.exportFirst')}{' '}
+        {t('account.erase.exportFirst')}{' '}
         <a href="/me/export.json" download>
-          {t('reports.me.export')}
+          {t('account.me.export')}
         </a>
       </p>
       <Form method="post" className="stack confirm-body">
         <div className="field">
-          <label htmlFor="field-confirm">{t('reports.erase.confirmLabel', { word })}</label>
+          <label htmlFor="field-confirm">{t('account.erase.confirmLabel', { word })}</label>
           {error ? (
             <p id="field-confirm-error" className="field-error">
               {error}
@@ -92,12 +92,12 @@ export default function EraseAccountPage() {
           />
         </div>
         <button type="submit" className="button button-danger button-block" disabled={navigation.state !== 'idle'}>
-          {t('reports.erase.submit')}
+          {t('account.erase.submit')}
         </button>
       </Form>
       <p>
         <Link to="/me" className="button button-secondary button-block">
-          {t('reports.erase.cancel')}
+          {t('account.erase.cancel')}
         </Link>
       </p>
     </div>

@@ -9,10 +9,10 @@ import { formatDay, formatTime } from '../lib/dates';
 import { formText, isUuid, safeRedirect } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
-import notificationsCss from '../styles/notifications.css?url';
+import accountCss from '../styles/account.css?url';
 
-export const meta = titleMeta('notifications.page.inbox');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
+export const meta = titleMeta('account.notifications.page.inbox');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
 
 const PER_PAGE = 20;
 
@@ -69,13 +69,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (intent === 'all') {
       await api.notifications.markRead();
-      return data({ ok: true as const, message: t('notifications.markedAll') }, { headers });
+      return data({ ok: true as const, message: t('account.notifications.markedAll') }, { headers });
     }
-    return data({ ok: false as const, message: t('error.VALIDATION_FAILED') }, { status: 400, headers });
+    return data({ ok: false as const, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   } catch (error) {
     if (error instanceof Response) throw error;
     const failure = apiFormErrors(error, t);
-    return data({ ok: false as const, message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+    return data({ ok: false as const, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }
 
@@ -86,33 +86,33 @@ export default function InboxPage() {
   const { t } = useI18n();
   return (
     <div className="stack">
-      <h1>{t('notifications.heading')}</h1>
+      <h1>{t('account.notifications.heading')}</h1>
       {result ? (
         <div className={result.ok ? 'notice notice-success' : 'alert'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
         </div>
       ) : null}
       <div className="inbox-actions">
-        <p className="hint">{unread > 0 ? t('notifications.unreadCount', { n: unread }) : t('notifications.allRead')}</p>
+        <p className="hint">{unread > 0 ? t('account.notifications.unreadCount', { n: unread }) : t('account.notifications.allRead')}</p>
         {unread > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="all" />
             <button type="submit" className="button button-secondary" disabled={busy}>
-              {t('notifications.markAll')}
+              {t('account.notifications.markAll')}
             </button>
           </Form>
         ) : null}
       </div>
-      <nav aria-label={t('notifications.filter.label')} className="inbox-filter">
+      <nav aria-label={t('account.notifications.filter.label')} className="inbox-filter">
         <Link to="/me/notifications" className="button button-secondary" aria-current={unreadOnly ? undefined : 'page'}>
-          {t('notifications.filter.all')}
+          {t('account.notifications.filter.all')}
         </Link>
         <Link to="/me/notifications?unread=1" className="button button-secondary" aria-current={unreadOnly ? 'page' : undefined}>
-          {t('notifications.filter.unread')}
+          {t('account.notifications.filter.unread')}
         </Link>
       </nav>
       {items.length === 0 ? (
-        <p className="hint">{t(unreadOnly ? 'notifications.emptyUnread' : 'notifications.empty')}</p>
+        <p className="hint">{t(unreadOnly ? 'account.notifications.emptyUnread' : 'account.notifications.empty')}</p>
       ) : (
         <ul className="inbox-list">
           {items.map((n) => (
@@ -122,7 +122,7 @@ export default function InboxPage() {
                 <input type="hidden" name="id" value={n.id} />
                 <input type="hidden" name="to" value={n.link ?? '/me/notifications'} />
                 <button type="submit" className="inbox-open">
-                  {n.unread ? <span className="inbox-unread-tag">{t('notifications.unread')}</span> : null}
+                  {n.unread ? <span className="inbox-unread-tag">{t('account.notifications.unread')}</span> : null}
                   {n.title}
                 </button>
               </Form>
@@ -135,7 +135,7 @@ export default function InboxPage() {
       <Pagination page={page} pages={pages} previous={previous} next={next} />
       <p>
         <Link to="/me/notifications/settings" className="button button-secondary">
-          {t('notifications.settingsLink')}
+          {t('account.notifications.settingsLink')}
         </Link>
       </p>
     </div>

@@ -8,10 +8,10 @@ import { requireUser } from '../lib/auth.server';
 import { formatDay, formatTime } from '../lib/dates';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
-import notificationsCss from '../styles/notifications.css?url';
+import accountCss from '../styles/account.css?url';
 
-export const meta = titleMeta('notifications.page.settings');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
+export const meta = titleMeta('account.notifications.page.settings');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
 
 /** The kinds each role can receive: she chooses among those (a learner is never sent a follow-up). */
 const KINDS_FOR: Record<Role, readonly NotificationKind[]> = {
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await api.notifications.savePreferences({ smsKinds, smsOff: form.get('smsOff') === 'on' });
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return data({ message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+    return data({ message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
   throw redirect('/me/notifications/settings?saved=1', { headers });
 }
@@ -69,10 +69,10 @@ export default function NotificationSettingsPage() {
   const { t } = useI18n();
   return (
     <div className="stack">
-      <h1>{t('notifications.settings.heading')}</h1>
+      <h1>{t('account.notifications.settings.heading')}</h1>
       {saved && !failure ? (
         <div className="notice notice-success" role="status">
-          <p>{t('notifications.settings.saved')}</p>
+          <p>{t('account.notifications.settings.saved')}</p>
         </div>
       ) : null}
       {failure ? (
@@ -80,40 +80,40 @@ export default function NotificationSettingsPage() {
           <p>{failure.message}</p>
         </div>
       ) : null}
-      <p className="lead">{t('notifications.settings.intro')}</p>
+      <p className="lead">{t('account.notifications.settings.intro')}</p>
       <Form method="post" className="stack">
         {kept.map((kind) => (
           <input key={kind} type="hidden" name="smsKinds" value={kind} />
         ))}
         <fieldset className="choices">
-          <legend>{t('notifications.settings.kinds')}</legend>
+          <legend>{t('account.notifications.settings.kinds')}</legend>
           {kinds.map(({ kind, checked }) => (
             <label key={kind} className="choice-card">
               <input type="checkbox" name="smsKinds" value={kind} defaultChecked={checked} />
-              <span>{t(`notifications.kind.${kind}` as MessageKey)}</span>
+              <span>{t(`account.notifications.kind.${kind}` as MessageKey)}</span>
             </label>
           ))}
-          <p className="hint">{t('notifications.settings.quiet')}</p>
+          <p className="hint">{t('account.notifications.settings.quiet')}</p>
         </fieldset>
         <fieldset className="choices">
-          <legend className="visually-hidden">{t('notifications.settings.smsOff')}</legend>
+          <legend className="visually-hidden">{t('account.notifications.settings.smsOff')}</legend>
           <label className="choice-card">
             <input type="checkbox" role="switch" name="smsOff" defaultChecked={smsOff} aria-describedby="sms-off-hint" />
             <span>
-              <strong>{t('notifications.settings.smsOff')}</strong>
+              <strong>{t('account.notifications.settings.smsOff')}</strong>
               <span id="sms-off-hint" className="choice-description">
-                {t('notifications.settings.smsOffHint')}
+                {t('account.notifications.settings.smsOffHint')}
               </span>
             </span>
           </label>
-          {offSince ? <p className="hint">{t('notifications.settings.smsOffSince', { when: offSince })}</p> : null}
+          {offSince ? <p className="hint">{t('account.notifications.settings.smsOffSince', { when: offSince })}</p> : null}
         </fieldset>
         <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {t('notifications.settings.save')}
+          {t('account.notifications.settings.save')}
         </button>
       </Form>
       <p>
-        <Link to="/me/notifications">{t('notifications.settings.back')}</Link>
+        <Link to="/me/notifications">{t('account.notifications.settings.back')}</Link>
       </p>
     </div>
   );

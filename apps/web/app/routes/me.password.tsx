@@ -7,11 +7,11 @@ import { apiFormErrors } from '../lib/api-errors.server';
 import { requireUser, signIn } from '../lib/auth.server';
 import { checkNewPassword, fieldMessages, formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import reportsCss from '../styles/reports.css?url';
+import accountCss from '../styles/account.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
-export const meta = titleMeta('reports.page.password');
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
+export const meta = titleMeta('account.page.password');
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
@@ -29,12 +29,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const currentPassword = formText(form, 'currentPassword');
   const newPassword = formText(form, 'newPassword');
   const errors: FormErrors = { fields: {} };
-  if (!currentPassword) errors.fields.currentPassword = t('reports.password.currentRequired');
+  if (!currentPassword) errors.fields.currentPassword = t('account.password.currentRequired');
   checkNewPassword(newPassword, t, errors, 'newPassword');
   // After the length: a mismatch or a repeat of a too-short password is not what she should fix first.
   if (!errors.fields.newPassword) {
-    if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('reports.password.mismatch');
-    else if (newPassword === currentPassword) errors.fields.newPassword = t('reports.password.same');
+    if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('account.password.mismatch');
+    else if (newPassword === currentPassword) errors.fields.newPassword = t('account.password.same');
   }
   if (hasErrors(errors)) return data({ errors }, { status: 400, headers });
   try {
@@ -42,10 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return signIn(request, tokens, '/me?password=changed');
   } catch (error) {
     const refused = (fields: FormErrors['fields']) => data({ errors: { fields } satisfies FormErrors }, { status: 400, headers });
-    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') return refused({ currentPassword: t('error.CURRENT_PASSWORD_INCORRECT') });
+    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') return refused({ currentPassword: t('common.error.CURRENT_PASSWORD_INCORRECT') });
     if (error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS') {
       const retryAfter = Number(error.body.retryAfter);
-      return data({ errors: { form: t('reports.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }), fields: {} } satisfies FormErrors }, { status: 429, headers });
+      return data({ errors: { form: t('account.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }), fields: {} } satisfies FormErrors }, { status: 429, headers });
     }
     // The checks above mirror the API's; if it still refuses the new one, say so on that field.
     if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return refused({ newPassword: fieldMessages.password(t) });
@@ -62,20 +62,20 @@ export default function ChangePasswordPage() {
   const fields = result?.errors.fields ?? {};
   return (
     <div className="stack narrow">
-      <h1>{t('reports.password.heading')}</h1>
+      <h1>{t('account.password.heading')}</h1>
       {fromStaff ? (
         <p className="notice notice-warning" role="status">
-          {t('reports.password.fromStaff')}
+          {t('account.password.fromStaff')}
         </p>
       ) : null}
-      <p className="lead">{t('reports.password.intro')}</p>
+      <p className="lead">{t('account.password.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack">
-        <TextField name="currentPassword" label={t('reports.password.current')} error={fields.currentPassword} type="password" autoComplete="current-password" required />
+        <TextField name="currentPassword" label={t('account.password.current')} error={fields.currentPassword} type="password" autoComplete="current-password" required />
         <TextField
           name="newPassword"
-          label={t('reports.password.new')}
-          hint={t('field.password.hint', { min: PASSWORD_MIN })}
+          label={t('account.password.new')}
+          hint={t('common.field.password.hint', { min: PASSWORD_MIN })}
           error={fields.newPassword}
           type="password"
           autoComplete="new-password"
@@ -83,14 +83,14 @@ export default function ChangePasswordPage() {
           minLength={PASSWORD_MIN}
           maxLength={PASSWORD_MAX}
         />
-        <TextField name="confirmPassword" label={t('reports.password.confirm')} error={fields.confirmPassword} type="password" autoComplete="new-password" required />
+        <TextField name="confirmPassword" label={t('account.password.confirm')} error={fields.confirmPassword} type="password" autoComplete="new-password" required />
         <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
-          {t('reports.password.submit')}
+          {t('account.password.submit')}
         </button>
       </Form>
       <p>
         <Link to="/me" className="button button-secondary button-block">
-          {t('reports.password.cancel')}
+          {t('account.password.cancel')}
         </Link>
       </p>
     </div>

@@ -199,7 +199,7 @@ export default function MyCertificatesPage() {
                   </div>
                   {x.expiresOn ? (
                     <div>
-                      <dt>{t('qual.expiresOn')}</dt>
+                      <dt>{t('certificates.qualifications.expiresOn')}</dt>
                       <dd>{x.expiresOn}</dd>
                     </div>
                   ) : null}

@@ -12,7 +12,7 @@ import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { classHref } from '../lib/next-steps';
 
-export const meta = titleMeta('page.myClasses');
+export const meta = titleMeta('classes.page.myClasses');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['learner'] });
@@ -52,13 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const enrollmentId = formText(form, 'enrollmentId');
   const courseTitle = formText(form, 'courseTitle').slice(0, 200);
-  if (!isUuid(enrollmentId)) return data({ ok: false as const, message: t('error.NOT_FOUND') }, { status: 400, headers });
+  if (!isUuid(enrollmentId)) return data({ ok: false as const, message: t('common.error.NOT_FOUND') }, { status: 400, headers });
   try {
     await api.enrollments.withdraw(enrollmentId);
-    return data({ ok: true as const, message: t('myClasses.withdrawn', { course: courseTitle }) }, { headers });
+    return data({ ok: true as const, message: t('classes.mine.withdrawn', { course: courseTitle }) }, { headers });
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return data({ ok: false as const, message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+    return data({ ok: false as const, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }
 
@@ -70,7 +70,7 @@ export default function MyClassesPage() {
   const busy = navigation.state !== 'idle' ? navigation.formData?.get('enrollmentId') : null;
   return (
     <div className="stack">
-      <h1>{t('myClasses.heading')}</h1>
+      <h1>{t('classes.mine.heading')}</h1>
       {result ? (
         <div className={result.ok ? 'notice notice-success' : 'alert'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>
@@ -78,10 +78,10 @@ export default function MyClassesPage() {
       ) : null}
       {classes.length === 0 ? (
         <div className="card stack">
-          <p>{t('myClasses.empty')}</p>
+          <p>{t('classes.mine.empty')}</p>
           <p>
             <Link to="/courses" className="button button-primary">
-              {t('myClasses.browse')}
+              {t('classes.mine.browse')}
             </Link>
           </p>
         </div>
@@ -94,21 +94,21 @@ export default function MyClassesPage() {
               </h2>
               <p className="badges">
                 <span className={`badge badge-enrollment-${c.status}`}>
-                  {c.status === 'waitlisted' && c.waitlistPosition ? t('enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`enrollmentStatus.${c.status}`)}
+                  {c.status === 'waitlisted' && c.waitlistPosition ? t('classes.enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`classes.enrollmentStatus.${c.status}`)}
                 </span>
                 <ClassStatusBadge status={c.classStatus} />
               </p>
               <dl className="facts">
                 <div>
-                  <dt>{t('class.org')}</dt>
+                  <dt>{t('classes.info.org')}</dt>
                   <dd>{c.orgName}</dd>
                 </div>
                 <div>
-                  <dt>{t('class.dates')}</dt>
-                  <dd>{t('class.datesValue', { from: c.startsOn, to: c.endsOn })}</dd>
+                  <dt>{t('classes.info.dates')}</dt>
+                  <dd>{t('classes.info.datesValue', { from: c.startsOn, to: c.endsOn })}</dd>
                 </div>
                 <div>
-                  <dt>{t('myClasses.nextSession')}</dt>
+                  <dt>{t('classes.mine.nextSession')}</dt>
                   <dd>
                     {c.nextSession ? (
                       <>
@@ -121,9 +121,9 @@ export default function MyClassesPage() {
                         ) : null}
                       </>
                     ) : c.sessionCount === 0 ? (
-                      t('class.noSessions')
+                      t('classes.info.noSessions')
                     ) : (
-                      t('myClasses.noMoreSessions')
+                      t('classes.mine.noMoreSessions')
                     )}
                   </dd>
                 </div>
@@ -155,7 +155,7 @@ export default function MyClassesPage() {
               {!c.attendance?.checkInHref && (c.attendance?.summary?.cannotReachMinimum || c.attendance?.summary?.belowMinimum) ? (
                 <p className="notice notice-warning">{t(c.attendance.summary.cannotReachMinimum ? 'attendance.mine.cannotReach' : 'attendance.mine.below')}</p>
               ) : null}
-              {c.attendance?.checkedIn ? <p className="notice notice-success" role="status">{t('checkInState.already')}</p> : null}
+              {c.attendance?.checkedIn ? <p className="notice notice-success" role="status">{t('attendance.checkInState.already')}</p> : null}
               {c.attendance?.checkInHref ? (
                 <div className="stack-tight">
                   <Link to={c.attendance.checkInHref} className="button button-primary button-block">
@@ -166,14 +166,14 @@ export default function MyClassesPage() {
               ) : null}
               {c.canWithdraw ? (
                 <details className="confirm">
-                  <summary className="button button-secondary">{t('myClasses.withdraw')}</summary>
+                  <summary className="button button-secondary">{t('classes.mine.withdraw')}</summary>
                   <div className="stack confirm-body">
-                    <p>{c.status === 'enrolled' ? t('myClasses.withdrawConfirm.enrolled') : t('myClasses.withdrawConfirm.waitlisted')}</p>
+                    <p>{c.status === 'enrolled' ? t('classes.mine.withdrawConfirm.enrolled') : t('classes.mine.withdrawConfirm.waitlisted')}</p>
                     <Form method="post">
                       <input type="hidden" name="enrollmentId" value={c.id} />
                       <input type="hidden" name="courseTitle" value={c.courseTitle} />
                       <button type="submit" className="button button-danger button-block" disabled={busy === c.id}>
-                        {t('myClasses.withdrawYes')}
+                        {t('classes.mine.withdrawYes')}
                       </button>
                     </Form>
                   </div>

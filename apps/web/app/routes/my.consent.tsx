@@ -55,10 +55,10 @@ export async function action({ request }: ActionFunctionArgs) {
       await consents.withdraw();
       return data({ ok: true, message: t('referrals.consent.withdrawn') }, { headers });
     }
-    return data({ ok: false, message: t('error.VALIDATION_FAILED') }, { status: 400, headers });
+    return data({ ok: false, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);
-    return data({ ok: false, message: failure.errors.form ?? t('error.VALIDATION_FAILED') }, { status: failure.status, headers });
+    return data({ ok: false, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }
 

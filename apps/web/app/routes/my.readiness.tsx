@@ -120,46 +120,46 @@ export default function ReadinessPage() {
                 <>
                   {item.place.status === 'enrolled' ? (
                     <>
-                      <p>{t('learning.readiness.enrolled', { org: item.place.orgName, from: item.place.from, to: item.place.to })}</p>
+                      <p>{t('certificates.readiness.class.enrolled', { org: item.place.orgName, from: item.place.from, to: item.place.to })}</p>
                       {item.place.progress ? (
                         <p>
                           {item.place.progress.held > 0
-                            ? t('learning.readiness.progress', { attended: item.place.progress.attended, held: item.place.progress.held, hours: item.place.progress.hours })
-                            : t('learning.readiness.progressNone')}
+                            ? t('certificates.readiness.class.progress', { attended: item.place.progress.attended, held: item.place.progress.held, hours: item.place.progress.hours })
+                            : t('certificates.readiness.class.progressNone')}
                         </p>
                       ) : null}
                     </>
                   ) : (
                     <p>
                       {item.place.waitlistPosition
-                        ? t('learning.readiness.waitlisted', { n: item.place.waitlistPosition, org: item.place.orgName, from: item.place.from })
-                        : t('learning.readiness.waitlistedNoPos', { org: item.place.orgName, from: item.place.from })}
+                        ? t('certificates.readiness.class.waitlisted', { n: item.place.waitlistPosition, org: item.place.orgName, from: item.place.from })
+                        : t('certificates.readiness.class.waitlistedNoPos', { org: item.place.orgName, from: item.place.from })}
                     </p>
                   )}
                   <p>
-                    <Link to={item.place.href} className="button button-primary" aria-label={`${t('learning.readiness.toClass')} · ${item.title}`}>
-                      {t('learning.readiness.toClass')}
+                    <Link to={item.place.href} className="button button-primary" aria-label={`${t('certificates.readiness.class.toClass')} · ${item.title}`}>
+                      {t('certificates.readiness.class.toClass')}
                     </Link>
                   </p>
                 </>
               ) : item.state === 'missing' || item.state === 'expired' || item.state === 'expiring' ? (
                 item.nextClass ? (
                   <>
-                    {item.state === 'missing' ? <p>{t('learning.readiness.notStarted')}</p> : null}
+                    {item.state === 'missing' ? <p>{t('certificates.readiness.class.notStarted')}</p> : null}
                     <p>
                       {item.nextClass.started
-                        ? t('learning.readiness.started', { org: item.nextClass.orgName, date: item.nextClass.startsOn })
+                        ? t('certificates.readiness.class.started', { org: item.nextClass.orgName, date: item.nextClass.startsOn })
                         : t('certificates.readiness.nextClass', { org: item.nextClass.orgName, date: item.nextClass.startsOn })}
                     </p>
                     <p>
-                      <Link to={`/courses/${item.code}#class-${item.nextClass.id}`} className="button button-primary" aria-label={`${t('learning.readiness.enrol')} · ${item.title}`}>
-                        {t('learning.readiness.enrol')}
+                      <Link to={`/courses/${item.code}#class-${item.nextClass.id}`} className="button button-primary" aria-label={`${t('certificates.readiness.class.enrol')} · ${item.title}`}>
+                        {t('certificates.readiness.class.enrol')}
                       </Link>
                     </p>
                   </>
                 ) : (
                   <>
-                    {item.state === 'missing' ? <p>{t('learning.readiness.notStarted')}</p> : null}
+                    {item.state === 'missing' ? <p>{t('certificates.readiness.class.notStarted')}</p> : null}
                     <p className="hint">{t('certificates.readiness.noClass')}</p>
                     <p>
                       <Link to={`/courses/${item.code}`}>{t('certificates.readiness.courseLink')}</Link>

@@ -20,7 +20,7 @@ import {
 } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
-export const meta = titleMeta('page.register');
+export const meta = titleMeta('account.page.register');
 
 /** Matches offered as radio buttons at once: enough to tell same-named stations apart by their trail. */
 const JOIN_MATCHES = 20;
@@ -40,7 +40,7 @@ async function findJoinable(request: Request, q: string, t: Translate): Promise<
     return { matches: { q, items: page.items, total: page.total } };
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return { matches: null, error: failure.errors.form ?? t('error.VALIDATION_FAILED'), status: failure.status };
+    return { matches: null, error: failure.errors.form ?? t('common.error.VALIDATION_FAILED'), status: failure.status };
   }
 }
 
@@ -70,12 +70,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const errors: FormErrors = { fields: {} };
   // An account her club already made (she has its activation code) keeps the club's org.
-  if (!values.claimCode && !isUuid(values.orgId)) errors.fields.orgId = t('joinOrg.required');
+  if (!values.claimCode && !isUuid(values.orgId)) errors.fields.orgId = t('account.joinOrg.required');
   checkName(values.name, t, errors);
   checkPhone(values.phone, t, errors);
   checkNewPassword(password, t, errors);
   if (!isLearnerType(values.learnerType)) errors.fields.learnerType = fieldMessages.learnerType(t);
-  if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('register.claimCode.format');
+  if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('account.register.claimCode.format');
   if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values, matches }, { status: 400 });
 
   const { claimCode, orgQ: _q, orgId, ...profile } = values;
@@ -92,8 +92,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // Her club registered this phone: the activation code it gave her is what is missing or wrong.
     const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
-    if (claim) return data({ errors: { fields: { claimCode: t(`error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
-    if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
+    if (claim) return data({ errors: { fields: { claimCode: t(`common.error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
+    if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('common.error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
     const failure = apiFormErrors(error, t);
     return data({ errors: failure.errors, values, matches }, { status: failure.status });
   }
@@ -105,18 +105,18 @@ export default function RegisterPage() {
   const fieldErrors = result?.errors?.fields ?? {};
   return (
     <section className="stack narrow">
-      <h1>{t('register.heading')}</h1>
-      <p>{t('register.intro')}</p>
+      <h1>{t('account.register.heading')}</h1>
+      <p>{t('account.register.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack" noValidate>
         {/* The form's default button (Enter in any field): registering, or a search before a club is chosen. */}
         <button type="submit" name="intent" value="register" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-          {t('register.submit')}
+          {t('account.register.submit')}
         </button>
         <JoinOrgField matches={result?.matches ?? null} chosen={result?.values.orgId ?? ''} q={result?.values.orgQ ?? ''} error={fieldErrors.orgId} />
         <TextField
           name="name"
-          label={t('field.name')}
+          label={t('common.field.name')}
           error={fieldErrors.name}
           autoComplete="name"
           required
@@ -125,8 +125,8 @@ export default function RegisterPage() {
         />
         <TextField
           name="phone"
-          label={t('field.phone')}
-          hint={t('field.phone.hint')}
+          label={t('common.field.phone')}
+          hint={t('common.field.phone.hint')}
           error={fieldErrors.phone}
           type="tel"
           inputMode="numeric"
@@ -136,8 +136,8 @@ export default function RegisterPage() {
         />
         <TextField
           name="password"
-          label={t('field.password')}
-          hint={t('field.password.hint', { min: PASSWORD_MIN })}
+          label={t('common.field.password')}
+          hint={t('common.field.password.hint', { min: PASSWORD_MIN })}
           error={fieldErrors.password}
           type="password"
           autoComplete="new-password"
@@ -145,11 +145,11 @@ export default function RegisterPage() {
           minLength={PASSWORD_MIN}
         />
         <details className="claim-code" open={Boolean(fieldErrors.claimCode || result?.values.claimCode)}>
-          <summary>{t('register.claimCode.toggle')}</summary>
+          <summary>{t('account.register.claimCode.toggle')}</summary>
           <TextField
             name="claimCode"
-            label={t('register.claimCode.label')}
-            hint={t('register.claimCode.hint')}
+            label={t('account.register.claimCode.label')}
+            hint={t('account.register.claimCode.hint')}
             error={fieldErrors.claimCode}
             inputMode="numeric"
             autoComplete="one-time-code"
@@ -158,7 +158,7 @@ export default function RegisterPage() {
           />
         </details>
         <fieldset className="choices" aria-describedby={fieldErrors.learnerType ? 'field-learnerType-error' : undefined}>
-          <legend>{t('field.learnerType')}</legend>
+          <legend>{t('common.field.learnerType')}</legend>
           {fieldErrors.learnerType ? (
             <p id="field-learnerType-error" className="field-error">
               {fieldErrors.learnerType}
@@ -175,18 +175,18 @@ export default function RegisterPage() {
                 defaultChecked={result?.values.learnerType === type}
               />
               <span>
-                <strong>{t(`learnerType.${type}`)}</strong>
-                <span className="choice-description">{t(`learnerType.${type}.description`)}</span>
+                <strong>{t(`people.learnerType.${type}`)}</strong>
+                <span className="choice-description">{t(`people.learnerType.${type}.description`)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <button type="submit" name="intent" value="register" className="button button-primary button-block">
-          {t('register.submit')}
+          {t('account.register.submit')}
         </button>
       </Form>
       <p>
-        {t('register.haveAccount')} <Link to="/login">{t('register.signInLink')}</Link>
+        {t('account.register.haveAccount')} <Link to="/login">{t('account.register.signInLink')}</Link>
       </p>
     </section>
   );
@@ -202,15 +202,15 @@ function JoinOrgField({ matches, chosen, q, error }: { matches: OrgMatches | nul
   const note = !matches
     ? null
     : matches.total === 0
-      ? t('joinOrg.none', { q: matches.q })
+      ? t('account.joinOrg.none', { q: matches.q })
       : matches.total > items.length
-        ? t('joinOrg.resultsMore', { q: matches.q, n: matches.total, shown: items.length })
-        : t('joinOrg.results', { q: matches.q, n: matches.total });
+        ? t('account.joinOrg.resultsMore', { q: matches.q, n: matches.total, shown: items.length })
+        : t('account.joinOrg.results', { q: matches.q, n: matches.total });
   return (
     <fieldset className="choices" aria-describedby={['field-orgId-hint', error ? 'field-orgId-error' : ''].filter(Boolean).join(' ')}>
-      <legend>{t('joinOrg.legend')}</legend>
+      <legend>{t('account.joinOrg.legend')}</legend>
       <p id="field-orgId-hint" className="hint">
-        {t('joinOrg.hint')}
+        {t('account.joinOrg.hint')}
       </p>
       {error ? (
         <p id="field-orgId-error" className="field-error">
@@ -218,7 +218,7 @@ function JoinOrgField({ matches, chosen, q, error }: { matches: OrgMatches | nul
         </p>
       ) : null}
       <div className="field">
-        <label htmlFor={items.length > 0 ? 'field-orgQ' : 'field-orgId'}>{t('joinOrg.search.label')}</label>
+        <label htmlFor={items.length > 0 ? 'field-orgQ' : 'field-orgId'}>{t('account.joinOrg.search.label')}</label>
         <input
           id={items.length > 0 ? 'field-orgQ' : 'field-orgId'}
           name="orgQ"
@@ -231,7 +231,7 @@ function JoinOrgField({ matches, chosen, q, error }: { matches: OrgMatches | nul
         />
       </div>
       <button type="submit" name="intent" value="searchOrg" formNoValidate className="button button-secondary button-block">
-        {t('joinOrg.search.submit')}
+        {t('account.joinOrg.search.submit')}
       </button>
       {note ? (
         <p className="hint" role="status">
@@ -243,7 +243,7 @@ function JoinOrgField({ matches, chosen, q, error }: { matches: OrgMatches | nul
           <input type="radio" name="orgId" value={o.id} id={index === 0 ? 'field-orgId' : undefined} defaultChecked={o.id === chosen} />
           <span>
             <strong>
-              {o.name}（{t(`joinOrg.kind.${o.kind}`)}）
+              {o.name}（{t(`account.joinOrg.kind.${o.kind}`)}）
             </strong>
             {o.trail.length > 0 ? <span className="choice-description">{o.trail.map((a) => a.name).join(' › ')}</span> : null}
           </span>

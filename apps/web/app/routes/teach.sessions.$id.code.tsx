@@ -79,11 +79,11 @@ function SessionOver({ over, session }: { over: 'ended' | 'cancelled'; session: 
         <Link to="/teach">{t('attendance.code.back')}</Link>
       </p>
       <header className="stack-tight">
-        <h1>{t(over === 'cancelled' ? 'checkInState.cancelled' : 'checkInState.ended')}</h1>
+        <h1>{t(over === 'cancelled' ? 'attendance.checkInState.cancelled' : 'attendance.checkInState.ended')}</h1>
         <p className="lead">{session.title}</p>
         <p className="hint">{session.when}</p>
       </header>
-      <p>{t('checkInState.endedHint')}</p>
+      <p>{t('attendance.checkInState.endedHint')}</p>
     </article>
   );
 }
@@ -147,8 +147,8 @@ export function ErrorBoundary() {
   if (lasting) {
     return (
       <section className="stack narrow">
-        <h1>{t(status === 403 ? 'errorPage.403.title' : 'errorPage.404.title')}</h1>
-        <p>{t(status === 403 ? 'errorPage.403.body' : 'attendance.error.notFound')}</p>
+        <h1>{t(status === 403 ? 'common.errorPage.403.title' : 'common.errorPage.404.title')}</h1>
+        <p>{t(status === 403 ? 'common.errorPage.403.body' : 'attendance.error.notFound')}</p>
         <p>
           <a href="/teach">{t('attendance.code.back')}</a>
         </p>

@@ -60,7 +60,7 @@ export default function HistoryPage() {
       </p>
       {isManager ? (
         <p>
-          <Link to={`/manage/classes/${session.classId}`}>{t('classEdit.backToClass')}</Link>
+          <Link to={`/manage/classes/${session.classId}`}>{t('classes.edit.backToClass')}</Link>
         </p>
       ) : null}
       <header className="stack-tight">

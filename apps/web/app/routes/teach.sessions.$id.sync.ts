@@ -18,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
   const invalid = () => reply({ ok: false, message: t('attendance.sync.badRequest') }, 400);
 
-  if (request.method !== 'POST') return reply({ ok: false, message: t('error.NOT_FOUND') }, 405);
+  if (request.method !== 'POST') return reply({ ok: false, message: t('common.error.NOT_FOUND') }, 405);
   if (!(request.headers.get('content-type') ?? '').includes('application/json')) return reply({ ok: false, message: t('attendance.sync.badRequest') }, 415);
 
   let signedIn: SignedIn;
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const cookie = error.headers.get('Set-Cookie');
       return reply({ ok: false, message: t('attendance.sync.signedOut') }, 401, cookie ? { 'Set-Cookie': cookie } : {});
     }
-    return reply({ ok: false, message: t(error.status === 403 ? 'error.FORBIDDEN' : 'error.SERVICE_UNAVAILABLE') }, error.status);
+    return reply({ ok: false, message: t(error.status === 403 ? 'common.error.FORBIDDEN' : 'common.error.SERVICE_UNAVAILABLE') }, error.status);
   }
   const { api, headers } = signedIn;
 

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     if (isApiError(error, 'RATE_LIMITED')) {
       const failure = apiFormErrors(error, t);
-      return data<Outcome>({ found: false, code, kind: 'error', message: failure.errors.form ?? t('error.RATE_LIMITED', { minutes: 1 }) }, { status: 429, headers: NO_STORE });
+      return data<Outcome>({ found: false, code, kind: 'error', message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: 429, headers: NO_STORE });
     }
     return unavailableOrRethrow(error);
   }
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (isApiError(error, 'RATE_LIMITED') || isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) {
       const failure = apiFormErrors(error, t);
-      return data({ phone, matches: null, message: failure.errors.form ?? t('error.RATE_LIMITED', { minutes: 1 }) }, { status: failure.status, headers: NO_STORE });
+      return data({ phone, matches: null, message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: failure.status, headers: NO_STORE });
     }
     return unavailableOrRethrow(error);
   }

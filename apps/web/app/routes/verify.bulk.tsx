@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     answers = (await apiFor(request).certificates.verifyMany(toAsk)).items;
   } catch (error) {
     const failure = apiFormErrors(error, t);
-    return fail(failure.errors.form ?? t('error.VALIDATION_FAILED'), failure.status);
+    return fail(failure.errors.form ?? t('common.error.VALIDATION_FAILED'), failure.status);
   }
   const rows: Row[] = inputs.map((input, i) => {
     const answer = answers[i];
