@@ -21,6 +21,39 @@ FROM
 WHERE
   a.id = $1::bigint;
 
+-- employer
+SELECT
+  o.path AS "orgPath",
+  e.id AS "employerId"
+FROM
+  employers e
+  JOIN organizations o ON o.id = e.org_id
+WHERE
+  e.id = $1;
+
+-- followup
+SELECT
+  o.path AS "orgPath",
+  f.employer_id AS "employerId"
+FROM
+  placement_followups p
+  JOIN referrals f ON f.id = p.referral_id
+  JOIN organizations o ON o.id = f.org_id
+WHERE
+  p.id = $1;
+
+-- job
+SELECT
+  o.path AS "orgPath",
+  j.employer_id AS "employerId",
+  (j.status = 'open') AS published
+FROM
+  job_openings j
+  JOIN employers e ON e.id = j.employer_id
+  JOIN organizations o ON o.id = e.org_id
+WHERE
+  j.id = $1;
+
 -- org
 SELECT
   path AS "orgPath"
@@ -28,6 +61,17 @@ FROM
   organizations
 WHERE
   id = $1;
+
+-- referral
+SELECT
+  o.path AS "orgPath",
+  f.learner_id AS "subjectId",
+  f.employer_id AS "employerId"
+FROM
+  referrals f
+  JOIN organizations o ON o.id = f.org_id
+WHERE
+  f.id = $1;
 
 -- user
 SELECT
