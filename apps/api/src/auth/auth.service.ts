@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ClaimsService } from '../claims/claims.service.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 import { ScopeService } from '../access/scope.service.js';
-import { USER_COLUMNS } from '../users/users.service.js';
+import { USER_COLUMNS } from '../users/users.repository.js';
 import { toUserDto } from '../users/user.mapper.js';
 import type { User } from '../users/user.entity.js';
 import type { RequestMeta } from './access.decorator.js';

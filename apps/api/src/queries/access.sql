@@ -42,6 +42,16 @@ FROM
 WHERE
   p.id = $1;
 
+-- import
+SELECT
+  o.path AS "orgPath",
+  j.created_by AS "createdBy"
+FROM
+  import_jobs j
+  JOIN organizations o ON o.id = j.org_id
+WHERE
+  j.id = $1;
+
 -- job
 SELECT
   o.path AS "orgPath",
@@ -62,6 +72,18 @@ FROM
 WHERE
   id = $1;
 
+-- readiness
+SELECT
+  o.path AS "orgPath",
+  u.id AS "subjectId"
+FROM
+  users u
+  LEFT JOIN organizations o ON o.id = u.org_id
+WHERE
+  u.id = $1
+  AND u.role = 'learner'
+  AND u.status = 'active';
+
 -- referral
 SELECT
   o.path AS "orgPath",
@@ -72,6 +94,14 @@ FROM
   JOIN organizations o ON o.id = f.org_id
 WHERE
   f.id = $1;
+
+-- report
+SELECT
+  path AS "orgPath"
+FROM
+  organizations
+WHERE
+  id = $1;
 
 -- user
 SELECT
