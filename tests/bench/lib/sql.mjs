@@ -3,7 +3,7 @@
 // (`*-queries.ts`, imported from its build in apps/api/dist, built before every run); FIND_ORG and
 // COURSES_LIST are still copies that name their source and must be kept in step with it.
 import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
-import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth-queries.js';
+import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth.repository.js';
 import { VERIFY_BY_CODE_SQL } from '../../../apps/api/dist/certificates/certificate-queries.js';
 import {
   CLASS_SUMMARIES_SQL,
@@ -28,7 +28,7 @@ import {
 import { KNOWN_PHONES_SQL } from '../../../apps/api/dist/imports/imports.repository.js';
 import { SUMMARY_SQL } from '../../../apps/api/dist/reports/reports.repository.js';
 
-// auth/auth-queries.ts — once per authenticated request.
+// auth/auth.repository.ts — once per authenticated request.
 export const AUTH_USER = AUTH_USER_SQL;
 
 // certificates/certificate-queries.ts — verify().
