@@ -9,13 +9,19 @@ import { courseId, newClass, newEmployer, newOrg, newPhone, newTree, newUser, PA
  * test, so a new route cannot ship without someone deciding who may call it.
  * Each cell is a legitimate request inside the caller's own org scope: what differs is only who asks.
  */
-type Actor = 'anonymous' | 'admin' | 'coordinator' | 'instructor' | 'learner' | 'employer' | 'otherAdmin';
+type CellActor = 'anonymous' | 'admin' | 'coordinator' | 'instructor' | 'learner' | 'employer' | 'otherAdmin';
 /**
  * `otherAdmin`: an admin of another branch (a province beside the matrix tree's, as Gansu beside
  * Fujian). Every record of the matrix is outside her subtree: a route naming one answers 404 (or 403
  * where the role itself may not), never 2xx.
+ * `siblingAdmin`: the admin of the county beside the matrix county, in the same city; and
+ * `otherClubCoordinator`: the coordinator of club B, beside the matrix coordinator's club A. Nearest
+ * to the records without reaching them, they get what `otherAdmin` gets (the coordinator: what the
+ * matrix coordinator gets, but 404 wherever she reaches a record of club A); `also` overrides.
  */
-const ACTORS: Actor[] = ['anonymous', 'admin', 'coordinator', 'instructor', 'learner', 'employer', 'otherAdmin'];
+type NearActor = 'siblingAdmin' | 'otherClubCoordinator';
+type Actor = CellActor | NearActor;
+const ACTORS: Actor[] = ['anonymous', 'admin', 'coordinator', 'instructor', 'learner', 'employer', 'otherAdmin', 'siblingAdmin', 'otherClubCoordinator'];
 
 interface Ctx {
   t: TestApp;
@@ -35,6 +41,8 @@ interface Ctx {
   tree: TreeIds;
   /** A province beside the matrix tree's, under the same national root. */
   otherProvince: string;
+  /** A county beside the matrix county, in the same city. */
+  siblingCounty: string;
   users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
   freshRefreshToken: () => Promise<string>;
   courseId: string;
@@ -51,14 +59,40 @@ interface Cell {
   request: (ctx: Ctx, actor: Actor) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
   /** A different caller of the same role, for cells that would otherwise spend the shared matrix user. */
   caller?: (ctx: Ctx, actor: Exclude<Actor, 'anonymous'>) => Promise<TestUser>;
-  expect: Record<Actor, number>;
+  expect: Record<CellActor, number>;
+  /** Expectations for the actors next to the matrix's, where they differ from the rule in `expected`. */
+  also?: Partial<Record<NearActor, number>>;
+}
+
+/** What a route answers `actor`; the actors next to the matrix's follow from the others' (see NearActor). */
+function expected(cell: Cell, actor: Actor): number {
+  if (actor === 'siblingAdmin') return cell.also?.siblingAdmin ?? cell.expect.otherAdmin;
+  if (actor === 'otherClubCoordinator') {
+    const own = cell.expect.coordinator;
+    return cell.also?.otherClubCoordinator ?? (own < 300 && [403, 404].includes(cell.expect.otherAdmin) ? 404 : own);
+  }
+  return cell.expect[actor];
+}
+
+/** A throwaway account like the actor's own (same role, same org), for cells that spend it. */
+function throwaway(c: Ctx, actor: Exclude<Actor, 'anonymous'>): Promise<TestUser> {
+  switch (actor) {
+    case 'otherAdmin':
+      return newUser(c.t, 'admin', c.otherProvince);
+    case 'siblingAdmin':
+      return newUser(c.t, 'admin', c.siblingCounty);
+    case 'otherClubCoordinator':
+      return newUser(c.t, 'coordinator', c.tree.clubB);
+    default:
+      return newUser(c.t, actor, actor === 'admin' ? c.tree.county : c.tree.clubA, actor === 'employer' ? { employerId: c.employerId } : {});
+  }
 }
 
 /** `other`: what the other branch's admin gets (404 for a record of the matrix tree). */
-const staffOnly = (ok: number, other = ok): Record<Actor, number> => ({ anonymous: 401, admin: ok, coordinator: ok, instructor: 403, learner: 403, employer: 403, otherAdmin: other });
-const adminOnly = (ok: number, other = ok): Record<Actor, number> => ({ anonymous: 401, admin: ok, coordinator: 403, instructor: 403, learner: 403, employer: 403, otherAdmin: other });
-const signedIn = (ok: number, other = ok): Record<Actor, number> => ({ anonymous: 401, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok, otherAdmin: other });
-const everyone = (ok: number, other = ok): Record<Actor, number> => ({ anonymous: ok, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok, otherAdmin: other });
+const staffOnly = (ok: number, other = ok): Record<CellActor, number> => ({ anonymous: 401, admin: ok, coordinator: ok, instructor: 403, learner: 403, employer: 403, otherAdmin: other });
+const adminOnly = (ok: number, other = ok): Record<CellActor, number> => ({ anonymous: 401, admin: ok, coordinator: 403, instructor: 403, learner: 403, employer: 403, otherAdmin: other });
+const signedIn = (ok: number, other = ok): Record<CellActor, number> => ({ anonymous: 401, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok, otherAdmin: other });
+const everyone = (ok: number, other = ok): Record<CellActor, number> => ({ anonymous: ok, admin: ok, coordinator: ok, instructor: ok, learner: ok, employer: ok, otherAdmin: other });
 
 /** A session of a fresh class of club A, for cells that change or cancel it. */
 async function freshSession(c: Ctx): Promise<string> {
@@ -82,7 +116,7 @@ export const MATRIX: Record<string, Cell> = {
   'POST /api/me/password': {
     // Each signed-in actor changes the password of a throwaway account of the same role, so the matrix users keep theirs.
     request: () => ({ path: '/api/me/password', body: { currentPassword: PASSWORD, newPassword: 'a brand new secret' } }),
-    caller: (c, actor) => (actor === 'otherAdmin' ? newUser(c.t, 'admin', c.otherProvince) : newUser(c.t, actor, actor === 'admin' ? c.tree.county : c.tree.clubA, actor === 'employer' ? { employerId: c.employerId } : {})),
+    caller: throwaway,
     expect: signedIn(200),
   },
   'POST /api/claim-codes': {
@@ -292,7 +326,7 @@ export const MATRIX: Record<string, Cell> = {
   'DELETE /api/me': {
     // Each signed-in actor erases a throwaway account of the same role, so the matrix users survive.
     request: () => ({ path: '/api/me' }),
-    caller: (c, actor) => (actor === 'otherAdmin' ? newUser(c.t, 'admin', c.otherProvince) : newUser(c.t, actor, actor === 'admin' ? c.tree.county : c.tree.clubA, actor === 'employer' ? { employerId: c.employerId } : {})),
+    caller: throwaway,
     expect: signedIn(204),
   },
   'GET /api/volunteers': { request: () => ({ path: '/api/volunteers?ready=true' }), expect: staffOnly(200) },
@@ -321,6 +355,7 @@ describe('authorization matrix', () => {
     t = await createTestApp({ SMS_REPLY_SECRET: MATRIX_SMS_SECRET });
     const tree = await newTree(t.db, 'M');
     const otherProvince = await newOrg(t.db, 'province', 'M 另一省', tree.national);
+    const siblingCounty = await newOrg(t.db, 'county', 'M 邻县', tree.city);
     const employerId = await newEmployer(t.db, tree.clubA);
     await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct) VALUES ('MATRIX-OPEN', 'care', '矩阵课程', 'Matrix course', 0, 0) ON CONFLICT DO NOTHING`);
     const assessmentIds = await t.db.query(`SELECT a.kind, a.id FROM assessments a JOIN courses c ON c.id = a.course_id WHERE c.code = 'VOC-HOUSE'`);
@@ -353,6 +388,7 @@ describe('authorization matrix', () => {
       session: { id: '', enrollmentId: '', learnerId: '' },
       tree,
       otherProvince,
+      siblingCounty,
       users: {
         admin: await newUser(t, 'admin', tree.county),
         coordinator: await newUser(t, 'coordinator', tree.clubA),
@@ -360,6 +396,8 @@ describe('authorization matrix', () => {
         learner: await newUser(t, 'learner', tree.clubA),
         employer: await newUser(t, 'employer', tree.clubA, { employerId }),
         otherAdmin: await newUser(t, 'admin', otherProvince),
+        siblingAdmin: await newUser(t, 'admin', siblingCounty),
+        otherClubCoordinator: await newUser(t, 'coordinator', tree.clubB),
       },
       freshRefreshToken: async () => (await t.http().post('/api/auth/login').send({ phone: ctx.users.learner.phone, password: PASSWORD })).body.refreshToken,
       courseId: await courseId(t.db, 'VOC-HOUSE'),
@@ -399,7 +437,37 @@ describe('authorization matrix', () => {
     console.log(`FIGURE other-branch admin: ${naming.length} routes naming a record, ${naming.filter(([, c]) => c.expect.otherAdmin === 404).length} answer 404, ${naming.filter(([, c]) => c.expect.otherAdmin === 403).length} answer 403, 0 grant`);
   });
 
-  const cells = Object.entries(MATRIX).flatMap(([route, cell]) => ACTORS.map((actor) => [route, actor, cell.expect[actor], cell] as const));
+  it('gives the sibling county\'s admin and the other club\'s coordinator no record either', () => {
+    const sharedCatalogue = ['GET /api/assessments/:id'];
+    const naming = Object.entries(MATRIX).filter(([route, cell]) => route.includes('/:') && cell.expect.anonymous === 401 && !sharedCatalogue.includes(route));
+    const granted = naming.flatMap(([route, cell]) => (['siblingAdmin', 'otherClubCoordinator'] as const).filter((a) => ![403, 404].includes(expected(cell, a))).map((a) => `${route} as ${a}`));
+    expect(granted).toEqual([]);
+  });
+
+  it.each(['siblingAdmin', 'otherClubCoordinator'] as const)('lists show %s none of the records the same-branch actor sees', async (actor) => {
+    const same = actor === 'siblingAdmin' ? ctx.users.admin : ctx.users.coordinator;
+    const referral = await ctx.freshReferral();
+    const followUp = await ctx.freshFollowUp();
+    const lists: [string, string][] = [
+      ['/api/referrals?limit=100', referral],
+      ['/api/followups', followUp],
+      [`/api/users?q=${ctx.users.learner.phone}`, ctx.users.learner.id],
+      ['/api/jobs?limit=100', ctx.jobId],
+      ['/api/employers', ctx.employerId],
+      ['/api/orgs', ctx.tree.clubA],
+      ['/api/classes?limit=100', ctx.classId],
+    ];
+    for (const [path, id] of lists) {
+      const shown = async (user: TestUser) => {
+        const res = await t.http().get(path).set('Authorization', `Bearer ${user.token}`);
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        return JSON.stringify(res.body).includes(id);
+      };
+      expect({ path, sameBranch: await shown(same), [actor]: await shown(ctx.users[actor]) }).toEqual({ path, sameBranch: true, [actor]: false });
+    }
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([route, cell]) => ACTORS.map((actor) => [route, actor, expected(cell, actor), cell] as const));
 
   it.each(cells)('%s as %s → %i', async (route, actor, expected, cell) => {
     const [method] = route.split(' ');

@@ -164,4 +164,45 @@ describe('employers, consent and referrals', () => {
     expect(closed.body.status).toBe('closed');
     await t.http().patch(`/api/jobs/${jobId}`).set(bearer(staffA)).send({ status: 'open' });
   });
+
+  it("a page of an employer's referrals loads every candidate's certificates in one statement, not one per referral", async () => {
+    const [{ id: employer }] = await t.db.query(`INSERT INTO employers (org_id, name, industry) VALUES ($1, '丙家政公司', '家政') RETURNING id`, [tree.clubA]);
+    const staff = await newUser(t, 'employer', tree.clubA, { employerId: employer });
+    const [{ id: job }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '钟点工', '福州', 5, $2) RETURNING id`, [employer, coordA.id]);
+    const names = ['页一', '页二', '页三', '页四'];
+    for (const name of names) {
+      const learner = await certifiedLearner(name, true);
+      expect((await t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId: learner.id, jobId: job })).status).toBe(201);
+    }
+    const sent: string[] = [];
+    const logger = t.db.logger;
+    t.db.logger = new Proxy(logger, { get: (target, key) => (key === 'logQuery' ? (query: string) => void sent.push(query) : Reflect.get(target, key)) });
+    try {
+      const res = await t.http().get('/api/referrals').set(bearer(staff));
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((r: { candidate: { name: string; classHours: number } }) => [r.candidate.name, r.candidate.classHours]).sort()).toEqual(names.map((n) => [n, 40]).sort());
+    } finally {
+      t.db.logger = logger;
+    }
+    expect(sent.filter((q) => /FROM certificates z JOIN courses c/.test(q))).toHaveLength(1);
+    expect(sent.filter((q) => /SELECT id, name, phone FROM users/.test(q))).toHaveLength(1);
+  });
+
+  it("a learner's page of openings says for each whether she qualifies, in one statement", async () => {
+    const learner = await certifiedLearner('看岗位', false);
+    const sent: string[] = [];
+    const logger = t.db.logger;
+    t.db.logger = new Proxy(logger, { get: (target, key) => (key === 'logQuery' ? (query: string) => void sent.push(query) : Reflect.get(target, key)) });
+    let items: { id: string; qualifies: boolean }[];
+    try {
+      const res = await t.http().get('/api/jobs').query({ open: true, limit: 100 }).set(bearer(learner));
+      expect(res.status).toBe(200);
+      items = res.body.items;
+    } finally {
+      t.db.logger = logger;
+    }
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.find((j) => j.id === jobId)).toMatchObject({ qualifies: true });
+    expect(sent.filter((q) => /job_required_courses r JOIN courses c/.test(q) && !/json_agg\(json_build_object\('id', c.id, 'code', c.code, 'title'/.test(q))).toHaveLength(1);
+  });
 });

@@ -3,7 +3,7 @@
 // (`*-queries.ts`, imported from its build in apps/api/dist, built before every run); FIND_ORG and
 // COURSES_LIST are still copies that name their source and must be kept in step with it.
 import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
-import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth-queries.js';
+import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth.repository.js';
 import { VERIFY_BY_CODE_SQL } from '../../../apps/api/dist/certificates/certificate-queries.js';
 import {
   CLASS_SUMMARIES_SQL,
@@ -25,10 +25,10 @@ import {
   SEAT_TAKEN_SQL,
   WAITLIST_JOINED_SQL,
 } from '../../../apps/api/dist/enrollments/enrollment-queries.js';
-import { KNOWN_PHONES_SQL } from '../../../apps/api/dist/imports/import-queries.js';
-import { SUMMARY_SQL } from '../../../apps/api/dist/reports/report-queries.js';
+import { KNOWN_PHONES_SQL } from '../../../apps/api/dist/imports/imports.repository.js';
+import { SUMMARY_SQL } from '../../../apps/api/dist/reports/reports.repository.js';
 
-// auth/auth-queries.ts — once per authenticated request.
+// auth/auth.repository.ts — once per authenticated request.
 export const AUTH_USER = AUTH_USER_SQL;
 
 // certificates/certificate-queries.ts — verify().
@@ -57,9 +57,9 @@ export const INSERT_ENROLLMENT = INSERT_ENROLLMENT_SQL;
 export const SEAT_TAKEN = SEAT_TAKEN_SQL;
 export const WAITLIST_JOINED = WAITLIST_JOINED_SQL;
 
-// access/scope.service.ts findOrg() and reports/reports.service.ts summary()
+// orgs/orgs.repository.ts find() (orgs, users, imports and reports.service.ts summary())
 export const FIND_ORG = `SELECT id, parent_id AS "parentId", kind, name, path, depth FROM organizations WHERE id = $1`;
-// reports/report-queries.ts — the whole summary in one statement.
+// reports/reports.repository.ts — the whole summary in one statement.
 export const SUMMARY = SUMMARY_SQL;
 
 // courses/courses.service.ts list() — what the web's catalogue page asks the API for.
@@ -68,5 +68,5 @@ export const COURSES_LIST = `SELECT c.*, (SELECT count(*) FROM classes k WHERE k
         WHERE c.published AND ($1::text IS NULL OR c.category = $1)
         ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`;
 
-// imports/import-queries.ts — run(): the accounts already holding the file's phones.
+// imports/imports.repository.ts — run(): the accounts already holding the file's phones.
 export const IMPORT_KNOWN = KNOWN_PHONES_SQL;

@@ -11,7 +11,7 @@ export type AccessRule =
 
 /**
  * Every route says who may call it; the global AccessGuard refuses a route that does not.
- * `roles` limits by role; org scope and ownership are then checked by ScopeService in the service.
+ * `roles` limits by role; org scope and ownership are then checked by the AccessPolicy in the service.
  */
 export function Authenticated(options: { roles?: readonly Role[] } = {}) {
   const rule: AccessRule = { kind: 'authenticated', roles: options.roles ?? 'any' };

@@ -11,7 +11,7 @@ import type { AuthUser } from './auth-user.js';
 
 /**
  * The single gate in front of every route: denied by default, then sign-in, then role.
- * Org scope and ownership come after, in ScopeService, because they need the record.
+ * Org scope and ownership come after, in the AccessPolicy (src/access), because they need the record.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {

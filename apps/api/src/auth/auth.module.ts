@@ -3,8 +3,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { PassportModule } from '@nestjs/passport';
 import { ClaimsModule } from '../claims/claims.module.js';
+import { OrgsModule } from '../orgs/orgs.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AuthController } from './auth.controller.js';
+import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
 import { AuthUserLoader } from './auth-user.loader.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -14,6 +16,7 @@ import { PasswordService } from './password.service.js';
   imports: [
     PassportModule,
     ClaimsModule,
+    OrgsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -25,7 +28,7 @@ import { PasswordService } from './password.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthUserLoader, JwtStrategy, PasswordService],
+  providers: [AuthService, AuthRepository, AuthUserLoader, JwtStrategy, PasswordService],
   exports: [AuthService, PasswordService, AuthUserLoader],
 })
 export class AuthModule {}

@@ -7,17 +7,15 @@ import type { AuthResultDto, MeDto, TokenPairDto } from '@hearth/contracts';
 import { isJoinableOrgKind } from '@hearth/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AppError, conflict, notFound } from '../common/app-error.js';
-import { queryRows } from '../common/sql.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClaimsService } from '../claims/claims.service.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
-import { ScopeService } from '../access/scope.service.js';
-import { USER_COLUMNS } from '../users/users.service.js';
+import { OrgsRepository } from '../orgs/orgs.repository.js';
 import { toUserDto } from '../users/user.mapper.js';
-import type { User } from '../users/user.entity.js';
 import type { RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
+import { AuthRepository } from './auth.repository.js';
 import { PasswordService } from './password.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -33,7 +31,8 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly throttle: ThrottleService,
     private readonly audit: AuditService,
-    private readonly scope: ScopeService,
+    private readonly accounts: AuthRepository,
+    private readonly orgs: OrgsRepository,
     private readonly claims: ClaimsService,
   ) {}
 
@@ -47,29 +46,19 @@ export class AuthService {
     if (byAddress.hits > this.config.registrationsPerAddressPerHour) {
       throw new AppError(429, 'RATE_LIMITED', `Too many registrations from this network; try again in ${Math.ceil(byAddress.retryAfter / 60)} minutes`, { retryAfter: byAddress.retryAfter });
     }
-    const org = input.orgId ? await this.scope.findOrg(input.orgId) : null;
+    const org = input.orgId ? await this.orgs.find(input.orgId) : null;
     if (input.orgId && !org) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
     if (org && !isJoinableOrgKind(org.kind)) throw new AppError(422, 'ORG_NOT_JOINABLE', 'A learner joins a club or station; choose hers, not a federation');
     await this.claims.countAttempt(input.phone, input.claimCode);
     const passwordHash = await this.passwords.hash(input.password);
     const result = await this.db.transaction(async (tx) => {
-      const [registered]: { id: string }[] = await tx.query(
-        `SELECT id FROM users WHERE phone = $1 AND password_hash IS NULL AND role = 'learner' AND status = 'active' FOR UPDATE`,
-        [input.phone],
+      const registered = await this.accounts.lockUnclaimed(input.phone, tx);
+      if (registered) await this.claims.consume(tx, registered, input.claimCode);
+      const user = await this.accounts.registerLearner(
+        { phone: input.phone, name: input.name, passwordHash, orgId: input.orgId ?? null, learnerType: input.learnerType, locale: input.locale ?? 'zh-CN' },
+        tx,
       );
-      if (registered) await this.claims.consume(tx, registered.id, input.claimCode);
-      const rows: User[] = await tx.query(
-        `INSERT INTO users (phone, name, password_hash, role, org_id, learner_type, locale)
-         VALUES ($1, $2, $3, 'learner', $4, $5, $6)
-         ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE
-           -- A learner her club registered (no password yet) claims her account with the club's activation code (checked above).
-           SET password_hash = EXCLUDED.password_hash, password_from_staff = false, name = EXCLUDED.name, locale = EXCLUDED.locale, updated_at = now()
-           WHERE users.password_hash IS NULL AND users.role = 'learner' AND users.status = 'active'
-         RETURNING ${USER_COLUMNS.replace(/u\./g, '')}`,
-        [input.phone, input.name, passwordHash, input.orgId ?? null, input.learnerType, input.locale ?? 'zh-CN'],
-      );
-      if (rows.length === 0) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists; sign in instead');
-      const user = rows[0];
+      if (!user) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists; sign in instead');
       await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, ...(registered ? { details: { claimedWithCode: true } } : {}) }, tx);
       const tokens = await this.issueTokens(user.id, randomUUID(), tx);
       return { user: toUserDto(user), ...tokens, claimed: Boolean(registered) };
@@ -88,11 +77,7 @@ export class AuthService {
     // each get past the lock while the others are still being checked.
     const attempt = await this.throttle.hit(phoneKey, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
     if (attempt.hits > this.config.loginFailuresPerPhone) throw this.tooMany(attempt.retryAfter);
-    const rows: (User & { passwordHash: string | null })[] = await this.db.query(
-      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE u.phone = $1 AND u.status = 'active'`,
-      [input.phone],
-    );
-    const user = rows[0];
+    const user = await this.accounts.findByPhone(input.phone);
     const ok = await this.passwords.verify(user?.passwordHash ?? null, input.password);
     if (!ok || !user) {
       const byAddress = await this.throttle.hit(addressKey, 3600, this.config.loginFailuresPerAddress, 3600);
@@ -126,8 +111,8 @@ export class AuthService {
     // Counted before the hash check, as at sign-in: a burst of parallel guesses cannot outrun the lock.
     const state = await this.throttle.hit(key, this.config.loginLockSeconds, this.config.loginFailuresPerPhone, this.config.loginLockSeconds);
     if (state.hits > this.config.loginFailuresPerPhone) throw this.tooMany(state.retryAfter);
-    const [row]: { passwordHash: string | null }[] = await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND status = 'active'`, [user.id]);
-    if (!(await this.passwords.verify(row?.passwordHash ?? null, input.currentPassword))) {
+    const current = await this.accounts.passwordHash(user.id);
+    if (!(await this.passwords.verify(current ?? null, input.currentPassword))) {
       await this.audit.record({ actor: user, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, details: { failures: state.hits } });
       if (state.retryAfter > 0) throw this.tooMany(state.retryAfter);
       throw currentPasswordIncorrect();
@@ -137,14 +122,8 @@ export class AuthService {
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
-      // Only over the password just checked: of two changes at once, the second finds it gone. The new
-      // token version ends every access token already handed out.
-      const changed = await queryRows(
-        tx,
-        `UPDATE users SET password_hash = $2, password_from_staff = false, token_version = token_version + 1, updated_at = now() WHERE id = $1 AND password_hash = $3 RETURNING id`,
-        [user.id, passwordHash, row!.passwordHash],
-      );
-      if (changed.length === 0) throw currentPasswordIncorrect();
+      // Only over the password just checked: of two changes at once, the second finds it gone.
+      if (!(await this.accounts.changePassword(user.id, passwordHash, current ?? null, tx))) throw currentPasswordIncorrect();
       await this.revokeAll(user.id, tx);
       await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
       return this.issueTokens(user.id, randomUUID(), tx);
@@ -157,24 +136,14 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const hash = sha256(refreshToken);
     const outcome = await this.db.transaction(async (tx) => {
-      const spent = await queryRows<{ user_id: string; family_id: string }>(
-        tx,
-        `UPDATE refresh_tokens SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING user_id, family_id`,
-        [hash],
-      );
-      if (spent.length === 1) {
-        const active = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND status = 'active'`, [spent[0].user_id]);
-        if (active.length === 0) return null;
-        return this.issueTokens(spent[0].user_id, spent[0].family_id, tx);
+      const spent = await this.accounts.spendRefreshToken(hash, tx);
+      if (spent) {
+        if (!(await this.accounts.isActive(spent.user_id, tx))) return null;
+        return this.issueTokens(spent.user_id, spent.family_id, tx);
       }
-      const known: { family_id: string; used_at: Date | null }[] = await tx.query(
-        `SELECT family_id, used_at FROM refresh_tokens WHERE token_hash = $1`,
-        [hash],
-      );
-      if (known[0]?.used_at) {
-        await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [known[0].family_id]);
+      const known = await this.accounts.findRefreshToken(hash, tx);
+      if (known?.used_at) {
+        await this.accounts.revokeFamily(known.family_id, tx);
         return 'reused' as const;
       }
       return null;
@@ -189,16 +158,12 @@ export class AuthService {
    * that sign-in (they carry it as `sid`, checked on every request), from the next request on.
    */
   async logout(refreshToken: string): Promise<void> {
-    await this.db.query(
-      `UPDATE refresh_tokens SET revoked_at = now()
-        WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [sha256(refreshToken)],
-    );
+    await this.accounts.revokeFamilyOf(sha256(refreshToken));
   }
 
   /** Ends every session of a user (erasure, disabling). */
   async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.db.manager).query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await this.accounts.revokeAll(userId, manager);
   }
 
   me(user: AuthUser): MeDto {
@@ -219,22 +184,17 @@ export class AuthService {
   }
 
   async setLocale(user: AuthUser, locale: 'zh-CN' | 'en'): Promise<MeDto> {
-    const rows = await queryRows(this.db, `UPDATE users SET locale = $2, updated_at = now() WHERE id = $1 RETURNING id`, [user.id, locale]);
-    if (rows.length === 0) throw notFound('User');
+    if (!(await this.accounts.setLocale(user.id, locale))) throw notFound('User');
     return this.me({ ...user, locale });
   }
 
   private async issueTokens(userId: string, familyId: string, tx: EntityManager): Promise<TokenPairDto> {
     // Her token version (read in this transaction, so a password change's new version is the one signed).
-    const [account]: { tokenVersion: number }[] = await tx.query(`SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`, [userId]);
+    const version = await this.accounts.tokenVersion(userId, tx);
     // `sid`: the sign-in (refresh-token family); every request checks it is still live (AUTH_USER_SQL).
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: account?.tokenVersion ?? 0, sid: familyId });
+    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access', ver: version, sid: familyId });
     const refreshToken = randomBytes(32).toString('base64url');
-    await tx.query(
-      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-      [userId, familyId, sha256(refreshToken), this.config.refreshTokenDays],
-    );
+    await this.accounts.insertRefreshToken(userId, familyId, sha256(refreshToken), this.config.refreshTokenDays, tx);
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenSeconds };
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ScopeService } from '../access/scope.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
@@ -10,6 +10,7 @@ import { maskPhones } from '../common/logger.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { deriveKey, KEY_LABELS } from '../config/keys.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
+import { ClaimsRepository } from './claims.repository.js';
 
 /** How long an activation code works: long enough to reach the next class, short enough to go stale. */
 export const CLAIM_CODE_DAYS = 30;
@@ -31,7 +32,8 @@ export class ClaimsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly scope: ScopeService,
+    private readonly claims: ClaimsRepository,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly throttle: ThrottleService,
   ) {
@@ -42,18 +44,14 @@ export class ClaimsService {
   private readonly claimKey: Buffer;
 
   async issue(caller: AuthUser, userId: string, requestId: string) {
-    const user = await this.scope.requireUser(caller, userId, 'learner');
-    if (user.hasPassword) throw new AppError(409, 'ALREADY_CLAIMED', 'She has already set her own password; she signs in with it');
+    const user = await this.claims.findLearner(userId);
+    this.policy.assert(caller, 'user.manage', user && { orgPath: user.path, subjectId: user.id });
+    if (user!.hasPassword) throw new AppError(409, 'ALREADY_CLAIMED', 'She has already set her own password; she signs in with it');
     const code = this.newCode();
     return this.db.transaction(async (tx) => {
-      const [row]: { expires_at: Date }[] = await tx.query(
-        `INSERT INTO account_claims (user_id, code_hash, expires_at, issued_by) VALUES ($1, $2, now() + make_interval(days => $3), $4)
-         ON CONFLICT (user_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, issued_by = EXCLUDED.issued_by, created_at = now()
-         RETURNING expires_at`,
-        [userId, this.hash(code), CLAIM_CODE_DAYS, caller.id],
-      );
-      await this.audit.record({ actor: caller, action: 'user.claim_code_issue', entityType: 'user', entityId: userId, orgId: user.orgId, requestId }, tx);
-      return { userId, code, expiresAt: new Date(row.expires_at).toISOString() };
+      const expiresAt = await this.claims.upsert(userId, this.hash(code), CLAIM_CODE_DAYS, caller.id, tx);
+      await this.audit.record({ actor: caller, action: 'user.claim_code_issue', entityType: 'user', entityId: userId, orgId: user!.orgId, requestId }, tx);
+      return { userId, code, expiresAt: new Date(expiresAt).toISOString() };
     });
   }
 
@@ -68,26 +66,16 @@ export class ClaimsService {
    */
   async issueBatch(caller: AuthUser, input: { userIds?: string[]; importId?: string }, requestId: string) {
     if (!input.userIds === !input.importId) throw badRequest('Send either userIds or importId');
-    const pattern = this.scope.subtreePattern(caller);
     let ids: string[];
     if (input.importId) {
-      const [job]: { learner_ids: string[]; created_by: string; path: string }[] = await this.db.query(
-        `SELECT j.learner_ids, j.created_by, o.path FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1`,
-        [input.importId],
-      );
-      if (!job || !(job.created_by === caller.id || this.scope.pathInScope(caller, job.path))) throw notFound('Import');
-      ids = job.learner_ids;
+      const job = await this.claims.importLearners(input.importId);
+      this.policy.assert(caller, 'import.read', job && { orgPath: job.path, createdBy: job.created_by });
+      ids = job!.learner_ids;
     } else {
       ids = [...new Set(input.userIds)];
     }
     return this.db.transaction(async (tx) => {
-      const rows: { id: string; name: string; phone: string | null; org_id: string; claimed: boolean; in_scope: boolean }[] = await tx.query(
-        `SELECT u.id, u.name, u.phone, u.org_id, (u.password_hash IS NOT NULL) AS claimed, coalesce(o.path LIKE $2, false) AS in_scope
-           FROM users u LEFT JOIN organizations o ON o.id = u.org_id
-          WHERE u.id = ANY($1::uuid[]) AND u.role = 'learner' AND u.status = 'active'
-          ORDER BY u.name, u.phone FOR UPDATE OF u`,
-        [ids, pattern],
-      );
+      const rows = await this.claims.lockLearners(ids, this.policy.scope(caller, 'user.manage'), tx);
       const usable = rows.filter((r) => r.in_scope);
       if (input.userIds) {
         // A selection is all or nothing: an id outside her subtree is reported like an unknown one.
@@ -98,15 +86,7 @@ export class ClaimsService {
       const chosen = usable.filter((r) => !r.claimed);
       if (chosen.length > MAX_CLAIM_BATCH) throw badRequest(`At most ${MAX_CLAIM_BATCH} learners per sheet; this import has ${chosen.length} without an account of their own`);
       const codes = chosen.map(() => this.newCode());
-      const saved: { user_id: string; expires_at: Date }[] = chosen.length
-        ? await tx.query(
-            `INSERT INTO account_claims (user_id, code_hash, expires_at, issued_by)
-             SELECT u, h, now() + make_interval(days => $3), $4 FROM unnest($1::uuid[], $2::text[]) AS x(u, h)
-             ON CONFLICT (user_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at, issued_by = EXCLUDED.issued_by, created_at = now()
-             RETURNING user_id, expires_at`,
-            [chosen.map((r) => r.id), codes.map((c) => this.hash(c)), CLAIM_CODE_DAYS, caller.id],
-          )
-        : [];
+      const saved = await this.claims.upsertMany(chosen.map((r) => r.id), codes.map((c) => this.hash(c)), CLAIM_CODE_DAYS, caller.id, tx);
       const expiry = new Map(saved.map((r) => [r.user_id, new Date(r.expires_at).toISOString()]));
       await this.audit.record(
         {
@@ -148,12 +128,12 @@ export class ClaimsService {
    */
   async consume(tx: EntityManager, userId: string, code: string | undefined) {
     if (!code) throw new AppError(409, 'CLAIM_CODE_REQUIRED', 'Your club has already registered this phone number: enter the activation code the club gave you');
-    const [claim]: { code_hash: string }[] = await tx.query(`SELECT code_hash FROM account_claims WHERE user_id = $1 AND expires_at > now()`, [userId]);
+    const codeHash = await this.claims.activeCode(userId, tx);
     const given = Buffer.from(this.hash(code), 'hex');
-    if (!claim || !timingSafeEqual(Buffer.from(claim.code_hash, 'hex'), given)) {
+    if (!codeHash || !timingSafeEqual(Buffer.from(codeHash, 'hex'), given)) {
       throw new AppError(422, 'CLAIM_CODE_INVALID', 'The activation code is wrong or has expired; ask your club for a new one');
     }
-    await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
+    await this.claims.remove(userId, tx);
   }
 
   /** After a claim committed: her count starts afresh. */

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { toCsv, type Locale, type OrgKind } from '@hearth/contracts';
 import { AppError } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../access/scope.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
-import { SUMMARY_SQL } from './report-queries.js';
+import { OrgsRepository } from '../orgs/orgs.repository.js';
+import { ReportsRepository } from './reports.repository.js';
 
 /** The CSV's level column, in the reader's language. */
 const KIND_NAMES: Record<Locale, Record<OrgKind, string>> = {
@@ -60,8 +59,9 @@ function totals(r: Row): Totals {
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly scope: ScopeService,
+    private readonly reports: ReportsRepository,
+    private readonly orgs: OrgsRepository,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
   ) {}
 
@@ -74,12 +74,13 @@ export class ReportsService {
   }
 
   async summary(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, lang: Locale) {
-    const org = await this.scope.requireOrg(caller, orgId ?? caller.orgId!);
+    const org = await this.orgs.find(orgId ?? caller.orgId!);
+    this.policy.assert(caller, 'report.read', org && { orgPath: org.path });
     const [lo, hi] = this.monthRange(from, to);
-    const [r] = await this.db.query(SUMMARY_SQL, [org.id, lo, hi]);
+    const r = await this.reports.summary(org!.id, lo, hi);
     const { self, children, trend, by_course: byCourse, funnel, refreshed_at: refreshedAt, pending } = r;
     return {
-      org: { id: org.id, name: org.name, kind: org.kind, parentId: caller.orgId === org.id ? null : org.parentId },
+      org: { id: org!.id, name: org!.name, kind: org!.kind, parentId: caller.orgId === org!.id ? null : org!.parentId },
       from: from ?? null,
       to: to ?? null,
       ...totals(self),

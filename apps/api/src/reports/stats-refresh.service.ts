@@ -1,17 +1,11 @@
-import { CHINA_TZ } from '../common/china-time.js';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from '../common/sql.js';
+import { DataSource } from 'typeorm';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { JOBS } from '../queue/jobs.js';
+import { ReportsRepository } from './reports.repository.js';
 
-const NO_COURSE = '00000000-0000-0000-0000-000000000000';
-/** Arbitrary constant: one refresher at a time across all API instances. */
-const REFRESH_LOCK = 727_002;
 const BATCH = 500;
-
-const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE '${CHINA_TZ}')::date`;
 
 /**
  * Keeps the dashboard aggregates current: recomputes the own numbers of every org marked dirty by
@@ -24,6 +18,7 @@ export class StatsRefreshService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly stats: ReportsRepository,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -44,134 +39,21 @@ export class StatsRefreshService implements OnModuleInit {
    * whole recompute made every roster and enrollment of a busy org wait for it (seen in the benchmark).
    */
   async refreshBatch(): Promise<number> {
-    const orgs = await this.db.transaction(async (tx) => {
-      const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [REFRESH_LOCK]);
-      if (!locked) return null;
-      // Sessions that started since the last run are now held: they count in the attendance rate.
-      await tx.query(
-        `INSERT INTO stats_dirty (org_id)
-         SELECT DISTINCT k.org_id FROM class_sessions s JOIN classes k ON k.id = s.class_id, stats_refreshes r
-          WHERE s.starts_at > r.refreshed_at AND s.starts_at <= now()
-         ON CONFLICT DO NOTHING`,
-      );
-      // Certificates that expired since the last run change readiness without any write.
-      await tx.query(
-        `INSERT INTO stats_dirty (org_id)
-         SELECT DISTINCT u.org_id FROM certificates z JOIN users u ON u.id = z.learner_id, stats_refreshes r
-          WHERE z.status = 'valid' AND z.expires_at > r.refreshed_at AND z.expires_at <= now() AND u.org_id IS NOT NULL
-         ON CONFLICT DO NOTHING`,
-      );
-      await tx.query(`UPDATE stats_refreshes SET refreshed_at = now() WHERE id = 1`);
-      const claimed = await queryRows<{ org_id: string }>(
-        tx,
-        `DELETE FROM stats_dirty WHERE org_id IN (SELECT org_id FROM stats_dirty ORDER BY since LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING org_id`,
-        [BATCH],
-      );
-      return claimed.map((c) => c.org_id);
-    });
+    const orgs = await this.db.transaction((tx) => this.stats.claimDirty(BATCH, tx));
     if (orgs === null) return -1;
     if (orgs.length === 0) return 0;
     try {
       await this.db.transaction(async (tx) => {
-        // Roll-ups of overlapping ancestors must not interleave: one recompute at a time.
-        await tx.query(`SELECT pg_advisory_xact_lock($1)`, [REFRESH_LOCK + 1]);
-        await this.recomputeDirect(tx, orgs);
-        await this.rollUp(tx, orgs);
+        await this.stats.lockRecompute(tx);
+        await this.stats.recomputeDirect(orgs, tx);
+        await this.stats.rollUp(orgs, tx);
       });
     } catch (error) {
       // Nothing is lost: the orgs go back on the list for the next run.
-      await this.db.query(`INSERT INTO stats_dirty (org_id) SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`, [orgs]);
+      await this.stats.markDirty(orgs);
       throw error;
     }
     return orgs.length;
-  }
-
-  private async recomputeDirect(tx: EntityManager, orgs: string[]) {
-    await tx.query(`DELETE FROM org_stats_direct WHERE org_id = ANY($1)`, [orgs]);
-    await tx.query(
-      `INSERT INTO org_stats_direct (org_id, month, course_id, enrollments, marks, attended, certificates, referrals, hires)
-       SELECT org_id, month, course_id, sum(enrollments), sum(marks), sum(attended), sum(certificates), sum(referrals), sum(hires) FROM (
-         SELECT k.org_id, ${MONTH('e.created_at')} AS month, k.course_id, count(*) AS enrollments, 0 AS marks, 0 AS attended, 0 AS certificates, 0 AS referrals, 0 AS hires
-           FROM enrollments e JOIN classes k ON k.id = e.class_id
-          WHERE k.org_id = ANY($1) AND e.status <> 'withdrawn' GROUP BY 1, 2, 3
-         UNION ALL
-         -- Attendance as the learner sees it: each enrolled learner × each session held so far, attended = present or late.
-         SELECT k.org_id, ${MONTH('s.starts_at')}, k.course_id, 0, count(*), count(*) FILTER (WHERE m.status IN ('present','late')), 0, 0, 0
-           FROM classes k JOIN class_sessions s ON s.class_id = k.id AND s.starts_at < now() AND s.cancelled_at IS NULL
-           JOIN enrollments e ON e.class_id = k.id AND e.status IN ('enrolled','completed','failed')
-           LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id
-          WHERE k.org_id = ANY($1) GROUP BY 1, 2, 3
-         UNION ALL
-         SELECT z.org_id, ${MONTH('z.issued_at')}, z.course_id, 0, 0, 0, count(*), 0, 0
-           FROM certificates z WHERE z.org_id = ANY($1) AND z.status = 'valid' GROUP BY 1, 2, 3
-         UNION ALL
-         SELECT f.org_id, ${MONTH('f.created_at')}, '${NO_COURSE}'::uuid, 0, 0, 0, 0, count(*), 0
-           FROM referrals f WHERE f.org_id = ANY($1) GROUP BY 1, 2
-         UNION ALL
-         SELECT f.org_id, ${MONTH('f.hired_at')}, '${NO_COURSE}'::uuid, 0, 0, 0, 0, 0, count(*)
-           FROM referrals f WHERE f.org_id = ANY($1) AND f.status = 'hired' AND f.hired_at IS NOT NULL GROUP BY 1, 2
-       ) x GROUP BY org_id, month, course_id`,
-      [orgs],
-    );
-    await tx.query(`DELETE FROM org_state_direct WHERE org_id = ANY($1)`, [orgs]);
-    await tx.query(
-      `INSERT INTO org_state_direct (org_id, learners, volunteer_mothers, ready_volunteer_mothers, referred, contacted, interviewing, hired, not_hired, withdrawn)
-       SELECT o.id,
-              coalesce(p.learners, 0), coalesce(p.volunteer_mothers, 0), coalesce(p.ready, 0),
-              coalesce(f.referred, 0), coalesce(f.contacted, 0), coalesce(f.interviewing, 0), coalesce(f.hired, 0), coalesce(f.not_hired, 0), coalesce(f.withdrawn, 0)
-         FROM organizations o
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS learners,
-                  count(*) FILTER (WHERE u.learner_type = 'volunteer_mother') AS volunteer_mothers,
-                  count(*) FILTER (WHERE u.learner_type = 'volunteer_mother' AND NOT EXISTS (
-                    SELECT 1 FROM courses c WHERE c.required_for_volunteers AND c.published AND NOT EXISTS (
-                      SELECT 1 FROM certificates z WHERE z.learner_id = u.id AND z.course_id = c.id AND z.status = 'valid' AND (z.expires_at IS NULL OR z.expires_at > now())))) AS ready
-             FROM users u WHERE u.org_id = o.id AND u.role = 'learner' AND u.status <> 'erased'
-         ) p ON true
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE status = 'referred') AS referred, count(*) FILTER (WHERE status = 'contacted') AS contacted,
-                  count(*) FILTER (WHERE status = 'interviewing') AS interviewing, count(*) FILTER (WHERE status = 'hired') AS hired,
-                  count(*) FILTER (WHERE status = 'not_hired') AS not_hired, count(*) FILTER (WHERE status = 'withdrawn') AS withdrawn
-             FROM referrals WHERE org_id = o.id
-         ) f ON true
-        WHERE o.id = ANY($1)`,
-      [orgs],
-    );
-  }
-
-  /** Subtree totals = own numbers + children's subtree totals, for the dirty orgs and all their ancestors. */
-  private async rollUp(tx: EntityManager, orgs: string[]) {
-    const levels: { depth: number; ids: string[] }[] = await tx.query(
-      `WITH chain AS (
-         SELECT DISTINCT unnest(string_to_array(trim(both '/' from path), '/'))::uuid AS id FROM organizations WHERE id = ANY($1)
-       )
-       SELECT o.depth, array_agg(o.id) AS ids FROM chain JOIN organizations o ON o.id = chain.id GROUP BY o.depth ORDER BY o.depth DESC`,
-      [orgs],
-    );
-    for (const level of levels) {
-      await tx.query(`DELETE FROM org_stats_subtree WHERE org_id = ANY($1)`, [level.ids]);
-      await tx.query(
-        `INSERT INTO org_stats_subtree (org_id, month, course_id, enrollments, marks, attended, certificates, referrals, hires)
-         SELECT org_id, month, course_id, sum(enrollments), sum(marks), sum(attended), sum(certificates), sum(referrals), sum(hires) FROM (
-           SELECT org_id, month, course_id, enrollments, marks, attended, certificates, referrals, hires FROM org_stats_direct WHERE org_id = ANY($1)
-           UNION ALL
-           SELECT o.parent_id, s.month, s.course_id, s.enrollments, s.marks, s.attended, s.certificates, s.referrals, s.hires
-             FROM org_stats_subtree s JOIN organizations o ON o.id = s.org_id WHERE o.parent_id = ANY($1)
-         ) x GROUP BY org_id, month, course_id`,
-        [level.ids],
-      );
-      await tx.query(`DELETE FROM org_state_subtree WHERE org_id = ANY($1)`, [level.ids]);
-      await tx.query(
-        `INSERT INTO org_state_subtree (org_id, learners, volunteer_mothers, ready_volunteer_mothers, referred, contacted, interviewing, hired, not_hired, withdrawn)
-         SELECT org_id, sum(learners), sum(volunteer_mothers), sum(ready_volunteer_mothers), sum(referred), sum(contacted), sum(interviewing), sum(hired), sum(not_hired), sum(withdrawn) FROM (
-           SELECT * FROM org_state_direct WHERE org_id = ANY($1)
-           UNION ALL
-           SELECT o.parent_id, s.learners, s.volunteer_mothers, s.ready_volunteer_mothers, s.referred, s.contacted, s.interviewing, s.hired, s.not_hired, s.withdrawn
-             FROM org_state_subtree s JOIN organizations o ON o.id = s.org_id WHERE o.parent_id = ANY($1)
-         ) x GROUP BY org_id`,
-        [level.ids],
-      );
-    }
   }
 
   /**

@@ -1,6 +1,6 @@
 import { defineRules } from '../define.js';
 
-// Record kinds and grants of this domain; see define.ts for the relations.
+// No grants: export and erasure act on the caller's own account only (the routes take no id).
 export const privacyRules = defineRules({
   records: {},
   grants: {},

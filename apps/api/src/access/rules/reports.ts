@@ -1,7 +1,11 @@
 import { defineRules } from '../define.js';
 
-// Record kinds and grants of this domain; see define.ts for the relations.
 export const reportsRules = defineRules({
-  records: {},
-  grants: {},
+  records: {
+    /** A report is an org's numbers (its subtree's aggregates). */
+    report: { label: 'Organization', facts: `SELECT path AS "orgPath" FROM organizations WHERE id = $1` },
+  },
+  grants: {
+    'report.read': { admin: 'subtree', coordinator: 'subtree' },
+  },
 });

@@ -1,3 +1,4 @@
+import { COORDINATOR_CREATABLE_ROLES, type Role } from '@hearth/contracts';
 import { defineRules } from '../define.js';
 
 export const usersRules = defineRules({
@@ -10,5 +11,10 @@ export const usersRules = defineRules({
   grants: {
     'user.read': { admin: 'subtree', coordinator: 'subtree', instructor: 'self', employer: 'self', learner: 'self' },
     'user.manage': { admin: 'subtree', coordinator: 'subtree' },
+    /** Accounts of the roles that run others (admins, coordinators): created and reset by admins only. */
+    'user.manage.privileged': { admin: 'subtree' },
   },
 });
+
+/** The action that creates, or resets the password of, an account of this role. */
+export const manageAction = (role: Role) => (COORDINATOR_CREATABLE_ROLES.includes(role) ? ('user.manage' as const) : ('user.manage.privileged' as const));
