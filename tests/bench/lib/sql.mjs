@@ -25,7 +25,8 @@ import {
   SEAT_TAKEN_SQL,
   WAITLIST_JOINED_SQL,
 } from '../../../apps/api/dist/enrollments/enrollment-queries.js';
-import { KNOWN_PHONES_SQL } from '../../../apps/api/dist/imports/imports.repository.js';
+import { knownPhonesSql } from '../../../apps/api/dist/imports/imports.repository.js';
+import { Example } from '../../../apps/api/dist/database/sql-repository.js';
 import { SUMMARY_SQL } from '../../../apps/api/dist/reports/reports.repository.js';
 
 // auth/auth.repository.ts — once per authenticated request.
@@ -69,4 +70,5 @@ export const COURSES_LIST = `SELECT c.*, (SELECT count(*) FROM classes k WHERE k
         ORDER BY CASE c.category WHEN 'law' THEN 1 WHEN 'care' THEN 2 ELSE 3 END, c.code`;
 
 // imports/imports.repository.ts — run(): the accounts already holding the file's phones.
-export const IMPORT_KNOWN = KNOWN_PHONES_SQL;
+// As the API sends it for a coordinator ($2 her subtree's LIKE pattern).
+export const IMPORT_KNOWN = knownPhonesSql(Example.scope('coordinator', 'import.create'), [[]]);

@@ -8,9 +8,6 @@ import { Example, SqlExample, SqlRepository } from '../database/sql-repository.j
 export const knownPhonesSql = (reuse: Scope, params: unknown[]) => `SELECT u.id, u.phone, (u.role = 'learner' AND u.status = 'active' AND coalesce(${reuse.where({ orgPath: 'o.path' }, params)}, false)) AS usable
            FROM users u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.phone = ANY($1)`;
 
-/** As the API sends it for a coordinator or an admin ($2 her subtree's LIKE pattern), for the benchmark's anchor (tests/bench/lib/sql.mjs). */
-export const KNOWN_PHONES_SQL = knownPhonesSql(Example.scope('coordinator', 'import.create'), [[]]);
-
 export interface ImportJobRow {
   id: string;
   status: string;
