@@ -1,6 +1,6 @@
 // The SQL each measured API request runs, so the "database limit" anchors replay exactly what the
 // API sends, statement for statement. The statements come from the API's plain query modules
-// (`*-queries.ts`, imported from its build in apps/api/dist, built before every run); FIND_ORG and
+// (`*-queries.ts` and the statements repositories export, imported from its build in apps/api/dist, built before every run); FIND_ORG and
 // COURSES_LIST are still copies that name their source and must be kept in step with it.
 import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
 import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth-queries.js';
@@ -15,7 +15,7 @@ import {
   ROSTER_ROWS_SQL,
   SESSION_FOR_UPDATE_SQL,
   SESSION_SQL,
-} from '../../../apps/api/dist/attendance/attendance-queries.js';
+} from '../../../apps/api/dist/attendance/attendance.repository.js';
 import {
   EXISTING_ENROLLMENT_SQL,
   INSERT_ENROLLMENT_SQL,
@@ -24,7 +24,7 @@ import {
   MY_ENROLLMENTS_SQL,
   SEAT_TAKEN_SQL,
   WAITLIST_JOINED_SQL,
-} from '../../../apps/api/dist/enrollments/enrollment-queries.js';
+} from '../../../apps/api/dist/enrollments/enrollments.repository.js';
 import { KNOWN_PHONES_SQL } from '../../../apps/api/dist/imports/import-queries.js';
 import { SUMMARY_SQL } from '../../../apps/api/dist/reports/report-queries.js';
 
@@ -34,10 +34,10 @@ export const AUTH_USER = AUTH_USER_SQL;
 // certificates/certificate-queries.ts — verify().
 export const CERT_BY_CODE = VERIFY_BY_CODE_SQL;
 
-// enrollments/enrollment-queries.ts — mine().
+// enrollments/enrollments.repository.ts — mine().
 export const MY_ENROLLMENTS = MY_ENROLLMENTS_SQL;
 
-// attendance/attendance-queries.ts — the session (locked inside a roster save), the roster rows and
+// attendance/attendance.repository.ts — the session (locked inside a roster save), the roster rows and
 // the summaries (read in parallel), and a roster save: one transaction per roster.
 export const loadSession = (lock) => (lock ? SESSION_FOR_UPDATE_SQL : SESSION_SQL);
 export const ROSTER_ROWS = ROSTER_ROWS_SQL;
@@ -49,7 +49,7 @@ export const IDEMPOTENCY_STORE = IDEMPOTENCY_STORE_SQL;
 // autoIssue(), after the commit when a mark changed: who may now be complete.
 export const AUTO_ISSUE_CANDIDATES = COMPLETION_CANDIDATES_SQL;
 
-// enrollments/enrollment-queries.ts — enrol(): lock the class, the checks, the insert, the counter.
+// enrollments/enrollments.repository.ts — enrol(): lock the class, the checks, the insert, the counter.
 export const LOCK_CLASS = LOCK_CLASS_SQL;
 export const EXISTING_ENROLLMENT = EXISTING_ENROLLMENT_SQL;
 export const MISSING_PREREQUISITES = MISSING_PREREQUISITES_SQL;

@@ -21,6 +21,30 @@ FROM
 WHERE
   a.id = $1::bigint;
 
+-- class
+SELECT
+  o.path AS "orgPath",
+  k.instructor_id AS "instructorId",
+  c.published
+FROM
+  classes k
+  JOIN organizations o ON o.id = k.org_id
+  JOIN courses c ON c.id = k.course_id
+WHERE
+  k.id = $1;
+
+-- enrollment
+SELECT
+  o.path AS "orgPath",
+  e.learner_id AS "subjectId",
+  k.instructor_id AS "instructorId"
+FROM
+  enrollments e
+  JOIN classes k ON k.id = e.class_id
+  JOIN organizations o ON o.id = k.org_id
+WHERE
+  e.id = $1;
+
 -- org
 SELECT
   path AS "orgPath"
@@ -28,6 +52,17 @@ FROM
   organizations
 WHERE
   id = $1;
+
+-- session
+SELECT
+  o.path AS "orgPath",
+  k.instructor_id AS "instructorId"
+FROM
+  class_sessions s
+  JOIN classes k ON k.id = s.class_id
+  JOIN organizations o ON o.id = k.org_id
+WHERE
+  s.id = $1;
 
 -- user
 SELECT
