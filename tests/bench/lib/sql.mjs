@@ -4,7 +4,7 @@
 // COURSES_LIST are still copies that name their source and must be kept in step with it.
 import { CHINA_TODAY_SQL } from '../../../apps/api/dist/common/china-time.js';
 import { AUTH_USER_SQL } from '../../../apps/api/dist/auth/auth-queries.js';
-import { VERIFY_BY_CODE_SQL } from '../../../apps/api/dist/certificates/certificate-queries.js';
+import { VERIFY_BY_CODE_SQL } from '../../../apps/api/dist/certificates/certificates.repository.js';
 import {
   CLASS_SUMMARIES_SQL,
   COMPLETION_CANDIDATES_SQL,
@@ -31,7 +31,7 @@ import { SUMMARY_SQL } from '../../../apps/api/dist/reports/report-queries.js';
 // auth/auth-queries.ts — once per authenticated request.
 export const AUTH_USER = AUTH_USER_SQL;
 
-// certificates/certificate-queries.ts — verify().
+// certificates/certificates.repository.ts — verify().
 export const CERT_BY_CODE = VERIFY_BY_CODE_SQL;
 
 // enrollments/enrollments.repository.ts — mine().

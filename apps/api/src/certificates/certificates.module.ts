@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttendanceModule } from '../attendance/attendance.module.js';
 import { CertificatesController } from './certificates.controller.js';
+import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
@@ -10,7 +11,7 @@ import { WellKnownController } from './well-known.controller.js';
 @Module({
   imports: [AttendanceModule],
   controllers: [CertificatesController, CredentialsController, WellKnownController],
-  providers: [CertificatesService, CredentialsService, SigningService],
+  providers: [CertificatesService, CredentialsService, SigningService, CertificatesRepository],
   exports: [CertificatesService, CredentialsService, SigningService],
 })
 export class CertificatesModule {}

@@ -1,3 +1,12 @@
+-- assessment
+SELECT
+  c.published
+FROM
+  assessments a
+  JOIN courses c ON c.id = a.course_id
+WHERE
+  a.id = $1;
+
 -- audit
 SELECT
   coalesce(
@@ -21,6 +30,16 @@ FROM
 WHERE
   a.id = $1::bigint;
 
+-- certificate
+SELECT
+  o.path AS "orgPath",
+  z.learner_id AS "subjectId"
+FROM
+  certificates z
+  JOIN organizations o ON o.id = z.org_id
+WHERE
+  z.id = $1;
+
 -- class
 SELECT
   o.path AS "orgPath",
@@ -32,6 +51,16 @@ FROM
   JOIN courses c ON c.id = k.course_id
 WHERE
   k.id = $1;
+
+-- course
+SELECT
+  o.path AS "orgPath",
+  c.published
+FROM
+  courses c
+  LEFT JOIN organizations o ON o.id = c.owner_org_id
+WHERE
+  c.id = $1;
 
 -- enrollment
 SELECT
@@ -52,6 +81,18 @@ FROM
   organizations
 WHERE
   id = $1;
+
+-- qualification
+SELECT
+  o.path AS "orgPath",
+  x.learner_id AS "subjectId"
+FROM
+  external_credentials x
+  JOIN users u ON u.id = x.learner_id
+  LEFT JOIN organizations o ON o.id = u.org_id
+WHERE
+  x.id = $1
+  AND u.status = 'active';
 
 -- session
 SELECT

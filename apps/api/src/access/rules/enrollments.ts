@@ -13,6 +13,8 @@ export const enrollmentsRules = defineRules({
     'enrollment.read': { admin: 'subtree', coordinator: 'subtree', instructor: 'teaches', learner: 'self' },
     /** Issue the certificate once the course rules are met. */
     'enrollment.certify': { admin: 'subtree', coordinator: 'subtree', instructor: 'teaches' },
+    /** Record a practical assessment's result. */
+    'enrollment.grade': { admin: 'subtree', coordinator: 'subtree', instructor: 'teaches' },
     'enrollment.withdraw': { admin: 'subtree', coordinator: 'subtree', learner: 'self' },
   },
 });
