@@ -3,7 +3,9 @@ import { defineRules } from '../define.js';
 /**
  * A course belongs to its owner org's subtree. The national catalogue (a course owned by no org) sits
  * at the root of every tree, so only a root's admin may change it: its facts take the caller's root
- * path as their orgPath (`courseOrgPath`, and `$root` in SQL), and a province admin's subtree does not reach it.
+ * path as their orgPath (`courseOrgPath`; in SQL, coalesce the owner's path with her root's), and a
+ * province admin's subtree does not reach it. The record kind's facts below leave that orgPath null
+ * (they cannot know the caller), so check courses with `courseOrgPath`, not `policy.require`.
  */
 export const courseOrgPath = (ownerPath: string | null | undefined, callerOrgPath: string | null | undefined): string | null =>
   ownerPath ?? /^\/[^/]+\//.exec(callerOrgPath ?? '')?.[0] ?? null;
