@@ -62,7 +62,7 @@ export const FIND_ORG = `SELECT id, parent_id AS "parentId", kind, name, path, d
 // reports/report-queries.ts — the whole summary in one statement.
 export const SUMMARY = SUMMARY_SQL;
 
-// courses/courses.service.ts list() — what the web's catalogue page asks the API for.
+// courses/courses.repository.ts list() — what the web's catalogue page asks the API for.
 export const COURSES_LIST = `SELECT c.*, (SELECT count(*) FROM classes k WHERE k.course_id = c.id AND k.status IN ('scheduled','running') AND k.ends_on >= ${CHINA_TODAY_SQL}) AS open_classes
          FROM courses c
         WHERE c.published AND ($1::text IS NULL OR c.category = $1)
