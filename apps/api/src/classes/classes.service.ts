@@ -63,7 +63,7 @@ export class ClassesService {
   /** The instructor must be an active instructor on the same branch of the tree as the class. */
   private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string, manager?: EntityManager) {
     const path = await this.classes.instructorOrgPath(instructorId, manager);
-    if (!path || !this.policy.can(caller, 'user.read', { orgPath: path, subjectId: instructorId }) || !(classOrgPath.startsWith(path) || path.startsWith(classOrgPath))) {
+    if (!path || !this.policy.can(caller, 'class.assign-instructor', { orgPath: path, instructorId }) || !(classOrgPath.startsWith(path) || path.startsWith(classOrgPath))) {
       throw new AppError(422, 'VALIDATION_FAILED', 'instructorId must be an instructor of this club or station');
     }
   }

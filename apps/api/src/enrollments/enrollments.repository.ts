@@ -90,7 +90,7 @@ export class EnrollmentsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** An active learner the scope reaches, by id or by phone. */
-  @SqlExample(() => [Example.scope('coordinator', 'user.manage'), { phone: Example.PHONE }])
+  @SqlExample(() => [Example.scope('coordinator', 'enrollee.enrol-others'), { phone: Example.PHONE }])
   async findLearner(scope: Scope, by: { id?: string; phone?: string }): Promise<string | null> {
     const params: unknown[] = [by.id ?? by.phone];
     const rows: { id: string }[] = await this.db.query(

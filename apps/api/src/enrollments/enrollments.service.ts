@@ -34,7 +34,7 @@ export class EnrollmentsService {
 
   /** Which learner the request is about: herself, or (for staff) one of their subtree by id or phone. */
   async resolveLearner(caller: AuthUser, learnerId?: string, phone?: string): Promise<string> {
-    const others = this.policy.scope(caller, 'user.manage');
+    const others = this.policy.scope(caller, 'enrollee.enrol-others');
     if (!others.any) {
       if ((learnerId && learnerId !== caller.id) || phone) throw forbidden('Learners may only enrol themselves');
       return caller.id;

@@ -62,6 +62,18 @@ FROM
 WHERE
   c.id = $1;
 
+-- enrollee
+SELECT
+  o.path AS "orgPath",
+  u.id AS "subjectId"
+FROM
+  users u
+  LEFT JOIN organizations o ON o.id = u.org_id
+WHERE
+  u.id = $1
+  AND u.role = 'learner'
+  AND u.status = 'active';
+
 -- enrollment
 SELECT
   o.path AS "orgPath",

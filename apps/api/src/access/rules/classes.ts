@@ -19,6 +19,8 @@ export const classesRules = defineRules({
     'class.list-nearest-first': { learner: 'always' },
     /** Hold a class at an org (facts of the org). */
     'class.create': { admin: 'subtree', coordinator: 'subtree' },
+    /** Give a class an instructor (facts of the instructor's org; the class must also be on her branch of the tree). */
+    'class.assign-instructor': { admin: 'subtree', coordinator: 'subtree' },
     /** Change a class and its sessions. */
     'class.manage': { admin: 'subtree', coordinator: 'subtree' },
     /** Enrol a learner: staff in their subtree, a learner herself in a published class. */
