@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessPolicy } from './access-policy.js';
-import { ScopeService } from './scope.service.js';
 
 @Global()
-@Module({ providers: [AccessPolicy, ScopeService], exports: [AccessPolicy, ScopeService] })
+@Module({ providers: [AccessPolicy], exports: [AccessPolicy] })
 export class AccessModule {}

@@ -1,34 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Locale } from '@hearth/contracts';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../access/scope.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { CertificatesService } from '../certificates/certificates.service.js';
-
-interface AssessmentRow {
-  id: string;
-  course_id: string;
-  kind: 'quiz' | 'practical';
-  title_zh: string;
-  title_en: string;
-  pass_mark: number;
-  max_attempts: number | null;
-}
-
-interface QuestionRow {
-  id: string;
-  kind: 'single' | 'multiple' | 'true_false';
-  prompt_zh: string;
-  prompt_en: string;
-  options: { 'zh-CN': string; en: string }[];
-  correct: number[];
-  explanation_zh: string;
-  explanation_en: string;
-}
+import { AssessmentsRepository, type AssessmentRow, type QuestionRow, type StoredAttempt } from './assessments.repository.js';
 
 function shuffle<T>(items: T[]): T[] {
   const a = [...items];
@@ -56,16 +36,6 @@ export interface AttemptOutcome {
   attemptsLeft: number | null;
   results: { questionId: string; correct: boolean; correctOptions: number[]; explanation: string }[];
   certificateIssued: boolean;
-}
-
-interface StoredAttempt {
-  assessment_id: string;
-  learner_id: string;
-  attempt_no: number;
-  score: number;
-  passed: boolean;
-  answers: Record<string, number[]>;
-  certificate_issued: boolean;
 }
 
 const mismatch = () => new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientAttemptId was already used for another submission; open the quiz again for a new attempt');
@@ -119,35 +89,30 @@ export function plausibleTimes(startedAt: string | undefined, submittedAt: strin
 export class AssessmentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly scope: ScopeService,
+    private readonly assessments: AssessmentsRepository,
+    private readonly policy: AccessPolicy,
     private readonly certificates: CertificatesService,
   ) {}
 
   private async assessment(id: string): Promise<AssessmentRow> {
-    const rows: AssessmentRow[] = await this.db.query(`SELECT id, course_id, kind, title_zh, title_en, pass_mark, max_attempts FROM assessments WHERE id = $1`, [id]);
-    if (rows.length === 0) throw notFound('Assessment');
-    return rows[0];
+    const row = await this.assessments.find(id);
+    if (!row) throw notFound('Assessment');
+    return row;
   }
 
   /** Her live enrollment in a class of this course (the most recent). */
   private async learnerEnrollment(learnerId: string, courseId: string): Promise<string | null> {
-    const rows = await this.db.query(
-      `SELECT e.id FROM enrollments e JOIN classes k ON k.id = e.class_id
-        WHERE e.learner_id = $1 AND k.course_id = $2 AND e.status IN ('enrolled','completed') ORDER BY e.created_at DESC LIMIT 1`,
-      [learnerId, courseId],
-    );
-    return rows[0]?.id ?? null;
+    return (await this.assessments.liveEnrollment(learnerId, courseId))?.id ?? null;
   }
 
   /** A quiz as the learner sees it: questions and options shuffled, no answers. */
   async forLearner(caller: AuthUser, id: string, lang: Locale) {
     const a = await this.assessment(id);
-    const enrollmentId = caller.role === 'learner' ? await this.learnerEnrollment(caller.id, a.course_id) : null;
-    if (caller.role === 'learner' && !enrollmentId) throw notFound('Assessment');
-    const questions: QuestionRow[] = a.kind === 'quiz' ? await this.db.query(`SELECT id, kind, prompt_zh, prompt_en, options FROM questions WHERE assessment_id = $1`, [id]) : [];
-    const attempts = enrollmentId
-      ? await this.db.query(`SELECT count(*)::int AS used, max(score) AS best, bool_or(passed) AS passed FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId])
-      : [{ used: 0, best: null, passed: false }];
+    // Staff are enrolled nowhere; a learner sees it through her enrollment in a class of its course.
+    const enrollmentId = await this.learnerEnrollment(caller.id, a.course_id);
+    if (!this.policy.can(caller, 'assessment.read', { subjectId: enrollmentId ? caller.id : null })) throw notFound('Assessment');
+    const questions: QuestionRow[] = a.kind === 'quiz' ? await this.assessments.questions(id) : [];
+    const attempts = [enrollmentId ? await this.assessments.attemptStats(id, enrollmentId) : { used: 0, best: null, passed: false }];
     return {
       id: a.id,
       kind: a.kind,
@@ -176,7 +141,7 @@ export class AssessmentsService {
     const a = await this.assessment(id);
     const clientId = offline.clientAttemptId ?? null;
     if (clientId) {
-      const earlier = await this.byClientId(this.db.manager, clientId);
+      const earlier = await this.assessments.attemptByClientId(clientId);
       if (earlier) return { replayed: true, result: await this.replay(caller, a, earlier, answers, lang) };
     }
     if (a.kind !== 'quiz') throw new AppError(422, 'VALIDATION_FAILED', 'This is a practical assessment: the instructor records its result');
@@ -197,20 +162,19 @@ export class AssessmentsService {
     const recorded = await this.db
       .transaction(async (tx) => {
         // Serialise attempts of one learner on one quiz, so the limit holds under double-taps.
-        await tx.query(`SELECT id FROM enrollments WHERE id = $1 FOR UPDATE`, [enrollmentId]);
+        await this.assessments.lockEnrollment(enrollmentId, tx);
         if (clientId) {
           // The same id sent twice at once: the second waited on the lock above, and finds the first here.
-          const earlier = await this.byClientId(tx, clientId);
+          const earlier = await this.assessments.attemptByClientId(clientId, tx);
           if (earlier) return { earlier };
         }
-        const [{ used }] = await tx.query(`SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [id, enrollmentId]);
+        const used = await this.assessments.attemptsUsed(id, enrollmentId, tx);
         if (a.max_attempts !== null && used >= a.max_attempts) throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
-        const [row] = await tx.query(
-          `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers, client_attempt_id, client_started_at, client_submitted_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-          [id, enrollmentId, caller.id, used + 1, score, passed, answers, clientId, times.startedAt, times.submittedAt],
+        const attemptId = await this.assessments.insertAttempt(
+          { assessmentId: id, enrollmentId, learnerId: caller.id, attemptNo: used + 1, score, passed, answers, clientAttemptId: clientId, startedAt: times.startedAt, submittedAt: times.submittedAt },
+          tx,
         );
-        return { attemptId: row.id as string, attemptNo: (used as number) + 1 };
+        return { attemptId, attemptNo: used + 1 };
       })
       .catch((error: { code?: string }) => {
         // Another learner's request under the same id committed first (ids are the phone's UUIDs: only by design or by theft).
@@ -220,7 +184,7 @@ export class AssessmentsService {
     if ('earlier' in recorded && recorded.earlier) return { replayed: true, result: await this.replay(caller, a, recorded.earlier, answers, lang) };
     const { attemptId, attemptNo } = recorded as { attemptId: string; attemptNo: number };
     const certificateIssued = passed ? await this.certificates.tryAutoIssue(enrollmentId) : false;
-    if (certificateIssued) await this.db.query(`UPDATE assessment_attempts SET certificate_issued = true WHERE id = $1`, [attemptId]);
+    if (certificateIssued) await this.assessments.markCertificateIssued(attemptId);
     return {
       replayed: false,
       result: { score, passed, passMark: a.pass_mark, attemptNo, attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo, results, certificateIssued },
@@ -228,15 +192,7 @@ export class AssessmentsService {
   }
 
   private async questionsWithAnswers(assessmentId: string): Promise<QuestionRow[]> {
-    return this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [assessmentId]);
-  }
-
-  private async byClientId(manager: EntityManager, clientId: string): Promise<StoredAttempt | null> {
-    const rows: StoredAttempt[] = await manager.query(
-      `SELECT assessment_id, learner_id, attempt_no, score, passed, answers, certificate_issued FROM assessment_attempts WHERE client_attempt_id = $1`,
-      [clientId],
-    );
-    return rows[0] ?? null;
+    return this.assessments.questionsWithAnswers(assessmentId);
   }
 
   /** The first delivery's answer again, for the same learner, quiz and answers only. */
@@ -257,20 +213,10 @@ export class AssessmentsService {
   /** A practical grade: by the class's instructor, or staff of its subtree. */
   async recordResult(caller: AuthUser, id: string, learnerId: string, score: number, note: string | undefined) {
     const a = await this.assessment(id);
-    const rows: { id: string; instructor_id: string | null; path: string }[] = await this.db.query(
-      `SELECT e.id, k.instructor_id, o.path FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN organizations o ON o.id = k.org_id
-        WHERE e.learner_id = $1 AND k.course_id = $2 AND e.status IN ('enrolled','completed') ORDER BY e.created_at DESC LIMIT 1`,
-      [learnerId, a.course_id],
-    );
-    const e = rows[0];
-    const allowed = e && (caller.role === 'instructor' ? e.instructor_id === caller.id : this.scope.pathInScope(caller, e.path));
-    if (!allowed) throw notFound('Enrollment');
+    const e = await this.assessments.liveEnrollment(learnerId, a.course_id);
+    if (!e || !this.policy.can(caller, 'enrollment.grade', { orgPath: e.path, instructorId: e.instructor_id, subjectId: learnerId })) throw notFound('Enrollment');
     const passed = score >= a.pass_mark;
-    await this.db.query(
-      `INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (assessment_id, enrollment_id) DO UPDATE SET score = EXCLUDED.score, passed = EXCLUDED.passed, note = EXCLUDED.note, graded_by = EXCLUDED.graded_by, graded_at = now()`,
-      [id, e.id, learnerId, score, passed, note ?? null, caller.id],
-    );
+    await this.assessments.upsertResult({ assessmentId: id, enrollmentId: e.id, learnerId, score, passed, note: note ?? null, gradedBy: caller.id });
     const certificateIssued = passed ? await this.certificates.tryAutoIssue(e.id) : false;
     return { assessmentId: id, enrollmentId: e.id, learnerId, score, passed, note: note ?? null, certificateIssued };
   }

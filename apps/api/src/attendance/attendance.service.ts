@@ -5,24 +5,14 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { deriveKey, KEY_LABELS } from '../config/keys.js';
-import { AppError, forbidden, notFound } from '../common/app-error.js';
+import { AppError, notFound } from '../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../access/scope.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
+import type { Facts } from '../access/define.js';
 import { issueCode, verifyCode } from './check-in-code.js';
 import type { MarkAttendanceDto } from './dto/attendance.dto.js';
-import { CLASS_SUMMARIES_SQL, COMPLETION_CANDIDATES_SQL, ENROLLMENT_SUMMARY_SQL, IDEMPOTENCY_CLAIM_SQL, IDEMPOTENCY_STORE_SQL, MARK_BATCH_SQL, NOT_ENROLLED_SQL, ROSTER_ROWS_SQL, SESSION_FOR_UPDATE_SQL, SESSION_SQL } from './attendance-queries.js';
+import { AttendanceRepository, type SessionRow, type SummaryRow } from './attendance.repository.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
-
-interface SessionRow {
-  id: string;
-  class_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  cancelled_at: Date | null;
-  path: string;
-  instructor_id: string | null;
-  min_attendance_pct: number;
-}
 
 export interface AttendanceSummary {
   enrollmentId: string;
@@ -42,9 +32,6 @@ export interface AttendanceSummary {
 
 const MARK_EARLY_MINUTES = 15;
 const LATE_MARKING_DAYS = 7;
-
-
-type SummaryRow = Omit<AttendanceSummary, 'rate' | 'cannotReachMinimum' | 'belowMinimum'> & { minPct: number };
 
 function toSummary(r: SummaryRow): AttendanceSummary {
   const rate = r.sessions > 0 ? r.attended / r.sessions : 0;
@@ -72,7 +59,8 @@ export class AttendanceService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly scope: ScopeService,
+    private readonly attendance: AttendanceRepository,
+    private readonly policy: AccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     private readonly throttle: ThrottleService,
@@ -80,17 +68,12 @@ export class AttendanceService {
     this.codeSecret = deriveKey(config.jwtSecret, KEY_LABELS.checkInCode);
   }
 
-  private async loadSession(sessionId: string, manager: EntityManager = this.db.manager, lock = false): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await manager.query(
-      lock ? SESSION_FOR_UPDATE_SQL : SESSION_SQL,
-      [sessionId],
-    );
-    return rows[0] ?? null;
+  private async loadSession(sessionId: string, manager?: EntityManager, lock = false): Promise<SessionRow | null> {
+    return this.attendance.session(sessionId, manager, lock);
   }
 
-  /** The class's own instructor, or coordinators and admins of its subtree; anyone else sees nothing. */
-  private canManage(caller: AuthUser, s: SessionRow): boolean {
-    return caller.role === 'instructor' ? s.instructor_id === caller.id : this.scope.pathInScope(caller, s.path);
+  private static facts(s: SessionRow): Facts {
+    return { orgPath: s.path, instructorId: s.instructor_id };
   }
 
   async mark(caller: AuthUser, sessionId: string, input: MarkAttendanceDto): Promise<{ saved: number; changed: number }> {
@@ -105,31 +88,30 @@ export class AttendanceService {
     return this.db.transaction(async (tx) => {
       if (key) {
         // A concurrent replay waits here on the key's unique index until the first attempt commits or rolls back.
-        const claimed = await tx.query(IDEMPOTENCY_CLAIM_SQL, [key, requestHash]);
-        if (claimed.length === 0) {
-          const [stored] = await tx.query(`SELECT request_hash, response FROM idempotency_keys WHERE key = $1`, [key]);
+        if (!(await this.attendance.claimIdempotencyKey(key, requestHash, tx))) {
+          const stored = await this.attendance.storedIdempotencyKey(key, tx);
           if (stored.request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
           return { result: stored.response as { saved: number; changed: number }, classId: '', changed: 0 };
         }
       }
       const s = await this.loadSession(sessionId, tx, true);
-      if (!s || !this.canManage(caller, s)) throw notFound('Session');
+      if (!s || !this.policy.can(caller, 'session.mark', AttendanceService.facts(s))) throw notFound('Session');
       if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; it takes no marks');
       const now = Date.now();
       if (s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 > now) throw new AppError(422, 'SESSION_NOT_STARTED', 'This session has not started yet; mark it from 15 minutes before its start');
-      if (caller.role === 'instructor' && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
+      if (!this.policy.can(caller, 'session.mark-late', AttendanceService.facts(s)) && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
         throw new AppError(403, 'MARKING_WINDOW_CLOSED', `Marks more than ${LATE_MARKING_DAYS} days after a session are entered by a coordinator`);
       }
-      const notEnrolled: { learner_id: string }[] = await tx.query(
-        NOT_ENROLLED_SQL,
-        [s.class_id, learnerIds],
-      );
+      const notEnrolled = await this.attendance.notEnrolled(s.class_id, learnerIds, tx);
       if (notEnrolled.length > 0) {
-        throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled.map((r) => r.learner_id) });
+        throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled });
       }
-      const [{ changed }] = await tx.query(MARK_BATCH_SQL, [sessionId, learnerIds, input.marks.map((m) => m.status), input.marks.map((m) => m.note ?? null), source, caller.id, input.clientMutationId ?? null, s.class_id]);
+      const changed = await this.attendance.markBatch(
+        { sessionId, classId: s.class_id, learnerIds, statuses: input.marks.map((m) => m.status), notes: input.marks.map((m) => m.note ?? null), source, markedBy: caller.id, clientMutationId: input.clientMutationId ?? null },
+        tx,
+      );
       const result = { saved: input.marks.length, changed };
-      if (key) await tx.query(IDEMPOTENCY_STORE_SQL, [key, result]);
+      if (key) await this.attendance.storeIdempotentResponse(key, result, tx);
       return { result, classId: s.class_id, changed };
     }).then(async ({ result, classId, changed }) => {
       if (changed > 0) await this.autoIssue(classId, learnerIds);
@@ -143,37 +125,31 @@ export class AttendanceService {
    * Resolved lazily because the certificates module itself reads attendance.
    */
   private async autoIssue(classId: string, learnerIds: string[]) {
-    const candidates: { id: string }[] = await this.db.query(COMPLETION_CANDIDATES_SQL, [classId, learnerIds]);
+    const candidates = await this.attendance.completionCandidates(classId, learnerIds);
     if (candidates.length === 0) return;
     const { CertificatesService } = await import('../certificates/certificates.service.js');
     const certificates = this.moduleRef.get(CertificatesService, { strict: false });
-    for (const c of candidates) {
-      await certificates.tryAutoIssue(c.id).catch((error: Error) => this.logger.warn(`automatic issue failed: ${error.message}`));
+    for (const id of candidates) {
+      await certificates.tryAutoIssue(id).catch((error: Error) => this.logger.warn(`automatic issue failed: ${error.message}`));
     }
   }
 
-  async summaries(classId: string, manager: EntityManager = this.db.manager): Promise<Map<string, AttendanceSummary>> {
-    const rows: SummaryRow[] = await manager.query(CLASS_SUMMARIES_SQL, [classId]);
+  async summaries(classId: string, manager?: EntityManager): Promise<Map<string, AttendanceSummary>> {
+    const rows = await this.attendance.classSummaries(classId, manager);
     return new Map(rows.map((r) => [r.enrollmentId, toSummary(r)]));
   }
 
-  async enrollmentSummary(enrollmentId: string, manager: EntityManager = this.db.manager): Promise<AttendanceSummary | null> {
-    const rows: SummaryRow[] = await manager.query(ENROLLMENT_SUMMARY_SQL, [enrollmentId]);
-    return rows[0] ? toSummary(rows[0]) : null;
+  async enrollmentSummary(enrollmentId: string, manager?: EntityManager): Promise<AttendanceSummary | null> {
+    const row = await this.attendance.enrollmentSummary(enrollmentId, manager);
+    return row ? toSummary(row) : null;
   }
 
   /** One row per enrolled learner with her current mark (or null) and her attendance so far. */
   async sessionRoster(caller: AuthUser, sessionId: string) {
     const s = await this.loadSession(sessionId);
-    if (!s || !this.canManage(caller, s)) throw notFound('Session');
-    const [rows, summaries] = await Promise.all([
-      this.db.query(
-        ROSTER_ROWS_SQL,
-        [sessionId, s.class_id],
-      ),
-      this.summaries(s.class_id),
-    ]);
-    const items = rows.map((r: { enrollmentId: string }) => {
+    if (!s || !this.policy.can(caller, 'session.read', AttendanceService.facts(s))) throw notFound('Session');
+    const [rows, summaries] = await Promise.all([this.attendance.rosterRows(sessionId, s.class_id), this.summaries(s.class_id)]);
+    const items = rows.map((r) => {
       const summary = summaries.get(r.enrollmentId);
       return { ...r, rate: summary?.rate ?? 0, cannotReachMinimum: summary?.cannotReachMinimum ?? false, belowMinimum: summary?.belowMinimum ?? false };
     });
@@ -186,20 +162,14 @@ export class AttendanceService {
 
   async history(caller: AuthUser, sessionId: string) {
     const s = await this.loadSession(sessionId);
-    if (!s || !this.canManage(caller, s)) throw notFound('Session');
-    const items = await this.db.query(
-      `SELECT h.id::text, h.learner_id AS "learnerId", coalesce(l.name, '') AS "learnerName", h.old_status AS "from", h.new_status AS "to",
-              h.old_note AS "fromNote", h.new_note AS "toNote", h.source, h.changed_by AS "changedBy", coalesce(c.name, '') AS "changedByName", h.changed_at AS "changedAt"
-         FROM attendance_history h JOIN users l ON l.id = h.learner_id JOIN users c ON c.id = h.changed_by
-        WHERE h.session_id = $1 ORDER BY h.changed_at, h.id`,
-      [sessionId],
-    );
+    if (!s || !this.policy.can(caller, 'session.read', AttendanceService.facts(s))) throw notFound('Session');
+    const items = await this.attendance.history(sessionId);
     return { items, total: items.length };
   }
 
   async issueCheckInCode(caller: AuthUser, sessionId: string) {
     const s = await this.loadSession(sessionId);
-    if (!s || s.instructor_id !== caller.id) throw notFound('Session');
+    if (!s || !this.policy.can(caller, 'session.check-in-code', AttendanceService.facts(s))) throw notFound('Session');
     if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; there is nothing to check in to');
     if (s.ends_at.getTime() < Date.now()) throw new AppError(422, 'SESSION_ENDED', 'This session has ended; check-in codes are only shown until its end');
     return { sessionId, ...issueCode(this.codeSecret, sessionId) };
@@ -222,23 +192,9 @@ export class AttendanceService {
     if (attempt.hits > limit) throw tooManyCodes(attempt.retryAfter);
     if (!verifyCode(this.codeSecret, sessionId, code, now)) throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
     const checkedIn = await this.db.transaction(async (tx) => {
-      const enrolled = await tx.query(
-        `SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status IN ('enrolled','completed','failed')`,
-        [s.class_id, caller.id],
-      );
-      if (enrolled.length === 0) throw new AppError(422, 'NOT_ENROLLED', 'You are not enrolled in this class');
-      await tx.query(
-        `WITH prev AS (SELECT status, note FROM attendance_marks WHERE session_id = $1 AND learner_id = $2),
-              up AS (
-                INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by, marked_at)
-                VALUES ($1, $2, $3, 'present', 'check-in', $2, clock_timestamp())
-                ON CONFLICT (session_id, learner_id) DO UPDATE SET status = 'present', source = 'check-in', marked_by = $2, marked_at = clock_timestamp()
-                  WHERE attendance_marks.status <> 'present'
-                RETURNING status)
-         INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, source, changed_by, changed_at)
-         SELECT $1, $2, (SELECT status FROM prev), up.status, 'check-in', $2, clock_timestamp() FROM up`,
-        [sessionId, caller.id, enrolled[0].id],
-      );
+      const enrollmentId = await this.attendance.enrollmentOf(s.class_id, caller.id, tx);
+      if (!enrollmentId) throw new AppError(422, 'NOT_ENROLLED', 'You are not enrolled in this class');
+      await this.attendance.checkIn(sessionId, caller.id, enrollmentId, tx);
       return { sessionId, status: 'present' as const };
     });
     await this.throttle.reset(key);
@@ -246,15 +202,7 @@ export class AttendanceService {
   }
 
   async checkInState(caller: AuthUser, sessionId: string) {
-    const rows: { starts_at: Date; ends_at: Date; cancelled_at: Date | null; status: string | null }[] = await this.db.query(
-      `SELECT s.starts_at, s.ends_at, s.cancelled_at, m.status
-         FROM class_sessions s
-         JOIN enrollments e ON e.class_id = s.class_id AND e.learner_id = $2 AND e.status IN ('enrolled','completed','failed')
-         LEFT JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = $2
-        WHERE s.id = $1`,
-      [sessionId, caller.id],
-    );
-    const s = rows[0];
+    const s = await this.attendance.checkInState(sessionId, caller.id);
     // Not her class: nothing to reveal.
     if (!s) throw notFound('Session');
     const now = Date.now();
@@ -263,16 +211,8 @@ export class AttendanceService {
   }
 
   async enrollmentAttendance(caller: AuthUser, enrollmentId: string) {
-    const rows: { learner_id: string; instructor_id: string | null; path: string }[] = await this.db.query(
-      `SELECT e.learner_id, k.instructor_id, o.path FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN organizations o ON o.id = k.org_id WHERE e.id = $1`,
-      [enrollmentId],
-    );
-    const e = rows[0];
-    const allowed = e && (caller.role === 'learner' ? e.learner_id === caller.id : caller.role === 'instructor' ? e.instructor_id === caller.id : caller.role === 'employer' ? false : this.scope.pathInScope(caller, e.path));
-    if (!allowed) {
-      if (caller.role === 'employer') throw forbidden();
-      throw notFound('Enrollment');
-    }
+    const e = await this.attendance.enrollmentFacts(enrollmentId);
+    this.policy.assert(caller, 'enrollment.read', e && { orgPath: e.path, subjectId: e.learner_id, instructorId: e.instructor_id });
     const summary = (await this.enrollmentSummary(enrollmentId))!;
     return { enrollmentId, sessions: summary.sessions, totalSessions: summary.totalSessions, attended: summary.attended, rate: summary.rate, hours: summary.hours, cannotReachMinimum: summary.cannotReachMinimum, belowMinimum: summary.belowMinimum };
   }

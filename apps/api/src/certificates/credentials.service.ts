@@ -4,8 +4,8 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { gzipSync } from 'node:zlib';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error.js';
-import { queryRows } from '../common/sql.js';
 import { maskName, normalizeCode } from './certificate-code.js';
+import { CredentialsRepository, type CredentialSource } from './credentials.repository.js';
 import { SigningService } from './signing.service.js';
 
 /** Bitstring Status List v1.0: at least 131,072 entries (16 KB) so one credential's index says little. */
@@ -21,25 +21,6 @@ export const CREDENTIAL_FORMAT = 2;
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB_V3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
-
-interface CredentialSource {
-  id: string;
-  code: string;
-  issued_at: Date;
-  expires_at: Date | null;
-  hours: string;
-  org_id: string;
-  org_name: string;
-  phone: string | null;
-  holder_name: string | null;
-  course_code: string;
-  title_zh: string;
-  description_zh: string;
-  required_hours: string;
-  min_attendance_pct: number;
-  list_id: number | null;
-  idx: number | null;
-}
 
 /** A mainland mobile number as E.164 (+86…), the form the holder's identity hash is made from. */
 export function phoneE164(phone: string): string | null {
@@ -66,15 +47,15 @@ export class CredentialsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly signing: SigningService,
+    private readonly credentials: CredentialsRepository,
   ) {}
 
   statusListUrl(listId: number) {
     return `${this.signing.webBase}/credentials/status/${listId}`;
   }
 
-  private async federationName(manager: EntityManager | DataSource = this.db): Promise<string> {
-    const rows = await manager.query(`SELECT name FROM organizations WHERE parent_id IS NULL ORDER BY created_at LIMIT 1`);
-    return rows[0]?.name ?? 'Hearth';
+  private async federationName(manager?: EntityManager): Promise<string> {
+    return (await this.credentials.federationName(manager)) ?? 'Hearth';
   }
 
   /** The issuer's Open Badges 3.0 Profile, served at its id, with its keys as verification methods. */
@@ -105,33 +86,13 @@ export class CredentialsService {
 
   /** Gives the certificate a random free index in the newest list that is not yet half full. */
   private async allocateStatus(tx: EntityManager, certificateId: string): Promise<{ listId: number; idx: number }> {
-    const existing = await tx.query(`SELECT list_id, idx FROM status_list_entries WHERE certificate_id = $1`, [certificateId]);
-    if (existing[0]) return { listId: existing[0].list_id, idx: existing[0].idx };
-    let list: Array<{ id: number; size: number }> = await queryRows(
-      tx,
-      `UPDATE status_lists SET allocated = allocated + 1
-        WHERE id = (SELECT id FROM status_lists WHERE allocated < $1 ORDER BY id DESC LIMIT 1) RETURNING id, size`,
-      [STATUS_LIST_FILL],
-    );
-    if (list.length === 0) list = await tx.query(`INSERT INTO status_lists (size, allocated) VALUES ($1, 1) RETURNING id, size`, [STATUS_LIST_SIZE]);
-    const { id: listId, size } = list[0];
+    const existing = await this.credentials.statusEntry(certificateId, tx);
+    if (existing) return existing;
+    const { id: listId, size } = (await this.credentials.takeListSlot(STATUS_LIST_FILL, tx)) ?? (await this.credentials.newList(STATUS_LIST_SIZE, tx));
     for (;;) {
       const idx = randomInt(size);
-      const inserted = await tx.query(`INSERT INTO status_list_entries (list_id, idx, certificate_id) VALUES ($1, $2, $3) ON CONFLICT (list_id, idx) DO NOTHING RETURNING idx`, [listId, idx, certificateId]);
-      if (inserted.length === 1) return { listId, idx };
+      if (await this.credentials.insertEntry(listId, idx, certificateId, tx)) return { listId, idx };
     }
-  }
-
-  private async source(tx: EntityManager | DataSource, certificateId: string): Promise<CredentialSource | null> {
-    const rows = await tx.query(
-      `SELECT z.id, z.code, z.issued_at, z.expires_at, z.hours, z.org_id, o.name AS org_name, u.phone, u.name AS holder_name,
-              c.code AS course_code, c.title_zh, c.description_zh, c.required_hours, c.min_attendance_pct, s.list_id, s.idx
-         FROM certificates z JOIN users u ON u.id = z.learner_id JOIN courses c ON c.id = z.course_id JOIN organizations o ON o.id = z.org_id
-         LEFT JOIN status_list_entries s ON s.certificate_id = z.id
-        WHERE z.id = $1`,
-      [certificateId],
-    );
-    return rows[0] ?? null;
   }
 
   /**
@@ -145,22 +106,21 @@ export class CredentialsService {
 
   async signAndStore(tx: EntityManager, certificateId: string): Promise<string> {
     const status = await this.allocateStatus(tx, certificateId);
-    const src = (await this.source(tx, certificateId))!;
+    const src = (await this.credentials.source(certificateId, tx))!;
     const credential = this.openBadge(src, status, await this.federationName(tx));
     const jwt = await this.signing.sign(credential, tx);
-    await tx.query(`UPDATE certificates SET credential_jwt = $2, credential_format = $3 WHERE id = $1`, [certificateId, jwt, CREDENTIAL_FORMAT]);
+    await this.credentials.storeCredential(certificateId, jwt, CREDENTIAL_FORMAT, tx);
     return jwt;
   }
 
   /** The stored credential, signed again first if it predates the current format. */
   async current(certificateId: string): Promise<string> {
-    const rows = await this.db.query(`SELECT credential_jwt, credential_format FROM certificates WHERE id = $1`, [certificateId]);
-    if (rows[0]?.credential_jwt && rows[0].credential_format >= CREDENTIAL_FORMAT) return rows[0].credential_jwt;
+    const stored = await this.credentials.storedCredential(certificateId);
+    if (stored?.credential_jwt && stored.credential_format >= CREDENTIAL_FORMAT) return stored.credential_jwt;
     await this.signing.ready();
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
-      const again = await tx.query(`SELECT credential_jwt, credential_format FROM certificates WHERE id = $1`, [certificateId]);
-      if (again[0]?.credential_jwt && again[0].credential_format >= CREDENTIAL_FORMAT) return again[0].credential_jwt as string;
+      const again = await this.credentials.storedCredential(certificateId, tx, true);
+      if (again?.credential_jwt && again.credential_format >= CREDENTIAL_FORMAT) return again.credential_jwt;
       return this.signAndStore(tx, certificateId);
     });
   }
@@ -223,15 +183,12 @@ export class CredentialsService {
   }
 
   private async buildStatusList(listId: number): Promise<string> {
-    const list = await this.db.query(`SELECT id, size, purpose FROM status_lists WHERE id = $1`, [listId]);
-    if (!list[0]) throw notFound('Status list');
-    const revoked: Array<{ idx: number }> = await this.db.query(
-      `SELECT s.idx FROM status_list_entries s JOIN certificates z ON z.id = s.certificate_id WHERE s.list_id = $1 AND z.status = 'revoked'`,
-      [listId],
-    );
-    const bits = Buffer.alloc(list[0].size / 8);
+    const list = await this.credentials.statusList(listId);
+    if (!list) throw notFound('Status list');
+    const revoked = await this.credentials.revokedIndexes(listId);
+    const bits = Buffer.alloc(list.size / 8);
     // Index 0 is the left-most bit of the first byte.
-    for (const { idx } of revoked) bits[idx >> 3] |= 0x80 >> (idx & 7);
+    for (const idx of revoked) bits[idx >> 3] |= 0x80 >> (idx & 7);
     const url = this.statusListUrl(listId);
     const now = new Date();
     return this.signing.sign({
@@ -243,7 +200,7 @@ export class CredentialsService {
       credentialSubject: {
         id: `${url}#list`,
         type: 'BitstringStatusList',
-        statusPurpose: list[0].purpose,
+        statusPurpose: list.purpose,
         // Multibase base64url (no padding) of the GZIP-compressed bitstring.
         encodedList: `u${gzipSync(bits).toString('base64url')}`,
         ttl: STATUS_LIST_TTL_MS,
@@ -256,7 +213,7 @@ export class CredentialsService {
    * reaches a server): EdDSA JWS over the few facts the printed page shows.
    */
   async paperToken(certificateId: string): Promise<string> {
-    const p = await this.source(this.db, certificateId);
+    const p = await this.credentials.source(certificateId);
     if (!p) throw notFound('Certificate');
     const day = (d: Date) => new Date(d).toISOString().slice(0, 10).replace(/-/g, '');
     return this.signing.signCompact({
@@ -272,9 +229,9 @@ export class CredentialsService {
   /** Whether `phone` is the number the certificate's holder identifier was made from: yes or no, nothing else. */
   async holderMatches(rawCode: string, phone: string): Promise<boolean> {
     const code = normalizeCode(rawCode);
-    const rows = code ? await this.db.query(`SELECT id FROM certificates WHERE code = $1`, [code]) : [];
-    if (!rows[0]) throw notFound('Certificate');
-    const jwt = await this.current(rows[0].id);
+    const id = code ? await this.credentials.certificateIdByCode(code) : null;
+    if (!id) throw notFound('Certificate');
+    const jwt = await this.current(id);
     const payload = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
     const entry = (payload.credentialSubject?.identifier ?? []).find((i: { identityType?: string }) => i.identityType === PHONE_IDENTITY_TYPE);
     const e164 = phoneE164(phone);

@@ -1,19 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CompactSign, importPKCS8, SignJWT, type JWK, type CryptoKey } from 'jose';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { INSERT_SIGNING_KEY, newSigningKey } from './signing-keys.js';
+import { CredentialsRepository } from './credentials.repository.js';
+import { newSigningKey } from './signing-keys.js';
 
 interface Key {
   id: string;
   privateKey: CryptoKey;
-}
-
-interface KeyRow {
-  id: string;
-  public_jwk: JWK;
-  not_before: Date;
 }
 
 /** How long a signer keeps its current key in memory before looking for a newer one. */
@@ -35,6 +30,7 @@ export class SigningService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keys: CredentialsRepository,
   ) {}
 
   get webBase() {
@@ -52,7 +48,7 @@ export class SigningService {
   /** Creates a key that signs from `notBefore` (now by default). Returns its id. */
   async createKey(notBefore: Date = new Date()): Promise<string> {
     const key = await newSigningKey(notBefore);
-    await this.db.query(INSERT_SIGNING_KEY, [key.id, key.publicJwk, key.privatePkcs8, notBefore]);
+    await this.keys.insertKey(key, notBefore);
     this.current = null;
     return key.id;
   }
@@ -61,12 +57,10 @@ export class SigningService {
     this.creating ??= (async () => {
       // One instance creates the first key; the others wait on the lock and then find it.
       await this.db.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('hearth.signing_keys'))`);
-        const any = await tx.query(`SELECT 1 FROM signing_keys LIMIT 1`);
-        if (any.length === 0) {
+        await this.keys.lockKeys(tx);
+        if (!(await this.keys.anyKey(tx))) {
           const notBefore = new Date(Date.now() - 1000);
-          const key = await newSigningKey(notBefore);
-          await tx.query(INSERT_SIGNING_KEY, [key.id, key.publicJwk, key.privatePkcs8, notBefore]);
+          await this.keys.insertKey(await newSigningKey(notBefore), notBefore, tx);
         }
       });
     })().finally(() => {
@@ -76,27 +70,27 @@ export class SigningService {
   }
 
   /** The key in force now: the newest whose not_before has passed. */
-  private async signingKey(manager: { query: DataSource['query'] } = this.db): Promise<Key> {
+  private async signingKey(manager?: EntityManager): Promise<Key> {
     if (this.current && this.current.until > Date.now()) return this.current.key;
-    let rows = await manager.query(`SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`);
-    if (rows.length === 0) {
+    let row = await this.keys.keyInForce(manager);
+    if (!row) {
       await this.ensureAKey();
-      rows = await this.db.query(`SELECT id, private_pkcs8 FROM signing_keys ORDER BY not_before, created_at LIMIT 1`);
+      row = (await this.keys.firstKey())!;
     }
-    const key = { id: rows[0].id as string, privateKey: (await importPKCS8(rows[0].private_pkcs8, 'EdDSA')) as CryptoKey };
+    const key = { id: row.id, privateKey: (await importPKCS8(row.private_pkcs8, 'EdDSA')) as CryptoKey };
     this.current = { key, until: Date.now() + KEY_CACHE_MS };
     return key;
   }
 
   /** Every key ever used (and any scheduled), oldest first, each named by its absolute kid URL. */
   async publicKeys(): Promise<Array<{ id: string; jwk: JWK; notBefore: string }>> {
-    let rows: KeyRow[] = await this.db.query(`SELECT id, public_jwk, not_before FROM signing_keys ORDER BY not_before, created_at`);
+    let rows = await this.keys.publicKeys();
     if (rows.length === 0) {
       await this.ensureAKey();
-      rows = await this.db.query(`SELECT id, public_jwk, not_before FROM signing_keys ORDER BY not_before, created_at`);
+      rows = await this.keys.publicKeys();
     }
     return rows.map((r) => {
-      const { kty, crv, x } = r.public_jwk;
+      const { kty, crv, x } = r.public_jwk as JWK;
       return { id: r.id, jwk: { kty, crv, x, kid: this.keyUrl(r.id), alg: 'EdDSA', use: 'sig' } as JWK, notBefore: new Date(r.not_before).toISOString() };
     });
   }
@@ -115,7 +109,7 @@ export class SigningService {
    * that mirror it (iss = issuer.id, jti = id, sub = credentialSubject.id if any, nbf/exp =
    * validFrom/validUntil) so that ordinary JWT libraries enforce the validity period.
    */
-  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }, manager: { query: DataSource['query'] } = this.db): Promise<string> {
+  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }, manager?: EntityManager): Promise<string> {
     const key = await this.signingKey(manager);
     const jwt = new SignJWT(credential).setProtectedHeader({ alg: 'EdDSA', kid: this.keyUrl(key.id), typ: 'vc+jwt', cty: 'vc' }).setIssuer(this.issuerId).setIssuedAt();
     if (credential.id) jwt.setJti(credential.id);

@@ -1,37 +1,15 @@
-import { CHINA_TZ } from '../common/china-time.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
-import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../access/scope.service.js';
+import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { ClassesRepository, type LockedClass, type SessionRow } from './classes.repository.js';
 import type { AddSessionDto, UpdateSessionDto } from './dto/session.dto.js';
 
-interface LockedClass {
-  id: string;
-  org_id: string;
-  path: string;
-  status: string;
-  instructor_id: string | null;
-  location: string;
-  title: string;
-}
-
-interface SessionRow {
-  id: string;
-  class_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  location: string;
-  cancelled_at: Date | null;
-}
-
 type Change = 'added' | 'moved' | 'cancelled';
-
-const SESSION_RETURNING = `id, class_id AS "classId", starts_at AS "startsAt", ends_at AS "endsAt", location, cancelled_at AS "cancelledAt"`;
 
 /**
  * Changes to a class's schedule after it was created: add, move or cancel one session.
@@ -42,49 +20,33 @@ const SESSION_RETURNING = `id, class_id AS "classId", starts_at AS "startsAt", e
 export class ClassSessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly scope: ScopeService,
+    private readonly classes: ClassesRepository,
+    private readonly policy: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
   ) {}
 
   /** The class, locked so schedule changes of one class happen one at a time; 404 outside the caller's subtree. */
   private async lockClass(tx: EntityManager, caller: AuthUser, classId: string): Promise<LockedClass> {
-    const rows: LockedClass[] = await tx.query(
-      `SELECT k.id, k.org_id, o.path, k.status, k.instructor_id, k.location, c.title_zh AS title
-         FROM classes k JOIN organizations o ON o.id = k.org_id JOIN courses c ON c.id = k.course_id
-        WHERE k.id = $1 FOR UPDATE OF k`,
-      [classId],
-    );
-    const k = rows[0];
-    if (!k || !this.scope.pathInScope(caller, k.path)) throw notFound('Class');
+    const k = await this.classes.lockWithTitle(classId, tx);
+    if (!k || !this.policy.can(caller, 'class.manage', { orgPath: k.path, instructorId: k.instructor_id })) throw notFound('Class');
     if (k.status === 'cancelled') throw new AppError(422, 'CLASS_CLOSED', 'This class is cancelled; its sessions cannot change');
     return k;
   }
 
   private async lockSession(tx: EntityManager, caller: AuthUser, sessionId: string): Promise<{ k: LockedClass; s: SessionRow }> {
-    const head: { class_id: string }[] = await tx.query(`SELECT class_id FROM class_sessions WHERE id = $1`, [sessionId]);
-    if (head.length === 0) throw notFound('Session');
-    const k = await this.lockClass(tx, caller, head[0].class_id).catch((error: unknown) => {
+    const classId = await this.classes.sessionClassId(sessionId, tx);
+    if (!classId) throw notFound('Session');
+    const k = await this.lockClass(tx, caller, classId).catch((error: unknown) => {
       throw error instanceof AppError && error.code === 'NOT_FOUND' ? notFound('Session') : error;
     });
-    const rows: SessionRow[] = await tx.query(`SELECT id, class_id, starts_at, ends_at, location, cancelled_at FROM class_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
-    return { k, s: rows[0] };
-  }
-
-  /** Class dates follow the schedule: a session moved or added outside them widens them (China calendar days). */
-  private async coverDates(tx: EntityManager, classId: string, startsAt: string, endsAt: string) {
-    await tx.query(
-      `UPDATE classes SET starts_on = least(starts_on, ($2::timestamptz AT TIME ZONE '${CHINA_TZ}')::date),
-                          ends_on = greatest(ends_on, ($3::timestamptz AT TIME ZONE '${CHINA_TZ}')::date), updated_at = now()
-        WHERE id = $1`,
-      [classId, startsAt, endsAt],
-    );
+    return { k, s: await this.classes.lockSession(sessionId, tx) };
   }
 
   /** One `session.changed` row per enrolled learner, and one for the instructor. */
   private async tell(tx: EntityManager, k: LockedClass, change: Change, session: { id: string; startsAt: unknown; endsAt: unknown; location: string }, previous?: SessionRow) {
-    const learners: { learner_id: string }[] = await tx.query(`SELECT learner_id FROM enrollments WHERE class_id = $1 AND status = 'enrolled'`, [k.id]);
-    const recipients = [...learners.map((l) => l.learner_id), ...(k.instructor_id ? [k.instructor_id] : [])];
+    const learners = await this.classes.enrolledLearnerIds(k.id, tx);
+    const recipients = [...learners, ...(k.instructor_id ? [k.instructor_id] : [])];
     const payload = {
       classId: k.id,
       sessionId: session.id,
@@ -97,18 +59,15 @@ export class ClassSessionsService {
     };
     for (const userId of new Set(recipients)) await this.notifications.queue(tx, userId, 'session.changed', payload);
     // The dashboards' attendance counts depend on which sessions are held and in which month.
-    await tx.query(`SELECT mark_org_dirty($1)`, [k.org_id]);
+    await this.classes.markOrgDirty(k.org_id, tx);
   }
 
   async add(caller: AuthUser, classId: string, input: AddSessionDto, requestId: string) {
     if (new Date(input.endsAt) <= new Date(input.startsAt)) throw badRequest('endsAt must be after startsAt');
     return this.db.transaction(async (tx) => {
       const k = await this.lockClass(tx, caller, classId);
-      const [row] = await tx.query(
-        `INSERT INTO class_sessions (class_id, starts_at, ends_at, location) VALUES ($1, $2, $3, $4) RETURNING ${SESSION_RETURNING}`,
-        [classId, input.startsAt, input.endsAt, input.location ?? k.location],
-      );
-      await this.coverDates(tx, classId, input.startsAt, input.endsAt);
+      const row = await this.classes.insertSession(classId, { startsAt: input.startsAt, endsAt: input.endsAt, location: input.location ?? k.location }, tx);
+      await this.classes.coverDates(classId, input.startsAt, input.endsAt, tx);
       await this.tell(tx, k, 'added', row);
       await this.audit.record({ actor: caller, action: 'session.add', entityType: 'class_session', entityId: row.id, orgId: k.org_id, requestId, details: { classId, startsAt: input.startsAt, endsAt: input.endsAt } }, tx);
       return row;
@@ -124,14 +83,10 @@ export class ClassSessionsService {
       const endsAt = input.endsAt ?? s.ends_at.toISOString();
       if (new Date(endsAt) <= new Date(startsAt)) throw badRequest('endsAt must be after startsAt');
       const location = input.location ?? s.location;
-      const [row] = await queryRows<Record<string, unknown> & { id: string; startsAt: Date; endsAt: Date; location: string }>(
-        tx,
-        `UPDATE class_sessions SET starts_at = $2, ends_at = $3, location = $4 WHERE id = $1 RETURNING ${SESSION_RETURNING}`,
-        [sessionId, startsAt, endsAt, location],
-      );
+      const row = await this.classes.moveSession(sessionId, { startsAt, endsAt, location }, tx);
       const changed = new Date(startsAt).getTime() !== s.starts_at.getTime() || new Date(endsAt).getTime() !== s.ends_at.getTime() || location !== s.location;
       if (changed) {
-        await this.coverDates(tx, k.id, startsAt, endsAt);
+        await this.classes.coverDates(k.id, startsAt, endsAt, tx);
         await this.tell(tx, k, 'moved', row, s);
         await this.audit.record(
           {
@@ -150,14 +105,9 @@ export class ClassSessionsService {
     return this.db.transaction(async (tx) => {
       const { k, s } = await this.lockSession(tx, caller, sessionId);
       if (s.cancelled_at) {
-        const [row] = await tx.query(`SELECT ${SESSION_RETURNING} FROM class_sessions WHERE id = $1`, [sessionId]);
-        return row;
+        return this.classes.session(sessionId, tx);
       }
-      const [row] = await queryRows<Record<string, unknown> & { id: string; startsAt: Date; endsAt: Date; location: string }>(
-        tx,
-        `UPDATE class_sessions SET cancelled_at = now(), cancelled_by = $2 WHERE id = $1 RETURNING ${SESSION_RETURNING}`,
-        [sessionId, caller.id],
-      );
+      const row = await this.classes.cancelSession(sessionId, caller.id, tx);
       await this.tell(tx, k, 'cancelled', row);
       await this.audit.record({ actor: caller, action: 'session.cancel', entityType: 'class_session', entityId: sessionId, orgId: k.org_id, requestId, details: { classId: k.id, startsAt: s.starts_at } }, tx);
       return row;

@@ -1,12 +1,11 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Type, type Static } from 'typebox';
 import type { StudyPackDto } from '@hearth/contracts';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DateTime, OneOf, Responds, sameShape, Uuid } from '../common/openapi.js';
+import { EnrollmentsRepository } from './enrollments.repository.js';
 
 /**
  * What a learner's phone keeps for reading without signal (issue 16, docs/decisions/016): the
@@ -46,31 +45,14 @@ export function lessonImages(...bodies: string[]): string[] {
   return [...found].slice(0, STUDY_PACK_LIMITS.imagesPerLesson);
 }
 
-interface ClassRow {
-  enrollment_id: string;
-  status: 'enrolled' | 'waitlisted' | 'completed';
-  lessons: { position: number; body_zh: string; body_en: string }[] | null;
-  quiz_ids: string[] | null;
-}
-
 @Injectable()
 export class StudyPackService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly enrollments: EnrollmentsRepository) {}
 
   async of(learnerId: string): Promise<StudyPackDto> {
-    const [classes, certificates]: [ClassRow[], { code: string }[]] = await Promise.all([
-      this.db.query(
-        `SELECT e.id AS enrollment_id, e.status,
-                (SELECT json_agg(json_build_object('position', l.position, 'body_zh', l.body_zh, 'body_en', l.body_en) ORDER BY l.position)
-                   FROM (SELECT * FROM lessons WHERE course_id = k.course_id ORDER BY position LIMIT $2) l) AS lessons,
-                CASE WHEN e.status = 'waitlisted' THEN NULL
-                     ELSE (SELECT array_agg(a.id ORDER BY a.position) FROM assessments a WHERE a.course_id = k.course_id AND a.kind = 'quiz') END AS quiz_ids
-           FROM enrollments e JOIN classes k ON k.id = e.class_id
-          WHERE e.learner_id = $1 AND e.status IN ('enrolled','waitlisted','completed') AND k.status <> 'cancelled'
-          ORDER BY k.starts_on DESC, e.created_at DESC LIMIT $3`,
-        [learnerId, STUDY_PACK_LIMITS.lessonsPerClass, STUDY_PACK_LIMITS.classes],
-      ),
-      this.db.query(`SELECT code FROM certificates WHERE learner_id = $1 ORDER BY issued_at DESC LIMIT $2`, [learnerId, STUDY_PACK_LIMITS.certificates]),
+    const [classes, certificates] = await Promise.all([
+      this.enrollments.studyPackClasses(learnerId, STUDY_PACK_LIMITS.lessonsPerClass, STUDY_PACK_LIMITS.classes),
+      this.enrollments.studyPackCertificates(learnerId, STUDY_PACK_LIMITS.certificates),
     ]);
     return {
       generatedAt: new Date().toISOString(),

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   DEFAULT_SMS_KINDS,
   isNotificationKind,
@@ -12,16 +10,7 @@ import {
   type NotificationPreferences,
 } from '@hearth/contracts';
 import type { AuthUser } from '../auth/auth-user.js';
-import { COUNT_NOTIFICATIONS, COUNT_UNREAD, GET_PREFERENCES, LIST_NOTIFICATIONS, MARK_READ, SAVE_PREFERENCES } from './inbox-queries.js';
-
-interface Row {
-  id: string;
-  kind: string;
-  payload: unknown;
-  createdAt: Date;
-  readAt: Date | null;
-  enrollmentId: string | null;
-}
+import { InboxRepository, type InboxRow as Row } from './inbox.repository.js';
 
 /**
  * Her inbox: the notifications written for her (the outbox rows), rendered in her language when she
@@ -29,37 +18,31 @@ interface Row {
  */
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly inbox: InboxRepository) {}
 
   async list(caller: AuthUser, query: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
     const unreadOnly = query.unread === true;
-    const [rows, [counts], [unread]] = await Promise.all([
-      this.db.query(LIST_NOTIFICATIONS, [caller.id, unreadOnly, query.limit, query.offset]) as Promise<Row[]>,
-      this.db.query(COUNT_NOTIFICATIONS, [caller.id, unreadOnly]) as Promise<{ total: number }[]>,
-      this.db.query(COUNT_UNREAD, [caller.id]) as Promise<{ unread: number }[]>,
-    ]);
-    return { items: rows.filter((r) => isNotificationKind(r.kind)).map((r) => this.item(caller, r)), total: counts.total, unread: unread.unread };
+    const [rows, total, unread] = await Promise.all([this.inbox.list(caller.id, unreadOnly, query.limit, query.offset), this.inbox.count(caller.id, unreadOnly), this.inbox.unread(caller.id)]);
+    return { items: rows.filter((r) => isNotificationKind(r.kind)).map((r) => this.item(caller, r)), total, unread };
   }
 
   async unreadCount(caller: AuthUser): Promise<{ unread: number }> {
-    const [row] = await this.db.query(COUNT_UNREAD, [caller.id]);
-    return { unread: row.unread };
+    return { unread: await this.inbox.unread(caller.id) };
   }
 
   /** Marks the given ids (hers among them; anyone else's match nothing, silently) or all of hers. */
   async markRead(caller: AuthUser, ids: string[] | undefined): Promise<{ unread: number }> {
-    await this.db.query(MARK_READ, [caller.id, ids ?? null]);
+    await this.inbox.markRead(caller.id, ids ?? null);
     return this.unreadCount(caller);
   }
 
   async preferences(caller: AuthUser): Promise<NotificationPreferences> {
-    const [row] = await this.db.query(GET_PREFERENCES, [caller.id]);
+    const row = await this.inbox.preferences(caller.id);
     return row ? this.shape(row) : { smsKinds: ordered(DEFAULT_SMS_KINDS), smsOptedOutAt: null };
   }
 
   async savePreferences(caller: AuthUser, input: { smsKinds: NotificationKind[]; smsOff?: boolean }): Promise<NotificationPreferences> {
-    const [row] = await this.db.query(SAVE_PREFERENCES, [caller.id, ordered(input.smsKinds), input.smsOff ?? null]);
-    return this.shape(row);
+    return this.shape(await this.inbox.savePreferences(caller.id, ordered(input.smsKinds), input.smsOff ?? null));
   }
 
   private shape(row: { smsKinds: string[]; smsOptedOutAt: Date | null }): NotificationPreferences {

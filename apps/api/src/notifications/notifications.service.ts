@@ -6,7 +6,7 @@ import type { NotificationKind, NotificationPayloads } from '@hearth/contracts';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { JOBS } from '../queue/jobs.js';
-import type { OutgoingNotification } from './notification-provider.js';
+import { NotificationsRepository } from './notifications.repository.js';
 import { SmsDispatcher } from './sms/sms-dispatcher.js';
 
 /** States after which a notification's delivery is over. */
@@ -28,6 +28,7 @@ export class NotificationsService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobQueue,
     private readonly sms: SmsDispatcher,
+    private readonly outbox: NotificationsRepository,
   ) {}
 
   onModuleInit() {
@@ -39,10 +40,10 @@ export class NotificationsService implements OnModuleInit {
    * Returns null when a unique key says it was written before (session reminders: once per session, person and moment).
    */
   async queue<K extends NotificationKind>(tx: EntityManager, userId: string, kind: K, payload: NotificationPayloads[K]): Promise<string | null> {
-    const rows: { id: string }[] = await tx.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [userId, kind, payload]);
-    if (rows.length === 0) return null;
-    await this.enqueueDelivery(tx, rows[0].id);
-    return rows[0].id;
+    const id = await this.outbox.insert(userId, kind, payload, tx);
+    if (id === null) return null;
+    await this.enqueueDelivery(tx, id);
+    return id;
   }
 
   private enqueueDelivery(tx: EntityManager, id: string, startAfter?: Date) {
@@ -62,43 +63,33 @@ export class NotificationsService implements OnModuleInit {
    * (kill -9 mid-send) and is taken over.
    */
   async deliver(id: string, job?: Pick<PgBoss.JobWithMetadata, 'retryCount' | 'retryLimit'>): Promise<{ status: string }> {
-    const claimed: OutgoingNotification[] = await this.db.query(
-      `WITH c AS (
-         UPDATE notifications SET sms_status = 'sending', sms_claimed_at = now(), attempts = attempts + 1
-          WHERE id = $1 AND (sms_status IS NULL OR sms_status IN ('deferred','retry')
-                             OR (sms_status = 'sending' AND sms_claimed_at < now() - make_interval(secs => $2)))
-          RETURNING id, user_id, kind, payload)
-       SELECT c.id, c.user_id AS "userId", u.phone, u.locale, c.kind, c.payload FROM c JOIN users u ON u.id = c.user_id`,
-      [id, this.config.queue.deliveryExpireSeconds],
-    );
-    if (claimed.length === 0) {
-      const [row] = await this.db.query(`SELECT sms_status FROM notifications WHERE id = $1`, [id]);
-      if (!row || FINAL.includes(row.sms_status)) return { status: row?.sms_status ?? 'gone' }; // done already, or erased
+    const claimed = await this.outbox.claim(id, this.config.queue.deliveryExpireSeconds);
+    if (!claimed) {
+      const status = await this.outbox.smsStatus(id);
+      if (status === undefined) return { status: 'gone' }; // erased
+      if (FINAL.includes(status as string)) return { status: status as string }; // done already
       throw new Error(`notification ${id} is being delivered by another attempt`);
     }
     let outcome;
     try {
-      outcome = await this.sms.dispatch(claimed[0]);
+      outcome = await this.sms.dispatch(claimed);
     } catch (error) {
       const message = String((error as Error).message ?? error).slice(0, 500);
       const last = !job || job.retryCount >= job.retryLimit;
-      await this.db.query(`UPDATE notifications SET sms_status = $2, last_error = $3, sms_claimed_at = NULL WHERE id = $1`, [id, last ? 'failed' : 'retry', message]);
+      await this.outbox.markError(id, last ? 'failed' : 'retry', message);
       if (last) this.logger.warn(`notification ${id} failed for good: ${message}`);
       throw error; // the queue retries with exponential backoff until retryLimit
     }
     if (outcome.status === 'deferred') {
       await this.db.transaction(async (tx) => {
-        await tx.query(`UPDATE notifications SET sms_status = 'deferred', sms_detail = $2, sms_claimed_at = NULL WHERE id = $1`, [id, outcome.reason]);
+        await this.outbox.markDeferred(id, outcome.reason, tx);
         await this.enqueueDelivery(tx, id, outcome.until);
       });
       return { status: 'deferred' };
     }
     // A provider's refusal that would repeat (bad number, template not approved) is final, like a skip.
     const detail = outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? `${outcome.reason}: ${outcome.code}` : (outcome.providerMessageId ?? null);
-    await this.db.query(
-      `UPDATE notifications SET sms_status = $2, sms_detail = $3, sms_at = CASE WHEN $2 = 'sent' THEN now() END, sent_at = now(), last_error = NULL WHERE id = $1`,
-      [id, outcome.status, detail],
-    );
+    await this.outbox.markDone(id, outcome.status, detail);
     return { status: outcome.status };
   }
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import type { OutgoingNotification } from '../notification-provider.js';
 import { SMS_PROVIDER, SmsRateLimited, SmsRejected, type SmsProvider, type SmsRejectionReason } from './sms-provider.js';
+import { SmsRepository } from './sms.repository.js';
 import { templateParams, toE164 } from './sms-templates.js';
 
 /** What became of one notification's SMS. A thrown error is transient: the caller retries with backoff. */
@@ -57,11 +58,6 @@ export function rateLimitedUntil(at: Date, window: SmsRateLimited['window']): Da
   return quietUntil(later) ?? later;
 }
 
-interface Preferences {
-  sms_kinds: string[];
-  sms_opted_out_at: Date | null;
-}
-
 /**
  * Decides whether a notification also goes by SMS, and sends it. The delivery job calls `dispatch`
  * once per notification, outside the transaction that created it (docs/decisions/017-sms.md).
@@ -81,6 +77,7 @@ export class SmsDispatcher {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: SmsClock,
     private readonly audit: AuditService,
+    private readonly messages: SmsRepository,
   ) {}
 
   async dispatch(notification: OutgoingNotification): Promise<SmsOutcome> {
@@ -93,9 +90,9 @@ export class SmsDispatcher {
     const phone = toE164(notification.phone);
     if (!phone) return { status: 'skipped', reason: 'no-phone' };
 
-    const prefs: Preferences[] = await this.db.query(`SELECT sms_kinds, sms_opted_out_at FROM notification_preferences WHERE user_id = $1`, [notification.userId]);
-    if (prefs[0]?.sms_opted_out_at) return { status: 'skipped', reason: 'opted-out' };
-    const chosen = prefs[0]?.sms_kinds ?? DEFAULT_SMS_KINDS;
+    const prefs = await this.messages.preferences(notification.userId);
+    if (prefs?.sms_opted_out_at) return { status: 'skipped', reason: 'opted-out' };
+    const chosen = prefs?.sms_kinds ?? DEFAULT_SMS_KINDS;
     if (!chosen.includes(kind)) return { status: 'skipped', reason: 'not-chosen' };
 
     const earlier = await this.earlierOutcome(notification.id);
@@ -113,12 +110,12 @@ export class SmsDispatcher {
       ({ messageId } = await this.provider.send({ phone, kind, templateId, params: templateParams(kind, notification.payload), notificationId: notification.id }));
     } catch (error) {
       if (error instanceof SmsRejected) {
-        await this.db.query(`UPDATE sms_messages SET status = 'failed', failure_reason = $2, error_code = $3 WHERE notification_id = $1`, [notification.id, error.reason, error.code.slice(0, 100)]);
+        await this.messages.markRefused(notification.id, error.reason, error.code.slice(0, 100));
         this.logger.warn({ msg: 'sms refused', kind, provider: this.provider.name, code: error.code, reason: error.reason });
         return { status: 'failed', reason: error.reason, code: error.code };
       }
       // Not sent: free the claim so that the retry (or the deferred attempt) may send it.
-      await this.db.query(`DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending'`, [notification.id]);
+      await this.messages.releaseClaim(notification.id);
       if (error instanceof SmsRateLimited) {
         this.logger.warn({ msg: 'sms rate-limited', kind, provider: this.provider.name, code: error.code });
         return { status: 'deferred', until: rateLimitedUntil(now, error.window), reason: 'rate-limited' };
@@ -127,10 +124,9 @@ export class SmsDispatcher {
     }
 
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE sms_messages SET status = 'sent', sent_at = $2, provider_message_id = $3 WHERE notification_id = $1`, [notification.id, this.clock.now(), messageId]);
-      const org: { org_id: string | null }[] = await tx.query(`SELECT org_id FROM users WHERE id = $1`, [notification.userId]);
+      const orgId = await this.messages.markSent(notification.id, notification.userId, this.clock.now(), messageId, tx);
       // Kind and time only: never the text or the phone number.
-      await this.audit.record({ actor: null, action: 'sms.sent', entityType: 'user', entityId: notification.userId, orgId: org[0]?.org_id ?? null, details: { kind, provider: this.provider.name } }, tx);
+      await this.audit.record({ actor: null, action: 'sms.sent', entityType: 'user', entityId: notification.userId, orgId, details: { kind, provider: this.provider.name } }, tx);
     });
     return messageId ? { status: 'sent', providerMessageId: messageId } : { status: 'sent' };
   }
@@ -140,16 +136,10 @@ export class SmsDispatcher {
     // A claim still 'sending' after twice the SDK's timeout belongs to a delivery that died (kill -9,
     // a crash) while or before it called the provider: that call is long over, so the text is sent
     // again, accepting the rare double text over a lost one (decision 017).
-    await this.db.query(
-      `DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending' AND created_at < now() - make_interval(secs => $2)`,
-      [notificationId, this.config.sms.timeoutSeconds * 2],
-    );
-    const rows: { status: string; failure_reason: SmsRejectionReason | null; error_code: string | null }[] = await this.db.query(
-      `SELECT status, failure_reason, error_code FROM sms_messages WHERE notification_id = $1`,
-      [notificationId],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0].status === 'failed') return { status: 'failed', reason: rows[0].failure_reason ?? 'provider-refused', code: rows[0].error_code ?? '' };
+    await this.messages.dropStaleClaim(notificationId, this.config.sms.timeoutSeconds * 2);
+    const row = await this.messages.message(notificationId);
+    if (!row) return null;
+    if (row.status === 'failed') return { status: 'failed', reason: row.failure_reason ?? 'provider-refused', code: row.error_code ?? '' };
     // 'sent', or 'sending': another delivery is texting it now.
     return { status: 'skipped', reason: 'already-sent' };
   }
@@ -160,19 +150,10 @@ export class SmsDispatcher {
    */
   private async claim(n: OutgoingNotification, kind: NotificationKind, now: Date): Promise<true | SmsOutcome> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('sms:' || $1::text))`, [n.userId]);
+      await this.messages.lockPerson(n.userId, tx);
       const { start, end } = chinaDay(now);
-      const counted: { today: number }[] = await tx.query(
-        `SELECT count(*)::int AS today FROM sms_messages WHERE user_id = $1 AND status <> 'failed' AND created_at >= $2 AND created_at < $3`,
-        [n.userId, start, end],
-      );
-      if (counted[0].today >= this.config.sms.dailyCap) return { status: 'skipped', reason: 'daily-cap' } as const;
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO sms_messages (user_id, notification_id, kind, provider, status, created_at)
-         VALUES ($1, $2, $3, $4, 'sending', $5) ON CONFLICT (notification_id) DO NOTHING RETURNING id`,
-        [n.userId, n.id, kind, this.provider.name, now],
-      );
-      if (inserted.length === 0) return { status: 'skipped', reason: 'already-sent' } as const;
+      if ((await this.messages.countSince(n.userId, start, end, tx)) >= this.config.sms.dailyCap) return { status: 'skipped', reason: 'daily-cap' } as const;
+      if (!(await this.messages.claim({ userId: n.userId, notificationId: n.id, kind, provider: this.provider.name, at: now }, tx))) return { status: 'skipped', reason: 'already-sent' } as const;
       return true as const;
     });
   }

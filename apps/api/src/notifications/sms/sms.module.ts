@@ -7,6 +7,7 @@ import { SmsClock } from './sms-dispatcher.js';
 import { SMS_PROVIDER, type SmsProvider } from './sms-provider.js';
 import { SmsRepliesController } from './sms-replies.controller.js';
 import { SmsRepliesService } from './sms-replies.service.js';
+import { SmsRepository } from './sms.repository.js';
 
 export function createSmsProvider(config: AppConfig): SmsProvider {
   switch (config.sms.provider) {
@@ -26,7 +27,7 @@ export function createSmsProvider(config: AppConfig): SmsProvider {
 @Global()
 @Module({
   controllers: [SmsRepliesController],
-  providers: [{ provide: SMS_PROVIDER, useFactory: createSmsProvider, inject: [APP_CONFIG] }, SmsClock, SmsRepliesService],
-  exports: [SMS_PROVIDER, SmsClock],
+  providers: [{ provide: SMS_PROVIDER, useFactory: createSmsProvider, inject: [APP_CONFIG] }, SmsClock, SmsRepliesService, SmsRepository],
+  exports: [SMS_PROVIDER, SmsClock, SmsRepository],
 })
 export class SmsModule {}
