@@ -185,7 +185,7 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
       `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at)
        SELECT $2, learner_id, course_id, org_id, now() - interval '26 months', now() - interval '2 months' FROM certificates WHERE code = $1
        UNION ALL
-       SELECT $3, learner_id, course_id, org_id, now() - interval '1 day', now() + interval '23 months' FROM certificates WHERE code = $1`,
+       SELECT $3, learner_id, course_id, org_id, now(), now() + interval '2 years' FROM certificates WHERE code = $1`,
       [mother.certificate, oldCode, newCode],
     );
     const context = await phoneContext(browser, { javaScriptEnabled: false });

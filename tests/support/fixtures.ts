@@ -94,6 +94,8 @@ export async function newPerson(by: Person | typeof NATIONAL_ADMIN, role: Role, 
  */
 export interface World {
   tag: string;
+  /** The orgs made above the county (`NewWorld.above`), top first. */
+  above: Org[];
   county: Org;
   club: Org;
   station: Org;
@@ -105,19 +107,28 @@ export interface World {
 export interface NewWorld {
   /** A word for the names (e.g. 金塔): `金塔县妇联-K3F9`, `金塔爱心妈妈志愿服务队-K3F9`, … */
   place?: string;
+  /** Orgs to make between the national federation and the county, e.g. ['province', 'city']; the admin is then the top one's. */
+  above?: ('province' | 'city')[];
 }
+
+const LEVEL_NAME = { province: '省妇联', city: '市妇联' } as const;
 
 export async function newWorld(options: NewWorld = {}): Promise<World> {
   const tag = uniqueTag();
   const place = options.place ?? '测试';
-  const national = await apiLogin(NATIONAL_ADMIN.phone, NATIONAL_ADMIN.password);
-  const county = await newOrg(NATIONAL_ADMIN, national.user.orgId, 'county', `${place}县妇联-${tag}`);
-  const admin = await newPerson(NATIONAL_ADMIN, 'admin', county);
+  let parentId = (await apiLogin(NATIONAL_ADMIN.phone, NATIONAL_ADMIN.password)).user.orgId;
+  const above: Org[] = [];
+  for (const kind of options.above ?? []) {
+    above.push(await newOrg(NATIONAL_ADMIN, parentId, kind, `${place}${LEVEL_NAME[kind]}-${tag}`));
+    parentId = above[above.length - 1].id;
+  }
+  const county = await newOrg(NATIONAL_ADMIN, parentId, 'county', `${place}县妇联-${tag}`);
+  const admin = await newPerson(NATIONAL_ADMIN, 'admin', above[0] ?? county);
   const club = await newOrg(admin, county.id, 'club', `${place}爱心妈妈志愿服务队-${tag}`);
   const station = await newOrg(admin, club.id, 'station', `${place}镇爱心妈妈驿站-${tag}`);
   const coordinator = await newPerson(admin, 'coordinator', club);
   const instructor = await newPerson(admin, 'instructor', station);
-  return { tag, county, club, station, admin, coordinator, instructor };
+  return { tag, above, county, club, station, admin, coordinator, instructor };
 }
 
 /** A learner of the station (a volunteer mother by default) or of the club (a migrant worker). */
