@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
 import { apiCall } from '../support/api.js';
-import { newLearner, newWorld, signedIn, tokenOf, uniquePersonName, uniquePhone } from '../support/fixtures.js';
+import { markPresent, newClass, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, uniquePhone } from '../support/fixtures.js';
 import { eventually } from '../support/wait.js';
 
 
@@ -31,7 +31,10 @@ describe('federation dashboard, audit trail and personal-data rights through the
     const world = await newWorld({ place: '福建', above: ['province', 'city'] });
     const [province, city] = world.above;
     const PATH_TO_CLUB = [city.name, world.county.name, world.club.name];
-    await newLearner(world);
+    // She attended a session of a running class: the attendance chart has something to draw.
+    const mother = await newLearner(world);
+    const klass = await newClass(world, { course: 'CARE-SAFE', days: [-3], endsIn: 5, learners: [mother] });
+    await markPresent(world, [klass.sessions[0].id], [mother]);
     const admin = await tokenOf(world.admin);
     const before = await settledSummary(admin, world.club.id);
     await newLearner(world, { name: uniquePersonName('看'), learnerType: 'migrant_worker' });

@@ -124,7 +124,7 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await card.getByRole('button', { name: zh['enrol.submit'] }).click();
     await page.getByText(zh['enrol.done.enrolled']).waitFor();
 
-    await page.getByRole('link', { name: zh['nav.myClasses'], exact: true }).first().click();
+    await card.getByRole('link', { name: zh['enrol.seeMyClasses'] }).click();
     await page.waitForURL(/\/my\/classes$/);
     const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '美容师' }) });
     await mine.getByText(zh['enrollmentStatus.enrolled']).waitFor();
