@@ -105,7 +105,7 @@ export interface World {
 }
 
 export interface NewWorld {
-  /** A word for the names (e.g. 金塔): `金塔县妇联-K3F9`, `金塔爱心妈妈志愿服务队-K3F9`, … */
+  /** A word for the names (e.g. 金塔): `金塔县妇联-K3F9`, `金塔妈妈俱乐部-K3F9`, `金塔镇驿站-K3F9`, … */
   place?: string;
   /** Orgs to make between the national federation and the county, e.g. ['province', 'city']; the admin is then the top one's. */
   above?: ('province' | 'city')[];
@@ -124,8 +124,9 @@ export async function newWorld(options: NewWorld = {}): Promise<World> {
   }
   const county = await newOrg(NATIONAL_ADMIN, parentId, 'county', `${place}县妇联-${tag}`);
   const admin = await newPerson(NATIONAL_ADMIN, 'admin', above[0] ?? county);
-  const club = await newOrg(admin, county.id, 'club', `${place}爱心妈妈志愿服务队-${tag}`);
-  const station = await newOrg(admin, club.id, 'station', `${place}镇爱心妈妈驿站-${tag}`);
+  // Not "爱心妈妈" in a name: the registration page has a learner type of that label.
+  const club = await newOrg(admin, county.id, 'club', `${place}妈妈俱乐部-${tag}`);
+  const station = await newOrg(admin, club.id, 'station', `${place}镇驿站-${tag}`);
   const coordinator = await newPerson(admin, 'coordinator', club);
   const instructor = await newPerson(admin, 'instructor', station);
   return { tag, above, county, club, station, admin, coordinator, instructor };
