@@ -254,21 +254,23 @@ export async function certify(world: World, learner: Person, code = 'VOC-HOUSE')
 export interface Employer {
   id: string;
   name: string;
+  contactPhone: string;
   staff: Person;
 }
 
 /** A partner employer of the club, and one of its staff who signs in. */
 export async function newEmployer(world: World, options: { name?: string; industry?: string } = {}): Promise<Employer> {
   const name = options.name ?? `家家福家政服务有限公司-${uniqueTag()}`;
+  const contactPhone = uniquePhone();
   const { id } = await apiCall<{ id: string }>('POST', '/api/employers', await tokenOf(world.coordinator), {
     name,
     industry: options.industry ?? '家政服务',
     contactName: '陈经理',
-    contactPhone: uniquePhone(),
+    contactPhone,
     orgId: world.club.id,
   });
   const staff = await newPerson(world.coordinator, 'employer', world.club, { employerId: id, name: uniquePersonName('陈') });
-  return { id, name, staff };
+  return { id, name, contactPhone, staff };
 }
 
 export interface Job {
