@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO_PASSWORD, fill, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { fill, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 import { apiCall } from '../support/api.js';
 import { newClass, newLearner, newWorld, signedIn, tokenOf, type Person, type World } from '../support/fixtures.js';
 import { deviceStorage } from '../support/device-storage.js';
@@ -195,7 +195,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     await page.goto(`${WEB()}/check-in/${nowSession.id}?code=${code}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel(zh['field.phone'], { exact: true }).fill(d.phone);
-    await page.getByLabel(zh['field.password']).fill(DEMO_PASSWORD);
+    await page.getByLabel(zh['field.password']).fill(d.password);
     await page.getByRole('button', { name: zh['login.submit'] }).click();
     await page.waitForURL(new RegExp(`/check-in/${nowSession.id}\\?code=${code}$`));
     await page.getByRole('heading', { level: 1, name: zh['attendance.checkIn.heading'] }).waitFor();

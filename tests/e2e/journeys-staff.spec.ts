@@ -82,7 +82,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     for (const name of PATH_TO_CLUB) {
       const children = page.getByRole('region', { name: zh['reports.breakdown.heading'] });
       const link = children.getByRole('link', { name: new RegExp(`^${name}`) });
-      const card = children.getByRole('listitem').filter({ has: link });
+      const card = children.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${name}`) }) });
       const learners = await cardFigure(card, zh['reports.tile.learners']);
       await link.click();
       await page.locator('.dash-org strong', { hasText: name }).waitFor();
