@@ -76,10 +76,10 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
   });
 
   it('she ticks an unactivated learner on the accounts page and prints a sheet for just her', async () => {
-    // A learner the club registered without a password (as an import does): not activated yet.
+    // A learner the club imported: her account is not activated yet.
     const world = await newWorld({ place: '福州' });
     const name = `刘兰${uniqueTag()}`;
-    await apiCall('POST', '/api/users', await tokenOf(world.coordinator), { phone: uniquePhone(), name, role: 'learner', learnerType: 'migrant_worker', orgId: world.club.id });
+    await apiCall('POST', '/api/imports/learners', await tokenOf(world.coordinator), { csv: `name,phone,learnerType\n${name},${uniquePhone()},migrant_worker` });
     const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.locator('a[href="/manage/people"]').first().click();
     await page.waitForURL(/\/manage\/people$/);
