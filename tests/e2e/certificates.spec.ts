@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { fill, launchBrowser, phoneContext, WEB } from '../support/browser.js';
 import { certify, markPresent, newClass, newLearner, newWorld, signedIn, uniquePersonName } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 /** Three characters: the public page shows 李**. Each test has her in its own station, found there by this name. */
@@ -13,13 +11,6 @@ const MOTHER_NAME = '李秀珍';
 /** A caring mother is ready to pair with these four certificates. */
 const OTHER_REQUIRED = ['LAW-PJD', 'CARE-PSY', 'CARE-SAFE'];
 
-/** The `pg` driver the API uses (no type package in the workspace, so a minimal shape here). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 /**
  * A certificate code as the API makes them (10 characters + a Luhn mod 31 check character); copied
@@ -56,9 +47,7 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();

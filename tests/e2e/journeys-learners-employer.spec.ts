@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { apiCall, apiLogin } from '../support/api.js';
 import { chooseJoinOrg, fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 import { chinaDay, markPresent, newClass, newEmployer, newJob, newLearner, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName, uniquePhone, type Klass } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 /**
  * Journeys that walk like people: each signs in (or registers), then only clicks links and buttons through
@@ -26,12 +24,6 @@ const sessionAt = (days: number, hours: number, location: string) => ({
 const HOUSEKEEPING = '家政服务员';
 const CARE_SAFE = '关爱服务注意事项';
 
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 interface Question {
   id: string;
   prompt_zh: string;
@@ -63,9 +55,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
@@ -9,19 +7,13 @@ import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
 import { apiCall } from '../support/api.js';
 import { certify, consentToReferrals, markPresent, newClass, newEmployer, newJob, newLearner, newOrg, newPerson, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName } from '../support/fixtures.js';
 import { eventually } from '../support/wait.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 /**
  * Staff journeys walked as people walk them: sign in, then only taps on links and buttons, on a
  * 360-px phone. Each step finds its link by its name; a link that disappears fails the journey.
  */
 
-/** The `pg` driver the API uses (no type package in the workspace, so a minimal shape here). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 /** A number as the dashboard prints it ("1,234" → 1234). */
 const asNumber = (text: string) => Number(text.replace(/[^\d.]/g, ''));
@@ -46,9 +38,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
@@ -8,16 +5,11 @@ import { fill, fitsPhone, launchBrowser, WEB } from '../support/browser.js';
 import { apiCall } from '../support/api.js';
 import { newClass, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, type Course, type Person } from '../support/fixtures.js';
 import { sameOriginPath } from '../../apps/web/app/lib/offline-paths.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 const PENDING_KEY = 'hearth.quiz.pending.v1';
 
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 describe('a learner without signal: her pages listed for the phone, a quiz handed in offline and graded once', () => {
   let browser: Browser;
@@ -29,9 +21,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
 
     // Fresh data: two caring mothers of a new station in a new LAW-MPL class that starts next week.
     const world = await newWorld({ place: '金塔' });

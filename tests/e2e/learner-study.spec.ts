@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
 import { markPresent, newClass, newLearner, newWorld, signedIn, uniquePersonName, type Person } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 /** A phone with a Chinese voice: speechSynthesis answers one zh-CN voice and records what it is asked to say. */
 function stubChineseVoice() {
@@ -67,9 +59,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
 
     // The coordinator registers a caring mother, puts her in a LAW-MPL class whose four 2-hour sessions
     // are held (she attended them all), and in a CARE-SAFE class that starts next week.
