@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
-import { newWorld, signedIn, type World } from '../support/fixtures.js';
+import { chinaDay, newWorld, signedIn, type World } from '../support/fixtures.js';
 
-/** A calendar day in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 
 /** The dates the helper should list: these weekdays from `first`, `count` of them. */
