@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain JS helper shared with npm start
 import { freePort, startEmbeddedPostgres } from '../../scripts/embedded-db.mjs';
+import { eventually } from '../support/wait.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -58,11 +59,7 @@ describe('production refuses unsafe deployment settings', () => {
         stdio: 'ignore',
       });
       try {
-        let up = false;
-        for (let i = 0; i < 120 && !up; i++) {
-          up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-          if (!up) await new Promise((r) => setTimeout(r, 500));
-        }
+        const up = await eventually(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false), (ok) => ok, 'the API to answer', { timeout: 60_000 });
         expect(up).toBe(true);
         expect((await fetch(`http://127.0.0.1:${port}/api/docs`)).status).toBe(404);
         expect((await fetch(`http://127.0.0.1:${port}/api/docs-json`)).status).toBe(200);

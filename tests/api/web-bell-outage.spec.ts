@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { DEMO } from '../support/browser.js';
 import { webSignIn } from '../support/web-http.js';
+import { eventually } from '../support/wait.js';
 // @ts-expect-error plain ESM helper without types
 import { freePort } from '../../scripts/embedded-db.mjs';
 
@@ -21,12 +22,13 @@ async function webBefore(apiUrl: string): Promise<{ url: string; child: ChildPro
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { url, child };
-    await new Promise((done) => setTimeout(done, 100));
+  try {
+    await eventually(() => fetch(`${url}/healthz`).then((r) => r.ok, () => false), (ok) => ok, 'the second web server to start', { timeout: 30_000, interval: 100 });
+  } catch (error) {
+    child.kill();
+    throw error;
   }
-  child.kill();
-  throw new Error('the second web server did not start');
+  return { url, child };
 }
 
 /**

@@ -1,69 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { newClass, newLearner, newWorld, signedIn, tokenOf, type Person, type World } from '../support/fixtures.js';
 import { deviceStorage } from '../support/device-storage.js';
 
-const STATION = '鼓山镇茶会社区服务点';
 const QUEUE_KEY = 'hearth.attendance.queue.v1';
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-let phoneCounter = 0;
-const uniquePhone = () => `158${String(Date.now() + phoneCounter++).slice(-8)}`;
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
 type Status = 'present' | 'late' | 'absent' | 'excused';
-interface Learner {
-  id: string;
-  name: string;
-  phone: string;
-}
+type Learner = Person;
 interface SessionDto {
   id: string;
   startsAt: string;
   endsAt: string;
-}
-interface ClassDto {
-  id: string;
-  courseId: string;
-  courseCode: string;
-  orgId: string;
-  orgName: string;
-  instructorName: string | null;
-  capacity: number;
-  enrolledCount: number;
-  waitlistCount: number;
-  startsOn: string;
-  sessions: SessionDto[];
 }
 interface HistoryRow {
   learnerId: string;
   from: Status | null;
   to: Status;
   source: string;
-}
-
-async function token(phone: string): Promise<{ token: string; userId: string }> {
-  const result = await apiLogin(phone);
-  return { token: result.accessToken, userId: result.user.id };
-}
-
-async function newLearner(coordinator: string, orgId: string, name: string): Promise<Learner> {
-  const phone = uniquePhone();
-  const user = await apiCall<{ id: string }>('POST', '/api/users', coordinator, { phone, name, role: 'learner', orgId, learnerType: 'migrant_worker', password: DEMO_PASSWORD });
-  return { id: user.id, name, phone };
-}
-
-/** Enrols the learners, first making room: other suites enrol into the same demo class. */
-async function enrolAll(coordinator: string, klass: ClassDto, learners: Learner[]) {
-  const current = await apiCall<ClassDto>('GET', `/api/classes/${klass.id}`, coordinator);
-  const needed = current.enrolledCount + current.waitlistCount + learners.length;
-  if (current.capacity < needed) await apiCall('PATCH', `/api/classes/${klass.id}`, coordinator, { capacity: needed });
-  for (const learner of learners) {
-    const result = await apiCall<{ status: string }>('POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
-    expect(result.status).toBe('enrolled');
-  }
 }
 
 async function marks(accessToken: string, sessionId: string): Promise<Map<string, Status | null>> {
@@ -81,73 +38,51 @@ const unexpected = (problems: string[]) => problems.filter((p) => !/ERR_INTERNET
 
 describe('attendance at the station: roll call on a phone, offline sync, check-in codes', () => {
   let browser: Browser;
+  let world: World;
   let coordinator = '';
   let instructor = '';
-  let instructorId = '';
-  /** The demo VOC-ELDER class (started a week before seeding) and one of its past sessions. */
-  let demoClass: ClassDto;
+  /** The station's instructor (the class's), who takes the roll. */
+  let teacher: Person;
+  /** A class held since last week, and its session of three days ago (recent enough for the instructor to mark). */
   let pastSession: SessionDto;
-  const tag = String(Date.now()).slice(-5);
   let trio: Learner[] = [];
-  /** A class of our own with a session on now and one 10 days ago. */
-  let ownClass: ClassDto;
+  /** A class with a session on now and one 10 days ago. */
   let nowSession: SessionDto;
   let oldSession: SessionDto;
   let ownLearners: Learner[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = (await token(DEMO.coordinator)).token;
-    ({ token: instructor, userId: instructorId } = await token(DEMO.instructor));
+    // The tests of this file follow one roll call through: a world of its own, shared by them.
+    world = await newWorld({ place: '鼓山' });
+    teacher = world.instructor;
+    coordinator = await tokenOf(world.coordinator);
+    instructor = await tokenOf(world.instructor);
+    const tag = world.tag;
+    const learner = (name: string) => newLearner(world, { name: `${name}${tag}`, learnerType: 'migrant_worker', org: world.station });
+    trio = [await learner('考勤甲'), await learner('考勤乙'), await learner('考勤丙')];
+    const held = await newClass(world, { course: 'VOC-ELDER', days: [-6, -3], endsIn: 30, location: '茶会社区活动室', learners: trio });
+    pastSession = held.sessions[1];
 
-    const { items } = await apiCall<{ items: ClassDto[] }>('GET', '/api/classes?limit=100', coordinator);
-    const now = Date.now();
-    const candidates = items
-      .filter((k) => k.courseCode === 'VOC-ELDER' && k.orgName === STATION && k.instructorName === '林芳')
-      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-    demoClass = candidates[0];
-    expect(demoClass).toBeDefined();
-    // The latest session that is over, and recent enough for the instructor to mark (7 days).
-    pastSession = demoClass.sessions
-      .filter((s) => new Date(s.endsAt).getTime() < now && new Date(s.endsAt).getTime() > now - 6 * 86_400_000)
-      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
-    expect(pastSession).toBeDefined();
-    trio = [
-      await newLearner(coordinator, demoClass.orgId, `考勤甲${tag}`),
-      await newLearner(coordinator, demoClass.orgId, `考勤乙${tag}`),
-      await newLearner(coordinator, demoClass.orgId, `考勤丙${tag}`),
-    ];
-    await enrolAll(coordinator, demoClass, trio);
-
-    ownClass = await apiCall<ClassDto>('POST', '/api/classes', coordinator, {
-      courseId: demoClass.courseId,
-      orgId: demoClass.orgId,
-      instructorId,
-      startsOn: chinaDay(-11),
-      endsOn: chinaDay(1),
-      capacity: 10,
-      location: '茶会社区活动室',
+    ownLearners = [await learner('签到丁'), await learner('签到戊'), await learner('点名己')];
+    const ownClass = await newClass(world, {
+      course: 'VOC-ELDER',
+      startsIn: -11,
+      endsIn: 1,
       sessions: [
         { startsAt: minutes(-10 * 24 * 60 - 120), endsAt: minutes(-10 * 24 * 60) },
         { startsAt: minutes(-30), endsAt: minutes(90) },
       ],
+      location: '茶会社区活动室',
+      learners: ownLearners,
     });
     [oldSession, nowSession] = ownClass.sessions;
-    ownLearners = [
-      await newLearner(coordinator, demoClass.orgId, `签到丁${tag}`),
-      await newLearner(coordinator, demoClass.orgId, `签到戊${tag}`),
-      await newLearner(coordinator, demoClass.orgId, `点名己${tag}`),
-    ];
-    await enrolAll(coordinator, ownClass, ownLearners);
   });
   afterAll(() => browser.close());
 
   it('the instructor marks a past session by taps on her phone, then offline, and the queue syncs each mark exactly once', async () => {
     const [a, b, c] = trio;
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.instructor);
+    const { context, page, problems } = await signedIn(browser, teacher);
 
     await page.goto(`${WEB()}/teach`);
     await page.getByRole('heading', { level: 1, name: zh['attendance.teach.heading'] }).waitFor();
@@ -193,7 +128,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     // Everything scripts can read on the device (storage, cookies, the service worker's caches, IndexedDB):
     // no phone number but her own, no token (the session cookie is httpOnly).
     const everything = await deviceStorage(page);
-    expect((everything.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).filter((p) => p !== DEMO.instructor)).toEqual([]);
+    expect((everything.match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).filter((p) => p !== teacher.phone)).toEqual([]);
     expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
     expect(everything).not.toContain('hearth_session');
     server = await marks(instructor, pastSession.id);
@@ -230,25 +165,20 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
   });
 
   it('a coordinator reads the corrections of that session', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.goto(`${WEB()}/teach/sessions/${pastSession.id}`);
     await page.getByRole('link', { name: zh['attendance.roster.historyLink'] }).click();
     await page.getByRole('heading', { level: 1, name: zh['attendance.history.heading'] }).waitFor();
     const entries = page.getByRole('listitem').filter({ hasText: trio[0].name });
     expect(await entries.count()).toBe(2);
     await entries.filter({ hasText: zh['attendance.history.source.offline-sync'] }).getByText(zh['attendance.status.late']).waitFor();
-    await entries.first().getByText(/林芳/).waitFor();
+    await entries.first().getByText(teacher.name).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('an instructor cannot change marks more than 7 days after a session', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, DEMO.instructor);
+    const { context, page } = await signedIn(browser, teacher);
     await page.goto(`${WEB()}/teach/sessions/${oldSession.id}`);
     await page.getByText(zh['attendance.roster.closed']).waitFor();
     await page.getByText(ownLearners[0].name).waitFor();
@@ -265,7 +195,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
     await page.goto(`${WEB()}/check-in/${nowSession.id}?code=${code}`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(d.phone);
-    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
+    await page.getByLabel(zh['common.field.password']).fill(d.password);
     await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.waitForURL(new RegExp(`/check-in/${nowSession.id}\\?code=${code}$`));
     await page.getByRole('heading', { level: 1, name: zh['attendance.checkIn.heading'] }).waitFor();
@@ -300,18 +230,14 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
 
   it('the instructor shows the rotating code as a QR code and in big digits, and it checks a learner in', async () => {
     const [, e] = ownLearners;
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.instructor);
+    const { context, page, problems } = await signedIn(browser, teacher);
     await page.goto(`${WEB()}/teach`);
     await page.locator(`a[href="/teach/sessions/${nowSession.id}/code"]`).click();
     await page.getByRole('heading', { level: 1, name: zh['attendance.code.heading'] }).waitFor();
     await page.getByRole('img', { name: zh['attendance.code.qrLabel'] }).locator('svg').waitFor();
     const digits = (await page.locator('.code-digits').innerText()).replace(/\s/g, '');
     expect(digits).toMatch(/^\d{6}$/);
-    const learner = await token(e.phone);
-    await apiCall('POST', `/api/sessions/${nowSession.id}/check-in`, learner.token, { code: digits });
+    await apiCall('POST', `/api/sessions/${nowSession.id}/check-in`, await tokenOf(e), { code: digits });
     expect((await marks(instructor, nowSession.id)).get(e.id)).toBe('present');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(problems).toEqual([]);
@@ -320,9 +246,7 @@ describe('attendance at the station: roll call on a phone, offline sync, check-i
 
   it('without JavaScript the roster is a form that posts and saves, with an all-present button', async () => {
     const [d, e, f] = ownLearners;
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.instructor);
+    const { context, page } = await signedIn(browser, teacher, { javaScriptEnabled: false });
     await page.goto(`${WEB()}/teach/sessions/${nowSession.id}`);
     const group = page.getByRole('group', { name: f.name });
     await group.getByLabel(zh['attendance.status.late']).check();

@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core';
 import { en } from '../../apps/web/app/i18n/en.js';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { chooseJoinOrg, DEMO, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { newLearner, newWorld, uniquePersonName, uniquePhone } from '../support/fixtures.js';
 
-const uniquePhone = () => `137${String(Date.now()).slice(-8)}`;
 
 describe('signing up and in through the real Chinese pages', () => {
   let browser: Browser;
@@ -14,20 +14,22 @@ describe('signing up and in through the real Chinese pages', () => {
   afterAll(() => browser.close());
 
   it('a migrant worker registers on a phone, lands on her home page, signs out and back in', async () => {
+    const world = await newWorld({ place: '鼓山' });
+    const name = uniquePersonName('陈');
     const context = await phoneContext(browser);
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${WEB()}/register`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     const phone = uniquePhone();
-    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
-    await page.getByLabel(zh['common.field.name']).fill('陈小梅');
+    await chooseJoinOrg(page, world.tag, world.station.name);
+    await page.getByLabel(zh['common.field.name']).fill(name);
     await page.getByLabel(zh['common.field.phone']).fill(phone);
     await page.getByLabel(zh['common.field.password']).fill('my-password-1');
     await page.getByLabel(zh['people.learnerType.migrant_worker'], { exact: false }).check();
     await page.getByRole('button', { name: zh['account.register.submit'] }).click();
     await page.waitForURL(/\/app$/);
-    await page.getByText('陈小梅').first().waitFor();
+    await page.getByText(name).first().waitFor();
     await page.getByText(zh['people.role.learner']).first().waitFor();
 
     await page.getByRole('button', { name: zh['common.nav.signOut'] }).click();
@@ -43,26 +45,29 @@ describe('signing up and in through the real Chinese pages', () => {
   });
 
   it('shows Chinese errors on the form for a taken phone and a wrong password', async () => {
+    const world = await newWorld({ place: '鼓山' });
+    const taken = await newLearner(world);
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto(`${WEB()}/register`);
-    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
+    await chooseJoinOrg(page, world.tag, world.station.name);
     await page.getByLabel(zh['common.field.name']).fill('重复');
-    await page.getByLabel(zh['common.field.phone']).fill(DEMO.learner);
+    await page.getByLabel(zh['common.field.phone']).fill(taken.phone);
     await page.getByLabel(zh['common.field.password']).fill('my-password-1');
     await page.getByLabel(zh['people.learnerType.volunteer_mother'], { exact: false }).check();
     await page.getByRole('button', { name: zh['account.register.submit'] }).click();
     await page.getByText(zh['common.error.PHONE_TAKEN']).first().waitFor();
 
     await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['common.field.phone']).fill(DEMO.employer);
+    await page.getByLabel(zh['common.field.phone']).fill(world.coordinator.phone);
     await page.getByLabel(zh['common.field.password']).fill('wrong-password');
     await page.getByRole('button', { name: zh['account.login.submit'] }).click();
     await page.getByText(zh['common.error.INVALID_CREDENTIALS']).first().waitFor();
     await context.close();
   });
 
-  it('a coordinator signs in with JavaScript off and sees her club', async () => {
+  // The one browser test of the demo seed itself: the README's demo logins must keep working.
+  it('the README\'s demo coordinator signs in with JavaScript off and sees her club', async () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/login`);
@@ -101,12 +106,13 @@ describe('signing up and in through the real Chinese pages', () => {
     await context.close();
   });
   it('a learner changes her own password on her account page with JavaScript off, after Chinese errors for each mistake', async () => {
+    const world = await newWorld({ place: '鼓山' });
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     const phone = uniquePhone();
     await page.goto(`${WEB()}/register`);
-    await chooseJoinOrg(page, '鼓山镇', '鼓山镇茶会社区服务点');
-    await page.getByLabel(zh['common.field.name']).fill('周秀兰');
+    await chooseJoinOrg(page, world.tag, world.station.name);
+    await page.getByLabel(zh['common.field.name']).fill(uniquePersonName('周'));
     await page.getByLabel(zh['common.field.phone']).fill(phone);
     await page.getByLabel(zh['common.field.password']).fill('first-password-1');
     await page.getByLabel(zh['people.learnerType.migrant_worker'], { exact: false }).check();

@@ -1,31 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO_PASSWORD, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, launchBrowser, phoneContext, WEB } from '../support/browser.js';
+import { certify, markPresent, newClass, newLearner, newWorld, signedIn, uniquePersonName } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
-/** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
-const JINTA_COORDINATOR = '13900000006';
-const JINTA_INSTRUCTOR = '13900000009';
-const STATION = '金塔县金塔镇爱心妈妈驿站';
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
-/** Three characters: the public page shows 李**. */
+/** Three characters: the public page shows 李**. Each test has her in its own station, found there by this name. */
 const MOTHER_NAME = '李秀珍';
+/** A caring mother is ready to pair with these four certificates. */
+const OTHER_REQUIRED = ['LAW-PJD', 'CARE-PSY', 'CARE-SAFE'];
 
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
-
-/** The `pg` driver the API uses (no type package in the workspace, so a minimal shape here). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 /**
  * A certificate code as the API makes them (10 characters + a Luhn mod 31 check character); copied
@@ -47,19 +32,22 @@ function certificateCode(): string {
   return body + alphabet[(n - (sum % n)) % n];
 }
 
-const login = async (phone: string) => (await apiLogin(phone)).accessToken;
+/** A caring mother of a fresh station who earned the LAW-MPL certificate (and, with `ready`, the other three required). */
+async function certifiedMother(options: { ready?: boolean } = {}) {
+  const world = await newWorld({ place: '金塔' });
+  const her = await newLearner(world, { name: MOTHER_NAME });
+  if (options.ready) for (const code of OTHER_REQUIRED) await certify(world, her, code);
+  const law = await certify(world, her, 'LAW-MPL');
+  return { world, ...her, certificate: law.code, classId: law.classId };
+}
 
 describe('certificates: a caring mother becomes ready to pair, and anyone can verify her certificate', () => {
   let browser: Browser;
   let db: PgClient;
-  /** Made by the first test, checked by the others. */
-  const mother = { phone: '', id: '', enrollmentId: '', classId: '', certificate: '' };
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();
@@ -68,51 +56,16 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
 
   it('a caring mother who attended her law class takes its quiz on her phone and is then ready to pair', async () => {
     // The coordinator registers her, opens a LAW-MPL class with four 2-hour sessions already held, and marks her present.
-    const token = await login(JINTA_COORDINATOR);
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
-    const instructor = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!;
-    mother.phone = uniquePhone('138');
-    const created = await apiCall<{ id: string }>('POST', '/api/users', token, {
-      phone: mother.phone,
-      name: MOTHER_NAME,
-      role: 'learner',
-      orgId: station.id,
-      password: DEMO_PASSWORD,
-      learnerType: 'volunteer_mother',
-    });
-    mother.id = created.id;
-    const course = await apiCall<{ id: string; assessments: { id: string; kind: string }[] }>('GET', '/api/courses/LAW-MPL', token);
-    const quizId = course.assessments.find((a) => a.kind === 'quiz')!.id;
-    const klass = await apiCall<{ id: string; sessions: { id: string }[] }>('POST', '/api/classes', token, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(-9),
-      endsOn: chinaDay(5),
-      capacity: 10,
-      location: '驿站二楼活动室',
-      sessions: [-9, -7, -5, -3].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
-    });
-    mother.classId = klass.id;
-    mother.enrollmentId = (await apiCall<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: mother.id })).id;
-    for (const session of klass.sessions) {
-      await apiCall('PUT', `/api/sessions/${session.id}/attendance`, token, { marks: [{ learnerId: mother.id, status: 'present' }] });
-    }
-    // She already holds the other three required certificates (from classes long ago).
-    for (const code of ['LAW-PJD', 'CARE-PSY', 'CARE-SAFE']) {
-      await db.query(
-        `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at, hours)
-         SELECT $1, $2, c.id, $3, now() - interval '60 days', now() + interval '300 days', 6 FROM courses c WHERE c.code = $4`,
-        [certificateCode(), mother.id, station.id, code],
-      );
-    }
+    const world = await newWorld({ place: '金塔' });
+    const her = await newLearner(world, { name: uniquePersonName('李') });
+    const klass = await newClass(world, { course: 'LAW-MPL', days: [-9, -7, -5, -3], endsIn: 5, location: '驿站二楼活动室', learners: [her] });
+    await markPresent(world, klass.sessions.map((s) => s.id), [her]);
+    const mother = { ...her, enrollmentId: klass.enrollments[her.id] };
+    const quizId = klass.course.assessments.find((a) => a.kind === 'quiz')!.id;
+    // She already holds the other three required certificates (from classes held before).
+    for (const code of OTHER_REQUIRED) await certify(world, her, code);
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, mother.phone);
+    const { context, page, problems } = await signedIn(browser, mother);
 
     await page.goto(`${WEB()}/my/readiness`);
     await page.getByRole('status').getByText(zh['certificates.readiness.level.not_ready']).waitFor();
@@ -145,7 +98,6 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
 
     await page.getByRole('link', { name: zh['learning.quiz.result.seeCertificate'] }).click();
     await page.waitForURL(/\/my\/certificates\/[2-9A-Z]{11}$/);
-    mother.certificate = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByRole('img', { name: zh['certificates.show.qrLabel'] }).waitFor();
     expect(await page.locator('.cert-qr svg').count()).toBe(1);
 
@@ -158,7 +110,7 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
   });
 
   it('a stranger opens the QR link with JavaScript off: valid, masked name, and no scripts in the page', async () => {
-    expect(mother.certificate).not.toBe('');
+    const mother = await certifiedMother();
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     const response = await page.goto(`${WEB()}/verify/${mother.certificate}`);
@@ -174,7 +126,7 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
     await verdict.getByText(zh['certificates.verify.valid.lead']).waitFor();
     await page.getByText('李**', { exact: true }).waitFor();
     await page.getByText(LAW_MPL).waitFor();
-    await page.getByText(STATION).waitFor();
+    await page.getByText(mother.world.station.name).waitFor();
 
     // Typed by hand, lower case with dashes, the code finds the same page.
     await page.getByRole('link', { name: zh['certificates.verify.another'] }).click();
@@ -188,10 +140,8 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
   });
 
   it('the coordinator sees her among the caring mothers ready to pair, then revokes the certificate; the QR link says so', async () => {
-    expect(mother.certificate).not.toBe('');
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, JINTA_COORDINATOR);
+    const mother = await certifiedMother({ ready: true });
+    const { context, page } = await signedIn(browser, mother.world.coordinator, { javaScriptEnabled: false });
 
     await page.goto(`${WEB()}/manage/volunteers?ready=true`);
     const card = page.getByRole('listitem').filter({ hasText: mother.phone });
@@ -218,12 +168,13 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
   });
 
   it('an expired certificate tells whoever checks it that the holder has renewed it, with a link to the new one', async () => {
+    const mother = await certifiedMother();
     const [oldCode, newCode] = [certificateCode(), certificateCode()];
     await db.query(
       `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at)
        SELECT $2, learner_id, course_id, org_id, now() - interval '26 months', now() - interval '2 months' FROM certificates WHERE code = $1
        UNION ALL
-       SELECT $3, learner_id, course_id, org_id, now() - interval '1 day', now() + interval '23 months' FROM certificates WHERE code = $1`,
+       SELECT $3, learner_id, course_id, org_id, now(), now() + interval '2 years' FROM certificates WHERE code = $1`,
       [mother.certificate, oldCode, newCode],
     );
     const context = await phoneContext(browser, { javaScriptEnabled: false });

@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole } from '../support/browser.js';
+import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
+import { chinaDay, newWorld, signedIn, type World } from '../support/fixtures.js';
 
-const STATION = '鼓山镇茶会社区服务点';
-/** A calendar day in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
 
 /** The dates the helper should list: these weekdays from `first`, `count` of them. */
@@ -38,10 +36,11 @@ async function openNewClassForm(page: Page) {
 }
 
 /** Course, station, instructor, capacity, and the helper: Tuesdays and Thursdays, 09:00–11:00, 8 sessions. */
-async function fillClass(page: Page, first: string) {
+async function fillClass(page: Page, first: string, world: World) {
+  const station = world.station.name;
   await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '家政服务员' });
-  await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
-  await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: '林芳', org: STATION }) });
+  await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: station, kind: zh['orgs.kind.station'] }) });
+  await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: station }) });
   await page.getByLabel(zh['classes.new.capacity']).fill('12');
   const helper = page.getByRole('group', { name: zh['classes.schedule.heading'] });
   await helper.getByRole('checkbox', { name: zh['classes.schedule.weekday.2'], exact: true }).check();
@@ -62,15 +61,13 @@ describe('running a class: the schedule helper, then moving and cancelling sessi
   afterAll(() => browser.close());
 
   it('a coordinator schedules 8 sessions on two weekdays, drops a holiday, then moves and cancels sessions and opens a history', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const world = await newWorld({ place: '鼓山' });
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await openNewClassForm(page);
 
     const first = chinaDay(21);
     const dates = expectedDates(first, [2, 4], 8);
-    const helper = await fillClass(page, first);
+    const helper = await fillClass(page, first, world);
     // With JavaScript the list follows the fields at once.
     const list = helper.getByRole('group', { name: fill(zh['classes.schedule.list'], { n: 8 }) });
     await list.waitFor();
@@ -129,14 +126,13 @@ describe('running a class: the schedule helper, then moving and cancelling sessi
   });
 
   it('with JavaScript off, "预览日程" lists the dates, and an unticked date is left out of the class', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.coordinator);
+    const world = await newWorld({ place: '鼓山' });
+    const { context, page } = await signedIn(browser, world.coordinator, { javaScriptEnabled: false });
     await openNewClassForm(page);
 
     const first = chinaDay(35);
     const dates = expectedDates(first, [2, 4], 8);
-    const helper = await fillClass(page, first);
+    const helper = await fillClass(page, first, world);
     // No list until the server draws it.
     expect(await helper.getByRole('checkbox', { name: dateItem(dates[0], '09:00', '11:00') }).count()).toBe(0);
     await helper.getByRole('button', { name: zh['classes.schedule.preview'] }).click();

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole } from '../support/browser.js';
+import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
+import { newEmployer, newJob, newLearner, newWorld, signedIn, tokenOf, uniquePhone, uniqueTag } from '../support/fixtures.js';
 import { apiCall, apiLogin } from '../support/api.js';
 
-const stamp = String(Date.now()).slice(-8);
-/** Names no other suite uses. */
-const NAMES = [`陈秀${stamp.slice(-3)}`, `黄桂${stamp.slice(-3)}`, `刘兰${stamp.slice(-3)}`];
-const PHONES = ['135', '136', '137'].map((p) => `${p}${stamp}`);
+const stamp = uniqueTag();
+/** Names no other test uses. */
+const NAMES = [`陈秀${stamp}`, `黄桂${stamp}`, `刘兰${stamp}`];
+const PHONES = [uniquePhone(), uniquePhone(), uniquePhone()];
 /** Where the screenshots of the printed sheet go, to be looked at. */
 const SHOTS = process.env.HEARTH_SHOTS_DIR ?? '/tmp';
 
@@ -20,15 +21,13 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
   afterAll(() => browser.close());
 
   it('imports a CSV, downloads the failed rows, prints one activation-code sheet, and a code on it registers the learner', async () => {
-    const context = await phoneContext(browser, {});
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const world = await newWorld({ place: '福州' });
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.locator('a[href="/manage/import"]').first().click();
     await page.waitForURL(/\/manage\/import$/);
     await page.getByRole('heading', { name: zh['classes.import.heading'] }).waitFor();
 
-    const csv = ['姓名,手机号,类型,备注', ...NAMES.map((n, i) => `${n},${PHONES[i]},进城务工妇女,第${i + 1}位`), `号码错${stamp.slice(-3)},12345,务工,"=HYPERLINK(""x"")"`].join('\n');
+    const csv = ['姓名,手机号,类型,备注', ...NAMES.map((n, i) => `${n},${PHONES[i]},进城务工妇女,第${i + 1}位`), `号码错${stamp},12345,务工,"=HYPERLINK(""x"")"`].join('\n');
     await page.getByLabel(zh['classes.import.file']).setInputFiles({ name: 'learners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: zh['classes.import.submit'] }).click();
     await page.getByRole('heading', { name: zh['classes.import.result.heading'] }).waitFor();
@@ -37,12 +36,12 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     // The failed row is listed with its name, and can be downloaded to fix and import again.
     const table = page.getByRole('table', { name: zh['classes.import.rejected.caption'] });
     await table.getByRole('columnheader', { name: zh['classes.import.rejected.name'] }).waitFor();
-    await table.getByRole('cell', { name: `号码错${stamp.slice(-3)}` }).waitFor();
+    await table.getByRole('cell', { name: `号码错${stamp}` }).waitFor();
     await fitsPhone(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['classes.import.rejected.download'] }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines).toEqual([`姓名,手机号,类型,备注,${zh['classes.import.rejected.errorColumn']}`, `号码错${stamp.slice(-3)},12345,务工,"'=HYPERLINK(""x"")",${zh['classes.import.reject.INVALID_PHONE']}`]);
+    expect(lines).toEqual([`姓名,手机号,类型,备注,${zh['classes.import.rejected.errorColumn']}`, `号码错${stamp},12345,务工,"'=HYPERLINK(""x"")",${zh['classes.import.reject.INVALID_PHONE']}`]);
 
     // One button: codes for every new learner of this import, on one sheet.
     await page.getByRole('button', { name: zh['classes.import.codes.submit'] }).click();
@@ -77,41 +76,40 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
   });
 
   it('she ticks an unactivated learner on the accounts page and prints a sheet for just her', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    // A learner the club imported: her account is not activated yet.
+    const world = await newWorld({ place: '福州' });
+    const name = `刘兰${uniqueTag()}`;
+    await apiCall('POST', '/api/imports/learners', await tokenOf(world.coordinator), { csv: `name,phone,learnerType\n${name},${uniquePhone()},migrant_worker` });
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.locator('a[href="/manage/people"]').first().click();
     await page.waitForURL(/\/manage\/people$/);
-    await page.getByLabel(zh['people.filter.q'], { exact: true }).fill(NAMES[2]);
+    await page.getByLabel(zh['people.filter.q'], { exact: true }).fill(name);
     await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL(/q=/);
-    const card = page.getByRole('listitem').filter({ hasText: NAMES[2] });
+    const card = page.getByRole('listitem').filter({ hasText: name });
     await card.getByLabel(zh['people.codes.select.label']).check();
     await fitsPhone(page);
     await page.getByRole('button', { name: zh['people.codes.select.submit'] }).click();
     await page.waitForURL(/\/manage\/claim-codes$/);
     await page.getByText(fill(zh['people.codes.count'], { n: 1 })).waitFor();
-    await page.locator('li.code-card').filter({ hasText: NAMES[2] }).waitFor();
+    await page.locator('li.code-card').filter({ hasText: name }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('a coordinator verifies one qualification with its course and sends another back; the learner reads the reason', async () => {
-    const coord = await apiLogin(DEMO.coordinator);
-    const learnerPhone = `138${stamp}`;
-    const learnerName = `郑芳${stamp.slice(-3)}`;
-    await apiCall('POST', '/api/users', coord.accessToken, { phone: learnerPhone, name: learnerName, role: 'learner', learnerType: 'migrant_worker', orgId: coord.user.orgId, password: DEMO_PASSWORD });
-    const learner = await apiLogin(learnerPhone);
+    // A migrant worker of a club of its own, and an opening there that asks for the housekeeping certificate.
+    const world = await newWorld({ place: '福州' });
+    const job = await newJob(world, await newEmployer(world));
+    const her = await newLearner(world, { name: `郑芳${uniqueTag()}`, learnerType: 'migrant_worker' });
+    const learnerName = her.name;
+    const learner = await apiLogin(her.phone);
     const record = (certificateNumber: string, occupation: string) =>
       apiCall('POST', `/api/learners/${learner.user.id}/external-credentials`, learner.accessToken, { certificateNumber, occupation, issuingBody: '福州市人力资源和社会保障局', issuedOn: '2024-04-01' });
     await record(`HZ${stamp}01`, '家政服务员');
     await record(`YY${stamp}02`, '育婴员');
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.locator('a[href="/manage/qualifications"]').first().click();
     await page.waitForURL(/\/manage\/qualifications$/);
     await page.getByRole('heading', { name: zh['certificates.qualifications.heading'], level: 1 }).waitFor();
@@ -143,9 +141,7 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await context.close();
 
     // She sees both decisions on her certificates page.
-    const mine = await phoneContext(browser);
-    const herPage = await mine.newPage();
-    await signIn(herPage, learnerPhone);
+    const { context: mine, page: herPage } = await signedIn(browser, her);
     await herPage.locator('a[href="/my/certificates"]').first().click();
     await herPage.waitForURL(/\/my\/certificates$/);
     const item = (occupation: string) => herPage.getByRole('listitem').filter({ has: herPage.getByRole('heading', { name: occupation }) });
@@ -156,8 +152,7 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await mine.close();
 
     // The verified one counts as a VOC-HOUSE certificate for her.
-    const jobs = await apiCall<{ items: { requiredCourses: { code: string }[]; qualifies: boolean }[] }>('GET', '/api/jobs?open=true&limit=100', learner.accessToken);
-    const houseOnly = jobs.items.filter((j) => j.requiredCourses.length > 0 && j.requiredCourses.every((c) => c.code === 'VOC-HOUSE'));
-    for (const j of houseOnly) expect(j.qualifies).toBe(true);
+    const jobs = await apiCall<{ items: { id: string; requiredCourses: { code: string }[]; qualifies: boolean }[] }>('GET', '/api/jobs?open=true&limit=100', learner.accessToken);
+    expect(jobs.items.find((j) => j.id === job.id)).toMatchObject({ requiredCourses: [{ code: 'VOC-HOUSE' }], qualifies: true });
   });
 });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { newWorld, signedIn, uniqueTag, type World } from '../support/fixtures.js';
 
-const stamp = String(Date.now()).slice(-8);
+const stamp = uniqueTag();
 
 const lesson = (page: Page, n: number) => page.getByRole('group', { name: fill(zh['courses.admin.lesson.legend'], { n }), exact: true });
 
@@ -18,18 +19,18 @@ describe('course authoring through the real Chinese pages', () => {
   let browser: Browser;
   const course = { code: `E2E-CARE-${stamp}`, title: `留守儿童心理陪伴（${stamp}）` };
   let editUrl = '';
+  /** A county of its own whose admin authors the course; the tests follow that one course through. */
+  let world: World;
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    world = await newWorld({ place: '晋安' });
   });
   afterAll(() => browser.close());
 
   it('an admin writes a draft with two lessons: listed as a draft, absent from the public catalogue', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
-    await page.goto(`${WEB()}/admin/courses`);
+    const { context, page, problems } = await signedIn(browser, world.admin);
+    await page.getByRole('link', { name: zh['common.nav.courseAdmin'] }).first().click();
     await page.getByRole('heading', { level: 1, name: zh['courses.admin.list.heading'] }).waitFor();
     await page.getByRole('link', { name: zh['courses.admin.list.new'] }).click();
     await page.waitForURL(/\/admin\/courses\/new$/);
@@ -81,10 +82,7 @@ describe('course authoring through the real Chinese pages', () => {
   });
 
   it('once published it is in the catalogue, and its lesson text renders on the course page', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.goto(editUrl);
     // Published without the volunteer requirement: in this shared demo product every caring mother
     // would otherwise owe the new course, and other suites check her readiness.
@@ -114,10 +112,7 @@ describe('course authoring through the real Chinese pages', () => {
   });
 
   it('a wrong value comes back in Chinese on its field, with everything typed kept', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.goto(editUrl);
     const attendance = page.getByLabel(zh['courses.admin.field.minAttendancePct'], { exact: true });
     await attendance.fill('150');
@@ -143,9 +138,7 @@ describe('course authoring through the real Chinese pages', () => {
   });
 
   it('refuses a coordinator the way the audit page does', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, DEMO.coordinator);
+    const { context, page } = await signedIn(browser, world.coordinator);
     for (const path of ['/admin/courses', '/admin/courses/new', editUrl.replace(WEB(), '')]) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
@@ -155,14 +148,10 @@ describe('course authoring through the real Chinese pages', () => {
   });
 
   it('works without JavaScript: add, move and remove lessons, then save a draft', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.admin);
-    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
-    await page.waitForURL(/\/app$/);
-    await page.goto(`${WEB()}/admin/courses/new`);
+    const { context, page } = await signedIn(browser, world.admin, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: zh['common.nav.courseAdmin'] }).first().click();
+    await page.getByRole('link', { name: zh['courses.admin.list.new'] }).click();
+    await page.waitForURL(/\/admin\/courses\/new$/);
 
     const code = `E2E-NOJS-${stamp}`;
     await page.getByLabel(zh['courses.admin.field.code'], { exact: true }).fill(code.toLowerCase());

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { apiCall, apiLogin } from '../support/api.js';
-import { DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { fitsPhone, launchBrowser } from '../support/browser.js';
+import { newWorld, signedIn, tokenOf } from '../support/fixtures.js';
 
-/** The demo's Gansu provincial admin (the whole-tree admin is 13900000001). */
-const GANSU_ADMIN = '13900000008';
 const LAW_TITLE = '《中华人民共和国未成年人保护法》（2020年修订）';
 
 describe('a province admin authors her own courses, and only views the national catalogue', () => {
@@ -16,14 +15,12 @@ describe('a province admin authors her own courses, and only views the national 
   afterAll(() => browser.close());
 
   it('the national law course is read-only for her; her province course opens in the form', async () => {
-    const own = { code: `GS-OWN-${String(Date.now()).slice(-8)}`, title: `甘肃手工编织（${String(Date.now()).slice(-6)}）` };
-    const { accessToken } = await apiLogin(GANSU_ADMIN, DEMO_PASSWORD);
-    await apiCall('POST', '/api/courses', accessToken, { code: own.code, title: own.title, category: 'vocational', requiredHours: 6, minAttendancePct: 80, passMark: 60, requiredForVolunteers: false });
+    // A province of its own, and its admin.
+    const world = await newWorld({ place: '甘肃', above: ['province'] });
+    const own = { code: `GS-OWN-${world.tag}`, title: `甘肃手工编织（${world.tag}）` };
+    await apiCall('POST', '/api/courses', await tokenOf(world.admin), { code: own.code, title: own.title, category: 'vocational', requiredHours: 6, minAttendancePct: 80, passMark: 60, requiredForVolunteers: false });
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, GANSU_ADMIN);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.getByRole('link', { name: zh['common.nav.courseAdmin'] }).first().click();
     await page.getByRole('heading', { level: 1, name: zh['courses.admin.list.heading'] }).waitFor();
     const lawCard = page.locator('.course-admin-card', { has: page.getByRole('link', { name: LAW_TITLE }) });

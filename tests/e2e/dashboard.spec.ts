@@ -2,14 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { markPresent, newClass, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, uniquePhone } from '../support/fixtures.js';
+import { eventually } from '../support/wait.js';
 
-const NATIONAL = '全国妇联（演示）';
-/** The demo tree from the national root down to the Fuzhou club. */
-const PATH_TO_CLUB = ['福建省妇联', '福州市妇联', '晋安区妇联', '村童妈妈俱乐部'];
-const CLUB = '村童妈妈俱乐部';
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
 
 
 /** The big number of a headline tile, as a number ("1,234" → 1234). */
@@ -18,27 +15,9 @@ async function tile(page: Page, label: string): Promise<number> {
   return Number(text.replace(/[^\d.]/g, ''));
 }
 
-/** The aggregates are refreshed every few seconds: reload until the tile shows at least `min`. */
-async function waitForTile(page: Page, label: string, min: number) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await tile(page, label);
-    if (value >= min) return value;
-    if (Date.now() > deadline) throw new Error(`${label} stayed at ${value}, expected at least ${min}`);
-    await page.waitForTimeout(1000);
-    await page.reload();
-  }
-}
-
 /** The API's numbers once its refresher has caught up with every change so far. */
-async function settledSummary(token: string, orgId: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const summary = await apiCall<{ learners: number; pendingUpdates: number }>('GET', `/api/reports/summary?orgId=${orgId}`, token);
-    if (summary.pendingUpdates === 0 || Date.now() > deadline) return summary;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const settledSummary = (token: string, orgId: string) =>
+  eventually(() => apiCall<{ learners: number; pendingUpdates: number }>('GET', `/api/reports/summary?orgId=${orgId}`, token), (s) => s.pendingUpdates === 0, 'the dashboard aggregates to catch up');
 
 describe('federation dashboard, audit trail and personal-data rights through the real Chinese pages', () => {
   let browser: Browser;
@@ -48,26 +27,23 @@ describe('federation dashboard, audit trail and personal-data rights through the
   afterAll(() => browser.close());
 
   it('a federation admin reads the headline numbers and charts, drills down to a club and downloads the CSV', async () => {
-    // A fresh learner at the club, so the club's count must go up once the aggregates catch up.
-    const coordinator = await apiLogin(DEMO.coordinator);
-    const admin = await apiLogin(DEMO.admin);
-    const before = await settledSummary(admin.accessToken, coordinator.user.orgId);
-    await apiCall('POST', '/api/users', coordinator.accessToken, {
-      phone: uniquePhone('134'),
-      name: '看板新学员',
-      role: 'learner',
-      learnerType: 'migrant_worker',
-      orgId: coordinator.user.orgId,
-      password: DEMO_PASSWORD,
-    });
+    // A province of its own down to a club; a fresh learner at the club, so the club's count must go up once the aggregates catch up.
+    const world = await newWorld({ place: '福建', above: ['province', 'city'] });
+    const [province, city] = world.above;
+    const PATH_TO_CLUB = [city.name, world.county.name, world.club.name];
+    // She attended a session of a running class: the attendance chart has something to draw.
+    const mother = await newLearner(world);
+    const klass = await newClass(world, { course: 'CARE-SAFE', days: [-3], endsIn: 5, learners: [mother] });
+    await markPresent(world, [klass.sessions[0].id], [mother]);
+    const admin = await tokenOf(world.admin);
+    const before = await settledSummary(admin, world.club.id);
+    await newLearner(world, { name: uniquePersonName('看'), learnerType: 'migrant_worker' });
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
-    await page.goto(`${WEB()}/dashboard`);
+    const { context, page, problems } = await signedIn(browser, world.admin);
+    await page.getByRole('link', { name: zh['common.nav.dashboard'], exact: true }).click();
+    await page.waitForURL(/\/dashboard$/);
     await page.getByRole('heading', { level: 1, name: zh['dashboard.heading'] }).waitFor();
-    await page.getByText(NATIONAL).first().waitFor();
+    await page.getByText(province.name).first().waitFor();
     // Headline numbers: big tiles with their labels, and when the figures were counted.
     for (const label of ['dashboard.tile.learners', 'dashboard.tile.volunteerMothers', 'dashboard.tile.ready', 'dashboard.tile.enrollments', 'dashboard.tile.attendanceRate', 'dashboard.tile.certificates', 'dashboard.tile.referrals', 'dashboard.tile.hires', 'dashboard.tile.placementRate'] as const) {
       await page.locator('.dash-tile dt', { hasText: new RegExp(`^${zh[label]}$`) }).waitFor();
@@ -91,9 +67,12 @@ describe('federation dashboard, audit trail and personal-data rights through the
       expect(new URL(page.url()).searchParams.get('orgId')).toMatch(/^[0-9a-f-]{36}$/);
     }
     const path = page.getByRole('navigation', { name: zh['dashboard.path'] });
-    for (const name of [NATIONAL, ...PATH_TO_CLUB.slice(0, -1)]) await path.getByRole('link', { name }).waitFor();
-    await path.getByText(CLUB).waitFor();
-    await waitForTile(page, zh['dashboard.tile.learners'], before.learners + 1);
+    for (const name of [province.name, ...PATH_TO_CLUB.slice(0, -1)]) await path.getByRole('link', { name }).waitFor();
+    await path.getByText(world.club.name).waitFor();
+    // The aggregates catch up within seconds; then the page counts her.
+    await settledSummary(admin, world.club.id);
+    await page.reload();
+    expect(await tile(page, zh['dashboard.tile.learners'])).toBe(before.learners + 1);
 
     // The period filter: one-tap presets, and the CSV of what is on screen.
     await page.getByRole('link', { name: zh['dashboard.period.year'], exact: true }).click();
@@ -105,26 +84,22 @@ describe('federation dashboard, audit trail and personal-data rights through the
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = csv.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(header.split(',').slice(0, 3)).toEqual(['组织', '层级', '学员']);
-    expect(rows.some((row) => row.startsWith('鼓山镇茶会社区服务点'))).toBe(true);
+    expect(rows.some((row) => row.startsWith(world.station.name))).toBe(true);
 
     // Back up to her own org through the breadcrumb.
-    await path.getByRole('link', { name: NATIONAL }).click();
+    await path.getByRole('link', { name: province.name }).click();
     await page.waitForURL((url) => url.pathname === '/dashboard' && !url.searchParams.has('orgId'));
-    await page.locator('.dash-org strong', { hasText: NATIONAL }).waitFor();
+    await page.locator('.dash-org strong', { hasText: province.name }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('works without JavaScript: charts are already drawn, dates filter through a plain GET form, a coordinator stays in her subtree', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.coordinator);
-    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
-    await page.waitForURL(/\/app$/);
-    await page.goto(`${WEB()}/dashboard`);
-    await page.locator('.dash-org strong', { hasText: CLUB }).waitFor();
+    const world = await newWorld({ place: '福州' });
+    const { context, page } = await signedIn(browser, world.coordinator, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: zh['common.nav.dashboard'], exact: true }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.locator('.dash-org strong', { hasText: world.club.name }).waitFor();
     expect(await page.locator('.dash-figure svg').count()).toBeGreaterThanOrEqual(1);
 
     await page.getByText(zh['dashboard.period.custom']).click();
@@ -134,18 +109,19 @@ describe('federation dashboard, audit trail and personal-data rights through the
     await page.waitForURL(/from=2026-01-01&to=2026-06-30/);
     await page.getByText('2026年1月1日 至 2026年6月30日').first().waitFor();
 
-    // The national root is above her club: not found, as the API says.
-    const admin = await apiLogin(DEMO.admin);
-    const root = (await apiCall<{ items: { id: string; parentId: string | null }[] }>('GET', '/api/orgs', admin.accessToken)).items.find((o) => o.parentId === null)!;
-    const response = await page.goto(`${WEB()}/dashboard?orgId=${root.id}`);
+    // Her county is above her club: not found, as the API says.
+    const response = await page.goto(`${WEB()}/dashboard?orgId=${world.county.id}`);
     expect(response?.status()).toBe(404);
     await context.close();
   });
 
   it('a learner downloads her data, erases her account and can no longer sign in; the admin sees it in the audit trail', async () => {
-    const phone = uniquePhone('133');
+    // She registers herself at a club of a county of its own, whose admin reads the audit trail.
+    const world = await newWorld({ place: '福州' });
+    const phone = uniquePhone();
     const password = 'erase-me-2026';
-    await apiCall('POST', '/api/auth/register', null, { phone, password, name: '将注销的学员', learnerType: 'migrant_worker' });
+    const name = uniquePersonName('将');
+    await apiCall('POST', '/api/auth/register', null, { phone, password, name, learnerType: 'migrant_worker', orgId: world.club.id });
 
     const context = await phoneContext(browser);
     const page = await context.newPage();
@@ -154,12 +130,12 @@ describe('federation dashboard, audit trail and personal-data rights through the
     await page.goto(`${WEB()}/me`);
     await page.getByRole('heading', { level: 1, name: zh['account.me.heading'] }).waitFor();
     await page.getByText(phone).waitFor();
-    await page.getByText('将注销的学员').waitFor();
+    await page.getByText(name).waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['account.me.export'] }).click()]);
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { profile: { phone: string; name: string } };
     expect(exported.profile.phone).toBe(phone);
-    expect(exported.profile.name).toBe('将注销的学员');
+    expect(exported.profile.name).toBe(name);
 
     await page.getByRole('link', { name: zh['account.me.erase.link'] }).click();
     await page.waitForURL(/\/me\/delete$/);
@@ -185,10 +161,9 @@ describe('federation dashboard, audit trail and personal-data rights through the
     await context.close();
 
     // The admin finds the erasure in the audit trail, in plain words.
-    const adminContext = await phoneContext(browser);
-    const adminPage = await adminContext.newPage();
-    await signIn(adminPage, DEMO.admin);
-    await adminPage.goto(`${WEB()}/admin/audit`);
+    const { context: adminContext, page: adminPage } = await signedIn(browser, world.admin);
+    await adminPage.getByRole('link', { name: zh['common.nav.audit'], exact: true }).first().click();
+    await adminPage.waitForURL(/\/admin\/audit$/);
     await adminPage.getByRole('heading', { level: 1, name: zh['audit.heading'] }).waitFor();
     await adminPage.locator('summary', { hasText: zh['audit.filters'] }).click();
     await adminPage.getByLabel(zh['audit.action'], { exact: true }).selectOption('user.erase');

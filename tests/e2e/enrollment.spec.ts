@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, fill, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { fill, launchBrowser } from '../support/browser.js';
+import { chinaDay, newClass, newLearner, newWorld, signedIn, uniquePhone } from '../support/fixtures.js';
 
-const STATION = '鼓山镇茶会社区服务点';
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
 
 describe('courses, enrollment and classes through the real Chinese pages', () => {
   let browser: Browser;
-  /** The class the coordinator creates, for the later test. */
-  let beautyClassUrl = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -19,10 +14,12 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
   afterAll(() => browser.close());
 
   it('a migrant worker finds the housekeeping course on her phone, enrols, and sees the class in 我的班级', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.learner);
+    // A housekeeping class at her club's station, starting next week.
+    const world = await newWorld({ place: '鼓山' });
+    const STATION = world.station.name;
+    await newClass(world, { course: 'VOC-HOUSE', days: [7, 9, 14, 16, 21], from: '09:00', to: '17:00' });
+    const learner = await newLearner(world, { learnerType: 'migrant_worker' });
+    const { context, page, problems } = await signedIn(browser, learner);
 
     await page.getByRole('link', { name: zh['common.nav.courses'], exact: true }).click();
     await page.waitForURL(/\/courses$/);
@@ -35,14 +32,10 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await page.getByText(fill(zh['courses.detail.lessonTitle'], { n: 1, title: '职业规范与沟通' })).click();
     await page.getByText('守时守信').waitFor();
 
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STATION }) }).first();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STATION }) });
     await card.waitFor();
-    const enrol = card.getByRole('button', { name: zh['classes.enrol.submit'] });
-    // Another suite sharing the demo data may have enrolled her already; then the card says so instead.
-    if (await enrol.count()) {
-      await enrol.click();
-      await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
-    }
+    await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
+    await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
     await card.getByText(zh['classes.enrollmentStatus.enrolled']).waitFor();
 
     await card.getByRole('link', { name: zh['classes.enrol.seeMyClasses'] }).click();
@@ -57,10 +50,9 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
   });
 
   it('a coordinator opens a beautician class at a station and imports a CSV of learners into it', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const world = await newWorld({ place: '鼓山' });
+    const STATION = world.station.name;
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
 
     await page.getByRole('link', { name: zh['common.nav.manageClasses'] }).click();
     await page.waitForURL(/\/manage\/classes$/);
@@ -69,7 +61,7 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
 
     await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
     await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
-    await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: '林芳', org: STATION }) });
+    await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: STATION }) });
     const [first, second, last] = [chinaDay(20), chinaDay(21), chinaDay(27)];
     await page.getByLabel(zh['classes.new.startsOn']).fill(first);
     await page.getByLabel(zh['classes.new.endsOn']).fill(last);
@@ -87,7 +79,7 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
 
     await page.waitForURL(/\/manage\/classes\/[0-9a-f-]{36}/);
-    beautyClassUrl = page.url().split('?')[0];
+    const beautyClassUrl = page.url().split('?')[0];
     await page.getByText(zh['classes.manage.created']).waitFor();
     await page.getByRole('heading', { level: 1, name: '美容师' }).waitFor();
     await page.getByText(fill(zh['classes.edit.sessions'], { n: 2 })).waitFor();
@@ -97,7 +89,7 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
 
     await page.getByRole('link', { name: zh['classes.manage.importLink'] }).click();
     await page.waitForURL(/\/manage\/import\?classId=/);
-    const [goodA, goodB] = [uniquePhone('136'), uniquePhone('135')];
+    const [goodA, goodB] = [uniquePhone(), uniquePhone()];
     const csv = `姓名,手机号,类型\n王小红,${goodA},进城务工妇女\n号码错了,12345,进城务工妇女\n刘春花,${goodB},爱心妈妈\n`;
     await page.getByLabel(zh['classes.import.file']).setInputFiles({ name: '学员.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: zh['classes.import.submit'] }).click();
@@ -117,17 +109,23 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
     await context.close();
   });
 
-  it('with JavaScript off, a learner enrols in that class and withdraws again after confirming', async () => {
-    expect(beautyClassUrl).not.toBe('');
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.learner);
-    await page.goto(`${WEB()}/courses/VOC-BEAUTY`);
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STATION }) }).first();
+  it('with JavaScript off, a learner enrols in a beautician class and withdraws again after confirming', async () => {
+    const world = await newWorld({ place: '鼓山' });
+    await newClass(world, { course: 'VOC-BEAUTY', days: [20, 21], location: '茶会社区活动室' });
+    const learner = await newLearner(world, { learnerType: 'migrant_worker' });
+    const { context, page } = await signedIn(browser, learner, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: zh['common.nav.courses'], exact: true }).click();
+    await page.waitForURL(/\/courses$/);
+    await page.getByRole('link', { name: zh['courses.category.vocational'], exact: true }).click();
+    await page.waitForURL(/category=vocational/);
+    await page.getByRole('link', { name: '美容师' }).click();
+    await page.waitForURL(/\/courses\/VOC-BEAUTY$/);
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: world.station.name }) });
     await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
     await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
 
-    await page.goto(`${WEB()}/my/classes`);
+    await card.getByRole('link', { name: zh['classes.enrol.seeMyClasses'] }).click();
+    await page.waitForURL(/\/my\/classes$/);
     const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '美容师' }) });
     await mine.getByText(zh['classes.enrollmentStatus.enrolled']).waitFor();
     await mine.getByText(zh['classes.mine.withdraw']).click();

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { apiCall, apiLogin } from '../support/api.js';
-import { chooseJoinOrg, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { chooseJoinOrg, fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { chinaDay, markPresent, newClass, newEmployer, newJob, newLearner, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName, uniquePhone, type Klass } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 /**
  * Journeys that walk like people: each signs in (or registers), then only clicks links and buttons through
@@ -14,12 +13,7 @@ import { chooseJoinOrg, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, pho
  * the journey fails.
  */
 
-const suffix = String(Date.now()).slice(-6);
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
 const HOUR = 3600_000;
-const DAY = 24 * HOUR;
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * HOUR + days * DAY).toISOString().slice(0, 10);
 /** A session of `hours` at 09:00 China time, `days` from today. */
 const sessionAt = (days: number, hours: number, location: string) => ({
   startsAt: `${chinaDay(days)}T09:00:00+08:00`,
@@ -27,18 +21,9 @@ const sessionAt = (days: number, hours: number, location: string) => ({
   location,
 });
 
-const JINTA_COORDINATOR = '13900000006';
-const JINTA_INSTRUCTOR = '13900000009';
-const JINTA_STATION = '金塔县金塔镇爱心妈妈驿站';
 const HOUSEKEEPING = '家政服务员';
 const CARE_SAFE = '关爱服务注意事项';
 
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 interface Question {
   id: string;
   prompt_zh: string;
@@ -46,18 +31,8 @@ interface Question {
   correct: number[];
 }
 
-interface ClassDto {
-  id: string;
-  sessions: { id: string; startsAt: string; endsAt: string }[];
-}
-interface CourseDto {
-  id: string;
-  lessons: { position: number; title: string }[];
-  assessments: { id: string; kind: string; title: string }[];
-}
-
 /** The coordinator moves every session of a class into the past (held), one per day from `firstDay` days ago. */
-async function holdSessions(token: string, klass: ClassDto, firstDay: number) {
+async function holdSessions(token: string, klass: Klass, firstDay: number) {
   let day = firstDay;
   for (const s of klass.sessions) {
     const hours = Math.round((new Date(s.endsAt).getTime() - new Date(s.startsAt).getTime()) / HOUR);
@@ -80,9 +55,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();
@@ -93,34 +66,22 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     (await db.query<Question>('SELECT id, prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [assessmentId])).rows;
 
   it('a migrant woman registers into her station, enrols from the catalogue, studies, passes the quiz and shows her valid certificate', async () => {
-    // Beside the pages: a fresh station of the demo club, and a housekeeping class there whose sessions are all ahead.
-    const admin = await apiLogin(DEMO.admin);
-    const coordinator = await apiLogin(DEMO.coordinator);
-    const stationName = `紫阳${suffix}驿站`;
-    const station = await apiCall<{ id: string }>('POST', '/api/orgs', admin.accessToken, { name: stationName, kind: 'station', parentId: coordinator.user.orgId });
-    // Its own instructor (a class's instructor belongs to its club or station).
-    const instructorPhone = uniquePhone('133');
-    await apiCall('POST', '/api/users', coordinator.accessToken, { phone: instructorPhone, name: '林老师', role: 'instructor', orgId: station.id, password: DEMO_PASSWORD });
-    const instructor = await apiLogin(instructorPhone);
-    const course = await apiCall<CourseDto>('GET', '/api/courses/VOC-HOUSE?lang=zh-CN', coordinator.accessToken);
+    // Beside the pages: a fresh station with its instructor, and a housekeeping class there whose sessions are all ahead.
+    const world = await newWorld({ place: '紫阳' });
+    const stationName = world.station.name;
+    const instructor = await tokenOf(world.instructor);
+    const coordinator = await tokenOf(world.coordinator);
+    const room = `紫阳活动室-${world.tag}`;
+    // 40 hours: five 8-hour days, the first one next week.
+    const klass = await newClass(world, { course: 'VOC-HOUSE', days: [7, 8, 9, 10, 11], endsIn: 20, from: '09:00', to: '17:00', location: room });
+    const course = klass.course;
     const quiz = course.assessments.find((a) => a.kind === 'quiz')!;
     const practical = course.assessments.find((a) => a.kind === 'practical')!;
-    const room = `紫阳${suffix}活动室`;
-    // 40 hours: five 8-hour days, the first one next week.
-    const klass = await apiCall<ClassDto>('POST', '/api/classes', coordinator.accessToken, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId: instructor.user.id,
-      startsOn: chinaDay(7),
-      endsOn: chinaDay(20),
-      capacity: 10,
-      sessions: [7, 8, 9, 10, 11].map((d) => sessionAt(d, 8, room)),
-    });
 
     const context = await phoneContext(browser);
     const page = await context.newPage();
     const problems = watchConsole(page);
-    const phone = uniquePhone('135');
+    const phone = uniquePhone();
     const password = 'my-password-1';
 
     // She registers from the front page: her name, phone, password, that she is a migrant worker, her station by name.
@@ -131,7 +92,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await page.getByLabel(zh['common.field.phone']).fill(phone);
     await page.getByLabel(zh['common.field.password']).fill(password);
     await page.getByLabel(zh['people.learnerType.migrant_worker'], { exact: false }).check();
-    await chooseJoinOrg(page, `紫阳${suffix}`, stationName);
+    await chooseJoinOrg(page, world.tag, stationName);
     await fitsPhone(page);
     await page.getByRole('button', { name: zh['account.register.submit'], exact: true }).click();
     await page.waitForURL(/\/app$/);
@@ -187,9 +148,9 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
 
     // Beside the pages: the instructor grades her practical; the coordinator moves the five days into the past
     // (held) and the instructor marks her present at each, which issues the certificate.
-    await apiCall('POST', `/api/assessments/${practical.id}/results`, instructor.accessToken, { learnerId: me.user.id, score: 90 });
-    await holdSessions(coordinator.accessToken, klass, 5);
-    for (const s of klass.sessions) await apiCall('PUT', `/api/sessions/${s.id}/attendance`, instructor.accessToken, { marks: [{ learnerId: me.user.id, status: 'present' }] });
+    await apiCall('POST', `/api/assessments/${practical.id}/results`, instructor, { learnerId: me.user.id, score: 90 });
+    await holdSessions(coordinator, klass, 5);
+    for (const s of klass.sessions) await apiCall('PUT', `/api/sessions/${s.id}/attendance`, instructor, { marks: [{ learnerId: me.user.id, status: 'present' }] });
     const { items: certs } = await apiCall<{ items: { code: string; course: { code: string } }[] }>('GET', '/api/me/certificates', me.accessToken);
     expect(certs.filter((c) => c.course.code === 'VOC-HOUSE')).toHaveLength(1);
 
@@ -217,38 +178,14 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
   });
 
   it('a new caring mother sees what she is missing, enrols in a required course from there, and once done sees it certified', async () => {
-    // Beside the pages: the Jinta coordinator registers her at the station and opens a CARE-SAFE class there.
-    const coordinator = await apiLogin(JINTA_COORDINATOR);
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent(JINTA_STATION)}`, coordinator.accessToken);
-    const station = orgs.find((o) => o.name === JINTA_STATION)!;
-    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', `/api/users?role=instructor&q=${JINTA_INSTRUCTOR}`, coordinator.accessToken);
-    const instructorId = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!.id;
-    const phone = uniquePhone('134');
-    const mother = await apiCall<{ id: string }>('POST', '/api/users', coordinator.accessToken, {
-      phone,
-      name: '赵玉梅',
-      role: 'learner',
-      orgId: station.id,
-      password: DEMO_PASSWORD,
-      learnerType: 'volunteer_mother',
-    });
-    const course = await apiCall<CourseDto>('GET', '/api/courses/CARE-SAFE?lang=zh-CN', coordinator.accessToken);
-    const quiz = course.assessments.find((a) => a.kind === 'quiz')!;
-    const room = `驿站${suffix}号教室`;
-    const klass = await apiCall<ClassDto>('POST', '/api/classes', coordinator.accessToken, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId,
-      startsOn: chinaDay(3),
-      endsOn: chinaDay(10),
-      capacity: 10,
-      sessions: [3, 4].map((d) => sessionAt(d, 2, room)),
-    });
-
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, phone);
+    // Beside the pages: the coordinator registers her at the station and opens a CARE-SAFE class there.
+    const world = await newWorld({ place: '金塔' });
+    const station = world.station.name;
+    const mother = await newLearner(world, { name: uniquePersonName('赵') });
+    const room = `驿站教室-${world.tag}`;
+    const klass = await newClass(world, { course: 'CARE-SAFE', days: [3, 4], endsIn: 10, from: '09:00', to: '11:00', location: room });
+    const quiz = klass.course.assessments.find((a) => a.kind === 'quiz')!;
+    const { context, page, problems } = await signedIn(browser, mother);
 
     // 结对准备情况: not ready; the safety course is missing, with the way to a class.
     await page.getByRole('link', { name: zh['common.nav.readiness'] }).first().click();
@@ -262,7 +199,7 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await page.waitForURL(/\/courses\/CARE-SAFE#class-/);
 
     // The course page: the class in her station's room → 报名.
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: JINTA_STATION }) }).filter({ hasText: room });
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: station }) }).filter({ hasText: room });
     await fitsPhone(page);
     await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
     await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
@@ -271,18 +208,17 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await home(page);
     await page.getByRole('link', { name: zh['common.nav.readiness'] }).first().click();
     await page.waitForURL(/\/my\/readiness$/);
-    await item().getByText(new RegExp(`^已报名：${JINTA_STATION}`)).waitFor();
+    await item().getByText(`已报名：${station}`).waitFor();
     await item().getByText(zh['certificates.readiness.class.progressNone']).waitFor();
 
     // Beside the pages: both sessions held and attended, and she passed the quiz (on her own phone, earlier).
-    const herself = await apiLogin(phone);
     const questions = await questionsOf(quiz.id);
-    const attempt = await apiCall<{ passed: boolean }>('POST', `/api/assessments/${quiz.id}/attempts`, herself.accessToken, {
+    const attempt = await apiCall<{ passed: boolean }>('POST', `/api/assessments/${quiz.id}/attempts`, await tokenOf(mother), {
       answers: Object.fromEntries(questions.map((q) => [q.id, q.correct])),
     });
     expect(attempt.passed).toBe(true);
-    await holdSessions(coordinator.accessToken, klass, 3);
-    for (const s of klass.sessions) await apiCall('PUT', `/api/sessions/${s.id}/attendance`, coordinator.accessToken, { marks: [{ learnerId: mother.id, status: 'present' }] });
+    await holdSessions(await tokenOf(world.coordinator), klass, 3);
+    await markPresent(world, klass.sessions.map((s) => s.id), [mother]);
 
     // Readiness again, by clicks: the safety course is done, with its certificate to show.
     await home(page);
@@ -309,16 +245,17 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     const row = (page: Page, status: Parameters<typeof section>[1], name: string, jobTitle: string) =>
       section(page, status).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) }).filter({ hasText: jobTitle });
 
-    it('opens the referral of 王桂香 at the interview step and records her hired, with a note', async () => {
-      const context = await phoneContext(browser);
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await signIn(page, DEMO.employer);
+    it('opens the referral of a graduate at the interview step and records her hired, with a note', async () => {
+      const world = await newWorld({ place: '鼓山' });
+      const employer = await newEmployer(world);
+      const job = await newJob(world, employer);
+      const her = await referredCandidate(world, job, { name: uniquePersonName('王'), steps: ['contacted', 'interviewing'] });
+      const { context, page, problems } = await signedIn(browser, employer.staff);
       await openList(page);
       await fitsPhone(page);
-      await row(page, 'interviewing', '王桂香', '住家保洁员').getByRole('link', { name: '王桂香', exact: true }).click();
+      await row(page, 'interviewing', her.name, job.title).getByRole('link', { name: her.name, exact: true }).click();
       await page.waitForURL(/\/employer\/referrals\/[0-9a-f-]{36}$/);
-      await page.getByRole('heading', { level: 1, name: '王桂香' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: her.name }).waitFor();
       // Her certificate, with the way to check it.
       await page.getByRole('link', { name: new RegExp(`^${zh['referrals.candidate.verify'].split('{')[0]}`) }).first().waitFor();
       await fitsPhone(page);
@@ -329,38 +266,25 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
       await page.getByText(zh['referrals.move.final']).waitFor();
       await page.getByRole('link', { name: zh['referrals.employer.back'] }).click();
       await page.waitForURL(/\/employer$/);
-      await row(page, 'hired', '王桂香', '住家保洁员').waitFor();
-      expect(await row(page, 'interviewing', '王桂香', '住家保洁员').count()).toBe(0);
+      await row(page, 'hired', her.name, job.title).waitFor();
+      expect(await row(page, 'interviewing', her.name, job.title).count()).toBe(0);
       await fitsPhone(page);
       expect(problems).toEqual([]);
       await context.close();
     });
 
-    it('records a fresh referral of 黄美玲 as not hired, which asks to confirm first', async () => {
-      // Beside the pages: the coordinator posts a second opening of the same employer and refers 黄美玲 to it.
-      const coordinator = await apiLogin(DEMO.coordinator);
-      const { items: jobs } = await apiCall<{ items: { title: string; employerId: string; employerName?: string; requiredCourses: { id: string }[] }[] }>('GET', '/api/jobs?open=true', coordinator.accessToken);
-      const house = jobs.find((j) => j.title === '住家保洁员')!;
-      const jobTitle = `钟点保洁员${suffix}`;
-      const job = await apiCall<{ id: string }>('POST', '/api/jobs', coordinator.accessToken, {
-        employerId: house.employerId,
-        title: jobTitle,
-        description: '按小时上门保洁，时间灵活。',
-        requiredCourseIds: house.requiredCourses.map((c) => c.id),
-        location: '福州市晋安区鼓山镇',
-        positions: 2,
-      });
-      const { items: learners } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=learner&q=13900000011', coordinator.accessToken);
-      await apiCall('POST', '/api/referrals', coordinator.accessToken, { learnerId: learners.find((u) => u.phone === '13900000011')!.id, jobId: job.id });
-
-      const context = await phoneContext(browser);
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await signIn(page, DEMO.employer);
+    it('records a fresh referral as not hired, which asks to confirm first', async () => {
+      // Beside the pages: the coordinator posts an opening of a partner employer and refers a graduate to it.
+      const world = await newWorld({ place: '鼓山' });
+      const employer = await newEmployer(world);
+      const job = await newJob(world, employer, { title: `钟点保洁员-${world.tag}` });
+      const jobTitle = job.title;
+      const her = await referredCandidate(world, job, { name: uniquePersonName('黄') });
+      const { context, page, problems } = await signedIn(browser, employer.staff);
       await openList(page);
-      await row(page, 'referred', '黄美玲', jobTitle).getByRole('link', { name: '黄美玲', exact: true }).click();
+      await row(page, 'referred', her.name, jobTitle).getByRole('link', { name: her.name, exact: true }).click();
       await page.waitForURL(/\/employer\/referrals\/[0-9a-f-]{36}$/);
-      await page.getByRole('heading', { level: 1, name: '黄美玲' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: her.name }).waitFor();
       await page.getByText(jobTitle).first().waitFor();
       await page.getByLabel(zh['referrals.move.note']).fill('时间对不上，她只能周末来。');
       await page.getByRole('group', { name: zh['referrals.move.ending'] }).getByRole('button', { name: zh['referrals.moveTo.not_hired'] }).click();
@@ -373,8 +297,8 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
       await page.getByText(zh['referrals.move.final']).waitFor();
       await page.getByRole('link', { name: zh['referrals.employer.back'] }).click();
       await page.waitForURL(/\/employer$/);
-      await row(page, 'not_hired', '黄美玲', jobTitle).waitFor();
-      expect(await row(page, 'referred', '黄美玲', jobTitle).count()).toBe(0);
+      await row(page, 'not_hired', her.name, jobTitle).waitFor();
+      expect(await row(page, 'referred', her.name, jobTitle).count()).toBe(0);
       await fitsPhone(page);
       expect(problems).toEqual([]);
       await context.close();

@@ -1,60 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { formatSession } from '../../apps/web/app/lib/dates.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { certify, consentToReferrals, markPresent, newClass, newEmployer, newJob, newLearner, newOrg, newPerson, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName } from '../support/fixtures.js';
+import { eventually } from '../support/wait.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
 /**
  * Staff journeys walked as people walk them: sign in, then only taps on links and buttons, on a
  * 360-px phone. Each step finds its link by its name; a link that disappears fails the journey.
  */
 
-const STATION = '鼓山镇茶会社区服务点';
-const NATIONAL = '全国妇联（演示）';
-/** From the national root down to the Fuzhou club. */
-const PATH_TO_CLUB = ['福建省妇联', '福州市妇联', '晋安区妇联', '村童妈妈俱乐部'];
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-let phoneCounter = 0;
-const uniquePhone = () => `157${String(Date.now() + phoneCounter++).slice(-8)}`;
-const tag = String(Date.now()).slice(-5);
-
-interface SessionDto {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-}
-interface ClassDto {
-  id: string;
-  courseId: string;
-  courseCode: string;
-  orgId: string;
-  orgName: string;
-  instructorName: string | null;
-  capacity: number;
-  enrolledCount: number;
-  waitlistCount: number;
-  startsOn: string;
-  sessions: SessionDto[];
-}
-
-/** The `pg` driver the API uses (no type package in the workspace, so a minimal shape here). */
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
-
-async function newLearner(token: string, orgId: string, name: string, learnerType: 'migrant_worker' | 'volunteer_mother' = 'migrant_worker') {
-  const phone = uniquePhone();
-  const user = await apiCall<{ id: string }>('POST', '/api/users', token, { phone, name, role: 'learner', orgId, learnerType, password: DEMO_PASSWORD });
-  return { id: user.id, name, phone };
-}
 
 /** A number as the dashboard prints it ("1,234" → 1234). */
 const asNumber = (text: string) => Number(text.replace(/[^\d.]/g, ''));
@@ -70,14 +29,8 @@ async function cardFigure(card: Locator, label: string): Promise<number> {
 }
 
 /** The API's numbers once its refresher has caught up with every change so far. */
-async function settle(token: string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const summary = await apiCall<{ pendingUpdates: number }>('GET', '/api/reports/summary', token);
-    if (summary.pendingUpdates === 0 || Date.now() > deadline) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const settle = (token: string) =>
+  eventually(() => apiCall<{ pendingUpdates: number }>('GET', '/api/reports/summary', token), (s) => s.pendingUpdates === 0, 'the dashboard aggregates to catch up');
 
 describe('staff journeys by taps only: instructor, coordinator, federation admin', () => {
   let browser: Browser;
@@ -85,9 +38,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
   });
   afterAll(async () => {
     await db.end();
@@ -95,24 +46,29 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
   });
 
   it('admin: 数据看板 → province → city → county → club by its links, the numbers narrowing and the trail growing, then the CSV', async () => {
-    const admin = await apiLogin(DEMO.admin);
+    // A province of its own down to a club and its station, learners at both, and one in a neighbouring club.
+    const world = await newWorld({ place: '福建', above: ['province', 'city'] });
+    await newLearner(world);
+    await newLearner(world, { learnerType: 'migrant_worker' });
+    const neighbour = await newOrg(world.admin, world.county.id, 'club', `邻村妈妈俱乐部-${world.tag}`);
+    await newPerson(world.admin, 'learner', neighbour, { learnerType: 'migrant_worker' });
+    const [province, city] = world.above;
+    /** From the province down to the club. */
+    const PATH_TO_CLUB = [city.name, world.county.name, world.club.name];
     // Numbers settle first, so a card and the page it leads to count the same things.
-    await settle(admin.accessToken);
+    await settle(await tokenOf(world.admin));
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.getByRole('link', { name: zh['common.nav.dashboard'], exact: true }).click();
     await page.waitForURL(/\/dashboard$/);
     await page.getByRole('heading', { level: 1, name: zh['dashboard.heading'] }).waitFor();
-    await page.locator('.dash-org strong', { hasText: NATIONAL }).waitFor();
-    const national = await tile(page, zh['dashboard.tile.learners']);
-    expect(national).toBeGreaterThan(0);
+    await page.locator('.dash-org strong', { hasText: province.name }).waitFor();
+    const top = await tile(page, zh['dashboard.tile.learners']);
+    expect(top).toBe(3);
     await fitsPhone(page);
 
-    let above = national;
-    const trail = [NATIONAL];
+    let above = top;
+    const trail = [province.name];
     for (const name of PATH_TO_CLUB) {
       const children = page.getByRole('region', { name: zh['dashboard.breakdown.heading'] });
       const link = children.getByRole('link', { name: new RegExp(`^${name}`) });
@@ -132,8 +88,8 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
       trail.push(name);
       await fitsPhone(page);
     }
-    // Gansu and Sichuan have learners too: the club is a strict part of the country.
-    expect(above).toBeLessThan(national);
+    // The neighbouring club has a learner too: the club is a strict part of the province.
+    expect(above).toBe(2);
 
     // The CSV of what is on screen, by its link.
     const csvLink = page.getByRole('link', { name: zh['dashboard.export.csv'] });
@@ -143,7 +99,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = csv.subarray(3).toString('utf8').trim().split(/\r?\n/);
     expect(header.split(',').slice(0, 3)).toEqual(['组织', '层级', '学员']);
-    expect(rows.some((row) => row.startsWith(STATION))).toBe(true);
+    expect(rows.some((row) => row.startsWith(world.station.name))).toBe(true);
     // The same address, asked again with her cookies: it answers as a CSV file.
     const response = await context.request.get(new URL((await csvLink.getAttribute('href'))!, page.url()).toString());
     expect(response.status()).toBe(200);
@@ -154,32 +110,13 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
   });
 
   it('instructor: 上课点名 → a session of her running class → taps the roll and saves → its history shows her marks', async () => {
-    const coordinator = (await apiLogin(DEMO.coordinator)).accessToken;
-    const { items } = await apiCall<{ items: ClassDto[] }>('GET', '/api/classes?limit=100', coordinator);
-    const now = Date.now();
-    // The demo elder-care class she is teaching (started a week before seeding).
-    // Other specs may open elder-care classes at the same station; take one with a session she can still mark.
-    const markable = (k: ClassDto) => k.sessions.some((s) => new Date(s.endsAt).getTime() < now && new Date(s.endsAt).getTime() > now - 6 * 86_400_000);
-    const running = items
-      .filter((k) => k.courseCode === 'VOC-ELDER' && k.orgName === STATION && k.instructorName === '林芳' && markable(k))
-      .sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
-    expect(running).toBeDefined();
-    // A session that is over and still hers to mark (within 7 days).
-    const session = running.sessions
-      .filter((s) => new Date(s.endsAt).getTime() < now && new Date(s.endsAt).getTime() > now - 6 * 86_400_000)
-      .sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0];
-    expect(session).toBeDefined();
-    // Two new learners of her own, so the demo learners' marks stay as seeded.
-    const learners = [await newLearner(coordinator, running.orgId, `旅程点名甲${tag}`), await newLearner(coordinator, running.orgId, `旅程点名乙${tag}`)];
-    const current = await apiCall<ClassDto>('GET', `/api/classes/${running.id}`, coordinator);
-    const needed = current.enrolledCount + current.waitlistCount + learners.length;
-    if (current.capacity < needed) await apiCall('PATCH', `/api/classes/${running.id}`, coordinator, { capacity: needed });
-    for (const learner of learners) await apiCall('POST', `/api/classes/${running.id}/enrollments`, coordinator, { learnerId: learner.id });
+    // Her elder-care class at the station, running since last week, with two learners; its session of three days ago is hers to mark (within 7 days).
+    const world = await newWorld({ place: '鼓山' });
+    const learners = [await newLearner(world, { name: `旅程点名甲${world.tag}` }), await newLearner(world, { name: `旅程点名乙${world.tag}` })];
+    const running = await newClass(world, { course: 'VOC-ELDER', days: [-10, -3, 4], location: '茶会社区活动室', learners });
+    const session = running.sessions[1];
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.instructor);
+    const { context, page, problems } = await signedIn(browser, world.instructor);
     await page.getByRole('link', { name: zh['common.nav.teach'], exact: true }).click();
     await page.waitForURL(/\/teach$/);
     await page.getByRole('heading', { level: 1, name: zh['attendance.teach.heading'] }).waitFor();
@@ -213,7 +150,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
       expect(await entry.count()).toBe(1);
       await entry.getByText(`${zh['attendance.status.none']} → ${status}`).waitFor();
       // Who marked it, when, and how: "林芳 · 2026年…日 21:07 · 点名".
-      await entry.getByText(new RegExp(`^林芳 · .+ · ${zh['attendance.history.source.roster']}$`)).waitFor();
+      await entry.getByText(new RegExp(`^${world.instructor.name} · .+ · ${zh['attendance.history.source.roster']}$`)).waitFor();
     }
     await fitsPhone(page);
     // And back to the roll, by its link.
@@ -226,28 +163,20 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
 
   it('coordinator: issues a certificate from a finished class, revokes it with a reason, the public page says so; then refers a certified trainee', async () => {
     // A caring mother who attended every session of a child-safety class that ended two days ago.
-    const login = await apiLogin(DEMO.coordinator);
-    const token = login.accessToken;
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
-    const instructor = instructors.find((u) => u.phone === DEMO.instructor)!;
-    const course = await apiCall<{ id: string; title: string; assessments: { id: string; kind: string }[] }>('GET', '/api/courses/CARE-SAFE', token);
-    const mother = await newLearner(token, station.id, `发证旅程${tag}`, 'volunteer_mother');
-    // A capacity no other class of hers has, to tell this class's card apart in the list.
-    const capacity = 50 + (Number(tag) % 49);
-    const klass = await apiCall<ClassDto>('POST', '/api/classes', token, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(-9),
-      endsOn: chinaDay(-2),
-      capacity,
-      location: '茶会社区活动室',
-      sessions: [-9, -4].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
-    });
-    const enrollment = await apiCall<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: mother.id });
-    for (const session of klass.sessions) await apiCall('PUT', `/api/sessions/${session.id}/attendance`, token, { marks: [{ learnerId: mother.id, status: 'present' }] });
+    const world = await newWorld({ place: '鼓山' });
+    const mother = await newLearner(world, { name: `发证旅程${world.tag}` });
+    const capacity = 50;
+    const klass = await newClass(world, { course: 'CARE-SAFE', days: [-9, -4], endsIn: -2, capacity, location: '茶会社区活动室', learners: [mother] });
+    const course = klass.course;
+    const enrollment = { id: klass.enrollments[mother.id] };
+    await markPresent(world, klass.sessions.map((s) => s.id), [mother]);
+    // An opening of a partner employer: one graduate already at the interview, one certified who agreed to referrals.
+    const employer = await newEmployer(world);
+    const job = await newJob(world, employer);
+    const wang = await referredCandidate(world, job, { name: uniquePersonName('王'), steps: ['contacted', 'interviewing'] });
+    const huang = await newLearner(world, { name: uniquePersonName('黄'), learnerType: 'migrant_worker' });
+    await certify(world, huang, 'VOC-HOUSE');
+    await consentToReferrals(huang);
     // Her passed quiz, written as a paper test would be: every API path that meets the last requirement issues at
     // once, so a learner who meets the rules without a certificate is one whose automatic issue did not happen.
     const quiz = course.assessments.find((x) => x.kind === 'quiz')!;
@@ -257,10 +186,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
       mother.id,
     ]);
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
 
     // 班级管理 → finished classes → the class → 考核与发证.
     await page.getByRole('link', { name: zh['common.nav.manageClasses'], exact: true }).click();
@@ -283,7 +209,7 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     const certificate = await db.query<{ code: string; issued_by: string | null }>('SELECT code, issued_by FROM certificates WHERE enrollment_id = $1', [enrollment.id]);
     expect(certificate.rows).toHaveLength(1);
     // Issued by her hand, not by the automatic rule.
-    expect(certificate.rows[0].issued_by).toBe(login.user.id);
+    expect(certificate.rows[0].issued_by).toBe(world.coordinator.id);
     const code = certificate.rows[0].code;
     const shown = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
     await row.getByText(fill(zh['certificates.manage.certificate'], { code: shown })).waitFor();
@@ -305,26 +231,27 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     await page.getByText(fill(zh['certificates.verify.revokedReason'], { reason: zh['certificates.reason.issued_in_error'] })).waitFor();
     await fitsPhone(page);
 
-    // Back home by the top bar, then 用人单位与岗位 → 住家保洁员 → refer 黄美玲.
+    // Back home by the top bar, then 用人单位与岗位 → the opening → refer the certified graduate.
     await page.getByRole('link', { name: zh['common.nav.myHearth'], exact: true }).click();
     await page.waitForURL(/\/app$/);
     await page.getByRole('link', { name: zh['common.nav.manageJobs'], exact: true }).click();
     await page.waitForURL(/\/manage\/jobs$/);
-    await page.getByRole('link', { name: '住家保洁员' }).click();
+    await page.getByRole('link', { name: job.title }).click();
     await page.waitForURL(/\/manage\/jobs\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { level: 1, name: '住家保洁员' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: job.title }).waitFor();
     const candidates = page.getByRole('region', { name: new RegExp(`^${zh['referrals.board.candidates'].replace('{n}', '\\d+').replace(/[（）]/g, '.')}$`) });
-    const huang = candidates.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /黄美玲/ }) });
-    // 王桂香 is already at the interview: not offered again.
-    expect(await candidates.getByRole('heading', { name: /王桂香/ }).count()).toBe(0);
+    const candidate = candidates.getByRole('listitem').filter({ has: page.getByRole('heading', { name: huang.name }) });
+    // The other graduate is already at the interview: not offered again.
+    await candidate.waitFor();
+    expect(await candidates.getByRole('heading', { name: wang.name }).count()).toBe(0);
     await fitsPhone(page);
-    await huang.getByLabel(zh['referrals.board.referNote']).fill('有住家保洁经验，周末也可以上岗');
-    await huang.getByRole('button', { name: zh['referrals.board.refer'] }).click();
-    await page.getByRole('status').getByText(fill(zh['referrals.board.referred'], { name: '黄美玲', employer: '福州家家福家政服务有限公司' })).waitFor();
+    await candidate.getByLabel(zh['referrals.board.referNote']).fill('有住家保洁经验，周末也可以上岗');
+    await candidate.getByRole('button', { name: zh['referrals.board.refer'] }).click();
+    await page.getByRole('status').getByText(fill(zh['referrals.board.referred'], { name: huang.name, employer: employer.name })).waitFor();
     // She moves from the candidates to the referred column.
-    expect(await candidates.getByRole('heading', { name: /黄美玲/ }).count()).toBe(0);
+    expect(await candidates.getByRole('heading', { name: huang.name }).count()).toBe(0);
     const referred = page.getByRole('region', { name: new RegExp(`^${zh['referrals.status.referred']}（`) });
-    await referred.getByRole('heading', { name: '黄美玲' }).waitFor();
+    await referred.getByRole('heading', { name: huang.name }).waitFor();
     await referred.getByText(/有住家保洁经验/).waitFor();
     await fitsPhone(page);
     expect(problems).toEqual([]);

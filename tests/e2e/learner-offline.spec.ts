@@ -1,69 +1,36 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, fitsPhone, launchBrowser, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { newClass, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, type Course, type Person } from '../support/fixtures.js';
 import { sameOriginPath } from '../../apps/web/app/lib/offline-paths.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
-/** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
-const JINTA_COORDINATOR = '13900000006';
-const JINTA_INSTRUCTOR = '13900000009';
-const STATION = '金塔县金塔镇爱心妈妈驿站';
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 const PENDING_KEY = 'hearth.quiz.pending.v1';
 
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-let phoneSeq = 0;
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now() + phoneSeq++).slice(-8)}`;
-
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 describe('a learner without signal: her pages listed for the phone, a quiz handed in offline and graded once', () => {
   let browser: Browser;
   let db: PgClient;
-  const mother = { phone: '', id: '', enrollmentId: '' };
-  const neighbour = { phone: '', enrollmentId: '' };
-  let course: { id: string; lessons: { position: number }[]; assessments: { id: string; kind: string }[] };
+  let mother: Person & { enrollmentId: string };
+  let neighbour: Person & { enrollmentId: string };
+  let course: Course;
   let quizId = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
 
-    // Fresh data: two caring mothers of the station in a new LAW-MPL class that starts next week.
-    const token = (await apiLogin(JINTA_COORDINATOR)).accessToken;
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
-    const instructor = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!;
-    course = await apiCall('GET', '/api/courses/LAW-MPL?lang=zh-CN', token);
+    // Fresh data: two caring mothers of a new station in a new LAW-MPL class that starts next week.
+    const world = await newWorld({ place: '金塔' });
+    const [her, other] = [await newLearner(world, { name: uniquePersonName('赵') }), await newLearner(world, { name: uniquePersonName('钱') })];
+    const klass = await newClass(world, { course: 'LAW-MPL', days: [7, 14], location: '村委会二楼', learners: [her, other] });
+    course = klass.course;
     quizId = course.assessments.find((a) => a.kind === 'quiz')!.id;
-    const klass = await apiCall<{ id: string }>('POST', '/api/classes', token, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(7),
-      endsOn: chinaDay(30),
-      capacity: 10,
-      location: '村委会二楼',
-      sessions: [7, 14].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
-    });
-    for (const [who, name] of [[mother, '赵春梅'], [neighbour, '钱秀兰']] as const) {
-      who.phone = uniquePhone('136');
-      const user = await apiCall<{ id: string }>('POST', '/api/users', token, { phone: who.phone, name, role: 'learner', orgId: station.id, password: DEMO_PASSWORD, learnerType: 'volunteer_mother' });
-      if (who === mother) mother.id = user.id;
-      who.enrollmentId = (await apiCall<{ id: string }>('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: user.id })).id;
-    }
+    mother = { ...her, enrollmentId: klass.enrollments[her.id] };
+    neighbour = { ...other, enrollmentId: klass.enrollments[other.id] };
   });
   afterAll(async () => {
     await db.end();
@@ -83,10 +50,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
   });
 
   it('lists her class, every lesson, the quiz and her home pages for the phone, and nothing of another learner', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, mother.phone);
+    const { context, page, problems } = await signedIn(browser, mother);
     // What the service worker's pack holds for her (an HTTP check with her session, not a page she visits).
     const res = await page.request.get(`${WEB()}/learn/offline-urls.json`);
     expect(res.status()).toBe(200);
@@ -112,10 +76,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
   });
 
   it('hands in the quiz without signal: kept on the phone, said to be waiting, handed in once when signal returns', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, mother.phone);
+    const { context, page, problems } = await signedIn(browser, mother);
 
     // Home → her class → the quiz, by links.
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
@@ -169,7 +130,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     expect(rows[0].client_attempt_id).toBe(kept[0].attemptId);
     expect(rows[0].client_submitted_at?.toISOString()).toBe(new Date(kept[0].submittedAt).toISOString());
     expect(rows[0].score).toBe(expected);
-    const view = await apiCall<{ attemptsUsed: number; bestScore: number }>('GET', `/api/assessments/${quizId}`, (await apiLogin(mother.phone)).accessToken);
+    const view = await apiCall<{ attemptsUsed: number; bestScore: number }>('GET', `/api/assessments/${quizId}`, await tokenOf(mother));
     expect(view).toMatchObject({ attemptsUsed: 1, bestScore: expected });
 
     // The answer was lost on the way and the phone sends it again: still one attempt.
@@ -183,10 +144,7 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     await context.close();
   });
   it('without JavaScript the quiz form posts as before and records the paper id it was opened with', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, neighbour.phone);
+    const { context, page, problems } = await signedIn(browser, neighbour, { javaScriptEnabled: false });
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
     await page.waitForURL(new RegExp(`/learn/${neighbour.enrollmentId}$`));
     await page.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).first().click();

@@ -1,28 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
+import { markPresent, newClass, newLearner, newWorld, signedIn, uniquePersonName, type Person } from '../support/fixtures.js';
+import { connectDb, type PgClient } from '../support/db.js';
 
-/** Jinta County (Gansu): its coordinator, the caring-mother station and the station's instructor. */
-const JINTA_COORDINATOR = '13900000006';
-const JINTA_INSTRUCTOR = '13900000009';
-const STATION = '金塔县金塔镇爱心妈妈驿站';
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 
-/** A calendar date in China, `days` from today. */
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const uniquePhone = (prefix: string) => `${prefix}${String(Date.now()).slice(-8)}`;
-
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
 
 /** A phone with a Chinese voice: speechSynthesis answers one zh-CN voice and records what it is asked to say. */
 function stubChineseVoice() {
@@ -68,55 +52,26 @@ const fontSize = (page: Page, selector: string) => page.evaluate((s) => parseFlo
 describe('a learner studies: home → her class → a lesson (read aloud, larger text) → the quiz → progress → readiness', () => {
   let browser: Browser;
   let db: PgClient;
-  const mother = { phone: '', id: '', enrollmentId: '' };
+  let mother: Person & { enrollmentId: string };
+  let stationName = '';
   let lessons: { position: number; title: string }[] = [];
   let quizId = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
+    db = await connectDb();
 
     // The coordinator registers a caring mother, puts her in a LAW-MPL class whose four 2-hour sessions
     // are held (she attended them all), and in a CARE-SAFE class that starts next week.
-    const token = (await apiLogin(JINTA_COORDINATOR)).accessToken;
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const { items: instructors } = await apiCall<{ items: { id: string; phone: string }[] }>('GET', '/api/users?role=instructor', token);
-    const instructor = instructors.find((u) => u.phone === JINTA_INSTRUCTOR)!;
-    mother.phone = uniquePhone('137');
-    mother.id = (
-      await apiCall<{ id: string }>('POST', '/api/users', token, { phone: mother.phone, name: '王桂兰', role: 'learner', orgId: station.id, password: DEMO_PASSWORD, learnerType: 'volunteer_mother' })
-    ).id;
-    const course = await apiCall<{ id: string; lessons: { position: number; title: string }[]; assessments: { id: string; kind: string }[] }>('GET', '/api/courses/LAW-MPL?lang=zh-CN', token);
-    lessons = course.lessons;
-    quizId = course.assessments.find((a) => a.kind === 'quiz')!.id;
-    const law = await apiCall<{ id: string; sessions: { id: string }[] }>('POST', '/api/classes', token, {
-      courseId: course.id,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(-9),
-      endsOn: chinaDay(5),
-      capacity: 10,
-      location: '驿站二楼活动室',
-      sessions: [-9, -7, -5, -3].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T11:00:00+08:00` })),
-    });
-    mother.enrollmentId = (await apiCall<{ id: string }>('POST', `/api/classes/${law.id}/enrollments`, token, { learnerId: mother.id })).id;
-    for (const session of law.sessions) await apiCall('PUT', `/api/sessions/${session.id}/attendance`, token, { marks: [{ learnerId: mother.id, status: 'present' }] });
-
-    const safe = await apiCall<{ id: string }>('GET', '/api/courses/CARE-SAFE', token);
-    const care = await apiCall<{ id: string }>('POST', '/api/classes', token, {
-      courseId: safe.id,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(7),
-      endsOn: chinaDay(20),
-      capacity: 10,
-      location: '驿站一楼',
-      sessions: [7, 14].map((d) => ({ startsAt: `${chinaDay(d)}T09:00:00+08:00`, endsAt: `${chinaDay(d)}T12:00:00+08:00` })),
-    });
-    await apiCall('POST', `/api/classes/${care.id}/enrollments`, token, { learnerId: mother.id });
+    const world = await newWorld({ place: '金塔' });
+    stationName = world.station.name;
+    const her = await newLearner(world, { name: uniquePersonName('王') });
+    const law = await newClass(world, { course: 'LAW-MPL', days: [-9, -7, -5, -3], endsIn: 5, location: '驿站二楼活动室', learners: [her] });
+    await markPresent(world, law.sessions.map((s) => s.id), [her]);
+    lessons = law.course.lessons;
+    quizId = law.course.assessments.find((a) => a.kind === 'quiz')!.id;
+    mother = { ...her, enrollmentId: law.enrollments[her.id] };
+    await newClass(world, { course: 'CARE-SAFE', days: [7, 14], from: '09:00', to: '12:00', location: '驿站一楼', learners: [her] });
   });
   afterAll(async () => {
     await db.end();
@@ -124,11 +79,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
   });
 
   it('on a phone with a Chinese voice she only clicks: reads a lesson aloud and in larger text, passes the quiz, and sees where she stands', async () => {
-    const context = await phoneContext(browser);
-    await context.addInitScript(stubChineseVoice);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, mother.phone);
+    const { context, page, problems } = await signedIn(browser, mother, { initScript: stubChineseVoice });
 
     // Home: her class, with its next step, leads to her class page.
     const home = page.getByRole('region', { name: zh['learning.home.heading'] });
@@ -210,7 +161,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     const item = (title: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
     await item(/未成年人保护法/).getByText(zh['certificates.readiness.state.done'], { exact: true }).waitFor();
     const careSafe = item(/关爱服务注意事项/);
-    await careSafe.getByText(/^已报名：金塔县金塔镇爱心妈妈驿站/).waitFor();
+    await careSafe.getByText(`已报名：${stationName}`).waitFor();
     await careSafe.getByText(zh['certificates.readiness.class.progressNone']).waitFor();
     await careSafe.getByRole('link', { name: new RegExp(`^${zh['certificates.readiness.class.toClass']}`) }).waitFor();
     expect(await page.getByRole('link', { name: '去报名', exact: true }).count()).toBe(0);
@@ -229,11 +180,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
   });
 
   it('without a voice for Chinese (headless Chromium) there is no read-aloud button; from my classes she reaches her class', async () => {
-    const context = await phoneContext(browser);
-    await context.addInitScript(watchVoices);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, mother.phone);
+    const { context, page, problems } = await signedIn(browser, mother, { initScript: watchVoices });
     await page.getByRole('link', { name: zh['common.nav.myClasses'] }).click();
     await page.waitForURL(/\/my\/classes$/);
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
@@ -250,9 +197,7 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
   });
 
   it('without JavaScript: no read-aloud button in the page, and larger text still works', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, mother.phone);
+    const { context, page } = await signedIn(browser, mother, { javaScriptEnabled: false });
     await page.getByRole('link', { name: `${zh['learning.open']} · ${LAW_MPL}` }).click();
     await page.waitForURL(new RegExp(`/learn/${mother.enrollmentId}$`));
     await page.getByRole('link', { name: lessons[2].title }).click();

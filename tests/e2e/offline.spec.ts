@@ -13,29 +13,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jsQR from 'jsqr';
 import type { BrowserContext, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchPhone, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { API, fill, fitsPhone, launchPhone, signIn, watchConsole, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { certify, newClass, newLearner, newWorld, tokenOf, type Klass, type Person } from '../support/fixtures.js';
 import { deviceStorage, storageNames } from '../support/device-storage.js';
 import { pdfImages } from '../support/pdf-images.js';
+import { eventually } from '../support/wait.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const STATION = '鼓山镇茶会社区服务点';
 const QUEUE_KEY = 'hearth.attendance.queue.v1';
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
-const tag = String(Date.now()).slice(-6);
-const phone = (n: number) => `156${tag}${String(n).padStart(2, '0')}`;
 /** Going offline on purpose makes the browser log the failed requests; those are not bugs. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|status of 503/.test(p));
-
-interface ClassDto {
-  id: string;
-  courseId: string;
-  orgId: string;
-  orgName: string;
-  courseCode: string;
-  sessions: { id: string; startsAt: string; endsAt: string }[];
-}
 
 /** A port nothing listens on (for a web server of the test's own). */
 const freePort = () =>
@@ -91,13 +80,10 @@ const stored = (page: Page, url: string) =>
 describe('offline: the app opens cold with no signal, marks arrive once, sign-out forgets, updates replace the worker', () => {
   const profiles: string[] = [];
   let coordinator = '';
-  const instructorPhone = phone(1);
+  let instructorPhone = '';
   let instructorToken = '';
-  let klass: ClassDto;
-  const learners = [
-    { name: `离线甲${tag}`, phone: phone(2), id: '' },
-    { name: `离线乙${tag}`, phone: phone(3), id: '' },
-  ];
+  let klass: Klass;
+  let learners: Person[] = [];
   let qrUrl = '';
 
   const profile = () => {
@@ -107,35 +93,29 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
   };
 
   beforeAll(async () => {
-    coordinator = (await apiLogin(DEMO.coordinator)).accessToken;
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', coordinator);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const { items: classes } = await apiCall<{ items: ClassDto[] }>('GET', '/api/classes?limit=100', coordinator);
-    const course = classes.find((k) => k.courseCode === 'VOC-ELDER')!;
-    const instructor = await apiCall<{ id: string }>('POST', '/api/users', coordinator, { phone: instructorPhone, name: `离线老师${tag}`, role: 'instructor', orgId: station.id, password: DEMO_PASSWORD });
-    instructorToken = (await apiLogin(instructorPhone)).accessToken;
+    // The tests of this file follow one instructor's phone through: a world of its own, shared by them.
+    const world = await newWorld({ place: '鼓山' });
+    coordinator = await tokenOf(world.coordinator);
+    instructorPhone = world.instructor.phone;
+    instructorToken = await tokenOf(world.instructor);
+    learners = [await newLearner(world, { name: `离线甲${world.tag}`, learnerType: 'migrant_worker', org: world.station }), await newLearner(world, { name: `离线乙${world.tag}`, learnerType: 'migrant_worker', org: world.station })];
     // A session on now (marking open) and one in three days: both in her coming week.
-    klass = await apiCall<ClassDto>('POST', '/api/classes', coordinator, {
-      courseId: course.courseId,
-      orgId: station.id,
-      instructorId: instructor.id,
-      startsOn: chinaDay(0),
-      endsOn: chinaDay(4),
-      capacity: 10,
-      location: '村委会活动室',
+    klass = await newClass(world, {
+      course: 'VOC-ELDER',
+      startsIn: 0,
+      endsIn: 4,
       sessions: [
         { startsAt: minutes(-30), endsAt: minutes(90) },
         { startsAt: minutes(3 * 24 * 60), endsAt: minutes(3 * 24 * 60 + 120) },
       ],
+      location: '村委会活动室',
+      learners,
     });
-    for (const learner of learners) {
-      learner.id = (await apiCall<{ id: string }>('POST', '/api/users', coordinator, { phone: learner.phone, name: learner.name, role: 'learner', orgId: station.id, learnerType: 'migrant_worker', password: DEMO_PASSWORD })).id;
-      await apiCall('POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
-    }
-    // A printed certificate's QR (a demo graduate's): the verification URL with the signed token after '#t='.
-    const graduate = (await apiLogin('13900000010')).accessToken;
-    const { items: certificates } = await apiCall<{ items: { code: string }[] }>('GET', '/api/me/certificates', graduate);
-    const pdf = await fetch(`${API()}/api/certificates/${certificates[0].code}/pdf`, { headers: { authorization: `Bearer ${graduate}` } });
+    // A printed certificate's QR (a graduate's): the verification URL with the signed token after '#t='.
+    const graduate = await newLearner(world);
+    const certificates = [await certify(world, graduate, 'CARE-SAFE')];
+    const graduateToken = await tokenOf(graduate);
+    const pdf = await fetch(`${API()}/api/certificates/${certificates[0].code}/pdf`, { headers: { authorization: `Bearer ${graduateToken}` } });
     qrUrl = pdfImages(Buffer.from(await pdf.arrayBuffer()))
       .map((img) => jsQR(img.rgba, img.width, img.height))
       .find(Boolean)!.data;
@@ -341,10 +321,8 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
         stdio: 'ignore',
       });
       server = child;
-      while (!(await fetch(`${origin}/healthz`).then((r) => r.ok, () => false))) {
-        if (child.exitCode !== null) throw new Error(`the web server for release ${release} exited (${child.exitCode})`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
+      const up = await eventually(() => fetch(`${origin}/healthz`).then((r) => r.ok, () => false), (ok) => ok || child.exitCode !== null, `the web server for release ${release} to answer`, { interval: 50 });
+      if (!up) throw new Error(`the web server for release ${release} exited (${child.exitCode})`);
     };
     const stop = async () => {
       const child = server!;

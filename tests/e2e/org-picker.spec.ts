@@ -1,21 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import type { OrgKind } from '@hearth/contracts';
+import { fill, fitsPhone, launchBrowser, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { chinaDay, newOrg, newPerson, newWorld, signedIn, tokenOf, uniqueTag, type World } from '../support/fixtures.js';
 
 /**
  * The org select of a form when the caller's subtree is too big to list (the product runs with
  * ORG_PICKER_LIMIT=5, see tests/support/global-setup.mjs): a name search in its own GET form, the
- * matches labelled with their trail. The orgs here are this spec's own, so other specs' demo tree is unchanged.
+ * matches labelled with their trail. The orgs here are this spec's own: a province with six clubs and
+ * stations, and its admin.
  */
-const tag = String(Date.now()).slice(-7);
-const NATIONAL = '全国妇联（演示）';
-const PROVINCE = `选择测试省${tag}`;
+const tag = uniqueTag();
 const CLUB = `同名俱乐部${tag}`;
 const INSTRUCTOR = `选择讲师${tag}`;
-const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const clubLabel = (city: string) => `${NATIONAL} › ${PROVINCE} › ${city} › ${fill(zh['orgs.picker.option'], { name: CLUB, kind: zh['orgs.kind.club'] })}`;
+let PROVINCE = '';
+/** A club's trail from the province down (what comes before it, up to the root, is the same for all). */
+const clubLabel = (city: string) => `${PROVINCE} › ${city} › ${fill(zh['orgs.picker.option'], { name: CLUB, kind: zh['orgs.kind.club'] })}`;
+const fromProvince = (labels: string[]) => labels.map((l) => l.slice(l.indexOf(PROVINCE)));
 
 const optionsOf = (page: Page, label: string) =>
   page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
@@ -24,28 +27,33 @@ const chosen = (page: Page, label: string) => page.getByLabel(label, { exact: tr
 describe('choosing an organisation in a big subtree', () => {
   let browser: Browser;
   let admin: string;
+  let world: World;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    admin = (await apiLogin(DEMO.admin)).accessToken;
-    const root = await apiCall<{ items: { id: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent(NATIONAL)}&limit=1`, admin);
-    const create = async (name: string, kind: string, parentId: string) => (await apiCall<{ id: string }>('POST', '/api/orgs', admin, { name, kind, parentId })).id;
-    ids.province = await create(PROVINCE, 'province', root.items[0].id);
+    world = await newWorld({ place: '选择', above: ['province'] });
+    admin = await tokenOf(world.admin);
+    PROVINCE = world.above[0].name;
+    const create = async (name: string, kind: OrgKind, parentId: string) => (await newOrg(world.admin, parentId, kind, name)).id;
+    ids.province = world.above[0].id;
     ids.cityA = await create(`甲市${tag}`, 'city', ids.province);
     ids.cityB = await create(`乙市${tag}`, 'city', ids.province);
     // Two clubs of one name: only their trails tell them apart.
     ids.clubA = await create(CLUB, 'club', ids.cityA);
     ids.clubB = await create(CLUB, 'club', ids.cityB);
-    await apiCall('POST', '/api/users', admin, { phone: `177${tag}0`.slice(0, 11), name: INSTRUCTOR, role: 'instructor', orgId: ids.clubA, password: DEMO_PASSWORD });
+    // More clubs and stations than the picker lists (5).
+    await create(`二号驿站${tag}`, 'station', world.club.id);
+    await create(`三号驿站${tag}`, 'station', world.club.id);
+    await newPerson(world.admin, 'instructor', ids.clubA, { name: INSTRUCTOR });
   });
   afterAll(() => browser.close());
 
-  it('a national admin finds a club by name and opens a class there, without JavaScript', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.admin);
-    await page.goto(`${WEB()}/manage/classes/new`);
+  it('a province admin finds a club by name and opens a class there, without JavaScript', async () => {
+    const { context, page } = await signedIn(browser, world.admin, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: zh['common.nav.manageClasses'] }).first().click();
+    await page.waitForURL(/\/manage\/classes$/);
+    await page.getByRole('link', { name: zh['classes.list.new'] }).click();
     await page.getByRole('heading', { name: zh['classes.new.heading'] }).waitFor();
 
     // Before a search: the first few clubs and stations, and how to find the others.
@@ -62,7 +70,7 @@ describe('choosing an organisation in a big subtree', () => {
     await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
     await page.getByText(fill(zh['orgs.picker.matches'], { q: CLUB, n: 2 })).waitFor();
     // Same name, same depth: in either order.
-    expect((await optionsOf(page, zh['classes.new.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
+    expect(fromProvince(await optionsOf(page, zh['classes.new.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
     expect(await search.getByLabel(zh['orgs.picker.search.label'], { exact: true }).inputValue()).toBe(CLUB);
     await fitsPhone(page);
 
@@ -75,7 +83,8 @@ describe('choosing an organisation in a big subtree', () => {
     await page.getByText(fill(zh['orgs.picker.matches'], { q: CLUB, n: 2 })).waitFor();
 
     await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
-    await page.getByLabel(zh['classes.new.org'], { exact: true }).selectOption({ label: clubLabel(`甲市${tag}`) });
+    const clubA = (await optionsOf(page, zh['classes.new.org'])).find((o) => o.endsWith(clubLabel(`甲市${tag}`)))!;
+    await page.getByLabel(zh['classes.new.org'], { exact: true }).selectOption({ label: clubA });
     await page.getByLabel(zh['classes.new.instructor'], { exact: true }).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
     const [start, end] = [chinaDay(30), chinaDay(31)];
     await page.getByLabel(zh['classes.new.startsOn']).fill(start);
@@ -88,7 +97,7 @@ describe('choosing an organisation in a big subtree', () => {
     await row.getByLabel(zh['classes.new.sessionEnd']).fill('11:00');
     await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
     await page.getByRole('alert').waitFor();
-    expect(await chosen(page, zh['classes.new.org'])).toBe(clubLabel(`甲市${tag}`));
+    expect(await chosen(page, zh['classes.new.org'])).toBe(clubA);
 
     await page.getByLabel(zh['classes.new.capacity']).fill('12');
     await page.getByRole('button', { name: zh['classes.new.submit'] }).click();
@@ -100,12 +109,9 @@ describe('choosing an organisation in a big subtree', () => {
   });
 
   it('a preset club stays chosen even when it is not on the first page', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.clubB}`);
-    expect(await chosen(page, zh['classes.new.org'])).toBe(clubLabel(`乙市${tag}`));
+    expect(fromProvince([await chosen(page, zh['classes.new.org'])])).toEqual([clubLabel(`乙市${tag}`)]);
     // An office preset is not a place for a class: not offered.
     await page.goto(`${WEB()}/manage/classes/new?orgId=${ids.province}`);
     expect(await chosen(page, zh['classes.new.org'])).toBe(zh['common.form.choose']);
@@ -114,17 +120,14 @@ describe('choosing an organisation in a big subtree', () => {
     await page.getByLabel(zh['orgs.picker.search.label'], { exact: true }).fill(CLUB);
     await page.getByRole('button', { name: zh['people.filter.submit'] }).click();
     await page.waitForURL((url) => url.searchParams.get('orgQ') === CLUB);
-    expect((await optionsOf(page, zh['people.filter.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
+    expect(fromProvince(await optionsOf(page, zh['people.filter.org'])).sort()).toEqual([clubLabel(`甲市${tag}`), clubLabel(`乙市${tag}`)].sort());
     await fitsPhone(page);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('a coordinator still gets a plain select of her club and station, with no search', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     for (const [path, label] of [
       ['/manage/classes/new', zh['classes.new.org']],
       ['/manage/people/new', zh['people.field.org']],
@@ -132,10 +135,11 @@ describe('choosing an organisation in a big subtree', () => {
     ] as const) {
       await page.goto(`${WEB()}${path}`);
       const options = await optionsOf(page, label);
-      // Her club and its stations (other specs may have opened a fresh station under it): a short plain list.
+      // Her club and its three stations: a short plain list.
       const trimmed = options.map((o) => o.trim());
-      expect(trimmed[0]).toBe(fill(zh['orgs.picker.option'], { name: '村童妈妈俱乐部', kind: zh['orgs.kind.club'] }));
-      expect(trimmed).toContain(fill(zh['orgs.picker.option'], { name: '鼓山镇茶会社区服务点', kind: zh['orgs.kind.station'] }));
+      expect(trimmed[0]).toBe(fill(zh['orgs.picker.option'], { name: world.club.name, kind: zh['orgs.kind.club'] }));
+      expect(trimmed).toContain(fill(zh['orgs.picker.option'], { name: world.station.name, kind: zh['orgs.kind.station'] }));
+      expect(trimmed).toHaveLength(4);
       expect(options.every((o) => o.includes(zh['orgs.kind.club']) || o.includes(zh['orgs.kind.station']))).toBe(true);
       expect(await page.getByRole('search', { name: zh['orgs.picker.search.label'] }).count()).toBe(0);
       expect(await page.getByLabel(zh['orgs.picker.search.label'], { exact: true }).count()).toBe(0);

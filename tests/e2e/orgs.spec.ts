@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, fitsPhone, launchBrowser, WEB } from '../support/browser.js';
+import { newWorld, signedIn } from '../support/fixtures.js';
 
-const PROVINCE_ADMIN = '13900000008';
-const stamp = String(Date.now()).slice(-6);
 
 
 /** The org the page is about. */
@@ -21,32 +19,33 @@ describe('the organisation tree through the real Chinese pages', () => {
   afterAll(() => browser.close());
 
   it('a province admin walks down to a county, adds a station, sees it listed and finds it by name', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, PROVINCE_ADMIN);
+    const world = await newWorld({ place: '甘肃', above: ['province', 'city'] });
+    const [{ name: province }, { name: city }] = world.above;
+    const county = world.county.name;
+    const stamp = world.tag;
+    const { context, page, problems } = await signedIn(browser, world.admin);
     // The home page's next steps lead here.
     await page.getByRole('link', { name: zh['home.steps.admin.orgs'] }).first().click();
     await page.waitForURL(/\/admin\/orgs$/);
     await page.getByRole('heading', { level: 1, name: zh['orgs.heading'] }).waitFor();
-    await current(page, '甘肃省妇联');
+    await current(page, province);
     expect(await page.getByRole('navigation', { name: zh['orgs.path'] }).count()).toBe(0);
     // Only lower kinds, highest first.
     expect(await kindOptions(page)).toEqual(['city', 'county', 'club', 'station'].map((k) => zh[`orgs.kind.${k}` as 'orgs.kind.city']));
     await fitsPhone(page);
 
     // Down one level at a time; each page lists only its own children.
-    await childLink(page, '酒泉市妇联').click();
-    await current(page, '酒泉市妇联');
-    await childLink(page, '金塔县妇联').click();
-    await current(page, '金塔县妇联');
+    await childLink(page, city).click();
+    await current(page, city);
+    await childLink(page, county).click();
+    await current(page, county);
     expect(new URL(page.url()).searchParams.get('parent')).toMatch(/^[0-9a-f-]{36}$/);
     const path = page.getByRole('navigation', { name: zh['orgs.path'] });
-    await path.getByRole('link', { name: '甘肃省妇联' }).waitFor();
-    await path.getByRole('link', { name: '酒泉市妇联' }).waitFor();
-    await path.locator('[aria-current="page"]', { hasText: '金塔县妇联' }).waitFor();
-    await childLink(page, '金塔县爱心妈妈志愿服务队').waitFor();
-    expect(await childLink(page, '金塔县金塔镇爱心妈妈驿站').count()).toBe(0);
+    await path.getByRole('link', { name: province }).waitFor();
+    await path.getByRole('link', { name: city }).waitFor();
+    await path.locator('[aria-current="page"]', { hasText: county }).waitFor();
+    await childLink(page, world.club.name).waitFor();
+    expect(await childLink(page, world.station.name).count()).toBe(0);
     expect(await kindOptions(page)).toEqual([zh['orgs.kind.club'], zh['orgs.kind.station']]);
 
     // A name left empty is refused on its field.
@@ -79,42 +78,40 @@ describe('the organisation tree through the real Chinese pages', () => {
     await page.waitForURL(/\/admin\/orgs\?q=/);
     await page.getByRole('heading', { name: fill(zh['orgs.search.heading'], { q: `测试驿站${stamp}`, n: 1 }) }).waitFor();
     const hit = childLink(page, station);
-    await hit.getByText('甘肃省妇联 › 酒泉市妇联 › 金塔县妇联').waitFor();
+    await hit.getByText(`${province} › ${city} › ${county}`).waitFor();
     await hit.click();
     await current(page, station);
     await page.getByText(zh['orgs.create.lowest']).waitFor();
     await fitsPhone(page);
 
     // Back to her own org through the breadcrumb.
-    await page.getByRole('navigation', { name: zh['orgs.path'] }).getByRole('link', { name: '甘肃省妇联' }).click();
+    await page.getByRole('navigation', { name: zh['orgs.path'] }).getByRole('link', { name: province }).click();
     await page.waitForURL(/\/admin\/orgs$/);
-    await current(page, '甘肃省妇联');
+    await current(page, province);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it("another province's org, or a made-up id, is not found; her search never shows another province", async () => {
-    const national = await apiLogin(DEMO.admin);
-    const sichuan = (await apiCall<{ items: { id: string; name: string }[] }>('GET', `/api/orgs?q=${encodeURIComponent('四川省妇联')}`, national.accessToken)).items[0];
-    expect(sichuan.name).toBe('四川省妇联');
+    const world = await newWorld({ place: '甘肃', above: ['province'] });
+    const other = await newWorld({ place: '四川', above: ['province'] });
+    const sichuan = other.above[0];
+    const otherCounty = other.county.name;
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, PROVINCE_ADMIN);
+    const { context, page } = await signedIn(browser, world.admin);
     for (const parent of [sichuan.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
       const response = await page.goto(`${WEB()}/admin/orgs?parent=${parent}`);
       expect(response?.status()).toBe(404);
       await page.getByRole('heading', { name: zh['common.errorPage.404.title'] }).waitFor();
     }
-    await page.goto(`${WEB()}/admin/orgs?q=${encodeURIComponent('中江县')}`);
-    await page.getByText(fill(zh['orgs.search.empty'], { q: '中江县' })).waitFor();
+    await page.goto(`${WEB()}/admin/orgs?q=${encodeURIComponent(otherCounty)}`);
+    await page.getByText(fill(zh['orgs.search.empty'], { q: otherCounty })).waitFor();
     await context.close();
   });
 
   it('refuses a coordinator the way other admin pages do', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, DEMO.coordinator);
+    const world = await newWorld({ place: '福州' });
+    const { context, page } = await signedIn(browser, world.coordinator);
     for (const path of ['/admin/orgs', '/admin/audit']) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
@@ -123,23 +120,25 @@ describe('the organisation tree through the real Chinese pages', () => {
     await context.close();
   });
 
-  it('works without JavaScript: the national admin searches with a plain GET form and adds a club with a plain POST', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.admin);
-    await page.goto(`${WEB()}/admin/orgs`);
-    await current(page, '全国妇联（演示）');
-    expect(await kindOptions(page)).toHaveLength(5);
+  it('works without JavaScript: a province admin searches with a plain GET form and adds a club with a plain POST', async () => {
+    const world = await newWorld({ place: '福建', above: ['province', 'city'] });
+    const [{ name: province }, { name: city }] = world.above;
+    const { context, page } = await signedIn(browser, world.admin, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: zh['home.steps.admin.orgs'] }).first().click();
+    await page.waitForURL(/\/admin\/orgs$/);
+    await current(page, province);
+    expect(await kindOptions(page)).toHaveLength(4);
 
-    await page.getByLabel(zh['orgs.search.label']).fill('晋安');
+    const search = `县妇联-${world.tag}`;
+    await page.getByLabel(zh['orgs.search.label']).fill(search);
     await page.getByRole('button', { name: zh['orgs.search.submit'] }).click();
     await page.waitForURL(/q=/);
-    const hit = childLink(page, '晋安区妇联');
-    await hit.getByText('全国妇联（演示） › 福建省妇联 › 福州市妇联').waitFor();
+    const hit = childLink(page, world.county.name);
+    await hit.getByText(`${province} › ${city}`).waitFor();
     await hit.click();
-    await current(page, '晋安区妇联');
+    await current(page, world.county.name);
 
-    const club = `晋安区测试俱乐部${stamp}`;
+    const club = `晋安区测试俱乐部${world.tag}`;
     await page.getByLabel(zh['orgs.create.name'], { exact: true }).fill(club);
     await page.getByRole('button', { name: zh['orgs.create.submit'] }).click();
     await page.getByText(fill(zh['orgs.create.done'], { name: club })).waitFor();

@@ -1,15 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, chooseJoinOrg, DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { API, chooseJoinOrg, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { newEmployer, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, uniquePhone, uniqueTag, type World } from '../support/fixtures.js';
 
-const CLUB = '村童妈妈俱乐部';
-const EMPLOYER = '福州家家福家政服务有限公司';
-const stamp = String(Date.now()).slice(-8);
-const uniquePhone = (prefix: string) => `${prefix}${stamp}`;
-/** A name no other suite uses, so a search finds exactly this person. */
-const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('') + stamp.slice(-3);
+const stamp = uniqueTag();
 
 /** The options of a select, by its label, without the "please choose" placeholder. */
 const optionsOf = (page: Page, label: string) =>
@@ -27,18 +22,22 @@ async function fieldError(page: Page, label: string): Promise<string> {
 
 describe('accounts (/manage/people) through the real Chinese pages', () => {
   let browser: Browser;
-  const instructor = { phone: uniquePhone('136'), name: uniqueName('吴'), password: `Teach-${stamp}` };
+  const instructor = { phone: uniquePhone(), name: uniquePersonName('吴'), password: `Teach-${stamp}` };
+  /** A county of its own: its club's coordinator makes the accounts, and a partner employer of the club. */
+  let world: World;
+  let CLUB = '';
+  let EMPLOYER = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
+    world = await newWorld({ place: '福州' });
+    CLUB = world.club.name;
+    EMPLOYER = (await newEmployer(world)).name;
   });
   afterAll(() => browser.close());
 
   it('a coordinator creates an instructor on her phone, finds her with the filters, and the instructor signs in', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
 
     // The home page's "manage accounts" step leads here.
     await page.locator('a[href="/manage/people"]').first().click();
@@ -105,10 +104,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
   });
 
   it('the instructor forgot her password: the coordinator gives her a new one, and the old one stops working', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.goto(`${WEB()}/manage/people?q=${instructor.phone}`);
     const card = page.getByRole('listitem').filter({ hasText: instructor.name });
     await card.getByText(zh['people.reset.open']).click();
@@ -134,10 +130,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
   });
 
   it('shows bad input on the field, in Chinese: a malformed phone, a phone already used, a missing staff password', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.goto(`${WEB()}/manage/people/new`);
 
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill('12345');
@@ -151,8 +144,8 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     expect(await page.getByLabel(zh['people.field.name'], { exact: true }).inputValue()).toBe('测试');
     expect(await page.getByLabel(zh['people.field.role'], { exact: true }).inputValue()).toBe('instructor');
 
-    // A phone that already has an account (the demo learner): the API's refusal lands on the phone field.
-    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(DEMO.learner);
+    // A phone that already has an account (a learner of the club): the API's refusal lands on the phone field.
+    await page.getByLabel(zh['people.field.phone'], { exact: true }).fill((await newLearner(world)).phone);
     await page.getByLabel(zh['people.field.password'], { exact: true }).fill(`Teach-${stamp}`);
     await page.getByRole('button', { name: zh['people.form.submit'] }).click();
     await page.getByText(zh['people.error.phoneTaken']).first().waitFor();
@@ -164,40 +157,37 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
   });
 
   it('an admin may create coordinators and admins; a coordinator may not', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, DEMO.admin);
-    await page.goto(`${WEB()}/manage/people/new`);
+    // A province of its own with a caring mother at its station; the coordinator is the file's, in another county.
+    const province = await newWorld({ place: '甘肃', above: ['province', 'city'] });
+    const volunteer = await newLearner(province);
+    const { context, page } = await signedIn(browser, province.admin);
+    await page.locator('a[href="/manage/people"]').first().click();
+    await page.getByRole('link', { name: zh['people.list.new'] }).click();
+    await page.waitForURL(/\/manage\/people\/new$/);
     const roles = await optionsOf(page, zh['people.field.role']);
     expect(roles).toEqual(expect.arrayContaining([zh['people.role.admin'], zh['people.role.coordinator'], zh['people.role.instructor'], zh['people.role.learner'], zh['people.role.employer']]));
     await page.getByText(zh['people.field.roleHintAdmin']).waitFor();
-    // Her subtree is the whole tree (too big to list in these tests): organisations of other provinces are found by name.
-    await page.getByRole('search', { name: zh['orgs.picker.search.label'] }).getByLabel(zh['orgs.picker.search.label']).fill('金塔县');
-    await page.getByRole('button', { name: zh['orgs.picker.search.submit'] }).click();
-    await page.waitForURL(/orgQ=/);
-    expect(await optionsOf(page, zh['people.field.org'])).toContain(`全国妇联（演示） › 甘肃省妇联 › 酒泉市妇联 › ${fill(zh['orgs.picker.option'], { name: '金塔县妇联', kind: zh['orgs.kind.county'] })}`);
-    // She sees accounts of every province; the coordinator's list holds only her club's.
-    await page.goto(`${WEB()}/manage/people?q=${DEMO.volunteer}`);
-    await page.getByRole('listitem').filter({ hasText: DEMO.volunteer }).waitFor();
+    // The orgs of her province are offered, offices too.
+    const county = fill(zh['orgs.picker.option'], { name: province.county.name, kind: zh['orgs.kind.county'] });
+    expect((await optionsOf(page, zh['people.field.org'])).some((label) => label.endsWith(county))).toBe(true);
+    // She sees accounts of her whole province; the coordinator's list holds only her club's.
+    await page.goto(`${WEB()}/manage/people?q=${volunteer.phone}`);
+    await page.getByRole('listitem').filter({ hasText: volunteer.phone }).waitFor();
     await context.close();
 
-    const coordinator = await phoneContext(browser);
-    const coordinatorPage = await coordinator.newPage();
-    await signIn(coordinatorPage, DEMO.coordinator);
-    await coordinatorPage.goto(`${WEB()}/manage/people?q=${DEMO.volunteer}`);
+    const { context: coordinator, page: coordinatorPage } = await signedIn(browser, world.coordinator);
+    await coordinatorPage.goto(`${WEB()}/manage/people?q=${volunteer.phone}`);
     await coordinatorPage.getByText(zh['people.list.empty']).waitFor();
     await coordinatorPage.goto(`${WEB()}/manage/people/new`);
     const hers = await optionsOf(coordinatorPage, zh['people.field.role']);
     expect(hers).not.toContain(zh['people.role.admin']);
     expect(hers).not.toContain(zh['people.role.coordinator']);
-    expect((await optionsOf(coordinatorPage, zh['people.field.org'])).some((label) => label.includes('金塔县妇联'))).toBe(false);
+    expect((await optionsOf(coordinatorPage, zh['people.field.org'])).some((label) => label.includes(province.county.name))).toBe(false);
     await coordinator.close();
   });
 
   it('refuses a learner the way other manage pages do', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, DEMO.learner);
+    const { context, page } = await signedIn(browser, await newLearner(world, { learnerType: 'migrant_worker' }));
     for (const path of ['/manage/people', '/manage/people/new']) {
       const response = await page.goto(`${WEB()}${path}`);
       expect(response?.status()).toBe(403);
@@ -207,17 +197,13 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
   });
 
   it('works without JavaScript: a coordinator creates employer staff, then a learner with a generated password', async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${WEB()}/login`);
-    await page.getByLabel(zh['common.field.phone'], { exact: true }).fill(DEMO.coordinator);
-    await page.getByLabel(zh['common.field.password']).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: zh['account.login.submit'] }).click();
-    await page.waitForURL(/\/app$/);
-    await page.goto(`${WEB()}/manage/people/new`);
+    const { context, page } = await signedIn(browser, world.coordinator, { javaScriptEnabled: false });
+    await page.locator('a[href="/manage/people"]').first().click();
+    await page.getByRole('link', { name: zh['people.list.new'] }).click();
+    await page.waitForURL(/\/manage\/people\/new$/);
 
     // Every field is on the page; the server reads only those of the chosen role.
-    const staff = { phone: uniquePhone('137'), name: uniqueName('何') };
+    const staff = { phone: uniquePhone(), name: uniquePersonName('何') };
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(staff.phone);
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill(staff.name);
     await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.employer'] });
@@ -234,7 +220,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await fitsPhone(page);
 
     // A learner with no password: the system makes one up, shown this once.
-    const learner = { phone: uniquePhone('138'), name: uniqueName('孙') };
+    const learner = { phone: uniquePhone(), name: uniquePersonName('孙') };
     await page.getByLabel(zh['people.field.phone'], { exact: true }).fill(learner.phone);
     await page.getByLabel(zh['people.field.name'], { exact: true }).fill(learner.name);
     await page.getByLabel(zh['people.field.role'], { exact: true }).selectOption({ label: zh['people.role.learner'] });
@@ -275,17 +261,14 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
   });
 
   it('an imported learner claims her account with the activation code her coordinator generates here', async () => {
-    const phone = uniquePhone('135');
-    const name = uniqueName('郑');
+    const phone = uniquePhone();
+    const name = uniquePersonName('郑');
     const post = (path: string, body: unknown, token?: string) =>
       fetch(`${API()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-    const { accessToken } = (await (await post('/api/auth/login', { phone: DEMO.coordinator, password: DEMO_PASSWORD })).json()) as { accessToken: string };
+    const accessToken = await tokenOf(world.coordinator);
     expect((await post('/api/imports/learners', { csv: `name,phone,learnerType\n${name},${phone},migrant_worker` }, accessToken)).status).toBeLessThan(300);
 
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.goto(`${WEB()}/manage/people?q=${phone}`);
     const card = page.getByRole('listitem').filter({ hasText: name });
     await card.getByText(zh['people.claim.pending'], { exact: true }).waitFor();
@@ -303,7 +286,7 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const reg = await hers.newPage();
     const regProblems = watchConsole(reg);
     await reg.goto(`${WEB()}/register`);
-    await chooseJoinOrg(reg, '鼓山镇', '鼓山镇茶会社区服务点');
+    await chooseJoinOrg(reg, world.tag, world.station.name);
     await reg.getByLabel(zh['common.field.name']).fill(name);
     await reg.getByLabel(zh['common.field.phone'], { exact: true }).fill(phone);
     await reg.getByLabel(zh['common.field.password']).fill('her-own-pass-1');

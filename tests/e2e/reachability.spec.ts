@@ -1,5 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
-import { DEMO, DEMO_PASSWORD, WEB } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { WEB } from '../support/browser.js';
+import { markPresent, newClass, newEmployer, newJob, newLearner, newPerson, newWorld, referredCandidate, type Person } from '../support/fixtures.js';
 
 /**
  * A page no link reaches does not exist for someone who only taps. For each role this signs in through the
@@ -7,8 +8,10 @@ import { DEMO, DEMO_PASSWORD, WEB } from '../support/browser.js';
  * are) and checks that every page the role's daily work needs was reached.
  */
 
+type Role = 'learner' | 'volunteer' | 'instructor' | 'jintaInstructor' | 'coordinator' | 'employer' | 'admin';
+
 /** What each role needs, as path patterns (ids vary). */
-const NEEDS: Record<keyof typeof DEMO | 'jintaInstructor', RegExp[]> = {
+const NEEDS: Record<Role, RegExp[]> = {
   learner: [/^\/learn\/[0-9a-f-]{36}\/lessons\/\d+$/, /^\/me\/data$/, /^\/courses$/, /^\/courses\/[^/]+$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/jobs$/, /^\/my\/consent$/, /^\/my\/referrals$/, /^\/me$/, /^\/me\/password$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
   volunteer: [/^\/my\/readiness$/, /^\/courses$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/learn\/quiz\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/me$/],
   instructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/code$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/print$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
@@ -21,18 +24,18 @@ const NEEDS: Record<keyof typeof DEMO | 'jintaInstructor', RegExp[]> = {
   employer: [/^\/employer$/, /^\/employer\/referrals\/[0-9a-f-]{36}$/, /^\/employer\/jobs\/new$/, /^\/employer\/followups$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
   admin: [/^\/dashboard$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/admin\/orgs$/, /^\/admin\/courses$/, /^\/admin\/courses\/new$/, /^\/manage\/people$/, /^\/admin\/audit$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
 };
-const PHONES: Record<keyof typeof NEEDS, string> = { ...DEMO, jintaInstructor: '13900000009' };
+const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
 /** Pages that change something or end the session when fetched are never followed, though no GET should. */
 const NEVER_FOLLOW = /^\/(logout|locale)\b/;
 const MAX_PAGES = 400;
 
-async function signInOverHttp(phone: string): Promise<string> {
+async function signInOverHttp(person: Person): Promise<string> {
   const res = await fetch(`${WEB()}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ phone, password: DEMO_PASSWORD, next: '/app' }),
+    body: new URLSearchParams({ phone: person.phone, password: person.password, next: '/app' }),
   });
   expect(res.status).toBe(302);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -72,9 +75,27 @@ async function crawl(cookie: string): Promise<{ reached: Set<string>; failures: 
 }
 
 describe('every page a role needs is reachable by links from where she lands', () => {
-  for (const role of Object.keys(NEEDS) as (keyof typeof NEEDS)[]) {
+  /** A county of its own with each role at work: classes running (a session on now), a certificate, a referral. */
+  const people = {} as Record<Role, Person>;
+  beforeAll(async () => {
+    const world = await newWorld({ place: '可达' });
+    const learner = await newLearner(world, { learnerType: 'migrant_worker' });
+    const volunteer = await newLearner(world);
+    const other = await newPerson(world.admin, 'instructor', world.station);
+    const running = { days: [-3, 4], endsIn: 10 };
+    const house = await newClass(world, { course: 'VOC-HOUSE', ...running, learners: [learner] });
+    await newClass(world, { course: 'LAW-MPL', ...running, learners: [volunteer] });
+    await newClass(world, { course: 'CARE-SAFE', ...running, instructor: other, learners: [volunteer] });
+    const now = await newClass(world, { course: 'VOC-ELDER', startsIn: -1, endsIn: 10, sessions: [{ startsAt: minutes(-30), endsAt: minutes(90) }], learners: [learner] });
+    await markPresent(world, [house.sessions[0].id, now.sessions[0].id], [learner]);
+    const employer = await newEmployer(world);
+    await referredCandidate(world, await newJob(world, employer));
+    Object.assign(people, { learner, volunteer, instructor: world.instructor, jintaInstructor: other, coordinator: world.coordinator, employer: employer.staff, admin: world.admin });
+  });
+
+  for (const role of Object.keys(NEEDS) as Role[]) {
     it(`${role}: reaches ${NEEDS[role].length} pages by links, and no link leads to an error`, async () => {
-      const cookie = await signInOverHttp(PHONES[role]);
+      const cookie = await signInOverHttp(people[role]);
       const { reached, failures } = await crawl(cookie);
       const unreachable = NEEDS[role].filter((need) => ![...reached].some((path) => need.test(path))).map(String);
       expect({ unreachable, failures }).toEqual({ unreachable: [], failures: [] });

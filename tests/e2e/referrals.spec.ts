@@ -1,94 +1,35 @@
-import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
-
-const EMPLOYER = '福州家家福家政服务有限公司';
-const stamp = String(Date.now()).slice(-8);
-const uniquePhone = (prefix: string) => `${prefix}${stamp}`;
-/** A name no other suite uses, so the candidate list cannot confuse two learners. */
-const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('');
-
-// ---- Certificate codes, as apps/api/src/certificates/certificate-code.ts makes them (tests do not import API code) ----
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-function checkChar(body: string): string {
-  const n = CODE_ALPHABET.length;
-  let factor = 2;
-  let sum = 0;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let addend = factor * CODE_ALPHABET.indexOf(body[i]);
-    factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / n) + (addend % n);
-    sum += addend;
-  }
-  return CODE_ALPHABET[(n - (sum % n)) % n];
-}
-function newCertificateCode(): string {
-  let body = '';
-  for (let i = 0; i < 10; i++) body += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return body + checkChar(body);
-}
-
-// ---- PostgreSQL of the running product (pg ships without types here, hence the small interface) ----
-interface PgClient {
-  connect(): Promise<void>;
-  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  end(): Promise<void>;
-}
-const PG_MODULE = 'pg';
-async function withDb<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
-  const { default: pg } = (await import(PG_MODULE)) as { default: { Client: new (options: { connectionString: string }) => PgClient } };
-  const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-  const db = new pg.Client({ connectionString: `postgres://postgres:hearth-local@127.0.0.1:${port}/hearth` });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
-
-// ---- The API, for setting up what the pages under test do not do ----
+import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
+import { certify, newEmployer, newLearner, newWorld, signedIn, uniquePersonName, type Employer, type Person, type World } from '../support/fixtures.js';
 
 describe('job referrals through the real Chinese pages: consent first, then refer, then hire', () => {
   let browser: Browser;
-  const learner = { phone: uniquePhone('135'), name: uniqueName('郑'), id: '' };
-  const jobTitle = `住家保姆（${stamp}）`;
+  /** The tests follow one referral through, in a county of their own: its coordinator, a partner employer and a trainee. */
+  let world: World;
+  let employer: Employer;
+  let EMPLOYER = '';
+  let learner: Person;
+  let jobTitle = '';
   let referralUrl = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    // A fresh migrant worker of 村童妈妈俱乐部, created by its coordinator, holding a valid housekeeping certificate.
-    const coordinator = await apiLogin(DEMO.coordinator);
-    const created = await apiCall<{ id: string }>('POST', '/api/users', coordinator.accessToken, {
-      phone: learner.phone,
-      name: learner.name,
-      role: 'learner',
-      learnerType: 'migrant_worker',
-      orgId: coordinator.user.orgId,
-      password: DEMO_PASSWORD,
-    });
-    learner.id = created.id;
-    await withDb((db) =>
-      db.query(
-        `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at, status, hours)
-         SELECT $1, $2, c.id, $3, now() - interval '3 days', now() + interval '2 years', 'valid', 40 FROM courses c WHERE c.code = 'VOC-HOUSE'`,
-        [newCertificateCode(), learner.id, coordinator.user.orgId],
-      ),
-    );
+    world = await newWorld({ place: '福州' });
+    employer = await newEmployer(world);
+    EMPLOYER = employer.name;
+    jobTitle = `住家保姆（${world.tag}）`;
+    // A fresh migrant worker of the club, holding a valid housekeeping certificate (40 hours).
+    learner = await newLearner(world, { name: uniquePersonName('郑'), learnerType: 'migrant_worker' });
+    await certify(world, learner, 'VOC-HOUSE');
   });
   afterAll(() => browser.close());
 
   it('the learner reads the consent page on her phone and agrees', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, learner.phone);
-    await page.goto(`${WEB()}/jobs`);
+    const { context, page, problems } = await signedIn(browser, learner);
+    await page.getByRole('link', { name: zh['common.nav.jobs'], exact: true }).first().click();
+    await page.waitForURL(/\/jobs$/);
     await page.getByText(zh['referrals.jobs.consentNeeded']).waitFor();
     await page.getByRole('link', { name: zh['referrals.jobs.consentLink'] }).click();
     await page.waitForURL(/\/my\/consent$/);
@@ -108,11 +49,9 @@ describe('job referrals through the real Chinese pages: consent first, then refe
   });
 
   it('the coordinator posts an opening requiring the housekeeping certificate and refers her with a note', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
-    await page.goto(`${WEB()}/manage/jobs`);
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
+    await page.getByRole('link', { name: zh['common.nav.manageJobs'], exact: true }).first().click();
+    await page.waitForURL(/\/manage\/jobs$/);
     await page.getByRole('heading', { name: EMPLOYER }).waitFor();
     await page.getByRole('link', { name: zh['referrals.manage.newJob'] }).click();
     await page.waitForURL(/\/manage\/jobs\/new$/);
@@ -154,11 +93,9 @@ describe('job referrals through the real Chinese pages: consent first, then refe
   });
 
   it('the employer opens the referral, sees her name and phone, and moves it on to hired', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.employer);
-    await page.goto(`${WEB()}/employer`);
+    const { context, page, problems } = await signedIn(browser, employer.staff);
+    await page.getByRole('link', { name: zh['common.nav.candidates'] }).first().click();
+    await page.waitForURL(/\/employer$/);
     await page.getByRole('link', { name: learner.name }).click();
     await page.waitForURL(/\/employer\/referrals\/[0-9a-f-]{36}$/);
     referralUrl = page.url();
@@ -182,11 +119,9 @@ describe('job referrals through the real Chinese pages: consent first, then refe
   });
 
   it('the learner sees she is hired in 我的推荐', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, learner.phone);
-    await page.goto(`${WEB()}/my/referrals`);
+    const { context, page, problems } = await signedIn(browser, learner);
+    await page.getByRole('link', { name: zh['common.nav.referrals'], exact: true }).first().click();
+    await page.waitForURL(/\/my\/referrals$/);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: jobTitle }) });
     await card.getByText(zh['referrals.status.hired'], { exact: true }).waitFor();
     await card.getByText(EMPLOYER).waitFor();
@@ -197,15 +132,13 @@ describe('job referrals through the real Chinese pages: consent first, then refe
   });
 
   it('the follow-ups page opens for the coordinator and for the employer, each with the way back to her own work', async () => {
-    for (const [phone, path, back, backTo] of [
-      [DEMO.coordinator, '/manage/followups', zh['referrals.board.back'], '/manage/jobs'],
-      [DEMO.employer, '/employer/followups', zh['referrals.employer.back'], '/employer'],
+    for (const [person, path, back, backTo] of [
+      [world.coordinator, '/manage/followups', zh['referrals.board.back'], '/manage/jobs'],
+      [employer.staff, '/employer/followups', zh['referrals.employer.back'], '/employer'],
     ] as const) {
-      const context = await phoneContext(browser);
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await signIn(page, phone);
-      await page.goto(`${WEB()}${path}`);
+      const { context, page, problems } = await signedIn(browser, person);
+      await page.getByRole('link', { name: zh['common.nav.followups'], exact: true }).first().click();
+      await page.waitForURL(new RegExp(`${path}$`));
       await page.getByRole('heading', { level: 1, name: zh['referrals.followups.heading'] }).waitFor();
       expect(await page.getByRole('link', { name: back }).getAttribute('href')).toBe(backTo);
       await page.locator('.referrals-followup').or(page.getByText(zh['referrals.followups.empty'])).first().waitFor();
@@ -217,27 +150,8 @@ describe('job referrals through the real Chinese pages: consent first, then refe
 
   it("another employer's staff cannot open that referral (404)", async () => {
     expect(referralUrl).not.toBe('');
-    const coordinator = await apiLogin(DEMO.coordinator);
-    const other = await apiCall<{ id: string }>('POST', '/api/employers', coordinator.accessToken, {
-      name: `福州好帮手保洁有限公司${stamp}`,
-      industry: '保洁',
-      contactName: '黄经理',
-      contactPhone: uniquePhone('136'),
-      orgId: coordinator.user.orgId,
-    });
-    const staffPhone = uniquePhone('137');
-    await apiCall('POST', '/api/users', coordinator.accessToken, {
-      phone: staffPhone,
-      name: '黄志强',
-      role: 'employer',
-      employerId: other.id,
-      orgId: coordinator.user.orgId,
-      password: DEMO_PASSWORD,
-    });
-
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    await signIn(page, staffPhone);
+    const other = await newEmployer(world, { name: `福州好帮手保洁有限公司-${world.tag}`, industry: '保洁' });
+    const { context, page } = await signedIn(browser, other.staff);
     const response = await page.goto(referralUrl);
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { name: zh['common.errorPage.404.title'] }).waitFor();

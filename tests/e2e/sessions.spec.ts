@@ -3,6 +3,7 @@ import type { Browser, Cookie } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { apiCall } from '../support/api.js';
 import { fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
+import { uniquePersonName, uniquePhone } from '../support/fixtures.js';
 
 const PASSWORD = 'shared-phone-1';
 const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/;
@@ -38,8 +39,8 @@ describe('signing out on a shared phone', () => {
   afterAll(() => browser.close());
 
   it('a copied session cookie opens nothing once she has signed out, and never shows her tokens', async () => {
-    const phone = `136${String(Date.now()).slice(-8)}`;
-    await apiCall('POST', '/api/auth/register', null, { phone, password: PASSWORD, name: '共用手机', learnerType: 'volunteer_mother' });
+    const phone = uniquePhone();
+    await apiCall('POST', '/api/auth/register', null, { phone, password: PASSWORD, name: uniquePersonName('共'), learnerType: 'volunteer_mother' });
     const context = await phoneContext(browser);
     const page = await context.newPage();
     const problems = watchConsole(page);

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,13 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { en } from '../../apps/web/app/i18n/en.js';
-import { DEMO, DEMO_PASSWORD, fill, fitsPhone, launchBrowser, phoneContext, signIn, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { consentToReferrals, newEmployer, newJob, newLearner, newWorld, refer, referredCandidate, signedIn, uniquePersonName, type Employer, type Person, type World } from '../support/fixtures.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const EMPLOYER = '福州家家福家政服务有限公司';
-const stamp = String(Date.now()).slice(-8);
-const uniqueName = (surname: string) => surname + [...'秀春桂兰芳燕霞梅丽娟'].sort(() => randomInt(3) - 1).slice(0, 2).join('');
 
 /** Every audit action the API writes, found in its source as `action: '…'` (plus job.open/closed, written as job.${status}). */
 function auditActionsInApi(): string[] {
@@ -53,33 +49,26 @@ async function moveButtons(page: Page) {
 
 describe('small fixes: stable move buttons, confirmed endings, login hint, her data in words, audit in words, tel links', () => {
   let browser: Browser;
-  const learners = [
-    { phone: `135${stamp}`, name: uniqueName('冯'), id: '' },
-    { phone: `134${stamp}`, name: uniqueName('韩'), id: '' },
-    { phone: `133${stamp}`, name: uniqueName('邓'), id: '' },
-  ];
-  const jobTitle = `保洁员（${stamp}）`;
+  /** A county of its own: a partner employer's opening, and three migrant workers each referred to it (one per test below). */
+  let world: World;
+  let employer: Employer;
+  const learners: Person[] = [];
+  let jobTitle = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const coordinator = await apiLogin(DEMO.coordinator);
-    const employers = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/employers', coordinator.accessToken);
-    const employerId = employers.items.find((e) => e.name === EMPLOYER)!.id;
-    const job = await apiCall<{ id: string }>('POST', '/api/jobs', coordinator.accessToken, { employerId, title: jobTitle, requiredCourseIds: [], location: '福州市鼓楼区', positions: 3 });
-    for (const learner of learners) {
-      const created = await apiCall<{ id: string }>('POST', '/api/users', coordinator.accessToken, {
-        phone: learner.phone,
-        name: learner.name,
-        role: 'learner',
-        learnerType: 'migrant_worker',
-        orgId: coordinator.user.orgId,
-        password: DEMO_PASSWORD,
-      });
-      learner.id = created.id;
-      const session = await apiLogin(learner.phone);
-      await apiCall('POST', '/api/me/consents', session.accessToken, { scope: 'referrals' });
-      await apiCall('POST', '/api/referrals', coordinator.accessToken, { learnerId: learner.id, jobId: job.id });
+    world = await newWorld({ place: '福州' });
+    employer = await newEmployer(world);
+    const job = await newJob(world, employer, { title: `保洁员（${world.tag}）`, requiredCourses: [] });
+    jobTitle = job.title;
+    for (const surname of ['冯', '韩', '邓']) {
+      const learner = await newLearner(world, { name: uniquePersonName(surname), learnerType: 'migrant_worker' });
+      await consentToReferrals(learner);
+      await refer(world, learner, job);
+      learners.push(learner);
     }
+    // One referral already moved on, for the audit trail.
+    await referredCandidate(world, job, { steps: ['contacted'] });
   });
   afterAll(() => browser.close());
 
@@ -106,10 +95,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
   for (const [i, javaScriptEnabled] of [[0, true], [1, false]] as const) {
     it(`the employer's move buttons keep their places from step to step, and an ending asks to confirm (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const learner = learners[i];
-      const context = await phoneContext(browser, { javaScriptEnabled });
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await signIn(page, DEMO.employer);
+      const { context, page, problems } = await signedIn(browser, employer.staff, { javaScriptEnabled });
       await page.getByRole('link', { name: zh['common.nav.candidates'] }).first().click();
       await page.getByRole('link', { name: learner.name }).click();
       await page.getByRole('heading', { level: 1, name: learner.name }).waitFor();
@@ -155,9 +141,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
 
   it("the coordinator's job board also asks before ending a referral (JavaScript off)", async () => {
     const learner = learners[2];
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
-    const page = await context.newPage();
-    await signIn(page, DEMO.coordinator);
+    const { context, page } = await signedIn(browser, world.coordinator, { javaScriptEnabled: false });
     await page.getByRole('link', { name: zh['common.nav.manageJobs'] }).first().click();
     await page.getByRole('link', { name: jobTitle }).click();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: learner.name }) });
@@ -176,10 +160,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
   it('the learner reaches a readable, printable page of her data from 我的资料与数据 (JavaScript on and off)', async () => {
     for (const javaScriptEnabled of [true, false]) {
       const learner = learners[0];
-      const context = await phoneContext(browser, { javaScriptEnabled });
-      const page = await context.newPage();
-      const problems = watchConsole(page);
-      await signIn(page, learner.phone);
+      const { context, page, problems } = await signedIn(browser, learner, { javaScriptEnabled });
       await page.getByRole('link', { name: zh['common.nav.profile'] }).first().click();
       await page.getByRole('link', { name: zh['account.me.readable'] }).click();
       await page.getByRole('heading', { level: 1, name: zh['account.myData.heading'] }).waitFor();
@@ -211,10 +192,7 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
   });
 
   it("the admin's audit page shows what happened in words, not codes", async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.admin);
+    const { context, page, problems } = await signedIn(browser, world.admin);
     await page.getByRole('link', { name: zh['common.nav.audit'] }).first().click();
     await page.getByRole('heading', { level: 1, name: zh['audit.heading'] }).waitFor();
     const list = page.locator('.audit-list');
@@ -234,15 +212,12 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     await context.close();
   });
 
-  it('the coordinator sees the demo employer with a phone number and never an empty tel: link', async () => {
-    const context = await phoneContext(browser);
-    const page = await context.newPage();
-    const problems = watchConsole(page);
-    await signIn(page, DEMO.coordinator);
+  it('the coordinator sees the partner employer with a phone number and never an empty tel: link', async () => {
+    const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.getByRole('link', { name: zh['common.nav.manageJobs'] }).first().click();
-    await page.getByRole('heading', { name: EMPLOYER }).waitFor();
+    await page.getByRole('heading', { name: employer.name }).waitFor();
     const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toContain('tel:13900000077');
+    expect(hrefs).toContain(`tel:${employer.contactPhone}`);
     for (const href of hrefs) expect(href).toMatch(/^tel:\+?\d{5,}$/);
     await fitsPhone(page);
     expect(problems).toEqual([]);

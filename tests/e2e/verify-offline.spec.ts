@@ -2,43 +2,14 @@
  * Issue #15, items 6 and 7: the verify page checks the QR's signed token in the browser (also with the
  * network gone), and /verify checks a pasted credential step by step as an outside verifier would.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
-import { API, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
-import { apiCall, apiLogin } from '../support/api.js';
+import { API, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
+import { apiCall } from '../support/api.js';
+import { certify, newLearner, newWorld, tokenOf } from '../support/fixtures.js';
 import { pdfImages } from '../support/pdf-images.js';
-
-const JINTA_COORDINATOR = '13900000006';
-const STATION = '金塔县金塔镇爱心妈妈驿站';
-
-interface PgClient {
-  connect(): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-  end(): Promise<void>;
-}
-const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
-
-/** A certificate code as the API makes them (10 characters + a Luhn mod 31 check character). */
-function certificateCode(): string {
-  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-  const n = alphabet.length;
-  let body = '';
-  for (let i = 0; i < 10; i++) body += alphabet[Math.floor(Math.random() * n)];
-  let factor = 2;
-  let sum = 0;
-  for (let i = body.length - 1; i >= 0; i--) {
-    let addend = factor * alphabet.indexOf(body[i]);
-    factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / n) + (addend % n);
-    sum += addend;
-  }
-  return body + alphabet[(n - (sum % n)) % n];
-}
 
 /** One character of a base64url string changed (in the middle, so the change is in the signed bytes). */
 const tamper = (part: string) => {
@@ -48,7 +19,6 @@ const tamper = (part: string) => {
 
 describe('verify: the QR token checked in the browser, and a pasted credential checked step by step', () => {
   let browser: Browser;
-  let db: PgClient;
   let token: string;
   let code: string;
   let qrUrl: string;
@@ -56,27 +26,12 @@ describe('verify: the QR token checked in the browser, and a pasted credential c
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const port = readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'pg.port'), 'utf8').trim();
-    db = new Client(`postgres://postgres:hearth-local@127.0.0.1:${port}/hearth`);
-    await db.connect();
-    // A fresh learner at the Jinta station holding a certificate; its credential is signed when first fetched.
-    token = (await apiLogin(JINTA_COORDINATOR)).accessToken;
-    const { items: orgs } = await apiCall<{ items: { id: string; name: string }[] }>('GET', '/api/orgs', token);
-    const station = orgs.find((o) => o.name === STATION)!;
-    const learner = await apiCall<{ id: string }>('POST', '/api/users', token, {
-      phone: `137${String(Date.now()).slice(-8)}`,
-      name: '王桂兰',
-      role: 'learner',
-      orgId: station.id,
-      password: DEMO_PASSWORD,
-      learnerType: 'migrant_worker',
-    });
-    code = certificateCode();
-    await db.query(
-      `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at, hours)
-       SELECT $1, $2, c.id, $3, now() - interval '2 days', now() + interval '700 days', 8 FROM courses c WHERE c.code = 'LAW-MPL'`,
-      [code, learner.id, station.id],
-    );
+    // A fresh learner of a fresh club who earned a certificate; its credential is signed when first fetched.
+    const world = await newWorld({ place: '金塔' });
+    // Three characters: the token carries 王**.
+    const learner = await newLearner(world, { name: '王桂兰', learnerType: 'migrant_worker' });
+    code = (await certify(world, learner, 'LAW-MPL')).code;
+    token = await tokenOf(world.coordinator);
     const pdf = await fetch(`${API()}/api/certificates/${code}/pdf`, { headers: { authorization: `Bearer ${token}` } });
     expect(pdf.status).toBe(200);
     const decoded = pdfImages(Buffer.from(await pdf.arrayBuffer()))
@@ -86,10 +41,7 @@ describe('verify: the QR token checked in the browser, and a pasted credential c
     expect(qrUrl).toMatch(/\/verify\/[0-9A-Z]+#t=[\w-]+\.[\w-]+\.[\w-]+$/);
     credential = (await apiCall<{ credential: string }>('GET', `/api/certificates/${code}/credential`, token)).credential;
   });
-  afterAll(async () => {
-    await db.end();
-    await browser.close();
-  });
+  afterAll(() => browser.close());
 
   it('the printed QR token verifies in the browser, a changed one does not, and the check needs no network', async () => {
     const context = await phoneContext(browser);

@@ -1,7 +1,9 @@
 // Starts the whole product the way `npm start` does (scripts/start.mjs), on free ports and a fresh data dir.
 // ORG_PICKER_LIMIT=5: the demo tree is small, so the national admin's org selects search by name as a big subtree's do.
+// HEARTH_E2E_DATA_DIR=<dir> keeps the database in that dir and reuses it on the next run: run a spec
+// twice against the same database to show that its data is its own (no unique-key clashes, no leftovers).
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,9 @@ import { freePort } from '../../scripts/embedded-db.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default async function globalSetup() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  const kept = process.env.HEARTH_E2E_DATA_DIR;
+  const dataDir = kept ? resolve(kept) : mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  if (kept) mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
   const apiPort = await freePort();
   const webPort = await freePort();
