@@ -1,5 +1,6 @@
 /** JSON shapes of the public API (see shared api-contract.md). Dates are ISO 8601 strings. */
 import type { CourseCategory, LearnerType, Locale, OrgKind, Role } from './domain.js';
+import type { BodyOf, ResponseOf } from './openapi-types.js';
 
 export interface Page<T> {
   items: T[];
@@ -563,3 +564,36 @@ export interface StudyPackDto {
   }[];
   certificates: { code: string }[];
 }
+
+// Employers, openings, consent, referrals and follow-ups: read off the generated document.
+
+export type EmployerDto = ResponseOf<'/api/employers', 'get'>['items'][number];
+export type CreateEmployerBody = BodyOf<'/api/employers', 'post'>;
+
+/** An opening as the caller's role sees it: staff and employers (StaffJobDto) or a learner (LearnerJobDto). */
+export type JobDto = ResponseOf<'/api/jobs/{id}', 'get'>;
+export type StaffJobDto = Extract<JobDto, { referralCount: number }>;
+export type LearnerJobDto = Extract<JobDto, { qualifies: boolean }>;
+export type JobStatus = JobDto['status'];
+export type CourseRefDto = JobDto['requiredCourses'][number];
+export type CreateJobBody = BodyOf<'/api/jobs', 'post'>;
+export type CandidateDto = ResponseOf<'/api/jobs/{id}/candidates', 'get'>['items'][number];
+
+export type ConsentStatusDto = ResponseOf<'/api/me/consents', 'get'>;
+export type ConsentEventDto = ConsentStatusDto['history'][number];
+
+/** One referral with its history, as the caller's role sees it. */
+export type ReferralDto = ResponseOf<'/api/referrals/{id}', 'get'>;
+/** A referral in a list (no history). */
+export type ReferralListItemDto = ResponseOf<'/api/referrals', 'get'>['items'][number];
+export type ReferralEventDto = Extract<ReferralDto, { history: unknown }>['history'][number];
+/** What coordinators and admins see. */
+export type StaffReferralDto = Extract<ReferralListItemDto, { learnerId: string }> & { history?: ReferralEventDto[] };
+/** What an employer sees: the consented fields, or nothing personal once she withdrew. */
+export type EmployerReferralDto = Extract<ReferralListItemDto, { candidate: unknown }> & { history?: ReferralEventDto[] };
+export type CandidateProfileDto = NonNullable<EmployerReferralDto['candidate']>;
+/** What a learner sees of her own referral. */
+export type LearnerReferralDto = Exclude<ReferralListItemDto, { learnerId: string } | { candidate: unknown }> & { history?: ReferralEventDto[] };
+
+export type FollowUpDto = ResponseOf<'/api/followups', 'get'>['items'][number];
+export type RecordFollowUpBody = BodyOf<'/api/followups/{id}', 'post'>;

@@ -5,7 +5,6 @@ import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { checkJob, readJob } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
@@ -36,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { errors, body } = checkJob(values, t);
   if (!body) return data({ errors, values }, { status: 400, headers });
   try {
-    await referralsApi(api, locale).jobs.create(body);
+    await api.jobs.create(body, { lang: locale });
     return redirect('/employer?created=1', { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);

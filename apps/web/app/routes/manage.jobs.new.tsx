@@ -5,7 +5,6 @@ import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { checkJob, readJob } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
   const locale = await getLocale(request);
   try {
-    const [employers, courses] = await Promise.all([referralsApi(api, locale).employers.list(), api.courses.listAll({ lang: locale })]);
+    const [employers, courses] = await Promise.all([api.employers.list(), api.courses.listAll({ lang: locale })]);
     return data(
       {
         employers: employers.items.map(({ id, name }) => ({ id, name })),
@@ -39,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { errors, body } = checkJob(values, t);
   if (!body) return data({ errors, values }, { status: 400, headers });
   try {
-    const job = await referralsApi(api, locale).jobs.create(body);
+    const job = await api.jobs.create(body, { lang: locale });
     return redirect(`/manage/jobs/${job.id}?created=1`, { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);
