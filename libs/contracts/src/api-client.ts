@@ -267,6 +267,15 @@ export class ApiClient {
     status: (id: string) => this.call('get', '/api/imports/{id}', { params: { id } }),
   };
 
+  /** The issuer's public documents, for verifiers (no sign-in). `*Document` answers raw, to forward with its own type and cache lifetime. */
+  readonly credentials = {
+    issuer: () => this.call('get', '/api/credentials/issuer', {}),
+    jwks: () => this.call('get', '/.well-known/jwks.json', {}),
+    issuerDocument: () => this.download('/api/credentials/issuer', {}),
+    jwksDocument: () => this.download('/.well-known/jwks.json', {}),
+    statusListDocument: (id: number) => this.download('/api/credentials/status/{id}', { params: { id } }),
+  };
+
   /** Companies of the caller's subtree that take referrals. */
   readonly employers = {
     list: () => this.call('get', '/api/employers', {}),
