@@ -74,6 +74,14 @@ describe('typed client against the OpenAPI spec', () => {
     const spec = (await t.http().get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     const langs = spec.paths['/api/referrals'].get.parameters?.filter((p) => p.name === 'lang' && p.in === 'query');
     expect(langs).toHaveLength(1);
+    // A query DTO with its own `lang` and the decorator's must not publish it twice.
+    const twice = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => {
+        const names = (op.parameters ?? []).map((p) => `${p.in}:${p.name}`);
+        return names.filter((n, i) => names.indexOf(n) !== i).map((n) => `${method.toUpperCase()} ${path} ${n}`);
+      }),
+    );
+    expect(twice).toEqual([]);
     const res = await t.http().get('/api/courses?lang=en');
     expect(res.status).toBe(200);
   });
