@@ -15,7 +15,7 @@ const HEADER = `/**
 `;
 
 /** The API's document as TypeScript types, exactly as the committed file should read. */
-export async function generateClientTypes(spec: object): Promise<string> {
+async function generateClientTypes(spec: object): Promise<string> {
   const ast = await openapiTS(spec as Parameters<typeof openapiTS>[0], { alphabetize: true, exportType: true });
   return HEADER + astToString(ast);
 }

@@ -75,21 +75,10 @@ export interface ListOrgsQuery {
   offset?: number;
 }
 
-export interface OrgRefDto {
-  id: string;
-  kind: OrgKind;
-  name: string;
-}
+export type OrgRefDto = OrgNodeDto['trail'][number];
 
 /** An org as the tree page shows it. */
-export interface OrgNodeDto extends OrgDto {
-  /** Its direct children. */
-  childCount: number;
-  /** Learner accounts of its subtree (the dashboard's aggregates, seconds behind). */
-  learners: number;
-  /** Its ancestors inside the caller's subtree, from her own org down to its parent. */
-  trail: OrgRefDto[];
-}
+export type OrgNodeDto = NonNullable<OrgListDto['parent']>;
 
 /** GET /api/orgs with a query; `parent` is the org named by `parentId`. */
 export interface OrgNodePageDto {
@@ -99,11 +88,7 @@ export interface OrgNodePageDto {
 }
 
 /** Every answer of GET /api/orgs: the bare call lists plain orgs, a query adds the node fields. */
-export interface OrgListDto {
-  items: (OrgDto & Partial<Pick<OrgNodeDto, 'childCount' | 'learners' | 'trail'>>)[];
-  total: number;
-  parent?: OrgNodeDto;
-}
+export type OrgListDto = ResponseOf<'/api/orgs', 'get'>;
 
 export type HealthDto = ResponseOf<'/api/health', 'get'>;
 
@@ -173,18 +158,7 @@ export type MyEnrollmentDto = ResponseOf<'/api/me/enrollments', 'get'>['items'][
 
 export type ImportRejectCode = 'INVALID_NAME' | 'INVALID_PHONE' | 'INVALID_TYPE' | 'DUPLICATE_IN_FILE' | 'PHONE_OTHER_ACCOUNT';
 
-export interface ImportResultDto {
-  id: string;
-  total: number;
-  created: number;
-  existing: number;
-  enrolled: number;
-  waitlisted: number;
-  alreadyEnrolled: number;
-  /** The file's header row, as written. */
-  header: string[];
-  rejected: { line: number; phone: string; name: string; cells: string[]; code: ImportRejectCode; reason: string }[];
-}
+export type ImportResultDto = ResponseOf<'/api/imports/learners', 'post'>;
 
 export type ImportStatusDto = ResponseOf<'/api/imports/{id}', 'get'>;
 
