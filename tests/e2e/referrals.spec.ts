@@ -148,6 +148,38 @@ describe('job referrals through the real Chinese pages: consent first, then refe
     }
   });
 
+  it('the employer posts an opening for her own company from her page, with no company to choose', async () => {
+    const { context, page, problems } = await signedIn(browser, employer.staff);
+    const ownTitle = `仓储打包员（${world.tag}）`;
+    await page.getByRole('link', { name: zh['common.nav.candidates'], exact: true }).first().click();
+    await page.waitForURL(/\/employer$/);
+    await page.getByRole('link', { name: zh['referrals.employer.newJob'] }).click();
+    await page.waitForURL(/\/employer\/jobs\/new$/);
+    expect(await page.getByLabel(zh['referrals.jobForm.employer'], { exact: true }).count()).toBe(0);
+    await page.getByLabel(zh['referrals.jobForm.title']).fill(ownTitle);
+    await page.getByLabel('家政服务员', { exact: true }).check();
+    await page.getByLabel(zh['referrals.jobForm.positions']).fill('1');
+    await page.getByLabel(zh['referrals.jobForm.location']).fill('福州市仓山区');
+    await page.getByRole('button', { name: zh['referrals.jobForm.submit'] }).click();
+    await page.waitForURL(/\/employer\?created=1$/);
+    await page.getByText(zh['referrals.jobForm.created']).waitFor();
+    await page.getByText(ownTitle).first().waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("each side's new-opening page refuses the other side's role (403)", async () => {
+    for (const [person, path] of [
+      [world.coordinator, '/employer/jobs/new'],
+      [employer.staff, '/manage/jobs/new'],
+    ] as const) {
+      const { context, page } = await signedIn(browser, person);
+      const response = await page.goto(new URL(path, page.url()).href);
+      expect(response?.status()).toBe(403);
+      await context.close();
+    }
+  });
+
   it("another employer's staff cannot open that referral (404)", async () => {
     expect(referralUrl).not.toBe('');
     const other = await newEmployer(world, { name: `福州好帮手保洁有限公司-${world.tag}`, industry: '保洁' });

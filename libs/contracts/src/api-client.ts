@@ -1,62 +1,12 @@
 /**
  * The one typed client for the Hearth API, used by the web's loaders and actions (and by tests).
- * Every method maps to a route of the public contract; the route list is checked against the
- * API's OpenAPI spec by a test, so the two cannot drift apart silently.
+ * Every method names its route, parameters, body and answer through the types generated from the
+ * API's OpenAPI document (generated/openapi.ts, checked against the live document by
+ * apps/api/test/openapi-client.spec.ts), so a route or shape the API does not publish fails typecheck.
  */
 import type { ApiErrorBody } from './errors.js';
-import type { NotificationKind, NotificationList, NotificationPreferences } from './notifications.js';
-import type {
-  AuditEventDto,
-  ReportSummaryDto,
-  AssessmentDto,
-  AttemptResultDto,
-  AttendanceHistoryDto,
-  CertificateDto,
-  CheckInCodeDto,
-  EnrollmentAttendanceDto,
-  ExternalCredentialDto,
-  MarkAttendanceBody,
-  PublicCertificateDto,
-  ReadinessDto,
-  RequirementStatusDto,
-  RevocationReason,
-  SessionAttendanceDto,
-  VolunteerDto,
-  AuthResultDto,
-  CheckInStateDto,
-  ClassDto,
-  ClassSessionDto,
-  SessionBody,
-  CourseDto,
-  CreateClassBody,
-  CreateCourseBody,
-  EnrollmentResultDto,
-  JoinableOrgDto,
-  ImportResultDto,
-  ImportStatusDto,
-  MyEnrollmentDto,
-  StudyPackDto,
-  RosterEntryDto,
-  UpdateClassBody,
-  CreateOrgBody,
-  CreateUserBody,
-  ClaimCodeDto,
-  ClaimCodeSheetDto,
-  QualificationReviewDto,
-  QualificationStatus,
-  CreatedUserDto,
-  ListedUserDto,
-  HealthDto,
-  LoginBody,
-  MeDto,
-  ListOrgsQuery,
-  OrgDto,
-  OrgNodePageDto,
-  Page,
-  PasswordResetDto,
-  RegisterBody,
-  TokenPairDto,
-} from './dto.js';
+import type { JobDto, ListOrgsQuery, OrgDto, OrgNodePageDto, Page, ReferralDto, ReferralListItemDto, StaffJobDto, StaffReferralDto } from './dto.js';
+import type { ApiPath, BodyOf, HttpMethod, PathParamsOf, PathWith, QueryOf, ResponseOf } from './openapi-types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -74,88 +24,12 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  /** Extra headers, e.g. X-Forwarded-For from the web server. */
-  headers?: Record<string, string>;
-}
-
 export interface ApiClientOptions {
   baseUrl: string;
   accessToken?: string | null;
   headers?: Record<string, string>;
   fetch?: typeof fetch;
 }
-
-/** Routes the client calls, as `METHOD /path` with `{param}` placeholders (OpenAPI style). */
-export const CLIENT_ROUTES = [
-  'GET /api/health',
-  'POST /api/auth/register',
-  'POST /api/auth/login',
-  'POST /api/auth/refresh',
-  'POST /api/auth/logout',
-  'GET /api/me',
-  'GET /api/users',
-  'POST /api/users',
-  'POST /api/users/{id}/claim-code',
-  'POST /api/users/{id}/password-reset',
-  'GET /api/orgs',
-  'POST /api/orgs',
-  'PATCH /api/me',
-  'POST /api/me/password',
-  'GET /api/courses',
-  'GET /api/courses/{idOrCode}',
-  'POST /api/courses',
-  'PATCH /api/courses/{id}',
-  'GET /api/classes',
-  'POST /api/classes',
-  'GET /api/classes/{id}',
-  'PATCH /api/classes/{id}',
-  'POST /api/classes/{id}/enrollments',
-  'GET /api/classes/{id}/enrollments',
-  'POST /api/classes/{id}/sessions',
-  'PATCH /api/sessions/{id}',
-  'POST /api/sessions/{id}/cancel',
-  'GET /api/sessions/{id}/check-in',
-  'DELETE /api/enrollments/{id}',
-  'GET /api/me/enrollments',
-  'POST /api/imports/learners',
-  'GET /api/imports/{id}',
-  'PUT /api/sessions/{id}/attendance',
-  'GET /api/sessions/{id}/attendance',
-  'GET /api/sessions/{id}/attendance/history',
-  'POST /api/sessions/{id}/check-in-code',
-  'POST /api/sessions/{id}/check-in',
-  'GET /api/enrollments/{id}/attendance',
-  'GET /api/enrollments/{id}/requirements',
-  'POST /api/enrollments/{id}/certificate',
-  'GET /api/assessments/{id}',
-  'POST /api/assessments/{id}/attempts',
-  'POST /api/assessments/{id}/results',
-  'GET /api/certificates/verify/{code}',
-  'POST /api/certificates/verify',
-  'POST /api/certificates/{code}/revoke',
-  'GET /api/certificates/{code}/credential',
-  'GET /api/credentials/issuer',
-  'POST /api/credentials/holder-check/{code}',
-  'GET /api/me/certificates',
-  'GET /api/learners/{id}/readiness',
-  'GET /api/volunteers',
-  'GET /api/learners/{learnerId}/external-credentials',
-  'POST /api/learners/{learnerId}/external-credentials',
-  'POST /api/learners/{learnerId}/external-credentials/{id}/check',
-  'GET /api/reports/summary',
-  'GET /api/reports/summary.csv',
-  'GET /api/audit',
-  'GET /api/me/export',
-  'DELETE /api/me',
-  'GET /api/me/notifications',
-  'GET /api/me/notifications/unread-count',
-  'POST /api/me/notifications/read',
-  'GET /api/me/notification-preferences',
-  'PUT /api/me/notification-preferences',
-] as const;
 
 export function buildQuery(query?: Query): string {
   if (!query) return '';
@@ -166,6 +40,26 @@ export function buildQuery(query?: Query): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+type Params<P extends ApiPath, M extends HttpMethod> = [PathParamsOf<P, M>] extends [never | undefined] ? { params?: undefined } : { params: PathParamsOf<P, M> };
+
+/** One call of route `P` with method `M`: its path parameters, query and body, as the document publishes them. */
+export type CallOptions<P extends ApiPath, M extends HttpMethod> = Params<P, M> & {
+  query?: QueryOf<P, M>;
+  body?: BodyOf<P, M>;
+  /** Extra headers, e.g. X-Forwarded-For from the web server. */
+  headers?: Record<string, string>;
+};
+
+/** `/api/courses/{idOrCode}` with `{ idOrCode: 'A 1' }` → `/api/courses/A%201`. */
+export function fillPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(String(params[name]));
+  });
+}
+
+type CourseListItem = ResponseOf<'/api/courses', 'get'>['items'][number];
 
 export class ApiClient {
   private readonly fetchImpl: typeof fetch;
@@ -178,7 +72,8 @@ export class ApiClient {
     return new ApiClient({ ...this.options, accessToken });
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  /** The one way to the API: a route of the generated document, typed end to end. */
+  private async call<M extends HttpMethod, P extends PathWith<M>>(method: M, path: P, options: CallOptions<P, M>): Promise<ResponseOf<P, M>> {
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers, ...options.headers };
     if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
     let body: string | undefined;
@@ -186,12 +81,9 @@ export class ApiClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    const response = await this.fetchImpl(`${this.options.baseUrl}${path}${buildQuery(options.query)}`, {
-      method,
-      headers,
-      body,
-    });
-    if (response.status === 204) return undefined as T;
+    const url = `${this.options.baseUrl}${fillPath(path, options.params as Record<string, string> | undefined)}${buildQuery(options.query as Query | undefined)}`;
+    const response = await this.fetchImpl(url, { method: method.toUpperCase(), headers, body });
+    if (response.status === 204) return undefined as ResponseOf<P, M>;
     const type = response.headers.get('content-type') ?? '';
     const payload: unknown = type.includes('application/json') ? await response.json() : await response.text();
     if (!response.ok) {
@@ -201,181 +93,225 @@ export class ApiClient {
           : { statusCode: response.status, error: response.statusText, message: String(payload), code: 'INTERNAL_ERROR' };
       throw new ApiError(response.status, errorBody);
     }
-    return payload as T;
+    return payload as ResponseOf<P, M>;
   }
 
   /** Raw response, for downloads (CSV, PDF). */
-  async download(path: string, query?: Query): Promise<Response> {
+  private async download<P extends PathWith<'get'>>(path: P, options: CallOptions<P, 'get'>): Promise<Response> {
     const headers: Record<string, string> = { ...this.options.headers };
     if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
-    return this.fetchImpl(`${this.options.baseUrl}${path}${buildQuery(query)}`, { headers });
+    return this.fetchImpl(`${this.options.baseUrl}${fillPath(path, options.params as Record<string, string> | undefined)}${buildQuery(options.query as Query | undefined)}`, { headers });
   }
 
   health() {
-    return this.request<HealthDto>('GET', '/api/health');
+    return this.call('get', '/api/health', {});
   }
 
   readonly auth = {
-    register: (body: RegisterBody) => this.request<AuthResultDto>('POST', '/api/auth/register', { body }),
-    login: (body: LoginBody) => this.request<AuthResultDto>('POST', '/api/auth/login', { body }),
-    refresh: (refreshToken: string) => this.request<TokenPairDto>('POST', '/api/auth/refresh', { body: { refreshToken } }),
-    logout: (refreshToken: string) => this.request<void>('POST', '/api/auth/logout', { body: { refreshToken } }),
+    register: (body: BodyOf<'/api/auth/register', 'post'>) => this.call('post', '/api/auth/register', { body }),
+    login: (body: BodyOf<'/api/auth/login', 'post'>) => this.call('post', '/api/auth/login', { body }),
+    refresh: (refreshToken: string) => this.call('post', '/api/auth/refresh', { body: { refreshToken } }),
+    logout: (refreshToken: string) => this.call('post', '/api/auth/logout', { body: { refreshToken } }),
   };
 
   me() {
-    return this.request<MeDto>('GET', '/api/me');
+    return this.call('get', '/api/me', {});
   }
 
-  updateMe(body: { locale: 'zh-CN' | 'en' }) {
-    return this.request<MeDto>('PATCH', '/api/me', { body });
+  updateMe(body: BodyOf<'/api/me', 'patch'>) {
+    return this.call('patch', '/api/me', { body });
   }
 
   /** Answers a fresh token pair: every other sign-in of hers has ended. */
-  changePassword(body: { currentPassword: string; newPassword: string }) {
-    return this.request<TokenPairDto>('POST', '/api/me/password', { body });
+  changePassword(body: BodyOf<'/api/me/password', 'post'>) {
+    return this.call('post', '/api/me/password', { body });
   }
 
   readonly users = {
-    list: (query: { role?: string; orgId?: string; q?: string; limit?: number; offset?: number } = {}) =>
-      this.request<Page<ListedUserDto>>('GET', '/api/users', { query }),
-    create: (body: CreateUserBody) => this.request<CreatedUserDto>('POST', '/api/users', { body }),
-    claimCode: (id: string) => this.request<ClaimCodeDto>('POST', `/api/users/${id}/claim-code`),
-    resetPassword: (id: string) => this.request<PasswordResetDto>('POST', `/api/users/${id}/password-reset`),
+    list: (query: QueryOf<'/api/users', 'get'> = {}) => this.call('get', '/api/users', { query }),
+    create: (body: BodyOf<'/api/users', 'post'>) => this.call('post', '/api/users', { body }),
+    claimCode: (id: string) => this.call('post', '/api/users/{id}/claim-code', { params: { id } }),
+    resetPassword: (id: string) => this.call('post', '/api/users/{id}/password-reset', { params: { id } }),
     /** New activation codes for many learners at once (each replaces her previous code); shown once. */
-    claimCodes: (body: { userIds: string[] } | { importId: string }) => this.request<ClaimCodeSheetDto>('POST', '/api/claim-codes', { body }),
+    claimCodes: (body: { userIds: string[] } | { importId: string }) => this.call('post', '/api/claim-codes', { body }),
   };
 
   readonly orgs = {
     /** Without a query: the caller's whole subtree in tree order. With one: a page of children or search hits. */
-    list: ((query?: ListOrgsQuery) => this.request('GET', '/api/orgs', { query: query && { ...query, kind: query.kind?.join(',') } })) as {
+    list: ((query?: ListOrgsQuery) => this.call('get', '/api/orgs', { query: query && { ...query, kind: query.kind?.join(',') } })) as {
       (): Promise<Page<OrgDto>>;
       (query: ListOrgsQuery): Promise<OrgNodePageDto>;
     },
-    create: (body: CreateOrgBody) => this.request<OrgDto>('POST', '/api/orgs', { body }),
+    create: (body: BodyOf<'/api/orgs', 'post'>) => this.call('post', '/api/orgs', { body }),
     /** Public: clubs and stations whose name contains `q`, for registration. */
-    joinable: (query: { q: string; limit?: number; offset?: number }) => this.request<Page<JoinableOrgDto>>('GET', '/api/orgs/joinable', { query }),
+    joinable: (query: QueryOf<'/api/orgs/joinable', 'get'>) => this.call('get', '/api/orgs/joinable', { query }),
   };
 
   readonly courses = {
     /** `include: 'drafts'` (admins only) lists unpublished courses too. */
-    list: (query: { category?: string; lang?: string; include?: 'drafts'; limit?: number; offset?: number } = {}) =>
-      this.request<Page<Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>>>('GET', '/api/courses', { query }),
+    list: (query: QueryOf<'/api/courses', 'get'> = {}) => this.call('get', '/api/courses', { query }),
     /** Every course, page after page (for pickers that offer the whole catalogue). */
-    listAll: async (query: { category?: string; lang?: string; include?: 'drafts' } = {}) => {
-      const items: Omit<CourseDto, 'descriptionZh' | 'descriptionEn' | 'lessons' | 'assessments' | 'prerequisites'>[] = [];
+    listAll: async (query: Omit<QueryOf<'/api/courses', 'get'>, 'limit' | 'offset'> = {}) => {
+      const items: CourseListItem[] = [];
       for (;;) {
         const page = await this.courses.list({ ...query, limit: 100, offset: items.length });
         items.push(...page.items);
         if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
       }
     },
-    get: (idOrCode: string, query: { lang?: string } = {}) => this.request<CourseDto>('GET', `/api/courses/${encodeURIComponent(idOrCode)}`, { query }),
-    create: (body: CreateCourseBody) => this.request<CourseDto>('POST', '/api/courses', { body }),
-    update: (id: string, body: Partial<CreateCourseBody>) => this.request<CourseDto>('PATCH', `/api/courses/${id}`, { body }),
+    get: (idOrCode: string, query: QueryOf<'/api/courses/{idOrCode}', 'get'> = {}) => this.call('get', '/api/courses/{idOrCode}', { params: { idOrCode }, query }),
+    create: (body: BodyOf<'/api/courses', 'post'>) => this.call('post', '/api/courses', { body }),
+    update: (id: string, body: BodyOf<'/api/courses/{id}', 'patch'>) => this.call('patch', '/api/courses/{id}', { params: { id }, body }),
   };
 
   readonly classes = {
-    list: (query: { courseId?: string; orgId?: string; open?: boolean; limit?: number; offset?: number; lang?: string } = {}) =>
-      this.request<Page<ClassDto>>('GET', '/api/classes', { query }),
-    get: (id: string, query: { lang?: string } = {}) => this.request<ClassDto>('GET', `/api/classes/${id}`, { query }),
-    create: (body: CreateClassBody) => this.request<ClassDto>('POST', '/api/classes', { body }),
-    update: (id: string, body: UpdateClassBody) => this.request<ClassDto>('PATCH', `/api/classes/${id}`, { body }),
-    enrol: (id: string, body: { learnerId?: string; phone?: string } = {}) => this.request<EnrollmentResultDto>('POST', `/api/classes/${id}/enrollments`, { body }),
-    roster: (id: string, query: { limit?: number; offset?: number } = {}) => this.request<Page<RosterEntryDto>>('GET', `/api/classes/${id}/enrollments`, { query }),
-    addSession: (id: string, body: SessionBody) => this.request<ClassSessionDto>('POST', `/api/classes/${id}/sessions`, { body }),
+    list: (query: QueryOf<'/api/classes', 'get'> = {}) => this.call('get', '/api/classes', { query }),
+    get: (id: string, query: QueryOf<'/api/classes/{id}', 'get'> = {}) => this.call('get', '/api/classes/{id}', { params: { id }, query }),
+    create: (body: BodyOf<'/api/classes', 'post'>) => this.call('post', '/api/classes', { body }),
+    update: (id: string, body: BodyOf<'/api/classes/{id}', 'patch'>) => this.call('patch', '/api/classes/{id}', { params: { id }, body }),
+    enrol: (id: string, body: BodyOf<'/api/classes/{id}/enrollments', 'post'> = {}) => this.call('post', '/api/classes/{id}/enrollments', { params: { id }, body }),
+    roster: (id: string, query: QueryOf<'/api/classes/{id}/enrollments', 'get'> = {}) => this.call('get', '/api/classes/{id}/enrollments', { params: { id }, query }),
+    addSession: (id: string, body: BodyOf<'/api/classes/{id}/sessions', 'post'>) => this.call('post', '/api/classes/{id}/sessions', { params: { id }, body }),
   };
 
   readonly sessions = {
-    update: (id: string, body: Partial<SessionBody>) => this.request<ClassSessionDto>('PATCH', `/api/sessions/${id}`, { body }),
-    cancel: (id: string) => this.request<ClassSessionDto>('POST', `/api/sessions/${id}/cancel`),
-    checkInState: (id: string) => this.request<CheckInStateDto>('GET', `/api/sessions/${id}/check-in`),
+    update: (id: string, body: BodyOf<'/api/sessions/{id}', 'patch'>) => this.call('patch', '/api/sessions/{id}', { params: { id }, body }),
+    cancel: (id: string) => this.call('post', '/api/sessions/{id}/cancel', { params: { id } }),
+    checkInState: (id: string) => this.call('get', '/api/sessions/{id}/check-in', { params: { id } }),
   };
 
   readonly enrollments = {
-    withdraw: (id: string) => this.request<void>('DELETE', `/api/enrollments/${id}`),
-    mine: (query: { lang?: string } = {}) => this.request<Page<MyEnrollmentDto>>('GET', '/api/me/enrollments', { query }),
+    withdraw: (id: string) => this.call('delete', '/api/enrollments/{id}', { params: { id } }),
+    mine: (query: QueryOf<'/api/me/enrollments', 'get'> = {}) => this.call('get', '/api/me/enrollments', { query }),
     /** Her classes' lesson positions and images, quizzes and certificates: what her phone keeps for reading offline. */
-    studyPack: () => this.request<StudyPackDto>('GET', '/api/me/study-pack'),
+    studyPack: () => this.call('get', '/api/me/study-pack', {}),
   };
 
   readonly attendance = {
-    mark: (sessionId: string, body: MarkAttendanceBody) => this.request<{ saved: number; changed: number }>('PUT', `/api/sessions/${sessionId}/attendance`, { body }),
-    session: (sessionId: string) => this.request<SessionAttendanceDto>('GET', `/api/sessions/${sessionId}/attendance`),
-    history: (sessionId: string) => this.request<AttendanceHistoryDto>('GET', `/api/sessions/${sessionId}/attendance/history`),
-    checkInCode: (sessionId: string) => this.request<CheckInCodeDto>('POST', `/api/sessions/${sessionId}/check-in-code`),
-    checkIn: (sessionId: string, code: string) => this.request<{ sessionId: string; status: 'present' }>('POST', `/api/sessions/${sessionId}/check-in`, { body: { code } }),
-    ofEnrollment: (enrollmentId: string) => this.request<EnrollmentAttendanceDto>('GET', `/api/enrollments/${enrollmentId}/attendance`),
+    mark: (sessionId: string, body: BodyOf<'/api/sessions/{id}/attendance', 'put'>) => this.call('put', '/api/sessions/{id}/attendance', { params: { id: sessionId }, body }),
+    session: (sessionId: string) => this.call('get', '/api/sessions/{id}/attendance', { params: { id: sessionId } }),
+    history: (sessionId: string) => this.call('get', '/api/sessions/{id}/attendance/history', { params: { id: sessionId } }),
+    checkInCode: (sessionId: string) => this.call('post', '/api/sessions/{id}/check-in-code', { params: { id: sessionId } }),
+    checkIn: (sessionId: string, code: string) => this.call('post', '/api/sessions/{id}/check-in', { params: { id: sessionId }, body: { code } }),
+    ofEnrollment: (enrollmentId: string) => this.call('get', '/api/enrollments/{id}/attendance', { params: { id: enrollmentId } }),
   };
 
   readonly assessments = {
-    get: (id: string, query: { lang?: string } = {}) => this.request<AssessmentDto>('GET', `/api/assessments/${id}`, { query }),
+    get: (id: string, query: QueryOf<'/api/assessments/{id}', 'get'> = {}) => this.call('get', '/api/assessments/{id}', { params: { id }, query }),
     /** `offline`: the phone's attempt id and times (an attempt taken without signal); the same id is graded once. */
-    attempt: (id: string, answers: Record<string, number[]>, query: { lang?: string } = {}, offline: { clientAttemptId?: string; startedAt?: string; submittedAt?: string } = {}) =>
-      this.request<AttemptResultDto>('POST', `/api/assessments/${id}/attempts`, { body: { answers, ...offline }, query }),
-    recordResult: (id: string, body: { learnerId: string; score: number; note?: string }) => this.request<{ passed: boolean; certificateIssued: boolean }>('POST', `/api/assessments/${id}/results`, { body }),
+    attempt: (id: string, answers: Record<string, number[]>, query: QueryOf<'/api/assessments/{id}/attempts', 'post'> = {}, offline: Omit<BodyOf<'/api/assessments/{id}/attempts', 'post'>, 'answers'> = {}) =>
+      this.call('post', '/api/assessments/{id}/attempts', { params: { id }, body: { answers, ...offline }, query }),
+    recordResult: (id: string, body: BodyOf<'/api/assessments/{id}/results', 'post'>) => this.call('post', '/api/assessments/{id}/results', { params: { id }, body }),
   };
 
   readonly certificates = {
-    requirements: (enrollmentId: string, query: { lang?: string } = {}) => this.request<RequirementStatusDto>('GET', `/api/enrollments/${enrollmentId}/requirements`, { query }),
-    issue: (enrollmentId: string) => this.request<CertificateDto>('POST', `/api/enrollments/${enrollmentId}/certificate`),
-    verify: (code: string, query: { lang?: string } = {}) => this.request<PublicCertificateDto>('GET', `/api/certificates/verify/${encodeURIComponent(code)}`, { query }),
-    verifyMany: (codes: string[]) => this.request<Page<(PublicCertificateDto & { input: string; found: true }) | { input: string; found: false; status: 'unknown' }>>('POST', '/api/certificates/verify', { body: { codes } }),
-    revoke: (code: string, body: { reason: RevocationReason; note?: string }) => this.request<CertificateDto>('POST', `/api/certificates/${encodeURIComponent(code)}/revoke`, { body }),
-    credential: (code: string) => this.request<{ code: string; format: 'vc+jwt'; credential: string }>('GET', `/api/certificates/${encodeURIComponent(code)}/credential`),
+    requirements: (enrollmentId: string, query: QueryOf<'/api/enrollments/{id}/requirements', 'get'> = {}) =>
+      this.call('get', '/api/enrollments/{id}/requirements', { params: { id: enrollmentId }, query }),
+    issue: (enrollmentId: string) => this.call('post', '/api/enrollments/{id}/certificate', { params: { id: enrollmentId } }),
+    verify: (code: string, query: QueryOf<'/api/certificates/verify/{code}', 'get'> = {}) => this.call('get', '/api/certificates/verify/{code}', { params: { code }, query }),
+    verifyMany: (codes: string[]) => this.call('post', '/api/certificates/verify', { body: { codes } }),
+    revoke: (code: string, body: BodyOf<'/api/certificates/{code}/revoke', 'post'>) => this.call('post', '/api/certificates/{code}/revoke', { params: { code }, body }),
+    credential: (code: string) => this.call('get', '/api/certificates/{code}/credential', { params: { code } }),
     /** The PDF, as a raw Response to stream on to the browser. */
-    pdf: (code: string) => this.download(`/api/certificates/${encodeURIComponent(code)}/pdf`),
-    mine: (query: { lang?: string } = {}) => this.request<Page<CertificateDto>>('GET', '/api/me/certificates', { query }),
+    pdf: (code: string) => this.download('/api/certificates/{code}/pdf', { params: { code } }),
+    mine: (query: QueryOf<'/api/me/certificates', 'get'> = {}) => this.call('get', '/api/me/certificates', { query }),
     /** Whether a phone number is the one the holder identifier of the credential was made from. */
-    holderCheck: (code: string, phone: string) => this.request<{ matches: boolean }>('POST', `/api/credentials/holder-check/${encodeURIComponent(code)}`, { body: { phone } }),
+    holderCheck: (code: string, phone: string) => this.call('post', '/api/credentials/holder-check/{code}', { params: { code }, body: { phone } }),
   };
 
   readonly readiness = {
-    of: (learnerId: string, query: { lang?: string } = {}) => this.request<ReadinessDto>('GET', `/api/learners/${learnerId}/readiness`, { query }),
-    volunteers: (query: { ready?: boolean; limit?: number; offset?: number } = {}) => this.request<Page<VolunteerDto>>('GET', '/api/volunteers', { query }),
+    of: (learnerId: string, query: QueryOf<'/api/learners/{id}/readiness', 'get'> = {}) => this.call('get', '/api/learners/{id}/readiness', { params: { id: learnerId }, query }),
+    volunteers: (query: QueryOf<'/api/volunteers', 'get'> = {}) => this.call('get', '/api/volunteers', { query }),
   };
 
   readonly externalCredentials = {
-    list: (learnerId: string) => this.request<Page<ExternalCredentialDto>>('GET', `/api/learners/${learnerId}/external-credentials`),
-    record: (learnerId: string, body: { certificateNumber: string; occupation: string; level?: string; issuingBody: string; issuedOn: string; expiresOn?: string }) =>
-      this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials`, { body }),
-    check: (learnerId: string, id: string) => this.request<ExternalCredentialDto>('POST', `/api/learners/${learnerId}/external-credentials/${id}/check`),
+    list: (learnerId: string) => this.call('get', '/api/learners/{learnerId}/external-credentials', { params: { learnerId } }),
+    record: (learnerId: string, body: BodyOf<'/api/learners/{learnerId}/external-credentials', 'post'>) =>
+      this.call('post', '/api/learners/{learnerId}/external-credentials', { params: { learnerId }, body }),
+    check: (learnerId: string, id: string) => this.call('post', '/api/learners/{learnerId}/external-credentials/{id}/check', { params: { learnerId, id } }),
     /** Qualifications of learners in the caller's subtree, by status (pending first: the review list). */
-    review: (query: { status?: QualificationStatus; limit?: number; offset?: number; lang?: string } = {}) =>
-      this.request<Page<QualificationReviewDto>>('GET', '/api/external-credentials', { query }),
-    verify: (id: string, body: { courseId?: string } = {}) => this.request<ExternalCredentialDto>('POST', `/api/external-credentials/${id}/verify`, { body }),
-    reject: (id: string, reason: string) => this.request<ExternalCredentialDto>('POST', `/api/external-credentials/${id}/reject`, { body: { reason } }),
+    review: (query: QueryOf<'/api/external-credentials', 'get'> = {}) => this.call('get', '/api/external-credentials', { query }),
+    verify: (id: string, body: BodyOf<'/api/external-credentials/{id}/verify', 'post'> = {}) => this.call('post', '/api/external-credentials/{id}/verify', { params: { id }, body }),
+    reject: (id: string, reason: string) => this.call('post', '/api/external-credentials/{id}/reject', { params: { id }, body: { reason } }),
   };
 
   readonly reports = {
-    summary: (query: { orgId?: string; from?: string; to?: string; lang?: string } = {}) => this.request<ReportSummaryDto>('GET', '/api/reports/summary', { query }),
+    summary: (query: QueryOf<'/api/reports/summary', 'get'> = {}) => this.call('get', '/api/reports/summary', { query }),
     /** The CSV as a raw Response, to stream on to the browser. */
-    summaryCsv: (query: { orgId?: string; from?: string; to?: string; lang?: string } = {}) => this.download('/api/reports/summary.csv', query),
+    summaryCsv: (query: QueryOf<'/api/reports/summary.csv', 'get'> = {}) => this.download('/api/reports/summary.csv', { query }),
   };
 
   readonly audit = {
-    list: (query: { entityType?: string; entityId?: string; actorId?: string; action?: string; limit?: number; offset?: number } = {}) =>
-      this.request<Page<AuditEventDto>>('GET', '/api/audit', { query }),
+    list: (query: QueryOf<'/api/audit', 'get'> = {}) => this.call('get', '/api/audit', { query }),
   };
 
   readonly privacy = {
     /** Everything Hearth holds about the caller (JSON). */
-    export: () => this.request<Record<string, unknown>>('GET', '/api/me/export'),
-    erase: () => this.request<void>('DELETE', '/api/me'),
+    export: () => this.call('get', '/api/me/export', {}),
+    erase: () => this.call('delete', '/api/me', {}),
   };
 
   readonly notifications = {
     /** Hers, newest first, in her language. */
-    list: (query: { unread?: boolean; limit?: number; offset?: number } = {}) => this.request<NotificationList>('GET', '/api/me/notifications', { query }),
+    list: (query: QueryOf<'/api/me/notifications', 'get'> = {}) => this.call('get', '/api/me/notifications', { query }),
     /** The bell: one cheap count. */
-    unreadCount: () => this.request<{ unread: number }>('GET', '/api/me/notifications/unread-count'),
+    unreadCount: () => this.call('get', '/api/me/notifications/unread-count', {}),
     /** Those ids (only hers count), or all of hers without ids. */
-    markRead: (ids?: string[]) => this.request<{ unread: number }>('POST', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
-    preferences: () => this.request<NotificationPreferences>('GET', '/api/me/notification-preferences'),
-    savePreferences: (body: { smsKinds: NotificationKind[]; smsOff?: boolean }) => this.request<NotificationPreferences>('PUT', '/api/me/notification-preferences', { body }),
+    markRead: (ids?: string[]) => this.call('post', '/api/me/notifications/read', { body: ids ? { ids } : {} }),
+    preferences: () => this.call('get', '/api/me/notification-preferences', {}),
+    savePreferences: (body: BodyOf<'/api/me/notification-preferences', 'put'>) => this.call('put', '/api/me/notification-preferences', { body }),
   };
 
   readonly imports = {
-    learners: (body: { csv: string; orgId?: string; classId?: string; importId?: string }) => this.request<ImportResultDto>('POST', '/api/imports/learners', { body }),
-    status: (id: string) => this.request<ImportStatusDto>('GET', `/api/imports/${id}`),
+    learners: (body: BodyOf<'/api/imports/learners', 'post'>) => this.call('post', '/api/imports/learners', { body }),
+    status: (id: string) => this.call('get', '/api/imports/{id}', { params: { id } }),
+  };
+
+  /** The issuer's public documents, for verifiers (no sign-in). `*Document` answers raw, to forward with its own type and cache lifetime. */
+  readonly credentials = {
+    issuer: () => this.call('get', '/api/credentials/issuer', {}),
+    jwks: () => this.call('get', '/.well-known/jwks.json', {}),
+    issuerDocument: () => this.download('/api/credentials/issuer', {}),
+    jwksDocument: () => this.download('/.well-known/jwks.json', {}),
+    statusListDocument: (id: number) => this.download('/api/credentials/status/{id}', { params: { id } }),
+  };
+
+  /** Companies of the caller's subtree that take referrals. */
+  readonly employers = {
+    list: () => this.call('get', '/api/employers', {}),
+    create: (body: BodyOf<'/api/employers', 'post'>) => this.call('post', '/api/employers', { body }),
+  };
+
+  /** Job openings. The answer's shape depends on the caller: `T` names the one her role gets (StaffJobDto, LearnerJobDto). */
+  readonly jobs = {
+    list: <T extends JobDto = JobDto>(query: QueryOf<'/api/jobs', 'get'> = {}) => this.call('get', '/api/jobs', { query }) as Promise<Page<T>>,
+    get: <T extends JobDto = JobDto>(id: string, query: QueryOf<'/api/jobs/{id}', 'get'> = {}) => this.call('get', '/api/jobs/{id}', { params: { id }, query }) as Promise<T>,
+    create: (body: BodyOf<'/api/jobs', 'post'>, query: QueryOf<'/api/jobs', 'post'> = {}) => this.call('post', '/api/jobs', { body, query }) as Promise<StaffJobDto>,
+    setStatus: (id: string, status: BodyOf<'/api/jobs/{id}', 'patch'>['status'], query: QueryOf<'/api/jobs/{id}', 'patch'> = {}) =>
+      this.call('patch', '/api/jobs/{id}', { params: { id }, body: { status }, query }) as Promise<StaffJobDto>,
+    candidates: (id: string, query: QueryOf<'/api/jobs/{id}/candidates', 'get'> = {}) => this.call('get', '/api/jobs/{id}/candidates', { params: { id }, query }),
+  };
+
+  /** A learner's consent to be referred to employers. */
+  readonly consents = {
+    status: () => this.call('get', '/api/me/consents', {}),
+    grant: (noticeVersion: string) => this.call('post', '/api/me/consents', { body: { scope: 'referrals', noticeVersion } }),
+    withdraw: () => this.call('delete', '/api/me/consents/referrals', {}),
+  };
+
+  /** Referrals. The shape depends on the caller's role: `T` names hers (StaffReferralDto, EmployerReferralDto, LearnerReferralDto; `history` comes with one referral, not in lists). */
+  readonly referrals = {
+    list: <T extends ReferralListItemDto = ReferralListItemDto>(query: QueryOf<'/api/referrals', 'get'> = {}) => this.call('get', '/api/referrals', { query }) as Promise<Page<T>>,
+    get: <T extends ReferralListItemDto = ReferralDto>(id: string, query: QueryOf<'/api/referrals/{id}', 'get'> = {}) => this.call('get', '/api/referrals/{id}', { params: { id }, query }) as Promise<unknown> as Promise<T>,
+    /** Staff only, so the answer is the staff view. */
+    create: (body: BodyOf<'/api/referrals', 'post'>, query: QueryOf<'/api/referrals', 'post'> = {}) => this.call('post', '/api/referrals', { body, query }) as Promise<StaffReferralDto>,
+    move: <T extends ReferralListItemDto = ReferralDto>(id: string, body: BodyOf<'/api/referrals/{id}', 'patch'>, query: QueryOf<'/api/referrals/{id}', 'patch'> = {}) =>
+      this.call('patch', '/api/referrals/{id}', { params: { id }, body, query }) as Promise<unknown> as Promise<T>,
+  };
+
+  /** Placement follow-ups 30, 90 and 180 days after a hire. */
+  readonly followups = {
+    due: () => this.call('get', '/api/followups', {}),
+    record: (id: string, body: BodyOf<'/api/followups/{id}', 'post'>) => this.call('post', '/api/followups/{id}', { params: { id }, body }),
   };
 }

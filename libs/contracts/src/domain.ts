@@ -52,6 +52,10 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const REFERRAL_STATUSES = ['referred', 'contacted', 'interviewing', 'hired', 'not_hired', 'withdrawn'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+/** Monthly wage bands (yuan) a placement follow-up records. */
+export const WAGE_BANDS = ['below_3000', '3000_4999', '5000_6999', '7000_plus'] as const;
+export type WageBand = (typeof WAGE_BANDS)[number];
+
 /** Allowed referral pipeline moves. */
 export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   referred: ['contacted', 'withdrawn', 'not_hired'],

@@ -1,62 +1,32 @@
-/** JSON shapes of the public API (see shared api-contract.md). Dates are ISO 8601 strings. */
+/**
+ * JSON shapes of the public API. Answers are aliases of the types generated from the OpenAPI document
+ * (whose response schemas are the TypeBox schemas in apps/api/src/<module>/<module>.schemas.ts); what is left written
+ * out here is a request body or a web-side view. Dates are ISO 8601 strings.
+ */
 import type { CourseCategory, LearnerType, Locale, OrgKind, Role } from './domain.js';
+import type { BodyOf, ResponseOf } from './openapi-types.js';
 
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export interface UserDto {
-  id: string;
-  phone: string;
-  name: string;
-  role: Role;
-  roles: Role[];
-  orgId: string | null;
-  orgName?: string | null;
-  learnerType: LearnerType | null;
-  employerId: string | null;
-  locale: Locale;
-  createdAt: string;
-}
+export type UserDto = ResponseOf<'/api/auth/login', 'post'>['user'];
 
 /** An account in the staff's list: `activated` is false for a learner her club registered who has not claimed the account yet. */
-export type ListedUserDto = UserDto & { activated: boolean };
+export type ListedUserDto = ResponseOf<'/api/users', 'get'>['items'][number];
 
 /** A one-time activation code for such a learner (shown once; the previous code stops working). */
-export interface ClaimCodeDto {
-  userId: string;
-  code: string;
-  expiresAt: string;
-}
+export type ClaimCodeDto = ResponseOf<'/api/users/{id}/claim-code', 'post'>;
 
 /** A generated password for someone who forgot hers (shown once). */
-export interface PasswordResetDto {
-  userId: string;
-  temporaryPassword: string;
-}
+export type PasswordResetDto = ResponseOf<'/api/users/{id}/password-reset', 'post'>;
 
-export type MeDto = Pick<UserDto, 'id' | 'phone' | 'name' | 'roles' | 'orgId' | 'learnerType' | 'locale'> & {
-  role: Role;
-  orgName: string | null;
-  orgKind: OrgKind | null;
-  employerId: string | null;
-  /** Her password was set by staff (a new account or a reset), so someone else knows it. */
-  passwordFromStaff: boolean;
-};
+export type MeDto = ResponseOf<'/api/me', 'get'>;
 
-export interface AuthResultDto {
-  user: UserDto;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type AuthResultDto = ResponseOf<'/api/auth/login', 'post'>;
 
-export interface TokenPairDto {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type TokenPairDto = ResponseOf<'/api/auth/refresh', 'post'>;
 
 export interface RegisterBody {
   phone: string;
@@ -75,7 +45,7 @@ export interface LoginBody {
 }
 
 /** POST /users answers the new user, with the generated password when none was given (shown once). */
-export type CreatedUserDto = UserDto & { temporaryPassword?: string };
+export type CreatedUserDto = ResponseOf<'/api/users', 'post'>;
 
 export interface CreateUserBody {
   phone: string;
@@ -87,13 +57,7 @@ export interface CreateUserBody {
   employerId?: string;
 }
 
-export interface OrgDto {
-  id: string;
-  parentId: string | null;
-  kind: OrgKind;
-  name: string;
-  depth: number;
-}
+export type OrgDto = ResponseOf<'/api/orgs', 'post'>;
 
 export interface CreateOrgBody {
   name: string;
@@ -111,21 +75,10 @@ export interface ListOrgsQuery {
   offset?: number;
 }
 
-export interface OrgRefDto {
-  id: string;
-  kind: OrgKind;
-  name: string;
-}
+export type OrgRefDto = OrgNodeDto['trail'][number];
 
 /** An org as the tree page shows it. */
-export interface OrgNodeDto extends OrgDto {
-  /** Its direct children. */
-  childCount: number;
-  /** Learner accounts of its subtree (the dashboard's aggregates, seconds behind). */
-  learners: number;
-  /** Its ancestors inside the caller's subtree, from her own org down to its parent. */
-  trail: OrgRefDto[];
-}
+export type OrgNodeDto = NonNullable<OrgListDto['parent']>;
 
 /** GET /api/orgs with a query; `parent` is the org named by `parentId`. */
 export interface OrgNodePageDto {
@@ -135,48 +88,13 @@ export interface OrgNodePageDto {
 }
 
 /** Every answer of GET /api/orgs: the bare call lists plain orgs, a query adds the node fields. */
-export interface OrgListDto {
-  items: (OrgDto & Partial<Pick<OrgNodeDto, 'childCount' | 'learners' | 'trail'>>)[];
-  total: number;
-  parent?: OrgNodeDto;
-}
+export type OrgListDto = ResponseOf<'/api/orgs', 'get'>;
 
-export interface HealthDto {
-  status: 'ok' | 'degraded';
-  db: 'up' | 'down';
-}
+export type HealthDto = ResponseOf<'/api/health', 'get'>;
 
-export interface CourseSummaryDto {
-  id: string;
-  code: string;
-  title: string;
-  titleEn: string;
-  titleZh: string;
-  category: CourseCategory;
-  requiredForVolunteers: boolean;
-}
+export type CourseSummaryDto = Pick<CourseDto, 'id' | 'code' | 'title' | 'titleEn' | 'titleZh' | 'category' | 'requiredForVolunteers'>;
 
-export interface CourseDto extends CourseSummaryDto {
-  description: string;
-  descriptionZh: string;
-  descriptionEn: string;
-  requiredHours: number;
-  minAttendancePct: number;
-  passMark: number;
-  validityMonths: number | null;
-  published: boolean;
-  openClasses: number;
-  lessonCount: number;
-  /** Classes in any state but cancelled. */
-  classCount: number;
-  /** The org the course belongs to; null: the national catalogue (the root's). */
-  ownerOrgId: string | null;
-  /** The caller may change it: an admin whose subtree holds the owner org. */
-  editable: boolean;
-  lessons: { id: string; position: number; title: string; body: string; titleZh: string; titleEn: string; bodyZh: string; bodyEn: string; hours: number }[];
-  assessments: { id: string; kind: 'quiz' | 'practical'; title: string; passMark: number; maxAttempts: number | null; questionCount: number }[];
-  prerequisites: { id: string; code: string; title: string }[];
-}
+export type CourseDto = ResponseOf<'/api/courses/{idOrCode}', 'get'>;
 
 export interface CreateCourseBody {
   code: string;
@@ -198,19 +116,10 @@ export interface CreateCourseBody {
   ownerOrgId?: string;
 }
 
-export interface SessionDto {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  location: string;
-  /** Set once cancelled: the session stays on the schedule (struck through) but is never held. */
-  cancelledAt: string | null;
-}
+export type SessionDto = ClassDto['sessions'][number];
 
 /** One session as the session routes answer it. */
-export interface ClassSessionDto extends SessionDto {
-  classId: string;
-}
+export type ClassSessionDto = ResponseOf<'/api/sessions/{id}', 'patch'>;
 
 export interface SessionBody {
   startsAt: string;
@@ -219,36 +128,9 @@ export interface SessionBody {
 }
 
 /** What a learner's check-in page needs: is it open, and has she checked in already. */
-export interface CheckInStateDto {
-  sessionId: string;
-  startsAt: string;
-  endsAt: string;
-  state: 'notYet' | 'open' | 'ended' | 'cancelled';
-  checkedIn: boolean;
-}
+export type CheckInStateDto = ResponseOf<'/api/sessions/{id}/check-in', 'get'>;
 
-export interface ClassDto {
-  id: string;
-  courseId: string;
-  courseCode: string;
-  title: string;
-  titleZh: string;
-  titleEn: string;
-  category: CourseCategory;
-  orgId: string;
-  orgName: string;
-  instructorId: string | null;
-  instructorName: string | null;
-  startsOn: string;
-  endsOn: string;
-  capacity: number;
-  enrolledCount: number;
-  waitlistCount: number;
-  seatsLeft: number;
-  location: string;
-  status: 'scheduled' | 'running' | 'finished' | 'cancelled';
-  sessions: SessionDto[];
-}
+export type ClassDto = ResponseOf<'/api/classes/{id}', 'get'>;
 
 export interface CreateClassBody {
   courseId: string;
@@ -268,76 +150,21 @@ export interface UpdateClassBody {
   instructorId?: string;
 }
 
-export interface EnrollmentResultDto {
-  id: string;
-  classId: string;
-  learnerId: string;
-  status: 'enrolled' | 'waitlisted';
-  waitlistPosition?: number;
-  /** Set when staff enrolled her anyway: `TOO_LATE_TO_COMPLETE` (the sessions ahead cannot bring her to the course rules). */
-  warnings?: 'TOO_LATE_TO_COMPLETE'[];
-}
+export type EnrollmentResultDto = ResponseOf<'/api/classes/{id}/enrollments', 'post'>;
 
-export interface RosterEntryDto {
-  id: string;
-  learnerId: string;
-  name: string;
-  phone: string;
-  learnerType: LearnerType;
-  status: 'enrolled' | 'waitlisted' | 'completed' | 'failed';
-  waitlistPosition: number | null;
-  createdAt: string;
-}
+export type RosterEntryDto = ResponseOf<'/api/classes/{id}/enrollments', 'get'>['items'][number];
 
-export interface MyEnrollmentDto {
-  id: string;
-  status: 'enrolled' | 'waitlisted' | 'completed' | 'failed';
-  waitlistPosition: number | null;
-  createdAt: string;
-  classId: string;
-  classStatus: ClassDto['status'];
-  startsOn: string;
-  endsOn: string;
-  location: string;
-  orgName: string;
-  courseId: string;
-  courseCode: string;
-  courseTitle: string;
-  category: CourseCategory;
-  sessionCount: number;
-  nextSession: { startsAt: string; endsAt: string; location: string } | null;
-}
+export type MyEnrollmentDto = ResponseOf<'/api/me/enrollments', 'get'>['items'][number];
 
 export type ImportRejectCode = 'INVALID_NAME' | 'INVALID_PHONE' | 'INVALID_TYPE' | 'DUPLICATE_IN_FILE' | 'PHONE_OTHER_ACCOUNT';
 
-export interface ImportResultDto {
-  id: string;
-  total: number;
-  created: number;
-  existing: number;
-  enrolled: number;
-  waitlisted: number;
-  alreadyEnrolled: number;
-  /** The file's header row, as written. */
-  header: string[];
-  rejected: { line: number; phone: string; name: string; cells: string[]; code: ImportRejectCode; reason: string }[];
-}
+export type ImportResultDto = ResponseOf<'/api/imports/learners', 'post'>;
 
-export interface ImportStatusDto {
-  id: string;
-  status: 'running' | 'done' | 'failed';
-  totalRows: number;
-  processedRows: number;
-  result: ImportResultDto | { error: string; code?: string } | null;
-}
+export type ImportStatusDto = ResponseOf<'/api/imports/{id}', 'get'>;
 
 export type AttendanceStatusValue = 'present' | 'late' | 'absent' | 'excused';
 
-export interface SessionAttendanceDto {
-  session: { id: string; classId: string; startsAt: string; endsAt: string; minAttendancePct: number };
-  items: { learnerId: string; name: string; enrollmentId: string; status: AttendanceStatusValue | null; note: string | null; rate: number; cannotReachMinimum: boolean; belowMinimum: boolean }[];
-  total: number;
-}
+export type SessionAttendanceDto = ResponseOf<'/api/sessions/{id}/attendance', 'get'>;
 
 export interface MarkAttendanceBody {
   marks: { learnerId: string; status: AttendanceStatusValue; note?: string }[];
@@ -345,164 +172,39 @@ export interface MarkAttendanceBody {
   source?: 'roster' | 'offline-sync';
 }
 
-export interface AttendanceHistoryDto {
-  items: { id: string; learnerId: string; learnerName: string; from: AttendanceStatusValue | null; to: AttendanceStatusValue; fromNote: string | null; toNote: string | null; source: string; changedBy: string; changedByName: string; changedAt: string }[];
-  total: number;
-}
+export type AttendanceHistoryDto = ResponseOf<'/api/sessions/{id}/attendance/history', 'get'>;
 
-export interface EnrollmentAttendanceDto {
-  enrollmentId: string;
-  sessions: number;
-  totalSessions: number;
-  attended: number;
-  rate: number;
-  hours: number;
-  cannotReachMinimum: boolean;
-  belowMinimum: boolean;
-}
+export type EnrollmentAttendanceDto = ResponseOf<'/api/enrollments/{id}/attendance', 'get'>;
 
-export interface CheckInCodeDto {
-  sessionId: string;
-  code: string;
-  expiresAt: string;
-}
+export type CheckInCodeDto = ResponseOf<'/api/sessions/{id}/check-in-code', 'post'>;
 
-export interface AssessmentDto {
-  id: string;
-  kind: 'quiz' | 'practical';
-  title: string;
-  passMark: number;
-  maxAttempts: number | null;
-  attemptsUsed: number;
-  bestScore: number | null;
-  passed: boolean;
-  questions: { id: string; kind: 'single' | 'multiple' | 'true_false'; prompt: string; options: { index: number; text: string }[] }[];
-}
+export type AssessmentDto = ResponseOf<'/api/assessments/{id}', 'get'>;
 
-export interface AttemptResultDto {
-  score: number;
-  passed: boolean;
-  passMark: number;
-  attemptNo: number;
-  attemptsLeft: number | null;
-  results: { questionId: string; correct: boolean; correctOptions: number[]; explanation: string }[];
-  certificateIssued: boolean;
-}
+export type AttemptResultDto = ResponseOf<'/api/assessments/{id}/attempts', 'post'>;
 
-export interface RequirementStatusDto {
-  enrollmentId: string;
-  complete: boolean;
-  missing: import('./completion.js').MissingRequirement[];
-  certificateCode: string | null;
-}
+export type RequirementStatusDto = ResponseOf<'/api/enrollments/{id}/requirements', 'get'>;
 
 export type CertificateStatus = 'valid' | 'revoked' | 'expired';
 export const REVOCATION_REASONS = ['issued_in_error', 'misconduct', 'fraud', 'superseded', 'other'] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
-export interface CertificateDto {
-  id: string;
-  code: string;
-  displayCode: string;
-  status: CertificateStatus;
-  revocationReason: RevocationReason | null;
-  learnerId: string;
-  holderName: string | null;
-  course: { code: string; title: string };
-  issuer: string;
-  issuedAt: string;
-  expiresAt: string | null;
-  hours: number;
-  enrollmentId: string | null;
-  classId: string | null;
-  verifyUrl: string;
-}
+export type CertificateDto = ResponseOf<'/api/me/certificates', 'get'>['items'][number];
 
-export interface PublicCertificateDto {
-  code: string;
-  displayCode: string;
-  status: CertificateStatus;
-  revocationReason: RevocationReason | null;
-  holderName: string | null;
-  course: { code: string; title: string };
-  issuer: string;
-  issuedAt: string;
-  expiresAt: string | null;
-  hours: number;
-  /** The holder's newer certificate for the same course, while it is in force. */
-  renewedBy: { code: string; displayCode: string; expiresAt: string | null } | null;
-}
+export type PublicCertificateDto = ResponseOf<'/api/certificates/verify/{code}', 'get'>;
 
-export interface ReadinessDto {
-  learnerId: string;
-  learnerType: LearnerType | null;
-  ready: boolean;
-  level: 'ready' | 'renewal_needed' | 'not_ready';
-  items: {
-    course: { id: string; code: string; title: string };
-    state: 'done' | 'expiring' | 'expired' | 'missing';
-    certificate: { code: string; displayCode: string; expiresAt: string | null } | null;
-    nextClass: { id: string; startsOn: string; orgName: string } | null;
-  }[];
-  missing: { id: string; code: string; title: string }[];
-  expiring: { code: string; displayCode: string; expiresAt: string | null }[];
-}
+export type ReadinessDto = ResponseOf<'/api/learners/{id}/readiness', 'get'>;
 
-export interface VolunteerDto {
-  id: string;
-  name: string;
-  phone: string;
-  org_name: string;
-  done: number;
-  required: number;
-  ready: boolean;
-}
+export type VolunteerDto = ResponseOf<'/api/volunteers', 'get'>['items'][number];
 
-export interface ExternalCredentialDto {
-  id: string;
-  learnerId: string;
-  certificateNumber: string;
-  occupation: string;
-  level: string;
-  issuingBody: string;
-  issuedOn: string;
-  expiresOn: string | null;
-  status: QualificationStatus;
-  rejectionReason: string | null;
-  courseId: string | null;
-  checkedAt: string | null;
-  checkedBy: string | null;
-  createdAt: string;
-  lookupUrl: string;
-}
+export type ExternalCredentialDto = ResponseOf<'/api/learners/{learnerId}/external-credentials', 'post'>;
 
 export type QualificationStatus = 'pending' | 'verified' | 'rejected';
 
 /** A learner's government qualification on a coordinator's review list. */
-export interface QualificationReviewDto {
-  id: string;
-  learnerId: string;
-  learnerName: string;
-  orgName: string;
-  certificateNumberMasked: string;
-  occupation: string;
-  level: string;
-  issuingBody: string;
-  issuedOn: string;
-  expiresOn: string | null;
-  status: QualificationStatus;
-  rejectionReason: string | null;
-  createdAt: string;
-  course: { id: string; code: string; title: string; suggested: boolean } | null;
-}
+export type QualificationReviewDto = ResponseOf<'/api/external-credentials', 'get'>['items'][number];
 
 /** Activation codes generated in one go: shown once, for the printed sheet. */
-export interface ClaimCodeSheetDto {
-  items: { userId: string; name: string; phoneMasked: string; code: string; expiresAt: string }[];
-  total: number;
-  /** Learners of the import left out because they already set their own password. */
-  skippedClaimed: number;
-}
+export type ClaimCodeSheetDto = ResponseOf<'/api/claim-codes', 'post'>;
 
 export interface ReportTotals {
   learners: number;
@@ -517,49 +219,45 @@ export interface ReportTotals {
   placementRate: number | null;
 }
 
-export interface ReportSummaryDto extends ReportTotals {
-  org: { id: string; name: string; kind: OrgKind; parentId: string | null };
-  from: string | null;
-  to: string | null;
-  funnel: { referred: number; contacted: number; interviewing: number; hired: number; notHired: number; withdrawn: number };
-  trend: { month: string; enrollments: number; certificates: number; referrals: number; hires: number; attendanceRate: number | null }[];
-  byCourse: { courseId: string; code: string; title: string; category: CourseCategory; enrollments: number; certificatesIssued: number; attendanceRate: number | null }[];
-  breakdown: (ReportTotals & { orgId: string; name: string; kind: OrgKind })[];
-  refreshedAt: string;
-  pendingUpdates: number;
-}
+export type ReportSummaryDto = ResponseOf<'/api/reports/summary', 'get'>;
 
-export interface AuditEventDto {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  orgId: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+export type AuditEventDto = ResponseOf<'/api/audit', 'get'>['items'][number];
 
 /** A club or station a learner may choose when she registers (public: no counts, no people). */
-export interface JoinableOrgDto {
-  id: string;
-  kind: (typeof import('./domain.js').JOINABLE_ORG_KINDS)[number];
-  name: string;
-  /** Where it is: its ancestors below the national root, province first (省 › 市 › 县 › 俱乐部). */
-  trail: { kind: import('./domain.js').OrgKind; name: string }[];
-}
+export type JoinableOrgDto = ResponseOf<'/api/orgs/joinable', 'get'>['items'][number];
 
 /** GET /api/me/study-pack: what a learner's phone keeps for reading without signal (ids and positions only). */
-export interface StudyPackDto {
-  generatedAt: string;
-  classes: {
-    enrollmentId: string;
-    status: 'enrolled' | 'waitlisted' | 'completed';
-    lessons: { position: number; images: string[] }[];
-    quizIds: string[];
-  }[];
-  certificates: { code: string }[];
-}
+export type StudyPackDto = ResponseOf<'/api/me/study-pack', 'get'>;
+
+// Employers, openings, consent, referrals and follow-ups: read off the generated document.
+
+export type EmployerDto = ResponseOf<'/api/employers', 'get'>['items'][number];
+export type CreateEmployerBody = BodyOf<'/api/employers', 'post'>;
+
+/** An opening as the caller's role sees it: staff and employers (StaffJobDto) or a learner (LearnerJobDto). */
+export type JobDto = ResponseOf<'/api/jobs/{id}', 'get'>;
+export type StaffJobDto = Extract<JobDto, { referralCount: number }>;
+export type LearnerJobDto = Extract<JobDto, { qualifies: boolean }>;
+export type JobStatus = JobDto['status'];
+export type CourseRefDto = JobDto['requiredCourses'][number];
+export type CreateJobBody = BodyOf<'/api/jobs', 'post'>;
+export type CandidateDto = ResponseOf<'/api/jobs/{id}/candidates', 'get'>['items'][number];
+
+export type ConsentStatusDto = ResponseOf<'/api/me/consents', 'get'>;
+export type ConsentEventDto = ConsentStatusDto['history'][number];
+
+/** One referral with its history, as the caller's role sees it. */
+export type ReferralDto = ResponseOf<'/api/referrals/{id}', 'get'>;
+/** A referral in a list (no history). */
+export type ReferralListItemDto = ResponseOf<'/api/referrals', 'get'>['items'][number];
+export type ReferralEventDto = Extract<ReferralDto, { history: unknown }>['history'][number];
+/** What coordinators and admins see. */
+export type StaffReferralDto = Extract<ReferralListItemDto, { learnerId: string }> & { history?: ReferralEventDto[] };
+/** What an employer sees: the consented fields, or nothing personal once she withdrew. */
+export type EmployerReferralDto = Extract<ReferralListItemDto, { candidate: unknown }> & { history?: ReferralEventDto[] };
+export type CandidateProfileDto = NonNullable<EmployerReferralDto['candidate']>;
+/** What a learner sees of her own referral. */
+export type LearnerReferralDto = Exclude<ReferralListItemDto, { learnerId: string } | { candidate: unknown }> & { history?: ReferralEventDto[] };
+
+export type FollowUpDto = ResponseOf<'/api/followups', 'get'>['items'][number];
+export type RecordFollowUpBody = BodyOf<'/api/followups/{id}', 'post'>;

@@ -45,7 +45,7 @@ export const AttendanceHistory = Type.Object({
       to: OneOf(ATTENDANCE_STATUSES),
       fromNote: Nullable(Type.String()),
       toNote: Nullable(Type.String()),
-      source: Type.String({ enum: ['roster', 'check-in', 'offline-sync'] }),
+      source: OneOf(['roster', 'check-in', 'offline-sync'] as const),
       changedBy: Uuid(),
       changedByName: Type.String(),
       changedAt: DateTime(),

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Locale } from '@hearth/contracts';
+import { ApiQuery } from '@nestjs/swagger';
+import { LOCALES, type Locale } from '@hearth/contracts';
 
 /** The caller's language for bilingual content: `?lang=`, else Accept-Language, else zh-CN. */
 export const Lang = createParamDecorator((_data: unknown, ctx: ExecutionContext): Locale => {
@@ -8,6 +9,13 @@ export const Lang = createParamDecorator((_data: unknown, ctx: ExecutionContext)
   if (explicit === 'en' || explicit === 'zh-CN') return explicit;
   const header = String(req.headers?.['accept-language'] ?? '');
   return /^en\b/i.test(header.trim()) ? 'en' : 'zh-CN';
-});
+}, [
+  // Publishes `?lang=` on every route that reads it, so the typed client may send it.
+  (target, key) => {
+    if (key === undefined) return;
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) ApiQuery({ name: 'lang', required: false, enum: LOCALES })(target, key, descriptor);
+  },
+]);
 
 export const pick = (lang: Locale, zh: string, en: string) => (lang === 'en' ? en || zh : zh || en);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -8,7 +8,7 @@ import { ConsentStatus } from './consents.schemas.js';
 import { ConsentsService, REFERRAL_NOTICE_VERSION } from './consents.service.js';
 
 class GrantConsentDto {
-  @IsIn(['referrals'], { message: 'scope must be referrals' }) scope: 'referrals';
+  @ApiProperty({ enum: ['referrals'] }) @IsIn(['referrals'], { message: 'scope must be referrals' }) scope: 'referrals';
   @ApiPropertyOptional({ description: 'The notice version the learner read' }) @IsOptional() @IsString() @MaxLength(50) noticeVersion?: string;
 }
 

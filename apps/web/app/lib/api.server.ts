@@ -42,6 +42,11 @@ export function apiFor(request: Request, accessToken?: string | null, options: {
   return new ApiClient({ baseUrl: API_URL, accessToken, headers, fetch: fetcher });
 }
 
+/** A client with no user and no incoming request, for the issuer's public documents (cached across requests). */
+export function publicApi(timeoutMs: number): ApiClient {
+  return new ApiClient({ baseUrl: API_URL, fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }) });
+}
+
 /** True when the API could not be reached or answered that it is down (as opposed to refusing the request). */
 export function isApiUnavailable(error: unknown): boolean {
   if (error instanceof ApiError) return error.status === 502 || error.status === 503 || error.status === 504;

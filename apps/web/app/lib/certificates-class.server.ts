@@ -1,4 +1,4 @@
-import type { ApiClient, MissingRequirement, RequirementStatusDto, RosterEntryDto } from '@hearth/contracts';
+import type { ApiClient, Locale, MissingRequirement, RequirementStatusDto, RosterEntryDto } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 
 /** Runs `work` over `items`, at most `limit` at a time: a class of 40 must not open 40 API calls at once. */
@@ -34,7 +34,7 @@ export interface LearnerRequirements {
   status: RequirementStatusDto;
 }
 
-export function requirementsOf(api: ApiClient, entries: RosterEntryDto[], lang: string): Promise<LearnerRequirements[]> {
+export function requirementsOf(api: ApiClient, entries: RosterEntryDto[], lang: Locale): Promise<LearnerRequirements[]> {
   return mapLimit(entries, 6, async (entry) => ({ entry, status: await api.certificates.requirements(entry.id, { lang }) }));
 }
 

@@ -1,7 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
-
-const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3333').replace(/\/+$/, '');
+import { publicApi } from './api.server';
 
 export type StepName = 'signature' | 'issuer' | 'validity' | 'status';
 export type StepState = 'pass' | 'fail' | 'skip';
@@ -16,15 +15,15 @@ export interface Step {
 /** Thrown when the issuer's published documents cannot be fetched: the check itself failed, not the credential. */
 export class CheckUnavailable extends Error {}
 
-async function getJson<T>(path: string): Promise<T> {
-  let res: Response;
+const api = () => publicApi(8_000);
+
+/** The issuer's document, or CheckUnavailable when it cannot be had. */
+async function published<T>(what: string, get: Promise<T>): Promise<T> {
   try {
-    res = await fetch(`${API_URL}${path}`, { signal: AbortSignal.timeout(8_000) });
+    return await get;
   } catch {
-    throw new CheckUnavailable(path);
+    throw new CheckUnavailable(what);
   }
-  if (!res.ok) throw new CheckUnavailable(path);
-  return (await res.json()) as T;
 }
 
 type Payload = {
@@ -69,8 +68,8 @@ const day = (seconds: number) => new Date(seconds * 1000 + 8 * 3600_000).toISOSt
  */
 export async function checkCredential(jwt: string, now = new Date()): Promise<Step[]> {
   const [{ keys }, profile] = await Promise.all([
-    getJson<{ keys: JWK[] }>('/.well-known/jwks.json'),
-    getJson<{ id: string; name: string }>('/api/credentials/issuer'),
+    published('/.well-known/jwks.json', api().credentials.jwks()),
+    published('/api/credentials/issuer', api().credentials.issuer()),
   ]);
   const steps: Step[] = [];
   const signed = await verifiedPayload(jwt, keys);
@@ -107,7 +106,7 @@ async function statusStep(payload: Payload, keys: JWK[], issuerId: string): Prom
   if (!entry || !listId || !Number.isInteger(index) || index < 0) return { name: 'status', state: 'fail', detail: 'noEntry' };
   let listJwt: string;
   try {
-    const res = await fetch(`${API_URL}/api/credentials/status/${listId}`, { signal: AbortSignal.timeout(8_000) });
+    const res = await api().credentials.statusListDocument(Number(listId));
     if (!res.ok) throw new Error(String(res.status));
     listJwt = (await res.text()).trim();
   } catch {

@@ -12,13 +12,15 @@ export async function credentialFile({ request, params }: LoaderFunctionArgs, fo
   const { api, headers } = await requireUser(request, { roles: ['learner', 'coordinator', 'admin'] });
   const checked = checkCertificateCode(params.code ?? '');
   if (!checked.ok) throw new Response(null, { status: 404, headers });
-  let jwt: string;
+  let jwt: string | null;
   try {
     jwt = (await api.certificates.credential(checked.code)).credential;
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND') || isApiError(error, 'FORBIDDEN')) throw new Response(null, { status: 404, headers });
     return unavailableOrRethrow(error);
   }
+  // The document allows a certificate without a signed credential: nothing to download then.
+  if (!jwt) throw new Response(null, { status: 404, headers });
   const out = new Headers(headers);
   out.set('Cache-Control', 'private, no-store');
   if (format === 'jwt') {

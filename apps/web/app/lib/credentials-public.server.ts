@@ -1,13 +1,14 @@
-const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3333').replace(/\/+$/, '');
+import type { ApiClient } from '@hearth/contracts';
+import { publicApi } from './api.server';
 
 /**
  * Forwards a public verification document (issuer Profile, JWKS, status list) from the API with
  * its type and cache lifetime, readable from any origin: no cookie or session is involved.
  */
-export async function forwardPublicDocument(path: string): Promise<Response> {
+export async function forwardPublicDocument(get: (api: ApiClient) => Promise<Response>): Promise<Response> {
   let upstream: Response;
   try {
-    upstream = await fetch(`${API_URL}${path}`, { signal: AbortSignal.timeout(10_000) });
+    upstream = await get(publicApi(10_000));
   } catch {
     return new Response(null, { status: 503, headers: { 'Access-Control-Allow-Origin': '*', 'Retry-After': '5' } });
   }
@@ -24,8 +25,8 @@ export async function forwardPublicDocument(path: string): Promise<Response> {
 let keys: { until: number; value: Promise<Array<{ id: string; x: string }>> } | null = null;
 export function issuerKeys(): Promise<Array<{ id: string; x: string }>> {
   if (keys && keys.until > Date.now()) return keys.value;
-  const value = fetch(`${API_URL}/.well-known/jwks.json`, { signal: AbortSignal.timeout(5_000) })
-    .then((r) => (r.ok ? (r.json() as Promise<{ keys: Array<{ kid: string; x: string }> }>) : { keys: [] }))
+  const value = publicApi(5_000)
+    .credentials.jwks()
     .then((jwks) => jwks.keys.map((k) => ({ id: k.kid.replace(/^.*#key-/, ''), x: k.x })))
     .catch(() => []);
   keys = { until: Date.now() + 60_000, value };

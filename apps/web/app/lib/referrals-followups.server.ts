@@ -1,8 +1,7 @@
-import type { ApiClient, Locale } from '@hearth/contracts';
+import { WAGE_BANDS, type ApiClient, type EmployerReferralDto, type Locale, type WageBand } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 import { formatDay } from './dates';
 import { formText, hasErrors, isUuid, type FormErrors } from './forms';
-import { referralsApi, WAGE_BANDS, type EmployerReferralDto, type WageBand } from './referrals-api.server';
 import { referralFormErrors } from './referrals-errors.server';
 import { NOTE_MAX, referralFieldMessages } from './referrals-forms';
 
@@ -12,12 +11,11 @@ import { NOTE_MAX, referralFieldMessages } from './referrals-forms';
  * the API's follow-up list still carries it, but the consent page promises employers see nothing personal.
  */
 export async function loadFollowUps(api: ApiClient, locale: Locale, { forEmployer = false } = {}) {
-  const referrals = referralsApi(api, locale);
-  const page = await referrals.followups.due();
+  const page = await api.followups.due();
   const withdrawn = new Set<string>();
   if (forEmployer && page.items.length > 0) {
     for (let offset = 0; offset < 500; offset += 100) {
-      const hired = await referrals.referrals.list<EmployerReferralDto>({ status: 'hired', limit: 100, offset });
+      const hired = await api.referrals.list<EmployerReferralDto>({ status: 'hired', limit: 100, offset, lang: locale });
       for (const r of hired.items) if (r.consentWithdrawn) withdrawn.add(r.id);
       if (offset + hired.items.length >= hired.total || hired.items.length === 0) break;
     }
@@ -57,7 +55,7 @@ export async function recordFollowUp(form: FormData, api: ApiClient, locale: Loc
   if (values.note.length > NOTE_MAX) errors.fields.note = t(referralFieldMessages.note);
   if (hasErrors(errors)) return { status: 400, outcome: { id, errors, values } };
   try {
-    await referralsApi(api, locale).followups.record(id, {
+    await api.followups.record(id, {
       stillEmployed,
       ...(stillEmployed && isWageBand(values.wageBand) ? { wageBand: values.wageBand } : {}),
       ...(values.note ? { note: values.note } : {}),

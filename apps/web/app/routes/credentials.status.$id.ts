@@ -5,5 +5,5 @@ import { forwardPublicDocument } from '../lib/credentials-public.server';
 export function loader({ params }: LoaderFunctionArgs) {
   const id = params.id ?? '';
   if (!/^\d{1,9}$/.test(id)) throw new Response(null, { status: 404, headers: { 'Access-Control-Allow-Origin': '*' } });
-  return forwardPublicDocument(`/api/credentials/status/${id}`);
+  return forwardPublicDocument((api) => api.credentials.statusListDocument(Number(id)));
 }

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { REFERRAL_STATUSES, type ReferralStatus } from '@hearth/contracts';
+import { REFERRAL_STATUSES, type EmployerReferralDto, type ReferralStatus, type StaffJobDto } from '@hearth/contracts';
 import { JobStatusBadge, ReferralStatusBadge } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -8,7 +8,6 @@ import { requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi, type EmployerReferralDto } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { formatWage } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
@@ -20,9 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: ['employer'] });
   const locale = await getLocale(request);
   if (!user.employerId) return data({ linked: false as const }, { headers });
-  const referrals = referralsApi(api, locale);
   try {
-    const [jobs, list, followups] = await Promise.all([referrals.jobs.list({ limit: 100 }), referrals.referrals.list<EmployerReferralDto>({ limit: 100 }), referrals.followups.due()]);
+    const [jobs, list, followups] = await Promise.all([api.jobs.list<StaffJobDto>({ limit: 100, lang: locale }), api.referrals.list<EmployerReferralDto>({ limit: 100, lang: locale }), api.followups.due()]);
     const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, [] as { id: string; name: string | null; jobTitle: string; referredOn: string }[]])) as Record<
       ReferralStatus,
       { id: string; name: string | null; jobTitle: string; referredOn: string }[]
@@ -68,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const status = formText(form, 'status');
   if (!isUuid(jobId) || (status !== 'open' && status !== 'closed')) return data({ ok: false, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
-    await referralsApi(api, locale).jobs.setStatus(jobId, status);
+    await api.jobs.setStatus(jobId, status, { lang: locale });
     return data({ ok: true, message: t(status === 'closed' ? 'referrals.board.closed' : 'referrals.board.reopened') }, { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);

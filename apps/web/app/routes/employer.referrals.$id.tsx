@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData, useNavigation } from '@remix-run/react';
-import type { ReferralStatus } from '@hearth/contracts';
+import type { EmployerReferralDto, ReferralStatus, StaffJobDto } from '@hearth/contracts';
 import { JobFacts, MoveForm, ReferralHistory, ReferralStatusBadge } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
@@ -9,7 +9,6 @@ import { requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, hasErrors, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi, type EmployerReferralDto, type JobDto } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { formatMoment, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
@@ -28,13 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const id = params.id ?? '';
   if (!isUuid(id)) throw notFound(headers);
-  const referrals = referralsApi(api, locale);
   let referral: EmployerReferralDto;
-  let job: JobDto | null = null;
+  let job: StaffJobDto | null = null;
   try {
     // Another employer's referral is a 404 from the API: it does not reveal that it exists.
-    referral = await referrals.referrals.get<EmployerReferralDto>(id);
-    job = await referrals.jobs.get(referral.jobId).catch((error: unknown) => {
+    referral = await api.referrals.get<EmployerReferralDto>(id, { lang: locale });
+    job = await api.jobs.get<StaffJobDto>(referral.jobId, { lang: locale }).catch((error: unknown) => {
       if (isApiError(error, 'NOT_FOUND')) return null;
       throw error;
     });
@@ -106,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (hasErrors(errors)) return data<Outcome>({ errors }, { status: 400, headers });
   if (needsConfirmation(form, status)) return data<Outcome>({ confirm: { status, note } }, { headers });
   try {
-    await referralsApi(api, locale).referrals.move(id, { status, ...(note ? { note } : {}) });
+    await api.referrals.move(id, { status, ...(note ? { note } : {}) }, { lang: locale });
     return data<Outcome>({ done: t('referrals.moved', { status: t(`referrals.status.${status}`) }) }, { headers });
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);

@@ -1,11 +1,11 @@
 import { data, redirect, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import type { LearnerJobDto } from '@hearth/contracts';
 import { Link, useLoaderData } from '@remix-run/react';
 import { JobFacts } from '../components/referrals-parts';
 import { titleMeta, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi } from '../lib/referrals-api.server';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta('referrals.page.jobs');
@@ -19,9 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === 'employer') throw redirect('/employer', { headers });
   if (user.role !== 'learner') throw new Response(null, { status: 403, statusText: 'Forbidden', headers });
   const locale = await getLocale(request);
-  const referrals = referralsApi(api, locale);
   try {
-    const [jobs, consent] = await Promise.all([referrals.jobs.list({ open: true, limit: 100 }), referrals.consents.status()]);
+    const [jobs, consent] = await Promise.all([api.jobs.list<LearnerJobDto>({ open: true, limit: 100, lang: locale }), api.consents.status()]);
     return data(
       {
         consented: consent.granted,

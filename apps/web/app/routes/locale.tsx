@@ -15,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append('Set-Cookie', await serializeLocale(lang));
   // Also saved on the account (best effort), so what is sent to her later uses her language.
   const viewer = await optionalUser(request).catch(() => null);
-  if (viewer?.user) await viewer.api.request('PATCH', '/api/me', { body: { locale: lang } }).catch(() => undefined);
+  if (viewer?.user) await viewer.api.updateMe({ locale: lang }).catch(() => undefined);
   if (viewer?.headers['Set-Cookie']) headers.append('Set-Cookie', viewer.headers['Set-Cookie']);
   return redirect(back, { headers });
 }

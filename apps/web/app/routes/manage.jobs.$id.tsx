@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { REFERRAL_STATUSES, type ReferralStatus } from '@hearth/contracts';
+import { REFERRAL_STATUSES, type ApiClient, type CandidateDto, type Locale, type ReferralStatus, type StaffJobDto, type StaffReferralDto } from '@hearth/contracts';
 import { FormAlert, TextAreaField } from '../components/form';
 import { JobFacts, JobStatusBadge, MoveForm } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
@@ -10,7 +10,6 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, hasErrors, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi, type CandidateDto, type JobDto, type StaffReferralDto } from '../lib/referrals-api.server';
 import { missingCourses, referralFormErrors } from '../lib/referrals-errors.server';
 import { NOTE_MAX, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
@@ -22,10 +21,10 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsC
 const notFound = (headers: Record<string, string>) => new Response(null, { status: 404, statusText: 'Not Found', headers });
 
 /** Up to 500 referrals of one opening, a page of 100 at a time. */
-async function allReferrals(api: ReturnType<typeof referralsApi>, jobId: string): Promise<StaffReferralDto[]> {
+async function allReferrals(api: ApiClient, jobId: string, locale: Locale): Promise<StaffReferralDto[]> {
   const items: StaffReferralDto[] = [];
   for (let offset = 0; offset < 500; offset += 100) {
-    const page = await api.referrals.list<StaffReferralDto>({ jobId, limit: 100, offset });
+    const page = await api.referrals.list<StaffReferralDto>({ jobId, limit: 100, offset, lang: locale });
     items.push(...page.items);
     if (items.length >= page.total || page.items.length === 0) break;
   }
@@ -37,16 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const id = params.id ?? '';
   if (!isUuid(id)) throw notFound(headers);
-  const referrals = referralsApi(api, locale);
-  let job: JobDto;
+  let job: StaffJobDto;
   let candidates: CandidateDto[];
   let list: StaffReferralDto[];
   try {
-    job = await referrals.jobs.get(id);
+    job = await api.jobs.get<StaffJobDto>(id, { lang: locale });
     [candidates, list] = await Promise.all([
       // Nobody can be referred to a closed opening.
-      job.status === 'open' ? referrals.jobs.candidates(id).then((page) => page.items) : Promise.resolve([]),
-      allReferrals(referrals, id),
+      job.status === 'open' ? api.jobs.candidates(id, { lang: locale }).then((page) => page.items) : Promise.resolve([]),
+      allReferrals(api, id, locale),
     ]);
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
@@ -130,7 +128,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formText(form, 'intent') as Intent;
   const reply = (outcome: Omit<Outcome, 'intent'>, status = 200) => data<Outcome>({ intent, ...outcome }, { status, headers });
   if (!INTENTS.includes(intent)) return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
-  const referrals = referralsApi(api, locale);
 
   switch (intent) {
     case 'refer': {
@@ -140,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!isUuid(learnerId)) return reply({ errors: { form: t('common.error.NOT_FOUND'), fields: {} } }, 400);
       if (hasErrors(errors)) return reply({ target: learnerId, errors, note }, 400);
       try {
-        const referral = await referrals.referrals.create({ learnerId, jobId: id, ...(note ? { note } : {}) });
+        const referral = await api.referrals.create({ learnerId, jobId: id, ...(note ? { note } : {}) }, { lang: locale });
         return reply({ target: learnerId, done: t('referrals.board.referred', { name: referral.learnerName ?? '', employer: referral.employerName }) });
       } catch (error) {
         const failure = referError(error, t);
@@ -156,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (hasErrors(errors)) return reply({ target: referralId, errors, note }, 400);
       if (needsConfirmation(form, status)) return reply({ target: referralId, confirm: { status, note } });
       try {
-        await referrals.referrals.move(referralId, { status, ...(note ? { note } : {}) });
+        await api.referrals.move(referralId, { status, ...(note ? { note } : {}) }, { lang: locale });
         return reply({ target: referralId, done: t('referrals.moved', { status: t(`referrals.status.${status}`) }) });
       } catch (error) {
         const failure = referralFormErrors(error, t);
@@ -167,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const status = formText(form, 'status');
       if (status !== 'open' && status !== 'closed') return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
       try {
-        await referrals.jobs.setStatus(id, status);
+        await api.jobs.setStatus(id, status, { lang: locale });
         return reply({ done: t(status === 'closed' ? 'referrals.board.closed' : 'referrals.board.reopened') });
       } catch (error) {
         const failure = referralFormErrors(error, t);

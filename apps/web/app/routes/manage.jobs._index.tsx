@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import type { StaffJobDto } from '@hearth/contracts';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { FormAlert, TextField } from '../components/form';
 import { OrgSearchForm, OrgSelect } from '../components/org-picker';
@@ -10,7 +11,6 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
-import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import type { OrgPickOption } from '../lib/org-picker';
 import { checkEmployer, formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
@@ -32,11 +32,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const defaultOrgId = params.get('orgQ') ? '' : (user.orgId ?? '');
   const show: Show = (SHOWS as readonly string[]).includes(params.get('show') ?? '') ? (params.get('show') as Show) : 'open';
   const page = Math.max(1, Math.min(1000, Math.floor(Number(params.get('page')) || 1)));
-  const referrals = referralsApi(api, locale);
   try {
     const [jobs, employers, orgs] = await Promise.all([
-      referrals.jobs.list({ open: show === 'all' ? undefined : show === 'open', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-      referrals.employers.list(),
+      api.jobs.list<StaffJobDto>({ open: show === 'all' ? undefined : show === 'open', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, lang: locale }),
+      api.employers.list(),
       loadOrgPicker(api, url, { keep: [defaultOrgId] }),
     ]);
     return data(
@@ -85,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const chosenOrg = () => orgOption(api, values.orgId).catch(() => null);
   if (hasErrors(errors)) return data<Outcome>({ errors, values, org: await chosenOrg() }, { status: 400, headers });
   try {
-    const created = await referralsApi(api, locale).employers.create(values);
+    const created = await api.employers.create(values);
     return data<Outcome>({ done: t('referrals.manage.employerCreated', { name: created.name }) }, { headers });
   } catch (error) {
     const failure = referralFormErrors(error, t);

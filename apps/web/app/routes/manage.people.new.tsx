@@ -12,7 +12,6 @@ import { getLocale } from '../lib/locale.server';
 import { peopleFieldMessage, peopleFormErrors } from '../lib/people-errors.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { creatableRoles, isAdmin } from '../lib/people-view';
-import { referralsApi } from '../lib/referrals-api.server';
 import peopleCss from '../styles/people.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
@@ -42,13 +41,12 @@ interface Created {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, api, headers } = await requireUser(request, { roles: MANAGER_ROLES });
-  const locale = await getLocale(request);
   const url = new URL(request.url);
   const preset = url.searchParams.get('orgId') ?? '';
   // A club's coordinator adds people to her club; a federation office's staff choose where each person belongs.
   const own = user.orgKind === 'club' || user.orgKind === 'station' ? (user.orgId ?? '') : '';
   try {
-    const [orgs, employers] = await Promise.all([loadOrgPicker(api, url, { keep: [preset, own] }), referralsApi(api, locale).employers.list()]);
+    const [orgs, employers] = await Promise.all([loadOrgPicker(api, url, { keep: [preset, own] }), api.employers.list()]);
     // A preset outside her subtree (an old link) is not offered, so not chosen.
     const defaultOrgId = isUuid(preset) && orgs.options.some((o) => o.id === preset) ? preset : own;
     return data(

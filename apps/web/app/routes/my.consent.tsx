@@ -5,7 +5,6 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { formText } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/referrals-errors.server';
 import { REFERRAL_NOTICE_VERSION, formatMoment } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
@@ -21,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
   try {
-    const status = await referralsApi(api, locale).consents.status();
+    const status = await api.consents.status();
     const latest = status.history[0];
     return data(
       {
@@ -45,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const t = translator(locale);
   const intent = formText(await request.formData(), 'intent');
-  const consents = referralsApi(api, locale).consents;
+  const consents = api.consents;
   try {
     if (intent === 'grant') {
       await consents.grant(REFERRAL_NOTICE_VERSION);

@@ -1,3 +1,4 @@
+import type { LearnerReferralDto } from '@hearth/contracts';
 import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ReferralHistory, ReferralStatusBadge } from '../components/referrals-parts';
@@ -6,7 +7,6 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { getLocale } from '../lib/locale.server';
-import { referralsApi, type LearnerReferralDto } from '../lib/referrals-api.server';
 import { formatMoment } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 
@@ -17,10 +17,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsC
 export async function loader({ request }: LoaderFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['learner'] });
   const locale = await getLocale(request);
-  const referrals = referralsApi(api, locale);
   try {
-    const [page, consent] = await Promise.all([referrals.referrals.list<LearnerReferralDto>({ limit: 50 }), referrals.consents.status()]);
-    const full = await Promise.all(page.items.map((r) => referrals.referrals.get<LearnerReferralDto>(r.id)));
+    const [page, consent] = await Promise.all([api.referrals.list<LearnerReferralDto>({ limit: 50, lang: locale }), api.consents.status()]);
+    const full = await Promise.all(page.items.map((r) => api.referrals.get<LearnerReferralDto>(r.id, { lang: locale })));
     return data(
       {
         consented: consent.granted,

@@ -3,7 +3,7 @@ import { IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLengt
 import { IsId } from '../../common/validation.js';
 
 export class AttemptDto {
-  @ApiProperty({ description: 'questionId → the chosen option indexes', example: { '3f0c…': [1] } })
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'integer' } }, description: 'questionId → the chosen option indexes', example: { '3f0c…': [1] } })
   @IsObject({ message: 'answers must map each question id to the chosen option numbers' })
   answers: Record<string, number[]>;
 

@@ -25,7 +25,7 @@ export class CreateCourseDto {
   @ApiProperty() @IsNumber({}, { message: 'requiredHours must be a number' }) @Min(0, { message: 'requiredHours must be 0 or more' }) @Max(2000) requiredHours: number;
   @ApiProperty() @IsInt({ message: 'minAttendancePct must be a whole number from 0 to 100' }) @Min(0, { message: 'minAttendancePct must be a whole number from 0 to 100' }) @Max(100, { message: 'minAttendancePct must be a whole number from 0 to 100' }) minAttendancePct: number;
   @ApiProperty() @IsInt({ message: 'passMark must be a whole number from 0 to 100' }) @Min(0, { message: 'passMark must be a whole number from 0 to 100' }) @Max(100, { message: 'passMark must be a whole number from 0 to 100' }) passMark: number;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt({ message: 'validityMonths must be a whole number of months' }) @Min(1) @Max(600) validityMonths?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt({ message: 'validityMonths must be a whole number of months' }) @Min(1) @Max(600) validityMonths?: number | null;
   @ApiProperty() @IsBoolean({ message: 'requiredForVolunteers must be true or false' }) requiredForVolunteers: boolean;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' }) prerequisiteCourseIds?: string[];
   @ApiPropertyOptional({ type: [LessonInput], description: 'On update, replaces all lessons (an empty list removes them)' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => LessonInput) lessons?: LessonInput[];

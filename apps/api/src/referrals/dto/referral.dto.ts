@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { REFERRAL_STATUSES, type ReferralStatus } from '@hearth/contracts';
+import { REFERRAL_STATUSES, WAGE_BANDS, type Locale, type ReferralStatus } from '@hearth/contracts';
 import { IsId, IsOneOf, PageQuery } from '../../common/validation.js';
 
 export class CreateReferralDto {
@@ -17,12 +17,11 @@ export class MoveReferralDto {
 export class ListReferralsQuery extends PageQuery {
   @IsOneOf(REFERRAL_STATUSES, 'status', true) status?: ReferralStatus;
   @IsId('jobId', true) jobId?: string;
+  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: Locale;
 }
 
-export const WAGE_BANDS = ['below_3000', '3000_4999', '5000_6999', '7000_plus'] as const;
-
 export class RecordFollowUpDto {
-  @IsBoolean({ message: 'stillEmployed must be true or false' }) stillEmployed: boolean;
+  @ApiProperty() @IsBoolean({ message: 'stillEmployed must be true or false' }) stillEmployed: boolean;
   @ApiPropertyOptional({ enum: WAGE_BANDS }) @IsOptional() @IsIn(WAGE_BANDS as unknown as string[], { message: `wageBand must be one of: ${WAGE_BANDS.join(', ')}` }) wageBand?: (typeof WAGE_BANDS)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
