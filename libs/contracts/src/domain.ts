@@ -62,6 +62,13 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
   withdrawn: [],
 };
 
+/** A follow-up's monthly wage band, in yuan. */
+export const WAGE_BANDS = ['below_3000', '3000_4999', '5000_6999', '7000_plus'] as const;
+export type WageBand = (typeof WAGE_BANDS)[number];
+
+/** Where an outside (government) certificate stands in review. */
+export const QUALIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+
 export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
 }

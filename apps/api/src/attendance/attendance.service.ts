@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { issueCode, verifyCode } from './check-in-code.js';
-import type { MarkAttendanceDto } from './dto/attendance.dto.js';
+import type { MarkAttendanceDto } from '@hearth/contracts/inputs';
 import { CLASS_SUMMARIES_SQL, COMPLETION_CANDIDATES_SQL, ENROLLMENT_SUMMARY_SQL, IDEMPOTENCY_CLAIM_SQL, IDEMPOTENCY_STORE_SQL, MARK_BATCH_SQL, NOT_ENROLLED_SQL, ROSTER_ROWS_SQL, SESSION_FOR_UPDATE_SQL, SESSION_SQL } from './attendance-queries.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 

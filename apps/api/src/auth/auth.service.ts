@@ -17,7 +17,7 @@ import { toUserDto } from '../users/user.mapper.js';
 import type { User } from '../users/user.entity.js';
 import type { RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
-import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
+import type { ChangePasswordDto, LoginDto, RegisterDto } from '@hearth/contracts/inputs';
 import { PasswordService } from './password.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();

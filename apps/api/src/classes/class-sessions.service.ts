@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import type { AddSessionDto, UpdateSessionDto } from './dto/session.dto.js';
+import type { AddSessionDto, UpdateSessionDto } from '@hearth/contracts/inputs';
 
 interface LockedClass {
   id: string;

@@ -5,14 +5,14 @@ import type { Locale } from '@hearth/contracts';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EnrollmentsService } from '../enrollments/enrollments.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { CLASS_SELECT, EFFECTIVE_STATUS, type ClassRow } from './class-queries.js';
-import type { CreateClassDto, ListClassesQuery, UpdateClassDto } from './dto/class.dto.js';
+import type { CreateClassDto, ListClassesQuery, UpdateClassDto } from '@hearth/contracts/inputs';
 
 const STAFF = new Set(['admin', 'coordinator', 'instructor']);
 /** Class dates are calendar dates in China. */

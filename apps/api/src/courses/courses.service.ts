@@ -9,7 +9,7 @@ import { queryRows } from '../common/sql.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ScopeService } from '../access/scope.service.js';
-import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
+import type { CreateCourseDto, UpdateCourseDto } from '@hearth/contracts/inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Classes of course `c` still open for enrollment. */

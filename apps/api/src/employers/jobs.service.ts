@@ -6,11 +6,11 @@ import type { Locale } from '@hearth/contracts';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from './dto/employer.dto.js';
+import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from '@hearth/contracts/inputs';
 
 /**
  * THE rule for "she holds course X", used by every requirement check (the learner's jobs list,

@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CsvFormatError, readLearnerCsv, type Rejected } from './csv-rows.js';
-import type { ImportLearnersDto } from './dto/import.dto.js';
+import type { ImportLearnersDto } from '@hearth/contracts/inputs';
 import { KNOWN_PHONES_SQL } from './import-queries.js';
 
 export interface ImportResult {

@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { canNestOrg, JOINABLE_ORG_KINDS, type JoinableOrgDto, type OrgDto, type OrgNodeDto, type OrgNodePageDto, type Page } from '@hearth/contracts';
 import { AppError, conflict, forbidden } from '../common/app-error.js';
 import { toInt } from '../common/sql.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService, type ScopedOrg } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateOrgDto } from './dto/create-org.dto.js';
-import type { JoinableOrgsQuery, ListOrgsQuery } from './dto/list-orgs.query.js';
+import type { CreateOrgDto } from '@hearth/contracts/inputs';
+import type { JoinableOrgsQuery, ListOrgsQuery } from '@hearth/contracts/inputs';
 
 const ORG_COLUMNS = `id, parent_id AS "parentId", kind, name, depth`;
 

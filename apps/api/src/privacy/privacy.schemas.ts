@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { ATTENDANCE_STATUSES, ENROLLMENT_STATUSES, LEARNER_TYPES, LOCALES, REFERRAL_STATUSES, ROLES } from '@hearth/contracts';
 import { DateOnly, DateTime, Nullable, OneOf, Uuid } from '../common/openapi.js';
 import { CONSENT_ACTIONS } from '../consents/consents.schemas.js';
-import { WAGE_BANDS } from '../referrals/dto/referral.dto.js';
+import { WAGE_BANDS } from '@hearth/contracts';
 import type { PrivacyService } from './privacy.service.js';
 
 const Json = Type.Record(Type.String(), Type.Unknown());

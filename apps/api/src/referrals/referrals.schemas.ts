@@ -1,7 +1,7 @@
 import { Type, type TSchema } from 'typebox';
 import { REFERRAL_STATUSES } from '@hearth/contracts';
 import { DateOnly, DateTime, Nullable, OneOf, Page, Uuid } from '../common/openapi.js';
-import { WAGE_BANDS } from './dto/referral.dto.js';
+import { WAGE_BANDS } from '@hearth/contracts';
 
 export const ReferralEvent = Type.Object({
   from: Nullable(OneOf(REFERRAL_STATUSES, { description: 'null for the referral itself' })),

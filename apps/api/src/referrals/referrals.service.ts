@@ -6,14 +6,14 @@ import { canMoveReferral, type Locale, type ReferralStatus } from '@hearth/contr
 import { AppError, conflict, forbidden, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
 import { queryRows } from '../common/sql.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ConsentsService, SHARED_FIELDS } from '../consents/consents.service.js';
 import { HOLDS_ACCEPTED_QUALIFICATION_SQL, MISSING_COURSES_SQL } from '../employers/jobs.service.js';
-import type { ListReferralsQuery, RecordFollowUpDto } from './dto/referral.dto.js';
+import type { ListReferralsQuery, RecordFollowUpDto } from '@hearth/contracts/inputs';
 
 interface ReferralRow {
   id: string;

@@ -5,14 +5,14 @@ import { DataSource } from 'typeorm';
 import { COORDINATOR_CREATABLE_ROLES, type Page, type UserDto } from '@hearth/contracts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../common/app-error.js';
 import { escapeLike, toInt } from '../common/sql.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 import { PasswordService } from '../auth/password.service.js';
 import { ScopeService } from '../access/scope.service.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateUserDto } from './dto/create-user.dto.js';
-import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { CreateUserDto } from '@hearth/contracts/inputs';
+import type { ListUsersQuery } from '@hearth/contracts/inputs';
 import type { User } from './user.entity.js';
 import { toUserDto } from './user.mapper.js';
 

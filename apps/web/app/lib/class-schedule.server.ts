@@ -1,7 +1,7 @@
 import type { ApiClient, ClassDto, Locale } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 import type { EditableSession } from '../components/class-schedule-editor';
-import { apiFormErrors } from './api-errors.server';
+import { formErrors } from './form-errors.server';
 import { chinaDay, chinaInstant, formatSession, parseDay, parseTime } from './dates';
 import { formText, isUuid, LOCATION_MAX, type FormErrors } from './forms';
 
@@ -76,7 +76,7 @@ export async function scheduleAction(api: ApiClient, classId: string, intent: st
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return refuse(failure.errors, failure.status);
   }
   return refuse({ form: t('error.VALIDATION_FAILED'), fields: {} }, 400);

@@ -3,7 +3,7 @@ import type { Translate } from '../i18n';
 import { formatDay } from './dates';
 import { formText, hasErrors, isUuid, type FormErrors } from './forms';
 import { referralsApi, WAGE_BANDS, type EmployerReferralDto, type WageBand } from './referrals-api.server';
-import { referralFormErrors } from './referrals-errors.server';
+import { referralFormErrors } from './form-errors.server';
 import { NOTE_MAX, referralFieldMessages } from './referrals-forms';
 
 /**

@@ -8,7 +8,7 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { newOrgErrors } from '../lib/orgs-errors.server';
+import { newOrgErrors } from '../lib/form-errors.server';
 import { checkNewOrg, childKinds, ORG_NAME_MAX, ORG_SEARCH_MAX, readNewOrg, type NewOrgValues } from '../lib/orgs-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import orgsCss from '../styles/orgs.css?url';

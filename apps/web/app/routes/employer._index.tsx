@@ -9,7 +9,7 @@ import { formatDay } from '../lib/dates';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { referralsApi, type EmployerReferralDto } from '../lib/referrals-api.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import { formatWage } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 

@@ -6,7 +6,7 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import { referralsApi } from '../lib/referrals-api.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import { checkJob, readJob } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 

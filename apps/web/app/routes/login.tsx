@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { apiFor } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { signIn } from '../lib/auth.server';
 import { checkPhone, formText, hasErrors, normalizePhone, safeRedirect, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await apiFor(request).auth.login({ phone, password });
     return signIn(request, result, safeRedirect(formText(form, 'next')));
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors, phone }, { status: failure.status });
   }
 }

@@ -8,7 +8,7 @@ import scheduleStyles from '../styles/schedule.css?url';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError, missingPrerequisites } from '../lib/api-errors.server';
+import { formErrors, isApiError, missingPrerequisites } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { classView, isOpen } from '../lib/class-view';
 import { formatDay } from '../lib/dates';
@@ -85,7 +85,7 @@ function enrolError(error: unknown, t: Translate) {
   // Staff enrol someone else: say so, rather than the learner-facing "you are already enrolled".
   if (isApiError(error, 'NOT_FOUND')) return { status: 404, errors: { fields: { phone: t('manage.enrol.notFound') } } };
   if (isApiError(error, 'ALREADY_ENROLLED')) return { status: 409, errors: { fields: { phone: t('manage.enrol.already') } } };
-  return apiFormErrors(error, t);
+  return formErrors(error, t);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -140,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return reply({ errors: failure.errors, capacity: formText(form, 'capacity') }, failure.status);
   }
 }

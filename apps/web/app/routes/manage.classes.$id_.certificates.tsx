@@ -5,7 +5,7 @@ import { CertificateStatusBadge } from '../components/certificates-parts';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { fullRoster, holdsPlace, missingText, requirementsOf } from '../lib/certificates-class.server';
 import { checkCertificateCode, displayCode } from '../lib/certificates-code';
@@ -179,7 +179,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return reply({ target: intent === 'grade' ? `${enrollmentId}:${formText(form, 'assessmentId')}` : enrollmentId, errors: failure.errors }, failure.status);
   }
 }

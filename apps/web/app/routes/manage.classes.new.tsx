@@ -5,7 +5,7 @@ import { FormAlert, SelectField, TextField } from '../components/form';
 import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { chinaInstant, parseDay, parseTime } from '../lib/dates';
 import { CAPACITY_MAX, LOCATION_MAX, fieldMessages, formText, hasErrors, isUuid, rowField, type FormErrors } from '../lib/forms';
@@ -184,7 +184,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await api.classes.create(body);
     return redirect(`/manage/classes/${created.id}?created=1`, { headers });
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors, values, rows, org: await chosenOrg() }, { status: failure.status, headers });
   }
 }

@@ -11,7 +11,7 @@ import { hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { referralsApi } from '../lib/referrals-api.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import type { OrgPickOption } from '../lib/org-picker';
 import { checkEmployer, formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';

@@ -3,7 +3,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { FormAlert, TextField } from '../components/form';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { requireUser, signIn } from '../lib/auth.server';
 import { checkNewPassword, fieldMessages, formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
@@ -49,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     // The checks above mirror the API's; if it still refuses the new one, say so on that field.
     if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return refused({ newPassword: fieldMessages.password(t) });
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors }, { status: failure.status, headers });
   }
 }

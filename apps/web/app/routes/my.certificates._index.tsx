@@ -4,7 +4,7 @@ import { CertificateFacts, CertificateStatusBadge } from '../components/certific
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
@@ -111,7 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (isApiError(error, 'CONFLICT')) {
       return data({ done: null, errors: { fields: { certificateNumber: t('certificates.external.error.duplicate') } } as FormErrors, input }, { status: 409, headers });
     }
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ done: null, errors: failure.errors, input }, { status: failure.status, headers });
   }
 }

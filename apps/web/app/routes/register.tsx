@@ -4,7 +4,7 @@ import { LEARNER_TYPES, PASSWORD_MIN, type JoinableOrgDto } from '@hearth/contra
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { apiFor } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { signIn } from '../lib/auth.server';
 import {
   checkName,
@@ -39,7 +39,7 @@ async function findJoinable(request: Request, q: string, t: Translate): Promise<
     const page = await apiFor(request).orgs.joinable({ q, limit: JOIN_MATCHES });
     return { matches: { q, items: page.items, total: page.total } };
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return { matches: null, error: failure.errors.form ?? t('error.VALIDATION_FAILED'), status: failure.status };
   }
 }
@@ -94,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
     if (claim) return data({ errors: { fields: { claimCode: t(`error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
     if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors, values, matches }, { status: failure.status });
   }
 }

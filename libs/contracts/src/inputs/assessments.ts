@@ -1,23 +1,22 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsId } from '../../common/validation.js';
+import { Doc, IsId } from './validation.js';
 
 export class AttemptDto {
-  @ApiProperty({ description: 'questionId → the chosen option indexes', example: { '3f0c…': [1] } })
+  @Doc({ description: 'questionId → the chosen option indexes', example: { '3f0c…': [1] } })
   @IsObject({ message: 'answers must map each question id to the chosen option numbers' })
   answers: Record<string, number[]>;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Given by the phone when she opened the quiz: the same id sent again is graded and counted once (200 with the first result); another payload under it is 422 IDEMPOTENCY_MISMATCH' })
+  @Doc({ description: 'Given by the phone when she opened the quiz: the same id sent again is graded and counted once (200 with the first result); another payload under it is 422 IDEMPOTENCY_MISMATCH' })
   @IsOptional()
   @IsUUID('all', { message: 'clientAttemptId must be a UUID' })
   clientAttemptId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T09:00:00+08:00', description: "The phone's clock when she opened the quiz; kept for the record when plausible" })
+  @Doc({ example: '2026-12-01T09:00:00+08:00', description: "The phone's clock when she opened the quiz; kept for the record when plausible" })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'startedAt must be a date and time, e.g. 2026-12-01T09:00:00+08:00' })
   startedAt?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T09:12:00+08:00', description: "The phone's clock when she handed it in (perhaps without signal); kept for the record when plausible" })
+  @Doc({ example: '2026-12-01T09:12:00+08:00', description: "The phone's clock when she handed it in (perhaps without signal); kept for the record when plausible" })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'submittedAt must be a date and time, e.g. 2026-12-01T09:12:00+08:00' })
   submittedAt?: string;
@@ -25,10 +24,9 @@ export class AttemptDto {
 
 export class PracticalResultDto {
   @IsId('learnerId') learnerId: string;
-  @ApiProperty({ minimum: 0, maximum: 100 })
   @IsInt({ message: 'score must be a whole number from 0 to 100' })
   @Min(0, { message: 'score must be a whole number from 0 to 100' })
   @Max(100, { message: 'score must be a whole number from 0 to 100' })
   score: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000, { message: 'note must be at most 1000 characters' }) note?: string;
+  @IsOptional() @IsString() @MaxLength(1000, { message: 'note must be at most 1000 characters' }) note?: string;
 }
