@@ -1,5 +1,5 @@
-import { ApiError, PASSWORD_MAX, PASSWORD_MIN, type ErrorCode, type FieldError } from '@hearth/contracts';
-import { CAPACITY_MAX, checkInput, ORG_NAME_MAX } from '@hearth/contracts/inputs';
+import { ApiError, CAPACITY_MAX, ORG_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, type ErrorCode, type FieldError } from '@hearth/contracts';
+import { checkInput } from '@hearth/contracts/inputs';
 import { isMessageKey, type MessageKey, type Translate } from '../i18n';
 import { isApiUnavailable } from './api.server';
 import { rowField, type FormErrors } from './forms';

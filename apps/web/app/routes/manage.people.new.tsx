@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { LEARNER_TYPES, PASSWORD_MAX, PASSWORD_MIN, type CreateUserBody, type Role } from '@hearth/contracts';
-import { CreateUserDto } from '@hearth/contracts/inputs';
+import { CreateUserDto } from '../lib/inputs.server';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';

@@ -1,9 +1,7 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CLASS_STATUSES, LOCALES, type ClassStatus, type Locale } from '../domain.js';
+import { CAPACITY_MAX, LOCATION_MAX } from '../limits.js';
 import { Doc, IsCalendarDate, IsId, IsOneOf, NestedList, PageQuery, toBoolean } from './validation.js';
-
-export const CAPACITY_MAX = 10_000;
-export const LOCATION_MAX = 200;
 
 export class SessionInput {
   @Doc({ example: '2026-12-01T09:00:00+08:00' }) @IsISO8601({ strict: true }, { message: 'sessions.startsAt must be a date and time, e.g. 2026-12-01T09:00:00+08:00' }) startsAt: string;

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { MAX_CLAIM_BATCH } from '../limits.js';
 import { Doc, IsId } from './validation.js';
 
 export class ImportLearnersDto {
@@ -12,8 +13,6 @@ export class ImportLearnersDto {
   @Doc({ description: 'Chosen by the client, so it can poll progress while the import runs' })
   @IsId('importId', true) importId?: string;
 }
-
-export const MAX_CLAIM_BATCH = 500;
 
 export class ClaimCodeBatchDto {
   @Doc({ description: 'Unclaimed learners of your subtree (all or nothing)' })

@@ -1,10 +1,8 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { ORG_KINDS, type OrgKind } from '../domain.js';
+import { ORG_NAME_MAX, ORG_SEARCH_MAX } from '../limits.js';
 import { Doc, IsId, IsName, IsOneOf, PageQuery } from './validation.js';
-
-export const ORG_NAME_MAX = 200;
-export const ORG_SEARCH_MAX = 50;
 
 export class CreateOrgDto {
   @IsName('name', ORG_NAME_MAX) name: string;

@@ -1,8 +1,7 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REFERRAL_STATUSES, WAGE_BANDS, type ReferralStatus, type WageBand } from '../domain.js';
+import { NOTE_MAX } from '../limits.js';
 import { Doc, IsId, IsOneOf, PageQuery } from './validation.js';
-
-export const NOTE_MAX = 1000;
 
 export class CreateReferralDto {
   @IsId('learnerId') learnerId: string;
