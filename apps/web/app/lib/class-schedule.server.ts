@@ -3,7 +3,8 @@ import type { Translate } from '../i18n';
 import type { EditableSession } from '../components/class-schedule-editor';
 import { formErrors } from './form-errors.server';
 import { chinaDay, chinaInstant, formatSession, parseDay, parseTime } from './dates';
-import { formText, isUuid, LOCATION_MAX, type FormErrors } from './forms';
+import { LOCATION_MAX } from '@hearth/contracts';
+import { formText, isUuid, type FormErrors } from './forms';
 
 /** The class page's forms for the schedule and the class details. */
 export const SCHEDULE_INTENTS = ['details', 'moveSession', 'cancelSession', 'addSession'] as const;

@@ -1,4 +1,4 @@
-import type { ApiClient, Locale, Page, ReferralStatus } from '@hearth/contracts';
+import type { ApiClient, Locale, Page, ReferralStatus, WageBand } from '@hearth/contracts';
 
 /**
  * Employers, openings, consent, referrals and follow-ups. The typed client has no methods for these
@@ -141,8 +141,7 @@ export interface EmployerReferralDto extends ReferralBaseDto {
 
 export type LearnerReferralDto = ReferralBaseDto;
 
-export const WAGE_BANDS = ['below_3000', '3000_4999', '5000_6999', '7000_plus'] as const;
-export type WageBand = (typeof WAGE_BANDS)[number];
+export { WAGE_BANDS, type WageBand } from '@hearth/contracts';
 
 export interface FollowUpDto {
   id: string;

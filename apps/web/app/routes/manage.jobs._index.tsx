@@ -13,7 +13,8 @@ import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/form-errors.server';
 import type { OrgPickOption } from '../lib/org-picker';
-import { checkEmployer, formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
+import { formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
+import { checkEmployer } from '../lib/referrals-input.server';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta('referrals.page.manageJobs');

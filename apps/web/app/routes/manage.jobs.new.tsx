@@ -7,7 +7,8 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import { referralsApi } from '../lib/referrals-api.server';
 import { referralFormErrors } from '../lib/form-errors.server';
-import { checkJob, readJob } from '../lib/referrals-forms';
+import { readJob } from '../lib/referrals-forms';
+import { checkJob } from '../lib/referrals-input.server';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta('referrals.page.newJob');

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CLASS_STATUSES, LOCALES, type ClassStatus, type Locale } from '../domain.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { CLASS_STATUSES, LOCALES, PHONE_PATTERN, type ClassStatus, type Locale } from '../domain.js';
 import { CAPACITY_MAX, LOCATION_MAX } from '../limits.js';
 import { Doc, IsCalendarDate, IsId, IsOneOf, NestedList, PageQuery, toBoolean } from './validation.js';
 
@@ -38,8 +38,8 @@ export class EnrolDto {
   @IsId('learnerId', true) learnerId?: string;
   @Doc({ description: 'Staff may name the learner by phone instead of id' })
   @IsOptional()
-  @IsString()
-  @MaxLength(11)
+  @IsString({ message: 'phone must be a mainland mobile number: 11 digits starting with 13-19' })
+  @Matches(PHONE_PATTERN, { message: 'phone must be a mainland mobile number: 11 digits starting with 13-19' })
   phone?: string;
 }
 
