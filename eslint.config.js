@@ -33,6 +33,22 @@ export default tseslint.config(
     },
   },
   {
+    // The input classes bring class-validator: only server modules (actions) may load them.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    ignores: ['**/*.server.ts', '**/*.server.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@hearth/api', '@hearth/api/*', '**/apps/api/**', '../../api/**'], message: 'The web talks to the API over HTTP through @hearth/contracts, never by importing its code.' },
+            { group: ['@hearth/contracts/inputs'], message: 'Input classes are for server code: import them from lib/inputs.server.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/api/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@hearth/web', '@hearth/web/*', '**/apps/web/**'], message: 'The API must not import the web app.' }] }],

@@ -148,6 +148,19 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await item('家政服务员').getByText(zh['certificates.external.status.verified']).waitFor();
     await item('育婴员').getByText(zh['certificates.external.status.rejected']).waitFor();
     await item('育婴员').getByText(fill(zh['certificates.external.rejectedReason'], { reason: '全国查询网站查不到这个编号' })).waitFor();
+
+    // She records another one herself: the API's rules answer on the fields first, in Chinese.
+    const submit = herPage.getByRole('button', { name: zh['certificates.external.submit'] });
+    await herPage.getByLabel(zh['certificates.external.number']).fill('号');
+    await herPage.getByLabel(zh['certificates.external.issuedOn']).fill('2024-05-01');
+    await submit.click();
+    await herPage.getByText(zh['certificates.external.error.number']).first().waitFor();
+    await herPage.getByText(zh['certificates.external.error.occupation']).first().waitFor();
+    await herPage.getByLabel(zh['certificates.external.number']).fill('S000012345');
+    await herPage.getByLabel(zh['certificates.external.occupation']).fill('养老护理员');
+    await herPage.getByLabel(zh['certificates.external.issuingBody']).fill('福州市人力资源和社会保障局');
+    await submit.click();
+    await herPage.getByText(fill(zh['certificates.external.recorded'], { number: 'S000012345' })).waitFor();
     await fitsPhone(herPage);
     await mine.close();
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,32 +8,18 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { AppModule } from './app.module.js';
 import { assertEveryRouteHasAccessRule } from './common/route-inventory.js';
-import { AppError } from './common/app-error.js';
+import { validationFailed } from './common/validation-errors.js';
 import { DepthLimitPipe } from './common/depth-limit.pipe.js';
 import { HttpExceptionFilter, toErrorBody } from './common/http-exception.filter.js';
 import { finishDocument } from './common/openapi.js';
+import { documentInputs } from './common/input-schemas.js';
+import * as inputs from '@hearth/contracts/inputs';
 import { createRootLogger, PinoNestLogger } from './common/logger.js';
 import type { AppConfig } from './config/config.js';
 import { installPoolGuard } from './database/pool-guard.js';
 import { DataSource } from 'typeorm';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-/** Every validation problem as "path message", e.g. "sessions[1].endsAt must be a date and time". */
-function flatten(errors: ValidationError[], prefix = '', label = ''): string[] {
-  return errors.flatMap((e) => {
-    const isIndex = /^\d+$/.test(e.property);
-    const path = isIndex ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    const nextLabel = isIndex ? label : label ? `${label}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => {
-      if (message.includes('should not exist')) return `${path} is not an accepted field`;
-      // Nested DTOs name their fields like "sessions.startsAt"; point at the exact item instead.
-      for (const name of [nextLabel, e.property]) if (message.startsWith(`${name} `)) return `${path}${message.slice(name.length)}`;
-      return message;
-    });
-    return [...own, ...flatten(e.children ?? [], path, nextLabel)];
-  });
-}
 
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const rootLogger = createRootLogger(config.logLevel, process.env.LOG_FILE || undefined);
@@ -64,11 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       forbidNonWhitelisted: true,
       transform: true,
       stopAtFirstError: false,
-      exceptionFactory: (errors) => {
-        // A field failing two checks with one message ("… is required") says it once.
-        const messages = [...new Set(flatten(errors))];
-        return new AppError(400, 'VALIDATION_FAILED', messages.join('; '), { messages });
-      },
+      exceptionFactory: validationFailed,
     }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
@@ -85,6 +67,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
+  documentInputs(Object.values(inputs));
   const document = finishDocument(SwaggerModule.createDocument(app, spec));
   // The UI's static assets come through @fastify/static, whose ESM-only dependency jest's VM cannot load;
   // tests read the JSON spec, and the browser suite opens the UI against the real process.

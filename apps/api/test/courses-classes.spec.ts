@@ -108,6 +108,16 @@ describe('catalogue and classes', () => {
       expect(bad.status).toBe(400);
       const text = bad.body.messages.join('\n');
       for (const f of ['code', 'title', 'requiredHours', 'minAttendancePct', 'passMark', 'requiredForVolunteers']) expect(text).toContain(f);
+      // The same problems on their fields, for forms (ErrorBody.fields).
+      const fields = new Set((bad.body.fields as { field: string; rule: string }[]).map((f) => f.field));
+      expect([...fields].sort()).toEqual(['code', 'minAttendancePct', 'passMark', 'requiredForVolunteers', 'requiredHours', 'title']);
+      expect(bad.body.fields).toContainEqual(expect.objectContaining({ field: 'passMark', rule: 'isInt' }));
+      const lesson = await t.http().post('/api/courses').set(bearer(admin)).send({ code: 'VOC-FIELDS-1', title: 'x', category: 'law', requiredHours: 1, minAttendancePct: 1, passMark: 1, requiredForVolunteers: false, lessons: [{ title: 'a', body: 'b', hours: 1 }, { title: '', body: 'b', hours: 1 }], extra: 1 });
+      expect(lesson.status).toBe(400);
+      expect(lesson.body.fields).toEqual(expect.arrayContaining([
+        expect.objectContaining({ field: 'lessons.1.title', message: expect.stringMatching(/^lessons\[1\]\.title /) }),
+        { field: 'extra', rule: 'unknownField', message: 'extra is not an accepted field' },
+      ]));
     });
   });
 

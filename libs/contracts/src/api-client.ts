@@ -22,7 +22,7 @@ export class ApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined | null>;
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -35,7 +35,8 @@ export function buildQuery(query?: Query): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';
@@ -138,7 +139,7 @@ export class ApiClient {
 
   readonly orgs = {
     /** Without a query: the caller's whole subtree in tree order. With one: a page of children or search hits. */
-    list: ((query?: ListOrgsQuery) => this.call('get', '/api/orgs', { query: query && { ...query, kind: query.kind?.join(',') } })) as {
+    list: ((query?: ListOrgsQuery) => this.call('get', '/api/orgs', { query: query && { ...query, kind: query.kind && [...query.kind] } })) as {
       (): Promise<Page<OrgDto>>;
       (query: ListOrgsQuery): Promise<OrgNodePageDto>;
     },

@@ -66,6 +66,9 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
   withdrawn: [],
 };
 
+/** Where an outside (government) certificate stands in review. */
+export const QUALIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+
 export function canMoveReferral(from: ReferralStatus, to: ReferralStatus): boolean {
   return REFERRAL_TRANSITIONS[from].includes(to);
 }

@@ -69,7 +69,7 @@ export interface CreateOrgBody {
 export interface ListOrgsQuery {
   parentId?: string;
   q?: string;
-  /** Only orgs of these kinds (sent as "club,station"). */
+  /** Only orgs of these kinds (sent as the parameter repeated). */
   kind?: readonly OrgKind[];
   limit?: number;
   offset?: number;

@@ -42,10 +42,26 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One failed rule of a VALIDATION_FAILED answer: `field` is the path of the field in the request
+ * ("sessions.1.endsAt" for the second session's end), `rule` the class-validator rule that failed
+ * ("isIso8601", "maxLength"; "unknownField" for a field the input does not accept), `message` the
+ * English text also found in `messages`.
+ */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: string;
+}
+
 export interface ApiErrorBody {
   statusCode: number;
   error: string;
   message: string | string[];
   code: ErrorCode;
+  /** VALIDATION_FAILED: every problem as a sentence. */
+  messages?: string[];
+  /** VALIDATION_FAILED from the request's validation: every problem on its field (absent for rules checked later, such as "wageMax must not be below wageMin"). */
+  fields?: FieldError[];
   [extra: string]: unknown;
 }

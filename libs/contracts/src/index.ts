@@ -7,3 +7,4 @@ export * from './csv.js';
 export * from './secrets.js';
 export * from './notifications.js';
 export * from './notification-texts.js';
+export * from './limits.js';

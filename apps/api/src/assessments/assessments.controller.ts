@@ -8,7 +8,7 @@ import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
 import { Assessment, AttemptResult, PracticalResult } from './assessments.schemas.js';
 import { AssessmentsService } from './assessments.service.js';
-import { AttemptDto, PracticalResultDto } from './dto/assessment.dto.js';
+import { AttemptDto, PracticalResultDto } from '@hearth/contracts/inputs';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

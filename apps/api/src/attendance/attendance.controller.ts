@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
 import { AttendanceHistory, CheckInCode, CheckInState, CheckInResult, EnrollmentAttendance, MarkResult, SessionAttendance } from './attendance.schemas.js';
 import { AttendanceService } from './attendance.service.js';
-import { CheckInDto, MarkAttendanceDto } from './dto/attendance.dto.js';
+import { CheckInDto, MarkAttendanceDto } from '@hearth/contracts/inputs';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

@@ -10,7 +10,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import type { Facts } from '../access/define.js';
 import { issueCode, verifyCode } from './check-in-code.js';
-import type { MarkAttendanceDto } from './dto/attendance.dto.js';
+import type { MarkAttendanceDto } from '@hearth/contracts/inputs';
 import { AttendanceRepository, type SessionRow, type SummaryRow } from './attendance.repository.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 

@@ -1,19 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { IsId, PageQuery, pageOf } from '../common/validation.js';
+import { AuditQuery, pageOf } from '@hearth/contracts/inputs';
 import { AuditPage } from './audit.schemas.js';
 import { AuditService } from './audit.service.js';
-
-class AuditQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_]{1,40}$/, { message: 'entityType must be a record type such as certificate or referral' }) entityType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
-  @IsId('actorId', true) actorId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_.]{1,60}$/, { message: 'action must be an action name such as certificate.revoke' }) action?: string;
-}
 
 @ApiTags('audit')
 @Controller('audit')

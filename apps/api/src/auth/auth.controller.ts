@@ -1,17 +1,11 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { LOCALES, type Locale } from '@hearth/contracts';
 import { Responds, RespondsEmpty } from '../common/openapi.js';
-import { IsOneOf } from '../common/validation.js';
 import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthResult, Me, TokenPair } from './auth.schemas.js';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto } from './dto/auth.dto.js';
-
-class UpdateMeDto {
-  @IsOneOf(LOCALES, 'locale') locale: Locale;
-}
+import { ChangePasswordDto, LoginDto, RefreshDto, RegisterDto, UpdateMeDto } from '@hearth/contracts/inputs';
 
 @ApiTags('auth')
 @Controller()

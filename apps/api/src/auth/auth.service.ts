@@ -14,7 +14,7 @@ import { OrgsRepository } from '../orgs/orgs.repository.js';
 import { toUserDto } from '../users/user.mapper.js';
 import type { RequestMeta } from './access.decorator.js';
 import type { AuthUser } from './auth-user.js';
-import type { ChangePasswordDto, LoginDto, RegisterDto } from './dto/auth.dto.js';
+import type { ChangePasswordDto, LoginDto, RegisterDto } from '@hearth/contracts/inputs';
 import { AuthRepository } from './auth.repository.js';
 import { PasswordService } from './password.service.js';
 

@@ -11,7 +11,7 @@ import { Responds, RespondsWithFile } from '../common/openapi.js';
 import { Certificate, CertificatePage, PublicCertificate, RequirementStatus, SignedCredential, VerifyManyResult } from './certificates.schemas.js';
 import { CertificatesService } from './certificates.service.js';
 import { CredentialsService } from './credentials.service.js';
-import { RevokeDto, VerifyManyDto } from './dto/certificate.dto.js';
+import { RevokeDto, VerifyManyDto } from '@hearth/contracts/inputs';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

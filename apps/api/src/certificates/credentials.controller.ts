@@ -5,7 +5,7 @@ import { Public } from '../auth/access.decorator.js';
 import { Responds, RespondsWithFile } from '../common/openapi.js';
 import { HolderCheck, IssuerProfile } from './certificates.schemas.js';
 import { CredentialsService } from './credentials.service.js';
-import { HolderCheckDto } from './dto/certificate.dto.js';
+import { HolderCheckDto } from '@hearth/contracts/inputs';
 import { openToEveryOrigin } from './well-known.controller.js';
 
 const listId = new ParseIntPipe({ errorHttpStatusCode: 404 });

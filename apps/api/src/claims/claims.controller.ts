@@ -1,24 +1,11 @@
 import { Body, Controller, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { IsId } from '../common/validation.js';
+import { ClaimCodeBatchDto } from '@hearth/contracts/inputs';
 import { ClaimCode, ClaimCodeSheet } from './claims.schemas.js';
-import { ClaimsService, MAX_CLAIM_BATCH } from './claims.service.js';
-
-class ClaimCodeBatchDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_CLAIM_BATCH, description: 'Unclaimed learners of your subtree (all or nothing)' })
-  @IsOptional()
-  @IsArray({ message: 'userIds must be a list of ids' })
-  @ArrayMinSize(1, { message: 'userIds must hold at least one id' })
-  @ArrayMaxSize(MAX_CLAIM_BATCH, { message: `userIds may hold at most ${MAX_CLAIM_BATCH} ids` })
-  @IsUUID('all', { each: true, message: 'userIds must be ids (UUID)' })
-  userIds?: string[];
-  /** Every learner of this import who has not set her own password yet. */
-  @IsId('importId', true) importId?: string;
-}
+import { ClaimsService } from './claims.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

@@ -1,3 +1,4 @@
+import { MAX_CLAIM_BATCH } from '@hearth/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
@@ -15,8 +16,6 @@ import { ClaimsRepository } from './claims.repository.js';
 /** How long an activation code works: long enough to reach the next class, short enough to go stale. */
 export const CLAIM_CODE_DAYS = 30;
 const WRONG_CODES_PER_HOUR = 5;
-/** Learners per printed batch: a class or an import's worth, bounded so one request stays one short transaction. */
-export const MAX_CLAIM_BATCH = 500;
 const claimKey = (phone: string) => `claim:phone:${phone}`;
 const tooManyCodes = (retryAfter: number) =>
   new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong activation codes; try again in ${Math.ceil(retryAfter / 60)} minutes`, { retryAfter });

@@ -7,7 +7,7 @@ import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ClassesRepository, type LockedClass, type SessionRow } from './classes.repository.js';
-import type { AddSessionDto, UpdateSessionDto } from './dto/session.dto.js';
+import type { AddSessionDto, UpdateSessionDto } from '@hearth/contracts/inputs';
 
 type Change = 'added' | 'moved' | 'cancelled';
 

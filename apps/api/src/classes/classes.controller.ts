@@ -7,7 +7,7 @@ import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
 import { Class, ClassPage } from './classes.schemas.js';
 import { ClassesService } from './classes.service.js';
-import { CreateClassDto, ListClassesQuery, UpdateClassDto } from './dto/class.dto.js';
+import { CreateClassDto, ListClassesQuery, UpdateClassDto } from '@hearth/contracts/inputs';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

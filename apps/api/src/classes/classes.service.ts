@@ -4,14 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale } from '@hearth/contracts';
 import { AppError, badRequest, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EnrollmentsService } from '../enrollments/enrollments.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ClassesRepository, type ClassRow } from './classes.repository.js';
-import type { CreateClassDto, ListClassesQuery, UpdateClassDto } from './dto/class.dto.js';
+import type { CreateClassDto, ListClassesQuery, UpdateClassDto } from '@hearth/contracts/inputs';
 
 /** Class dates are calendar dates in China. */
 const chinaDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);

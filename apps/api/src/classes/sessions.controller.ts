@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
 import { ClassSessionOfClass } from './classes.schemas.js';
 import { ClassSessionsService } from './class-sessions.service.js';
-import { AddSessionDto, UpdateSessionDto } from './dto/session.dto.js';
+import { AddSessionDto, UpdateSessionDto } from '@hearth/contracts/inputs';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

@@ -33,6 +33,17 @@ export const ErrorBody = Type.Object(
     error: Type.String(),
     message: Type.Union([Type.String(), Type.Array(Type.String())]),
     code: OneOf(ERROR_CODES),
+    messages: Type.Optional(Type.Array(Type.String(), { description: 'VALIDATION_FAILED: every problem as a sentence' })),
+    fields: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'Path of the field in the request, e.g. sessions.1.endsAt' }),
+          rule: Type.String({ description: 'The rule that failed, e.g. isIso8601, maxLength; unknownField for a field the input does not accept' }),
+          message: Type.String(),
+        }),
+        { description: "VALIDATION_FAILED from the request's validation: every problem on its field (absent for rules checked later, e.g. wageMax below wageMin)" },
+      ),
+    ),
   },
   // Some refusals carry their evidence, e.g. REQUIREMENTS_NOT_MET lists `missing`, 429 carries `retryAfterSeconds`.
   { additionalProperties: true, description: 'Every 4xx and 5xx answer' },

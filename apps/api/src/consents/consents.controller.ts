@@ -1,16 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
+import { GrantConsentDto } from '@hearth/contracts/inputs';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds, RespondsEmpty } from '../common/openapi.js';
 import { ConsentStatus } from './consents.schemas.js';
 import { ConsentsService, REFERRAL_NOTICE_VERSION } from './consents.service.js';
-
-class GrantConsentDto {
-  @ApiProperty({ enum: ['referrals'] }) @IsIn(['referrals'], { message: 'scope must be referrals' }) scope: 'referrals';
-  @ApiPropertyOptional({ description: 'The notice version the learner read' }) @IsOptional() @IsString() @MaxLength(50) noticeVersion?: string;
-}
 
 @ApiTags('consents')
 @Controller('me/consents')

@@ -5,10 +5,10 @@ import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '.
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import { Course, CoursePage } from './courses.schemas.js';
 import { CoursesService } from './courses.service.js';
-import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from './dto/course.dto.js';
+import { CreateCourseDto, ListCoursesQuery, UpdateCourseDto } from '@hearth/contracts/inputs';
 
 @ApiTags('courses')
 @Controller('courses')

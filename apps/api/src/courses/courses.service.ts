@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import { courseOrgPath } from '../access/rules/courses.js';
 import { CoursesRepository, type CourseRow } from './courses.repository.js';
-import type { CreateCourseDto, UpdateCourseDto } from './dto/course.dto.js';
+import type { CreateCourseDto, UpdateCourseDto } from '@hearth/contracts/inputs';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

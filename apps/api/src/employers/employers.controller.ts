@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/a
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
-import { CreateEmployerDto, CreateJobDto, ListJobsQuery, UpdateJobDto } from './dto/employer.dto.js';
+import { CreateEmployerDto, CreateJobDto, ListJobsQuery, UpdateJobDto } from '@hearth/contracts/inputs';
 import { CandidateList, Employer, EmployerList, Job, JobList } from './employers.schemas.js';
 import { JobsService } from './jobs.service.js';
 

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import type { Locale } from '@hearth/contracts';
 import { AppError, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from './dto/employer.dto.js';
+import type { CreateEmployerDto, CreateJobDto, ListJobsQuery } from '@hearth/contracts/inputs';
 import { JobsRepository, type JobRow } from './jobs.repository.js';
 
 @Injectable()

@@ -5,8 +5,8 @@ import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds, RespondsEmpty } from '../common/openapi.js';
-import { PageQuery, pageOf } from '../common/validation.js';
-import { EnrolDto } from '../classes/dto/class.dto.js';
+import { PageQuery, pageOf } from '@hearth/contracts/inputs';
+import { EnrolDto } from '@hearth/contracts/inputs';
 import { EnrollmentResult, MyEnrollmentPage, RosterPage } from './enrollments.schemas.js';
 import { EnrollmentsService } from './enrollments.service.js';
 

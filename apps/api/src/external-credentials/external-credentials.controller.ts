@@ -1,40 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
-import { IsCalendarDate, IsId, IsOneOf, pageOf, PageQuery } from '../common/validation.js';
+import { pageOf, RecordExternalCredentialDto, RejectDto, ReviewQuery, VerifyDto } from '@hearth/contracts/inputs';
 import { ExternalCredential, ExternalCredentialPage, QualificationReviewPage } from './external-credentials.schemas.js';
-import { ExternalCredentialsService, type QualificationStatus } from './external-credentials.service.js';
-
-class RecordExternalCredentialDto {
-  @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: 'certificateNumber must be 4 to 40 letters, digits or dashes' }) certificateNumber: string;
-  @ApiProperty() @IsString() @Length(1, 100, { message: 'occupation must be 1 to 100 characters' }) occupation: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) level?: string;
-  @ApiProperty() @IsString() @Length(1, 200, { message: 'issuingBody must be 1 to 200 characters' }) issuingBody: string;
-  @IsCalendarDate('issuedOn', '2024-06-30') issuedOn: string;
-  @IsCalendarDate('expiresOn', '2029-06-30', true) expiresOn?: string;
-}
-
-class ReviewQuery extends PageQuery {
-  @IsOneOf(['pending', 'verified', 'rejected'], 'status', true) status?: QualificationStatus;
-  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: 'zh-CN' | 'en';
-}
-
-class VerifyDto {
-  @IsId('courseId', true) courseId?: string;
-}
-
-class RejectDto {
-  @ApiProperty({ description: 'Shown to the learner' })
-  @IsString({ message: 'reason is required' })
-  @Matches(/\S/, { message: 'reason is required' })
-  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
-  reason: string;
-}
+import { ExternalCredentialsService } from './external-credentials.service.js';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 400 });
 

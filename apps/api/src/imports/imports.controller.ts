@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { ImportLearnersDto } from './dto/import.dto.js';
+import { ImportLearnersDto } from '@hearth/contracts/inputs';
 import { ImportResult, ImportStatus } from './imports.schemas.js';
 import { ImportsService } from './imports.service.js';
 

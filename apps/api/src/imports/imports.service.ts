@@ -9,7 +9,7 @@ import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
 import { OrgsService } from '../orgs/orgs.service.js';
 import { CsvFormatError, readLearnerCsv, type Rejected } from './csv-rows.js';
-import type { ImportLearnersDto } from './dto/import.dto.js';
+import type { ImportLearnersDto } from '@hearth/contracts/inputs';
 import { ImportsRepository } from './imports.repository.js';
 
 export interface ImportResult {

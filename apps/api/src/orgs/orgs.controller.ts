@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, Public, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { CreateOrgDto } from './dto/create-org.dto.js';
-import { isBrowsing, JoinableOrgsQuery, ListOrgsQuery } from './dto/list-orgs.query.js';
+import { CreateOrgDto } from '@hearth/contracts/inputs';
+import { isBrowsing, JoinableOrgsQuery, ListOrgsQuery } from '@hearth/contracts/inputs';
 import { JoinableOrgPage, Org, OrgPage } from './orgs.schemas.js';
 import { OrgsService } from './orgs.service.js';
 

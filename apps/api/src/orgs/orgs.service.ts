@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { canNestOrg, JOINABLE_ORG_KINDS, type JoinableOrgDto, type OrgDto, type OrgNodePageDto, type Page } from '@hearth/contracts';
 import { AppError, conflict, forbidden } from '../common/app-error.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateOrgDto } from './dto/create-org.dto.js';
-import type { JoinableOrgsQuery, ListOrgsQuery } from './dto/list-orgs.query.js';
+import type { CreateOrgDto } from '@hearth/contracts/inputs';
+import type { JoinableOrgsQuery, ListOrgsQuery } from '@hearth/contracts/inputs';
 import { OrgsRepository, type OrgRow } from './orgs.repository.js';
 
 @Injectable()

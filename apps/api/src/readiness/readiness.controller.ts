@@ -1,23 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@hearth/contracts';
 import { Authenticated, CurrentUser } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
-import { PageQuery, pageOf } from '../common/validation.js';
+import { pageOf, VolunteersQuery } from '@hearth/contracts/inputs';
 import { Responds } from '../common/openapi.js';
 import { Readiness, VolunteerPage } from './readiness.schemas.js';
 import { ReadinessService } from './readiness.service.js';
-
-class VolunteersQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'ready must be true or false' })
-  ready?: boolean;
-}
 
 @ApiTags('readiness')
 @Controller()

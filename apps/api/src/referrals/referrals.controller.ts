@@ -5,7 +5,7 @@ import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/a
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds } from '../common/openapi.js';
-import { CreateReferralDto, ListReferralsQuery, MoveReferralDto, RecordFollowUpDto } from './dto/referral.dto.js';
+import { CreateReferralDto, ListReferralsQuery, MoveReferralDto, RecordFollowUpDto } from '@hearth/contracts/inputs';
 import { FollowUpDueList, RecordedFollowUp, Referral, ReferralList } from './referrals.schemas.js';
 import { ReferralsService } from './referrals.service.js';
 

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canMoveReferral, type Locale, type ReferralStatus } from '@hearth/contracts';
 import { AppError, conflict, notFound } from '../common/app-error.js';
 import { pick } from '../common/lang.js';
-import { pageOf } from '../common/validation.js';
+import { pageOf } from '@hearth/contracts/inputs';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AccessPolicy } from '../access/access-policy.js';
 import type { Facts } from '../access/define.js';
@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ConsentsService, SHARED_FIELDS } from '../consents/consents.service.js';
 import { JobsRepository } from '../employers/jobs.repository.js';
-import type { ListReferralsQuery, RecordFollowUpDto } from './dto/referral.dto.js';
+import type { ListReferralsQuery, RecordFollowUpDto } from '@hearth/contracts/inputs';
 import { ReferralsRepository, type ReferralRow } from './referrals.repository.js';
 
 const FOLLOW_UP_DAYS = [30, 90, 180] as const;

@@ -6,16 +6,9 @@ import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/a
 import type { AuthUser } from '../auth/auth-user.js';
 import { Lang } from '../common/lang.js';
 import { Responds, RespondsWithFile } from '../common/openapi.js';
-import { IsCalendarDate, IsId, IsNotAfter, IsOneOf } from '../common/validation.js';
+import { SummaryQuery } from '@hearth/contracts/inputs';
 import { ReportSummary } from './reports.schemas.js';
 import { ReportsService } from './reports.service.js';
-
-class SummaryQuery {
-  @IsId('orgId', true) orgId?: string;
-  @IsCalendarDate('from', '2026-01-01', true) @IsNotAfter('from', 'to') from?: string;
-  @IsCalendarDate('to', '2026-12-31', true) to?: string;
-  @IsOneOf(['zh-CN', 'en'], 'lang', true) lang?: Locale;
-}
 
 @ApiTags('reports')
 @Controller('reports')

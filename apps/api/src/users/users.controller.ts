@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, ReqMeta, type RequestMeta } from '../auth/access.decorator.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Responds } from '../common/openapi.js';
-import { CreateUserDto } from './dto/create-user.dto.js';
-import { ListUsersQuery } from './dto/list-users.query.js';
+import { CreateUserDto } from '@hearth/contracts/inputs';
+import { ListUsersQuery } from '@hearth/contracts/inputs';
 import { CreatedUser, PasswordReset, UserPage } from './user.schemas.js';
 import { UsersService } from './users.service.js';
 

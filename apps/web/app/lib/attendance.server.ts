@@ -1,7 +1,7 @@
 import type { ApiClient, ClassDto, Locale, MeDto, Role, SessionAttendanceDto } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 import { isApiUnavailable, unavailableOrRethrow } from './api.server';
-import { apiFormErrors, isApiError } from './api-errors.server';
+import { formErrors, isApiError } from './form-errors.server';
 import { chinaDay, formatDay, formatSession } from './dates';
 import { isUuid } from './forms';
 
@@ -75,7 +75,7 @@ export function markErrorMessage(error: unknown, t: Translate): { status: number
   for (const [code, key] of Object.entries(specific)) {
     if (isApiError(error, code)) return { status: error.status, message: t(key) };
   }
-  const failure = apiFormErrors(error, t);
+  const failure = formErrors(error, t);
   return { status: failure.status, message: failure.errors.form ?? t('attendance.sync.badRequest') };
 }
 

@@ -1,9 +1,10 @@
 import type { ApiClient, ClassDto, Locale } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 import type { EditableSession } from '../components/class-schedule-editor';
-import { apiFormErrors } from './api-errors.server';
+import { formErrors } from './form-errors.server';
 import { chinaDay, chinaInstant, formatSession, parseDay, parseTime } from './dates';
-import { formText, isUuid, LOCATION_MAX, type FormErrors } from './forms';
+import { LOCATION_MAX } from '@hearth/contracts';
+import { formText, isUuid, type FormErrors } from './forms';
 
 /** The class page's forms for the schedule and the class details. */
 export const SCHEDULE_INTENTS = ['details', 'moveSession', 'cancelSession', 'addSession'] as const;
@@ -76,7 +77,7 @@ export async function scheduleAction(api: ApiClient, classId: string, intent: st
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return refuse(failure.errors, failure.status);
   }
   return refuse({ form: t('common.error.VALIDATION_FAILED'), fields: {} }, 400);

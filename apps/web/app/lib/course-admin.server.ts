@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { data, redirect } from '@remix-run/node';
 import { ApiError, type ApiClient, type CourseDto, type CreateCourseBody } from '@hearth/contracts';
 import type { Translate } from '../i18n';
-import { apiFormErrors } from './api-errors.server';
+import { formErrors } from './form-errors.server';
 import { applyLessonIntent, lessonField, parseIntent, readValues, toBody, type CourseValues, type LessonValues } from './course-admin-form';
 import type { FormErrors } from './forms';
 import { renderMarkdown } from './markdown.server';
@@ -53,12 +53,12 @@ function lessonFieldMessage(field: (typeof LESSON_FIELDS)[number], index: number
  * "minAttendancePct" and "lessons.1.title".
  */
 export function courseFormErrors(error: unknown, t: Translate): { status: number; errors: FormErrors } {
-  if (!(error instanceof ApiError)) return apiFormErrors(error, t);
+  if (!(error instanceof ApiError)) return formErrors(error, t);
   const on = (field: string, message: string) => ({ status: error.status, errors: { fields: { [field]: message } } });
   if (error.code === 'CONFLICT') return on('code', t('courses.admin.error.codeTaken'));
   // Cycles and self-reference are refused by the service (422), after the shape was valid.
   if (error.code === 'VALIDATION_FAILED' && error.status === 422) return on('prerequisiteCourseIds', t('courses.admin.error.prerequisiteCycle'));
-  if (error.code !== 'VALIDATION_FAILED') return apiFormErrors(error, t);
+  if (error.code !== 'VALIDATION_FAILED') return formErrors(error, t);
 
   const errors: FormErrors = { fields: {} };
   for (const message of validationMessages(error)) {

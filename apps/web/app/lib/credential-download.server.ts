@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { unavailableOrRethrow } from './api.server';
 import { requireUser } from './auth.server';
 import { checkCertificateCode } from './certificates-code';
-import { isApiError } from './api-errors.server';
+import { isApiError } from './form-errors.server';
 
 /**
  * The holder's Open Badges 3.0 credential as a file: `.jwt` (the VC-JWT, what wallets and

@@ -1,5 +1,5 @@
 import type { ApiClient, AssessmentDto, CourseDto, Locale, MyEnrollmentDto, RequirementStatusDto } from '@hearth/contracts';
-import { isApiError } from './api-errors.server';
+import { isApiError } from './form-errors.server';
 import { myAttendance } from './attendance-mine.server';
 import { formatSession } from './dates';
 import { classNextStep, quizHref, type ClassNextStep } from './next-steps';

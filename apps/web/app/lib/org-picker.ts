@@ -1,7 +1,7 @@
 import type { OrgKind } from '@hearth/contracts';
 
 /** The API's limit on an org name search (`q`). */
-export const ORG_SEARCH_MAX = 50;
+export { ORG_SEARCH_MAX } from '@hearth/contracts';
 /** At most this many search matches are offered in the select. */
 export const ORG_MATCHES_MAX = 50;
 /** The query parameter of the org name search. */

@@ -1,6 +1,6 @@
 import type { ApiClient, AttemptResultDto, Locale } from '@hearth/contracts';
 import type { Translate } from '../i18n';
-import { apiFormErrors, isApiError } from './api-errors.server';
+import { formErrors, isApiError } from './form-errors.server';
 import type { FormErrors } from './forms';
 
 export type QuizResultView = Pick<AttemptResultDto, 'score' | 'passed' | 'passMark' | 'attemptsLeft' | 'certificateIssued' | 'results'>;
@@ -37,7 +37,7 @@ export async function submitQuiz(api: ApiClient, locale: Locale, t: Translate, a
     if (code === 'REQUIREMENTS_NOT_MET') return { ok: false, status: 422, code, errors: { form: t('learning.quiz.attemptsUsedUp'), fields: {} } };
     if (code === 'NOT_ENROLLED') return { ok: false, status: 422, code, errors: { form: t('learning.quiz.notEnrolled'), fields: {} } };
     if (code === 'IDEMPOTENCY_MISMATCH') return { ok: false, status: 422, code, errors: { form: t('learning.offlineQuiz.alreadySubmitted'), fields: {} } };
-    const { errors, status } = apiFormErrors(error, t);
+    const { errors, status } = formErrors(error, t);
     return { ok: false, status, code: null, errors };
   }
 }

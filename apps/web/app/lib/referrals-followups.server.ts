@@ -1,9 +1,9 @@
-import { WAGE_BANDS, type ApiClient, type EmployerReferralDto, type Locale, type WageBand } from '@hearth/contracts';
+import type { ApiClient, EmployerReferralDto, Locale } from '@hearth/contracts';
 import type { Translate } from '../i18n';
 import { formatDay } from './dates';
 import { formText, hasErrors, isUuid, type FormErrors } from './forms';
-import { referralFormErrors } from './referrals-errors.server';
-import { NOTE_MAX, referralFieldMessages } from './referrals-forms';
+import { checkForm, REFERRAL_FIELDS, referralFormErrors } from './form-errors.server';
+import { RecordFollowUpDto } from './inputs.server';
 
 /**
  * Follow-ups due within a week or overdue, as the follow-up pages show them (shared by /manage and
@@ -40,26 +40,27 @@ export interface FollowUpOutcome {
   values?: { stillEmployed: string; wageBand: string; note: string };
 }
 
-const isWageBand = (value: string): value is WageBand => (WAGE_BANDS as readonly string[]).includes(value);
-
 /** Records one follow-up from its form: still employed (yes/no), the wage band when she is, a note. */
 export async function recordFollowUp(form: FormData, api: ApiClient, locale: Locale, t: Translate): Promise<{ status: number; outcome: FollowUpOutcome }> {
   const id = formText(form, 'followUpId');
   const values = { stillEmployed: formText(form, 'stillEmployed'), wageBand: formText(form, 'wageBand'), note: formText(form, 'note').trim() };
-  const errors: FormErrors = { fields: {} };
   if (!isUuid(id)) return { status: 400, outcome: { id, errors: { form: t('common.error.NOT_FOUND'), fields: {} } } };
-  if (values.stillEmployed !== 'yes' && values.stillEmployed !== 'no') errors.fields.stillEmployed = t(referralFieldMessages.stillEmployed);
-  const stillEmployed = values.stillEmployed === 'yes';
-  // The wage only means something while she works there.
-  if (stillEmployed && !isWageBand(values.wageBand)) errors.fields.wageBand = t(referralFieldMessages.wageBand);
-  if (values.note.length > NOTE_MAX) errors.fields.note = t(referralFieldMessages.note);
+  const stillEmployed = values.stillEmployed === 'yes' ? true : values.stillEmployed === 'no' ? false : values.stillEmployed;
+  const { value, errors: problems } = checkForm(
+    RecordFollowUpDto,
+    {
+      stillEmployed,
+      // The wage only means something while she works there (and is then required: "" is no band).
+      ...(stillEmployed === true ? { wageBand: values.wageBand } : {}),
+      ...(values.note ? { note: values.note } : {}),
+    },
+    t,
+    { fields: REFERRAL_FIELDS },
+  );
+  const errors: FormErrors = problems ?? { fields: {} };
   if (hasErrors(errors)) return { status: 400, outcome: { id, errors, values } };
   try {
-    await api.followups.record(id, {
-      stillEmployed,
-      ...(stillEmployed && isWageBand(values.wageBand) ? { wageBand: values.wageBand } : {}),
-      ...(values.note ? { note: values.note } : {}),
-    });
+    await api.followups.record(id, value);
     const name = formText(form, 'learnerName').slice(0, 100) || t('referrals.followups.someone');
     return { status: 200, outcome: { id, done: t('referrals.followups.saved', { name }) } };
   } catch (error) {

@@ -1,7 +1,7 @@
-import { PHONE_PATTERN, REFERRAL_STATUSES, REFERRAL_TRANSITIONS, type Locale, type ReferralStatus } from '@hearth/contracts';
-import type { MessageKey, Translate } from '../i18n';
+import { NOTE_MAX, REFERRAL_STATUSES, REFERRAL_TRANSITIONS, type Locale, type ReferralStatus } from '@hearth/contracts';
+import type { Translate } from '../i18n';
 import { formatDay, formatTime } from './dates';
-import { formText, hasErrors, isUuid, normalizePhone, type FormErrors } from './forms';
+import { formText, normalizePhone, type FormErrors } from './forms';
 
 /**
  * The notice shown on /my/consent (its text is the `referrals.consent.*` messages). Sent with every
@@ -10,44 +10,11 @@ import { formText, hasErrors, isUuid, normalizePhone, type FormErrors } from './
  */
 export const REFERRAL_NOTICE_VERSION = 'referrals-2026-11';
 
-export const NOTE_MAX = 1000;
-
-/** Fields of the referral pages and their messages, for the web's checks and the API's validation errors alike. */
-export const referralFieldMessages = {
-  name: 'referrals.field.name.invalid',
-  industry: 'referrals.field.industry.invalid',
-  contactName: 'referrals.field.contactName.invalid',
-  contactPhone: 'referrals.field.contactPhone.invalid',
-  orgId: 'referrals.field.orgId.invalid',
-  employerId: 'referrals.field.employerId.invalid',
-  title: 'referrals.field.title.invalid',
-  description: 'referrals.field.description.invalid',
-  requiredCourseIds: 'referrals.field.requiredCourseIds.invalid',
-  acceptedQualifications: 'referrals.field.acceptedQualifications.invalid',
-  location: 'referrals.field.location.invalid',
-  positions: 'referrals.field.positions.invalid',
-  wageMin: 'referrals.field.wageMin.invalid',
-  wageMax: 'referrals.field.wageMax.invalid',
-  note: 'referrals.field.note.invalid',
-  stillEmployed: 'referrals.field.stillEmployed.invalid',
-  wageBand: 'referrals.field.wageBand.invalid',
-} satisfies Record<string, MessageKey>;
-
-export type ReferralField = keyof typeof referralFieldMessages;
-
-const fail = (errors: FormErrors, field: ReferralField, t: Translate) => {
-  errors.fields[field] = t(referralFieldMessages[field]);
-};
+export { NOTE_MAX };
 
 /** Full-width digits and letters (Chinese keyboards) to their ASCII forms. */
 export function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-/** A whole number typed by a person ("3,000", "３０００"); null for anything else. */
-function parseWhole(input: string): number | null {
-  const text = toHalfWidth(input).replace(/[\s,，]/g, '');
-  return /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
 // ---- Employers ----
@@ -68,16 +35,6 @@ export function readEmployer(form: FormData): EmployerValues {
     contactPhone: normalizePhone(formText(form, 'contactPhone')),
     orgId: formText(form, 'orgId'),
   };
-}
-
-export function checkEmployer(values: EmployerValues, t: Translate): FormErrors {
-  const errors: FormErrors = { fields: {} };
-  if (values.name.length < 1 || values.name.length > 200) fail(errors, 'name', t);
-  if (values.industry.length < 1 || values.industry.length > 100) fail(errors, 'industry', t);
-  if (values.contactName.length < 1 || values.contactName.length > 100) fail(errors, 'contactName', t);
-  if (!PHONE_PATTERN.test(values.contactPhone)) fail(errors, 'contactPhone', t);
-  if (!isUuid(values.orgId)) fail(errors, 'orgId', t);
-  return errors;
 }
 
 // ---- Job openings ----
@@ -125,40 +82,6 @@ export function splitQualifications(text: string): string[] {
   return [...new Set(text.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean))];
 }
 
-/** The API's rules checked first, reported on the fields; the body to send when all is well. */
-export function checkJob(values: JobValues, t: Translate): { errors: FormErrors; body: JobBody | null } {
-  const errors: FormErrors = { fields: {} };
-  if (!isUuid(values.employerId)) fail(errors, 'employerId', t);
-  if (values.title.length < 1 || values.title.length > 200) fail(errors, 'title', t);
-  if (values.description.length > 5000) fail(errors, 'description', t);
-  const courseIds = [...new Set(values.courseIds)];
-  if (courseIds.length > 10 || !courseIds.every(isUuid)) fail(errors, 'requiredCourseIds', t);
-  const qualifications = splitQualifications(values.qualifications);
-  if (qualifications.length > 10 || qualifications.some((q) => q.length > 100)) fail(errors, 'acceptedQualifications', t);
-  if (values.location.length < 1 || values.location.length > 200) fail(errors, 'location', t);
-  const positions = parseWhole(values.positions);
-  if (positions === null || positions < 1 || positions > 10_000) fail(errors, 'positions', t);
-  const wageMin = values.wageMin ? parseWhole(values.wageMin) : undefined;
-  const wageMax = values.wageMax ? parseWhole(values.wageMax) : undefined;
-  if (wageMin === null || (wageMin !== undefined && wageMin > 1_000_000)) fail(errors, 'wageMin', t);
-  if (wageMax === null || (wageMax !== undefined && wageMax > 1_000_000) || (wageMax != null && wageMin != null && wageMax < wageMin)) fail(errors, 'wageMax', t);
-  if (hasErrors(errors) || positions === null || wageMin === null || wageMax === null) return { errors, body: null };
-  return {
-    errors,
-    body: {
-      employerId: values.employerId,
-      title: values.title,
-      ...(values.description ? { description: values.description } : {}),
-      requiredCourseIds: courseIds,
-      ...(qualifications.length ? { acceptedQualifications: qualifications } : {}),
-      location: values.location,
-      positions,
-      ...(wageMin !== undefined ? { wageMin } : {}),
-      ...(wageMax !== undefined ? { wageMax } : {}),
-    },
-  };
-}
-
 // ---- Referrals ----
 
 export const isReferralStatus = (value: unknown): value is ReferralStatus => typeof value === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(value);
@@ -184,7 +107,7 @@ export const needsConfirmation = (form: FormData, status: ReferralStatus) => isE
 /** A note of at most NOTE_MAX characters, or an error on `note`. */
 export function readNote(form: FormData, t: Translate, errors: FormErrors): string {
   const note = formText(form, 'note').trim();
-  if (note.length > NOTE_MAX) fail(errors, 'note', t);
+  if (note.length > NOTE_MAX) errors.fields.note = t('referrals.field.note.invalid');
   return note;
 }
 

@@ -5,7 +5,7 @@ import { CategoryBadge } from '../components/class-parts';
 import { CourseForm, CourseFormNotice } from '../components/course-admin-form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { valuesOf } from '../lib/course-admin-form';
 import { courseFormAction, formRevision, prerequisiteOptions, previewsOf } from '../lib/course-admin.server';

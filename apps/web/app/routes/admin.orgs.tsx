@@ -8,8 +8,9 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { newOrgErrors } from '../lib/orgs-errors.server';
-import { checkNewOrg, childKinds, ORG_NAME_MAX, ORG_SEARCH_MAX, readNewOrg, type NewOrgValues } from '../lib/orgs-forms';
+import { checkForm, newOrgErrors, orgForm } from '../lib/form-errors.server';
+import { childKinds, ORG_NAME_MAX, ORG_SEARCH_MAX, readNewOrg, type NewOrgValues } from '../lib/orgs-forms';
+import { CreateOrgDto } from '../lib/inputs.server';
 import { useSettledActionData } from '../lib/settled-action-data';
 import orgsCss from '../styles/orgs.css?url';
 import { routeHeaders } from '../lib/route-headers';
@@ -115,10 +116,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ['admin'] });
   const t = translator(await getLocale(request));
   const values = readNewOrg(await request.formData());
-  const { errors, body } = checkNewOrg(values, t);
-  if (!body) return data<Outcome>({ errors, values }, { status: 400, headers });
+  const { value, errors } = checkForm(CreateOrgDto, { ...values }, t, orgForm(values.name));
+  if (errors) return data<Outcome>({ errors, values }, { status: 400, headers });
   try {
-    const created = await api.orgs.create(body);
+    const created = await api.orgs.create(value);
     return data<Outcome>({ done: t('orgs.create.done', { name: created.name }), created: { id: created.id, name: created.name } }, { headers });
   } catch (error) {
     const failure = newOrgErrors(error, values, t);

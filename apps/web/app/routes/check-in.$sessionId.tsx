@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type MessageKey } from '../i18n';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { notFound } from '../lib/attendance.server';
 import { requireUser } from '../lib/auth.server';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const minutes = Math.max(1, Math.ceil(Number(error.body.retryAfter) / 60) || 1);
       return refuse({ form: t('attendance.checkIn.tooMany', { minutes }), fields: {} }, 429);
     }
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return refuse(failure.errors, failure.status);
   }
 }

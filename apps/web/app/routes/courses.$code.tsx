@@ -4,7 +4,7 @@ import { canStillComplete, type ClassDto, type CourseDto, type MyEnrollmentDto }
 import { CategoryBadge, ClassFacts, SessionList } from '../components/class-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { apiFor, unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError, missingPrerequisites } from '../lib/api-errors.server';
+import { formErrors, isApiError, missingPrerequisites } from '../lib/form-errors.server';
 import { optionalUser, requireUser } from '../lib/auth.server';
 import { classView, type ClassView } from '../lib/class-view';
 import { formText, isUuid } from '../lib/forms';
@@ -107,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await api.classes.enrol(classId);
     return data({ classId, status: result.status, position: result.waitlistPosition ?? null }, { headers });
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     const message = failure.errors.form ?? t('common.error.VALIDATION_FAILED');
     return data({ classId, error: message, missing: missingPrerequisites(error) }, { status: failure.status, headers });
   }

@@ -8,7 +8,7 @@ import { requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import { formatWage } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 

@@ -4,12 +4,12 @@ import type { EmployerReferralDto, ReferralStatus, StaffJobDto } from '@hearth/c
 import { JobFacts, MoveForm, ReferralHistory, ReferralStatusBadge } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, hasErrors, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import { formatMoment, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';

@@ -5,7 +5,7 @@ import type { EnrollmentAttendanceDto, MyEnrollmentDto } from '@hearth/contracts
 import { NextStepCard } from '../components/learning-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { formatDay } from '../lib/dates';

@@ -4,7 +4,7 @@ import type { CourseDto, MyEnrollmentDto } from '@hearth/contracts';
 import { ReadAloud } from '../components/read-aloud';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { isUuid } from '../lib/forms';
 import { learningLinks } from '../lib/learning-styles';

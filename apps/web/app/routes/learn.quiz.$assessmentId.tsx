@@ -6,7 +6,7 @@ import { FormAlert } from '../components/form';
 import { ReadAloud } from '../components/read-aloud';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { isoTime, submitQuiz } from '../lib/quiz-submit.server';
 import { flushPendingQuizAttempts, keepQuizAttempt, newAttemptId, onQuizFlush, readPendingQuizAttempts, type PendingQuizAttempt } from '../lib/quiz-offline';
 import { useHydrated } from '../lib/attendance-queue';

@@ -3,7 +3,7 @@ import { Link, useActionData } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { isUuid } from '../lib/forms';

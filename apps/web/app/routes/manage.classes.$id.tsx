@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import type { ClassDto, RosterEntryDto } from '@hearth/contracts';
+import { CAPACITY_MAX, type ClassDto, type RosterEntryDto } from '@hearth/contracts';
 import { ClassFacts, ClassStatusBadge } from '../components/class-parts';
 import { ClassDetailsForm, ScheduleEditor } from '../components/class-schedule-editor';
 import { scheduleAction, SCHEDULE_INTENTS, editableSessions } from '../lib/class-schedule.server';
@@ -8,11 +8,12 @@ import classesStyles from '../styles/classes.css?url';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError, missingPrerequisites } from '../lib/api-errors.server';
+import { checkForm, formErrors, isApiError, missingPrerequisites } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { classView, isOpen } from '../lib/class-view';
 import { formatDay } from '../lib/dates';
-import { CAPACITY_MAX, checkPhone, fieldMessages, formText, hasErrors, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
+import { formText, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
+import { EnrolDto, UpdateClassDto } from '../lib/inputs.server';
 import { getLocale } from '../lib/locale.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: classesStyles }];
@@ -85,7 +86,7 @@ function enrolError(error: unknown, t: Translate) {
   // Staff enrol someone else: say so, rather than the learner-facing "you are already enrolled".
   if (isApiError(error, 'NOT_FOUND')) return { status: 404, errors: { fields: { phone: t('classes.manage.enrol.notFound') } } };
   if (isApiError(error, 'ALREADY_ENROLLED')) return { status: 409, errors: { fields: { phone: t('classes.manage.enrol.already') } } };
-  return apiFormErrors(error, t);
+  return formErrors(error, t);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,9 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case 'enrol': {
         const phone = normalizePhone(formText(form, 'phone'));
-        const errors: FormErrors = { fields: {} };
-        checkPhone(phone, t, errors);
-        if (hasErrors(errors)) return reply({ errors, phone }, 400);
+        const { errors } = checkForm(EnrolDto, { phone }, t);
+        if (errors) return reply({ errors, phone }, 400);
         try {
           const result = await api.classes.enrol(id, { phone });
           const done = result.status === 'waitlisted' ? t('classes.manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 }) : t('classes.manage.enrol.enrolled', { phone });
@@ -123,11 +123,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case 'capacity': {
         const capacity = formText(form, 'capacity').trim();
-        const value = Number(capacity);
-        if (!/^\d+$/.test(capacity) || value < 1 || value > CAPACITY_MAX) {
-          return reply({ errors: { fields: { capacity: fieldMessages.capacity(t) } }, capacity }, 400);
-        }
-        await api.classes.update(id, { capacity: value });
+        const { value: body, errors } = checkForm(UpdateClassDto, { capacity: /^\d{1,9}$/.test(capacity) ? Number(capacity) : capacity }, t);
+        if (errors) return reply({ errors, capacity }, 400);
+        const value = body.capacity ?? 0;
+        await api.classes.update(id, body);
         return reply({ done: t('classes.manage.capacity.saved', { n: value }) });
       }
       case 'cancel': {
@@ -140,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return reply({ errors: failure.errors, capacity: formText(form, 'capacity') }, failure.status);
   }
 }

@@ -5,7 +5,8 @@ import { CertificateStatusBadge } from '../components/certificates-parts';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { checkForm, formErrors, isApiError, type FormMessages } from '../lib/form-errors.server';
+import { PracticalResultDto, RevokeDto } from '../lib/inputs.server';
 import { requireUser } from '../lib/auth.server';
 import { fullRoster, holdsPlace, missingText, requirementsOf } from '../lib/certificates-class.server';
 import { checkCertificateCode, displayCode } from '../lib/certificates-code';
@@ -102,6 +103,20 @@ interface Outcome {
   values?: Record<string, string>;
 }
 
+/** The row forms' messages; their fields carry the row ("note-<id>"), so each row's inputs have their own ids. */
+const ROW_FORM = (noteMax: number): FormMessages => ({
+  fields: {
+    reason: (t) => t('certificates.manage.error.reason'),
+    note: (t) => t('certificates.manage.error.note', { max: noteMax }),
+    score: (t) => t('certificates.manage.error.score'),
+  },
+});
+
+const onRow = (errors: FormErrors, row: string): FormErrors => ({
+  ...errors,
+  fields: Object.fromEntries(Object.entries(errors.fields).map(([field, message]) => [`${field}-${row}`, message])),
+});
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { api, headers } = await requireUser(request, { roles: ROLES });
   const locale = await getLocale(request);
@@ -152,12 +167,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const reason = formText(form, `reason-${enrollmentId}`);
         const note = formText(form, `note-${enrollmentId}`).trim();
         const values = { reason, note: note.slice(0, NOTE_MAX.revoke * 2) };
-        const errors: FormErrors = { fields: {} };
-        if (!(REVOCATION_REASONS as readonly string[]).includes(reason)) errors.fields[`reason-${enrollmentId}`] = t('certificates.manage.error.reason');
-        if (note.length > NOTE_MAX.revoke) errors.fields[`note-${enrollmentId}`] = t('certificates.manage.error.note', { max: NOTE_MAX.revoke });
+        const { value, errors: problems } = checkForm(RevokeDto, { reason, ...(note ? { note } : {}) }, t, ROW_FORM(NOTE_MAX.revoke));
+        const errors: FormErrors = problems ? onRow(problems, enrollmentId) : { fields: {} };
         if (!checked.ok) errors.form = t('common.error.NOT_FOUND');
         if (errors.form || Object.keys(errors.fields).length > 0 || !checked.ok) return reply({ target: enrollmentId, errors, values }, 400);
-        await api.certificates.revoke(checked.code, { reason: reason as RevocationReason, note: note || undefined });
+        await api.certificates.revoke(checked.code, value);
         return reply({ target: enrollmentId, done: t('certificates.manage.revoked', { name, code: displayCode(checked.code) }) });
       }
       case 'grade': {
@@ -168,18 +182,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const note = formText(form, `note-${target}`).trim();
         const values = { score: scoreText.slice(0, 10), note: note.slice(0, NOTE_MAX.grade * 2) };
         if (!isUuid(assessmentId) || !isUuid(learnerId)) return reply({ target, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} }, values }, 400);
-        const errors: FormErrors = { fields: {} };
-        const score = Number(scoreText);
-        if (!/^\d{1,3}$/.test(scoreText) || score > 100) errors.fields[`score-${target}`] = t('certificates.manage.error.score');
-        if (note.length > NOTE_MAX.grade) errors.fields[`note-${target}`] = t('certificates.manage.error.note', { max: NOTE_MAX.grade });
-        if (Object.keys(errors.fields).length > 0) return reply({ target, errors, values }, 400);
-        const result = await api.assessments.recordResult(assessmentId, { learnerId, score, note: note || undefined });
+        const { value, errors } = checkForm(PracticalResultDto, { learnerId, score: /^\d{1,9}$/.test(scoreText) ? Number(scoreText) : scoreText, ...(note ? { note } : {}) }, t, ROW_FORM(NOTE_MAX.grade));
+        if (errors) return reply({ target, errors: onRow(errors, target), values }, 400);
+        const score = value.score;
+        const result = await api.assessments.recordResult(assessmentId, value);
         const saved = t('certificates.manage.grade.saved', { name, score, result: result.passed ? t('certificates.manage.grade.passed') : t('certificates.manage.grade.failed') });
         return reply({ target, done: result.certificateIssued ? `${saved} ${t('certificates.manage.grade.issued')}` : saved });
       }
     }
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return reply({ target: intent === 'grade' ? `${enrollmentId}:${formText(form, 'assessmentId')}` : enrollmentId, errors: failure.errors }, failure.status);
   }
 }

@@ -1,14 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { COURSE_CATEGORIES, type CreateClassBody } from '@hearth/contracts';
+import { CAPACITY_MAX, COURSE_CATEGORIES, LOCATION_MAX, type CreateClassBody } from '@hearth/contracts';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { checkForm, COMMON_FIELDS, formErrors } from '../lib/form-errors.server';
+import { CreateClassDto } from '../lib/inputs.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { chinaInstant, parseDay, parseTime } from '../lib/dates';
-import { CAPACITY_MAX, LOCATION_MAX, fieldMessages, formText, hasErrors, isUuid, rowField, type FormErrors } from '../lib/forms';
+import { formText, hasErrors, rowField, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { ScheduleHelper } from '../components/schedule-helper';
@@ -118,11 +119,11 @@ function helperSessions(values: Values): { day: string; start: string; end: stri
 /** The helper's fields were filled in at all. */
 const helperUsed = (s: ScheduleFields) => s.weekdays.length > 0 || Boolean(s.start || s.end || s.first || s.count || s.until);
 
-/** The API's rules, checked here first and reported on the fields; returns the body to send when all is well. */
+/**
+ * The typed dates and times read into the API's shape, then checked with its rules (CreateClassDto)
+ * and reported on the fields; returns the body to send when all is well.
+ */
 function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBody | null {
-  if (!isUuid(values.courseId)) errors.fields.courseId = fieldMessages.courseId(t);
-  if (!isUuid(values.orgId)) errors.fields.orgId = fieldMessages.orgId(t);
-  if (!isUuid(values.instructorId)) errors.fields.instructorId = fieldMessages.instructorId(t);
   const generated = helperSessions(values);
   if (helperUsed(values.schedule) && !buildSchedule(values.schedule).schedule) {
     for (const p of buildSchedule(values.schedule).problems) errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`classes.schedule.problem.${p}`);
@@ -132,11 +133,9 @@ function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBo
   // Class dates may stay empty: the first and last session give them.
   const startsOn = values.startsOn ? parseDay(values.startsOn) : (allDays[0] ?? null);
   const endsOn = values.endsOn ? parseDay(values.endsOn) : (allDays[allDays.length - 1] ?? null);
-  if (!startsOn) errors.fields.startsOn = fieldMessages.startsOn(t);
-  if (!endsOn || (startsOn && endsOn < startsOn)) errors.fields.endsOn = fieldMessages.endsOn(t);
-  const capacity = Number(values.capacity.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
-  if (!/^\S+$/.test(values.capacity) || !Number.isInteger(capacity) || capacity < 1 || capacity > CAPACITY_MAX) errors.fields.capacity = fieldMessages.capacity(t);
-  if (values.location.length > LOCATION_MAX) errors.fields.location = fieldMessages.location(t);
+  // A rule between two fields, which the API's service checks too.
+  if (startsOn && endsOn && endsOn < startsOn) errors.fields.endsOn = COMMON_FIELDS.endsOn!(t);
+  const capacityText = values.capacity.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10));
 
   const sessions: CreateClassBody['sessions'] = generated
     .filter((g) => (!startsOn || g.day >= startsOn) && (!endsOn || g.day <= endsOn))
@@ -149,22 +148,28 @@ function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBo
     const end = parseTime(row.end);
     const inside = day && (!startsOn || day >= startsOn) && (!endsOn || day <= endsOn);
     if (!day || !start || !end || end <= start || !inside) {
-      errors.fields[rowField('sessions', i)] = fieldMessages.sessions(t, i);
+      errors.fields[rowField('sessions', i)] = COMMON_FIELDS.sessions!(t, i);
       return;
     }
     sessions.push({ startsAt: chinaInstant(day, start), endsAt: chinaInstant(day, end) });
   });
-  if (hasErrors(errors) || !startsOn || !endsOn) return null;
-  return {
-    courseId: values.courseId,
-    orgId: values.orgId,
-    instructorId: values.instructorId,
-    startsOn,
-    endsOn,
-    capacity,
-    ...(values.location ? { location: values.location } : {}),
-    sessions,
-  };
+  const { value, errors: problems } = checkForm(
+    CreateClassDto,
+    {
+      courseId: values.courseId,
+      orgId: values.orgId,
+      instructorId: values.instructorId,
+      ...(startsOn ? { startsOn } : {}),
+      ...(endsOn ? { endsOn } : {}),
+      capacity: /^\d{1,9}$/.test(capacityText) ? Number(capacityText) : capacityText,
+      ...(values.location ? { location: values.location } : {}),
+      sessions,
+    },
+    t,
+  );
+  for (const [field, message] of Object.entries(problems?.fields ?? {})) errors.fields[field] ??= message;
+  if (problems?.form && Object.keys(problems.fields).length === 0) errors.form ??= problems.form;
+  return hasErrors(errors) ? null : value;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -184,7 +189,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await api.classes.create(body);
     return redirect(`/manage/classes/${created.id}?created=1`, { headers });
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors, values, rows, org: await chosenOrg() }, { status: failure.status, headers });
   }
 }

@@ -5,7 +5,7 @@ import type { ApiClient, ImportResultDto, Locale } from '@hearth/contracts';
 import { FormAlert, SelectField } from '../components/form';
 import { isMessageKey, titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
@@ -110,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (isApiError(error, 'NOT_FOUND')) return fail({ fields: { classId: t('classes.import.error.class') } }, 404);
     const message = fileError(error, t);
     if (message) return fail({ fields: { file: message } });
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return fail(failure.errors, failure.status);
   }
 }

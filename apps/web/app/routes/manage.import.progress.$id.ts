@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { isApiUnavailable } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { isUuid } from '../lib/forms';
 

@@ -11,9 +11,10 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import type { OrgPickOption } from '../lib/org-picker';
-import { checkEmployer, formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
+import { formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
+import { checkEmployer } from '../lib/referrals-input.server';
 import referralsCss from '../styles/referrals.css?url';
 
 export const meta = titleMeta('referrals.page.manageJobs');

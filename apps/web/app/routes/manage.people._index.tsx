@@ -6,7 +6,7 @@ import { OrgSearchField, OrgSelect } from '../components/org-picker';
 import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { formText, isUuid } from '../lib/forms';

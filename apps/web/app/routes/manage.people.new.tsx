@@ -2,14 +2,15 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import { LEARNER_TYPES, PASSWORD_MAX, PASSWORD_MIN, type CreateUserBody, type Role } from '@hearth/contracts';
+import { CreateUserDto } from '../lib/inputs.server';
 import { FormAlert, SelectField, TextField } from '../components/form';
 import { OrgSearchForm, OrgSelect } from '../components/org-picker';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
-import { checkName, checkNewPassword, checkPhone, formText, hasErrors, isLearnerType, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
+import { formText, hasErrors, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { peopleFieldMessage, peopleFormErrors } from '../lib/people-errors.server';
+import { checkForm, PEOPLE_FORM, peopleFormErrors } from '../lib/form-errors.server';
 import { loadOrgPicker, orgOption } from '../lib/org-choices.server';
 import { creatableRoles, isAdmin } from '../lib/people-view';
 import peopleCss from '../styles/people.css?url';
@@ -76,33 +77,31 @@ function readValues(form: FormData): Values {
   };
 }
 
-/** The API's rules, checked first and reported on the fields; the body to send when all is well. */
+/** The API's rules (CreateUserDto) and the form's per-role ones, reported on the fields; the body to send when all is well. */
 function toBody(values: Values, roles: readonly Role[], t: Translate): { errors: FormErrors; body: CreateUserBody | null } {
-  const errors: FormErrors = { fields: {} };
-  checkPhone(values.phone, t, errors);
-  checkName(values.name, t, errors);
   const role = roles.find((r) => r === values.role);
-  if (!role) errors.fields.role = peopleFieldMessage('role', t);
-  if (!isUuid(values.orgId)) errors.fields.orgId = peopleFieldMessage('orgId', t);
-  if (role === 'learner' && !isLearnerType(values.learnerType)) errors.fields.learnerType = peopleFieldMessage('learnerType', t);
-  if (role === 'employer' && !isUuid(values.employerId)) errors.fields.employerId = peopleFieldMessage('employerId', t);
-  // Staff sign in with the password they are given; a learner may be left to get hers from the system.
-  if (role && role !== 'learner' && !values.password) errors.fields.password = t('people.error.passwordRequired', { min: PASSWORD_MIN, max: PASSWORD_MAX });
-  else if (values.password) checkNewPassword(values.password, t, errors);
-  if (hasErrors(errors) || !role) return { errors, body: null };
-  return {
-    errors,
-    body: {
+  const { value, errors: problems } = checkForm(
+    CreateUserDto,
+    {
       phone: values.phone,
       name: values.name,
-      role,
+      role: values.role,
       orgId: values.orgId,
       ...(values.password ? { password: values.password } : {}),
       // The fields of the other roles are on the form without JavaScript; they are not sent.
-      ...(role === 'learner' && isLearnerType(values.learnerType) ? { learnerType: values.learnerType } : {}),
+      ...(role === 'learner' && values.learnerType ? { learnerType: values.learnerType } : {}),
       ...(role === 'employer' ? { employerId: values.employerId } : {}),
     },
-  };
+    t,
+    PEOPLE_FORM,
+  );
+  const errors: FormErrors = problems ?? { fields: {} };
+  if (!role) errors.fields.role ??= t('people.error.role');
+  if (role === 'learner' && !values.learnerType) errors.fields.learnerType ??= t('people.error.learnerType');
+  // Staff sign in with the password they are given; a learner may be left to get hers from the system.
+  if (role && role !== 'learner' && !values.password) errors.fields.password = t('people.error.passwordRequired', { min: PASSWORD_MIN, max: PASSWORD_MAX });
+  if (hasErrors(errors) || !role) return { errors, body: null };
+  return { errors, body: { ...value, role } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

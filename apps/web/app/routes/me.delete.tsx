@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { titleMeta, translator, useI18n } from '../i18n';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { FormAlert } from '../components/form';
 import { formText, type FormErrors } from '../lib/forms';
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await api.privacy.erase();
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ errors: failure.errors }, { status: failure.status, headers });
   }
   return forgetErasedUser(request, '/me/deleted');

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { Pagination } from '../components/pagination';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { formatDay, formatTime } from '../lib/dates';
 import { formText, isUuid, safeRedirect } from '../lib/forms';
@@ -74,7 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   } catch (error) {
     if (error instanceof Response) throw error;
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ ok: false as const, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }

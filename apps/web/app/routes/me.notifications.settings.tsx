@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { isNotificationKind, NOTIFICATION_KINDS, type NotificationKind, type Role } from '@hearth/contracts';
 import { titleMeta, translator, useI18n, type MessageKey } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { requireUser } from '../lib/auth.server';
 import { formatDay, formatTime } from '../lib/dates';
 import { getLocale } from '../lib/locale.server';
@@ -56,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await api.notifications.savePreferences({ smsKinds, smsOff: form.get('smsOff') === 'on' });
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
   throw redirect('/me/notifications/settings?saved=1', { headers });

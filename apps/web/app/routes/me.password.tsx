@@ -1,17 +1,21 @@
 import { ApiError, PASSWORD_MAX, PASSWORD_MIN } from '@hearth/contracts';
+import { ChangePasswordDto } from '../lib/inputs.server';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { FormAlert, TextField } from '../components/form';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { checkForm, formErrors, type FormMessages } from '../lib/form-errors.server';
 import { requireUser, signIn } from '../lib/auth.server';
-import { checkNewPassword, fieldMessages, formText, hasErrors, type FormErrors } from '../lib/forms';
+import { formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import accountCss from '../styles/account.css?url';
 import { routeHeaders } from '../lib/route-headers';
 
 export const meta = titleMeta('account.page.password');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
+
+// The API's refusal of the new password ("newPassword must differ…") lands on that field too.
+const PASSWORD_FORM: FormMessages = { fields: { currentPassword: (t) => t('account.password.currentRequired') } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
@@ -28,9 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const currentPassword = formText(form, 'currentPassword');
   const newPassword = formText(form, 'newPassword');
-  const errors: FormErrors = { fields: {} };
-  if (!currentPassword) errors.fields.currentPassword = t('account.password.currentRequired');
-  checkNewPassword(newPassword, t, errors, 'newPassword');
+  const { value, errors: problems } = checkForm(ChangePasswordDto, { currentPassword, newPassword }, t, PASSWORD_FORM);
+  const errors: FormErrors = problems ?? { fields: {} };
   // After the length: a mismatch or a repeat of a too-short password is not what she should fix first.
   if (!errors.fields.newPassword) {
     if (newPassword !== formText(form, 'confirmPassword')) errors.fields.confirmPassword = t('account.password.mismatch');
@@ -38,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (hasErrors(errors)) return data({ errors }, { status: 400, headers });
   try {
-    const tokens = await api.changePassword({ currentPassword, newPassword });
+    const tokens = await api.changePassword(value);
     return signIn(request, tokens, '/me?password=changed');
   } catch (error) {
     const refused = (fields: FormErrors['fields']) => data({ errors: { fields } satisfies FormErrors }, { status: 400, headers });
@@ -47,9 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const retryAfter = Number(error.body.retryAfter);
       return data({ errors: { form: t('account.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }), fields: {} } satisfies FormErrors }, { status: 429, headers });
     }
-    // The checks above mirror the API's; if it still refuses the new one, say so on that field.
-    if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') return refused({ newPassword: fieldMessages.password(t) });
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t, PASSWORD_FORM);
     return data({ errors: failure.errors }, { status: failure.status, headers });
   }
 }

@@ -4,7 +4,8 @@ import { CertificateFacts, CertificateStatusBadge } from '../components/certific
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { checkForm, formErrors, isApiError, type FormMessages } from '../lib/form-errors.server';
+import { RecordExternalCredentialDto } from '../lib/inputs.server';
 import { requireUser } from '../lib/auth.server';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
@@ -69,18 +70,38 @@ interface ExternalInput {
 
 const toHalfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-/** The API's rules, checked first so the messages are ours and name the field. */
-function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors; issuedOn: string | null; expiresOn: string | null } {
-  const errors: FormErrors = { fields: {} };
-  if (!/^[A-Za-z0-9-]{4,40}$/.test(input.certificateNumber)) errors.fields.certificateNumber = t('certificates.external.error.number');
-  if (input.occupation.length < 1 || input.occupation.length > 100) errors.fields.occupation = t('certificates.external.error.occupation');
-  if (input.level.length > 50) errors.fields.level = t('certificates.external.error.level');
-  if (input.issuingBody.length < 1 || input.issuingBody.length > 200) errors.fields.issuingBody = t('certificates.external.error.issuingBody');
+const EXTERNAL_FORM: FormMessages = {
+  fields: {
+    certificateNumber: (t) => t('certificates.external.error.number'),
+    occupation: (t) => t('certificates.external.error.occupation'),
+    level: (t) => t('certificates.external.error.level'),
+    issuingBody: (t) => t('certificates.external.error.issuingBody'),
+    issuedOn: (t) => t('certificates.external.error.issuedOn'),
+    expiresOn: (t) => t('certificates.external.error.expiresOn'),
+  },
+};
+
+/** The API's rules (RecordExternalCredentialDto) and the page's own about dates, checked first so the messages are ours and name the field. */
+function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors; body: RecordExternalCredentialDto | null } {
   const issuedOn = parseDay(input.issuedOn);
-  if (!issuedOn || issuedOn > chinaDay(new Date().toISOString()) || issuedOn < '1950-01-01') errors.fields.issuedOn = t('certificates.external.error.issuedOn');
   const expiresOn = input.expiresOn ? parseDay(input.expiresOn) : null;
-  if (input.expiresOn && (!expiresOn || (issuedOn && expiresOn < issuedOn))) errors.fields.expiresOn = t('certificates.external.error.expiresOn');
-  return { errors, issuedOn, expiresOn };
+  const { value, errors: problems } = checkForm(
+    RecordExternalCredentialDto,
+    {
+      certificateNumber: input.certificateNumber,
+      occupation: input.occupation,
+      ...(input.level ? { level: input.level } : {}),
+      issuingBody: input.issuingBody,
+      issuedOn: issuedOn ?? input.issuedOn,
+      ...(input.expiresOn ? { expiresOn: expiresOn ?? input.expiresOn } : {}),
+    },
+    t,
+    EXTERNAL_FORM,
+  );
+  const errors: FormErrors = problems ?? { fields: {} };
+  if (issuedOn && (issuedOn > chinaDay(new Date().toISOString()) || issuedOn < '1950-01-01')) errors.fields.issuedOn ??= t('certificates.external.error.issuedOn');
+  if (issuedOn && expiresOn && expiresOn < issuedOn) errors.fields.expiresOn ??= t('certificates.external.error.expiresOn');
+  return { errors, body: hasErrors(errors) ? null : value };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -95,23 +116,16 @@ export async function action({ request }: ActionFunctionArgs) {
     issuedOn: formText(form, 'issuedOn').trim().slice(0, 40),
     expiresOn: formText(form, 'expiresOn').trim().slice(0, 40),
   };
-  const { errors, issuedOn, expiresOn } = checkExternal(input, t);
-  if (hasErrors(errors) || !issuedOn) return data({ done: null, errors, input }, { status: 400, headers });
+  const { errors, body } = checkExternal(input, t);
+  if (!body) return data({ done: null, errors, input }, { status: 400, headers });
   try {
-    const saved = await api.externalCredentials.record(user.id, {
-      certificateNumber: input.certificateNumber,
-      occupation: input.occupation,
-      level: input.level || undefined,
-      issuingBody: input.issuingBody,
-      issuedOn,
-      expiresOn: expiresOn ?? undefined,
-    });
+    const saved = await api.externalCredentials.record(user.id, body);
     return data({ done: t('certificates.external.recorded', { number: saved.certificateNumber }), errors: null, input: null }, { headers });
   } catch (error) {
     if (isApiError(error, 'CONFLICT')) {
       return data({ done: null, errors: { fields: { certificateNumber: t('certificates.external.error.duplicate') } } as FormErrors, input }, { status: 409, headers });
     }
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t, EXTERNAL_FORM);
     return data({ done: null, errors: failure.errors, input }, { status: failure.status, headers });
   }
 }

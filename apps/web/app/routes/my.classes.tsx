@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { ClassStatusBadge } from '../components/class-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { myAttendance } from '../lib/attendance-mine.server';
 import { requireUser } from '../lib/auth.server';
 import { isOpen } from '../lib/class-view';
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await api.enrollments.withdraw(enrollmentId);
     return data({ ok: true as const, message: t('classes.mine.withdrawn', { course: courseTitle }) }, { headers });
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return data({ ok: false as const, message: failure.errors.form ?? t('common.error.VALIDATION_FAILED') }, { status: failure.status, headers });
   }
 }

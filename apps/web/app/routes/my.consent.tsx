@@ -5,7 +5,7 @@ import { unavailableOrRethrow } from '../lib/api.server';
 import { requireUser } from '../lib/auth.server';
 import { formText } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
-import { referralFormErrors } from '../lib/referrals-errors.server';
+import { referralFormErrors } from '../lib/form-errors.server';
 import { REFERRAL_NOTICE_VERSION, formatMoment } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
 

@@ -1,26 +1,20 @@
 import { data, type ActionFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { LEARNER_TYPES, PASSWORD_MIN, type JoinableOrgDto } from '@hearth/contracts';
+import { RegisterDto } from '../lib/inputs.server';
 import { FormAlert, TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
 import { apiFor } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { checkForm, formErrors, isApiError, type FormMessages } from '../lib/form-errors.server';
 import { signIn } from '../lib/auth.server';
-import {
-  checkName,
-  checkNewPassword,
-  checkPhone,
-  fieldMessages,
-  formText,
-  hasErrors,
-  isLearnerType,
-  isUuid,
-  normalizePhone,
-  type FormErrors,
-} from '../lib/forms';
+import { formText, hasErrors, normalizePhone, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 
 export const meta = titleMeta('account.page.register');
+
+const REGISTER_FORM: FormMessages = {
+  fields: { orgId: (t) => t('account.joinOrg.required'), claimCode: (t) => t('account.register.claimCode.format') },
+};
 
 /** Matches offered as radio buttons at once: enough to tell same-named stations apart by their trail. */
 const JOIN_MATCHES = 20;
@@ -39,7 +33,7 @@ async function findJoinable(request: Request, q: string, t: Translate): Promise<
     const page = await apiFor(request).orgs.joinable({ q, limit: JOIN_MATCHES });
     return { matches: { q, items: page.items, total: page.total } };
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return { matches: null, error: failure.errors.form ?? t('common.error.VALIDATION_FAILED'), status: failure.status };
   }
 }
@@ -68,33 +62,27 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: found.error ? ({ form: found.error, fields: {} } as FormErrors) : undefined, values: { ...values, orgId: chosen }, matches }, { status: found.status ?? 200 });
   }
 
-  const errors: FormErrors = { fields: {} };
-  // An account her club already made (she has its activation code) keeps the club's org.
-  if (!values.claimCode && !isUuid(values.orgId)) errors.fields.orgId = t('account.joinOrg.required');
-  checkName(values.name, t, errors);
-  checkPhone(values.phone, t, errors);
-  checkNewPassword(password, t, errors);
-  if (!isLearnerType(values.learnerType)) errors.fields.learnerType = fieldMessages.learnerType(t);
-  if (values.claimCode && !/^[0-9]{8}$/.test(values.claimCode)) errors.fields.claimCode = t('account.register.claimCode.format');
-  if (hasErrors(errors) || !isLearnerType(values.learnerType)) return data({ errors, values, matches }, { status: 400 });
-
   const { claimCode, orgQ: _q, orgId, ...profile } = values;
+  const { value, errors: problems } = checkForm(
+    RegisterDto,
+    { ...profile, password, locale, ...(orgId ? { orgId } : {}), ...(claimCode ? { claimCode } : {}) },
+    t,
+    REGISTER_FORM,
+  );
+  const errors: FormErrors = problems ?? { fields: {} };
+  // An account her club already made (she has its activation code) keeps the club's org.
+  if (!claimCode && !orgId) errors.fields.orgId = t('account.joinOrg.required');
+  if (hasErrors(errors)) return data({ errors, values, matches }, { status: 400 });
+
   try {
-    const result = await apiFor(request).auth.register({
-      ...profile,
-      learnerType: values.learnerType,
-      password,
-      locale,
-      ...(isUuid(orgId) ? { orgId } : {}),
-      ...(claimCode ? { claimCode } : {}),
-    });
+    const result = await apiFor(request).auth.register(value);
     return signIn(request, result, '/app');
   } catch (error) {
     // Her club registered this phone: the activation code it gave her is what is missing or wrong.
     const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
     if (claim) return data({ errors: { fields: { claimCode: t(`common.error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
     if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('common.error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t, REGISTER_FORM);
     return data({ errors: failure.errors, values, matches }, { status: failure.status });
   }
 }

@@ -4,7 +4,7 @@ import type { CheckInCodeDto } from '@hearth/contracts';
 import { useEffect } from 'react';
 import { titleMeta, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
-import { isApiError } from '../lib/api-errors.server';
+import { isApiError } from '../lib/form-errors.server';
 import { checkInOpen, loadSessionContext, notFound, sessionHeader } from '../lib/attendance.server';
 import { qrSvg } from '../lib/attendance-qr.server';
 import { requireUser } from '../lib/auth.server';

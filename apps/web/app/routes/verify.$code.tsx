@@ -5,7 +5,7 @@ import { CertificateFacts, VerifyForm } from '../components/certificates-parts';
 import { titleMeta, translator, useI18n } from '../i18n';
 import type { RouteHandle } from '../root';
 import { apiFor, unavailableOrRethrow } from '../lib/api.server';
-import { apiFormErrors, isApiError } from '../lib/api-errors.server';
+import { formErrors, isApiError } from '../lib/form-errors.server';
 import { checkCertificateCode, displayCode } from '../lib/certificates-code';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return data<Outcome>({ found: false, code, kind: 'unknown', message: t('certificates.verify.notFound.body', { code }) }, { status: 404, headers: NO_STORE });
     }
     if (isApiError(error, 'RATE_LIMITED')) {
-      const failure = apiFormErrors(error, t);
+      const failure = formErrors(error, t);
       return data<Outcome>({ found: false, code, kind: 'error', message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: 429, headers: NO_STORE });
     }
     return unavailableOrRethrow(error);
@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ phone: '', matches, message: t(matches ? 'certificates.holder.match' : 'certificates.holder.noMatch') }, { headers: NO_STORE });
   } catch (error) {
     if (isApiError(error, 'RATE_LIMITED') || isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) {
-      const failure = apiFormErrors(error, t);
+      const failure = formErrors(error, t);
       return data({ phone, matches: null, message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: failure.status, headers: NO_STORE });
     }
     return unavailableOrRethrow(error);

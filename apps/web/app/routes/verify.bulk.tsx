@@ -5,7 +5,7 @@ import { FormAlert } from '../components/form';
 import { titleMeta, translator, useI18n } from '../i18n';
 import type { RouteHandle } from '../root';
 import { apiFor } from '../lib/api.server';
-import { apiFormErrors } from '../lib/api-errors.server';
+import { formErrors } from '../lib/form-errors.server';
 import { checkCertificateCode, compactCode } from '../lib/certificates-code';
 import { certificateDate } from '../lib/certificates-format';
 import { certificatesLinks } from '../lib/certificates-styles';
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     answers = (await apiFor(request).certificates.verifyMany(toAsk)).items;
   } catch (error) {
-    const failure = apiFormErrors(error, t);
+    const failure = formErrors(error, t);
     return fail(failure.errors.form ?? t('common.error.VALIDATION_FAILED'), failure.status);
   }
   const rows: Row[] = inputs.map((input, i) => {

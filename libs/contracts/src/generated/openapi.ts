@@ -1196,11 +1196,17 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         AddSessionDto: {
-            /** @example 2026-12-01T11:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T11:00:00+08:00
+             */
             endsAt: string;
             /** @description Defaults to the class's place */
             location?: string;
-            /** @example 2026-12-01T09:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
             startsAt: string;
         };
         AttemptDto: {
@@ -1221,11 +1227,13 @@ export type components = {
              */
             clientAttemptId?: string;
             /**
+             * Format: date-time
              * @description The phone's clock when she opened the quiz; kept for the record when plausible
              * @example 2026-12-01T09:00:00+08:00
              */
             startedAt?: string;
             /**
+             * Format: date-time
              * @description The phone's clock when she handed it in (perhaps without signal); kept for the record when plausible
              * @example 2026-12-01T09:12:00+08:00
              */
@@ -1240,7 +1248,10 @@ export type components = {
             code: string;
         };
         ClaimCodeBatchDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Every learner of this import who has not set her own password yet
+             */
             importId?: string;
             /** @description Unclaimed learners of your subtree (all or nothing) */
             userIds?: string[];
@@ -1278,7 +1289,10 @@ export type components = {
             /** @description On update, replaces all lessons (an empty list removes them) */
             lessons?: components["schemas"]["LessonInput"][];
             minAttendancePct: number;
-            /** @description The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise) */
+            /**
+             * Format: uuid
+             * @description The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise)
+             */
             ownerOrgId?: string;
             passMark: number;
             prerequisiteCourseIds?: string[];
@@ -1288,6 +1302,7 @@ export type components = {
             requiredHours: number;
             title: string;
             titleEn?: string;
+            /** @description Months a certificate stays valid; null: it never expires */
             validityMonths?: number | null;
         };
         CreateEmployerDto: {
@@ -1332,6 +1347,7 @@ export type components = {
             name: string;
             /** Format: uuid */
             orgId: string;
+            /** @description Without one, the learner activates her account with a claim code */
             password?: string;
             /**
              * @description Mainland mobile number
@@ -1352,7 +1368,17 @@ export type components = {
             /** @enum {string} */
             code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "CURRENT_PASSWORD_INCORRECT" | "TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "TOO_MANY_ATTEMPTS" | "RATE_LIMITED" | "FORBIDDEN" | "NOT_FOUND" | "PHONE_TAKEN" | "ALREADY_CLAIMED" | "CLAIM_CODE_REQUIRED" | "CLAIM_CODE_INVALID" | "ORG_KIND_INVALID" | "ROLE_NOT_ALLOWED" | "EMPLOYER_REQUIRED" | "ALREADY_ENROLLED" | "PREREQUISITE_MISSING" | "CLASS_CLOSED" | "TOO_LATE_TO_COMPLETE" | "ORG_NOT_JOINABLE" | "REQUIREMENTS_NOT_MET" | "CONSENT_REQUIRED" | "INVALID_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "NOT_ENROLLED" | "SESSION_NOT_STARTED" | "MARKING_WINDOW_CLOSED" | "CHECK_IN_CLOSED" | "CHECK_IN_CODE_INVALID" | "CAPACITY_BELOW_ENROLLED" | "SESSION_ENDED" | "SESSION_CANCELLED" | "CONFLICT" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
             error: string;
+            /** @description VALIDATION_FAILED from the request's validation: every problem on its field (absent for rules checked later, e.g. wageMax below wageMin) */
+            fields?: {
+                /** @description Path of the field in the request, e.g. sessions.1.endsAt */
+                field: string;
+                message: string;
+                /** @description The rule that failed, e.g. isIso8601, maxLength; unknownField for a field the input does not accept */
+                rule: string;
+            }[];
             message: string | string[];
+            /** @description VALIDATION_FAILED: every problem as a sentence */
+            messages?: string[];
             statusCode: number;
         } & {
             [key: string]: unknown;
@@ -1372,7 +1398,10 @@ export type components = {
             classId?: string;
             /** @description CSV text with a header row: name,phone,learnerType (or 姓名,手机号,类型) */
             csv: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so it can poll progress while the import runs
+             */
             importId?: string;
             /** Format: uuid */
             orgId?: string;
@@ -1449,13 +1478,17 @@ export type components = {
         RecordFollowUpDto: {
             note?: string;
             stillEmployed: boolean;
-            /** @enum {string} */
+            /**
+             * @description Monthly wage band in yuan, when she is still employed
+             * @enum {string}
+             */
             wageBand?: "below_3000" | "3000_4999" | "5000_6999" | "7000_plus";
         };
         RefreshDto: {
             refreshToken: string;
         };
         RegisterDto: {
+            /** @description Only for a phone a club already registered: the activation code the club gave her */
             claimCode?: string;
             /** @enum {string} */
             learnerType: "volunteer_mother" | "migrant_worker";
@@ -1481,10 +1514,16 @@ export type components = {
             reason: "issued_in_error" | "misconduct" | "fraud" | "superseded" | "other";
         };
         SessionInput: {
-            /** @example 2026-12-01T11:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T11:00:00+08:00
+             */
             endsAt: string;
             location?: string;
-            /** @example 2026-12-01T09:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
             startsAt: string;
         };
         UpdateClassDto: {
@@ -1505,7 +1544,10 @@ export type components = {
             /** @description On update, replaces all lessons (an empty list removes them) */
             lessons?: components["schemas"]["LessonInput"][];
             minAttendancePct?: number;
-            /** @description The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise) */
+            /**
+             * Format: uuid
+             * @description The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise)
+             */
             ownerOrgId?: string;
             passMark?: number;
             prerequisiteCourseIds?: string[];
@@ -1515,6 +1557,7 @@ export type components = {
             requiredHours?: number;
             title?: string;
             titleEn?: string;
+            /** @description Months a certificate stays valid; null: it never expires */
             validityMonths?: number | null;
         };
         UpdateJobDto: {
@@ -1526,10 +1569,16 @@ export type components = {
             locale: "zh-CN" | "en";
         };
         UpdateSessionDto: {
-            /** @example 2026-12-01T11:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T11:00:00+08:00
+             */
             endsAt?: string;
             location?: string;
-            /** @example 2026-12-01T09:00:00+08:00 */
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
             startsAt?: string;
         };
         VerifyDto: {
@@ -2790,6 +2839,7 @@ export interface operations {
         parameters: {
             query?: {
                 category?: "law" | "care" | "vocational";
+                /** @description Admins only: list unpublished (draft) courses too */
                 include?: "drafts";
                 lang?: "zh-CN" | "en";
                 limit?: number;
@@ -5618,8 +5668,8 @@ export interface operations {
     OrgsController_list: {
         parameters: {
             query?: {
-                /** @description Only orgs of these kinds, separated by commas: national, province, city, county, club, station */
-                kind?: string;
+                /** @description Only orgs of these kinds, separated by commas (or the parameter repeated): national, province, city, county, club, station */
+                kind?: ("national" | "province" | "city" | "county" | "club" | "station")[];
                 limit?: number;
                 offset?: number;
                 parentId?: string;
@@ -5742,11 +5792,11 @@ export interface operations {
     };
     OrgsController_joinable: {
         parameters: {
-            query?: {
+            query: {
                 limit?: number;
                 offset?: number;
                 /** @description Name contains */
-                q?: string;
+                q: string;
             };
             header?: never;
             path?: never;

@@ -3,8 +3,9 @@ import { translator } from '../../i18n';
 import { unavailableOrRethrow } from '../../lib/api.server';
 import { MANAGER_ROLES, requireUser } from '../../lib/auth.server';
 import { getLocale } from '../../lib/locale.server';
-import { referralFormErrors } from '../../lib/referrals-errors.server';
-import { checkJob, readJob } from '../../lib/referrals-forms';
+import { referralFormErrors } from '../../lib/form-errors.server';
+import { readJob } from '../../lib/referrals-forms';
+import { checkJob } from '../../lib/referrals-input.server';
 import type { ReferralSide } from './sides';
 
 /** An employer's staff post openings for their own company only; staff choose the employer. */

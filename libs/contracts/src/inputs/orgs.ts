@@ -1,8 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsString, Length, ValidateIf } from 'class-validator';
-import { ORG_KINDS, type OrgKind } from '@hearth/contracts';
-import { IsId, PageQuery } from '../../common/validation.js';
+import { ORG_KINDS, type OrgKind } from '../domain.js';
+import { ORG_NAME_MAX, ORG_SEARCH_MAX } from '../limits.js';
+import { Doc, IsId, IsName, IsOneOf, PageQuery } from './validation.js';
+
+export class CreateOrgDto {
+  @IsName('name', ORG_NAME_MAX) name: string;
+  @IsOneOf(ORG_KINDS, 'kind') kind: OrgKind;
+  @IsId('parentId') parentId: string;
+}
 
 /**
  * GET /api/orgs. Without any parameter: the caller's whole subtree, as it always was. With
@@ -11,18 +17,19 @@ import { IsId, PageQuery } from '../../common/validation.js';
  * parameter makes the answer a page with counts and trails.
  */
 const KIND_MESSAGE = `kind must be one or more of ${ORG_KINDS.join(', ')}, separated by commas`;
+const trim = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class ListOrgsQuery extends PageQuery {
   @IsId('parentId', true) parentId?: string;
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 50, description: 'Name contains (any depth under parentId, or under the caller’s own org)' })
+  @Doc({ description: 'Name contains (any depth under parentId, or under the caller’s own org)' })
   @ValidateIf((_, value) => value !== undefined)
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'q must be 1 to 50 characters' })
-  @Length(1, 50, { message: 'q must be 1 to 50 characters' })
+  @trim
+  @IsString({ message: `q must be 1 to ${ORG_SEARCH_MAX} characters` })
+  @Length(1, ORG_SEARCH_MAX, { message: `q must be 1 to ${ORG_SEARCH_MAX} characters` })
   q?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'club,station', description: `Only orgs of these kinds, separated by commas: ${ORG_KINDS.join(', ')}` })
+  @Doc({ example: 'club,station', description: `Only orgs of these kinds, separated by commas (or the parameter repeated): ${ORG_KINDS.join(', ')}` })
   @ValidateIf((_, value) => value !== undefined)
   // "club,station", or the parameter repeated: one list either way.
   @Transform(({ value }) => (typeof value === 'string' || Array.isArray(value) ? [value].flat().join(',').split(',').map((k) => String(k).trim()) : value))
@@ -37,9 +44,9 @@ export const isBrowsing = (query: ListOrgsQuery) =>
 
 /** GET /api/orgs/joinable: a name to search for (required: the public list is searched, never walked). */
 export class JoinableOrgsQuery extends PageQuery {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 50, description: 'Name contains' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'q must be 1 to 50 characters' })
-  @Length(1, 50, { message: 'q must be 1 to 50 characters' })
+  @Doc({ description: 'Name contains' })
+  @trim
+  @IsString({ message: `q must be 1 to ${ORG_SEARCH_MAX} characters` })
+  @Length(1, ORG_SEARCH_MAX, { message: `q must be 1 to ${ORG_SEARCH_MAX} characters` })
   q: string;
 }

@@ -1,15 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsOneOf } from '../../common/validation.js';
-import { REVOCATION_REASONS, type RevocationReason } from '@hearth/contracts';
+import { REVOCATION_REASONS, type RevocationReason } from '../dto.js';
+import { Doc, IsOneOf } from './validation.js';
 
 export class RevokeDto {
   @IsOneOf(REVOCATION_REASONS, 'reason') reason: RevocationReason;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500, { message: 'note must be at most 500 characters' }) note?: string;
+  @IsOptional() @IsString() @MaxLength(500, { message: 'note must be at most 500 characters' }) note?: string;
 }
 
 export class VerifyManyDto {
-  @ApiProperty({ type: [String], maxItems: 100 })
   @IsArray({ message: 'codes must be a list of certificate codes' })
   @ArrayMinSize(1, { message: 'codes must hold at least one code' })
   @ArrayMaxSize(100, { message: 'codes may hold at most 100 codes per request' })
@@ -20,7 +18,7 @@ export class VerifyManyDto {
 
 /** An employer asks whether the holder gave her this phone number; the answer is yes or no. */
 export class HolderCheckDto {
-  @ApiProperty({ description: 'A mainland mobile number, with or without +86', maxLength: 20 })
+  @Doc({ description: 'A mainland mobile number, with or without +86' })
   @IsString({ message: 'phone must be text' })
   @MaxLength(20, { message: 'phone must be at most 20 characters' })
   phone: string;
