@@ -1,0 +1,225 @@
+// The peak-hour case (`--case peak`): a Monday morning when every station of a province opens at once,
+// driven open-loop (lib/openloop.mjs) through the real web pages and actions people use, at the shares
+// of the model below, in steps of increasing arrival rate until p95 reaches 300 ms or a request fails.
+// The model and its arithmetic are written out in tests/bench/method.md ("Peak hour").
+import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { deriveKey, KEY_LABELS } from '../../../apps/api/dist/config/keys.js';
+import { issueCode } from '../../../apps/api/dist/attendance/check-in-code.js';
+import { agentPool, openLoopStep } from './openloop.mjs';
+import { sequence, shuffle } from './rng.mjs';
+import { MODEL, PER_STATION, PROVINCE, PROVINCE_PEAK_RPS, P95_LIMIT_MS, STATION_RPS, WINDOW_SECONDS, mixDescription } from './peak-model.mjs';
+
+export { PROVINCE_PEAK_RPS } from './peak-model.mjs';
+
+/**
+ * The web's session cookie for a user, sealed as the web seals it (AES-256-GCM, key from SESSION_SECRET
+ * by HKDF) around tokens the bench signs, so thousands of learners need no argon2 sign-in each. The
+ * samples sent before the run prove the web accepts it.
+ */
+function cookieMaker(sessionSecret, sign) {
+  const key = Buffer.from(hkdfSync('sha256', sessionSecret.split(',')[0].trim(), 'hearth-web', 'hearth web session cookie v1', 32));
+  const cache = new Map();
+  return (userId) => {
+    let cookie = cache.get(userId);
+    if (!cookie) {
+      const data = { accessToken: sign(userId).slice('Bearer '.length), refreshToken: `bench-sign-in:${userId}`, accessExpiresAt: Date.now() + 3.5 * 3_600_000 };
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+      const sealed = `v1${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('hex')}`;
+      // Remix's cookie without signing secrets: base64 of the JSON value, then URI-encoded.
+      cookie = `hearth_session=${encodeURIComponent(Buffer.from(JSON.stringify(sealed), 'utf8').toString('base64'))}`;
+      cache.set(userId, cookie);
+    }
+    return cookie;
+  };
+}
+
+const runningClassesSql = `
+  WITH k AS (
+    SELECT k.id, k.org_id, k.instructor_id, k.enrolled_count,
+           (SELECT s.id FROM class_sessions s WHERE s.class_id = k.id AND s.starts_at > now() + interval '1 hour' AND s.cancelled_at IS NULL ORDER BY s.starts_at LIMIT 1) AS session_id
+      FROM classes k
+     WHERE k.status IN ('scheduled', 'running') AND k.instructor_id IS NOT NULL AND k.enrolled_count > 0
+       AND k.starts_on <= current_date AND k.ends_on >= current_date
+     ORDER BY k.enrolled_count DESC, k.id
+     LIMIT $1)
+  SELECT k.id AS class_id, k.session_id, k.instructor_id, st.id AS station_id, club.id AS club_id, county.id AS county_id, city.parent_id AS province_id,
+         (SELECT json_agg(json_build_object('enrollmentId', e.id, 'learnerId', e.learner_id))
+            FROM (SELECT id, learner_id FROM enrollments WHERE class_id = k.id AND status = 'enrolled' ORDER BY learner_id LIMIT 40) e) AS learners
+    FROM k
+    JOIN organizations st ON st.id = k.org_id
+    JOIN organizations club ON club.id = st.parent_id
+    JOIN organizations county ON county.id = club.parent_id
+    JOIN organizations city ON city.id = county.parent_id
+   WHERE k.session_id IS NOT NULL`;
+
+/**
+ * Picks running classes (largest first) and moves each one's next session to "started five minutes ago"
+ * (its old times are kept and put back by `restore`), so check-in is open and the instructor may mark.
+ */
+export async function preparePeak(ctx, { classes = 2000 } = {}) {
+  const { db } = ctx;
+  const { rows } = await db.query(runningClassesSql, [classes]);
+  const sessions = rows.filter((r) => r.learners?.length > 0);
+  if (sessions.length === 0) throw new Error('peak: no running class with an upcoming session and enrolled learners in the data set');
+  const ids = sessions.map((s) => s.session_id);
+  const { rows: old } = await db.query(`SELECT id, starts_at, ends_at FROM class_sessions WHERE id = ANY($1::uuid[])`, [ids]);
+  await db.query(`UPDATE class_sessions SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '3 hours' WHERE id = ANY($1::uuid[])`, [ids]);
+  const restore = async () => {
+    await db.query(
+      `UPDATE class_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS o(id, starts_at, ends_at) WHERE s.id = o.id`,
+      [old.map((o) => o.id), old.map((o) => o.starts_at), old.map((o) => o.ends_at)],
+    );
+  };
+  try {
+    const coordinators = await db.query(
+      `SELECT DISTINCT ON (org_id) org_id, id FROM users WHERE role = 'coordinator' AND status = 'active' AND org_id = ANY($1::uuid[]) ORDER BY org_id, id`,
+      [[...new Set(sessions.flatMap((s) => [s.club_id, s.county_id]))]],
+    );
+    const admins = await db.query(`SELECT DISTINCT ON (org_id) org_id, id FROM users WHERE role = 'admin' AND status = 'active' AND org_id = ANY($1::uuid[]) ORDER BY org_id, id`, [[...new Set(sessions.map((s) => s.province_id))]]);
+    const coordinatorOf = new Map(coordinators.rows.map((r) => [r.org_id, r.id]));
+    const adminOf = new Map(admins.rows.map((r) => [r.org_id, r.id]));
+    const { rows: certs } = await db.query(`SELECT code FROM certificates WHERE status = 'valid' ORDER BY random() LIMIT 20000`);
+    const random = sequence(19);
+    const pairs = shuffle(sessions.flatMap((s, i) => s.learners.map((l) => ({ session: i, learnerId: l.learnerId, enrollmentId: l.enrollmentId }))), random);
+    const state = {
+      sessions: sessions.map((s) => ({ sessionId: s.session_id, classId: s.class_id, instructor: s.instructor_id, clubCoordinator: coordinatorOf.get(s.club_id), countyCoordinator: coordinatorOf.get(s.county_id), provinceAdmin: adminOf.get(s.province_id), learners: s.learners })),
+      pairs,
+      codes: certs.map((c) => c.code),
+      countyCoordinators: [...new Set(sessions.map((s) => coordinatorOf.get(s.county_id)).filter(Boolean))],
+      provinceAdmins: [...new Set(sessions.map((s) => adminOf.get(s.province_id)).filter(Boolean))],
+      clubSessions: sessions.map((s, i) => i).filter((i) => coordinatorOf.get(sessions[i].club_id)),
+      restore,
+    };
+    if (state.clubSessions.length === 0 || state.countyCoordinators.length === 0 || state.provinceAdmins.length === 0 || state.codes.length === 0) {
+      throw new Error('peak: the data set lacks club/county coordinators, province admins or certificates for the chosen classes');
+    }
+    return state;
+  } catch (error) {
+    await restore();
+    throw error;
+  }
+}
+
+const STATUSES = ['present', 'present', 'present', 'present', 'late', 'absent', 'excused'];
+
+/** The request maker: `pick(i)` draws a kind by its share, then a request of that kind from real ids. */
+export function peakRequests(ctx, state) {
+  const cookie = cookieMaker(ctx.sessionSecret, ctx.sign);
+  const codeSecret = deriveKey(ctx.jwtSecret, KEY_LABELS.checkInCode);
+  const codes = new Map();
+  const checkInCode = (sessionId) => {
+    // What the instructor's screen shows: a code changes every 30 s; refreshed here every 10 s.
+    const now = Date.now();
+    let c = codes.get(sessionId);
+    if (!c || now - c.at > 10_000) codes.set(sessionId, (c = { code: issueCode(codeSecret, sessionId, now).code, at: now }));
+    return c.code;
+  };
+  const cumulative = [];
+  let acc = 0;
+  for (const m of MODEL) cumulative.push([(acc += m.perStation / PER_STATION), m.kind]);
+  const random = sequence(2026);
+  const any = (list) => list[Math.floor(random() * list.length)];
+  let pair = 0;
+  let mutation = 0;
+  const web = (kind, method, path, userId, extra = {}) => ({ kind, target: 'web', method, path, headers: { ...(userId ? { cookie: cookie(userId) } : {}), ...extra.headers }, body: extra.body });
+  const make = {
+    'roster-open': () => {
+      const s = any(state.sessions);
+      return web('roster-open', 'GET', `/teach/sessions/${s.sessionId}`, s.instructor);
+    },
+    'roster-mark': () => {
+      const s = any(state.sessions);
+      const body = JSON.stringify({ clientMutationId: `peak-${ctx.runTag}-${mutation++}`, source: 'roster', marks: s.learners.map((l) => ({ learnerId: l.learnerId, status: any(STATUSES) })) });
+      return web('roster-mark', 'POST', `/teach/sessions/${s.sessionId}/sync`, s.instructor, { headers: { 'content-type': 'application/json' }, body });
+    },
+    'check-in': () => {
+      const p = state.pairs[pair++ % state.pairs.length];
+      const s = state.sessions[p.session];
+      return web('check-in', 'POST', `/check-in/${s.sessionId}`, p.learnerId, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `code=${checkInCode(s.sessionId)}` });
+    },
+    'class-page': () => {
+      const l = any(any(state.sessions).learners);
+      return web('class-page', 'GET', `/learn/${l.enrollmentId}`, l.learnerId);
+    },
+    'coordinator-class': () => {
+      const s = state.sessions[any(state.clubSessions)];
+      return web('coordinator-class', 'GET', `/manage/classes/${s.classId}`, s.clubCoordinator);
+    },
+    'coordinator-people': () => web('coordinator-people', 'GET', '/manage/people', state.sessions[any(state.clubSessions)].clubCoordinator),
+    verify: () => web('verify', 'GET', `/verify/${any(state.codes)}`, null),
+    'county-dashboard': () => web('county-dashboard', 'GET', '/dashboard', any(state.countyCoordinators)),
+    'province-dashboard': () => web('province-dashboard', 'GET', '/dashboard', any(state.provinceAdmins)),
+  };
+  return {
+    pick: () => {
+      const r = random();
+      const kind = (cumulative.find(([c]) => r < c) ?? cumulative.at(-1))[1];
+      return make[kind]();
+    },
+    one: (kind) => make[kind](),
+  };
+}
+
+const round1 = (n) => Math.round(n * 10) / 10;
+
+/**
+ * The step search: a warm-up at the first rate (not counted), then steps of `stepSeconds` at rates
+ * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails.
+ */
+export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSeconds, maxSteps, sendOnce }) {
+  const log = ctx.log;
+  log(`  peak: model ${round1(PER_STATION)} requests per station per ${WINDOW_SECONDS / 60} min = ${STATION_RPS.toFixed(4)} req/s per station; a province's peak (${PROVINCE.stations} stations at once) = ${round1(PROVINCE_PEAK_RPS)} req/s`);
+  const state = await preparePeak(ctx);
+  log(`  peak: ${state.sessions.length} running classes' sessions opened now (${state.pairs.length} learner check-ins available), ${state.countyCoordinators.length} county coordinators, ${state.provinceAdmins.length} province admins, ${state.codes.length} certificate codes`);
+  const requests = peakRequests(ctx, state);
+  const pools = { web: agentPool(), api: agentPool() };
+  const bases = { web: ctx.webUrl, api: ctx.apiUrls[0] };
+  try {
+    // Every kind answers 2xx once before the load, with the bench's cookies.
+    for (const m of MODEL) {
+      const request = requests.one(m.kind);
+      const response = await sendOnce(bases[request.target], request);
+      if (response.status < 200 || response.status >= 300) throw new Error(`peak: the sample ${m.kind} request ${request.method} ${request.path} answered ${response.status}${response.headers.location ? ` → ${response.headers.location}` : ''}: ${response.body.toString('utf8').slice(0, 300)}`);
+    }
+    if (warmupSeconds > 0) {
+      log(`  peak: warm-up ${warmupSeconds} s at ${round1(startRps)} req/s (not counted)`);
+      await openLoopStep({ rate: startRps, seconds: warmupSeconds, pick: requests.pick, bases, pools, seed: 0, record: false });
+    }
+    const steps = [];
+    let rate = startRps;
+    for (let n = 1; n <= maxSteps; n++, rate *= factor) {
+      const load = ctx.loadAverage();
+      ctx.rss.window();
+      const step = await openLoopStep({ rate, seconds: stepSeconds, pick: requests.pick, bases, pools, seed: n });
+      const peaks = ctx.rss.window();
+      step.load = load;
+      step.rss = ctx.peaksOf(peaks);
+      step.stations = Math.round(rate / STATION_RPS);
+      step.provinces = Math.round((rate / PROVINCE_PEAK_RPS) * 100) / 100;
+      step.pass = step.failed === 0 && step.p95 < P95_LIMIT_MS;
+      steps.push(step);
+      const slowest = Object.entries(step.byKind).sort((a, b) => (b[1].p95 ?? 0) - (a[1].p95 ?? 0))[0];
+      log(`  peak step ${n}: ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most: ${step.pass ? 'pass' : 'STOP'}`);
+      if (!step.pass) {
+        for (const [kind, k] of Object.entries(step.byKind)) if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
+        break;
+      }
+    }
+    const best = steps.filter((s) => s.pass).at(-1) ?? null;
+    return {
+      model: { province: PROVINCE, windowSeconds: WINDOW_SECONDS, perStation: round1(PER_STATION), stationRps: STATION_RPS, provincePeakRps: PROVINCE_PEAK_RPS, mix: mixDescription(), p95LimitMs: P95_LIMIT_MS },
+      search: { startRps, factor, stepSeconds, warmupSeconds, maxSteps, arrivals: 'Poisson' },
+      prepared: { sessions: state.sessions.length, checkIns: state.pairs.length, countyCoordinators: state.countyCoordinators.length, provinceAdmins: state.provinceAdmins.length },
+      steps,
+      best: best ? { rate: best.rate, stations: best.stations, provinces: best.provinces } : null,
+      stoppedBy: steps.at(-1)?.pass ? 'max-steps' : steps.length ? `step ${steps.length}: ${steps.at(-1).failed ? `${steps.at(-1).failed} failed` : `p95 ${steps.at(-1).p95} ms`}` : 'no step',
+      connections: { web: pools.web.stats(), api: pools.api.stats() },
+    };
+  } finally {
+    pools.web.destroy();
+    pools.api.destroy();
+    await state.restore();
+  }
+}
