@@ -371,7 +371,7 @@ async function runPeakCase({ args, root, db, pool, apis, webUrl, rss, peaksOf, d
   const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, runTag, log, loadAverage };
   log(`case: peak — a Monday morning's mix through the web, open loop, Poisson arrivals`);
   const startRps = args.peak.startRps ?? PROVINCE_PEAK_RPS;
-  const peak = await runPeak(ctx, { startRps, factor: args.peak.factor, stepSeconds: args.peak.stepSeconds, warmupSeconds: Math.max(args.warmup, 10), maxSteps: args.peak.maxSteps, sendOnce });
+  const peak = await runPeak(ctx, { startRps, factor: args.peak.factor, stepSeconds: args.peak.stepSeconds, warmupSeconds: Math.max(args.warmup, 10), maxSteps: args.peak.maxSteps, refine: args.peak.refine, sendOnce });
   partial.cases.push({ name: 'peak', peak });
   rss.stop();
   const result = {

@@ -23,7 +23,9 @@ Options:
   --step-seconds <s>   peak: measured seconds per step (default 30)
   --start-rate <r>     peak: arrival rate of the first step, requests/s (default: one province's peak)
   --rate-factor <f>    peak: each step's rate is the previous one's times f (default 1.25)
-  --max-steps <n>      peak: at most n steps (default 16)
+  --max-steps <n>      peak: at most n climbing steps (default 16)
+  --refine <n>         peak: then n bisection steps between the last passing and the first failing
+                       rate (default 2)
   --skip-web           no web cases and no client-JS check
   --api-node-options <flags>
                        extra Node/V8 flags for the measured API processes (e.g. a heap budget), in
@@ -70,6 +72,7 @@ export function readArgs(argv = process.argv.slice(2)) {
       'start-rate': { type: 'string' },
       'rate-factor': { type: 'string', default: '1.25' },
       'max-steps': { type: 'string', default: '16' },
+      refine: { type: 'string', default: '2' },
       'skip-web': { type: 'boolean', default: false },
       'api-node-options': { type: 'string' },
       fresh: { type: 'boolean', default: false },
@@ -108,6 +111,7 @@ export function readArgs(argv = process.argv.slice(2)) {
       startRps: values['start-rate'] === undefined ? null : number('start-rate', 0.1, 100_000),
       factor: number('rate-factor', 1.01, 10),
       maxSteps: Math.round(number('max-steps', 1, 100)),
+      refine: Math.round(number('refine', 0, 10)),
     },
     skipWeb: values['skip-web'],
     apiNodeOptions: values['api-node-options'] ?? null,

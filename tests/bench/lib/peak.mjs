@@ -42,7 +42,7 @@ const runningClassesSql = `
       FROM classes k
      WHERE k.status IN ('scheduled', 'running') AND k.instructor_id IS NOT NULL AND k.enrolled_count > 0
        AND k.starts_on <= current_date AND k.ends_on >= current_date
-     ORDER BY k.enrolled_count DESC, k.id
+     ORDER BY k.enrolled_count >= 30 DESC, md5(k.id::text)
      LIMIT $1)
   SELECT k.id AS class_id, k.session_id, k.instructor_id, st.id AS station_id, club.id AS club_id, county.id AS county_id, city.parent_id AS province_id,
          (SELECT json_agg(json_build_object('enrollmentId', e.id, 'learnerId', e.learner_id))
@@ -55,7 +55,7 @@ const runningClassesSql = `
    WHERE k.session_id IS NOT NULL`;
 
 /**
- * Picks running classes (largest first) and moves each one's next session to "started five minutes ago"
+ * Picks running classes (full ones first, spread over the stations in a fixed pseudo-random order) and moves each one's next session to "started five minutes ago"
  * (its old times are kept and put back by `restore`), so check-in is open and the instructor may mark.
  */
 export async function preparePeak(ctx, { classes = 2000 } = {}) {
@@ -166,9 +166,10 @@ const round1 = (n) => Math.round(n * 10) / 10;
 
 /**
  * The step search: a warm-up at the first rate (not counted), then steps of `stepSeconds` at rates
- * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails.
+ * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails;
+ * then `refine` bisection steps between the last passing and the first failing rate.
  */
-export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSeconds, maxSteps, sendOnce }) {
+export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, sendOnce }) {
   const log = ctx.log;
   log(`  peak: model ${round1(PER_STATION)} requests per station per ${WINDOW_SECONDS / 60} min = ${STATION_RPS.toFixed(4)} req/s per station; a province's peak (${PROVINCE.stations} stations at once) = ${round1(PROVINCE_PEAK_RPS)} req/s`);
   const state = await preparePeak(ctx);
@@ -188,12 +189,13 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       await openLoopStep({ rate: startRps, seconds: warmupSeconds, pick: requests.pick, bases, pools, seed: 0, record: false });
     }
     const steps = [];
-    let rate = startRps;
-    for (let n = 1; n <= maxSteps; n++, rate *= factor) {
+    const measureStep = async (rate, phase) => {
+      const n = steps.length + 1;
       const load = ctx.loadAverage();
       ctx.rss.window();
       const step = await openLoopStep({ rate, seconds: stepSeconds, pick: requests.pick, bases, pools, seed: n });
       const peaks = ctx.rss.window();
+      step.phase = phase;
       step.load = load;
       step.rss = ctx.peaksOf(peaks);
       step.stations = Math.round(rate / STATION_RPS);
@@ -201,20 +203,39 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       step.pass = step.failed === 0 && step.p95 < P95_LIMIT_MS;
       steps.push(step);
       const slowest = Object.entries(step.byKind).sort((a, b) => (b[1].p95 ?? 0) - (a[1].p95 ?? 0))[0];
-      log(`  peak step ${n}: ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most: ${step.pass ? 'pass' : 'STOP'}`);
+      log(`  peak step ${n} (${phase}): ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most: ${step.pass ? 'pass' : 'fail'}`);
+      if (!step.pass) for (const [kind, k] of Object.entries(step.byKind)) if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
+      return step;
+    };
+    let rate = startRps;
+    let passed = null;
+    let failedAt = null;
+    for (let n = 1; n <= maxSteps; n++, rate *= factor) {
+      const step = await measureStep(rate, 'climb');
       if (!step.pass) {
-        for (const [kind, k] of Object.entries(step.byKind)) if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
+        failedAt = rate;
         break;
       }
+      passed = rate;
     }
-    const best = steps.filter((s) => s.pass).at(-1) ?? null;
+    // Between the last passing and the first failing rate: `refine` bisections (geometric midpoints),
+    // so the answer's resolution is finer than the climb's factor.
+    for (let r = 0; r < refine && passed !== null && failedAt !== null; r++) {
+      const mid = Math.sqrt(passed * failedAt);
+      if ((await measureStep(mid, 'refine')).pass) passed = mid;
+      else failedAt = mid;
+    }
+    const best = steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0] ?? null;
     return {
       model: { province: PROVINCE, windowSeconds: WINDOW_SECONDS, perStation: round1(PER_STATION), stationRps: STATION_RPS, provincePeakRps: PROVINCE_PEAK_RPS, mix: mixDescription(), p95LimitMs: P95_LIMIT_MS },
-      search: { startRps, factor, stepSeconds, warmupSeconds, maxSteps, arrivals: 'Poisson' },
+      search: { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, arrivals: 'Poisson' },
       prepared: { sessions: state.sessions.length, checkIns: state.pairs.length, countyCoordinators: state.countyCoordinators.length, provinceAdmins: state.provinceAdmins.length },
       steps,
       best: best ? { rate: best.rate, stations: best.stations, provinces: best.provinces } : null,
-      stoppedBy: steps.at(-1)?.pass ? 'max-steps' : steps.length ? `step ${steps.length}: ${steps.at(-1).failed ? `${steps.at(-1).failed} failed` : `p95 ${steps.at(-1).p95} ms`}` : 'no step',
+      stoppedBy: failedAt === null ? `the last step (--max-steps ${maxSteps})` : (() => {
+        const first = steps.find((s) => !s.pass);
+        return `step ${steps.indexOf(first) + 1} at ${round1(first.rate)} req/s (${first.failed ? `${first.failed} failed` : `p95 ${first.p95} ms`})`;
+      })(),
       connections: { web: pools.web.stats(), api: pools.api.stats() },
     };
   } finally {

@@ -204,8 +204,8 @@ export function printPeak(result, out = console.log) {
   const p = result.peak;
   out('');
   out(`peak hour, scale ${result.scale}: steps of ${p.search.stepSeconds} s, Poisson arrivals, p95 limit ${P95_LIMIT_MS} ms`);
-  for (const [n, s] of p.steps.entries()) out(`  step ${n + 1}: ${fmt(s.rate, 1)} req/s (${fmt(s.stations)} stations, ${ratio(s.provinces)} a province): p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)} ms, ${s.failed} failed — ${s.pass ? 'pass' : 'stop'}`);
-  const best = p.steps.filter((s) => s.pass).at(-1);
+  for (const [n, s] of p.steps.entries()) out(`  step ${n + 1} (${s.phase ?? 'climb'}): ${fmt(s.rate, 1)} req/s (${fmt(s.stations)} stations, ${ratio(s.provinces)} a province): p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)} ms, ${s.failed} failed — ${s.pass ? 'pass' : 'fail'}`);
+  const best = p.steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0];
   if (best) {
     out(`  at ${fmt(best.rate, 1)} req/s, per kind:`);
     for (const [kind, k] of Object.entries(best.byKind)) out(`    ${pad(kind, 20)} ${pad(fmt(k.sent), 7, true)} sent  p50 ${pad(ms(k.p50), 6, true)}  p95 ${pad(ms(k.p95), 6, true)}  p99 ${pad(ms(k.p99), 6, true)} ms`);
@@ -222,7 +222,7 @@ function peakSection(result) {
     '',
     '| kind | request | per station per window | share |',
     '| --- | --- | ---: | ---: |',
-    ...MODEL.map((m) => `| ${m.kind} | ${m.request} | ${fmt(m.perStation, 2)} | ${fmt((m.perStation / PER_STATION) * 100, 1)}% |`),
+    ...MODEL.map((m) => `| ${m.kind} | ${m.request} | ${fmt(m.perStation, 3)} | ${fmt((m.perStation / PER_STATION) * 100, 1)}% |`),
     '',
   );
   if (!result) {
@@ -237,10 +237,10 @@ function peakSection(result) {
     '| --- | --- | :---: |',
     `| ${t.text} | ${t.measured}${t.note ? ` (${t.note})` : ''} | ${t.pass === null ? 'n/a' : t.pass ? '**pass**' : '**FAIL**'} |`,
     '',
-    `Run ${when} UTC at scale ${result.scale} (${fmt(result.learners)} learners), \`${result.command}\`: ${p.prepared.sessions} running classes' sessions opened, a ${p.search.warmupSeconds} s warm-up at the first rate, then steps of ${p.search.stepSeconds} s, each ${ratio(p.search.factor)} the last, stopped by ${p.stoppedBy}. Machine: ${machineLine(result.machine)}. Load average at the start: ${result.loadAverage?.start?.join(' / ') ?? '—'}, at the end: ${result.loadAverage?.end?.join(' / ') ?? '—'}. Raw figures: \`${result.file}\`.`,
+    `Run ${when} UTC at scale ${result.scale} (${fmt(result.learners)} learners), \`${result.command}\`: ${p.prepared.sessions} running classes' sessions opened, a ${p.search.warmupSeconds} s warm-up at the first rate, then steps of ${p.search.stepSeconds} s, each ${ratio(p.search.factor)} the last, until ${p.stoppedBy}${p.search.refine ? `, then ${p.search.refine} bisection steps between the last passing and the first failing rate` : ''}. Machine: ${machineLine(result.machine)}. Load average at the start: ${result.loadAverage?.start?.join(' / ') ?? '—'}, at the end: ${result.loadAverage?.end?.join(' / ') ?? '—'}. Raw figures: \`${result.file}\`.`,
     '',
   );
-  const best = p.steps.filter((s) => s.pass).at(-1);
+  const best = p.steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0];
   if (best) {
     lines.push(
       `Largest passing rate: **${fmt(best.rate, 1)} req/s** offered; ${fmt(best.rate, 1)} ÷ ${STATION_RPS.toFixed(4)} req/s per station = **${fmt(best.stations)} stations marking at once**; ÷ ${PROVINCE.stations} stations = **${ratio(best.provinces)} a province's peak**. Per kind at that rate (latency from the scheduled send time):`,
@@ -255,9 +255,9 @@ function peakSection(result) {
   lines.push(
     'Every step:',
     '',
-    '| req/s offered | stations | × province | sent | failed | p50 ms | p95 ms | p99 ms | generator lag p99 ms | in flight (max) | API RSS | web RSS | load avg | |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...p.steps.map((s) => `| ${fmt(s.rate, 1)} | ${fmt(s.stations)} | ${ratio(s.provinces)} | ${fmt(s.sent)} | ${fmt(s.failed)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.generatorLag?.p99)} | ${fmt(s.maxInFlight)} | ${mb(s.rss?.api)} | ${mb(s.rss?.web)} | ${s.load?.[0]?.toFixed(1) ?? ''} | ${s.pass ? 'pass' : `**stop**${s.failed ? `: ${Object.entries(s.byKind).filter(([, k]) => k.failed).map(([kind, k]) => `${kind} ${JSON.stringify(k.status)}`).join('; ')}` : ''}`} |`),
+    '| step | req/s offered | stations | × province | sent | failed | p50 ms | p95 ms | p99 ms | generator lag p99 ms | in flight (max) | API RSS | web RSS | load avg | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...p.steps.map((s, i) => `| ${i + 1} (${s.phase ?? 'climb'}) | ${fmt(s.rate, 1)} | ${fmt(s.stations)} | ${ratio(s.provinces)} | ${fmt(s.sent)} | ${fmt(s.failed)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.generatorLag?.p99)} | ${fmt(s.maxInFlight)} | ${mb(s.rss?.api)} | ${mb(s.rss?.web)} | ${s.load?.[0]?.toFixed(1) ?? ''} | ${s.pass ? 'pass' : `**fail**${s.failed ? `: ${Object.entries(s.byKind).filter(([, k]) => k.failed).map(([kind, k]) => `${kind} ${JSON.stringify(k.status)}`).join('; ')}` : ''}`} |`),
     '',
   );
   return lines.join('\n');
