@@ -13,6 +13,7 @@ export const PROVINCE = { stations: 400, mothers: 170_000, counties: 90, provinc
 export const WINDOW_SECONDS = 15 * 60;
 const COHORT = 42; // learners per class (the data set's cohort)
 const CHECK_IN_SHARE = 0.8; // the rest are marked by hand on the roster
+const CLASS_PAGE_AFTER_CHECK_IN = 0.5; // of those who checked in, who then open their class page
 const AT_HOME_SHARE = 0.02; // of the station's other mothers, who open their class page that quarter hour
 const mothersPerStation = PROVINCE.mothers / PROVINCE.stations; // 425
 const checkIns = COHORT * CHECK_IN_SHARE; // 33.6
@@ -21,8 +22,9 @@ const atHome = (mothersPerStation - COHORT) * AT_HOME_SHARE; // 7.66
 export const MODEL = [
   { kind: 'roster-open', perStation: 3, who: 'instructor', request: 'GET /teach/sessions/:id (web)', why: 'she opens the roster on arrival, at the start to mark, and once more for late-comers' },
   { kind: 'roster-mark', perStation: 2, who: 'instructor', request: 'POST /teach/sessions/:id/sync (web → PUT attendance, the whole roster)', why: 'the roster page syncs her marks: the first pass, then the late-comers' },
+  { kind: 'check-in-page', perStation: checkIns, who: 'learners in class', request: 'GET /check-in/:sessionId?code=… (web; where the QR code lands)', why: "each learner who checks in scans the QR code on the instructor's screen, which opens the check-in page" },
   { kind: 'check-in', perStation: checkIns, who: 'learners in class', request: 'POST /check-in/:sessionId code=… (web form → POST check-in)', why: `${CHECK_IN_SHARE * 100}% of the ${COHORT} learners check in on their phones with the code on the instructor's screen` },
-  { kind: 'class-page', perStation: checkIns + atHome, who: 'learners', request: 'GET /learn/:enrollmentId (web)', why: `every learner who checked in opens her class page, and ${AT_HOME_SHARE * 100}% of the station's other ${mothersPerStation - COHORT} mothers open theirs at home` },
+  { kind: 'class-page', perStation: checkIns * CLASS_PAGE_AFTER_CHECK_IN + atHome, who: 'learners', request: 'GET /learn/:enrollmentId (web)', why: `${CLASS_PAGE_AFTER_CHECK_IN * 100}% of those who checked in open their class page, and ${AT_HOME_SHARE * 100}% of the station's other ${mothersPerStation - COHORT} mothers open theirs at home` },
   { kind: 'coordinator-class', perStation: 1, who: 'club coordinator', request: 'GET /manage/classes/:id (web)', why: "the club's coordinator looks at each of her stations' running class once" },
   { kind: 'coordinator-people', perStation: 0.5, who: 'club coordinator', request: 'GET /manage/people (web)', why: 'and at her people list once for every second station' },
   { kind: 'verify', perStation: 1, who: 'employers, public', request: 'GET /verify/:code (web, no script)', why: "one certificate of the station's mothers verified by an employer" },

@@ -122,6 +122,7 @@ export function peakRequests(ctx, state) {
   const random = sequence(2026);
   const any = (list) => list[Math.floor(random() * list.length)];
   let pair = 0;
+  let landing = 0;
   let mutation = 0;
   const web = (kind, method, path, userId, extra = {}) => ({ kind, target: 'web', method, path, headers: { ...(userId ? { cookie: cookie(userId) } : {}), ...extra.headers }, body: extra.body });
   const make = {
@@ -133,6 +134,11 @@ export function peakRequests(ctx, state) {
       const s = any(state.sessions);
       const body = JSON.stringify({ clientMutationId: `peak-${ctx.runTag}-${mutation++}`, source: 'roster', marks: s.learners.map((l) => ({ learnerId: l.learnerId, status: any(STATUSES) })) });
       return web('roster-mark', 'POST', `/teach/sessions/${s.sessionId}/sync`, s.instructor, { headers: { 'content-type': 'application/json' }, body });
+    },
+    'check-in-page': () => {
+      const p = state.pairs[landing++ % state.pairs.length];
+      const s = state.sessions[p.session];
+      return web('check-in-page', 'GET', `/check-in/${s.sessionId}?code=${checkInCode(s.sessionId)}`, p.learnerId);
     },
     'check-in': () => {
       const p = state.pairs[pair++ % state.pairs.length];

@@ -243,7 +243,7 @@ function peakSection(result) {
   const best = p.steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0];
   if (best) {
     lines.push(
-      `Largest passing rate: **${fmt(best.rate, 1)} req/s** offered; ${fmt(best.rate, 1)} ÷ ${STATION_RPS.toFixed(4)} req/s per station = **${fmt(best.stations)} stations marking at once**; ÷ ${PROVINCE.stations} stations = **${ratio(best.provinces)} a province's peak**. Per kind at that rate (latency from the scheduled send time):`,
+      `Largest passing rate: **${fmt(best.rate, 1)} req/s** offered; ${fmt(best.rate, 1)} ÷ ${(p.model?.stationRps ?? STATION_RPS).toFixed(4)} req/s per station = **${fmt(best.stations)} stations marking at once**; ÷ ${p.model?.province?.stations ?? PROVINCE.stations} stations = **${ratio(best.provinces)} a province's peak**. Per kind at that rate (latency from the scheduled send time):`,
       '',
       '| kind | sent | failed | p50 ms | p95 ms | p99 ms | max ms |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
