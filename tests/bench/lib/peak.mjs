@@ -195,6 +195,7 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       await openLoopStep({ rate: startRps, seconds: warmupSeconds, pick: requests.pick, bases, pools, seed: 0, record: false });
     }
     const steps = [];
+    const measuredFrom = new Date();
     const measureStep = async (rate, phase) => {
       const n = steps.length + 1;
       const load = ctx.loadAverage();
@@ -232,6 +233,15 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       else failedAt = mid;
     }
     const best = steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0] ?? null;
+    // The 2xx answers did the work: check-ins and roster syncs left their history rows.
+    const okOf = (kind) => steps.reduce((a, s) => a + (s.byKind[kind]?.ok ?? 0), 0);
+    const { rows: [written] } = await ctx.db.query(
+      `SELECT count(*) FILTER (WHERE source = 'check-in')::int AS check_ins, count(DISTINCT client_mutation_id) FILTER (WHERE client_mutation_id LIKE $3)::int AS rosters
+         FROM attendance_history WHERE session_id = ANY($1::uuid[]) AND changed_at >= $2`,
+      [state.sessions.map((s) => s.sessionId), measuredFrom, `peak-${ctx.runTag}-%`],
+    );
+    const written_ = { checkInsOk: okOf('check-in'), checkInHistory: written.check_ins, rosterSyncsOk: okOf('roster-mark'), rosterSyncsWithHistory: written.rosters };
+    log(`  peak: ${written_.checkInHistory} check-ins written to attendance_history (${written_.checkInsOk} answered 2xx in the steps, warm-up not counted; a learner already present writes none); ${written_.rosterSyncsWithHistory} roster syncs left history rows (${written_.rosterSyncsOk} answered 2xx)`);
     return {
       model: { province: PROVINCE, windowSeconds: WINDOW_SECONDS, perStation: round1(PER_STATION), stationRps: STATION_RPS, provincePeakRps: PROVINCE_PEAK_RPS, mix: mixDescription(), p95LimitMs: P95_LIMIT_MS },
       search: { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, arrivals: 'Poisson' },
@@ -243,6 +253,7 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
         return `step ${steps.indexOf(first) + 1} at ${round1(first.rate)} req/s (${first.failed ? `${first.failed} failed` : `p95 ${first.p95} ms`})`;
       })(),
       connections: { web: pools.web.stats(), api: pools.api.stats() },
+      written: written_,
     };
   } finally {
     pools.web.destroy();

@@ -252,6 +252,7 @@ function peakSection(result) {
       '',
     );
   }
+  if (p.written) lines.push(`Work done, read back from the database: ${fmt(p.written.checkInHistory)} check-ins written to \`attendance_history\` in the steps (${fmt(p.written.checkInsOk)} check-ins answered 2xx; one for a learner already present writes no row), and ${fmt(p.written.rosterSyncsWithHistory)} roster syncs left history rows (${fmt(p.written.rosterSyncsOk)} answered 2xx).`, '');
   lines.push(
     'Every step:',
     '',
