@@ -172,8 +172,9 @@ const round1 = (n) => Math.round(n * 10) / 10;
 
 /**
  * The step search: a warm-up at the first rate (not counted), then steps of `stepSeconds` at rates
- * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails;
- * then `refine` bisection steps between the last passing and the first failing rate.
+ * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails
+ * (if the first step fails, steps going down until one passes); then `refine` bisection steps between
+ * the last passing and the first failing rate.
  */
 export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, sendOnce }) {
   const log = ctx.log;
@@ -224,6 +225,11 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
         break;
       }
       passed = rate;
+    }
+    // The first step failed: step down until one passes, so the answer is a rate, not "below the start".
+    for (let n = 1, down = startRps / factor; passed === null && n < maxSteps; n++, down /= factor) {
+      if ((await measureStep(down, 'descend')).pass) passed = down;
+      else failedAt = down;
     }
     // Between the last passing and the first failing rate: `refine` bisections (geometric midpoints),
     // so the answer's resolution is finer than the climb's factor.
