@@ -65,8 +65,16 @@ export async function preparePeak(ctx, { classes = 2000 } = {}) {
   if (sessions.length === 0) throw new Error('peak: no running class with an upcoming session and enrolled learners in the data set');
   const ids = sessions.map((s) => s.session_id);
   const { rows: old } = await db.query(`SELECT id, starts_at, ends_at FROM class_sessions WHERE id = ANY($1::uuid[])`, [ids]);
+  // Sessions still ahead carry no marks in the generated data: clear what a run left on them (an
+  // interrupted one included), so every run checks learners in afresh instead of finding them present.
+  const clearMarks = async () => {
+    await db.query(`DELETE FROM attendance_history WHERE session_id = ANY($1::uuid[])`, [ids]);
+    await db.query(`DELETE FROM attendance_marks WHERE session_id = ANY($1::uuid[])`, [ids]);
+  };
+  await clearMarks();
   await db.query(`UPDATE class_sessions SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '3 hours' WHERE id = ANY($1::uuid[])`, [ids]);
   const restore = async () => {
+    await clearMarks();
     await db.query(
       `UPDATE class_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS o(id, starts_at, ends_at) WHERE s.id = o.id`,
       [old.map((o) => o.id), old.map((o) => o.starts_at), old.map((o) => o.ends_at)],
