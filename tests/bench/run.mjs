@@ -368,7 +368,7 @@ async function main() {
 async function runPeakCase({ args, root, db, pool, apis, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial }) {
   await benchSignIns(pool);
   const sign = tokenSigner(data.secrets.jwtSecret);
-  const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, runTag, log, loadAverage };
+  const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, dataDir: data.dataDir, today: data.marker.today, runTag, log, loadAverage };
   log(`case: peak — a Monday morning's mix through the web, open loop, Poisson arrivals`);
   const startRps = args.peak.startRps ?? PROVINCE_PEAK_RPS;
   const peak = await runPeak(ctx, { startRps, factor: args.peak.factor, stepSeconds: args.peak.stepSeconds, warmupSeconds: Math.max(args.warmup, 10), maxSteps: args.peak.maxSteps, refine: args.peak.refine, sendOnce });

