@@ -285,7 +285,7 @@ async function main() {
 
   const runTag = Date.now().toString(36);
   if (peakOnly) {
-    await runPeakCase({ args, root, db, pool, apis, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial });
+    await runPeakCase({ args, root, db, pool, apis, web, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial });
     return;
   }
   // The verification case's service floor (same statement, no framework); BENCH_FLOOR_NODE_ARGS for profiling it.
@@ -365,10 +365,10 @@ async function main() {
 }
 
 /** `--case peak`: the open-loop step search; its own result file (<scale>-peak-<time>.json). */
-async function runPeakCase({ args, root, db, pool, apis, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial }) {
+async function runPeakCase({ args, root, db, pool, apis, web, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial }) {
   await benchSignIns(pool);
   const sign = tokenSigner(data.secrets.jwtSecret);
-  const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, dataDir: data.dataDir, today: data.marker.today, runTag, log, loadAverage };
+  const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, dataDir: data.dataDir, today: data.marker.today, processes: [...apis, web], runTag, log, loadAverage };
   log(`case: peak — a Monday morning's mix through the web, open loop, Poisson arrivals`);
   const startRps = args.peak.startRps ?? PROVINCE_PEAK_RPS;
   const peak = await runPeak(ctx, { startRps, factor: args.peak.factor, stepSeconds: args.peak.stepSeconds, warmupSeconds: Math.max(args.warmup, 10), maxSteps: args.peak.maxSteps, refine: args.peak.refine, sendOnce });

@@ -3,7 +3,7 @@
 // of the model below, in steps of increasing arrival rate until p95 reaches 300 ms or a request fails.
 // The model and its arithmetic are written out in tests/bench/method.md ("Peak hour").
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deriveKey, KEY_LABELS } from '../../../apps/api/dist/config/keys.js';
 import { issueCode } from '../../../apps/api/dist/attendance/check-in-code.js';
@@ -197,6 +197,66 @@ export function peakRequests(ctx, state) {
 
 const round1 = (n) => Math.round(n * 10) / 10;
 
+/** CPU seconds so far of a process (utime + stime from /proc; clock ticks of 1/100 s), null if gone. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU seconds of the whole machine so far (all cores, from /proc/stat). */
+function machineBusySeconds() {
+  try {
+    const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds so far of the PostgreSQL server (postmaster and its children: backends, walwriter, …) by pid. */
+function postgresCpu(dataDir) {
+  const out = new Map();
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+        if (Number(entry) === postmaster || Number(fields[1]) === postmaster) out.set(entry, (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    // no pid file: not measured
+  }
+  return out;
+}
+
+/**
+ * Where a step's CPU went, in cores (CPU seconds ÷ wall seconds): the API and web processes, PostgreSQL,
+ * this process (the load generator), and the whole machine (whose rest is anything else running).
+ */
+function cpuMeter(processes, dataDir) {
+  const snap = () => ({ at: performance.now(), machine: machineBusySeconds(), self: process.cpuUsage(), each: processes.map((p) => [p.name, cpuSeconds(p.pid)]), pg: dataDir ? postgresCpu(dataDir) : new Map() });
+  const start = snap();
+  return () => {
+    const end = snap();
+    const wall = (end.at - start.at) / 1000;
+    const cores = (a, b) => (a === null || b === null ? null : Math.round(((b - a) / wall) * 100) / 100);
+    const out = Object.fromEntries(end.each.map(([name, v], i) => [name, cores(start.each[i][1], v)]));
+    // Backends that started during the step count whole; those that ended during it are missed (the pools keep theirs).
+    if (end.pg.size) out.postgres = cores(0, [...end.pg].reduce((a, [pid, v]) => a + v - (start.pg.get(pid) ?? 0), 0));
+    out.generator = Math.round(((end.self.user - start.self.user + end.self.system - start.self.system) / 1e6 / wall) * 100) / 100;
+    out.machine = cores(start.machine, end.machine);
+    return out;
+  };
+}
+
 /**
  * The step search: a warm-up at the first rate (not counted), then steps of `stepSeconds` at rates
  * growing by `factor`, until a step's p95 (all requests pooled) reaches 300 ms or any request fails
@@ -228,7 +288,9 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       const n = steps.length + 1;
       const load = ctx.loadAverage();
       ctx.rss.window();
+      const cpu = cpuMeter(ctx.processes ?? [], ctx.dataDir);
       const step = await openLoopStep({ rate, seconds: stepSeconds, pick: requests.pick, bases, pools, seed: n });
+      step.cpu = cpu();
       const peaks = ctx.rss.window();
       step.phase = phase;
       step.load = load;
@@ -238,7 +300,7 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       step.pass = step.failed === 0 && step.p95 < P95_LIMIT_MS;
       steps.push(step);
       const slowest = Object.entries(step.byKind).sort((a, b) => (b[1].p95 ?? 0) - (a[1].p95 ?? 0))[0];
-      log(`  peak step ${n} (${phase}): ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most: ${step.pass ? 'pass' : 'fail'}`);
+      log(`  peak step ${n} (${phase}): ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most; cores busy: ${Object.entries(step.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}: ${step.pass ? 'pass' : 'fail'}`);
       if (!step.pass) for (const [kind, k] of Object.entries(step.byKind)) if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
       return step;
     };

@@ -256,11 +256,11 @@ function peakSection(result) {
   }
   if (p.written) lines.push(`Work done, read back from the database: ${fmt(p.written.checkInHistory)} check-ins written to \`attendance_history\` in the steps (${fmt(p.written.checkInsOk)} check-ins answered 2xx; one for a learner already present writes no row), and ${fmt(p.written.rosterSyncsWithHistory)} roster syncs left history rows (${fmt(p.written.rosterSyncsOk)} answered 2xx).`, '');
   lines.push(
-    'Every step:',
+    'Every step (cores: CPU seconds ÷ wall seconds of the API, the web, PostgreSQL, the load generator, and the whole machine, whose rest is anything else running):',
     '',
-    '| step | req/s offered | stations | × province | sent | failed | p50 ms | p95 ms | p99 ms | generator lag p99 ms | in flight (max) | API RSS | web RSS | load avg | |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...p.steps.map((s, i) => `| ${i + 1} (${s.phase ?? 'climb'}) | ${fmt(s.rate, 1)} | ${fmt(s.stations)} | ${ratio(s.provinces)} | ${fmt(s.sent)} | ${fmt(s.failed)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.generatorLag?.p99)} | ${fmt(s.maxInFlight)} | ${mb(s.rss?.api)} | ${mb(s.rss?.web)} | ${s.load?.[0]?.toFixed(1) ?? ''} | ${s.pass ? 'pass' : `**fail**${s.failed ? `: ${Object.entries(s.byKind).filter(([, k]) => k.failed).map(([kind, k]) => `${kind} ${JSON.stringify(k.status)}`).join('; ')}` : ''}`} |`),
+    '| step | req/s offered | stations | × province | sent | failed | p50 ms | p95 ms | p99 ms | generator lag p99 ms | in flight (max) | cores: API / web / PostgreSQL / generator / machine | API RSS | web RSS | load avg | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...p.steps.map((s, i) => `| ${i + 1} (${s.phase ?? 'climb'}) | ${fmt(s.rate, 1)} | ${fmt(s.stations)} | ${ratio(s.provinces)} | ${fmt(s.sent)} | ${fmt(s.failed)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.generatorLag?.p99)} | ${fmt(s.maxInFlight)} | ${s.cpu ? [s.cpu['api-1'], s.cpu.web, s.cpu.postgres, s.cpu.generator, s.cpu.machine].map((v) => fmt(v, 2)).join(' / ') : '—'} | ${mb(s.rss?.api)} | ${mb(s.rss?.web)} | ${s.load?.[0]?.toFixed(1) ?? ''} | ${s.pass ? 'pass' : `**fail**${s.failed ? `: ${Object.entries(s.byKind).filter(([, k]) => k.failed).map(([kind, k]) => `${kind} ${JSON.stringify(k.status)}`).join('; ')}` : ''}`} |`),
     '',
   );
   return lines.join('\n');
