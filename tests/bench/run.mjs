@@ -232,7 +232,7 @@ async function main() {
     log(`partial figures (${partial.cases.length} cases): ${file}`);
   });
   const loadStart = loadAverage();
-  if (args.case === 'peak') log(`scale ${args.scale}, the peak-hour case: open loop, ${args.peak.stepSeconds} s steps`);
+  if (args.case === 'peak') log(`scale ${args.scale}, the peak-hour case: open loop, ${args.peak.stepSeconds} s steps; load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
   else log(`scale ${args.scale}, ${args.duration} s per case and per anchor in ${args.rounds} turns (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
   if (loadStart && loadStart[0] > os.availableParallelism() * 0.5) log(`note: the machine is already busy (load ${loadStart[0]}); other work shares these cores and lowers every figure`);
 
