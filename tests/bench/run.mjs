@@ -15,12 +15,13 @@ import { benchSignIns, buildCases, tokenSigner } from './lib/cases.mjs';
 import { ensureDataset, PASSWORD } from './lib/dataset.mjs';
 import { mergeRounds, runHttp, runLoop } from './lib/measure.mjs';
 import { installSignalHandlers, loadAverage, onStop, rssSampler, startApi, startNode, startWeb, stopAll } from './lib/procs.mjs';
-import { evaluateTargets, primaryRatio, printTable, printTargets, writeBenchmarksMd } from './lib/report.mjs';
+import { evaluateTargets, primaryRatio, printPeak, printTable, printTargets, writeBenchmarksMd } from './lib/report.mjs';
 import { clientJs, hasRoute, scriptsInHtml, snapshotWeb } from './lib/webjs.mjs';
 import { httpRequest } from './lib/http.mjs';
 import { SCALES, SESSIONS_PER_CLASS } from './lib/shape.mjs';
 import { apiNodeOptions } from '../../scripts/api-runtime.mjs';
 import { prewarm } from './lib/prewarm.mjs';
+import { PROVINCE_PEAK_RPS, runPeak } from './lib/peak.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (message) => console.log(`[bench] ${message}`);
@@ -231,7 +232,8 @@ async function main() {
     log(`partial figures (${partial.cases.length} cases): ${file}`);
   });
   const loadStart = loadAverage();
-  log(`scale ${args.scale}, ${args.duration} s per case and per anchor in ${args.rounds} turns (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
+  if (args.case === 'peak') log(`scale ${args.scale}, the peak-hour case: open loop, ${args.peak.stepSeconds} s steps; load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
+  else log(`scale ${args.scale}, ${args.duration} s per case and per anchor in ${args.rounds} turns (+${args.warmup} s warm-up), ${args.connections} connections, ${args.instances} API instance(s); load average now ${loadStart?.join(' / ')} on ${os.availableParallelism()} cores`);
   if (loadStart && loadStart[0] > os.availableParallelism() * 0.5) log(`note: the machine is already busy (load ${loadStart[0]}); other work shares these cores and lowers every figure`);
 
   const data = await ensureDataset({ root, scale: args.scale, fresh: args.fresh, log });
@@ -242,7 +244,8 @@ async function main() {
     return;
   }
 
-  const wanted = (name) => !args.only || args.only.includes(name);
+  const peakOnly = args.case === 'peak';
+  const wanted = (name) => !peakOnly && (!args.only || args.only.includes(name));
   const notes = [];
   const db = new pg.Pool({ connectionString: data.databaseUrl, max: 4 });
   // The anchors' pool has the API's size (DB_POOL_SIZE default 20): the same ceiling on connections.
@@ -271,7 +274,7 @@ async function main() {
     );
     apis[i].url = `http://127.0.0.1:${port}`;
   }
-  const useWeb = !args.skipWeb && (wanted('web-courses') || wanted('web-roster') || wanted('web-js'));
+  const useWeb = peakOnly || (!args.skipWeb && (wanted('web-courses') || wanted('web-roster') || wanted('web-js')));
   const webDir = useWeb ? await snapshotWeb(root, join(data.dataDir, 'web-snapshot'), log) : join(root, 'apps/web');
   const web = useWeb ? await startWeb({ root, webDir, port: webPort, apiUrl: apis[0].url, sessionSecret: data.secrets.sessionSecret }) : null;
   if (web) log(`web: listening on ${webUrl} (API ${apis[0].url})`);
@@ -281,6 +284,10 @@ async function main() {
   const peaksOf = (p) => ({ api: Math.max(0, ...apis.map((a) => p[a.name] ?? 0)) || null, web: web ? p.web ?? null : null, perProcess: p });
 
   const runTag = Date.now().toString(36);
+  if (peakOnly) {
+    await runPeakCase({ args, root, db, pool, apis, web, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial });
+    return;
+  }
   // The verification case's service floor (same statement, no framework); BENCH_FLOOR_NODE_ARGS for profiling it.
   const servicePort = await freePort();
   await startNode('bare-service', join(root, 'tests/bench/bare-service.mjs'), { cwd: root, nodeArgs: (process.env.BENCH_FLOOR_NODE_ARGS ?? '').split(' ').filter(Boolean), env: { PORT: String(servicePort), DATABASE_URL: data.databaseUrl }, healthUrl: `http://127.0.0.1:${servicePort}/__bench/health` });
@@ -354,6 +361,43 @@ async function main() {
   if (args.writeMd) {
     writeBenchmarksMd(root, join(root, 'tests/bench/findings.md'));
     log('BENCHMARKS.md regenerated from the latest full run of each scale');
+  }
+}
+
+/** `--case peak`: the open-loop step search; its own result file (<scale>-peak-<time>.json). */
+async function runPeakCase({ args, root, db, pool, apis, web, webUrl, rss, peaksOf, data, runTag, loadStart, startedAt, partial }) {
+  await benchSignIns(pool);
+  const sign = tokenSigner(data.secrets.jwtSecret);
+  const ctx = { db, apiUrls: apis.map((a) => a.url), webUrl, rss, peaksOf, sign, jwtSecret: data.secrets.jwtSecret, sessionSecret: data.secrets.sessionSecret, dataDir: data.dataDir, today: data.marker.today, processes: [...apis, web], runTag, log, loadAverage };
+  log(`case: peak — a Monday morning's mix through the web, open loop, Poisson arrivals`);
+  const startRps = args.peak.startRps ?? PROVINCE_PEAK_RPS;
+  const peak = await runPeak(ctx, { startRps, factor: args.peak.factor, stepSeconds: args.peak.stepSeconds, warmupSeconds: Math.max(args.warmup, 10), maxSteps: args.peak.maxSteps, refine: args.peak.refine, sendOnce });
+  partial.cases.push({ name: 'peak', peak });
+  rss.stop();
+  const result = {
+    scale: args.scale,
+    learners: SCALES[args.scale].learners,
+    kind: 'peak',
+    instances: apis.length,
+    command: `node tests/bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    args,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machine(data.postgresVersion),
+    loadAverage: { start: loadStart, end: loadAverage() },
+    dataset: { ...data.marker, generatedNow: !!data.generatedNow, sessionsPerClass: SESSIONS_PER_CLASS },
+    prewarm: partial.prewarm,
+    peak,
+    peakRss: rss.overall(),
+  };
+  printPeak(result);
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const file = `bench/results/${args.scale}-peak-${startedAt.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}.json`;
+  writeFileSync(join(root, file), JSON.stringify({ ...result, file }, null, 2));
+  log(`raw figures: ${file}`);
+  if (args.writeMd) {
+    writeBenchmarksMd(root, join(root, 'tests/bench/findings.md'));
+    log('BENCHMARKS.md regenerated');
   }
 }
 

@@ -17,6 +17,15 @@ Options:
   --instances <n>      API instances (1 or 2); with 2, every API case also runs across both
                        instances, and shared-state checks run (login throttle, idempotency, jobs)
   --only <a,b,…>       run only these cases (names as printed; e.g. verify,roster-mark)
+  --case peak          the peak-hour case alone: an open-loop mix of a Monday morning's requests
+                       through the web (arrivals at a set rate), in steps of growing rate until p95
+                       reaches 300 ms or a request fails (tests/bench/method.md, "Peak hour")
+  --step-seconds <s>   peak: measured seconds per step (default 30)
+  --start-rate <r>     peak: arrival rate of the first step, requests/s (default: one province's peak)
+  --rate-factor <f>    peak: each step's rate is the previous one's times f (default 1.25)
+  --max-steps <n>      peak: at most n climbing steps (default 16)
+  --refine <n>         peak: then n bisection steps between the last passing and the first failing
+                       rate (default 2)
   --skip-web           no web cases and no client-JS check
   --api-node-options <flags>
                        extra Node/V8 flags for the measured API processes (e.g. a heap budget), in
@@ -44,6 +53,9 @@ Ctrl-C stops the API, the web, the bare server and PostgreSQL cleanly.`;
 
 export const CASE_NAMES = ['verify', 'login', 'my-enrollments', 'roster-read', 'roster-mark', 'self-enrol', 'province-summary', 'csv-import', 'web-courses', 'web-roster', 'web-js'];
 
+/** Cases run alone with `--case` (measured differently from the closed-loop cases). */
+export const PEAK_CASES = ['peak'];
+
 export function readArgs(argv = process.argv.slice(2)) {
   const { values } = parseArgs({
     args: argv,
@@ -55,6 +67,12 @@ export function readArgs(argv = process.argv.slice(2)) {
       connections: { type: 'string', default: '32' },
       instances: { type: 'string', default: '1' },
       only: { type: 'string' },
+      case: { type: 'string' },
+      'step-seconds': { type: 'string', default: '30' },
+      'start-rate': { type: 'string' },
+      'rate-factor': { type: 'string', default: '1.25' },
+      'max-steps': { type: 'string', default: '16' },
+      refine: { type: 'string', default: '2' },
       'skip-web': { type: 'boolean', default: false },
       'api-node-options': { type: 'string' },
       fresh: { type: 'boolean', default: false },
@@ -75,6 +93,8 @@ export function readArgs(argv = process.argv.slice(2)) {
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null;
   for (const name of only ?? []) if (!CASE_NAMES.includes(name)) throw new Error(`--only: unknown case "${name}" (cases: ${CASE_NAMES.join(', ')})`);
+  if (values.case !== undefined && !PEAK_CASES.includes(values.case)) throw new Error(`--case: unknown case "${values.case}" (cases: ${PEAK_CASES.join(', ')})`);
+  if (values.case && only) throw new Error('--case and --only do not go together');
   return {
     help: false,
     scale,
@@ -85,6 +105,14 @@ export function readArgs(argv = process.argv.slice(2)) {
     connections: Math.round(number('connections', 1, 1000)),
     instances: Math.round(number('instances', 1, 2)),
     only,
+    case: values.case ?? null,
+    peak: {
+      stepSeconds: number('step-seconds', 1, 600),
+      startRps: values['start-rate'] === undefined ? null : number('start-rate', 0.1, 100_000),
+      factor: number('rate-factor', 1.01, 10),
+      maxSteps: Math.round(number('max-steps', 1, 100)),
+      refine: Math.round(number('refine', 0, 10)),
+    },
     skipWeb: values['skip-web'],
     apiNodeOptions: values['api-node-options'] ?? null,
     fresh: values.fresh,

@@ -18,11 +18,12 @@ const STATUSES = ['present', 'present', 'present', 'present', 'late', 'absent', 
 const pickFrom = (list) => list[Math.floor(Math.random() * list.length)];
 
 /**
- * Access tokens signed like the API signs them (HS256, iss hearth, aud hearth-api, typ access), each
- * for the bench's own sign-in of that user: its refresh-token family has the user's id (benchSignIns).
+ * Access tokens signed like the API signs them (HS256, iss hearth, aud hearth-api, typ access, the
+ * account's token version `ver`, 0 for every generated user), each for the bench's own sign-in of that
+ * user: its refresh-token family has the user's id (benchSignIns).
  */
 export function tokenSigner(secret) {
-  return (userId) => `Bearer ${jwt.sign({ sub: userId, typ: 'access', sid: userId }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
+  return (userId) => `Bearer ${jwt.sign({ sub: userId, typ: 'access', ver: 0, sid: userId }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
 }
 
 /** One live sign-in (refresh-token family = the user's id) for every user, so the bench's tokens are accepted. */
