@@ -2,6 +2,7 @@
 // libs never import apps, and the web never reaches into the API's internals.
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 const appImports = ['@hearth/api', '@hearth/api/*', '@hearth/web', '@hearth/web/*', '**/apps/**'];
 
@@ -19,7 +20,10 @@ export default tseslint.config(
   {
     files: ['libs/**/*.ts', 'migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: appImports, message: 'libs/ and migrations/ must not import apps (dependencies point apps → libs).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: appImports, message: 'libs/ and migrations/ must not import apps (dependencies point apps → libs).' }] },
+      ],
     },
   },
   {
@@ -28,7 +32,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@hearth/api', '@hearth/api/*', '**/apps/api/**', '../../api/**'], message: 'The web talks to the API over HTTP through @hearth/contracts, never by importing its code.' }] },
+        {
+          patterns: [
+            {
+              group: ['@hearth/api', '@hearth/api/*', '**/apps/api/**', '../../api/**'],
+              message: 'The web talks to the API over HTTP through @hearth/contracts, never by importing its code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,7 +52,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@hearth/api', '@hearth/api/*', '**/apps/api/**', '../../api/**'], message: 'The web talks to the API over HTTP through @hearth/contracts, never by importing its code.' },
+            {
+              group: ['@hearth/api', '@hearth/api/*', '**/apps/api/**', '../../api/**'],
+              message: 'The web talks to the API over HTTP through @hearth/contracts, never by importing its code.',
+            },
             { group: ['@hearth/contracts/inputs'], message: 'Input classes are for server code: import them from lib/inputs.server.' },
           ],
         },
@@ -51,11 +65,16 @@ export default tseslint.config(
   {
     files: ['apps/api/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@hearth/web', '@hearth/web/*', '**/apps/web/**'], message: 'The API must not import the web app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hearth/web', '@hearth/web/*', '**/apps/web/**'], message: 'The API must not import the web app.' }] },
+      ],
     },
   },
   {
     files: ['**/test/**/*.ts', '**/*.spec.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Formatting is Prettier's (checked by each project's lint script); no lint rule may disagree with it.
+  prettier,
 );

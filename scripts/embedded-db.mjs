@@ -80,7 +80,11 @@ export async function startEmbeddedPostgres({ dir, port, log = () => {}, fsync =
       process.kill(pid, 'SIGINT');
       for (let i = 0; i < 100; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        try { process.kill(pid, 0); } catch { break; }
+        try {
+          process.kill(pid, 0);
+        } catch {
+          break;
+        }
       }
     } catch {
       rmSync(pidFile, { force: true });

@@ -38,7 +38,10 @@ async function shutdown(code) {
         new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-          child.once('exit', () => { clearTimeout(timer); done(); });
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
           child.kill('SIGTERM');
         }),
     ),

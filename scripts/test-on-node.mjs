@@ -19,7 +19,10 @@ for (const major of versions) {
     const started = Date.now();
     console.log(`\n== Node ${major}: ${suite.join(' ')}`);
     // `npx -p node@N` puts that release first on PATH, so node, npm and everything they spawn run on it.
-    const run = spawnSync('npx', ['-y', '-p', `node@${major}`, '--', 'sh', '-c', `node -v && ${suite.join(' ')}`], { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+    const run = spawnSync('npx', ['-y', '-p', `node@${major}`, '--', 'sh', '-c', `node -v && ${suite.join(' ')}`], {
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
     if (run.status !== 0) {
       console.error(`Node ${major}: failed (${suite.join(' ')})`);
       process.exit(run.status ?? 1);

@@ -5,8 +5,7 @@
 import type { CatalogCourse, CatalogQuestion, Localized } from './catalog-types.js';
 
 /** Join Markdown lines; an empty string starts a new paragraph. */
-const md = (...lines: string[]): string =>
-  lines.join('\n').replace(/\n{3,}/g, '\n\n');
+const md = (...lines: string[]): string => lines.join('\n').replace(/\n{3,}/g, '\n\n');
 
 /** The two options of a true_false question, in the required order. */
 const tf = (): Localized[] => [
@@ -28,7 +27,7 @@ const carePsyQuestions: CatalogQuestion[] = [
     kind: 'single',
     prompt: o(
       '一个6岁的孩子在妈妈外出打工后，开始尿床、黏着奶奶不放。最合适的理解是：',
-      "After her mother left to work in the city, a 6-year-old started wetting the bed and clinging to her grandmother. What is the best way to understand this?",
+      'After her mother left to work in the city, a 6-year-old started wetting the bed and clinging to her grandmother. What is the best way to understand this?',
     ),
     options: [
       o('孩子故意找麻烦', 'The child is deliberately making trouble'),
@@ -52,7 +51,7 @@ const carePsyQuestions: CatalogQuestion[] = [
       o('别瞎想，你爸妈都是为了你好', "Don't be silly, your parents are doing it for your own good"),
       o('男子汉不许哭', "Big boys don't cry"),
       o('爸妈不在身边，你一定很想他们，心里也很难过吧', 'With Mum and Dad so far away, you must miss them a lot and feel very sad'),
-      o('你看隔壁小明从来不哭', "Look at Xiaoming next door, he never cries"),
+      o('你看隔壁小明从来不哭', 'Look at Xiaoming next door, he never cries'),
     ],
     correct: [2],
     explanation: o(
@@ -103,19 +102,19 @@ const carePsyQuestions: CatalogQuestion[] = [
     correct: [0, 1, 2],
     explanation: o(
       '固定的通话时间让孩子有盼头；会用手机才联系得上；谈感受比只问成绩更能拉近距离。如果每次视频都在“告状”，孩子会害怕和父母通话。',
-      "Regular call times give the child something to look forward to; knowing how to use the phone makes contact possible; talking about feelings brings them closer than asking only about grades. If every call becomes a list of complaints, the child will come to dread talking to the parents.",
+      'Regular call times give the child something to look forward to; knowing how to use the phone makes contact possible; talking about feelings brings them closer than asking only about grades. If every call becomes a list of complaints, the child will come to dread talking to the parents.',
     ),
   },
   {
     kind: 'single',
-    prompt: o(
-      '孩子对你说：“活着没意思，我想死。”你应该：',
-      "A child says to you: 'Life is pointless, I want to die.' What should you do?",
-    ),
+    prompt: o('孩子对你说：“活着没意思，我想死。”你应该：', "A child says to you: 'Life is pointless, I want to die.' What should you do?"),
     options: [
       o('当成玩笑，转移话题', 'Treat it as a joke and change the subject'),
       o('答应孩子保密，不告诉任何人', 'Promise to keep it secret and tell no one'),
-      o('认真对待，陪着孩子，尽快告诉监护人和学校并寻求专业帮助；有紧急危险时立即拨打110或120', 'Take it seriously, stay with the child, tell the guardian and the school as soon as possible and get professional help; if there is immediate danger call 110 or 120'),
+      o(
+        '认真对待，陪着孩子，尽快告诉监护人和学校并寻求专业帮助；有紧急危险时立即拨打110或120',
+        'Take it seriously, stay with the child, tell the guardian and the school as soon as possible and get professional help; if there is immediate danger call 110 or 120',
+      ),
       o('批评孩子不许说这种话', 'Tell the child off for saying such things'),
     ],
     correct: [2],
@@ -213,13 +212,13 @@ const carePsy: CatalogCourse = {
           '每个孩子都不一样，年龄只是参考。和孩子相处时，先观察他喜欢什么、害怕什么，再决定怎么做。',
         ),
         en: md(
-          "Children grow emotionally step by step. Once you know which stage a child is at, you know better how to be with them.",
+          'Children grow emotionally step by step. Once you know which stage a child is at, you know better how to be with them.',
           '',
-          "- **Pre-school (about 3–6)**: They need familiar adults close by and often show insecurity by crying, clinging or wetting the bed. They cannot explain their feelings, so they need more hugs and more time playing together.",
+          '- **Pre-school (about 3–6)**: They need familiar adults close by and often show insecurity by crying, clinging or wetting the bed. They cannot explain their feelings, so they need more hugs and more time playing together.',
           "- **Primary school (about 6–12)**: They start to care about grades and what classmates think, and very much want adults' approval. Praise specific effort, for example 'your handwriting is really neat today'.",
-          "- **Adolescence (about 12–18)**: They want independence, care about saving face and would rather share worries with friends. Respect their views and privacy; lecture less and talk things over more.",
+          '- **Adolescence (about 12–18)**: They want independence, care about saving face and would rather share worries with friends. Respect their views and privacy; lecture less and talk things over more.',
           '',
-          "Every child is different and age is only a guide. Watch what a child enjoys and what frightens them first, then decide how to respond.",
+          'Every child is different and age is only a guide. Watch what a child enjoys and what frightens them first, then decide how to respond.',
         ),
       },
     },
@@ -328,7 +327,7 @@ const carePsy: CatalogCourse = {
       },
     },
     {
-      title: o('什么时候要转介：找专业人员、学校和妇联', 'When to Refer: Professionals, the School and the Women\'s Federation'),
+      title: o('什么时候要转介：找专业人员、学校和妇联', "When to Refer: Professionals, the School and the Women's Federation"),
       hours: 1,
       body: {
         'zh-CN': md(
@@ -454,7 +453,10 @@ const careSafeQuestions: CatalogQuestion[] = [
     options: [
       o('先自己调查清楚，有了证据再报告', 'Investigate yourself first and report only once you have proof'),
       o('找孩子家长当面质问', 'Confront the parents face to face'),
-      o('立即报告：情况紧急时拨打110，同时报告民政部门、妇联和项目负责人', 'Report at once: call 110 if it is urgent, and also report to the civil affairs department, the Women\'s Federation and the project lead'),
+      o(
+        '立即报告：情况紧急时拨打110，同时报告民政部门、妇联和项目负责人',
+        "Report at once: call 110 if it is urgent, and also report to the civil affairs department, the Women's Federation and the project lead",
+      ),
       o('这是别人的家事，不要管', "It is a family matter; don't get involved"),
     ],
     correct: [2],
@@ -512,12 +514,7 @@ const careSafeQuestions: CatalogQuestion[] = [
       '没有监护人同意，以下哪些孩子的信息不能发到网上？（多选）',
       "Without the guardian's consent, which of the following about a child must not be posted online? (Choose all that apply)",
     ),
-    options: [
-      o('照片', 'Photos'),
-      o('姓名', 'Name'),
-      o('学校和住址', 'School and home address'),
-      o('家庭情况', 'Family circumstances'),
-    ],
+    options: [o('照片', 'Photos'), o('姓名', 'Name'), o('学校和住址', 'School and home address'), o('家庭情况', 'Family circumstances')],
     correct: [0, 1, 2, 3],
     explanation: o(
       '孩子的照片、姓名、学校、住址、家庭情况都属于个人信息和隐私，受《未成年人保护法》保护，没有监护人同意都不能公开。',
@@ -560,7 +557,7 @@ const careSafe: CatalogCourse = {
           '',
           '- **Never alone behind a closed door**: when you are with a child, keep the door open or stay where other adults can see you.',
           "- **Home visits in pairs**: visit a child's home with a second volunteer, or make sure the child's guardian is present.",
-          '- **No money**: do not give the child cash, red packets or transfers. If the child needs material help, it is arranged through the Women\'s Federation or the project and recorded.',
+          "- **No money**: do not give the child cash, red packets or transfers. If the child needs material help, it is arranged through the Women's Federation or the project and recorded.",
           "- **No private social-media contact**: without the guardian's consent, do not add the child on WeChat, QQ or similar, or chat privately; if contact is really needed, get the guardian's consent first and go through the guardian where possible.",
           "- **Appropriate physical contact**: hugs and holding hands depend on whether the child wants them; when a child says 'no', respect it.",
           '',
@@ -637,7 +634,7 @@ const careSafe: CatalogCourse = {
           'Caring mothers see children often and may notice harm earlier than others. Watch for these signs:',
           '',
           '- **Physical abuse**: repeated injuries with no clear explanation, especially on the back, inner thighs and other places that are not easily knocked;',
-          '- **Sexual abuse**: sexual knowledge or behaviour beyond the child\'s age, fear of a particular person, pain or injury in the genital area;',
+          "- **Sexual abuse**: sexual knowledge or behaviour beyond the child's age, fear of a particular person, pain or injury in the genital area;",
           '- **Neglect**: often hungry or not warmly dressed, illness left untreated, left without adult care for long periods, kept out of school.',
           '',
           "The Law on the Protection of Minors sets up a **mandatory reporting** system: organisations and staff in close contact with minors who, in the course of their work, find that a minor's physical or mental health has been harmed, is suspected of having been harmed, or faces other danger, must report immediately to the police, civil affairs, education or other relevant authorities. Caring mothers serve in a programme organised by the Women's Federation and follow the same rule: if you suspect something, report it; you do not need to investigate first.",
@@ -660,7 +657,7 @@ const careSafe: CatalogCourse = {
         en: md(
           'After every visit or activity, fill in a record the same day and hand it to the project lead. Records are how changes in a child are tracked, and they show that the volunteer served according to the rules.',
           '',
-          'A record should include: date, time and place; the other volunteer or the guardian present; what you did; the child\'s mood and physical condition; any difficulties raised by the child or family; and anything that needs follow-up.',
+          "A record should include: date, time and place; the other volunteer or the guardian present; what you did; the child's mood and physical condition; any difficulties raised by the child or family; and anything that needs follow-up.",
           '',
           "Write **objectively**: record facts you saw and heard, such as 'a coin-sized bruise on the child's left arm; the child says he fell', not 'the child has definitely been beaten'. Write down the child's own words as said. Keep records where the project says, do not photograph them into group chats, and do not show them to anyone not involved.",
         ),
@@ -748,7 +745,7 @@ const vocHouse: CatalogCourse = {
           '- read the label first, wear gloves and open the windows;',
           '- **never mix chlorine disinfectants such as 84 disinfectant with acidic toilet cleaners**; together they give off toxic chlorine gas;',
           '- dilute disinfectant as the label says; stronger is not better;',
-          '- keep cleaning products out of children\'s reach and never pour them into drink bottles.',
+          "- keep cleaning products out of children's reach and never pour them into drink bottles.",
           '',
           'Use a steady ladder to clean windows and lights, and never stand on the window sill; in high-rise flats, do not lean out of the window to clean the outside of the glass. Switch off and unplug appliances before wiping them, and never touch sockets or switches with wet hands.',
         ),
@@ -769,7 +766,7 @@ const vocHouse: CatalogCourse = {
           '熨烫时按标识调温度，拿不准的先在不显眼的地方试一下。收纳时按季节和种类分好，常穿的放在顺手的位置；换季的衣服洗干净、晾透了再收起来，注意防潮防虫。',
         ),
         en: md(
-          "Check the **care label** before washing: a tub means it can be washed in water, and the number in the tub is the maximum temperature; a hand in the tub means hand-wash only; the triangle is about bleaching, and a cross through it means no bleach; the more dots in the iron symbol, the hotter it may be ironed; a circle usually means dry cleaning or other professional cleaning.",
+          'Check the **care label** before washing: a tub means it can be washed in water, and the number in the tub is the maximum temperature; a hand in the tub means hand-wash only; the triangle is about bleaching, and a cross through it means no bleach; the more dots in the iron symbol, the hotter it may be ironed; a circle usually means dry cleaning or other professional cleaning.',
           '',
           '- Wash dark and light clothes separately; new dark clothes tend to run, so wash them alone the first time;',
           "- wash underwear apart from socks, and babies' clothes on their own with a mild detergent;",
@@ -798,13 +795,13 @@ const vocHouse: CatalogCourse = {
           '厨房安全：用完燃气随手关阀门。闻到燃气味时，不开关电器、不在屋里打电话，先开窗通风、关闭阀门，到室外再报修。油锅起火，马上盖上锅盖、关火，千万不能用水浇。',
         ),
         en: md(
-          'Before cooking, ask about the family\'s tastes and what they should not eat: whether anyone has food allergies, whether older people need less salt and oil, whether someone with diabetes needs to limit sugar, and that small children need soft, well-cooked food.',
+          "Before cooking, ask about the family's tastes and what they should not eat: whether anyone has food allergies, whether older people need less salt and oil, whether someone with diabetes needs to limit sugar, and that small children need soft, well-cooked food.",
           '',
           'Remember these food-safety rules:',
           '',
           '- **Keep raw and cooked apart**: use separate knives and chopping boards for raw meat and cooked food, and store raw and cooked food separately;',
           '- **Cook thoroughly**: meat, eggs and seafood must be fully cooked; green beans must be cooked right through, as undercooked beans can cause poisoning;',
-          "- put leftovers in the fridge promptly and reheat them thoroughly before eating; the fridge is not a safe, and food still goes off if kept too long;",
+          '- put leftovers in the fridge promptly and reheat them thoroughly before eating; the fridge is not a safe, and food still goes off if kept too long;',
           '- never use wild mushrooms of unknown origin; cut the sprouts and any green parts out of sprouting potatoes, and throw away potatoes that have sprouted a lot;',
           '- wash your hands before cooking and after handling raw meat.',
           '',
@@ -829,11 +826,11 @@ const vocHouse: CatalogCourse = {
           '找工作时，可以通过商务部的“家政信用查”平台查询家政企业的信用信息；不要向来路不明的中介交高额押金或培训费。',
         ),
         en: md(
-          "Before you start, sign a written contract or agreement that states the duties, working hours and rest days, the wage and pay day, whether you live in, any probation period and how either side can end it. If you work through a housekeeping company, check whether what you are signing with the company is an employment contract or a service agreement, and ask whether social insurance is paid or accident insurance bought for you.",
+          'Before you start, sign a written contract or agreement that states the duties, working hours and rest days, the wage and pay day, whether you live in, any probation period and how either side can end it. If you work through a housekeeping company, check whether what you are signing with the company is an employment contract or a service agreement, and ask whether social insurance is paid or accident insurance bought for you.',
           '',
           'Protect yourself:',
           '',
-          "- have a health check before starting; you also have the right to know in advance about anything in the household that needs special care, such as someone with an infectious disease, or pets;",
+          '- have a health check before starting; you also have the right to know in advance about anything in the household that needs special care, such as someone with an infectious disease, or pets;',
           '- collect your wages on time and keep pay records and chat messages;',
           '- keep your own ID card and bank card; never hand them over to anyone;',
           "- if you are hit, verbally abused, sexually harassed or have wages withheld, keep evidence, leave the dangerous place promptly, and seek help from the housekeeping company or the local Women's Federation; in an emergency call 110.",
@@ -893,12 +890,7 @@ const vocHouse: CatalogCourse = {
         {
           kind: 'single',
           prompt: o('洗涤标识中，水盆里画着一只手，表示：', 'On a care label, a hand drawn in a wash tub means:'),
-          options: [
-            o('可以机洗', 'Machine washable'),
-            o('只能手洗', 'Hand wash only'),
-            o('不能水洗', 'Do not wash in water'),
-            o('只能干洗', 'Dry clean only'),
-          ],
+          options: [o('可以机洗', 'Machine washable'), o('只能手洗', 'Hand wash only'), o('不能水洗', 'Do not wash in water'), o('只能干洗', 'Dry clean only')],
           correct: [1],
           explanation: o(
             '水盆表示可以水洗，盆里有手表示只能手洗；水盆上打叉才是不能水洗，圆圈一般表示干洗等专业清洗。',
@@ -907,10 +899,13 @@ const vocHouse: CatalogCourse = {
         },
         {
           kind: 'multiple',
-          prompt: o('正式上岗前签的合同或协议里，应当写清楚哪些内容？（多选）', 'What should the contract or agreement signed before starting work state clearly? (Choose all that apply)'),
+          prompt: o(
+            '正式上岗前签的合同或协议里，应当写清楚哪些内容？（多选）',
+            'What should the contract or agreement signed before starting work state clearly? (Choose all that apply)',
+          ),
           options: [
             o('工作内容', 'The duties'),
-            o('雇主家有多少存款', "How much money the employer has in savings"),
+            o('雇主家有多少存款', 'How much money the employer has in savings'),
             o('工资多少和哪天发', 'The wage and pay day'),
             o('工作时间和休息', 'Working hours and rest'),
           ],
@@ -924,7 +919,10 @@ const vocHouse: CatalogCourse = {
     },
     {
       kind: 'practical',
-      title: o('实操考核：厨房和卫生间的清洁消毒（含清洁剂的安全使用）', 'Practical assessment: cleaning and disinfecting a kitchen and bathroom, including safe use of cleaning products'),
+      title: o(
+        '实操考核：厨房和卫生间的清洁消毒（含清洁剂的安全使用）',
+        'Practical assessment: cleaning and disinfecting a kitchen and bathroom, including safe use of cleaning products',
+      ),
       passMark: 60,
     },
   ],
@@ -965,7 +963,7 @@ const vocElec1: CatalogCourse = {
           '发现有人触电，**先断电，再救人**：拉下开关或拔掉插头；一时断不了电，就站在干燥的木板上，用干燥的木棍、竹竿等绝缘物把电线挑开，千万不能直接用手去拉人。伤者脱离电源后拨打120；如果没有意识、没有正常呼吸，立即做心肺复苏，有AED（自动体外除颤器）的尽快使用。',
         ),
         en: md(
-          'Electricity cannot be seen or felt until something goes wrong, and then it is serious. An electrician\'s first rule is: **if you have not confirmed it is dead, treat it as live**.',
+          "Electricity cannot be seen or felt until something goes wrong, and then it is serious. An electrician's first rule is: **if you have not confirmed it is dead, treat it as live**.",
           '',
           'How much harm a shock does depends on the size of the current, the path it takes through the body and how long it lasts. Current flowing from one hand to the other hand or to a foot passes through the heart and is the most dangerous. Damp surroundings and sweaty skin make shocks more likely.',
           '',
@@ -1002,7 +1000,7 @@ const vocElec1: CatalogCourse = {
           '4. **Apply earthing leads** (where the safety rules require): to protect against unexpected re-energising or induced voltage.',
           '5. When the job is done, count your tools, make sure everyone is clear of the circuit and equipment, remove earthing leads and tags and unlock as the rules require, and only then restore power.',
           '',
-          'The person who hung a tag removes it; nobody else may remove it for them, and power must never be cut or restored by a pre-agreed time. Remember: this course teaches rules and principles. Real work on live or possibly live circuits requires a Special Operations Certificate first and must follow your employer\'s safety rules.',
+          "The person who hung a tag removes it; nobody else may remove it for them, and power must never be cut or restored by a pre-agreed time. Remember: this course teaches rules and principles. Real work on live or possibly live circuits requires a Special Operations Certificate first and must follow your employer's safety rules.",
         ),
       },
     },
@@ -1050,7 +1048,7 @@ const vocElec1: CatalogCourse = {
           '- **Voltage (U)**: measured in volts (V); like water pressure, it pushes current along. Household supply in China is 220 V AC; three-phase power is 380 V between phases.',
           '- **Current (I)**: measured in amperes (A); like the rate of water flow.',
           '- **Resistance (R)**: measured in ohms (Ω); it opposes the flow of current.',
-          '- **Ohm\'s law**: I = U ÷ R. **Power**: P = U × I, measured in watts (W). For example, a 2200 W water heater on 220 V draws about 10 A.',
+          "- **Ohm's law**: I = U ÷ R. **Power**: P = U × I, measured in watts (W). For example, a 2200 W water heater on 220 V draws about 10 A.",
           '',
           'A complete circuit needs a source, a load (such as a lamp), conductors and a switch. In **series** there is only one path for current, so one break stops everything; in **parallel** each branch works independently, and all the appliances in a home are connected in parallel.',
           '',
@@ -1120,7 +1118,10 @@ const vocElec1: CatalogCourse = {
           options: [
             o('直接用手把人拉开', 'Pull the person away with your hands'),
             o('往触电的人身上泼水', 'Throw water over the person'),
-            o('先切断电源；一时断不了电，用干燥的绝缘物把电线挑开', 'Cut the power; if that is not possible at once, push the wire away with a dry insulating object'),
+            o(
+              '先切断电源；一时断不了电，用干燥的绝缘物把电线挑开',
+              'Cut the power; if that is not possible at once, push the wire away with a dry insulating object',
+            ),
             o('先打电话问家属怎么办', 'Phone the family first to ask what to do'),
           ],
           correct: [2],
@@ -1191,7 +1192,10 @@ const vocElec1: CatalogCourse = {
     },
     {
       kind: 'practical',
-      title: o('实操考核：安全停电、验电与挂牌，并完成单控照明电路接线', 'Practical assessment: safe isolation, voltage testing and tagging, then wiring a single-switch lighting circuit'),
+      title: o(
+        '实操考核：安全停电、验电与挂牌，并完成单控照明电路接线',
+        'Practical assessment: safe isolation, voltage testing and tagging, then wiring a single-switch lighting circuit',
+      ),
       passMark: 60,
     },
   ],
@@ -1250,7 +1254,7 @@ const vocElec2: CatalogCourse = {
           '**漏电保护器（剩余电流保护器）**检测流出去和流回来的电流是否相等，差值超过设定值就跳闸。用于防止人身触电的，额定动作电流一般不大于30mA，动作时间不超过0.1秒。N线必须穿过漏电保护器；漏电保护器后面的N线不能再和其他回路的N线或PE线相连，否则会误跳闸或失去保护作用。每月按一次试验按钮检查。',
         ),
         en: md(
-          "The purpose of both **protective earthing** and **protective connection to neutral** is that, if an equipment casing accidentally becomes live, the protective device cuts the supply quickly or the casing voltage is kept low, so a person touching it is not electrocuted.",
+          'The purpose of both **protective earthing** and **protective connection to neutral** is that, if an equipment casing accidentally becomes live, the protective device cuts the supply quickly or the casing voltage is kept low, so a person touching it is not electrocuted.',
           '',
           '- **TN-S system**: neutral N and protective conductor PE are separate from the source onwards; PE carries no current in normal use, which makes it safe, and it is widely used in new buildings;',
           '- **TT system**: equipment casings are earthed locally and must be used together with residual-current devices.',
@@ -1279,7 +1283,7 @@ const vocElec2: CatalogCourse = {
           'The three-phase induction motor is the most common drive in factories. An intermediate electrician must be able to wire and check the basic control circuits:',
           '',
           '- **Jog control**: the motor runs while the button is held and stops when it is released; used for setting up machines.',
-          "- **Latching (start-stop) control**: after the start button is pressed, an auxiliary normally-open contact of the contactor bypasses the start button, so the motor keeps running after release and only stops when the stop button is pressed.",
+          '- **Latching (start-stop) control**: after the start button is pressed, an auxiliary normally-open contact of the contactor bypasses the start button, so the motor keeps running after release and only stops when the stop button is pressed.',
           '- **Forward-reverse control**: swapping any two line conductors reverses the motor. The two contactors must be **interlocked** so they cannot close together and short-circuit two phases.',
           '- **Protection**: fuses or circuit breakers protect against short circuits, a thermal overload relay against overload, and the contactor itself gives under-voltage and loss-of-voltage protection.',
           '',
@@ -1369,7 +1373,10 @@ const vocElec2: CatalogCourse = {
       questions: [
         {
           kind: 'single',
-          prompt: o('在三相四线制低压系统中，相线和相线之间的电压一般是：', 'In a three-phase four-wire low-voltage system, the voltage between two line conductors is normally:'),
+          prompt: o(
+            '在三相四线制低压系统中，相线和相线之间的电压一般是：',
+            'In a three-phase four-wire low-voltage system, the voltage between two line conductors is normally:',
+          ),
           options: [o('36V', '36 V'), o('110V', '110 V'), o('220V', '220 V'), o('380V', '380 V')],
           correct: [3],
           explanation: o(
@@ -1394,7 +1401,10 @@ const vocElec2: CatalogCourse = {
           kind: 'multiple',
           prompt: o('关于漏电保护器，以下说法正确的是：（多选）', 'Which statements about residual-current devices are correct? (Choose all that apply)'),
           options: [
-            o('用于人身触电保护时，额定动作电流一般不大于30mA', 'For protection against electric shock, the rated operating current is generally no more than 30 mA'),
+            o(
+              '用于人身触电保护时，额定动作电流一般不大于30mA',
+              'For protection against electric shock, the rated operating current is generally no more than 30 mA',
+            ),
             o('应当每月按试验按钮检查一次', 'The test button should be pressed once a month'),
             o('频繁跳闸时可以拆掉不用', 'If it keeps tripping, it can be removed'),
             o('N线必须穿过漏电保护器', 'The neutral must pass through the RCD'),
@@ -1402,7 +1412,7 @@ const vocElec2: CatalogCourse = {
           correct: [0, 1, 3],
           explanation: o(
             '漏电保护器频繁跳闸说明线路或设备可能漏电，应当查明原因并排除，绝不能拆掉。N线不穿过漏电保护器，它就无法正确判断电流是否平衡。',
-            "Frequent tripping means there may be leakage in the wiring or equipment; find and fix the cause, never remove the device. If the neutral does not pass through the RCD, it cannot correctly tell whether the currents balance.",
+            'Frequent tripping means there may be leakage in the wiring or equipment; find and fix the cause, never remove the device. If the neutral does not pass through the RCD, it cannot correctly tell whether the currents balance.',
           ),
         },
         {
@@ -1422,7 +1432,10 @@ const vocElec2: CatalogCourse = {
         },
         {
           kind: 'multiple',
-          prompt: o('电气作业的安全组织措施包括哪些？（多选）', 'Which of these are organisational safety measures for electrical work? (Choose all that apply)'),
+          prompt: o(
+            '电气作业的安全组织措施包括哪些？（多选）',
+            'Which of these are organisational safety measures for electrical work? (Choose all that apply)',
+          ),
           options: [
             o('约时停电、送电制度', 'Cutting and restoring power at pre-agreed times'),
             o('工作票制度', 'Work-permit system'),
@@ -1439,7 +1452,10 @@ const vocElec2: CatalogCourse = {
     },
     {
       kind: 'practical',
-      title: o('实操考核：三相电动机自锁控制线路接线、断电检查与通电试车', 'Practical assessment: wiring a three-phase motor latching control circuit, dead-checking it and running a power-on test'),
+      title: o(
+        '实操考核：三相电动机自锁控制线路接线、断电检查与通电试车',
+        'Practical assessment: wiring a three-phase motor latching control circuit, dead-checking it and running a power-on test',
+      ),
       passMark: 60,
     },
   ],
@@ -1513,7 +1529,7 @@ const vocBeauty: CatalogCourse = {
           '- **Combination skin**: oily forehead, nose and chin (the T-zone) with drier cheeks;',
           '- **Sensitive skin**: reddens, itches or stings easily; use gentle products and exfoliate rarely.',
           '',
-          'To judge skin type, observe how oily it becomes some time after cleansing and ask how the customer\'s skin usually feels. If the skin has a wound, infection, unexplained redness, swelling or rash, or the customer is under a dermatologist\'s treatment, do not give the treatment; advise her to see a dermatologist at a proper hospital first.',
+          "To judge skin type, observe how oily it becomes some time after cleansing and ask how the customer's skin usually feels. If the skin has a wound, infection, unexplained redness, swelling or rash, or the customer is under a dermatologist's treatment, do not give the treatment; advise her to see a dermatologist at a proper hospital first.",
         ),
       },
     },
@@ -1540,10 +1556,10 @@ const vocBeauty: CatalogCourse = {
           '2. **Make-up removal and cleansing**: remove eye and lip make-up first, then cleanse the whole face;',
           '3. **Toning**: use a toner to help condition the skin;',
           '4. **Massage**: follow the direction of the muscles, upwards and outwards, with a light touch, avoiding the eyeballs and any wounds or inflamed spots;',
-          "5. **Mask**: leave on for the time the product instructions give;",
+          '5. **Mask**: leave on for the time the product instructions give;',
           '6. **Basic care**: apply serum and cream, and sunscreen during the day.',
           '',
-          "Before using a product on someone for the first time, do a **small patch test** behind the ear or on the inner arm and check for redness or itching. If the customer feels stinging, burning or itching during the treatment, stop at once and rinse with clean water; if it is serious, advise her to see a doctor. Afterwards, explain how to care for the skin at home.",
+          'Before using a product on someone for the first time, do a **small patch test** behind the ear or on the inner arm and check for redness or itching. If the customer feels stinging, burning or itching during the treatment, stop at once and rinse with clean water; if it is serious, advise her to see a doctor. Afterwards, explain how to care for the skin at home.',
         ),
       },
     },
@@ -1566,7 +1582,7 @@ const vocBeauty: CatalogCourse = {
           '',
           "- **Be truthful**: do not exaggerate results or say things like 'whiter after one session' or 'freckles gone for good';",
           '- **Clear prices**: state prices in advance and never add treatments or charges halfway through;',
-          "- **No pressure selling**: respect a customer who does not want a membership card or products; for a prepaid card, explain the amount, services, validity period and refund terms, and give a written receipt;",
+          '- **No pressure selling**: respect a customer who does not want a membership card or products; for a prepaid card, explain the amount, services, validity period and refund terms, and give a written receipt;',
           "- **Protect customers' privacy**: never share a customer's personal details or skin photos, or post them online, without her consent.",
           '',
           'When a customer is unhappy, listen carefully and apologise sincerely; solve what you can on the spot and tell the manager promptly about what you cannot. Protect yourself too: if you are harassed, you may refuse and leave, tell the manager, and call the police if necessary.',
@@ -1590,14 +1606,14 @@ const vocBeauty: CatalogCourse = {
           '如果店里要求你做这些，你有权拒绝。非法开展医疗美容要承担法律责任，顾客也可能因此毁容，甚至危及生命。顾客有这方面的需求，请建议她到正规医院的医疗美容科咨询。',
         ),
         en: md(
-          "This point is very important: **everyday beauty care** uses cosmetics and non-medical techniques to clean, care for and enhance the skin; **medical cosmetology** changes appearance using surgery, drugs, medical devices or other invasive or tissue-damaging medical techniques, and may only be performed by licensed medical institutions and practising doctors.",
+          'This point is very important: **everyday beauty care** uses cosmetics and non-medical techniques to clean, care for and enhance the skin; **medical cosmetology** changes appearance using surgery, drugs, medical devices or other invasive or tissue-damaging medical techniques, and may only be performed by licensed medical institutions and practising doctors.',
           '',
           'A beautician must **not**:',
           '',
           '- give injections such as hyaluronic acid, botulinum toxin or skin-booster injections;',
           '- perform double-eyelid surgery, thread lifts or any other cutting or invasive procedure;',
           '- give treatments with lasers, intense pulsed light or other medical devices;',
-          "- prescribe medicines, or use unlabelled products of unknown origin.",
+          '- prescribe medicines, or use unlabelled products of unknown origin.',
           '',
           'If a salon asks you to do these things, you have the right to refuse. Carrying out medical cosmetology illegally brings legal liability, and customers can be disfigured or even have their lives put at risk. If a customer wants such treatment, advise her to consult the medical cosmetology department of a proper hospital.',
         ),
@@ -1651,7 +1667,10 @@ const vocBeauty: CatalogCourse = {
         },
         {
           kind: 'multiple',
-          prompt: o('新产品第一次给顾客使用前，应该做哪些事？（多选）', 'Before using a new product on a customer for the first time, what should you do? (Choose all that apply)'),
+          prompt: o(
+            '新产品第一次给顾客使用前，应该做哪些事？（多选）',
+            'Before using a new product on a customer for the first time, what should you do? (Choose all that apply)',
+          ),
           options: [
             o('询问过敏史', 'Ask about allergies'),
             o('在耳后或手臂内侧小范围试用', 'Patch-test a small area behind the ear or on the inner arm'),
@@ -1699,7 +1718,7 @@ const vocElder: CatalogCourse = {
   title: o('养老护理员', 'Elder Care Worker'),
   description: o(
     '学习照护老年人的基本本领：职业道德与老人权益、日常生活照料、防跌倒与安全转移、和失智老人沟通、突发情况的应急处理，以及在非医疗范围内的保健按摩。本课程培养生活照护能力，不涉及打针、调整用药等医疗护理操作。',
-    'Learn the core skills of caring for older people: professional ethics and older people\'s rights, daily living care, fall prevention and safe transfers, communicating with people with dementia, handling emergencies, and relaxation massage within non-medical limits. This course builds everyday care skills; it does not cover injections, changing medication or other clinical nursing procedures.',
+    "Learn the core skills of caring for older people: professional ethics and older people's rights, daily living care, fall prevention and safe transfers, communicating with people with dementia, handling emergencies, and relaxation massage within non-medical limits. This course builds everyday care skills; it does not cover injections, changing medication or other clinical nursing procedures.",
   ),
   requiredHours: 56,
   minAttendancePct: 80,
@@ -1748,7 +1767,7 @@ const vocElder: CatalogCourse = {
         en: md(
           'Daily care covers eating, washing, toileting, sleep and more, and each needs care and attention.',
           '',
-          "- **Eating**: help the person sit up to eat; someone in bed should sit up or be propped half-upright as far as possible. Give small mouthfuls and wait until each is swallowed before the next, and keep them sitting up for a while after the meal. For people who have difficulty swallowing, adjust the texture and thickness of food as the doctor or rehabilitation staff advise.",
+          '- **Eating**: help the person sit up to eat; someone in bed should sit up or be propped half-upright as far as possible. Give small mouthfuls and wait until each is swallowed before the next, and keep them sitting up for a while after the meal. For people who have difficulty swallowing, adjust the texture and thickness of food as the doctor or rehabilitation staff advise.',
           '- **Hygiene**: help with brushing teeth or mouth care every morning and evening, and take out and clean dentures at night; test bath water with the inside of your wrist first, keep baths short, and guard against slips and chills.',
           '- **Toileting**: remind them to use the toilet at regular times, change incontinence pads promptly, and clean and dry the skin afterwards.',
           '- **Pressure-sore prevention**: people confined to bed should generally be turned at least every 2 hours; check bony areas such as the lower back and heels for redness, and keep sheets smooth and dry.',
@@ -1772,7 +1791,7 @@ const vocElder: CatalogCourse = {
         en: md(
           'Falls are a major cause of injury in older people and can lead to fractures or even being bedridden for good. Prevention matters more than treatment:',
           '',
-          "- **Surroundings**: floors dry and clear, walkways open, a night light on at night; grab rails and non-slip mats in the bathroom; everyday items within easy reach.",
+          '- **Surroundings**: floors dry and clear, walkways open, a night light on at night; grab rails and non-slip mats in the bathroom; everyday items within easy reach.',
           "- **The person**: well-fitting non-slip shoes and trousers that are not too long. When getting up, follow the 'three half-minutes': lie for half a minute after waking, sit up for half a minute, sit with legs hanging over the edge of the bed for half a minute, then stand. Take extra care after blood-pressure medicine or sleeping pills.",
           '',
           "For a **transfer** (for example from bed to wheelchair): first explain what you are going to do; put the wheelchair on the person's stronger side, at an angle to the bed, **with the brakes on** and the footrests folded away; stand firmly with feet apart, bend your knees and keep your back straight, lifting with your legs rather than bending and heaving; let the person use whatever strength they have. Take a wheelchair down a slope backwards, slowly.",
@@ -1795,7 +1814,7 @@ const vocElder: CatalogCourse = {
           '老人激动、吵闹时，先保证安全，再找原因：是不是疼了、饿了、要上厕所，或者周围太吵，然后温和地转移他的注意力。给老人随身带上写有联系方式的卡片或防走失手环，防止走失。',
         ),
         en: md(
-          'Dementia (such as Alzheimer\'s disease) makes memory steadily worse; people may not recognise others or find their way, and their mood and behaviour change. This is caused by the illness; the person is not being difficult on purpose.',
+          "Dementia (such as Alzheimer's disease) makes memory steadily worse; people may not recognise others or find their way, and their mood and behaviour change. This is caused by the illness; the person is not being difficult on purpose.",
           '',
           '- Approach slowly from the front, say their name first, then say who you are;',
           "- speak slowly in short sentences, one thing at a time, with simple questions like 'Would you like some water?' rather than asking them to remember things;",
@@ -1824,7 +1843,7 @@ const vocElder: CatalogCourse = {
         en: md(
           'Stay calm in an emergency: make sure the surroundings are safe, then help the person, call 120 immediately, and inform the family and the head of the care organisation.',
           '',
-          "- **Falls**: do not rush to pull the person up. First ask where it hurts and check whether they can move, and whether they have a headache, vomiting, slurred speech or a limb they cannot move. If you suspect a fracture or stroke, do not move them; keep them where they are and call 120. Only when there is clearly no serious injury, help them up slowly.",
+          '- **Falls**: do not rush to pull the person up. First ask where it hurts and check whether they can move, and whether they have a headache, vomiting, slurred speech or a limb they cannot move. If you suspect a fracture or stroke, do not move them; keep them where they are and call 120. Only when there is clearly no serious injury, help them up slowly.',
           '- **Choking**: if the person suddenly cannot speak or cough and clutches their throat, use the **Heimlich manoeuvre** at once: stand behind them, put your arms around them, place one fist just above the navel, cover it with your other hand and give quick inward and upward thrusts until the object comes out.',
           '- **Cardiac arrest**: if the person does not respond and is not breathing normally, call 120 immediately, start chest compressions and use an AED (automated external defibrillator) as soon as one is available.',
           '- **Stroke signs**: a drooping mouth, weakness on one side, or slurred speech: note the time it started and call 120 immediately.',
@@ -1853,7 +1872,7 @@ const vocElder: CatalogCourse = {
         en: md(
           "Relaxation massage in elder care uses gentle techniques to help older people relax their muscles and feel comfortable; **it is not medical treatment**. Never tell an older person or their family that massage can 'cure' high blood pressure, the after-effects of a stroke or any other illness, and it must not replace a doctor's treatment or a therapist's rehabilitation exercises.",
           '',
-          'Ask for the person\'s consent and find out about their health before massaging. **Do not massage** in these situations:',
+          "Ask for the person's consent and find out about their health before massaging. **Do not massage** in these situations:",
           '',
           '- areas where the skin is broken, infected, has a rash or is burned;',
           '- over a fracture that has not healed, or a joint that is red, swollen, hot and painful;',
@@ -1880,7 +1899,10 @@ const vocElder: CatalogCourse = {
             o('马上用力把老人扶起来', 'Pull them up straight away'),
             o('让老人自己爬起来', 'Tell them to get up by themselves'),
             o('先把地面收拾干净', 'Clean up the floor first'),
-            o('先问和看老人哪里疼、能不能动；怀疑骨折或中风时不要搬动，拨打120', 'Ask and check where it hurts and whether they can move; if you suspect a fracture or stroke, do not move them and call 120'),
+            o(
+              '先问和看老人哪里疼、能不能动；怀疑骨折或中风时不要搬动，拨打120',
+              'Ask and check where it hurts and whether they can move; if you suspect a fracture or stroke, do not move them and call 120',
+            ),
           ],
           correct: [3],
           explanation: o(
@@ -1890,7 +1912,10 @@ const vocElder: CatalogCourse = {
         },
         {
           kind: 'multiple',
-          prompt: o('帮老人从床上转移到轮椅上，正确的做法有：（多选）', 'When helping someone move from bed to wheelchair, which are correct? (Choose all that apply)'),
+          prompt: o(
+            '帮老人从床上转移到轮椅上，正确的做法有：（多选）',
+            'When helping someone move from bed to wheelchair, which are correct? (Choose all that apply)',
+          ),
           options: [
             o('先向老人说明要做什么', 'Explain to the person what you are going to do'),
             o('拉好轮椅刹车', 'Put the wheelchair brakes on'),
@@ -1918,13 +1943,11 @@ const vocElder: CatalogCourse = {
         },
         {
           kind: 'single',
-          prompt: o('卧床老人预防压疮，一般至少多长时间翻一次身？', 'To prevent pressure sores, how often should a bedridden person generally be turned, at the least?'),
-          options: [
-            o('每2小时', 'Every 2 hours'),
-            o('每天一次', 'Once a day'),
-            o('每周一次', 'Once a week'),
-            o('不用翻身', 'No turning needed'),
-          ],
+          prompt: o(
+            '卧床老人预防压疮，一般至少多长时间翻一次身？',
+            'To prevent pressure sores, how often should a bedridden person generally be turned, at the least?',
+          ),
+          options: [o('每2小时', 'Every 2 hours'), o('每天一次', 'Once a day'), o('每周一次', 'Once a week'), o('不用翻身', 'No turning needed')],
           correct: [0],
           explanation: o(
             '长时间压着同一个部位，皮肤和下面的组织缺血，就容易形成压疮。一般至少每2小时翻身一次，并检查骨头突出的部位。',
@@ -1933,7 +1956,10 @@ const vocElder: CatalogCourse = {
         },
         {
           kind: 'multiple',
-          prompt: o('以下哪些情况不应该给老人做保健按摩？（多选）', 'In which of these situations should you NOT give relaxation massage? (Choose all that apply)'),
+          prompt: o(
+            '以下哪些情况不应该给老人做保健按摩？（多选）',
+            'In which of these situations should you NOT give relaxation massage? (Choose all that apply)',
+          ),
           options: [
             o('皮肤有破损或感染的部位', 'On skin that is broken or infected'),
             o('腿部肿胀疼痛，怀疑有血栓', 'A swollen, painful leg where a blood clot is suspected'),
@@ -1950,7 +1976,10 @@ const vocElder: CatalogCourse = {
     },
     {
       kind: 'practical',
-      title: o('实操考核：协助卧床老人翻身和床椅转移，并演示海姆立克急救法', 'Practical assessment: turning a bedridden person and a bed-to-wheelchair transfer, plus a demonstration of the Heimlich manoeuvre'),
+      title: o(
+        '实操考核：协助卧床老人翻身和床椅转移，并演示海姆立克急救法',
+        'Practical assessment: turning a bedridden person and a bed-to-wheelchair transfer, plus a demonstration of the Heimlich manoeuvre',
+      ),
       passMark: 60,
     },
   ],

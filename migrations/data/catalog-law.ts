@@ -28,8 +28,7 @@ export const lawCourses: CatalogCourse[] = [
     description: {
       'zh-CN':
         '学习2020年修订、2021年6月1日起施行的《未成年人保护法》中与爱心妈妈工作最相关的内容：最有利于未成年人原则、监护人的职责和禁止行为、父母外出务工时的委托照护、发现孩子受侵害时怎样报告，以及怎样保护孩子的隐私和上网安全。留守孩子身边没有父母，爱心妈妈常常是最早发现问题的人；懂法，才能既真心关爱孩子，又不越界、不耽误事。',
-      en:
-        'Covers the parts of the Law on the Protection of Minors (revised 2020, in force 1 June 2021) that matter most to a caring mother: the best-interests-of-the-minor principle, what guardians must and must not do, the rules on entrusted care when parents migrate for work, how to report suspected harm, and how to protect a child’s privacy and safety online. A left-behind child has no parent close by, so a caring mother is often the first to notice a problem; knowing the law lets her care wholeheartedly without overstepping or losing precious time.',
+      en: 'Covers the parts of the Law on the Protection of Minors (revised 2020, in force 1 June 2021) that matter most to a caring mother: the best-interests-of-the-minor principle, what guardians must and must not do, the rules on entrusted care when parents migrate for work, how to report suspected harm, and how to protect a child’s privacy and safety online. A left-behind child has no parent close by, so a caring mother is often the first to notice a problem; knowing the law lets her care wholeheartedly without overstepping or losing precious time.',
     },
     requiredHours: 8,
     minAttendancePct: 80,
@@ -306,8 +305,7 @@ So a caring mother must not read a child’s diary, the letters in their school 
             ],
             correct: [1],
             explanation: {
-              'zh-CN':
-                '第四条：保护未成年人，应当坚持最有利于未成年人的原则，包括特殊优先保护、尊重人格尊严、保护隐私、听取未成年人意见等要求。',
+              'zh-CN': '第四条：保护未成年人，应当坚持最有利于未成年人的原则，包括特殊优先保护、尊重人格尊严、保护隐私、听取未成年人意见等要求。',
               en: 'Article 4: protection of minors must follow the principle of the best interests of the minor, including special and priority protection, respect for dignity, protection of privacy and listening to the minor’s views.',
             },
           },
@@ -325,8 +323,7 @@ So a caring mother must not read a child’s diary, the letters in their school 
             ],
             correct: [1],
             explanation: {
-              'zh-CN':
-                '第二十三条：父母或者其他监护人应当与未成年人、被委托人至少每周联系和交流一次，了解孩子的生活、学习、心理等情况，并给予亲情关爱。',
+              'zh-CN': '第二十三条：父母或者其他监护人应当与未成年人、被委托人至少每周联系和交流一次，了解孩子的生活、学习、心理等情况，并给予亲情关爱。',
               en: 'Article 23: parents or other guardians must contact and talk with the minor and the entrusted carer at least once a week, follow the child’s life, studies and state of mind, and give family affection.',
             },
           },
@@ -425,8 +422,7 @@ So a caring mother must not read a child’s diary, the letters in their school 
             ],
             correct: [0, 1],
             explanation: {
-              'zh-CN':
-                '第二十三条：父母或者其他监护人应当及时将委托照护情况书面告知未成年人所在学校、幼儿园和实际居住地的居民委员会、村民委员会。',
+              'zh-CN': '第二十三条：父母或者其他监护人应当及时将委托照护情况书面告知未成年人所在学校、幼儿园和实际居住地的居民委员会、村民委员会。',
               en: 'Article 23: parents or other guardians must promptly inform, in writing, the minor’s school or kindergarten and the residents’ or village committee where the minor actually lives.',
             },
           },
@@ -445,16 +441,14 @@ So a caring mother must not read a child’s diary, the letters in their school 
             ],
             correct: [0, 1, 3, 4],
             explanation: {
-              'zh-CN':
-                '本法第二章至第七章（第十五条至第一百一十六条）依次规定了家庭保护、学校保护、社会保护、网络保护、政府保护、司法保护，没有“宗族保护”。',
+              'zh-CN': '本法第二章至第七章（第十五条至第一百一十六条）依次规定了家庭保护、学校保护、社会保护、网络保护、政府保护、司法保护，没有“宗族保护”。',
               en: 'Chapters 2 to 7 of the Law (Articles 15 to 116) set out, in order, family, school, social, online, government and judicial protection; there is no “clan protection”.',
             },
           },
           {
             kind: 'true_false',
             prompt: {
-              'zh-CN':
-                '爱心妈妈发现孩子身上有说不清的伤、疑似被打，应当先私下和孩子家人商量，等确认了再决定要不要报告。',
+              'zh-CN': '爱心妈妈发现孩子身上有说不清的伤、疑似被打，应当先私下和孩子家人商量，等确认了再决定要不要报告。',
               en: 'If a caring mother sees unexplained injuries and suspects the child is being beaten, she should first talk it over privately with the family and decide whether to report only once it is confirmed.',
             },
             options: trueFalse(),
@@ -525,8 +519,7 @@ So a caring mother must not read a child’s diary, the letters in their school 
     description: {
       'zh-CN':
         '学习2020年修订、2021年6月1日起施行的《预防未成年人犯罪法》：怎样分辨“不良行为”和“严重不良行为”，家庭、学校、村（居）委会各有什么责任，专门教育是什么，以及怎样帮助犯过错的孩子回到正路。留守孩子身边少了父母的提醒，爱心妈妈学会早发现、早提醒、早报告，就能在孩子走偏的第一步拉住他，同时保护好孩子的尊严和隐私。',
-      en:
-        'Covers the Law on the Prevention of Juvenile Delinquency (revised 2020, in force 1 June 2021): how to tell “misbehaviour” from “serious misbehaviour”, what families, schools and village or residents’ committees must do, what specialised education is, and how to help a child who has done wrong get back on track. A left-behind child has no parent nearby to set them straight; a caring mother who notices early, speaks up early and reports early can catch a child at the first wrong step while protecting the child’s dignity and privacy.',
+      en: 'Covers the Law on the Prevention of Juvenile Delinquency (revised 2020, in force 1 June 2021): how to tell “misbehaviour” from “serious misbehaviour”, what families, schools and village or residents’ committees must do, what specialised education is, and how to help a child who has done wrong get back on track. A left-behind child has no parent nearby to set them straight; a caring mother who notices early, speaks up early and reports early can catch a child at the first wrong step while protecting the child’s dignity and privacy.',
     },
     requiredHours: 6,
     minAttendancePct: 80,
@@ -764,8 +757,7 @@ Note: be gentle when you teach. Do not frighten or hit the child, and do not thr
             ],
             correct: [2],
             explanation: {
-              'zh-CN':
-                '第二十八条把“多次旷课、逃学”列为不良行为；盗窃、非法携带管制器具、吸食毒品都列在第三十八条的严重不良行为中。',
+              'zh-CN': '第二十八条把“多次旷课、逃学”列为不良行为；盗窃、非法携带管制器具、吸食毒品都列在第三十八条的严重不良行为中。',
               en: 'Article 28 lists “repeatedly skipping classes or playing truant” as misbehaviour; stealing, illegally carrying controlled weapons and taking drugs are listed as serious misbehaviour in Article 38.',
             },
           },
@@ -803,8 +795,7 @@ Note: be gentle when you teach. Do not frighten or hit the child, and do not thr
           {
             kind: 'single',
             prompt: {
-              'zh-CN':
-                '孩子有严重不良行为，父母和学校管教无效，想送孩子去专门学校，应当向哪个部门提出申请？',
+              'zh-CN': '孩子有严重不良行为，父母和学校管教无效，想送孩子去专门学校，应当向哪个部门提出申请？',
               en: 'A child shows serious misbehaviour and the parents’ and school’s efforts have failed. To have the child attend a specialised school, to whom should they apply?',
             },
             options: [
@@ -837,8 +828,7 @@ Note: be gentle when you teach. Do not frighten or hit the child, and do not thr
             ],
             correct: [0, 1, 2],
             explanation: {
-              'zh-CN':
-                '第二十八条列举的不良行为包括：吸烟、饮酒；多次旷课、逃学；无故夜不归宿、离家出走；沉迷网络等。参加兴趣小组是正常有益的活动。',
+              'zh-CN': '第二十八条列举的不良行为包括：吸烟、饮酒；多次旷课、逃学；无故夜不归宿、离家出走；沉迷网络等。参加兴趣小组是正常有益的活动。',
               en: 'The misbehaviour listed in Article 28 includes smoking and drinking; repeated truancy; staying out all night without reason or running away; internet addiction; and more. Joining a hobby group is a normal, healthy activity.',
             },
           },
@@ -943,8 +933,7 @@ Note: be gentle when you teach. Do not frighten or hit the child, and do not thr
             options: trueFalse(),
             correct: [1],
             explanation: {
-              'zh-CN':
-                '错误。第二十九条：未成年人的父母或者其他监护人发现未成年人有不良行为的，应当及时制止并加强管教。',
+              'zh-CN': '错误。第二十九条：未成年人的父母或者其他监护人发现未成年人有不良行为的，应当及时制止并加强管教。',
               en: 'False. Article 29: when parents or other guardians find that a minor is misbehaving, they must stop it promptly and tighten discipline.',
             },
           },
@@ -971,8 +960,7 @@ Note: be gentle when you teach. Do not frighten or hit the child, and do not thr
             options: trueFalse(),
             correct: [0],
             explanation: {
-              'zh-CN':
-                '正确。第五十八条：刑满释放和接受社区矫正的未成年人，在复学、升学、就业等方面依法享有与其他未成年人同等的权利，任何单位和个人不得歧视。',
+              'zh-CN': '正确。第五十八条：刑满释放和接受社区矫正的未成年人，在复学、升学、就业等方面依法享有与其他未成年人同等的权利，任何单位和个人不得歧视。',
               en: 'True. Article 58: minors released from custody or under community correction enjoy the same rights as other minors in returning to school, further education and employment, and no organisation or individual may discriminate against them.',
             },
           },

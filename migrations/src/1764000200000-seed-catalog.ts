@@ -19,13 +19,30 @@ export class SeedCatalog1764000200000 implements MigrationInterface {
       const [{ id }] = await q.query(
         `INSERT INTO courses (code, category, title_zh, title_en, description_zh, description_en, required_hours, min_attendance_pct, pass_mark, validity_months, required_for_volunteers)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [course.code, course.category, course.title['zh-CN'], course.title.en, course.description['zh-CN'], course.description.en, course.requiredHours, course.minAttendancePct, passMark, course.validityMonths, course.requiredForVolunteers],
+        [
+          course.code,
+          course.category,
+          course.title['zh-CN'],
+          course.title.en,
+          course.description['zh-CN'],
+          course.description.en,
+          course.requiredHours,
+          course.minAttendancePct,
+          passMark,
+          course.validityMonths,
+          course.requiredForVolunteers,
+        ],
       );
       for (const [i, lesson] of course.lessons.entries()) {
-        await q.query(
-          `INSERT INTO lessons (course_id, position, title_zh, title_en, body_zh, body_en, hours) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, i + 1, lesson.title['zh-CN'], lesson.title.en, lesson.body['zh-CN'], lesson.body.en, lesson.hours],
-        );
+        await q.query(`INSERT INTO lessons (course_id, position, title_zh, title_en, body_zh, body_en, hours) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+          id,
+          i + 1,
+          lesson.title['zh-CN'],
+          lesson.title.en,
+          lesson.body['zh-CN'],
+          lesson.body.en,
+          lesson.hours,
+        ]);
       }
       for (const [i, assessment] of course.assessments.entries()) {
         const [{ id: assessmentId }] = await q.query(
@@ -36,7 +53,17 @@ export class SeedCatalog1764000200000 implements MigrationInterface {
           await q.query(
             `INSERT INTO questions (assessment_id, position, kind, prompt_zh, prompt_en, options, correct, explanation_zh, explanation_en)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [assessmentId, j + 1, question.kind, question.prompt['zh-CN'], question.prompt.en, JSON.stringify(question.options), question.correct, question.explanation['zh-CN'], question.explanation.en],
+            [
+              assessmentId,
+              j + 1,
+              question.kind,
+              question.prompt['zh-CN'],
+              question.prompt.en,
+              JSON.stringify(question.options),
+              question.correct,
+              question.explanation['zh-CN'],
+              question.explanation.en,
+            ],
           );
         }
       }

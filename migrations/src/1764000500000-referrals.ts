@@ -94,6 +94,8 @@ export class Referrals1764000500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE placement_followups, referral_events, referrals, consent_events, job_accepted_qualifications, job_required_courses, job_openings`);
+    await q.query(
+      `DROP TABLE placement_followups, referral_events, referrals, consent_events, job_accepted_qualifications, job_required_courses, job_openings`,
+    );
   }
 }

@@ -22,4 +22,25 @@ import { OfflineQuizAttempts1764001800000 } from './1764001800000-offline-quiz-a
 export { CATALOG } from './1764000200000-seed-catalog.js';
 
 /** Every migration, oldest first. TypeORM wants classes, not globs (ESM build). */
-export const migrations = [Foundation1764000000000, CoursesClassesEnrollment1764000100000, SeedCatalog1764000200000, Attendance1764000300000, AssessmentsCertificates1764000400000, Referrals1764000500000, ReportAggregates1764000600000, OpenClassesIndex1764000700000, AccountClaims1764000960000, PasswordFromStaff1764001000000, TokenVersion1764001100000, SessionCancellation1764001230000, CourseOwner1764001240000, QualificationReviewClaimSheets1764001250000, AttendanceRateHeldSessions1764001370000, VerifiableCredentials1764001412000, NotificationInbox1764001500000, NotificationDelivery1764001501000, SmsMessages1764001700000, OfflineQuizAttempts1764001800000];
+export const migrations = [
+  Foundation1764000000000,
+  CoursesClassesEnrollment1764000100000,
+  SeedCatalog1764000200000,
+  Attendance1764000300000,
+  AssessmentsCertificates1764000400000,
+  Referrals1764000500000,
+  ReportAggregates1764000600000,
+  OpenClassesIndex1764000700000,
+  AccountClaims1764000960000,
+  PasswordFromStaff1764001000000,
+  TokenVersion1764001100000,
+  SessionCancellation1764001230000,
+  CourseOwner1764001240000,
+  QualificationReviewClaimSheets1764001250000,
+  AttendanceRateHeldSessions1764001370000,
+  VerifiableCredentials1764001412000,
+  NotificationInbox1764001500000,
+  NotificationDelivery1764001501000,
+  SmsMessages1764001700000,
+  OfflineQuizAttempts1764001800000,
+];

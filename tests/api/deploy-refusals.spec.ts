@@ -13,7 +13,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Runs a built server with only the given environment; resolves with its exit code and output (or kills it after 20 s). */
 function run(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, script)], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, script)], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += String(d)));
     child.stderr.on('data', (d) => (output += String(d)));
@@ -42,7 +46,12 @@ describe('production refuses unsafe deployment settings', () => {
   });
 
   it('the web will not start with the SESSION_SECRET docker-compose.yml used to ship', async () => {
-    const { code, output } = await run('apps/web/server.js', { NODE_ENV: 'production', PORT: '0', API_URL: 'http://127.0.0.1:1', SESSION_SECRET: 'change-me-too-change-me-too-change-me' });
+    const { code, output } = await run('apps/web/server.js', {
+      NODE_ENV: 'production',
+      PORT: '0',
+      API_URL: 'http://127.0.0.1:1',
+      SESSION_SECRET: 'change-me-too-change-me-too-change-me',
+    });
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
     expect(output).toContain('SESSION_SECRET is a value published with Hearth');
@@ -55,11 +64,28 @@ describe('production refuses unsafe deployment settings', () => {
       const port = await freePort();
       const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: db.localUrl('hearth'), JWT_SECRET: 'Vb3kQ8zN1xR6tM0wL5pH9sJ2dF7gC4yA_uEoIiKn', API_PORT: String(port), API_DOCS: 'false', LOG_LEVEL: 'warn' },
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'production',
+          DATABASE_URL: db.localUrl('hearth'),
+          JWT_SECRET: 'Vb3kQ8zN1xR6tM0wL5pH9sJ2dF7gC4yA_uEoIiKn',
+          API_PORT: String(port),
+          API_DOCS: 'false',
+          LOG_LEVEL: 'warn',
+        },
         stdio: 'ignore',
       });
       try {
-        const up = await eventually(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false), (ok) => ok, 'the API to answer', { timeout: 60_000 });
+        const up = await eventually(
+          () =>
+            fetch(`http://127.0.0.1:${port}/api/health`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          (ok) => ok,
+          'the API to answer',
+          { timeout: 60_000 },
+        );
         expect(up).toBe(true);
         expect((await fetch(`http://127.0.0.1:${port}/api/docs`)).status).toBe(404);
         expect((await fetch(`http://127.0.0.1:${port}/api/docs-json`)).status).toBe(200);

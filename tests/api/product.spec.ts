@@ -18,7 +18,11 @@ describe('the product as npm start runs it', () => {
   });
 
   it.each(Object.entries(DEMO))('the demo %s can sign in with the README password', async (role, phone) => {
-    const res = await fetch(`${API()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: DEMO_PASSWORD }) });
+    const res = await fetch(`${API()}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone, password: DEMO_PASSWORD }),
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     const expectedRole = role === 'volunteer' ? 'learner' : role;

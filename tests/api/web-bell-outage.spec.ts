@@ -18,12 +18,27 @@ async function webBefore(apiUrl: string): Promise<{ url: string; child: ChildPro
   const port: number = await freePort();
   const child = spawn(process.execPath, [join(root, 'apps/web/server.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), API_URL: apiUrl, SESSION_SECRET: readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'session-secret'), 'utf8').trim(), NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      API_URL: apiUrl,
+      SESSION_SECRET: readFileSync(join(process.env.HEARTH_E2E_DATA_DIR!, 'session-secret'), 'utf8').trim(),
+      NODE_ENV: 'production',
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await eventually(() => fetch(`${url}/healthz`).then((r) => r.ok, () => false), (ok) => ok, 'the second web server to start', { timeout: 30_000, interval: 100 });
+    await eventually(
+      () =>
+        fetch(`${url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      (ok) => ok,
+      'the second web server to start',
+      { timeout: 30_000, interval: 100 },
+    );
   } catch (error) {
     child.kill();
     throw error;

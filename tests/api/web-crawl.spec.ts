@@ -64,6 +64,8 @@ describe('served HTML is whole UTF-8', () => {
     expect(inlineStyles).toEqual([]);
     // Enough Chinese text to cross many 2,048-byte views (each character is 3 bytes).
     expect(chineseChars * 3).toBeGreaterThan(pages * 2048);
-    console.log(`FIGURE html crawl: ${pages} pages over ${Object.keys(DEMO).length} demo roles, ${chineseChars} Chinese characters: 0 NUL bytes, 0 U+FFFD, 0 pages without a CSP, 0 with an inline style`);
+    console.log(
+      `FIGURE html crawl: ${pages} pages over ${Object.keys(DEMO).length} demo roles, ${chineseChars} Chinese characters: 0 NUL bytes, 0 U+FFFD, 0 pages without a CSP, 0 with an inline style`,
+    );
   });
 });

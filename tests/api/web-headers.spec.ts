@@ -49,7 +49,7 @@ describe('security headers of the web', () => {
     }
   });
 
-  it("every signed-in page is private and not stored, with the same policy", async () => {
+  it('every signed-in page is private and not stored, with the same policy', async () => {
     let pages = 0;
     for (const [role, paths] of SIGNED_IN_PAGES) {
       const cookie = await webSignIn(DEMO[role]);
@@ -66,7 +66,9 @@ describe('security headers of the web', () => {
     const data = await webGet('/me.data', cookie);
     expect(data.status).toBe(200);
     expect(data.headers.get('cache-control')).toBe('private, no-store');
-    console.log(`FIGURE web headers: ${PUBLIC_PAGES.length} public and ${pages} signed-in pages, each with CSP (nonce, strict-dynamic), Permissions-Policy and nosniff`);
+    console.log(
+      `FIGURE web headers: ${PUBLIC_PAGES.length} public and ${pages} signed-in pages, each with CSP (nonce, strict-dynamic), Permissions-Policy and nosniff`,
+    );
   });
 
   it('static files are not sniffed, and hashed assets are cached for good', async () => {
@@ -91,7 +93,12 @@ describe('security headers of the web', () => {
     const csp = (await webGet('/')).headers.get('content-security-policy') ?? '';
     expect(csp).toContain("worker-src 'self'");
     expect(csp).toContain("manifest-src 'self'");
-    const manifest = (await (await webGet('/manifest.webmanifest')).json()) as { name: string; display: string; start_url: string; icons: { sizes: string; purpose: string; src: string }[] };
+    const manifest = (await (await webGet('/manifest.webmanifest')).json()) as {
+      name: string;
+      display: string;
+      start_url: string;
+      icons: { sizes: string; purpose: string; src: string }[];
+    };
     expect(manifest).toMatchObject({ name: 'Hearth · 巾帼学堂', display: 'standalone', start_url: '/app' });
     for (const size of ['192x192', '512x512']) {
       for (const purpose of ['any', 'maskable']) {
@@ -108,7 +115,11 @@ describe('security headers of the web', () => {
     expect(pack.account).toMatch(/^[0-9a-f]{16}$/);
     expect(pack.urls).toEqual(expect.arrayContaining(['/app', '/offline', '/teach']));
     expect(pack.urls.every((u) => u.startsWith('/') && !u.startsWith('//'))).toBe(true);
-    const out = await fetch(new URL('/logout', WEB()), { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const out = await fetch(new URL('/logout', WEB()), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(out.status).toBe(302);
     expect(out.headers.get('clear-site-data')).toBe('"cache"');
   });

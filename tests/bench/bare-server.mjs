@@ -26,7 +26,8 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 server.listen(port, '127.0.0.1');
-for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
+for (const signal of ['SIGTERM', 'SIGINT'])
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });

@@ -22,7 +22,8 @@ const server = createServer(async (req, res) => {
 });
 server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env.PORT), '127.0.0.1');
-for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => {
-  server.close(() => pool.end().then(() => process.exit(0)));
-  server.closeAllConnections();
-});
+for (const signal of ['SIGTERM', 'SIGINT'])
+  process.once(signal, () => {
+    server.close(() => pool.end().then(() => process.exit(0)));
+    server.closeAllConnections();
+  });

@@ -18,18 +18,38 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PASSWORD = 'Hearth@2026';
 const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 async function product() {
-  if (process.env.HEARTH_WEB_URL && process.env.HEARTH_API_URL) return { web: process.env.HEARTH_WEB_URL, api: process.env.HEARTH_API_URL, stop: async () => {} };
+  if (process.env.HEARTH_WEB_URL && process.env.HEARTH_API_URL)
+    return { web: process.env.HEARTH_WEB_URL, api: process.env.HEARTH_API_URL, stop: async () => {} };
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-offline-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...process.env, HEARTH_DATA_DIR: dataDir, API_PORT: String(apiPort), PORT: String(webPort), SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      HEARTH_DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      PORT: String(webPort),
+      SEED_DEMO: 'true',
+      RATE_LIMIT_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -139,7 +159,13 @@ try {
   const course = classes.find((k) => k.courseCode === 'VOC-ELDER');
   const tag = String(Date.now()).slice(-6);
   const phone = (n) => `155${tag}${String(n).padStart(2, '0')}`;
-  const instructor = await call(api, 'POST', '/api/users', coordinator, { phone: phone(0), name: `基准老师${tag}`, role: 'instructor', orgId: station.id, password: PASSWORD });
+  const instructor = await call(api, 'POST', '/api/users', coordinator, {
+    phone: phone(0),
+    name: `基准老师${tag}`,
+    role: 'instructor',
+    orgId: station.id,
+    password: PASSWORD,
+  });
   const day = (d) => new Date(Date.now() + 8 * 3600_000 + d * 86_400_000).toISOString().slice(0, 10);
   const at = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
   let rosterSession = null;
@@ -157,13 +183,20 @@ try {
       sessions: [
         { startsAt: at(-30 + k * 150), endsAt: at(90 + k * 150) },
         { startsAt: at((2 + k) * 1440), endsAt: at((2 + k) * 1440 + 120) },
-        { startsAt: at((5 + k % 2) * 1440), endsAt: at((5 + k % 2) * 1440 + 120) },
+        { startsAt: at((5 + (k % 2)) * 1440), endsAt: at((5 + (k % 2)) * 1440 + 120) },
       ],
     });
     rosterSession ??= klass.sessions[0];
     firstClass ??= klass;
     for (let i = 0; i < 6; i++) {
-      const learner = await call(api, 'POST', '/api/users', coordinator, { phone: phone(n++), name: `学员${k}${i}${tag}`, role: 'learner', orgId: station.id, learnerType: 'migrant_worker', password: PASSWORD });
+      const learner = await call(api, 'POST', '/api/users', coordinator, {
+        phone: phone(n++),
+        name: `学员${k}${i}${tag}`,
+        role: 'learner',
+        orgId: station.id,
+        learnerType: 'migrant_worker',
+        password: PASSWORD,
+      });
       await call(api, 'POST', `/api/classes/${klass.id}/enrollments`, coordinator, { learnerId: learner.id });
     }
   }
@@ -182,7 +215,10 @@ try {
       let bytes = 0;
       const requests = await cache.keys();
       for (const request of requests) bytes += (await (await cache.match(request)).blob()).size;
-      out[name.replace(/^(hearth-pages-[0-9a-f]+)-[0-9a-f]+$/, '$1-<account>').replace(/^workbox-precache-v2-.*$/, 'workbox-precache-v2')] = { entries: requests.length, bytes };
+      out[name.replace(/^(hearth-pages-[0-9a-f]+)-[0-9a-f]+$/, '$1-<account>').replace(/^workbox-precache-v2-.*$/, 'workbox-precache-v2')] = {
+        entries: requests.length,
+        bytes,
+      };
     }
     return out;
   });
@@ -200,7 +236,14 @@ try {
     sessions: [{ startsAt: at(1440), endsAt: at(1440 + 120) }],
   });
   const learnerPhone = phone(90);
-  const learner = await call(api, 'POST', '/api/users', coordinator, { phone: learnerPhone, name: `基准学员${tag}`, role: 'learner', orgId: station.id, learnerType: 'migrant_worker', password: PASSWORD });
+  const learner = await call(api, 'POST', '/api/users', coordinator, {
+    phone: learnerPhone,
+    name: `基准学员${tag}`,
+    role: 'learner',
+    orgId: station.id,
+    learnerType: 'migrant_worker',
+    password: PASSWORD,
+  });
   for (const k of [firstClass, second]) await call(api, 'POST', `/api/classes/${k.id}/enrollments`, coordinator, { learnerId: learner.id });
   const learnerContext = await chromium.launchPersistentContext(browserProfile(), { ...CHROMIUM, ...PHONE });
   const learnerPage = await learnerContext.newPage();
@@ -242,12 +285,18 @@ try {
   times.sort((a, b) => a - b);
 
   console.log('\n## Offline app (issue #16)\n');
-  console.log(`First visit (/login, then the worker's install): page ${pageBytes.requests} responses, ${kb(pageBytes.transfer)} transfer, ${kb(pageBytes.decoded)} decoded;`);
+  console.log(
+    `First visit (/login, then the worker's install): page ${pageBytes.requests} responses, ${kb(pageBytes.transfer)} transfer, ${kb(pageBytes.decoded)} decoded;`,
+  );
   console.log(`precache ${precache.files} files, ${kb(precache.transfer)} transfer, ${kb(precache.decoded)} decoded.`);
   console.log('Offline store of an instructor with 3 classes (9 sessions in her week, 6 learners each):');
   for (const [name, s] of Object.entries(store)) console.log(`  ${name}: ${s.entries} entries, ${kb(s.bytes)}`);
-  console.log(`Offline store of a learner in 2 courses (her pages: home, classes, class pages, lessons, quizzes, certificates): ${learnerStore.entries} entries, ${kb(learnerStore.bytes)}.`);
-  console.log(`Roster opened cold with no signal at 4x CPU slowdown: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}).`);
+  console.log(
+    `Offline store of a learner in 2 courses (her pages: home, classes, class pages, lessons, quizzes, certificates): ${learnerStore.entries} entries, ${kb(learnerStore.bytes)}.`,
+  );
+  console.log(
+    `Roster opened cold with no signal at 4x CPU slowdown: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)}).`,
+  );
 } finally {
   for (const dir of profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   await stop();

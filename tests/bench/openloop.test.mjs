@@ -16,7 +16,9 @@ function serve(handler) {
 
 const step = (base, options) => {
   const pools = { web: agentPool() };
-  return openLoopStep({ bases: { web: base }, pools, pick: () => ({ kind: 'get', target: 'web', method: 'GET', path: '/' }), ...options }).finally(() => pools.web.destroy());
+  return openLoopStep({ bases: { web: base }, pools, pick: () => ({ kind: 'get', target: 'web', method: 'GET', path: '/' }), ...options }).finally(() =>
+    pools.web.destroy(),
+  );
 };
 
 test('latency counts the queue: a server answering one request at a time, every 50 ms, offered 40 per second', async () => {
@@ -50,7 +52,14 @@ test('kinds and failures: a non-2xx answer is a failure, kept out of the latenci
   });
   const pools = { web: agentPool() };
   let i = 0;
-  const r = await openLoopStep({ rate: 100, seconds: 1, bases: { web: base }, pools, pick: () => (i++ % 4 === 0 ? { kind: 'bad', target: 'web', method: 'GET', path: '/bad' } : { kind: 'good', target: 'web', method: 'POST', path: '/', body: '{}' }) });
+  const r = await openLoopStep({
+    rate: 100,
+    seconds: 1,
+    bases: { web: base },
+    pools,
+    pick: () =>
+      i++ % 4 === 0 ? { kind: 'bad', target: 'web', method: 'GET', path: '/bad' } : { kind: 'good', target: 'web', method: 'POST', path: '/', body: '{}' },
+  });
   pools.web.destroy();
   assert.equal(r.byKind.bad.failed, r.byKind.bad.sent);
   assert.equal(r.byKind.bad.count, 0);

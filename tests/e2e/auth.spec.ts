@@ -5,7 +5,6 @@ import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { chooseJoinOrg, DEMO, DEMO_PASSWORD, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
 import { newLearner, newWorld, uniquePersonName, uniquePhone } from '../support/fixtures.js';
 
-
 describe('signing up and in through the real Chinese pages', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -67,7 +66,7 @@ describe('signing up and in through the real Chinese pages', () => {
   });
 
   // The one browser test of the demo seed itself: the README's demo logins must keep working.
-  it('the README\'s demo coordinator signs in with JavaScript off and sees her club', async () => {
+  it("the README's demo coordinator signs in with JavaScript off and sees her club", async () => {
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/login`);

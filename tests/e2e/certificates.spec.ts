@@ -11,7 +11,6 @@ const MOTHER_NAME = '李秀珍';
 /** A caring mother is ready to pair with these four certificates. */
 const OTHER_REQUIRED = ['LAW-PJD', 'CARE-PSY', 'CARE-SAFE'];
 
-
 /**
  * A certificate code as the API makes them (10 characters + a Luhn mod 31 check character); copied
  * here because tests do not import the API's internals.
@@ -59,7 +58,11 @@ describe('certificates: a caring mother becomes ready to pair, and anyone can ve
     const world = await newWorld({ place: '金塔' });
     const her = await newLearner(world, { name: uniquePersonName('李') });
     const klass = await newClass(world, { course: 'LAW-MPL', days: [-9, -7, -5, -3], endsIn: 5, location: '驿站二楼活动室', learners: [her] });
-    await markPresent(world, klass.sessions.map((s) => s.id), [her]);
+    await markPresent(
+      world,
+      klass.sessions.map((s) => s.id),
+      [her],
+    );
     const mother = { ...her, enrollmentId: klass.enrollments[her.id] };
     const quizId = klass.course.assessments.find((a) => a.kind === 'quiz')!.id;
     // She already holds the other three required certificates (from classes held before).

@@ -21,7 +21,11 @@ function expectedDates(first: string, weekdays: number[], count: number): string
 /** What a listed date says: "5月10日 周日 09:00–11:00". */
 const dateItem = (day: string, start: string, end: string) =>
   fill(zh['classes.schedule.item'], {
-    date: fill(zh['classes.schedule.date'], { m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)), w: zh[`classes.schedule.weekday.${weekdayOf(day)}` as keyof typeof zh] }),
+    date: fill(zh['classes.schedule.date'], {
+      m: Number(day.slice(5, 7)),
+      d: Number(day.slice(8, 10)),
+      w: zh[`classes.schedule.weekday.${weekdayOf(day)}` as keyof typeof zh],
+    }),
     start,
     end,
   });
@@ -40,7 +44,9 @@ async function fillClass(page: Page, first: string, world: World) {
   const station = world.station.name;
   await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '家政服务员' });
   await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: station, kind: zh['orgs.kind.station'] }) });
-  await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: station }) });
+  await page
+    .getByLabel(zh['classes.new.instructor'])
+    .selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: station }) });
   await page.getByLabel(zh['classes.new.capacity']).fill('12');
   const helper = page.getByRole('group', { name: zh['classes.schedule.heading'] });
   await helper.getByRole('checkbox', { name: zh['classes.schedule.weekday.2'], exact: true }).check();
@@ -98,8 +104,14 @@ describe('running a class: the schedule helper, then moving and cancelling sessi
     await firstRow.getByLabel(zh['classes.new.sessionEnd']).fill('16:00');
     await firstRow.getByLabel(zh['classes.edit.location']).fill('茶会社区二楼');
     await firstRow.getByRole('button', { name: zh['classes.edit.move.submit'] }).click();
-    await page.getByRole('status').filter({ hasText: /已改为/ }).waitFor();
-    await rows.nth(0).getByText(/14:00–16:00/).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已改为/ })
+      .waitFor();
+    await rows
+      .nth(0)
+      .getByText(/14:00–16:00/)
+      .waitFor();
     await rows.nth(0).getByText('茶会社区二楼').waitFor();
 
     // Cancel the second: it stays, struck through, and no longer counts.
@@ -107,14 +119,22 @@ describe('running a class: the schedule helper, then moving and cancelling sessi
     await secondRow.getByText(zh['classes.edit.cancel.open'], { exact: true }).click();
     await secondRow.getByRole('button', { name: zh['classes.edit.cancel.yes'] }).click();
     await page.getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) }).waitFor();
-    const cancelled = page.getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) }).getByRole('listitem').nth(1);
+    const cancelled = page
+      .getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) })
+      .getByRole('listitem')
+      .nth(1);
     await cancelled.getByText(zh['classes.edit.cancelled']).waitFor();
     expect(await cancelled.locator('.schedule-when').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
     expect(await cancelled.getByText(zh['classes.edit.cancel.open'], { exact: true }).count()).toBe(0);
     await page.getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) }).screenshot({ path: join(tmpdir(), 'hearth-class-schedule-360.png') });
 
     // Each session row links its attendance history.
-    await page.getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) }).getByRole('listitem').nth(0).getByRole('link', { name: new RegExp(zh['classes.edit.history']) }).click();
+    await page
+      .getByRole('region', { name: fill(zh['classes.edit.sessions'], { n: 6 }) })
+      .getByRole('listitem')
+      .nth(0)
+      .getByRole('link', { name: new RegExp(zh['classes.edit.history']) })
+      .click();
     await page.waitForURL(/\/teach\/sessions\/[0-9a-f-]{36}\/history$/);
     await page.getByRole('heading', { name: zh['attendance.history.heading'] }).waitFor();
     await page.getByText(zh['attendance.history.empty']).waitFor();

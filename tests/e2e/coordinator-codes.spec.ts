@@ -27,7 +27,11 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await page.waitForURL(/\/manage\/import$/);
     await page.getByRole('heading', { name: zh['classes.import.heading'] }).waitFor();
 
-    const csv = ['姓名,手机号,类型,备注', ...NAMES.map((n, i) => `${n},${PHONES[i]},进城务工妇女,第${i + 1}位`), `号码错${stamp},12345,务工,"=HYPERLINK(""x"")"`].join('\n');
+    const csv = [
+      '姓名,手机号,类型,备注',
+      ...NAMES.map((n, i) => `${n},${PHONES[i]},进城务工妇女,第${i + 1}位`),
+      `号码错${stamp},12345,务工,"=HYPERLINK(""x"")"`,
+    ].join('\n');
     await page.getByLabel(zh['classes.import.file']).setInputFiles({ name: 'learners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: zh['classes.import.submit'] }).click();
     await page.getByRole('heading', { name: zh['classes.import.result.heading'] }).waitFor();
@@ -40,8 +44,14 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await fitsPhone(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: zh['classes.import.rejected.download'] }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines).toEqual([`姓名,手机号,类型,备注,${zh['classes.import.rejected.errorColumn']}`, `号码错${stamp},12345,务工,"'=HYPERLINK(""x"")",${zh['classes.import.reject.INVALID_PHONE']}`]);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    expect(lines).toEqual([
+      `姓名,手机号,类型,备注,${zh['classes.import.rejected.errorColumn']}`,
+      `号码错${stamp},12345,务工,"'=HYPERLINK(""x"")",${zh['classes.import.reject.INVALID_PHONE']}`,
+    ]);
 
     // One button: codes for every new learner of this import, on one sheet.
     await page.getByRole('button', { name: zh['classes.import.codes.submit'] }).click();
@@ -70,7 +80,13 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await context.close();
 
     // One of those codes registers its learner (the registration path itself belongs to the auth pages).
-    const reg = await apiCall<{ user: { id: string } }>('POST', '/api/auth/register', null, { phone: PHONES[1], password: `Mine-${stamp}`, name: NAMES[1], learnerType: 'migrant_worker', claimCode: codes[NAMES[1]] });
+    const reg = await apiCall<{ user: { id: string } }>('POST', '/api/auth/register', null, {
+      phone: PHONES[1],
+      password: `Mine-${stamp}`,
+      name: NAMES[1],
+      learnerType: 'migrant_worker',
+      claimCode: codes[NAMES[1]],
+    });
     expect(reg.user.id).toBeTruthy();
     await expect(apiLogin(PHONES[1], `Mine-${stamp}`)).resolves.toMatchObject({ user: { id: reg.user.id } });
   });
@@ -79,7 +95,9 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     // A learner the club imported: her account is not activated yet.
     const world = await newWorld({ place: '福州' });
     const name = `刘兰${uniqueTag()}`;
-    await apiCall('POST', '/api/imports/learners', await tokenOf(world.coordinator), { csv: `name,phone,learnerType\n${name},${uniquePhone()},migrant_worker` });
+    await apiCall('POST', '/api/imports/learners', await tokenOf(world.coordinator), {
+      csv: `name,phone,learnerType\n${name},${uniquePhone()},migrant_worker`,
+    });
     const { context, page, problems } = await signedIn(browser, world.coordinator);
     await page.locator('a[href="/manage/people"]').first().click();
     await page.waitForURL(/\/manage\/people$/);
@@ -105,7 +123,12 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     const learnerName = her.name;
     const learner = await apiLogin(her.phone);
     const record = (certificateNumber: string, occupation: string) =>
-      apiCall('POST', `/api/learners/${learner.user.id}/external-credentials`, learner.accessToken, { certificateNumber, occupation, issuingBody: '福州市人力资源和社会保障局', issuedOn: '2024-04-01' });
+      apiCall('POST', `/api/learners/${learner.user.id}/external-credentials`, learner.accessToken, {
+        certificateNumber,
+        occupation,
+        issuingBody: '福州市人力资源和社会保障局',
+        issuedOn: '2024-04-01',
+      });
     await record(`HZ${stamp}01`, '家政服务员');
     await record(`YY${stamp}02`, '育婴员');
 
@@ -147,7 +170,9 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     const item = (occupation: string) => herPage.getByRole('listitem').filter({ has: herPage.getByRole('heading', { name: occupation }) });
     await item('家政服务员').getByText(zh['certificates.external.status.verified']).waitFor();
     await item('育婴员').getByText(zh['certificates.external.status.rejected']).waitFor();
-    await item('育婴员').getByText(fill(zh['certificates.external.rejectedReason'], { reason: '全国查询网站查不到这个编号' })).waitFor();
+    await item('育婴员')
+      .getByText(fill(zh['certificates.external.rejectedReason'], { reason: '全国查询网站查不到这个编号' }))
+      .waitFor();
 
     // She records another one herself: the API's rules answer on the fields first, in Chinese.
     const submit = herPage.getByRole('button', { name: zh['certificates.external.submit'] });
@@ -165,7 +190,11 @@ describe('coordinator: import, activation-code sheet, qualification review', () 
     await mine.close();
 
     // The verified one counts as a VOC-HOUSE certificate for her.
-    const jobs = await apiCall<{ items: { id: string; requiredCourses: { code: string }[]; qualifies: boolean }[] }>('GET', '/api/jobs?open=true&limit=100', learner.accessToken);
+    const jobs = await apiCall<{ items: { id: string; requiredCourses: { code: string }[]; qualifies: boolean }[] }>(
+      'GET',
+      '/api/jobs?open=true&limit=100',
+      learner.accessToken,
+    );
     expect(jobs.items.find((j) => j.id === job.id)).toMatchObject({ requiredCourses: [{ code: 'VOC-HOUSE' }], qualifies: true });
   });
 });

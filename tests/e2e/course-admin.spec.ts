@@ -124,7 +124,10 @@ describe('course authoring through the real Chinese pages', () => {
     await page.locator('#field-minAttendancePct-error').getByText(zh['courses.admin.error.minAttendancePct']).waitFor();
     expect(await attendance.getAttribute('aria-invalid')).toBe('true');
     expect(await attendance.getAttribute('aria-describedby')).toContain('field-minAttendancePct-error');
-    await lesson(page, 2).getByText(fill(zh['courses.admin.error.lessonTitle'], { n: 2 })).first().waitFor();
+    await lesson(page, 2)
+      .getByText(fill(zh['courses.admin.error.lessonTitle'], { n: 2 }))
+      .first()
+      .waitFor();
     expect(await attendance.inputValue()).toBe('150');
     expect(await page.getByLabel(zh['courses.admin.field.title'], { exact: true }).inputValue()).toBe(`${course.title}（修订）`);
     expect(await lesson(page, 1).getByLabel(zh['courses.admin.lesson.title'], { exact: true }).inputValue()).toBe('倾听孩子');

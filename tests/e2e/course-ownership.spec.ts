@@ -18,7 +18,15 @@ describe('a province admin authors her own courses, and only views the national 
     // A province of its own, and its admin.
     const world = await newWorld({ place: '甘肃', above: ['province'] });
     const own = { code: `GS-OWN-${world.tag}`, title: `甘肃手工编织（${world.tag}）` };
-    await apiCall('POST', '/api/courses', await tokenOf(world.admin), { code: own.code, title: own.title, category: 'vocational', requiredHours: 6, minAttendancePct: 80, passMark: 60, requiredForVolunteers: false });
+    await apiCall('POST', '/api/courses', await tokenOf(world.admin), {
+      code: own.code,
+      title: own.title,
+      category: 'vocational',
+      requiredHours: 6,
+      minAttendancePct: 80,
+      passMark: 60,
+      requiredForVolunteers: false,
+    });
 
     const { context, page, problems } = await signedIn(browser, world.admin);
     await page.getByRole('link', { name: zh['common.nav.courseAdmin'] }).first().click();

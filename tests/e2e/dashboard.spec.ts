@@ -7,17 +7,23 @@ import { apiCall } from '../support/api.js';
 import { markPresent, newClass, newLearner, newWorld, signedIn, tokenOf, uniquePersonName, uniquePhone } from '../support/fixtures.js';
 import { eventually } from '../support/wait.js';
 
-
-
 /** The big number of a headline tile, as a number ("1,234" → 1234). */
 async function tile(page: Page, label: string): Promise<number> {
-  const text = await page.locator('.dash-tile').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('.dash-number').innerText();
+  const text = await page
+    .locator('.dash-tile')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('.dash-number')
+    .innerText();
   return Number(text.replace(/[^\d.]/g, ''));
 }
 
 /** The API's numbers once its refresher has caught up with every change so far. */
 const settledSummary = (token: string, orgId: string) =>
-  eventually(() => apiCall<{ learners: number; pendingUpdates: number }>('GET', `/api/reports/summary?orgId=${orgId}`, token), (s) => s.pendingUpdates === 0, 'the dashboard aggregates to catch up');
+  eventually(
+    () => apiCall<{ learners: number; pendingUpdates: number }>('GET', `/api/reports/summary?orgId=${orgId}`, token),
+    (s) => s.pendingUpdates === 0,
+    'the dashboard aggregates to catch up',
+  );
 
 describe('federation dashboard, audit trail and personal-data rights through the real Chinese pages', () => {
   let browser: Browser;
@@ -45,7 +51,17 @@ describe('federation dashboard, audit trail and personal-data rights through the
     await page.getByRole('heading', { level: 1, name: zh['dashboard.heading'] }).waitFor();
     await page.getByText(province.name).first().waitFor();
     // Headline numbers: big tiles with their labels, and when the figures were counted.
-    for (const label of ['dashboard.tile.learners', 'dashboard.tile.volunteerMothers', 'dashboard.tile.ready', 'dashboard.tile.enrollments', 'dashboard.tile.attendanceRate', 'dashboard.tile.certificates', 'dashboard.tile.referrals', 'dashboard.tile.hires', 'dashboard.tile.placementRate'] as const) {
+    for (const label of [
+      'dashboard.tile.learners',
+      'dashboard.tile.volunteerMothers',
+      'dashboard.tile.ready',
+      'dashboard.tile.enrollments',
+      'dashboard.tile.attendanceRate',
+      'dashboard.tile.certificates',
+      'dashboard.tile.referrals',
+      'dashboard.tile.hires',
+      'dashboard.tile.placementRate',
+    ] as const) {
       await page.locator('.dash-tile dt', { hasText: new RegExp(`^${zh[label]}$`) }).waitFor();
     }
     expect(await tile(page, zh['dashboard.tile.learners'])).toBeGreaterThan(0);
@@ -62,7 +78,10 @@ describe('federation dashboard, audit trail and personal-data rights through the
 
     // Down the tree, one child org at a time, through the breakdown list.
     for (const name of PATH_TO_CLUB) {
-      await page.locator('.dash-children').getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await page
+        .locator('.dash-children')
+        .getByRole('link', { name: new RegExp(`^${name}`) })
+        .click();
       await page.locator('.dash-org strong', { hasText: name }).waitFor();
       expect(new URL(page.url()).searchParams.get('orgId')).toMatch(/^[0-9a-f-]{36}$/);
     }

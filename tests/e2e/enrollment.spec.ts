@@ -4,7 +4,6 @@ import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { fill, launchBrowser } from '../support/browser.js';
 import { chinaDay, newClass, newLearner, newWorld, signedIn, uniquePhone } from '../support/fixtures.js';
 
-
 describe('courses, enrollment and classes through the real Chinese pages', () => {
   let browser: Browser;
 
@@ -61,7 +60,9 @@ describe('courses, enrollment and classes through the real Chinese pages', () =>
 
     await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
     await page.getByLabel(zh['classes.new.org']).selectOption({ label: fill(zh['orgs.picker.option'], { name: STATION, kind: zh['orgs.kind.station'] }) });
-    await page.getByLabel(zh['classes.new.instructor']).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: STATION }) });
+    await page
+      .getByLabel(zh['classes.new.instructor'])
+      .selectOption({ label: fill(zh['classes.new.instructorOption'], { name: world.instructor.name, org: STATION }) });
     const [first, second, last] = [chinaDay(20), chinaDay(21), chinaDay(27)];
     await page.getByLabel(zh['classes.new.startsOn']).fill(first);
     await page.getByLabel(zh['classes.new.endsOn']).fill(last);

@@ -3,7 +3,21 @@ import type { Browser, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { apiCall, apiLogin } from '../support/api.js';
 import { chooseJoinOrg, fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
-import { chinaDay, markPresent, newClass, newEmployer, newJob, newLearner, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName, uniquePhone, type Klass } from '../support/fixtures.js';
+import {
+  chinaDay,
+  markPresent,
+  newClass,
+  newEmployer,
+  newJob,
+  newLearner,
+  newWorld,
+  referredCandidate,
+  signedIn,
+  tokenOf,
+  uniquePersonName,
+  uniquePhone,
+  type Klass,
+} from '../support/fixtures.js';
 import { connectDb, type PgClient } from '../support/db.js';
 
 /**
@@ -150,7 +164,8 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     // (held) and the instructor marks her present at each, which issues the certificate.
     await apiCall('POST', `/api/assessments/${practical.id}/results`, instructor, { learnerId: me.user.id, score: 90 });
     await holdSessions(coordinator, klass, 5);
-    for (const s of klass.sessions) await apiCall('PUT', `/api/sessions/${s.id}/attendance`, instructor, { marks: [{ learnerId: me.user.id, status: 'present' }] });
+    for (const s of klass.sessions)
+      await apiCall('PUT', `/api/sessions/${s.id}/attendance`, instructor, { marks: [{ learnerId: me.user.id, status: 'present' }] });
     const { items: certs } = await apiCall<{ items: { code: string; course: { code: string } }[] }>('GET', '/api/me/certificates', me.accessToken);
     expect(certs.filter((c) => c.course.code === 'VOC-HOUSE')).toHaveLength(1);
 
@@ -195,11 +210,16 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     await item().getByText(zh['certificates.readiness.class.notStarted']).waitFor();
     expect(await page.getByText(zh['certificates.readiness.state.done'], { exact: true }).count()).toBe(0);
     await fitsPhone(page);
-    await item().getByRole('link', { name: `${zh['certificates.readiness.class.enrol']} · ${CARE_SAFE}` }).click();
+    await item()
+      .getByRole('link', { name: `${zh['certificates.readiness.class.enrol']} · ${CARE_SAFE}` })
+      .click();
     await page.waitForURL(/\/courses\/CARE-SAFE#class-/);
 
     // The course page: the class in her station's room → 报名.
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: station }) }).filter({ hasText: room });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: station }) })
+      .filter({ hasText: room });
     await fitsPhone(page);
     await card.getByRole('button', { name: zh['classes.enrol.submit'] }).click();
     await page.getByText(zh['classes.enrol.done.enrolled']).waitFor();
@@ -218,7 +238,11 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     });
     expect(attempt.passed).toBe(true);
     await holdSessions(await tokenOf(world.coordinator), klass, 3);
-    await markPresent(world, klass.sessions.map((s) => s.id), [mother]);
+    await markPresent(
+      world,
+      klass.sessions.map((s) => s.id),
+      [mother],
+    );
 
     // Readiness again, by clicks: the safety course is done, with its certificate to show.
     await home(page);
@@ -243,7 +267,10 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
     const section = (page: Page, status: 'interviewing' | 'hired' | 'referred' | 'not_hired') =>
       page.getByRole('region', { name: new RegExp(`^${zh[`referrals.status.${status}`]}（`) });
     const row = (page: Page, status: Parameters<typeof section>[1], name: string, jobTitle: string) =>
-      section(page, status).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) }).filter({ hasText: jobTitle });
+      section(page, status)
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name, exact: true }) })
+        .filter({ hasText: jobTitle });
 
     it('opens the referral of a graduate at the interview step and records her hired, with a note', async () => {
       const world = await newWorld({ place: '鼓山' });
@@ -257,7 +284,10 @@ describe('journeys by clicks: a migrant woman, a caring mother, an employer', ()
       await page.waitForURL(/\/employer\/referrals\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: her.name }).waitFor();
       // Her certificate, with the way to check it.
-      await page.getByRole('link', { name: new RegExp(`^${zh['referrals.candidate.verify'].split('{')[0]}`) }).first().waitFor();
+      await page
+        .getByRole('link', { name: new RegExp(`^${zh['referrals.candidate.verify'].split('{')[0]}`) })
+        .first()
+        .waitFor();
       await fitsPhone(page);
       await page.getByLabel(zh['referrals.move.note']).fill('下周一上岗，先试用一个月。');
       await page.getByRole('button', { name: zh['referrals.moveTo.hired'] }).click();

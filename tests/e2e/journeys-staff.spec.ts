@@ -5,7 +5,22 @@ import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { formatSession } from '../../apps/web/app/lib/dates.js';
 import { fill, fitsPhone, launchBrowser } from '../support/browser.js';
 import { apiCall } from '../support/api.js';
-import { certify, consentToReferrals, markPresent, newClass, newEmployer, newJob, newLearner, newOrg, newPerson, newWorld, referredCandidate, signedIn, tokenOf, uniquePersonName } from '../support/fixtures.js';
+import {
+  certify,
+  consentToReferrals,
+  markPresent,
+  newClass,
+  newEmployer,
+  newJob,
+  newLearner,
+  newOrg,
+  newPerson,
+  newWorld,
+  referredCandidate,
+  signedIn,
+  tokenOf,
+  uniquePersonName,
+} from '../support/fixtures.js';
 import { eventually } from '../support/wait.js';
 import { connectDb, type PgClient } from '../support/db.js';
 
@@ -14,23 +29,38 @@ import { connectDb, type PgClient } from '../support/db.js';
  * 360-px phone. Each step finds its link by its name; a link that disappears fails the journey.
  */
 
-
 /** A number as the dashboard prints it ("1,234" → 1234). */
 const asNumber = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
 /** The big number of a headline tile. */
 async function tile(page: Page, label: string): Promise<number> {
-  return asNumber(await page.locator('.dash-tile').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('.dash-number').innerText());
+  return asNumber(
+    await page
+      .locator('.dash-tile')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('.dash-number')
+      .innerText(),
+  );
 }
 
 /** One figure of a child org's card in the breakdown list. */
 async function cardFigure(card: Locator, label: string): Promise<number> {
-  return asNumber(await card.locator('div').filter({ has: card.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd').innerText());
+  return asNumber(
+    await card
+      .locator('div')
+      .filter({ has: card.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd')
+      .innerText(),
+  );
 }
 
 /** The API's numbers once its refresher has caught up with every change so far. */
 const settle = (token: string) =>
-  eventually(() => apiCall<{ pendingUpdates: number }>('GET', '/api/reports/summary', token), (s) => s.pendingUpdates === 0, 'the dashboard aggregates to catch up');
+  eventually(
+    () => apiCall<{ pendingUpdates: number }>('GET', '/api/reports/summary', token),
+    (s) => s.pendingUpdates === 0,
+    'the dashboard aggregates to catch up',
+  );
 
 describe('staff journeys by taps only: instructor, coordinator, federation admin', () => {
   let browser: Browser;
@@ -123,7 +153,9 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     await fitsPhone(page);
 
     // The session's card (under 今天 or 最近 7 天), found by its date and time as she reads them.
-    const actions = page.getByRole('navigation', { name: fill(zh['attendance.teach.actions'], { when: formatSession(session.startsAt, session.endsAt, 'zh-CN') }) });
+    const actions = page.getByRole('navigation', {
+      name: fill(zh['attendance.teach.actions'], { when: formatSession(session.startsAt, session.endsAt, 'zh-CN') }),
+    });
     await actions.getByRole('link', { name: zh['attendance.teach.mark'], exact: true }).click();
     await page.waitForURL(new RegExp(`/teach/sessions/${session.id}$`));
 
@@ -169,7 +201,11 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     const klass = await newClass(world, { course: 'CARE-SAFE', days: [-9, -4], endsIn: -2, capacity, location: '茶会社区活动室', learners: [mother] });
     const course = klass.course;
     const enrollment = { id: klass.enrollments[mother.id] };
-    await markPresent(world, klass.sessions.map((s) => s.id), [mother]);
+    await markPresent(
+      world,
+      klass.sessions.map((s) => s.id),
+      [mother],
+    );
     // An opening of a partner employer: one graduate already at the interview, one certified who agreed to referrals.
     const employer = await newEmployer(world);
     const job = await newJob(world, employer);
@@ -180,11 +216,10 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     // Her passed quiz, written as a paper test would be: every API path that meets the last requirement issues at
     // once, so a learner who meets the rules without a certificate is one whose automatic issue did not happen.
     const quiz = course.assessments.find((x) => x.kind === 'quiz')!;
-    await db.query(`INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 100, true, '{}')`, [
-      quiz.id,
-      enrollment.id,
-      mother.id,
-    ]);
+    await db.query(
+      `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 100, true, '{}')`,
+      [quiz.id, enrollment.id, mother.id],
+    );
 
     const { context, page, problems } = await signedIn(browser, world.coordinator);
 
@@ -204,9 +239,14 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: mother.name }) });
     await row.getByText(zh['certificates.manage.complete']).waitFor();
     await row.getByRole('button', { name: zh['certificates.manage.issue'], exact: true }).click();
-    await page.getByRole('status').getByText(new RegExp(`^已为 ${mother.name} 发证，编号 `)).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`^已为 ${mother.name} 发证，编号 `))
+      .waitFor();
     await row.getByText(zh['certificates.status.valid'], { exact: true }).waitFor();
-    const certificate = await db.query<{ code: string; issued_by: string | null }>('SELECT code, issued_by FROM certificates WHERE enrollment_id = $1', [enrollment.id]);
+    const certificate = await db.query<{ code: string; issued_by: string | null }>('SELECT code, issued_by FROM certificates WHERE enrollment_id = $1', [
+      enrollment.id,
+    ]);
     expect(certificate.rows).toHaveLength(1);
     // Issued by her hand, not by the automatic rule.
     expect(certificate.rows[0].issued_by).toBe(world.coordinator.id);
@@ -247,7 +287,10 @@ describe('staff journeys by taps only: instructor, coordinator, federation admin
     await fitsPhone(page);
     await candidate.getByLabel(zh['referrals.board.referNote']).fill('有住家保洁经验，周末也可以上岗');
     await candidate.getByRole('button', { name: zh['referrals.board.refer'] }).click();
-    await page.getByRole('status').getByText(fill(zh['referrals.board.referred'], { name: huang.name, employer: employer.name })).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(fill(zh['referrals.board.referred'], { name: huang.name, employer: employer.name }))
+      .waitFor();
     // She moves from the candidates to the referred column.
     expect(await candidates.getByRole('heading', { name: huang.name }).count()).toBe(0);
     const referred = page.getByRole('region', { name: new RegExp(`^${zh['referrals.status.referred']}（`) });

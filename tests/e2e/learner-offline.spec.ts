@@ -10,7 +10,6 @@ import { connectDb, type PgClient } from '../support/db.js';
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 const PENDING_KEY = 'hearth.quiz.pending.v1';
 
-
 describe('a learner without signal: her pages listed for the phone, a quiz handed in offline and graded once', () => {
   let browser: Browser;
   let db: PgClient;
@@ -56,7 +55,16 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     expect(res.status()).toBe(200);
     expect(res.headers()['cache-control']).toContain('no-store');
     const { urls } = (await res.json()) as { urls: string[] };
-    expect(urls).toEqual(expect.arrayContaining(['/app', '/my/classes', '/my/certificates', '/my/readiness', `/learn/${mother.enrollmentId}`, `/learn/quiz/${quizId}?enrollment=${mother.enrollmentId}`]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/app',
+        '/my/classes',
+        '/my/certificates',
+        '/my/readiness',
+        `/learn/${mother.enrollmentId}`,
+        `/learn/quiz/${quizId}?enrollment=${mother.enrollmentId}`,
+      ]),
+    );
     for (const lesson of course.lessons) expect(urls).toContain(`/learn/${mother.enrollmentId}/lessons/${lesson.position}`);
     expect(urls.every((u) => u.startsWith('/') && !u.startsWith('//'))).toBe(true);
     expect(urls.join(' ')).not.toContain(neighbour.enrollmentId);
@@ -68,7 +76,9 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
       expect({ url, status: opened.status() }).toEqual({ url, status: 200 });
       bytes += (await opened.body()).length;
     }
-    console.log(`FIGURE learner offline pack: ${urls.length} pages for one class of ${course.lessons.length} lessons, ${Math.round(bytes / 1024)} KiB of HTML (uncompressed, without shared scripts and styles)`);
+    console.log(
+      `FIGURE learner offline pack: ${urls.length} pages for one class of ${course.lessons.length} lessons, ${Math.round(bytes / 1024)} KiB of HTML (uncompressed, without shared scripts and styles)`,
+    );
     // The neighbour's class page is not hers to open.
     expect((await page.request.get(`${WEB()}/learn/${neighbour.enrollmentId}`, { maxRedirects: 0 })).status()).toBe(404);
     expect(problems).toEqual([]);
@@ -110,10 +120,11 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     expect(Object.keys(kept[0].answers)).toHaveLength(questions.length);
     expect(stored).not.toContain(mother.phone);
     expect(stored).not.toContain(questions[0].prompt_zh);
-    const attempts = () => db.query<{ n: number; client_attempt_id: string | null; client_submitted_at: Date | null; score: number }>(
-      `SELECT count(*) OVER ()::int AS n, client_attempt_id, client_submitted_at, score FROM assessment_attempts WHERE enrollment_id = $1`,
-      [mother.enrollmentId],
-    );
+    const attempts = () =>
+      db.query<{ n: number; client_attempt_id: string | null; client_submitted_at: Date | null; score: number }>(
+        `SELECT count(*) OVER ()::int AS n, client_attempt_id, client_submitted_at, score FROM assessment_attempts WHERE enrollment_id = $1`,
+        [mother.enrollmentId],
+      );
     expect((await attempts()).rows).toHaveLength(0);
 
     // Signal again: handed in by itself, graded by the server, her result on the page.
@@ -150,8 +161,12 @@ describe('a learner without signal: her pages listed for the phone, a quiz hande
     await page.getByRole('link', { name: zh['learning.progress.takeQuiz'] }).first().click();
     await page.waitForURL(new RegExp(`/learn/quiz/${quizId}`));
     const paperId = await page.locator('input[name="attemptId"]').inputValue();
-    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>('SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [quizId]);
-    for (const q of questions) for (const index of q.correct) await page.getByRole('group', { name: q.prompt_zh }).getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
+    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>(
+      'SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1',
+      [quizId],
+    );
+    for (const q of questions)
+      for (const index of q.correct) await page.getByRole('group', { name: q.prompt_zh }).getByLabel(q.options[index]['zh-CN'], { exact: true }).check();
     await page.getByRole('button', { name: zh['learning.quiz.submit'] }).click();
     await page.getByText(fill(zh['learning.quiz.result.score'], { score: 100 })).waitFor();
     await fitsPhone(page);

@@ -7,7 +7,6 @@ import { connectDb, type PgClient } from '../support/db.js';
 
 const LAW_MPL = '《中华人民共和国未成年人保护法》（2020年修订）';
 
-
 /** A phone with a Chinese voice: speechSynthesis answers one zh-CN voice and records what it is asked to say. */
 function stubChineseVoice() {
   const w = window as unknown as { __spoken: string[]; SpeechSynthesisUtterance: unknown };
@@ -67,7 +66,11 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     stationName = world.station.name;
     const her = await newLearner(world, { name: uniquePersonName('王') });
     const law = await newClass(world, { course: 'LAW-MPL', days: [-9, -7, -5, -3], endsIn: 5, location: '驿站二楼活动室', learners: [her] });
-    await markPresent(world, law.sessions.map((s) => s.id), [her]);
+    await markPresent(
+      world,
+      law.sessions.map((s) => s.id),
+      [her],
+    );
     lessons = law.course.lessons;
     quizId = law.course.assessments.find((a) => a.kind === 'quiz')!.id;
     mother = { ...her, enrollmentId: law.enrollments[her.id] };
@@ -97,7 +100,10 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await page.getByText(zh['learning.attendanceRule']).waitFor();
     // The seeded titles already say "第一课": never "第 1 课：第一课".
     expect(lessons[0].title.startsWith('第一课')).toBe(true);
-    const lessonLinks = page.getByRole('list').filter({ has: page.getByRole('link', { name: lessons[0].title }) }).getByRole('link');
+    const lessonLinks = page
+      .getByRole('list')
+      .filter({ has: page.getByRole('link', { name: lessons[0].title }) })
+      .getByRole('link');
     expect(await lessonLinks.count()).toBe(lessons.length);
     expect(await page.getByText(/第\s*1\s*课：第一课/).count()).toBe(0);
     await fitsPhone(page);
@@ -134,7 +140,10 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await page.getByRole('button', { name: fill(zh['learning.readAloud.question'], { n: 1 }) }).click();
     await page.getByRole('button', { name: zh['learning.readAloud.stop'] }).click();
 
-    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>('SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1', [quizId]);
+    const { rows: questions } = await db.query<{ prompt_zh: string; options: { 'zh-CN': string }[]; correct: number[] }>(
+      'SELECT prompt_zh, options, correct FROM questions WHERE assessment_id = $1',
+      [quizId],
+    );
     expect(questions.length).toBeGreaterThan(5);
     for (const q of questions) {
       const group = page.getByRole('group', { name: q.prompt_zh });
@@ -159,7 +168,9 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await page.getByRole('link', { name: zh['common.nav.readiness'] }).click();
     await page.waitForURL(/\/my\/readiness$/);
     const item = (title: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
-    await item(/未成年人保护法/).getByText(zh['certificates.readiness.state.done'], { exact: true }).waitFor();
+    await item(/未成年人保护法/)
+      .getByText(zh['certificates.readiness.state.done'], { exact: true })
+      .waitFor();
     const careSafe = item(/关爱服务注意事项/);
     await careSafe.getByText(`已报名：${stationName}`).waitFor();
     await careSafe.getByText(zh['certificates.readiness.class.progressNone']).waitFor();
@@ -174,7 +185,10 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     // Her CARE-SAFE class page, from the readiness list.
     await careSafe.getByRole('link', { name: new RegExp(`^${zh['certificates.readiness.class.toClass']}`) }).click();
     await page.waitForURL(/\/learn\/[0-9a-f-]{36}$/);
-    await page.getByRole('region', { name: zh['learning.next.heading'] }).getByText(/^按时上课：/).waitFor();
+    await page
+      .getByRole('region', { name: zh['learning.next.heading'] })
+      .getByText(/^按时上课：/)
+      .waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -188,7 +202,9 @@ describe('a learner studies: home → her class → a lesson (read aloud, larger
     await page.getByRole('link', { name: lessons[0].title }).click();
     await page.getByRole('heading', { level: 1, name: lessons[0].title }).waitFor();
     await page.waitForFunction(() => (window as unknown as { __voicesAsked: boolean }).__voicesAsked);
-    const zhVoices = await page.evaluate(() => ('speechSynthesis' in window ? window.speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length : 0));
+    const zhVoices = await page.evaluate(() =>
+      'speechSynthesis' in window ? window.speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('zh')).length : 0,
+    );
     expect(await page.getByRole('button', { name: zh['learning.readAloud.lesson'] }).count()).toBe(zhVoices > 0 ? 1 : 0);
     // The larger text she chose in the first test is not hers on this phone: text starts normal.
     await page.getByRole('link', { name: zh['learning.text.larger'] }).waitFor();

@@ -26,7 +26,8 @@ async function learnerWithMovedClass(name: string): Promise<Learner> {
   return { phone: her.phone, password: her.password, enrollmentId: k.enrollments[her.id], course: k.course.title };
 }
 
-const bell = (page: Page, unread: number) => page.getByRole('link', { name: unread ? fill(zh['account.notifications.bell.unread'], { n: unread }) : zh['account.notifications.bell'], exact: true });
+const bell = (page: Page, unread: number) =>
+  page.getByRole('link', { name: unread ? fill(zh['account.notifications.bell.unread'], { n: unread }) : zh['account.notifications.bell'], exact: true });
 
 describe('notifications: the bell, her inbox and her SMS choices', () => {
   let browser: Browser;

@@ -98,7 +98,10 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     coordinator = await tokenOf(world.coordinator);
     instructorPhone = world.instructor.phone;
     instructorToken = await tokenOf(world.instructor);
-    learners = [await newLearner(world, { name: `离线甲${world.tag}`, learnerType: 'migrant_worker', org: world.station }), await newLearner(world, { name: `离线乙${world.tag}`, learnerType: 'migrant_worker', org: world.station })];
+    learners = [
+      await newLearner(world, { name: `离线甲${world.tag}`, learnerType: 'migrant_worker', org: world.station }),
+      await newLearner(world, { name: `离线乙${world.tag}`, learnerType: 'migrant_worker', org: world.station }),
+    ];
     // A session on now (marking open) and one in three days: both in her coming week.
     klass = await newClass(world, {
       course: 'VOC-ELDER',
@@ -188,9 +191,18 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     await again.getByRole('heading', { name: zh['home.app.nextSteps'] }).waitFor();
     await again.waitForFunction((key) => window.localStorage.getItem(key) === null, QUEUE_KEY, { polling: 100 });
     const roster = await apiCall<{ items: { learnerId: string; status: string | null }[] }>('GET', `/api/sessions/${session.id}/attendance`, instructorToken);
-    expect(new Map(roster.items.map((i) => [i.learnerId, i.status]))).toEqual(new Map([[learners[0].id, 'present'], [learners[1].id, 'late']]));
+    expect(new Map(roster.items.map((i) => [i.learnerId, i.status]))).toEqual(
+      new Map([
+        [learners[0].id, 'present'],
+        [learners[1].id, 'late'],
+      ]),
+    );
     // Exactly once: one change per learner in the session's history, whoever sent it (the page or Background Sync).
-    const { items: changes } = await apiCall<{ items: { learnerId: string; to: string }[] }>('GET', `/api/sessions/${session.id}/attendance/history`, coordinator);
+    const { items: changes } = await apiCall<{ items: { learnerId: string; to: string }[] }>(
+      'GET',
+      `/api/sessions/${session.id}/attendance/history`,
+      coordinator,
+    );
     expect(changes.map((c) => `${c.learnerId}:${c.to}`).sort()).toEqual([`${learners[0].id}:present`, `${learners[1].id}:late`].sort());
 
     // Signing out forgets her offline store: pages, meta, queued-marks outbox.
@@ -274,9 +286,12 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     // A token changed by one character fails, still with no signal.
     const [h, p, s] = jws.split('.');
     const i = Math.floor(s.length / 2);
-    await cold.evaluate((t) => {
-      location.hash = `t=${t}`;
-    }, `${h}.${p}.${s.slice(0, i)}${s[i] === 'A' ? 'B' : 'A'}${s.slice(i + 1)}`);
+    await cold.evaluate(
+      (t) => {
+        location.hash = `t=${t}`;
+      },
+      `${h}.${p}.${s.slice(0, i)}${s[i] === 'A' ? 'B' : 'A'}${s.slice(i + 1)}`,
+    );
     await check.getByText(zh['certificates.offline.invalid']).waitFor();
     expect(unexpected(problems)).toEqual([]);
     expect(unexpected(coldProblems)).toEqual([]);
@@ -317,11 +332,27 @@ describe('offline: the app opens cold with no signal, marks arrive once, sign-ou
     let server: ChildProcess | null = null;
     const start = async (release: string) => {
       const child = spawn(process.execPath, [join(root, 'apps/web/server.js')], {
-        env: { ...process.env, PORT: String(port), API_URL: API(), NODE_ENV: 'production', SESSION_SECRET: randomBytes(32).toString('base64'), RELEASE_ID: release },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          API_URL: API(),
+          NODE_ENV: 'production',
+          SESSION_SECRET: randomBytes(32).toString('base64'),
+          RELEASE_ID: release,
+        },
         stdio: 'ignore',
       });
       server = child;
-      const up = await eventually(() => fetch(`${origin}/healthz`).then((r) => r.ok, () => false), (ok) => ok || child.exitCode !== null, `the web server for release ${release} to answer`, { interval: 50 });
+      const up = await eventually(
+        () =>
+          fetch(`${origin}/healthz`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        (ok) => ok || child.exitCode !== null,
+        `the web server for release ${release} to answer`,
+        { interval: 50 },
+      );
       if (!up) throw new Error(`the web server for release ${release} exited (${child.exitCode})`);
     };
     const stop = async () => {

@@ -21,8 +21,13 @@ const clubLabel = (city: string) => `${PROVINCE} › ${city} › ${fill(zh['orgs
 const fromProvince = (labels: string[]) => labels.map((l) => l.slice(l.indexOf(PROVINCE)));
 
 const optionsOf = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
-const chosen = (page: Page, label: string) => page.getByLabel(label, { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '');
+  page.getByLabel(label, { exact: true }).evaluate((select) =>
+    Array.from((select as HTMLSelectElement).options)
+      .filter((o) => o.value)
+      .map((o) => o.textContent?.trim() ?? ''),
+  );
+const chosen = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent?.trim() ?? '');
 
 describe('choosing an organisation in a big subtree', () => {
   let browser: Browser;
@@ -85,7 +90,9 @@ describe('choosing an organisation in a big subtree', () => {
     await page.getByLabel(zh['classes.new.course'], { exact: true }).selectOption({ label: '美容师' });
     const clubA = (await optionsOf(page, zh['classes.new.org'])).find((o) => o.endsWith(clubLabel(`甲市${tag}`)))!;
     await page.getByLabel(zh['classes.new.org'], { exact: true }).selectOption({ label: clubA });
-    await page.getByLabel(zh['classes.new.instructor'], { exact: true }).selectOption({ label: fill(zh['classes.new.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
+    await page
+      .getByLabel(zh['classes.new.instructor'], { exact: true })
+      .selectOption({ label: fill(zh['classes.new.instructorOption'], { name: INSTRUCTOR, org: CLUB }) });
     const [start, end] = [chinaDay(30), chinaDay(31)];
     await page.getByLabel(zh['classes.new.startsOn']).fill(start);
     await page.getByLabel(zh['classes.new.endsOn']).fill(end);

@@ -4,8 +4,6 @@ import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { fill, fitsPhone, launchBrowser, WEB } from '../support/browser.js';
 import { newWorld, signedIn } from '../support/fixtures.js';
 
-
-
 /** The org the page is about. */
 const current = (page: Page, name: string) => page.locator('#orgs-current-name', { hasText: name }).waitFor();
 const childLink = (page: Page, name: string) => page.locator('.orgs-list').getByRole('link', { name: new RegExp(`^${name}`) });
@@ -59,7 +57,10 @@ describe('the organisation tree through the real Chinese pages', () => {
     await page.getByLabel(zh['orgs.create.name'], { exact: true }).fill(station);
     await page.getByLabel(zh['orgs.create.kind'], { exact: true }).selectOption({ label: zh['orgs.kind.station'] });
     await page.getByRole('button', { name: zh['orgs.create.submit'] }).click();
-    await page.getByRole('status').getByText(fill(zh['orgs.create.done'], { name: station })).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(fill(zh['orgs.create.done'], { name: station }))
+      .waitFor();
     const listed = childLink(page, station);
     await listed.waitFor();
     await listed.getByText(zh['orgs.children.new']).waitFor();

@@ -8,7 +8,11 @@ const stamp = uniqueTag();
 
 /** The options of a select, by its label, without the "please choose" placeholder. */
 const optionsOf = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).evaluate((select) => Array.from((select as HTMLSelectElement).options).filter((o) => o.value).map((o) => o.textContent?.trim() ?? ''));
+  page.getByLabel(label, { exact: true }).evaluate((select) =>
+    Array.from((select as HTMLSelectElement).options)
+      .filter((o) => o.value)
+      .map((o) => o.textContent?.trim() ?? ''),
+  );
 
 /** The error shown for a field, checked to be tied to the input for screen readers. */
 async function fieldError(page: Page, label: string): Promise<string> {
@@ -165,7 +169,15 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     await page.getByRole('link', { name: zh['people.list.new'] }).click();
     await page.waitForURL(/\/manage\/people\/new$/);
     const roles = await optionsOf(page, zh['people.field.role']);
-    expect(roles).toEqual(expect.arrayContaining([zh['people.role.admin'], zh['people.role.coordinator'], zh['people.role.instructor'], zh['people.role.learner'], zh['people.role.employer']]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        zh['people.role.admin'],
+        zh['people.role.coordinator'],
+        zh['people.role.instructor'],
+        zh['people.role.learner'],
+        zh['people.role.employer'],
+      ]),
+    );
     await page.getByText(zh['people.field.roleHintAdmin']).waitFor();
     // The orgs of her province are offered, offices too.
     const county = fill(zh['orgs.picker.option'], { name: province.county.name, kind: zh['orgs.kind.county'] });
@@ -264,7 +276,11 @@ describe('accounts (/manage/people) through the real Chinese pages', () => {
     const phone = uniquePhone();
     const name = uniquePersonName('郑');
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(`${API()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(`${API()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
     const accessToken = await tokenOf(world.coordinator);
     expect((await post('/api/imports/learners', { csv: `name,phone,learnerType\n${name},${phone},migrant_worker` }, accessToken)).status).toBeLessThan(300);
 

@@ -12,17 +12,82 @@ type Role = 'learner' | 'volunteer' | 'instructor' | 'jintaInstructor' | 'coordi
 
 /** What each role needs, as path patterns (ids vary). */
 const NEEDS: Record<Role, RegExp[]> = {
-  learner: [/^\/learn\/[0-9a-f-]{36}\/lessons\/\d+$/, /^\/me\/data$/, /^\/courses$/, /^\/courses\/[^/]+$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/jobs$/, /^\/my\/consent$/, /^\/my\/referrals$/, /^\/me$/, /^\/me\/password$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
-  volunteer: [/^\/my\/readiness$/, /^\/courses$/, /^\/my\/classes$/, /^\/learn\/[0-9a-f-]{36}$/, /^\/learn\/quiz\/[0-9a-f-]{36}$/, /^\/my\/certificates$/, /^\/me$/],
-  instructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/code$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/print$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
+  learner: [
+    /^\/learn\/[0-9a-f-]{36}\/lessons\/\d+$/,
+    /^\/me\/data$/,
+    /^\/courses$/,
+    /^\/courses\/[^/]+$/,
+    /^\/my\/classes$/,
+    /^\/learn\/[0-9a-f-]{36}$/,
+    /^\/my\/certificates$/,
+    /^\/jobs$/,
+    /^\/my\/consent$/,
+    /^\/my\/referrals$/,
+    /^\/me$/,
+    /^\/me\/password$/,
+    /^\/me\/notifications$/,
+    /^\/me\/notifications\/settings$/,
+  ],
+  volunteer: [
+    /^\/my\/readiness$/,
+    /^\/courses$/,
+    /^\/my\/classes$/,
+    /^\/learn\/[0-9a-f-]{36}$/,
+    /^\/learn\/quiz\/[0-9a-f-]{36}$/,
+    /^\/my\/certificates$/,
+    /^\/me$/,
+  ],
+  instructor: [
+    /^\/teach$/,
+    /^\/teach\/sessions\/[0-9a-f-]{36}$/,
+    /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/,
+    /^\/teach\/sessions\/[0-9a-f-]{36}\/code$/,
+    /^\/teach\/sessions\/[0-9a-f-]{36}\/print$/,
+    /^\/me$/,
+    /^\/me\/notifications$/,
+    /^\/me\/notifications\/settings$/,
+  ],
   jintaInstructor: [/^\/teach$/, /^\/teach\/sessions\/[0-9a-f-]{36}$/, /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/],
   coordinator: [
-    /^\/manage\/classes$/, /^\/manage\/classes\/new$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/manage\/classes\/[0-9a-f-]{36}\/certificates$/,
-    /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/, /^\/manage\/import$/, /^\/manage\/people$/, /^\/manage\/people\/new$/, /^\/manage\/qualifications$/, /^\/manage\/volunteers$/,
-    /^\/manage\/jobs$/, /^\/manage\/jobs\/[0-9a-f-]{36}$/, /^\/manage\/followups$/, /^\/dashboard$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/,
+    /^\/manage\/classes$/,
+    /^\/manage\/classes\/new$/,
+    /^\/manage\/classes\/[0-9a-f-]{36}$/,
+    /^\/manage\/classes\/[0-9a-f-]{36}\/certificates$/,
+    /^\/teach\/sessions\/[0-9a-f-]{36}\/history$/,
+    /^\/manage\/import$/,
+    /^\/manage\/people$/,
+    /^\/manage\/people\/new$/,
+    /^\/manage\/qualifications$/,
+    /^\/manage\/volunteers$/,
+    /^\/manage\/jobs$/,
+    /^\/manage\/jobs\/[0-9a-f-]{36}$/,
+    /^\/manage\/followups$/,
+    /^\/dashboard$/,
+    /^\/me$/,
+    /^\/me\/notifications$/,
+    /^\/me\/notifications\/settings$/,
   ],
-  employer: [/^\/employer$/, /^\/employer\/referrals\/[0-9a-f-]{36}$/, /^\/employer\/jobs\/new$/, /^\/employer\/followups$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
-  admin: [/^\/dashboard$/, /^\/manage\/classes\/[0-9a-f-]{36}$/, /^\/admin\/orgs$/, /^\/admin\/courses$/, /^\/admin\/courses\/new$/, /^\/manage\/people$/, /^\/admin\/audit$/, /^\/me$/, /^\/me\/notifications$/, /^\/me\/notifications\/settings$/],
+  employer: [
+    /^\/employer$/,
+    /^\/employer\/referrals\/[0-9a-f-]{36}$/,
+    /^\/employer\/jobs\/new$/,
+    /^\/employer\/followups$/,
+    /^\/me$/,
+    /^\/me\/notifications$/,
+    /^\/me\/notifications\/settings$/,
+  ],
+  admin: [
+    /^\/dashboard$/,
+    /^\/manage\/classes\/[0-9a-f-]{36}$/,
+    /^\/admin\/orgs$/,
+    /^\/admin\/courses$/,
+    /^\/admin\/courses\/new$/,
+    /^\/manage\/people$/,
+    /^\/admin\/audit$/,
+    /^\/me$/,
+    /^\/me\/notifications$/,
+    /^\/me\/notifications\/settings$/,
+  ],
 };
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
@@ -86,11 +151,25 @@ describe('every page a role needs is reachable by links from where she lands', (
     const house = await newClass(world, { course: 'VOC-HOUSE', ...running, learners: [learner] });
     await newClass(world, { course: 'LAW-MPL', ...running, learners: [volunteer] });
     await newClass(world, { course: 'CARE-SAFE', ...running, instructor: other, learners: [volunteer] });
-    const now = await newClass(world, { course: 'VOC-ELDER', startsIn: -1, endsIn: 10, sessions: [{ startsAt: minutes(-30), endsAt: minutes(90) }], learners: [learner] });
+    const now = await newClass(world, {
+      course: 'VOC-ELDER',
+      startsIn: -1,
+      endsIn: 10,
+      sessions: [{ startsAt: minutes(-30), endsAt: minutes(90) }],
+      learners: [learner],
+    });
     await markPresent(world, [house.sessions[0].id, now.sessions[0].id], [learner]);
     const employer = await newEmployer(world);
     await referredCandidate(world, await newJob(world, employer));
-    Object.assign(people, { learner, volunteer, instructor: world.instructor, jintaInstructor: other, coordinator: world.coordinator, employer: employer.staff, admin: world.admin });
+    Object.assign(people, {
+      learner,
+      volunteer,
+      instructor: world.instructor,
+      jintaInstructor: other,
+      coordinator: world.coordinator,
+      employer: employer.staff,
+      admin: world.admin,
+    });
   });
 
   for (const role of Object.keys(NEEDS) as Role[]) {

@@ -35,7 +35,13 @@ describe('job referrals through the real Chinese pages: consent first, then refe
     await page.waitForURL(/\/my\/consent$/);
     await page.getByText(zh['referrals.consent.statusNone']).waitFor();
     // She is told plainly what is shared, and that she can withdraw.
-    for (const key of ['referrals.consent.field.name', 'referrals.consent.field.phone', 'referrals.consent.field.certificates', 'referrals.consent.field.classHours', 'referrals.consent.withdrawOpen'] as const) {
+    for (const key of [
+      'referrals.consent.field.name',
+      'referrals.consent.field.phone',
+      'referrals.consent.field.certificates',
+      'referrals.consent.field.classHours',
+      'referrals.consent.withdrawOpen',
+    ] as const) {
       await page.getByText(zh[key], { exact: true }).waitFor();
     }
     expect(await page.getByRole('button', { name: zh['referrals.consent.withdrawButton'] }).count()).toBe(0);

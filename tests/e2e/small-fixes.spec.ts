@@ -6,7 +6,20 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { zhCN as zh } from '../../apps/web/app/i18n/zh-CN.js';
 import { en } from '../../apps/web/app/i18n/en.js';
 import { fill, fitsPhone, launchBrowser, phoneContext, watchConsole, WEB } from '../support/browser.js';
-import { consentToReferrals, newEmployer, newJob, newLearner, newWorld, refer, referredCandidate, signedIn, uniquePersonName, type Employer, type Person, type World } from '../support/fixtures.js';
+import {
+  consentToReferrals,
+  newEmployer,
+  newJob,
+  newLearner,
+  newWorld,
+  refer,
+  referredCandidate,
+  signedIn,
+  uniquePersonName,
+  type Employer,
+  type Person,
+  type World,
+} from '../support/fixtures.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -92,7 +105,10 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
     await context.close();
   });
 
-  for (const [i, javaScriptEnabled] of [[0, true], [1, false]] as const) {
+  for (const [i, javaScriptEnabled] of [
+    [0, true],
+    [1, false],
+  ] as const) {
     it(`the employer's move buttons keep their places from step to step, and an ending asks to confirm (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const learner = learners[i];
       const { context, page, problems } = await signedIn(browser, employer.staff, { javaScriptEnabled });
@@ -164,7 +180,14 @@ describe('small fixes: stable move buttons, confirmed endings, login hint, her d
       await page.getByRole('link', { name: zh['common.nav.profile'] }).first().click();
       await page.getByRole('link', { name: zh['account.me.readable'] }).click();
       await page.getByRole('heading', { level: 1, name: zh['account.myData.heading'] }).waitFor();
-      for (const key of ['account.myData.profile', 'account.myData.enrollments', 'account.myData.attendance', 'account.myData.certificates', 'account.myData.consents', 'account.myData.referrals'] as const) {
+      for (const key of [
+        'account.myData.profile',
+        'account.myData.enrollments',
+        'account.myData.attendance',
+        'account.myData.certificates',
+        'account.myData.consents',
+        'account.myData.referrals',
+      ] as const) {
         await page.getByRole('heading', { level: 2, name: zh[key], exact: true }).waitFor();
       }
       const profile = page.getByRole('region', { name: zh['account.myData.profile'], exact: true });

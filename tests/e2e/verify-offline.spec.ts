@@ -74,9 +74,12 @@ describe('verify: the QR token checked in the browser, and a pasted credential c
     }, jws);
     await offline.getByText(zh['certificates.offline.valid']).waitFor();
     // And a changed signature, still offline, fails.
-    await page.evaluate((t) => {
-      location.hash = `t=${t}`;
-    }, `${h}.${p}.${tamper(s)}`);
+    await page.evaluate(
+      (t) => {
+        location.hash = `t=${t}`;
+      },
+      `${h}.${p}.${tamper(s)}`,
+    );
     await offline.getByText(zh['certificates.offline.invalid']).waitFor();
     expect(requests.filter((u) => !u.endsWith('/favicon.svg'))).toEqual([]);
     await context.setOffline(false);
@@ -88,7 +91,10 @@ describe('verify: the QR token checked in the browser, and a pasted credential c
   async function checkPasted(page: Page, text: string): Promise<string[]> {
     await page.getByRole('heading', { name: zh['certificates.check.heading'] }).waitFor();
     await page.getByLabel(zh['certificates.check.pasteLabel']).fill(text);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: zh['certificates.check.submit'] }).click()]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: zh['certificates.check.submit'] }).click(),
+    ]);
     const steps = page.getByRole('list', { name: zh['certificates.check.resultLabel'] }).getByRole('listitem');
     await steps.first().waitFor();
     return steps.allInnerTexts();
@@ -129,7 +135,9 @@ describe('verify: the QR token checked in the browser, and a pasted credential c
     const context = await phoneContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${WEB()}/verify`);
-    await page.getByLabel(zh['certificates.check.fileLabel']).setInputFiles({ name: `certificate-${code}.jwt`, mimeType: 'application/vc+jwt', buffer: Buffer.from(credential) });
+    await page
+      .getByLabel(zh['certificates.check.fileLabel'])
+      .setInputFiles({ name: `certificate-${code}.jwt`, mimeType: 'application/vc+jwt', buffer: Buffer.from(credential) });
     await page.getByRole('button', { name: zh['certificates.check.submit'] }).click();
     const steps = page.getByRole('list', { name: zh['certificates.check.resultLabel'] }).getByRole('listitem');
     await steps.first().waitFor();

@@ -21,14 +21,30 @@ const RESILIENCE_SECRET = randomBytes(32).toString('base64url');
 const SECONDS = Number(process.env.RESILIENCE_SECONDS ?? 20);
 const figure = (name: string, value: Record<string, number>) => console.log(`FIGURE ${JSON.stringify({ name, ...value })}`);
 
-interface Db { url: (db?: string) => string; port: number; stop: () => Promise<void>; createDatabase: (n: string) => Promise<void> }
+interface Db {
+  url: (db?: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+  createDatabase: (n: string) => Promise<void>;
+}
 
 describe('crash safety', () => {
   let dir: string;
   let db: Db;
   let api: ChildProcess | null = null;
   let apiPort: number;
-  const env = () => ({ ...process.env, DATABASE_URL: db.url('hearth'), JWT_SECRET: RESILIENCE_SECRET, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false', ADMIN_PHONE: '13600000001', ADMIN_PASSWORD: 'resilience-pw', NOTIFICATIONS_POLL: 'off' });
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: db.url('hearth'),
+    JWT_SECRET: RESILIENCE_SECRET,
+    API_PORT: String(apiPort),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    SEED_DEMO: 'false',
+    ADMIN_PHONE: '13600000001',
+    ADMIN_PASSWORD: 'resilience-pw',
+    NOTIFICATIONS_POLL: 'off',
+  });
   const base = () => `http://127.0.0.1:${apiPort}`;
 
   async function startApi() {
@@ -69,7 +85,11 @@ describe('crash safety', () => {
 
   it('keeps every acknowledged write, half-writes none and duplicates none', async () => {
     const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(`${base()}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${base()}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: res.status === 204 ? null : await res.json() };
     };
     const admin = (await call('POST', '/api/auth/login', null, { phone: '13600000001', password: 'resilience-pw' })).body;
@@ -81,17 +101,37 @@ describe('crash safety', () => {
     const county = await mk('韧性县', 'county', city);
     const club = await mk('韧性俱乐部', 'club', county);
     const station = await mk('韧性驿站', 'station', club);
-    const instructor = (await call('POST', '/api/users', adminToken, { phone: '13600000002', name: '讲师', role: 'instructor', orgId: station, password: 'resilience-pw' })).body;
+    const instructor = (
+      await call('POST', '/api/users', adminToken, { phone: '13600000002', name: '讲师', role: 'instructor', orgId: station, password: 'resilience-pw' })
+    ).body;
     const courses = (await call('GET', '/api/courses', null)).body.items;
     const now = Date.now();
-    const klass = (await call('POST', '/api/classes', adminToken, {
-      courseId: courses.find((c: { code: string }) => c.code === 'VOC-HOUSE').id, orgId: station, instructorId: instructor.id,
-      startsOn: new Date(now - 86400_000).toISOString().slice(0, 10), endsOn: new Date(now + 86400_000 * 30).toISOString().slice(0, 10), capacity: 1000,
-      sessions: [{ startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 7200_000).toISOString() }],
-    })).body;
+    const klass = (
+      await call('POST', '/api/classes', adminToken, {
+        courseId: courses.find((c: { code: string }) => c.code === 'VOC-HOUSE').id,
+        orgId: station,
+        instructorId: instructor.id,
+        startsOn: new Date(now - 86400_000).toISOString().slice(0, 10),
+        endsOn: new Date(now + 86400_000 * 30).toISOString().slice(0, 10),
+        capacity: 1000,
+        sessions: [{ startsAt: new Date(now - 3600_000).toISOString(), endsAt: new Date(now + 7200_000).toISOString() }],
+      })
+    ).body;
     const sessionId = klass.sessions[0].id;
     const learners: string[] = [];
-    for (let i = 0; i < 400; i++) learners.push((await call('POST', '/api/users', adminToken, { phone: `136${String(10000000 + i)}`, name: `学员${i}`, role: 'learner', learnerType: 'migrant_worker', orgId: station, password: 'resilience-pw' })).body.id);
+    for (let i = 0; i < 400; i++)
+      learners.push(
+        (
+          await call('POST', '/api/users', adminToken, {
+            phone: `136${String(10000000 + i)}`,
+            name: `学员${i}`,
+            role: 'learner',
+            learnerType: 'migrant_worker',
+            orgId: station,
+            password: 'resilience-pw',
+          })
+        ).body.id,
+      );
 
     // Tokens expire in 15 minutes and the API restarts keep them valid (same JWT secret, state in PostgreSQL).
     const acked = { enrollments: new Set<string>(), batches: new Map<string, number>() };
@@ -139,7 +179,9 @@ describe('crash safety', () => {
         const enrolled = [...acked.enrollments].slice(-40);
         const clientMutationId = randomUUID();
         const status = next % 2 === 0 ? 'present' : 'late';
-        const mark = await retry(() => call('PUT', `/api/sessions/${sessionId}/attendance`, adminToken, { clientMutationId, marks: enrolled.map((id) => ({ learnerId: id, status })) }));
+        const mark = await retry(() =>
+          call('PUT', `/api/sessions/${sessionId}/attendance`, adminToken, { clientMutationId, marks: enrolled.map((id) => ({ learnerId: id, status })) }),
+        );
         if (mark.status === 200) acked.batches.set(clientMutationId, mark.body.changed ?? 0);
       }
     })();
@@ -148,7 +190,10 @@ describe('crash safety', () => {
     const client = new pg.Client({ connectionString: db.url('hearth') });
     await client.connect();
     try {
-      const live = await client.query(`SELECT learner_id, count(*)::int AS n FROM enrollments WHERE class_id = $1 AND status <> 'withdrawn' GROUP BY learner_id`, [klass.id]);
+      const live = await client.query(
+        `SELECT learner_id, count(*)::int AS n FROM enrollments WHERE class_id = $1 AND status <> 'withdrawn' GROUP BY learner_id`,
+        [klass.id],
+      );
       const byLearner = new Map(live.rows.map((r: { learner_id: string; n: number }) => [r.learner_id, r.n]));
       const lostEnrollments = [...acked.enrollments].filter((id) => !byLearner.has(id)).length;
       const duplicateEnrollments = live.rows.filter((r: { n: number }) => r.n > 1).length;
@@ -162,10 +207,27 @@ describe('crash safety', () => {
         const history = await client.query(`SELECT count(*)::int AS n FROM attendance_history WHERE client_mutation_id = $1`, [cmid]);
         if (history.rows[0].n !== changed) halfWritten += 1;
       }
-      figure('kill -9', { seconds: SECONDS, apiKills: kills.api, postgresKills: kills.postgres, requests: attempts, acknowledgedEnrollments: acked.enrollments.size, acknowledgedBatches: acked.batches.size, lost: lostEnrollments + lostBatches, halfWritten, duplicates: duplicateEnrollments, counterDrift });
+      figure('kill -9', {
+        seconds: SECONDS,
+        apiKills: kills.api,
+        postgresKills: kills.postgres,
+        requests: attempts,
+        acknowledgedEnrollments: acked.enrollments.size,
+        acknowledgedBatches: acked.batches.size,
+        lost: lostEnrollments + lostBatches,
+        halfWritten,
+        duplicates: duplicateEnrollments,
+        counterDrift,
+      });
       expect(kills.api + kills.postgres).toBeGreaterThan(3);
       expect(acked.enrollments.size).toBeGreaterThan(5);
-      expect({ lostEnrollments, lostBatches, halfWritten, duplicateEnrollments, counterDrift }).toEqual({ lostEnrollments: 0, lostBatches: 0, halfWritten: 0, duplicateEnrollments: 0, counterDrift: 0 });
+      expect({ lostEnrollments, lostBatches, halfWritten, duplicateEnrollments, counterDrift }).toEqual({
+        lostEnrollments: 0,
+        lostBatches: 0,
+        halfWritten: 0,
+        duplicateEnrollments: 0,
+        counterDrift: 0,
+      });
     } finally {
       await client.end();
     }

@@ -24,7 +24,12 @@ const LEARNERS = 200;
 const KILL_AFTER = 60;
 const figure = (name: string, value: Record<string, number>) => console.log(`FIGURE ${JSON.stringify({ name, ...value })}`);
 
-interface Db { url: (db?: string) => string; port: number; stop: () => Promise<void>; createDatabase: (n: string) => Promise<void> }
+interface Db {
+  url: (db?: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+  createDatabase: (n: string) => Promise<void>;
+}
 
 describe('notification delivery survives kill -9', () => {
   let db: Db;
@@ -34,9 +39,25 @@ describe('notification delivery survives kill -9', () => {
   const completed = new Map<string, number>();
   let onStart: ((count: number) => void) | null = null;
   const env = () => ({
-    ...process.env, DATABASE_URL: db.url('hearth'), JWT_SECRET: SECRET, API_PORT: String(apiPort), NODE_ENV: 'production', LOG_LEVEL: 'info', SEED_DEMO: 'false',
-    ADMIN_PHONE: '13700000001', ADMIN_PASSWORD: 'resilience-pw', RATE_LIMIT_PER_MINUTE: '1000000',
-    NOTIFICATIONS_LOG_DELAY_MS: '100', SMS_QUIET_HOURS: 'off', SMS_DAILY_CAP: '100', SMS_TIMEOUT_SECONDS: '1', DELIVERY_CONCURRENCY: '1', DELIVERY_EXPIRE_SECONDS: '3', DELIVERY_RETRY_DELAY_SECONDS: '1', QUEUE_MAINTENANCE_SECONDS: '1', QUEUE_POLLING_SECONDS: '1',
+    ...process.env,
+    DATABASE_URL: db.url('hearth'),
+    JWT_SECRET: SECRET,
+    API_PORT: String(apiPort),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    SEED_DEMO: 'false',
+    ADMIN_PHONE: '13700000001',
+    ADMIN_PASSWORD: 'resilience-pw',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    NOTIFICATIONS_LOG_DELAY_MS: '100',
+    SMS_QUIET_HOURS: 'off',
+    SMS_DAILY_CAP: '100',
+    SMS_TIMEOUT_SECONDS: '1',
+    DELIVERY_CONCURRENCY: '1',
+    DELIVERY_EXPIRE_SECONDS: '3',
+    DELIVERY_RETRY_DELAY_SECONDS: '1',
+    QUEUE_MAINTENANCE_SECONDS: '1',
+    QUEUE_POLLING_SECONDS: '1',
   });
   const base = () => `http://127.0.0.1:${apiPort}`;
 
@@ -82,23 +103,51 @@ describe('notification delivery survives kill -9', () => {
 
   it('dispatches each notification exactly once across a kill -9 mid-batch', async () => {
     const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(`${base()}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(`${base()}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: res.status === 204 ? null : await res.json() };
     };
     const token = (await call('POST', '/api/auth/login', null, { phone: '13700000001', password: 'resilience-pw' })).body.accessToken;
     const orgs = (await call('GET', '/api/orgs', token)).body.items;
     let parent = orgs[0].id;
-    for (const [name, kind] of [['投递省', 'province'], ['投递市', 'city'], ['投递县', 'county'], ['投递俱乐部', 'club'], ['投递驿站', 'station']]) parent = (await call('POST', '/api/orgs', token, { name, kind, parentId: parent })).body.id;
-    const instructor = (await call('POST', '/api/users', token, { phone: '13700000002', name: '讲师', role: 'instructor', orgId: parent, password: 'resilience-pw' })).body;
+    for (const [name, kind] of [
+      ['投递省', 'province'],
+      ['投递市', 'city'],
+      ['投递县', 'county'],
+      ['投递俱乐部', 'club'],
+      ['投递驿站', 'station'],
+    ])
+      parent = (await call('POST', '/api/orgs', token, { name, kind, parentId: parent })).body.id;
+    const instructor = (
+      await call('POST', '/api/users', token, { phone: '13700000002', name: '讲师', role: 'instructor', orgId: parent, password: 'resilience-pw' })
+    ).body;
     const courses = (await call('GET', '/api/courses', null)).body.items;
     const now = Date.now();
-    const klass = (await call('POST', '/api/classes', token, {
-      courseId: courses.find((c: { code: string }) => c.code === 'VOC-HOUSE').id, orgId: parent, instructorId: instructor.id,
-      startsOn: new Date(now).toISOString().slice(0, 10), endsOn: new Date(now + 86400_000 * 30).toISOString().slice(0, 10), capacity: 1000,
-      sessions: [{ startsAt: new Date(now + 86400_000 * 5).toISOString(), endsAt: new Date(now + 86400_000 * 5 + 7200_000).toISOString() }],
-    })).body;
+    const klass = (
+      await call('POST', '/api/classes', token, {
+        courseId: courses.find((c: { code: string }) => c.code === 'VOC-HOUSE').id,
+        orgId: parent,
+        instructorId: instructor.id,
+        startsOn: new Date(now).toISOString().slice(0, 10),
+        endsOn: new Date(now + 86400_000 * 30).toISOString().slice(0, 10),
+        capacity: 1000,
+        sessions: [{ startsAt: new Date(now + 86400_000 * 5).toISOString(), endsAt: new Date(now + 86400_000 * 5 + 7200_000).toISOString() }],
+      })
+    ).body;
     for (let i = 0; i < LEARNERS; i++) {
-      const learner = (await call('POST', '/api/users', token, { phone: `137${String(10000000 + i)}`, name: `学员${i}`, role: 'learner', learnerType: 'migrant_worker', orgId: parent, password: 'resilience-pw' })).body;
+      const learner = (
+        await call('POST', '/api/users', token, {
+          phone: `137${String(10000000 + i)}`,
+          name: `学员${i}`,
+          role: 'learner',
+          learnerType: 'migrant_worker',
+          orgId: parent,
+          password: 'resilience-pw',
+        })
+      ).body;
       expect((await call('POST', `/api/classes/${klass.id}/enrollments`, token, { learnerId: learner.id })).status).toBe(201);
     }
 
@@ -113,7 +162,11 @@ describe('notification delivery survives kill -9', () => {
         }
       };
     });
-    const moved = await call('PATCH', `/api/sessions/${klass.sessions[0].id}`, token, { startsAt: new Date(now + 86400_000 * 6).toISOString(), endsAt: new Date(now + 86400_000 * 6 + 7200_000).toISOString(), location: '新教室' });
+    const moved = await call('PATCH', `/api/sessions/${klass.sessions[0].id}`, token, {
+      startsAt: new Date(now + 86400_000 * 6).toISOString(),
+      endsAt: new Date(now + 86400_000 * 6 + 7200_000).toISOString(),
+      location: '新教室',
+    });
     expect(moved.status).toBe(200);
     await killed;
     const completedAtKill = completed.size;
@@ -123,7 +176,9 @@ describe('notification delivery survives kill -9', () => {
     const client = new pg.Client({ connectionString: db.url('hearth') });
     await client.connect();
     try {
-      const ids: string[] = (await client.query(`SELECT id FROM notifications WHERE kind = 'session.changed' AND payload->>'classId' = $1`, [klass.id])).rows.map((r: { id: string }) => r.id);
+      const ids: string[] = (
+        await client.query(`SELECT id FROM notifications WHERE kind = 'session.changed' AND payload->>'classId' = $1`, [klass.id])
+      ).rows.map((r: { id: string }) => r.id);
       expect(ids).toHaveLength(LEARNERS + 1);
       for (let i = 0; ; i++) {
         const { rows } = await client.query(`SELECT count(*)::int AS n FROM notifications WHERE id = ANY($1) AND sms_status = 'sent'`, [ids]);
@@ -134,10 +189,21 @@ describe('notification delivery survives kill -9', () => {
       const lost = ids.filter((id) => !completed.has(id)).length;
       const doubled = ids.filter((id) => (completed.get(id) ?? 0) > 1).length;
       const interrupted = ids.filter((id) => (started.get(id) ?? 0) > 1).length;
-      figure('kill -9 mid-delivery', { notifications: ids.length, completedBeforeKill: completedAtKill, sendsInterruptedAndRedone: interrupted, secondsToFinishAfterRestart: Math.round((Date.now() - restartedAt) / 100) / 10, lost, doubled });
+      figure('kill -9 mid-delivery', {
+        notifications: ids.length,
+        completedBeforeKill: completedAtKill,
+        sendsInterruptedAndRedone: interrupted,
+        secondsToFinishAfterRestart: Math.round((Date.now() - restartedAt) / 100) / 10,
+        lost,
+        doubled,
+      });
       expect(completedAtKill).toBeGreaterThan(KILL_AFTER - 5);
       expect(completedAtKill).toBeLessThan(ids.length);
-      expect({ lost, doubled, dispatches: [...completed.entries()].filter(([id]) => ids.includes(id)).reduce((n, [, c]) => n + c, 0) }).toEqual({ lost: 0, doubled: 0, dispatches: ids.length });
+      expect({ lost, doubled, dispatches: [...completed.entries()].filter(([id]) => ids.includes(id)).reduce((n, [, c]) => n + c, 0) }).toEqual({
+        lost: 0,
+        doubled: 0,
+        dispatches: ids.length,
+      });
     } finally {
       await client.end();
     }

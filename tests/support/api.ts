@@ -5,7 +5,11 @@ export async function apiCall<T>(method: string, path: string, token: string | n
   const res = await fetch(`${API()}${path}`, {
     method,
     // No content type without a body: the API refuses an empty JSON body (POST …/check-in-code has none).
-    headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

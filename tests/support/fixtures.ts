@@ -84,7 +84,15 @@ export async function newPerson(by: Person | typeof NATIONAL_ADMIN, role: Role, 
   const phone = options.phone ?? uniquePhone();
   const name = options.name ?? uniquePersonName(role === 'learner' ? '李' : role === 'instructor' ? '林' : role === 'coordinator' ? '张' : '王');
   const learnerType = role === 'learner' ? (options.learnerType ?? 'migrant_worker') : undefined;
-  const { id } = await apiCall<{ id: string }>('POST', '/api/users', await tokenOf(by), { phone, name, role, orgId, password: DEMO_PASSWORD, learnerType, employerId: options.employerId });
+  const { id } = await apiCall<{ id: string }>('POST', '/api/users', await tokenOf(by), {
+    phone,
+    name,
+    role,
+    orgId,
+    password: DEMO_PASSWORD,
+    learnerType,
+    employerId: options.employerId,
+  });
   return { id, phone, name, role, orgId, password: DEMO_PASSWORD };
 }
 
@@ -205,7 +213,10 @@ export async function newClass(world: World, options: NewClass = {}): Promise<Kl
     endsOn: chinaDay(options.endsIn ?? Math.max(...days)),
     capacity: options.capacity ?? 10,
     location,
-    sessions: (options.sessions ?? days.map((d) => ({ startsAt: `${chinaDay(d)}T${from}:00+08:00`, endsAt: `${chinaDay(d)}T${to}:00+08:00` }))).map((t) => ({ ...t, location })),
+    sessions: (options.sessions ?? days.map((d) => ({ startsAt: `${chinaDay(d)}T${from}:00+08:00`, endsAt: `${chinaDay(d)}T${to}:00+08:00` }))).map((t) => ({
+      ...t,
+      location,
+    })),
   });
   const enrollments: Record<string, string> = {};
   for (const learner of options.learners ?? []) enrollments[learner.id] = await enrol(world, klass.id, learner);
@@ -220,7 +231,8 @@ export async function enrol(world: World, classId: string, learner: Person): Pro
 /** The coordinator marks these learners present at these sessions (past ones, or starting within 15 minutes). */
 export async function markPresent(world: World, sessionIds: string[], learners: Person[]) {
   const token = await tokenOf(world.coordinator);
-  for (const id of sessionIds) await apiCall('PUT', `/api/sessions/${id}/attendance`, token, { marks: learners.map((l) => ({ learnerId: l.id, status: 'present' })) });
+  for (const id of sessionIds)
+    await apiCall('PUT', `/api/sessions/${id}/attendance`, token, { marks: learners.map((l) => ({ learnerId: l.id, status: 'present' })) });
 }
 
 export interface Certificate {
@@ -239,8 +251,19 @@ export async function certify(world: World, learner: Person, code = 'VOC-HOUSE')
   const course = await courseOf(code);
   const sessions = Math.max(1, Math.ceil(course.requiredHours / 8));
   const days = Array.from({ length: sessions }, (_, i) => -2 * (sessions - i) - 1);
-  const klass = await newClass(world, { course: code, days, from: '08:00', to: '16:00', learners: [learner], org: learner.orgId === world.club.id ? world.club : world.station });
-  await markPresent(world, klass.sessions.map((s) => s.id), [learner]);
+  const klass = await newClass(world, {
+    course: code,
+    days,
+    from: '08:00',
+    to: '16:00',
+    learners: [learner],
+    org: learner.orgId === world.club.id ? world.club : world.station,
+  });
+  await markPresent(
+    world,
+    klass.sessions.map((s) => s.id),
+    [learner],
+  );
   const token = await tokenOf(world.coordinator);
   for (const a of course.assessments) await apiCall('POST', `/api/assessments/${a.id}/results`, token, { learnerId: learner.id, score: 100 });
   const enrollmentId = klass.enrollments[learner.id];
@@ -316,7 +339,11 @@ export async function moveReferral(world: World, referralId: string, status: Ref
  * A migrant worker of the club who holds the opening's certificates, agreed to referrals, and was
  * referred to the opening by the coordinator; then moved through `steps` (e.g. contacted, interviewing).
  */
-export async function referredCandidate(world: World, job: Job, options: NewPerson & { steps?: ReferralStatus[] } = {}): Promise<Person & { referralId: string }> {
+export async function referredCandidate(
+  world: World,
+  job: Job,
+  options: NewPerson & { steps?: ReferralStatus[] } = {},
+): Promise<Person & { referralId: string }> {
   const her = await newLearner(world, { ...options, learnerType: 'migrant_worker' });
   for (const code of job.requiredCourses) await certify(world, her, code);
   await consentToReferrals(her);

@@ -21,7 +21,18 @@ export default async function globalSetup() {
   const output = [];
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
     cwd: root,
-    env: { ...process.env, HEARTH_DATA_DIR: dataDir, API_PORT: String(apiPort), PORT: String(webPort), SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '1000', ORG_PICKER_LIMIT: '5', LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      HEARTH_DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      PORT: String(webPort),
+      SEED_DEMO: 'true',
+      RATE_LIMIT_PER_MINUTE: '1000',
+      ORG_PICKER_LIMIT: '5',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => output.push(String(d)));
@@ -29,8 +40,16 @@ export default async function globalSetup() {
   const started = await new Promise((done) => {
     const timer = setTimeout(() => done(false), 180_000);
     const check = setInterval(() => {
-      if (output.join('').includes('Hearth is running')) { clearInterval(check); clearTimeout(timer); done(true); }
-      if (child.exitCode !== null) { clearInterval(check); clearTimeout(timer); done(false); }
+      if (output.join('').includes('Hearth is running')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        done(true);
+      }
+      if (child.exitCode !== null) {
+        clearInterval(check);
+        clearTimeout(timer);
+        done(false);
+      }
     }, 100);
   });
   if (!started) {

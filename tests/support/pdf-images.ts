@@ -31,7 +31,12 @@ export function pdfImages(pdf: Buffer): Array<{ width: number; height: number; r
           const up = y > 0 ? out[(y - 1) * stride + x] : 0;
           const upLeft = y > 0 && x >= colors ? out[(y - 1) * stride + x - colors] : 0;
           const p = left + up - upLeft;
-          const paeth = Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
+          const paeth =
+            Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft)
+              ? left
+              : Math.abs(p - up) <= Math.abs(p - upLeft)
+                ? up
+                : upLeft;
           const pred = [0, left, up, (left + up) >> 1, paeth][type];
           out[y * stride + x] = (cur + pred) & 0xff;
         }

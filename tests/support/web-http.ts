@@ -8,7 +8,10 @@ export async function webSignIn(phone: string, password = DEMO_PASSWORD): Promis
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ phone, password, next: '/app' }).toString(),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('hearth_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('hearth_session='));
   if (res.status !== 302 || !cookie) throw new Error(`web sign-in answered ${res.status} without a session cookie`);
   return cookie;
 }

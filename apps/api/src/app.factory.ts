@@ -63,7 +63,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const spec = new DocumentBuilder()
     .setTitle('Hearth API')
-    .setDescription('Skills training and certification for women\'s federations and community clubs')
+    .setDescription("Skills training and certification for women's federations and community clubs")
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

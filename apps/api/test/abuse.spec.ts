@@ -34,7 +34,11 @@ describe('abuse resistance', () => {
   afterAll(() => t.close());
 
   const register = (phone: string, from: string, extra: object = {}) =>
-    t.http().post('/api/auth/register').set('X-Forwarded-For', from).send({ phone, password: 'my-own-password', name: '测试', learnerType: 'migrant_worker', ...extra });
+    t
+      .http()
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', from)
+      .send({ phone, password: 'my-own-password', name: '测试', learnerType: 'migrant_worker', ...extra });
 
   describe('the pool guard (test mode)', () => {
     it('throws when a transaction asks the pool for a second connection, and not for its own queries', async () => {
@@ -93,7 +97,9 @@ describe('abuse resistance', () => {
   describe('self check-in codes', () => {
     async function openSession(learners: number) {
       const classId = await newClass(t.db, tree.stationA, instructor.id, {
-        startsOn: '2020-01-01', endsOn: '2035-01-01', capacity: 10,
+        startsOn: '2020-01-01',
+        endsOn: '2035-01-01',
+        capacity: 10,
         sessions: [{ startsAt: iso(-0.5 * HOUR), endsAt: iso(1.5 * HOUR) }],
       });
       const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
@@ -105,7 +111,8 @@ describe('abuse resistance', () => {
       }
       return { sessionId: sessionId as string, learners: people };
     }
-    const currentCode = async (sessionId: string) => (await t.http().post(`/api/sessions/${sessionId}/check-in-code`).set(bearer(instructor))).body.code as string;
+    const currentCode = async (sessionId: string) =>
+      (await t.http().post(`/api/sessions/${sessionId}/check-in-code`).set(bearer(instructor))).body.code as string;
     const wrongFor = (code: string, i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0');
     const checkIn = (who: TestUser, sessionId: string, code: string) => t.http().post(`/api/sessions/${sessionId}/check-in`).set(bearer(who)).send({ code });
 
@@ -125,7 +132,9 @@ describe('abuse resistance', () => {
       // Her classmate still checks in; a right code after wrong ones starts her count afresh.
       for (let i = 0; i < 4; i++) expect((await checkIn(s.learners[1], s.sessionId, wrongFor(code, i))).status).toBe(422);
       expect((await checkIn(s.learners[1], s.sessionId, await currentCode(s.sessionId))).status).toBe(200);
-      expect((await t.db.query(`SELECT count(*)::int AS n FROM throttle_counters WHERE key LIKE $1`, [`check-in:${s.sessionId}:${s.learners[1].id}`]))[0].n).toBe(0);
+      expect(
+        (await t.db.query(`SELECT count(*)::int AS n FROM throttle_counters WHERE key LIKE $1`, [`check-in:${s.sessionId}:${s.learners[1].id}`]))[0].n,
+      ).toBe(0);
     });
 
     it('counts before comparing: 30 guesses sent at once get 5 compared', async () => {
@@ -138,9 +147,12 @@ describe('abuse resistance', () => {
     });
   });
   describe('keys, tokens and temporary passwords', () => {
-    it('activation codes are HMAC\'d with an HKDF sub-key of the master secret, not the master secret itself', async () => {
+    it("activation codes are HMAC'd with an HKDF sub-key of the master secret, not the master secret itself", async () => {
       const coordinator = await newUser(t, 'coordinator', tree.clubA);
-      const [{ id }] = await t.db.query(`INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '孙丽', 'learner', $2, 'migrant_worker') RETURNING id`, [newPhone(), tree.clubA]);
+      const [{ id }] = await t.db.query(
+        `INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '孙丽', 'learner', $2, 'migrant_worker') RETURNING id`,
+        [newPhone(), tree.clubA],
+      );
       const issued = await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordinator));
       expect(issued.status).toBe(201);
       const [{ code_hash: stored }] = await t.db.query(`SELECT code_hash FROM account_claims WHERE user_id = $1`, [id]);
@@ -153,7 +165,12 @@ describe('abuse resistance', () => {
     it('refuses an access token signed with the real secret but without exp or ver', async () => {
       const learner = await newUser(t, 'learner', tree.clubA);
       const sign = (payload: object, options: jwt.SignOptions = {}) =>
-        jwt.sign({ sub: learner.id, typ: 'access', sid: (jwt.decode(learner.token) as { sid: string }).sid, ...payload }, TEST_SECRET, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', ...options });
+        jwt.sign({ sub: learner.id, typ: 'access', sid: (jwt.decode(learner.token) as { sid: string }).sid, ...payload }, TEST_SECRET, {
+          algorithm: 'HS256',
+          issuer: 'hearth',
+          audience: 'hearth-api',
+          ...options,
+        });
       const me = (token: string) => t.http().get('/api/me').set('Authorization', `Bearer ${token}`);
       expect((await me(sign({ ver: 0 }, { expiresIn: 60 }))).status).toBe(200);
       expect((await me(sign({ ver: 0 }))).status).toBe(401);
@@ -187,7 +204,14 @@ describe('abuse resistance', () => {
     it('production refuses published, placeholder and short JWT secrets', () => {
       expect(refusal(base)).toBeNull();
       const published = [...repoFile('docker-compose.yml').matchAll(/JWT_SECRET:\s*\$\{JWT_SECRET:-([^}]+)\}/g)].map((m) => m[1]);
-      for (const secret of [...KNOWN_SECRETS, ...published, 'changeme', 'change-me-change-me-change-me-change-me', 'x'.repeat(40), 'my-jwt-secret-for-production-please-1234']) {
+      for (const secret of [
+        ...KNOWN_SECRETS,
+        ...published,
+        'changeme',
+        'change-me-change-me-change-me-change-me',
+        'x'.repeat(40),
+        'my-jwt-secret-for-production-please-1234',
+      ]) {
         expect(refusal({ ...base, JWT_SECRET: secret })).toMatch(/^JWT_SECRET /);
       }
       // Development and tests keep their convenient secrets.

@@ -29,7 +29,14 @@ describe('access policy', () => {
     createdBy: maybe(id),
     published: maybe(fc.boolean()),
   });
-  const columns = { orgPath: 'r.org_path', subjectId: 'r.subject_id', employerId: 'r.employer_id', instructorId: 'r.instructor_id', createdBy: 'r.created_by', published: 'r.published' };
+  const columns = {
+    orgPath: 'r.org_path',
+    subjectId: 'r.subject_id',
+    employerId: 'r.employer_id',
+    instructorId: 'r.instructor_id',
+    createdBy: 'r.created_by',
+    published: 'r.published',
+  };
 
   it('every action names a known record kind', () => {
     const kinds = new Set(Object.keys(RECORD_KINDS));

@@ -29,16 +29,22 @@ describe('attendance', () => {
   /** A class with sessions at the given offsets from now (2 h each), and `n` enrolled learners. */
   async function classWith(offsetsHours: number[], n: number, durationHours = 2) {
     const classId = await newClass(t.db, tree.stationA, instructor.id, {
-      startsOn: '2020-01-01', endsOn: '2035-01-01', capacity: 100,
+      startsOn: '2020-01-01',
+      endsOn: '2035-01-01',
+      capacity: 100,
       sessions: offsetsHours.map((h) => ({ startsAt: iso(h * HOUR), endsAt: iso(h * HOUR + durationHours * HOUR) })),
     });
-    const sessions: string[] = (await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId])).map((r: { id: string }) => r.id);
+    const sessions: string[] = (await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId])).map(
+      (r: { id: string }) => r.id,
+    );
     const learners: TestUser[] = [];
     const enrollments: string[] = [];
     for (let i = 0; i < n; i++) {
       const l = await newUser(t, 'learner', tree.clubA);
       learners.push(l);
-      enrollments.push((await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, l.id]))[0].id);
+      enrollments.push(
+        (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, l.id]))[0].id,
+      );
     }
     await t.db.query(`UPDATE classes SET enrolled_count = $2 WHERE id = $1`, [classId, n]);
     return { classId, sessions, learners, enrollments };
@@ -55,13 +61,17 @@ describe('attendance', () => {
     const roster = await t.http().get(`/api/sessions/${c.sessions[0]}/attendance`).set(bearer(instructor));
     expect(roster.body.total).toBe(40);
     expect(roster.body.items.filter((r: { status: string }) => r.status === 'absent')).toHaveLength(4);
-    expect(roster.body.items[0]).toEqual(expect.objectContaining({ learnerId: expect.any(String), name: expect.any(String), enrollmentId: expect.any(String) }));
+    expect(roster.body.items[0]).toEqual(
+      expect.objectContaining({ learnerId: expect.any(String), name: expect.any(String), enrollmentId: expect.any(String) }),
+    );
   });
 
   it('is all or nothing: one learner not enrolled makes it 422 and saves nothing; a bad status is 400', async () => {
     const c = await classWith([-3], 3);
     const stranger = await newUser(t, 'learner', tree.clubA);
-    const res = await put(instructor, c.sessions[0], { marks: [...c.learners.map((l) => ({ learnerId: l.id, status: 'present' })), { learnerId: stranger.id, status: 'present' }] });
+    const res = await put(instructor, c.sessions[0], {
+      marks: [...c.learners.map((l) => ({ learnerId: l.id, status: 'present' })), { learnerId: stranger.id, status: 'present' }],
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('NOT_ENROLLED');
     expect(res.body.learnerIds).toEqual([stranger.id]);
@@ -69,7 +79,12 @@ describe('attendance', () => {
     const bad = await put(instructor, c.sessions[0], { marks: [{ learnerId: c.learners[0].id, status: 'sleeping' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/marks\[0\]\.status must be one of/);
-    const dup = await put(instructor, c.sessions[0], { marks: [{ learnerId: c.learners[0].id, status: 'present' }, { learnerId: c.learners[0].id, status: 'late' }] });
+    const dup = await put(instructor, c.sessions[0], {
+      marks: [
+        { learnerId: c.learners[0].id, status: 'present' },
+        { learnerId: c.learners[0].id, status: 'late' },
+      ],
+    });
     expect(dup.status).toBe(400);
   });
 
@@ -84,7 +99,7 @@ describe('attendance', () => {
     const mismatch = await put(instructor, c.sessions[0], { ...body, marks: body.marks.map((m) => ({ ...m, status: 'present' })) });
     expect(mismatch.status).toBe(422);
     expect(mismatch.body.code).toBe('IDEMPOTENCY_MISMATCH');
-    expect((await t.db.query(`SELECT DISTINCT status FROM attendance_marks WHERE session_id = $1`, [c.sessions[0]]))).toEqual([{ status: 'late' }]);
+    expect(await t.db.query(`SELECT DISTINCT status FROM attendance_marks WHERE session_id = $1`, [c.sessions[0]])).toEqual([{ status: 'late' }]);
   });
 
   it('keeps a history of corrections that coordinators can read', async () => {
@@ -130,9 +145,24 @@ describe('attendance', () => {
     // VOC-HOUSE needs 80 %. Five sessions: three held (2 h, 2 h, 2 h), two to come.
     const c = await classWith([-72, -48, -1.5, 24, 48], 2);
     const [a, b] = c.learners;
-    await put(coordA, c.sessions[0], { marks: [{ learnerId: a.id, status: 'present' }, { learnerId: b.id, status: 'absent' }] });
-    await put(coordA, c.sessions[1], { marks: [{ learnerId: a.id, status: 'late' }, { learnerId: b.id, status: 'absent' }] });
-    await put(instructor, c.sessions[2], { marks: [{ learnerId: a.id, status: 'excused' }, { learnerId: b.id, status: 'present' }] });
+    await put(coordA, c.sessions[0], {
+      marks: [
+        { learnerId: a.id, status: 'present' },
+        { learnerId: b.id, status: 'absent' },
+      ],
+    });
+    await put(coordA, c.sessions[1], {
+      marks: [
+        { learnerId: a.id, status: 'late' },
+        { learnerId: b.id, status: 'absent' },
+      ],
+    });
+    await put(instructor, c.sessions[2], {
+      marks: [
+        { learnerId: a.id, status: 'excused' },
+        { learnerId: b.id, status: 'present' },
+      ],
+    });
     const ea = await t.http().get(`/api/enrollments/${c.enrollments[0]}/attendance`).set(bearer(a));
     expect(ea.status).toBe(200);
     expect(ea.body).toMatchObject({ sessions: 3, attended: 2, hours: 4, cannotReachMinimum: false, belowMinimum: true });
@@ -160,7 +190,11 @@ describe('attendance', () => {
       const previous = checkInCode(CODE_SECRET, c.sessions[0], currentWindow() - 1);
       expect((await t.http().post(`/api/sessions/${c.sessions[0]}/check-in`).set(bearer(c.learners[1])).send({ code: previous })).status).toBe(200);
       const expired = checkInCode(CODE_SECRET, c.sessions[0], currentWindow() - 3);
-      const old = await t.http().post(`/api/sessions/${c.sessions[0]}/check-in`).set(bearer(c.learners[1])).send({ code: expired === code.body.code ? '000000' : expired });
+      const old = await t
+        .http()
+        .post(`/api/sessions/${c.sessions[0]}/check-in`)
+        .set(bearer(c.learners[1]))
+        .send({ code: expired === code.body.code ? '000000' : expired });
       expect(old.status).toBe(422);
       expect(old.body.code).toBe('CHECK_IN_CODE_INVALID');
     });
@@ -168,7 +202,11 @@ describe('attendance', () => {
     it('refuses a wrong code, a learner not enrolled, and check-in outside the session window', async () => {
       const c = await classWith([-0.5, -5], 1);
       const code = (await t.http().post(`/api/sessions/${c.sessions[1]}/check-in-code`).set(bearer(instructor))).body.code;
-      const wrong = await t.http().post(`/api/sessions/${c.sessions[1]}/check-in`).set(bearer(c.learners[0])).send({ code: code === '123456' ? '654321' : '123456' });
+      const wrong = await t
+        .http()
+        .post(`/api/sessions/${c.sessions[1]}/check-in`)
+        .set(bearer(c.learners[0]))
+        .send({ code: code === '123456' ? '654321' : '123456' });
       expect(wrong.status).toBe(422);
       const stranger = await newUser(t, 'learner', tree.clubA);
       const current = (await t.http().post(`/api/sessions/${c.sessions[1]}/check-in-code`).set(bearer(instructor))).body.code;

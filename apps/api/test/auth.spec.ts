@@ -18,7 +18,10 @@ describe('auth', () => {
   describe('register', () => {
     it('creates a learner and returns tokens without secrets', async () => {
       const phone = newPhone();
-      const res = await t.http().post('/api/auth/register').send({ phone, password: 'longenough1', name: '李秀英', learnerType: 'migrant_worker', orgId: tree.clubA });
+      const res = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ phone, password: 'longenough1', name: '李秀英', learnerType: 'migrant_worker', orgId: tree.clubA });
       expect(res.status).toBe(201);
       expect(res.body.user).toMatchObject({ phone, name: '李秀英', role: 'learner', roles: ['learner'], learnerType: 'migrant_worker', orgId: tree.clubA });
       expect(res.body.accessToken).toEqual(expect.any(String));
@@ -32,7 +35,10 @@ describe('auth', () => {
       const phone = newPhone();
       const body = { phone, password: 'longenough1', name: '王芳', learnerType: 'volunteer_mother' };
       expect((await t.http().post('/api/auth/register').send(body)).status).toBe(201);
-      const again = await t.http().post('/api/auth/register').send({ ...body, name: '别人' });
+      const again = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ ...body, name: '别人' });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe('PHONE_TAKEN');
     });
@@ -49,14 +55,38 @@ describe('auth', () => {
       const phone = newPhone();
       const long = 'p'.repeat(100) + 'q'.repeat(28);
       expect((await t.http().post('/api/auth/register').send({ phone, password: long, name: '长密码', learnerType: 'migrant_worker' })).status).toBe(201);
-      expect((await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'x'.repeat(129), name: '太长', learnerType: 'migrant_worker' })).status).toBe(400);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/auth/register')
+            .send({ phone: newPhone(), password: 'x'.repeat(129), name: '太长', learnerType: 'migrant_worker' })
+        ).status,
+      ).toBe(400);
       expect((await t.http().post('/api/auth/login').send({ phone, password: long })).status).toBe(200);
-      expect((await t.http().post('/api/auth/login').send({ phone, password: 'p'.repeat(100) + 'q'.repeat(27) })).status).toBe(401);
-      expect((await t.http().post('/api/auth/login').send({ phone, password: long.slice(0, 72) })).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ phone, password: 'p'.repeat(100) + 'q'.repeat(27) })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ phone, password: long.slice(0, 72) })
+        ).status,
+      ).toBe(401);
     });
 
     it('refuses an unknown orgId with a clear 400', async () => {
-      const res = await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'longenough1', name: '某', learnerType: 'migrant_worker', orgId: '00000000-0000-4000-8000-000000000000' });
+      const res = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ phone: newPhone(), password: 'longenough1', name: '某', learnerType: 'migrant_worker', orgId: '00000000-0000-4000-8000-000000000000' });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/orgId/);
     });
@@ -76,7 +106,15 @@ describe('auth', () => {
     it('locks a phone after repeated failures with 429 and Retry-After, even for the right password', async () => {
       const user = await newUser(t, 'learner', tree.clubA);
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await t.http().post('/api/auth/login').send({ phone: user.phone, password: `bad-${i}-password` })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (
+            await t
+              .http()
+              .post('/api/auth/login')
+              .send({ phone: user.phone, password: `bad-${i}-password` })
+          ).status,
+        );
       expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
       expect(statuses[4]).toBe(429);
       const locked = await t.http().post('/api/auth/login').send({ phone: user.phone, password: PASSWORD });
@@ -96,7 +134,14 @@ describe('auth', () => {
       // The other tests' failures from this address must not add the per-address lock to this count (and this one's to theirs).
       const clearAddress = () => t.db.query(`DELETE FROM throttle_counters WHERE key LIKE 'login:addr:%'`);
       await clearAddress();
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.http().post('/api/auth/login').send({ phone: user.phone, password: `burst-${i}-guess` })));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t
+            .http()
+            .post('/api/auth/login')
+            .send({ phone: user.phone, password: `burst-${i}-guess` }),
+        ),
+      );
       await clearAddress();
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 401)).toHaveLength(4);
@@ -129,8 +174,22 @@ describe('auth', () => {
       expect((await t.http().post('/api/auth/login').send({ phone: user.phone, password: 'a brand new secret' })).status).toBe(200);
       // Both earlier sign-ins are over at once, access tokens included; the pair it answered keeps this one going.
       expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(401);
-      expect((await t.http().get('/api/me').set(bearer({ token: otherPhone.body.accessToken }))).status).toBe(401);
-      expect((await t.http().get('/api/me').set(bearer({ token: changed.body.accessToken }))).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set(bearer({ token: otherPhone.body.accessToken }))
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set(bearer({ token: changed.body.accessToken }))
+        ).status,
+      ).toBe(200);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: otherPhone.body.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: changed.body.refreshToken })).status).toBe(200);
@@ -163,11 +222,15 @@ describe('auth', () => {
 
     it('counts each guess before checking it: a burst of 20 parallel guesses gets five checked', async () => {
       const user = await newUser(t, 'learner', tree.clubA);
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => change(user, { currentPassword: `burst-${i}-guess`, newPassword: 'a brand new secret' })));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => change(user, { currentPassword: `burst-${i}-guess`, newPassword: 'a brand new secret' })),
+      );
       const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s === 400)).toHaveLength(4);
       expect(statuses.filter((s) => s === 429)).toHaveLength(16);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.password_change_failed' AND entity_id = $1`, [user.id]);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.password_change_failed' AND entity_id = $1`, [
+        user.id,
+      ]);
       expect(n).toBe(5);
     });
 
@@ -178,7 +241,9 @@ describe('auth', () => {
       expect((await change(user, { currentPassword: PASSWORD, newPassword: 'a brand new secret' })).status).toBe(429);
       const reset = await t.http().post(`/api/users/${user.id}/password-reset`).set(bearer(coordinator)).send({});
       const login = await t.http().post('/api/auth/login').send({ phone: user.phone, password: reset.body.temporaryPassword });
-      expect((await change({ token: login.body.accessToken }, { currentPassword: reset.body.temporaryPassword, newPassword: 'a brand new secret' })).status).toBe(200);
+      expect(
+        (await change({ token: login.body.accessToken }, { currentPassword: reset.body.temporaryPassword, newPassword: 'a brand new secret' })).status,
+      ).toBe(200);
     });
 
     it('checks the new password like registration does, and refuses the same password again', async () => {
@@ -199,7 +264,11 @@ describe('auth', () => {
     it('flags a password staff set, on a new account and after a reset, until she chooses her own', async () => {
       const coordinator = await newUser(t, 'coordinator', tree.clubA);
       const phone = newPhone();
-      const created = await t.http().post('/api/users').set(bearer(coordinator)).send({ phone, name: '刘桂芳', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA });
+      const created = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(coordinator))
+        .send({ phone, name: '刘桂芳', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA });
       expect(created.status).toBe(201);
       const signIn = async (password: string) => {
         const login = await t.http().post('/api/auth/login').send({ phone, password });
@@ -220,7 +289,10 @@ describe('auth', () => {
       expect((await t.http().get('/api/me').set(bearer(own))).status).toBe(401);
       expect(await me(await signIn(reset.body.temporaryPassword))).toBe(true);
       // Someone who registered herself chose her own.
-      const registered = await t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'her own choice', name: '王芳', learnerType: 'migrant_worker' });
+      const registered = await t
+        .http()
+        .post('/api/auth/register')
+        .send({ phone: newPhone(), password: 'her own choice', name: '王芳', learnerType: 'migrant_worker' });
       expect(await me({ token: registered.body.accessToken })).toBe(false);
     });
 
@@ -256,17 +328,31 @@ describe('auth', () => {
       const renewed = await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken });
       expect(renewed.status).toBe(200);
       expect((await t.http().get('/api/me').set(bearer(user))).status).toBe(200);
-      const logout = await t.http().post('/api/auth/logout').set({ Authorization: `Bearer ${renewed.body.accessToken}` }).send({ refreshToken: renewed.body.refreshToken });
+      const logout = await t
+        .http()
+        .post('/api/auth/logout')
+        .set({ Authorization: `Bearer ${renewed.body.accessToken}` })
+        .send({ refreshToken: renewed.body.refreshToken });
       expect(logout.status).toBe(204);
       // Both the first and the renewed access token of that sign-in: refused, though neither has expired.
       for (const token of [user.token, renewed.body.accessToken]) {
-        const res = await t.http().get('/api/me').set({ Authorization: `Bearer ${token}` });
+        const res = await t
+          .http()
+          .get('/api/me')
+          .set({ Authorization: `Bearer ${token}` });
         expect(res.status).toBe(401);
         expect(res.body.code).toBe('UNAUTHENTICATED');
       }
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: renewed.body.refreshToken })).status).toBe(401);
       // Her sign-in on another phone goes on.
-      expect((await t.http().get('/api/me').set({ Authorization: `Bearer ${other.body.accessToken}` })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set({ Authorization: `Bearer ${other.body.accessToken}` })
+        ).status,
+      ).toBe(200);
     });
 
     it("refresh-token reuse ends the family's newest access token too", async () => {
@@ -286,13 +372,36 @@ describe('auth', () => {
       const claims = jwt.decode(user.token) as { sid: string; ver: number };
       const [family] = await t.db.query(`SELECT family_id FROM refresh_tokens WHERE user_id = $1`, [user.id]);
       expect(claims.sid).toBe(family.family_id);
-      const sign = (extra: object) => ({ Authorization: `Bearer ${jwt.sign({ sub: user.id, typ: 'access', ver: claims.ver, ...extra }, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 60 })}` });
-      expect((await t.http().get('/api/me').set(sign({ sid: claims.sid }))).status).toBe(200);
+      const sign = (extra: object) => ({
+        Authorization: `Bearer ${jwt.sign({ sub: user.id, typ: 'access', ver: claims.ver, ...extra }, SECRET, { issuer: 'hearth', audience: 'hearth-api', expiresIn: 60 })}`,
+      });
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set(sign({ sid: claims.sid }))
+        ).status,
+      ).toBe(200);
       expect((await t.http().get('/api/me').set(sign({}))).status).toBe(401);
-      expect((await t.http().get('/api/me').set(sign({ sid: '00000000-0000-4000-8000-000000000000' }))).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set(sign({ sid: '00000000-0000-4000-8000-000000000000' }))
+        ).status,
+      ).toBe(401);
       // Another account's live sign-in does not count for her.
       const someoneElse = await newUser(t, 'learner', tree.clubA);
-      expect((await t.http().get('/api/me').set(sign({ sid: (jwt.decode(someoneElse.token) as { sid: string }).sid }))).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/me')
+            .set(sign({ sid: (jwt.decode(someoneElse.token) as { sid: string }).sid }))
+        ).status,
+      ).toBe(401);
     });
 
     it('refresh tokens expire after at most 30 days', async () => {
@@ -305,21 +414,53 @@ describe('auth', () => {
       const user = await newUser(t, 'coordinator', tree.clubA);
       const res = await t.http().get('/api/me').set(bearer(user));
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: user.id, phone: user.phone, roles: ['coordinator'], orgId: tree.clubA, orgName: 'T 俱乐部A', orgKind: 'club', locale: 'zh-CN' });
+      expect(res.body).toMatchObject({
+        id: user.id,
+        phone: user.phone,
+        roles: ['coordinator'],
+        orgId: tree.clubA,
+        orgName: 'T 俱乐部A',
+        orgKind: 'club',
+        locale: 'zh-CN',
+      });
     });
 
     it.each([
       ['no token', () => ({})],
       ['a malformed token', () => ({ Authorization: 'Bearer not.a.jwt' })],
-      ['the "none" algorithm', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, '', { algorithm: 'none', issuer: 'hearth', audience: 'hearth-api' })}` })],
-      ['a foreign key', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, 'another-secret-another-secret-another', { issuer: 'hearth', audience: 'hearth-api' })}` })],
-      ['the wrong audience', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'hearth', audience: 'other' })}` })],
-      ['the wrong issuer', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'evil', audience: 'hearth-api' })}` })],
-      ['an expired token', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, { issuer: 'hearth', audience: 'hearth-api' })}` })],
+      [
+        'the "none" algorithm',
+        (id: string) => ({
+          Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, '', { algorithm: 'none', issuer: 'hearth', audience: 'hearth-api' })}`,
+        }),
+      ],
+      [
+        'a foreign key',
+        (id: string) => ({
+          Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, 'another-secret-another-secret-another', { issuer: 'hearth', audience: 'hearth-api' })}`,
+        }),
+      ],
+      [
+        'the wrong audience',
+        (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'hearth', audience: 'other' })}` }),
+      ],
+      [
+        'the wrong issuer',
+        (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access' }, SECRET, { issuer: 'evil', audience: 'hearth-api' })}` }),
+      ],
+      [
+        'an expired token',
+        (id: string) => ({
+          Authorization: `Bearer ${jwt.sign({ sub: id, typ: 'access', exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, { issuer: 'hearth', audience: 'hearth-api' })}`,
+        }),
+      ],
       ['a refresh-type token', (id: string) => ({ Authorization: `Bearer ${jwt.sign({ sub: id }, SECRET, { issuer: 'hearth', audience: 'hearth-api' })}` })],
     ])('answers 401 for %s', async (_label, headers) => {
       const user = await newUser(t, 'admin', tree.national);
-      const res = await t.http().get('/api/me').set(headers(user.id) as Record<string, string>);
+      const res = await t
+        .http()
+        .get('/api/me')
+        .set(headers(user.id) as Record<string, string>);
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     });
@@ -327,7 +468,10 @@ describe('auth', () => {
     it('a validly signed token for an edited role claim still yields the stored role', async () => {
       const learner = await newUser(t, 'learner', tree.clubA);
       const forged = jwt.sign({ ...(jwt.decode(learner.token) as object), role: 'admin', orgId: tree.national }, SECRET);
-      const res = await t.http().get('/api/users').set({ Authorization: `Bearer ${forged}` });
+      const res = await t
+        .http()
+        .get('/api/users')
+        .set({ Authorization: `Bearer ${forged}` });
       expect(res.status).toBe(403);
     });
 
@@ -348,7 +492,11 @@ describe('auth', () => {
     });
 
     it('refuses an oversized body with 413', async () => {
-      const res = await t.http().post('/api/auth/login').set('content-type', 'application/json').send(JSON.stringify({ phone: '13900000000', password: 'x'.repeat(1_100_000) }));
+      const res = await t
+        .http()
+        .post('/api/auth/login')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ phone: '13900000000', password: 'x'.repeat(1_100_000) }));
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     });

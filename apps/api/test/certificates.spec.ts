@@ -28,17 +28,26 @@ describe('assessments, certificates and readiness', () => {
   async function enrolled(course: string, sessions: number, options: { name?: string; learnerType?: 'volunteer_mother' | 'migrant_worker' } = {}) {
     const learner = await newUser(t, 'learner', tree.stationA, options);
     const classId = await newClass(t.db, tree.stationA, instructor.id, {
-      courseCode: course, startsOn: '2020-01-01', endsOn: '2035-01-01',
+      courseCode: course,
+      startsOn: '2020-01-01',
+      endsOn: '2035-01-01',
       sessions: Array.from({ length: sessions }, (_, i) => ({ startsAt: iso(-(i + 1) * 24 * HOUR), endsAt: iso(-(i + 1) * 24 * HOUR + 2 * HOUR) })),
     });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     return { learner, classId, enrollmentId };
   }
 
   async function attendAll(classId: string, learnerId: string) {
     const sessions = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
     for (const s of sessions) {
-      const res = await t.http().put(`/api/sessions/${s.id}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId, status: 'present' }] });
+      const res = await t
+        .http()
+        .put(`/api/sessions/${s.id}/attendance`)
+        .set(bearer(coordA))
+        .send({ marks: [{ learnerId, status: 'present' }] });
       expect(res.status).toBe(200);
     }
   }
@@ -102,10 +111,17 @@ describe('assessments, certificates and readiness', () => {
   });
 
   it('in a course without assessments, the mark that reaches the attendance minimum issues it, and not one before', async () => {
-    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-ATTEND', 'care', '出勤课程', 'Attendance course', 6, 75, 12) ON CONFLICT DO NOTHING`);
+    await t.db.query(
+      `INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-ATTEND', 'care', '出勤课程', 'Attendance course', 6, 75, 12) ON CONFLICT DO NOTHING`,
+    );
     const { learner, classId, enrollmentId } = await enrolled('TEST-ATTEND', 4);
     const sessions: { id: string }[] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId]);
-    const mark = (sessionId: string, status: string) => t.http().put(`/api/sessions/${sessionId}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: learner.id, status }] });
+    const mark = (sessionId: string, status: string) =>
+      t
+        .http()
+        .put(`/api/sessions/${sessionId}/attendance`)
+        .set(bearer(coordA))
+        .send({ marks: [{ learnerId: learner.id, status }] });
     const certificates = () => t.db.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId]);
     expect((await mark(sessions[0]!.id, 'present')).status).toBe(200);
     expect((await mark(sessions[1]!.id, 'absent')).status).toBe(200);
@@ -121,10 +137,16 @@ describe('assessments, certificates and readiness', () => {
     const quiz = await quizAnswers('VOC-HOUSE', true);
     await t.http().post(`/api/assessments/${quiz.assessmentId}/attempts`).set(bearer(learner)).send({ answers: quiz.answers });
     expect(await t.db.query(`SELECT 1 FROM certificates WHERE enrollment_id = $1`, [enrollmentId])).toHaveLength(0);
-    const [{ id: practical }] = await t.db.query(`SELECT a.id FROM assessments a JOIN courses c ON c.id = a.course_id WHERE c.code = 'VOC-HOUSE' AND a.kind = 'practical'`);
+    const [{ id: practical }] = await t.db.query(
+      `SELECT a.id FROM assessments a JOIN courses c ON c.id = a.course_id WHERE c.code = 'VOC-HOUSE' AND a.kind = 'practical'`,
+    );
     const other = await newUser(t, 'instructor', tree.stationB);
     expect((await t.http().post(`/api/assessments/${practical}/results`).set(bearer(other)).send({ learnerId: learner.id, score: 90 })).status).toBe(404);
-    const graded = await t.http().post(`/api/assessments/${practical}/results`).set(bearer(instructor)).send({ learnerId: learner.id, score: 85, note: '操作规范' });
+    const graded = await t
+      .http()
+      .post(`/api/assessments/${practical}/results`)
+      .set(bearer(instructor))
+      .send({ learnerId: learner.id, score: 85, note: '操作规范' });
     expect(graded.status).toBe(200);
     expect(graded.body).toMatchObject({ passed: true, certificateIssued: true });
     expect((await t.http().post(`/api/assessments/${practical}/results`).set(bearer(instructor)).send({ learnerId: learner.id, score: 101 })).status).toBe(400);
@@ -137,7 +159,9 @@ describe('assessments, certificates and readiness', () => {
 
     beforeAll(async () => {
       // A course without assessments or attendance rules: complete as soon as enrolled.
-      await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-OPEN', 'care', '测试课程', 'Test course', 0, 0, 12) ON CONFLICT DO NOTHING`);
+      await t.db.query(
+        `INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-OPEN', 'care', '测试课程', 'Test course', 0, 0, 12) ON CONFLICT DO NOTHING`,
+      );
       const e = await enrolled('TEST-OPEN', 0, { name: '王秀兰' });
       learner = e.learner;
       enrollmentId = e.enrollmentId;
@@ -169,15 +193,27 @@ describe('assessments, certificates and readiness', () => {
       expect(res.body.items).toHaveLength(100);
       expect(res.body.items[0]).toMatchObject({ found: true, status: 'valid' });
       expect(res.body.items[1]).toMatchObject({ found: false, status: 'unknown' });
-      expect((await t.http().post('/api/certificates/verify').send({ codes: [...codes, code] })).status).toBe(400);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/certificates/verify')
+            .send({ codes: [...codes, code] })
+        ).status,
+      ).toBe(400);
     });
 
     it('renders an A4 PDF whose text holds the Chinese name, for the holder and staff only', async () => {
-      const res = await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(learner)).buffer(true).parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const res = await t
+        .http()
+        .get(`/api/certificates/${code}/pdf`)
+        .set(bearer(learner))
+        .buffer(true)
+        .parse((r, cb) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       const { text } = await extractText(new Uint8Array(res.body as Buffer), { mergePages: true });
@@ -189,8 +225,24 @@ describe('assessments, certificates and readiness', () => {
       expect((await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(stranger))).status).toBe(404);
       // A staff download is audited under the certificate's org, so the club's admins see who took a copy.
       const staff = await newUser(t, 'coordinator', tree.clubA);
-      expect((await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(staff)).buffer(true).parse((r, cb) => { r.on('data', () => undefined); r.on('end', () => cb(null, null)); })).status).toBe(200);
-      const audit = await t.http().get('/api/audit').query({ action: 'certificate.download' }).set(bearer(await newUser(t, 'admin', tree.clubA)));
+      expect(
+        (
+          await t
+            .http()
+            .get(`/api/certificates/${code}/pdf`)
+            .set(bearer(staff))
+            .buffer(true)
+            .parse((r, cb) => {
+              r.on('data', () => undefined);
+              r.on('end', () => cb(null, null));
+            })
+        ).status,
+      ).toBe(200);
+      const audit = await t
+        .http()
+        .get('/api/audit')
+        .query({ action: 'certificate.download' })
+        .set(bearer(await newUser(t, 'admin', tree.clubA)));
       expect(audit.body.items).toEqual([expect.objectContaining({ action: 'certificate.download', actorId: staff.id })]);
     });
 
@@ -226,20 +278,33 @@ describe('assessments, certificates and readiness', () => {
     it('an old certificate points to its renewal while the renewal is in force, and never to another holder', async () => {
       const first = await enrolled('TEST-OPEN', 0);
       const old = await t.http().post(`/api/enrollments/${first.enrollmentId}/certificate`).set(bearer(coordA));
-      await t.db.query(`UPDATE certificates SET issued_at = now() - interval '13 months', expires_at = now() - interval '1 month' WHERE code = $1`, [old.body.code]);
+      await t.db.query(`UPDATE certificates SET issued_at = now() - interval '13 months', expires_at = now() - interval '1 month' WHERE code = $1`, [
+        old.body.code,
+      ]);
       const someoneElse = await enrolled('TEST-OPEN', 0);
       expect((await t.http().post(`/api/enrollments/${someoneElse.enrollmentId}/certificate`).set(bearer(coordA))).status).toBe(201);
       expect((await t.http().get(`/api/certificates/verify/${old.body.code}`)).body).toMatchObject({ status: 'expired', renewedBy: null });
 
-      const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'TEST-OPEN', startsOn: '2020-01-01', endsOn: '2035-01-01', sessions: [] });
-      const [{ id: again }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, first.learner.id]);
+      const classId = await newClass(t.db, tree.stationA, instructor.id, {
+        courseCode: 'TEST-OPEN',
+        startsOn: '2020-01-01',
+        endsOn: '2035-01-01',
+        sessions: [],
+      });
+      const [{ id: again }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+        classId,
+        first.learner.id,
+      ]);
       const renewed = await t.http().post(`/api/enrollments/${again}/certificate`).set(bearer(coordA));
       expect(renewed.status).toBe(201);
       const oldView = await t.http().get(`/api/certificates/verify/${old.body.code}`);
       expect(oldView.body).toMatchObject({ status: 'expired', renewedBy: { code: renewed.body.code, expiresAt: renewed.body.expiresAt } });
       expect(oldView.body.renewedBy.displayCode.replace(/-/g, '')).toBe(renewed.body.code);
       expect((await t.http().get(`/api/certificates/verify/${renewed.body.code}`)).body.renewedBy).toBeNull();
-      const many = await t.http().post('/api/certificates/verify').send({ codes: [old.body.code, renewed.body.code] });
+      const many = await t
+        .http()
+        .post('/api/certificates/verify')
+        .send({ codes: [old.body.code, renewed.body.code] });
       expect(many.body.items.map((i: { renewedBy: { code: string } | null }) => i.renewedBy?.code ?? null)).toEqual([renewed.body.code, null]);
 
       // A renewal that is revoked no longer vouches for the holder.
@@ -277,7 +342,10 @@ describe('assessments, certificates and readiness', () => {
       const ready = await t.http().get(`/api/learners/${mother.id}/readiness`).set(bearer(coordA));
       expect(ready.body).toMatchObject({ ready: true, level: 'ready', missing: [] });
       expect(ready.body.expiring).toHaveLength(1);
-      await t.db.query(`UPDATE certificates SET expires_at = now() - interval '1 day' WHERE learner_id = $1 AND course_id = (SELECT id FROM courses WHERE code = 'CARE-SAFE')`, [mother.id]);
+      await t.db.query(
+        `UPDATE certificates SET expires_at = now() - interval '1 day' WHERE learner_id = $1 AND course_id = (SELECT id FROM courses WHERE code = 'CARE-SAFE')`,
+        [mother.id],
+      );
       const amber = await t.http().get(`/api/learners/${mother.id}/readiness`).set(bearer(coordA));
       expect(amber.body).toMatchObject({ ready: false, level: 'renewal_needed' });
       expect((await t.http().get(`/api/learners/${mother.id}/readiness`).set(bearer(coordB))).status).toBe(404);
@@ -324,15 +392,37 @@ describe('external qualifications', () => {
     const learner = await newUser(t, 'learner', tree.stationA);
     const coord = await newUser(t, 'coordinator', tree.clubA);
     const outsider = await newUser(t, 'coordinator', tree.clubB);
-    const body = { certificateNumber: '2035000123456', occupation: '养老护理员', level: '五级/初级工', issuingBody: '福建省职业技能鉴定指导中心', issuedOn: '2024-05-20' };
+    const body = {
+      certificateNumber: '2035000123456',
+      occupation: '养老护理员',
+      level: '五级/初级工',
+      issuingBody: '福建省职业技能鉴定指导中心',
+      issuedOn: '2024-05-20',
+    };
     const created = await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send(body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ ...body, checkedAt: null, lookupUrl: expect.stringContaining('osta') });
     expect((await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send(body)).status).toBe(409);
-    expect((await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send({ ...body, issuedOn: 'yesterday' })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/learners/${learner.id}/external-credentials`)
+          .set(bearer(learner))
+          .send({ ...body, issuedOn: 'yesterday' })
+      ).status,
+    ).toBe(400);
     for (const issuedOn of ['2024', '2024-W21', '2024-05-20T00:00:00Z', '2024-02-30']) {
-      const bad = await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner)).send({ ...body, issuedOn });
-      expect({ issuedOn, status: bad.status, message: bad.body.message }).toEqual({ issuedOn, status: 400, message: expect.stringMatching(/issuedOn must be a date written YYYY-MM-DD/) });
+      const bad = await t
+        .http()
+        .post(`/api/learners/${learner.id}/external-credentials`)
+        .set(bearer(learner))
+        .send({ ...body, issuedOn });
+      expect({ issuedOn, status: bad.status, message: bad.body.message }).toEqual({
+        issuedOn,
+        status: 400,
+        message: expect.stringMatching(/issuedOn must be a date written YYYY-MM-DD/),
+      });
     }
     expect((await t.http().post(`/api/learners/${learner.id}/external-credentials/${created.body.id}/check`).set(bearer(outsider))).status).toBe(404);
     const checked = await t.http().post(`/api/learners/${learner.id}/external-credentials/${created.body.id}/check`).set(bearer(coord));

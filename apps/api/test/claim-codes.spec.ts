@@ -26,7 +26,8 @@ describe('activation codes in bulk', () => {
     expect(res.status).toBe(201);
     return { importId, phones };
   }
-  const register = (phone: string, claimCode: string) => t.http().post('/api/auth/register').send({ phone, password: 'my-own-password', name: '本人', learnerType: 'migrant_worker', claimCode });
+  const register = (phone: string, claimCode: string) =>
+    t.http().post('/api/auth/register').send({ phone, password: 'my-own-password', name: '本人', learnerType: 'migrant_worker', claimCode });
 
   it("generates a code for every unclaimed learner of an import; every code registers its learner; another club's coordinator gets 404", async () => {
     const { importId, phones } = await importLearners(coordA, ['甲一', '甲二', '甲三']);
@@ -56,7 +57,10 @@ describe('activation codes in bulk', () => {
       const res = await register(phone, code);
       expect({ i, status: res.status }).toEqual({ i, status: 201 });
     }
-    const audit = await t.db.query(`SELECT actor_id, entity_id, details FROM audit_events WHERE action = 'user.claim_code_batch' AND entity_id = $1 ORDER BY id`, [importId]);
+    const audit = await t.db.query(
+      `SELECT actor_id, entity_id, details FROM audit_events WHERE action = 'user.claim_code_batch' AND entity_id = $1 ORDER BY id`,
+      [importId],
+    );
     expect(audit).toHaveLength(2);
     expect(audit[1].details.count).toBe(2);
     expect(audit[1].details.userIds).toHaveLength(2);
@@ -67,10 +71,22 @@ describe('activation codes in bulk', () => {
     const ids: string[] = (await t.db.query(`SELECT id FROM users WHERE phone = ANY($1) ORDER BY phone`, [phones])).map((r: { id: string }) => r.id);
     const outsider = await newUser(t, 'learner', tree.clubB);
     await t.db.query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [outsider.id]);
-    const refused = await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: [...ids, outsider.id] });
+    const refused = await t
+      .http()
+      .post('/api/claim-codes')
+      .set(bearer(coordA))
+      .send({ userIds: [...ids, outsider.id] });
     expect(refused.status).toBe(404);
     expect(await t.db.query(`SELECT 1 FROM account_claims WHERE user_id = ANY($1)`, [[...ids, outsider.id]])).toHaveLength(0);
-    expect((await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: [randomUUID()] })).status).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/claim-codes')
+          .set(bearer(coordA))
+          .send({ userIds: [randomUUID()] })
+      ).status,
+    ).toBe(404);
 
     const ok = await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: ids });
     expect(ok.status).toBe(201);
@@ -80,12 +96,32 @@ describe('activation codes in bulk', () => {
 
   it('refuses a claimed learner in a selection, bad bodies and more than 500 ids', async () => {
     const claimed = await newUser(t, 'learner', tree.clubA);
-    const r = await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: [claimed.id] });
+    const r = await t
+      .http()
+      .post('/api/claim-codes')
+      .set(bearer(coordA))
+      .send({ userIds: [claimed.id] });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('ALREADY_CLAIMED');
     expect((await t.http().post('/api/claim-codes').set(bearer(coordA)).send({})).status).toBe(400);
-    expect((await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: [claimed.id], importId: randomUUID() })).status).toBe(400);
-    expect((await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: ['nope'] })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/claim-codes')
+          .set(bearer(coordA))
+          .send({ userIds: [claimed.id], importId: randomUUID() })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/claim-codes')
+          .set(bearer(coordA))
+          .send({ userIds: ['nope'] })
+      ).status,
+    ).toBe(400);
     const many = Array.from({ length: 501 }, () => randomUUID());
     const tooMany = await t.http().post('/api/claim-codes').set(bearer(coordA)).send({ userIds: many });
     expect(tooMany.status).toBe(400);

@@ -29,18 +29,28 @@ describe('editing a class after it was created', () => {
   afterAll(() => t.close());
 
   /** A class at station A with sessions at these offsets (hours from now, 2 h each), `enrolled` learners and `waitlisted` more. */
-  async function classWith(offsetsHours: number[], enrolled: number, options: { capacity?: number; waitlisted?: number; names?: string[]; orgId?: string } = {}) {
+  async function classWith(
+    offsetsHours: number[],
+    enrolled: number,
+    options: { capacity?: number; waitlisted?: number; names?: string[]; orgId?: string } = {},
+  ) {
     const classId = await newClass(t.db, options.orgId ?? tree.stationA, instructor.id, {
-      startsOn: '2020-01-01', endsOn: '2035-01-01', capacity: options.capacity ?? 30,
+      startsOn: '2020-01-01',
+      endsOn: '2035-01-01',
+      capacity: options.capacity ?? 30,
       sessions: offsetsHours.map((h) => ({ startsAt: iso(h * HOUR), endsAt: iso(h * HOUR + 2 * HOUR) })),
     });
-    const sessions: string[] = (await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId])).map((r: { id: string }) => r.id);
+    const sessions: string[] = (await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId])).map(
+      (r: { id: string }) => r.id,
+    );
     const learners: TestUser[] = [];
     const enrollments: string[] = [];
     for (let i = 0; i < enrolled; i++) {
       const l = await newUser(t, 'learner', tree.clubA, options.names?.[i] ? { name: options.names[i] } : {});
       learners.push(l);
-      enrollments.push((await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, l.id]))[0].id);
+      enrollments.push(
+        (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, l.id]))[0].id,
+      );
     }
     const waiting: TestUser[] = [];
     for (let i = 0; i < (options.waitlisted ?? 0); i++) {
@@ -53,7 +63,9 @@ describe('editing a class after it was created', () => {
   }
 
   const changedRows = (sessionId: string) =>
-    t.db.query(`SELECT user_id, payload FROM notifications WHERE kind = 'session.changed' AND payload->>'sessionId' = $1`, [sessionId]) as Promise<{ user_id: string; payload: Record<string, unknown> }[]>;
+    t.db.query(`SELECT user_id, payload FROM notifications WHERE kind = 'session.changed' AND payload->>'sessionId' = $1`, [sessionId]) as Promise<
+      { user_id: string; payload: Record<string, unknown> }[]
+    >;
 
   describe('capacity', () => {
     it('refuses a capacity below the enrolled count with CAPACITY_BELOW_ENROLLED', async () => {
@@ -92,7 +104,11 @@ describe('editing a class after it was created', () => {
     it('moves a session, tells each enrolled learner and the instructor once, and audits it', async () => {
       const c = await classWith([24, 48], 3, { waitlisted: 1 });
       const startsAt = '2031-03-04T09:00:00+08:00';
-      const res = await t.http().patch(`/api/sessions/${c.sessions[1]}`).set(bearer(coordA)).send({ startsAt, endsAt: '2031-03-04T11:30:00+08:00', location: '二楼教室' });
+      const res = await t
+        .http()
+        .patch(`/api/sessions/${c.sessions[1]}`)
+        .set(bearer(coordA))
+        .send({ startsAt, endsAt: '2031-03-04T11:30:00+08:00', location: '二楼教室' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: c.sessions[1], classId: c.classId, location: '二楼教室', cancelledAt: null });
       expect(new Date(res.body.startsAt).toISOString()).toBe('2031-03-04T01:00:00.000Z');
@@ -110,7 +126,11 @@ describe('editing a class after it was created', () => {
 
     it('refuses a move that ends before it starts, and one outside the caller subtree', async () => {
       const c = await classWith([24], 0);
-      const backwards = await t.http().patch(`/api/sessions/${c.sessions[0]}`).set(bearer(coordA)).send({ startsAt: '2031-03-04T11:00:00+08:00', endsAt: '2031-03-04T09:00:00+08:00' });
+      const backwards = await t
+        .http()
+        .patch(`/api/sessions/${c.sessions[0]}`)
+        .set(bearer(coordA))
+        .send({ startsAt: '2031-03-04T11:00:00+08:00', endsAt: '2031-03-04T09:00:00+08:00' });
       expect(backwards.status).toBe(400);
       const outsider = await t.http().patch(`/api/sessions/${c.sessions[0]}`).set(bearer(coordB)).send({ location: '别处' });
       expect(outsider.status).toBe(404);
@@ -121,7 +141,11 @@ describe('editing a class after it was created', () => {
     it('adds a session, widening the class dates', async () => {
       const c = await classWith([24], 2);
       await t.db.query(`UPDATE classes SET ends_on = '2030-01-01' WHERE id = $1`, [c.classId]);
-      const res = await t.http().post(`/api/classes/${c.classId}/sessions`).set(bearer(admin)).send({ startsAt: '2036-05-10T14:00:00+08:00', endsAt: '2036-05-10T16:00:00+08:00' });
+      const res = await t
+        .http()
+        .post(`/api/classes/${c.classId}/sessions`)
+        .set(bearer(admin))
+        .send({ startsAt: '2036-05-10T14:00:00+08:00', endsAt: '2036-05-10T16:00:00+08:00' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ classId: c.classId, location: '社区活动室', cancelledAt: null });
       const klass = await t.http().get(`/api/classes/${c.classId}`).set(bearer(coordA));
@@ -134,8 +158,28 @@ describe('editing a class after it was created', () => {
       const c = await classWith([-50, -26, -2], 2);
       const [a, b] = c.learners;
       // She came to the first two; nobody was marked in the third.
-      await t.http().put(`/api/sessions/${c.sessions[0]}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: a.id, status: 'present' }, { learnerId: b.id, status: 'absent' }] }).expect(200);
-      await t.http().put(`/api/sessions/${c.sessions[1]}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: a.id, status: 'present' }, { learnerId: b.id, status: 'present' }] }).expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${c.sessions[0]}/attendance`)
+        .set(bearer(coordA))
+        .send({
+          marks: [
+            { learnerId: a.id, status: 'present' },
+            { learnerId: b.id, status: 'absent' },
+          ],
+        })
+        .expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${c.sessions[1]}/attendance`)
+        .set(bearer(coordA))
+        .send({
+          marks: [
+            { learnerId: a.id, status: 'present' },
+            { learnerId: b.id, status: 'present' },
+          ],
+        })
+        .expect(200);
       const before = await t.http().get(`/api/enrollments/${c.enrollments[0]}/attendance`).set(bearer(a));
       expect(before.body).toMatchObject({ sessions: 3, attended: 2 });
 
@@ -154,7 +198,11 @@ describe('editing a class after it was created', () => {
       expect(klass.body.sessions).toHaveLength(3);
       expect(klass.body.sessions[2].cancelledAt).toEqual(expect.any(String));
       // A cancelled session takes no marks and cannot be moved.
-      const mark = await t.http().put(`/api/sessions/${c.sessions[2]}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: a.id, status: 'present' }] });
+      const mark = await t
+        .http()
+        .put(`/api/sessions/${c.sessions[2]}/attendance`)
+        .set(bearer(coordA))
+        .send({ marks: [{ learnerId: a.id, status: 'present' }] });
       expect(mark.status).toBe(422);
       expect(mark.body.code).toBe('SESSION_CANCELLED');
       const move = await t.http().patch(`/api/sessions/${c.sessions[2]}`).set(bearer(coordA)).send({ location: '别处' });
@@ -166,8 +214,18 @@ describe('editing a class after it was created', () => {
       const station = await newOrg(t.db, 'station', '取消课驿站', tree.clubA);
       const c = await classWith([-50, -26], 1, { orgId: station });
       const [a] = c.learners;
-      await t.http().put(`/api/sessions/${c.sessions[0]}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: a.id, status: 'present' }] }).expect(200);
-      await t.http().put(`/api/sessions/${c.sessions[1]}/attendance`).set(bearer(coordA)).send({ marks: [{ learnerId: a.id, status: 'absent' }] }).expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${c.sessions[0]}/attendance`)
+        .set(bearer(coordA))
+        .send({ marks: [{ learnerId: a.id, status: 'present' }] })
+        .expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${c.sessions[1]}/attendance`)
+        .set(bearer(coordA))
+        .send({ marks: [{ learnerId: a.id, status: 'absent' }] })
+        .expect(200);
       const roster = await t.http().get(`/api/sessions/${c.sessions[0]}/attendance`).set(bearer(instructor));
       expect(roster.body.items[0].rate).toBe(0.5);
       await t.http().post(`/api/sessions/${c.sessions[1]}/cancel`).set(bearer(coordA)).expect(200);
@@ -182,7 +240,12 @@ describe('editing a class after it was created', () => {
   describe('attendance history', () => {
     it('the class instructor reads the history of her own sessions, not of another class', async () => {
       const mine = await classWith([-2], 1);
-      await t.http().put(`/api/sessions/${mine.sessions[0]}/attendance`).set(bearer(instructor)).send({ marks: [{ learnerId: mine.learners[0].id, status: 'late' }] }).expect(200);
+      await t
+        .http()
+        .put(`/api/sessions/${mine.sessions[0]}/attendance`)
+        .set(bearer(instructor))
+        .send({ marks: [{ learnerId: mine.learners[0].id, status: 'late' }] })
+        .expect(200);
       const own = await t.http().get(`/api/sessions/${mine.sessions[0]}/attendance/history`).set(bearer(instructor));
       expect(own.status).toBe(200);
       expect(own.body.items).toHaveLength(1);
@@ -230,7 +293,9 @@ describe('editing a class after it was created', () => {
         expect(summary).toMatchObject({ attended: summary!.sessions, rate: 1, cannotReachMinimum: false, belowMinimum: false });
       }
       // Each mark has its history row, as a roster save writes.
-      const [{ marks, history }] = await t.db.query(`SELECT (SELECT count(*)::int FROM attendance_marks) AS marks, (SELECT count(*)::int FROM attendance_history) AS history`);
+      const [{ marks, history }] = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM attendance_marks) AS marks, (SELECT count(*)::int FROM attendance_history) AS history`,
+      );
       expect(history).toBeGreaterThanOrEqual(marks);
     });
   });

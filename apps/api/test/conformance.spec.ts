@@ -8,7 +8,20 @@ describe('response conformance checker', () => {
       '/api/things/{id}': {
         get: {
           responses: {
-            200: { content: { 'application/json': { schema: { type: 'object', required: ['id', 'tags'], properties: { id: { type: 'string', format: 'uuid' }, tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } } } } } } },
+            200: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['id', 'tags'],
+                    properties: {
+                      id: { type: 'string', format: 'uuid' },
+                      tags: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' } } } },
+                    },
+                  },
+                },
+              },
+            },
             default: { content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
           },
         },
@@ -16,10 +29,26 @@ describe('response conformance checker', () => {
       },
       '/api/things/{id}/pdf': { get: { responses: { 200: { content: { 'application/pdf': { schema: { type: 'string' } } } } } } },
     },
-    components: { schemas: { ErrorBody: { type: 'object', required: ['statusCode', 'code'], properties: { statusCode: { type: 'integer' }, code: { type: 'string' } }, additionalProperties: true } } },
+    components: {
+      schemas: {
+        ErrorBody: {
+          type: 'object',
+          required: ['statusCode', 'code'],
+          properties: { statusCode: { type: 'integer' }, code: { type: 'string' } },
+          additionalProperties: true,
+        },
+      },
+    },
   };
   const id = '0b9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e11';
-  const json = (status: number, body: unknown, path = `/api/things/${id}`, method = 'GET') => ({ method, path, status, contentType: 'application/json; charset=utf-8', body, text: JSON.stringify(body) });
+  const json = (status: number, body: unknown, path = `/api/things/${id}`, method = 'GET') => ({
+    method,
+    path,
+    status,
+    contentType: 'application/json; charset=utf-8',
+    body,
+    text: JSON.stringify(body),
+  });
 
   it('accepts what the document says', () => {
     const c = new ResponseConformance(spec);

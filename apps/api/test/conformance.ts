@@ -58,7 +58,9 @@ export class ResponseConformance {
     const documented = route.operation.responses[String(r.status)];
     const response = documented ?? (r.status >= 400 ? route.operation.responses.default : undefined);
     if (!response) {
-      this.violations.push(`${where}: status not documented for ${r.method} ${route.template} (documented: ${Object.keys(route.operation.responses).join(', ')})`);
+      this.violations.push(
+        `${where}: status not documented for ${r.method} ${route.template} (documented: ${Object.keys(route.operation.responses).join(', ')})`,
+      );
       return;
     }
     if (r.status === 204 || !response.content) {
@@ -83,7 +85,9 @@ export class ResponseConformance {
       this.validators.set(key, validate);
     }
     if (!validate(r.body)) {
-      const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+      const problems = (validate.errors ?? [])
+        .slice(0, 5)
+        .map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
       this.violations.push(`${where}: body breaks the schema: ${problems.join('; ')}`);
     }
   }
@@ -98,7 +102,8 @@ function closeObjects(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(closeObjects);
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closeObjects(s)])) : closeObjects(v);
+  for (const [k, v] of Object.entries(node))
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, closeObjects(s)])) : closeObjects(v);
   if (out.type === 'object' && out.properties && !('additionalProperties' in out)) out.additionalProperties = false;
   return out;
 }

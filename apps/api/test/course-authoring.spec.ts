@@ -48,7 +48,11 @@ describe('course authoring', () => {
     await newUser(t, 'learner', tree.stationA, { learnerType: 'volunteer_mother' });
     const queued = async () => (await t.db.query(`SELECT 1 FROM stats_dirty WHERE org_id = $1`, [tree.stationA])).length;
     await t.db.query(`DELETE FROM stats_dirty`);
-    const res = await t.http().post('/api/courses').set(bearer(admin)).send(draftBody('REQ-MOTHERS', { category: 'care', requiredForVolunteers: true }));
+    const res = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(admin))
+      .send(draftBody('REQ-MOTHERS', { category: 'care', requiredForVolunteers: true }));
     expect(res.status).toBe(201);
     expect(await queued()).toBe(0); // a draft changes nobody's readiness
     expect((await t.http().patch(`/api/courses/${res.body.id}`).set(bearer(admin)).send({ published: true })).status).toBe(200);
@@ -75,7 +79,11 @@ describe('course authoring', () => {
     });
 
     it('a course created without `published` is still published at once (the contract)', async () => {
-      const res = await t.http().post('/api/courses').set(bearer(admin)).send({ ...draftBody('PUB-AT-ONCE'), published: undefined });
+      const res = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send({ ...draftBody('PUB-AT-ONCE'), published: undefined });
       expect(res.body.published).toBe(true);
       expect(codes(await t.http().get('/api/courses'))).toContain('PUB-AT-ONCE');
     });
@@ -88,7 +96,12 @@ describe('course authoring', () => {
       await newClass(t.db, tree.stationA, null, { courseCode: 'DRAFT-ELDER', status: 'cancelled' });
       const all = await t.http().get('/api/courses').query({ include: 'drafts' }).set(bearer(admin));
       expect(all.status).toBe(200);
-      expect(all.body.items.find((c: { code: string }) => c.code === 'DRAFT-ELDER')).toMatchObject({ published: false, lessonCount: 2, classCount: 1, openClasses: 1 });
+      expect(all.body.items.find((c: { code: string }) => c.code === 'DRAFT-ELDER')).toMatchObject({
+        published: false,
+        lessonCount: 2,
+        classCount: 1,
+        openClasses: 1,
+      });
       expect(codes(all)).toEqual(expect.arrayContaining(['LAW-MPL', 'VOC-HOUSE']));
       expect(all.body.total).toBe(all.body.items.length);
 
@@ -106,7 +119,9 @@ describe('course authoring', () => {
         expect(res.status).toBe(403);
         expect(res.body.code).toBe('FORBIDDEN');
       }
-      const [denied] = await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'access.denied' AND entity_id = 'GET /api/courses?include=drafts' ORDER BY id DESC LIMIT 1`);
+      const [denied] = await t.db.query(
+        `SELECT actor_id FROM audit_events WHERE action = 'access.denied' AND entity_id = 'GET /api/courses?include=drafts' ORDER BY id DESC LIMIT 1`,
+      );
       expect(denied.actor_id).toBe(learner.id);
       expect((await t.http().get('/api/courses').query({ include: 'everything' }).set(bearer(admin))).status).toBe(400);
     });
@@ -127,7 +142,12 @@ describe('course authoring', () => {
       }
       const res = await t.http().get(`/api/courses/${draftId}`).set(bearer(admin));
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ published: false, lessonCount: 2, classCount: 1, lessons: [expect.objectContaining({ position: 1 }), expect.objectContaining({ position: 2 })] });
+      expect(res.body).toMatchObject({
+        published: false,
+        lessonCount: 2,
+        classCount: 1,
+        lessons: [expect.objectContaining({ position: 1 }), expect.objectContaining({ position: 2 })],
+      });
     });
 
     it('once published, it is in the catalogue and its page is public', async () => {
@@ -156,43 +176,71 @@ describe('course authoring', () => {
     });
 
     it('a bad lesson refuses the whole edit, naming the lesson, and changes nothing', async () => {
-      const res = await t.http().patch(`/api/courses/${id}`).set(bearer(admin)).send({
-        title: '改过的名称',
-        minAttendancePct: 90,
-        lessons: [{ title: '新第一课', body: '内容', hours: 2 }, { title: '', body: '内容', hours: -1 }],
-      });
+      const res = await t
+        .http()
+        .patch(`/api/courses/${id}`)
+        .set(bearer(admin))
+        .send({
+          title: '改过的名称',
+          minAttendancePct: 90,
+          lessons: [
+            { title: '新第一课', body: '内容', hours: 2 },
+            { title: '', body: '内容', hours: -1 },
+          ],
+        });
       expect(res.status).toBe(400);
-      expect(res.body.messages).toEqual(expect.arrayContaining([expect.stringMatching(/^lessons\[1\]\.title /), expect.stringMatching(/^lessons\[1\]\.hours /)]));
+      expect(res.body.messages).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^lessons\[1\]\.title /), expect.stringMatching(/^lessons\[1\]\.hours /)]),
+      );
       expect(await stored(id)).toEqual(before);
     });
 
     it('a lesson the database refuses mid-transaction rolls back the course row and the old lessons stay', async () => {
       // A NUL character passes validation (it is a string) but PostgreSQL text cannot hold it: the
       // failure comes after the UPDATE of the course and the DELETE of its lessons.
-      const res = await t.http().patch(`/api/courses/${id}`).set(bearer(admin)).send({
-        title: '改过的名称',
-        minAttendancePct: 90,
-        lessons: [{ title: '新第一课', body: '内容', hours: 2 }, { title: '新第二课', body: 'bad \u0000 byte', hours: 1 }],
-      });
+      const res = await t
+        .http()
+        .patch(`/api/courses/${id}`)
+        .set(bearer(admin))
+        .send({
+          title: '改过的名称',
+          minAttendancePct: 90,
+          lessons: [
+            { title: '新第一课', body: '内容', hours: 2 },
+            { title: '新第二课', body: 'bad \u0000 byte', hours: 1 },
+          ],
+        });
       expect(res.status).toBe(400);
       expect(await stored(id)).toEqual(before);
     });
 
     it('a refused prerequisite after the course row changed rolls everything back too', async () => {
-      const res = await t.http().patch(`/api/courses/${id}`).set(bearer(admin)).send({
-        title: '改过的名称',
-        lessons: [{ title: '只有一课', body: '内容', hours: 2 }],
-        prerequisiteCourseIds: ['00000000-0000-4000-8000-000000000000'],
-      });
+      const res = await t
+        .http()
+        .patch(`/api/courses/${id}`)
+        .set(bearer(admin))
+        .send({
+          title: '改过的名称',
+          lessons: [{ title: '只有一课', body: '内容', hours: 2 }],
+          prerequisiteCourseIds: ['00000000-0000-4000-8000-000000000000'],
+        });
       expect(res.status).toBe(400);
       expect(await stored(id)).toEqual(before);
     });
 
     it('a good edit replaces lessons in the given order; an empty list removes them', async () => {
-      const res = await t.http().patch(`/api/courses/${id}`).set(bearer(admin)).send({
-        title: '改过的名称',
-        lessons: [before.lessons[1], before.lessons[0]].map((l: { title_zh: string; body_zh: string; hours: number }) => ({ title: l.title_zh, body: l.body_zh, hours: l.hours })),
-      });
+      const res = await t
+        .http()
+        .patch(`/api/courses/${id}`)
+        .set(bearer(admin))
+        .send({
+          title: '改过的名称',
+          lessons: [before.lessons[1], before.lessons[0]].map((l: { title_zh: string; body_zh: string; hours: number }) => ({
+            title: l.title_zh,
+            body: l.body_zh,
+            hours: l.hours,
+          })),
+        });
       expect(res.status).toBe(200);
       expect(res.body.lessons.map((l: { titleZh: string; position: number }) => [l.position, l.titleZh])).toEqual([
         [1, before.lessons[1].title_zh],
@@ -208,7 +256,11 @@ describe('course authoring', () => {
     it('null on PATCH is refused for every field but validityMonths (it was a 500)', async () => {
       const id = (await t.http().post('/api/courses').set(bearer(admin)).send(draftBody('NULL-EDIT'))).body.id;
       for (const field of ['title', 'category', 'requiredHours', 'minAttendancePct', 'requiredForVolunteers', 'published', 'lessons', 'code']) {
-        const res = await t.http().patch(`/api/courses/${id}`).set(bearer(admin)).send({ [field]: null });
+        const res = await t
+          .http()
+          .patch(`/api/courses/${id}`)
+          .set(bearer(admin))
+          .send({ [field]: null });
         expect({ field, status: res.status }).toEqual({ field, status: 400 });
         expect(res.body.messages).toEqual([`${field} must not be null`]);
       }
@@ -218,15 +270,22 @@ describe('course authoring', () => {
     });
 
     it('course rules and each lesson by its index', async () => {
-      const res = await t.http().post('/api/courses').set(bearer(admin)).send(
-        draftBody('BAD-RULES', {
-          minAttendancePct: 150,
-          passMark: -1,
-          validityMonths: 0,
-          requiredHours: 'twelve',
-          lessons: [{ title: '好的一课', body: '', hours: 1 }, { title: 'x'.repeat(201), body: 5, hours: 'two' }],
-        }),
-      );
+      const res = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send(
+          draftBody('BAD-RULES', {
+            minAttendancePct: 150,
+            passMark: -1,
+            validityMonths: 0,
+            requiredHours: 'twelve',
+            lessons: [
+              { title: '好的一课', body: '', hours: 1 },
+              { title: 'x'.repeat(201), body: 5, hours: 'two' },
+            ],
+          }),
+        );
       expect(res.status).toBe(400);
       const messages: string[] = res.body.messages;
       for (const field of ['minAttendancePct', 'passMark', 'validityMonths', 'requiredHours', 'lessons[1].title', 'lessons[1].body', 'lessons[1].hours']) {
@@ -239,8 +298,18 @@ describe('course authoring', () => {
     it('a taken code is a 409, and a prerequisite cycle a 422', async () => {
       expect((await t.http().post('/api/courses').set(bearer(admin)).send(draftBody('LAW-MPL'))).status).toBe(409);
       const a = (await t.http().post('/api/courses').set(bearer(admin)).send(draftBody('CYCLE-A'))).body.id;
-      const b = (await t.http().post('/api/courses').set(bearer(admin)).send(draftBody('CYCLE-B', { prerequisiteCourseIds: [a] }))).body.id;
-      const cycle = await t.http().patch(`/api/courses/${a}`).set(bearer(admin)).send({ prerequisiteCourseIds: [b] });
+      const b = (
+        await t
+          .http()
+          .post('/api/courses')
+          .set(bearer(admin))
+          .send(draftBody('CYCLE-B', { prerequisiteCourseIds: [a] }))
+      ).body.id;
+      const cycle = await t
+        .http()
+        .patch(`/api/courses/${a}`)
+        .set(bearer(admin))
+        .send({ prerequisiteCourseIds: [b] });
       expect(cycle.status).toBe(422);
       expect(await courseId(t.db, 'CYCLE-A')).toBe(a);
     });

@@ -28,7 +28,12 @@ describe('course ownership', () => {
     ...over,
   });
   const fingerprint = async (id: string) =>
-    JSON.stringify(await t.db.query(`SELECT c.*, (SELECT json_agg(l ORDER BY l.position) FROM lessons l WHERE l.course_id = c.id) AS lessons FROM courses c WHERE c.id = $1`, [id]));
+    JSON.stringify(
+      await t.db.query(
+        `SELECT c.*, (SELECT json_agg(l ORDER BY l.position) FROM lessons l WHERE l.course_id = c.id) AS lessons FROM courses c WHERE c.id = $1`,
+        [id],
+      ),
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -57,18 +62,34 @@ describe('course ownership', () => {
   });
 
   it('ownerOrgId may name an org inside her subtree, never one outside it', async () => {
-    const inside = await t.http().post('/api/courses').set(bearer(fujianAdmin)).send(body('OWN-FJ-CLUB', { ownerOrgId: tree.clubA }));
+    const inside = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(fujianAdmin))
+      .send(body('OWN-FJ-CLUB', { ownerOrgId: tree.clubA }));
     expect(inside.status).toBe(201);
     expect(inside.body.ownerOrgId).toBe(tree.clubA);
-    const outside = await t.http().post('/api/courses').set(bearer(gansuAdmin)).send(body('OWN-GS-X', { ownerOrgId: tree.province }));
+    const outside = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(gansuAdmin))
+      .send(body('OWN-GS-X', { ownerOrgId: tree.province }));
     expect(outside.status).toBe(404);
     expect((await t.db.query(`SELECT 1 FROM courses WHERE code = 'OWN-GS-X'`)).length).toBe(0);
-    const bad = await t.http().post('/api/courses').set(bearer(gansuAdmin)).send(body('OWN-GS-Y', { ownerOrgId: 'not-an-id' }));
+    const bad = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(gansuAdmin))
+      .send(body('OWN-GS-Y', { ownerOrgId: 'not-an-id' }));
     expect(bad.status).toBe(400);
   });
 
   it("another branch's admin cannot change, re-lesson, withdraw, publish or take over a course: 404, nothing changes", async () => {
-    const created = await t.http().post('/api/courses').set(bearer(fujianAdmin)).send(body('OWN-FJ-2', { published: false }));
+    const created = await t
+      .http()
+      .post('/api/courses')
+      .set(bearer(fujianAdmin))
+      .send(body('OWN-FJ-2', { published: false }));
     const id = created.body.id;
     const before = await fingerprint(id);
     const attempts = [{ requiredHours: 1 }, { lessons: [] }, { published: true }, { title: '改了' }, { ownerOrgId: gansu }];

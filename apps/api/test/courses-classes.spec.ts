@@ -28,7 +28,9 @@ describe('catalogue and classes', () => {
       const res = await t.http().get('/api/courses');
       expect(res.status).toBe(200);
       const codes = res.body.items.map((c: { code: string }) => c.code);
-      expect(codes).toEqual(expect.arrayContaining(['LAW-MPL', 'LAW-PJD', 'CARE-PSY', 'CARE-SAFE', 'VOC-HOUSE', 'VOC-ELEC-1', 'VOC-ELEC-2', 'VOC-BEAUTY', 'VOC-ELDER']));
+      expect(codes).toEqual(
+        expect.arrayContaining(['LAW-MPL', 'LAW-PJD', 'CARE-PSY', 'CARE-SAFE', 'VOC-HOUSE', 'VOC-ELEC-1', 'VOC-ELEC-2', 'VOC-BEAUTY', 'VOC-ELDER']),
+      );
       for (const c of res.body.items.filter((x: { code: string }) => CATALOG.some((k) => k.code === x.code))) {
         expect(c.requiredForVolunteers).toBe(c.category === 'law' || c.category === 'care');
       }
@@ -83,11 +85,24 @@ describe('catalogue and classes', () => {
   describe('courses (admin)', () => {
     it('creates a published course with lessons, then edits it', async () => {
       const prereq = await courseId(t.db, 'VOC-HOUSE');
-      const res = await t.http().post('/api/courses').set(bearer(admin)).send({
-        code: 'VOC-HOUSE-2', title: '家政服务员（中级）', titleEn: 'Housekeeping (intermediate)', category: 'vocational', description: '进阶',
-        requiredHours: 40, minAttendancePct: 80, passMark: 70, validityMonths: null, requiredForVolunteers: false, prerequisiteCourseIds: [prereq],
-        lessons: [{ title: '第一课', body: '<script>alert(1)</script> **整理收纳**', hours: 40 }],
-      });
+      const res = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send({
+          code: 'VOC-HOUSE-2',
+          title: '家政服务员（中级）',
+          titleEn: 'Housekeeping (intermediate)',
+          category: 'vocational',
+          description: '进阶',
+          requiredHours: 40,
+          minAttendancePct: 80,
+          passMark: 70,
+          validityMonths: null,
+          requiredForVolunteers: false,
+          prerequisiteCourseIds: [prereq],
+          lessons: [{ title: '第一课', body: '<script>alert(1)</script> **整理收纳**', hours: 40 }],
+        });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ code: 'VOC-HOUSE-2', published: true, prerequisites: [expect.objectContaining({ code: 'VOC-HOUSE' })] });
       const catalog = await t.http().get('/api/courses');
@@ -95,16 +110,28 @@ describe('catalogue and classes', () => {
       const edit = await t.http().patch(`/api/courses/${res.body.id}`).set(bearer(admin)).send({ passMark: 75, prerequisiteCourseIds: [] });
       expect(edit.status).toBe(200);
       expect(edit.body).toMatchObject({ passMark: 75, prerequisites: [] });
-      const dup = await t.http().post('/api/courses').set(bearer(admin)).send({ code: 'VOC-HOUSE-2', title: 'x', category: 'vocational', requiredHours: 1, minAttendancePct: 1, passMark: 1, requiredForVolunteers: false });
+      const dup = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send({ code: 'VOC-HOUSE-2', title: 'x', category: 'vocational', requiredHours: 1, minAttendancePct: 1, passMark: 1, requiredForVolunteers: false });
       expect(dup.status).toBe(409);
     });
 
     it('refuses a prerequisite cycle and bad rules', async () => {
       const elec1 = await courseId(t.db, 'VOC-ELEC-1');
       const elec2 = await courseId(t.db, 'VOC-ELEC-2');
-      const cycle = await t.http().patch(`/api/courses/${elec1}`).set(bearer(admin)).send({ prerequisiteCourseIds: [elec2] });
+      const cycle = await t
+        .http()
+        .patch(`/api/courses/${elec1}`)
+        .set(bearer(admin))
+        .send({ prerequisiteCourseIds: [elec2] });
       expect(cycle.status).toBe(422);
-      const bad = await t.http().post('/api/courses').set(bearer(admin)).send({ code: 'x', title: '', category: 'law', requiredHours: -1, minAttendancePct: 101, passMark: 50.5, requiredForVolunteers: 'yes' });
+      const bad = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send({ code: 'x', title: '', category: 'law', requiredHours: -1, minAttendancePct: 101, passMark: 50.5, requiredForVolunteers: 'yes' });
       expect(bad.status).toBe(400);
       const text = bad.body.messages.join('\n');
       for (const f of ['code', 'title', 'requiredHours', 'minAttendancePct', 'passMark', 'requiredForVolunteers']) expect(text).toContain(f);
@@ -112,12 +139,31 @@ describe('catalogue and classes', () => {
       const fields = new Set((bad.body.fields as { field: string; rule: string }[]).map((f) => f.field));
       expect([...fields].sort()).toEqual(['code', 'minAttendancePct', 'passMark', 'requiredForVolunteers', 'requiredHours', 'title']);
       expect(bad.body.fields).toContainEqual(expect.objectContaining({ field: 'passMark', rule: 'isInt' }));
-      const lesson = await t.http().post('/api/courses').set(bearer(admin)).send({ code: 'VOC-FIELDS-1', title: 'x', category: 'law', requiredHours: 1, minAttendancePct: 1, passMark: 1, requiredForVolunteers: false, lessons: [{ title: 'a', body: 'b', hours: 1 }, { title: '', body: 'b', hours: 1 }], extra: 1 });
+      const lesson = await t
+        .http()
+        .post('/api/courses')
+        .set(bearer(admin))
+        .send({
+          code: 'VOC-FIELDS-1',
+          title: 'x',
+          category: 'law',
+          requiredHours: 1,
+          minAttendancePct: 1,
+          passMark: 1,
+          requiredForVolunteers: false,
+          lessons: [
+            { title: 'a', body: 'b', hours: 1 },
+            { title: '', body: 'b', hours: 1 },
+          ],
+          extra: 1,
+        });
       expect(lesson.status).toBe(400);
-      expect(lesson.body.fields).toEqual(expect.arrayContaining([
-        expect.objectContaining({ field: 'lessons.1.title', message: expect.stringMatching(/^lessons\[1\]\.title /) }),
-        { field: 'extra', rule: 'unknownField', message: 'extra is not an accepted field' },
-      ]));
+      expect(lesson.body.fields).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'lessons.1.title', message: expect.stringMatching(/^lessons\[1\]\.title /) }),
+          { field: 'extra', rule: 'unknownField', message: 'extra is not an accepted field' },
+        ]),
+      );
     });
   });
 
@@ -138,14 +184,38 @@ describe('catalogue and classes', () => {
     });
 
     it('a coordinator creates a class with sessions ordered by start', async () => {
-      const res = await t.http().post('/api/classes').set(bearer(coordA)).send(body({ courseId: await courseId(t.db, 'VOC-HOUSE') }));
+      const res = await t
+        .http()
+        .post('/api/classes')
+        .set(bearer(coordA))
+        .send(body({ courseId: await courseId(t.db, 'VOC-HOUSE') }));
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ orgId: tree.stationA, instructorId: instructorA.id, capacity: 30, enrolledCount: 0, waitlistCount: 0, seatsLeft: 30, status: 'scheduled', courseCode: 'VOC-HOUSE' });
+      expect(res.body).toMatchObject({
+        orgId: tree.stationA,
+        instructorId: instructorA.id,
+        capacity: 30,
+        enrolledCount: 0,
+        waitlistCount: 0,
+        seatsLeft: 30,
+        status: 'scheduled',
+        courseCode: 'VOC-HOUSE',
+      });
       expect(res.body.sessions.map((s: { location: string }) => s.location)).toEqual(['二楼', '鼓山镇社区活动室']);
     });
 
     it('allows a class entered after the fact', async () => {
-      const res = await t.http().post('/api/classes').set(bearer(coordA)).send(body({ courseId: await courseId(t.db, 'VOC-HOUSE'), startsOn: '2024-03-01', endsOn: '2024-03-31', sessions: [{ startsAt: '2024-03-02T09:00:00+08:00', endsAt: '2024-03-02T11:00:00+08:00' }] }));
+      const res = await t
+        .http()
+        .post('/api/classes')
+        .set(bearer(coordA))
+        .send(
+          body({
+            courseId: await courseId(t.db, 'VOC-HOUSE'),
+            startsOn: '2024-03-01',
+            endsOn: '2024-03-31',
+            sessions: [{ startsAt: '2024-03-02T09:00:00+08:00', endsAt: '2024-03-02T11:00:00+08:00' }],
+          }),
+        );
       expect(res.status).toBe(201);
       expect(res.body.status).toBe('finished');
     });
@@ -169,11 +239,19 @@ describe('catalogue and classes', () => {
         [{ endsOn: '2030-02-30' }, 400, /endsOn/],
       ];
       for (const [over, status, message] of cases) {
-        const res = await t.http().post('/api/classes').set(bearer(coordA)).send(body({ courseId: house, ...over }));
+        const res = await t
+          .http()
+          .post('/api/classes')
+          .set(bearer(coordA))
+          .send(body({ courseId: house, ...over }));
         expect({ over, status: res.status }).toEqual({ over, status });
         expect(res.body.message).toMatch(message);
       }
-      const clubLevel = await t.http().post('/api/classes').set(bearer(admin)).send(body({ courseId: house, orgId: tree.county }));
+      const clubLevel = await t
+        .http()
+        .post('/api/classes')
+        .set(bearer(admin))
+        .send(body({ courseId: house, orgId: tree.county }));
       expect(clubLevel.status).toBe(422);
     });
 

@@ -100,7 +100,10 @@ describe('too late to complete: self-enrollment refused, staff warned', () => {
     const first = await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(coord)).send({ learnerId: learner.id });
     const held = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 AND starts_at < now()`, [classId]);
     for (const s of held) {
-      await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, marked_by, source) VALUES ($1, $2, $3, 'present', $4, 'roster')`, [s.id, learner.id, first.body.id, coord.id]);
+      await t.db.query(
+        `INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, marked_by, source) VALUES ($1, $2, $3, 'present', $4, 'roster')`,
+        [s.id, learner.id, first.body.id, coord.id],
+      );
     }
     expect((await t.http().delete(`/api/enrollments/${first.body.id}`).set(bearer(learner))).status).toBe(204);
     const again = await enrolSelf(learner, classId);
@@ -138,10 +141,9 @@ describe('erasing an account gives her seats to the waitlist', () => {
 
     expect((await t.http().delete('/api/me').set(bearer(her))).status).toBe(204);
 
-    const rows = await t.db.query(
-      `SELECT class_id, learner_id, status, waitlist_position FROM enrollments WHERE class_id = ANY($1) ORDER BY created_at`,
-      [[upcoming, waitlistOnly, finished]],
-    );
+    const rows = await t.db.query(`SELECT class_id, learner_id, status, waitlist_position FROM enrollments WHERE class_id = ANY($1) ORDER BY created_at`, [
+      [upcoming, waitlistOnly, finished],
+    ]);
     expect(rows).toEqual([
       { class_id: upcoming, learner_id: her.id, status: 'withdrawn', waitlist_position: null },
       { class_id: upcoming, learner_id: next.id, status: 'enrolled', waitlist_position: null },
@@ -151,7 +153,9 @@ describe('erasing an account gives her seats to the waitlist', () => {
       { class_id: finished, learner_id: her.id, status: 'completed', waitlist_position: null },
     ]);
     const counts = await t.db.query(`SELECT id, enrolled_count, waitlist_count FROM classes WHERE id = ANY($1)`, [[upcoming, waitlistOnly]]);
-    expect(Object.fromEntries(counts.map((c: { id: string; enrolled_count: number; waitlist_count: number }) => [c.id, [c.enrolled_count, c.waitlist_count]]))).toEqual({
+    expect(
+      Object.fromEntries(counts.map((c: { id: string; enrolled_count: number; waitlist_count: number }) => [c.id, [c.enrolled_count, c.waitlist_count]])),
+    ).toEqual({
       [upcoming]: [1, 1],
       [waitlistOnly]: [1, 0],
     });
@@ -165,7 +169,9 @@ describe('erasing an account gives her seats to the waitlist', () => {
     expect((await enrol(her, classId)).body.status).toBe('enrolled');
     // A trigger makes the class update fail inside the erasure's transaction.
     await t.db.query(`CREATE FUNCTION refuse_erasure_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`);
-    await t.db.query(`CREATE TRIGGER refuse_erasure_test BEFORE UPDATE ON classes FOR EACH ROW WHEN (NEW.id = '${classId}') EXECUTE FUNCTION refuse_erasure_test()`);
+    await t.db.query(
+      `CREATE TRIGGER refuse_erasure_test BEFORE UPDATE ON classes FOR EACH ROW WHEN (NEW.id = '${classId}') EXECUTE FUNCTION refuse_erasure_test()`,
+    );
     try {
       expect((await t.http().delete('/api/me').set(bearer(her))).status).toBe(500);
     } finally {

@@ -28,7 +28,10 @@ describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope',
     const results = await Promise.all(learners.map((l) => enrolSelf(l, classId)));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(results.filter((r) => r.body.status === 'enrolled')).toHaveLength(5);
-    const positions = results.filter((r) => r.body.status === 'waitlisted').map((r) => r.body.waitlistPosition).sort((a, b) => a - b);
+    const positions = results
+      .filter((r) => r.body.status === 'waitlisted')
+      .map((r) => r.body.waitlistPosition)
+      .sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
     const db = await t.db.query(
       `SELECT k.enrolled_count, k.waitlist_count,
@@ -59,14 +62,22 @@ describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope',
     const note = await t.db.query(`SELECT id, kind FROM notifications WHERE user_id = $1`, [b.id]);
     expect(note).toEqual([{ id: expect.any(String), kind: 'enrollment.promoted' }]);
     // Its delivery job was queued in the same transaction.
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`, [note[0].id])).toEqual([{ n: 1 }]);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`, [note[0].id])).toEqual([
+      { n: 1 },
+    ]);
     // Delivered in the daytime (China time): at night the text would wait for the morning (quiet hours).
     t.app.get(SmsClock).now = () => new Date('2026-12-07T10:00:00+08:00');
     expect(await t.app.get(NotificationsService).deliver(note[0].id)).toEqual({ status: 'sent' });
-    expect((await t.db.query(`SELECT sent_at, sms_status FROM notifications WHERE user_id = $1`, [b.id]))[0]).toEqual({ sent_at: expect.any(Date), sms_status: 'sent' });
+    expect((await t.db.query(`SELECT sent_at, sms_status FROM notifications WHERE user_id = $1`, [b.id]))[0]).toEqual({
+      sent_at: expect.any(Date),
+      sms_status: 'sent',
+    });
     // Withdrawing twice changes nothing.
     expect((await t.http().delete(`/api/enrollments/${ea.body.id}`).set(bearer(a))).status).toBe(204);
-    expect((await t.db.query(`SELECT enrolled_count, waitlist_count FROM classes WHERE id = $1`, [classId]))[0]).toEqual({ enrolled_count: 1, waitlist_count: 1 });
+    expect((await t.db.query(`SELECT enrolled_count, waitlist_count FROM classes WHERE id = $1`, [classId]))[0]).toEqual({
+      enrolled_count: 1,
+      waitlist_count: 1,
+    });
   });
 
   it('leaving the waitlist closes the gap behind her', async () => {
@@ -75,8 +86,14 @@ describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope',
     const res = [];
     for (const l of ls) res.push(await enrolSelf(l, classId));
     expect((await t.http().delete(`/api/enrollments/${res[2].body.id}`).set(bearer(coordA))).status).toBe(204);
-    const rows = await t.db.query(`SELECT learner_id, waitlist_position FROM enrollments WHERE class_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`, [classId]);
-    expect(rows).toEqual([{ learner_id: ls[1].id, waitlist_position: 1 }, { learner_id: ls[3].id, waitlist_position: 2 }]);
+    const rows = await t.db.query(
+      `SELECT learner_id, waitlist_position FROM enrollments WHERE class_id = $1 AND status = 'waitlisted' ORDER BY waitlist_position`,
+      [classId],
+    );
+    expect(rows).toEqual([
+      { learner_id: ls[1].id, waitlist_position: 1 },
+      { learner_id: ls[3].id, waitlist_position: 2 },
+    ]);
   });
 
   it('raising the capacity promotes from the waitlist; lowering below enrolled is refused', async () => {
@@ -151,7 +168,10 @@ describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope',
   });
 
   it('the roster lists enrolled then waitlisted learners; instructors see masked phones; her own list shows waitlist position', async () => {
-    const classId = await newClass(t.db, tree.stationA, instructor.id, { capacity: 1, sessions: [{ startsAt: '2030-01-05T01:00:00Z', endsAt: '2030-01-05T03:00:00Z' }] });
+    const classId = await newClass(t.db, tree.stationA, instructor.id, {
+      capacity: 1,
+      sessions: [{ startsAt: '2030-01-05T01:00:00Z', endsAt: '2030-01-05T03:00:00Z' }],
+    });
     const [a, b] = await Promise.all([1, 2].map(() => newUser(t, 'learner', tree.clubA)));
     await enrolSelf(a, classId);
     await enrolSelf(b, classId);
@@ -177,6 +197,14 @@ describe('enrollment: capacity, waitlist, prerequisites, closed classes, scope',
     expect(noLearner.body.message).toMatch(/learnerId or phone/);
     const badPhone = await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(coordA)).send({ phone: '123' });
     expect(badPhone.status).toBe(400);
-    expect((await t.http().post(`/api/classes/00000000-0000-4000-8000-000000000000/enrollments`).set(bearer(coordA)).send({ learnerId: (await newUser(t, 'learner', tree.clubA)).id })).status).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/classes/00000000-0000-4000-8000-000000000000/enrollments`)
+          .set(bearer(coordA))
+          .send({ learnerId: (await newUser(t, 'learner', tree.clubA)).id })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -97,7 +97,15 @@ export async function newClass(db: DataSource, orgId: string, instructorId: stri
   const rows = await db.query(
     `INSERT INTO classes (course_id, org_id, instructor_id, starts_on, ends_on, capacity, status, location)
      SELECT id, $2, $3, $4, $5, $6, $7, '社区活动室' FROM courses WHERE code = $1 RETURNING id`,
-    [options.courseCode ?? 'VOC-HOUSE', orgId, instructorId, options.startsOn ?? '2030-01-01', options.endsOn ?? '2030-03-01', options.capacity ?? 30, options.status ?? 'scheduled'],
+    [
+      options.courseCode ?? 'VOC-HOUSE',
+      orgId,
+      instructorId,
+      options.startsOn ?? '2030-01-01',
+      options.endsOn ?? '2030-03-01',
+      options.capacity ?? 30,
+      options.status ?? 'scheduled',
+    ],
   );
   const id = rows[0].id;
   for (const s of options.sessions ?? []) {

@@ -30,10 +30,18 @@ describe('faults: database down', () => {
     db = await startEmbeddedPostgres({ dir, fsync: false });
     await db.createDatabase('hearth');
     await runMigrations(db.url('hearth'));
-    app = await createApp(loadConfig({
-      DATABASE_URL: db.url('hearth'), JWT_SECRET: 'faults-secret-faults-secret-faults-secret-0', NODE_ENV: 'test', LOG_LEVEL: 'silent',
-      ARGON2_MEMORY_KIB: '1024', ARGON2_ITERATIONS: '1', ADMIN_PHONE: '13700000001', ADMIN_PASSWORD: 'faults-password',
-    }));
+    app = await createApp(
+      loadConfig({
+        DATABASE_URL: db.url('hearth'),
+        JWT_SECRET: 'faults-secret-faults-secret-faults-secret-0',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        ARGON2_MEMORY_KIB: '1024',
+        ARGON2_ITERATIONS: '1',
+        ADMIN_PHONE: '13700000001',
+        ADMIN_PASSWORD: 'faults-password',
+      }),
+    );
     await app.get(SeedService).run();
   });
   afterAll(async () => {

@@ -27,7 +27,10 @@ describe('anonymous flood on a small pool', () => {
     tree = await newTree(t.db, 'FL');
     learner = await newUser(t, 'learner', tree.clubA);
     claimedPhone = newPhone();
-    await t.db.query(`INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '钱梅', 'learner', $2, 'migrant_worker')`, [claimedPhone, tree.clubA]);
+    await t.db.query(`INSERT INTO users (phone, name, role, org_id, learner_type) VALUES ($1, '钱梅', 'learner', $2, 'migrant_worker')`, [
+      claimedPhone,
+      tree.clubA,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -38,7 +41,11 @@ describe('anonymous flood on a small pool', () => {
   const floods: Record<string, () => Call[]> = {
     'POST /api/auth/register': () => [
       // The original finding: a club-registered phone, a wrong activation code.
-      { method: 'post', path: '/api/auth/register', body: { phone: claimedPhone, password: 'attacker-pw-1', name: '冒充', learnerType: 'migrant_worker', claimCode: String(10_000_000 + n++) } },
+      {
+        method: 'post',
+        path: '/api/auth/register',
+        body: { phone: claimedPhone, password: 'attacker-pw-1', name: '冒充', learnerType: 'migrant_worker', claimCode: String(10_000_000 + n++) },
+      },
       { method: 'post', path: '/api/auth/register', body: { phone: learner.phone, password: 'attacker-pw-1', name: '冒充', learnerType: 'migrant_worker' } },
       { method: 'post', path: '/api/auth/register', body: { phone: newPhone(), password: 'a-new-password', name: '新人', learnerType: 'volunteer_mother' } },
     ],
@@ -57,10 +64,18 @@ describe('anonymous flood on a small pool', () => {
     'GET /api/courses/:idOrCode': () => [{ method: 'get', path: '/api/courses/VOC-HOUSE' }],
     'GET /api/health': () => [{ method: 'get', path: '/api/health' }],
     'GET /.well-known/jwks.json': () => [{ method: 'get', path: '/.well-known/jwks.json' }],
-    'GET /api/orgs/joinable': () => [{ method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent(`驿站${n++}`)}` }, { method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent('俱乐部')}` }],
+    'GET /api/orgs/joinable': () => [
+      { method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent(`驿站${n++}`)}` },
+      { method: 'get', path: `/api/orgs/joinable?q=${encodeURIComponent('俱乐部')}` },
+    ],
     'GET /api/credentials/issuer': () => [{ method: 'get', path: '/api/credentials/issuer' }],
-    'GET /api/credentials/status/:id': () => [{ method: 'get', path: '/api/credentials/status/1' }, { method: 'get', path: `/api/credentials/status/${900_000 + n++}` }],
-    'POST /api/credentials/holder-check/:code': () => [{ method: 'post', path: `/api/credentials/holder-check/HX-NOPE-${n++}`, body: { phone: '13800000000' } }],
+    'GET /api/credentials/status/:id': () => [
+      { method: 'get', path: '/api/credentials/status/1' },
+      { method: 'get', path: `/api/credentials/status/${900_000 + n++}` },
+    ],
+    'POST /api/credentials/holder-check/:code': () => [
+      { method: 'post', path: `/api/credentials/holder-check/HX-NOPE-${n++}`, body: { phone: '13800000000' } },
+    ],
     // A guessed secret (401) and the right one with an unknown number (a lookup that finds nobody).
     'POST /api/sms/replies/aliyun': () => [
       { method: 'post', path: `/api/sms/replies/aliyun?token=guess-${n++}`, body: [{ phone_number: newPhone(), content: 'TD' }] },
@@ -73,7 +88,9 @@ describe('anonymous flood on a small pool', () => {
   };
 
   it('5× the pool size at once on each public route in turn: no 5xx, /api/health always answers and nothing waits on the pool', async () => {
-    const publicRoutes = routeInventory(t.app).filter((r) => r.rule?.kind === 'public').map((r) => `${r.method} ${r.path}`);
+    const publicRoutes = routeInventory(t.app)
+      .filter((r) => r.rule?.kind === 'public')
+      .map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes.filter((r) => !floods[r])).toEqual([]);
 
     // Over one listening socket with fetch (supertest would open a server per request, and check every
@@ -85,7 +102,11 @@ describe('anonymous flood on a small pool', () => {
       // From many addresses, as a botnet would: the per-address limits must not be what saves the pool.
       const headers: Record<string, string> = { 'x-forwarded-for': `203.0.113.${(address++ % 250) + 1}` };
       if (c.body) headers['content-type'] = 'application/json';
-      const res = await fetch(`http://127.0.0.1:${port}${c.path}`, { method: c.method.toUpperCase(), headers, body: c.body ? JSON.stringify(c.body) : undefined });
+      const res = await fetch(`http://127.0.0.1:${port}${c.path}`, {
+        method: c.method.toUpperCase(),
+        headers,
+        body: c.body ? JSON.stringify(c.body) : undefined,
+      });
       await res.arrayBuffer();
       return { call: c, status: res.status };
     };
@@ -143,7 +164,9 @@ describe('anonymous flood on a small pool', () => {
     const percentile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * q) - 1)];
     const p99 = percentile(healthMs, 0.99);
     const poolWaitP99 = percentile(poolWaitMs, 0.99);
-    console.log(`FIGURE ${JSON.stringify({ name: 'anonymous flood', pool: POOL, routes: publicRoutes.length, perWave: FLOOD, requests: answers.length, fivexx: failed.length, ms: Math.round(elapsed), healthProbes: healthMs.length, healthP99Ms: Math.round(p99), healthMaxMs: Math.round(sorted[sorted.length - 1]), poolWaits: poolWaitMs.length, poolWaitP99Ms: Math.round(poolWaitP99), poolWaitMaxMs: Math.round(Math.max(...poolWaitMs)) })}`);
+    console.log(
+      `FIGURE ${JSON.stringify({ name: 'anonymous flood', pool: POOL, routes: publicRoutes.length, perWave: FLOOD, requests: answers.length, fivexx: failed.length, ms: Math.round(elapsed), healthProbes: healthMs.length, healthP99Ms: Math.round(p99), healthMaxMs: Math.round(sorted[sorted.length - 1]), poolWaits: poolWaitMs.length, poolWaitP99Ms: Math.round(poolWaitP99), poolWaitMaxMs: Math.round(Math.max(...poolWaitMs)) })}`,
+    );
     expect(failed.map((a) => `${a.status} ${a.call.method.toUpperCase()} ${a.call.path}`)).toEqual([]);
     expect(healthStatuses.length).toBeGreaterThanOrEqual(publicRoutes.length);
     expect(healthStatuses.filter((s) => s !== 200)).toEqual([]);

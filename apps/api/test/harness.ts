@@ -50,7 +50,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       if (poolGuardViolations.length > 0) {
-        throw new Error(`${poolGuardViolations.length} times a transaction waited for a second pool connection:\n${[...new Set(poolGuardViolations)].slice(0, 20).join('\n')}`);
+        throw new Error(
+          `${poolGuardViolations.length} times a transaction waited for a second pool connection:\n${[...new Set(poolGuardViolations)].slice(0, 20).join('\n')}`,
+        );
       }
       console.log(`FIGURE ${JSON.stringify({ name: 'openapi conformance', responses: conformance.checked, violations: conformance.violations.length })}`);
       if (conformance.violations.length > 0) {
@@ -71,7 +73,14 @@ function checked(agent: Agent, conformance: ResponseConformance): Agent {
       return (url: string, ...rest: unknown[]) => {
         const test = (value as (url: string, ...rest: unknown[]) => ReturnType<Agent['get']>).call(target, url, ...rest);
         test.on('response', (res: { status: number; headers: Record<string, string>; body: unknown; text?: string }) => {
-          conformance.check({ method: property.toUpperCase(), path: url, status: res.status, contentType: res.headers['content-type'] ?? '', body: res.body, text: res.text ?? '' });
+          conformance.check({
+            method: property.toUpperCase(),
+            path: url,
+            status: res.status,
+            contentType: res.headers['content-type'] ?? '',
+            body: res.body,
+            text: res.text ?? '',
+          });
         });
         return test;
       };

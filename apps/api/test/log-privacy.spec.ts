@@ -28,7 +28,11 @@ describe('privacy of logs', () => {
     await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken });
     await t.http().get('/api/users').query({ q: phone }).set(bearer(coord));
     await t.http().get(`/api/users?q=${phone}`).set('Authorization', `Bearer ${login.body.accessToken}`);
-    await t.http().post('/api/users').set(bearer(coord)).send({ phone: newPhone(), name: '新人', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA, password });
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(coord))
+      .send({ phone: newPhone(), name: '新人', role: 'learner', learnerType: 'migrant_worker', orgId: tree.clubA, password });
     await t.http().get('/api/me').set('Authorization', 'Bearer broken.token.here');
     const log = readFileSync(file, 'utf8');
     expect(log.length).toBeGreaterThan(1000);

@@ -45,7 +45,12 @@ describe('notification inbox', () => {
     const inbox = await t.http().get('/api/me/notifications').set(bearer(b));
     expect(inbox.status).toBe(200);
     expect(inbox.body).toMatchObject({ total: 1, unread: 1 });
-    expect(inbox.body.items[0]).toMatchObject({ kind: 'enrollment.promoted', title: '您有名额了：家政服务员', link: `/learn/${waiting.body.id}`, readAt: null });
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'enrollment.promoted',
+      title: '您有名额了：家政服务员',
+      link: `/learn/${waiting.body.id}`,
+      readAt: null,
+    });
     expect(inbox.body.items[0].body).toMatch(/候补/);
     // Nothing for the one who withdrew.
     expect((await t.http().get('/api/me/notifications').set(bearer(a))).body).toEqual({ items: [], total: 0, unread: 0 });
@@ -54,16 +59,25 @@ describe('notification inbox', () => {
   it('a certificate issued by her coordinator reaches her inbox in English when that is her language', async () => {
     const learner = await newUser(t, 'learner', tree.stationA);
     expect((await t.http().patch('/api/me').set(bearer(learner)).send({ locale: 'en' })).status).toBe(200);
-    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct) VALUES ('INBOX-OPEN', 'care', '收件箱课程', 'Inbox course', 0, 0)`);
+    await t.db.query(
+      `INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct) VALUES ('INBOX-OPEN', 'care', '收件箱课程', 'Inbox course', 0, 0)`,
+    );
     const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'INBOX-OPEN' });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     const issued = await t.http().post(`/api/enrollments/${enrollmentId}/certificate`).set(bearer(coordinator));
     expect(issued.status).toBe(201);
 
     const inbox = await t.http().get('/api/me/notifications').set(bearer(learner));
     expect(inbox.body.items).toHaveLength(1);
     const [item] = inbox.body.items;
-    expect(item).toMatchObject({ kind: 'certificate.issued', title: 'Well done! Your certificate is ready', link: `/my/certificates/${encodeURIComponent(issued.body.code)}` });
+    expect(item).toMatchObject({
+      kind: 'certificate.issued',
+      title: 'Well done! Your certificate is ready',
+      link: `/my/certificates/${encodeURIComponent(issued.body.code)}`,
+    });
     expect(item.body).toContain(issued.body.code);
     expect(item.body).not.toMatch(/[\u3000-\u303f\uff00-\uffef]|证书/);
   });
@@ -73,7 +87,12 @@ describe('notification inbox', () => {
     const kinds = ['referral.created', 'certificate.revoked', 'certificate.expiring', 'referral.status', 'certificate.issued'];
     const ids = await insert(
       learner.id,
-      kinds.map((kind, i) => ({ kind, payload: { job: '保洁', code: `CODE-${i}`, course: '家政', expiresAt: '2027-01-05T00:00:00Z', reason: 'other', status: 'hired' }, minutesAgo: 50 - i * 10, read: i === 1 })),
+      kinds.map((kind, i) => ({
+        kind,
+        payload: { job: '保洁', code: `CODE-${i}`, course: '家政', expiresAt: '2027-01-05T00:00:00Z', reason: 'other', status: 'hired' },
+        minutesAgo: 50 - i * 10,
+        read: i === 1,
+      })),
     );
     const newestFirst = [...ids].reverse();
 
@@ -100,8 +119,14 @@ describe('notification inbox', () => {
 
   it('marks read only hers: another woman’s ids change nothing and reveal nothing', async () => {
     const [her, other] = await Promise.all([newUser(t, 'learner', tree.clubA), newUser(t, 'learner', tree.clubB)]);
-    const mine = await insert(her.id, [1, 2, 3].map((m) => ({ kind: 'referral.created', payload: { job: '保洁' }, minutesAgo: m })));
-    const theirs = await insert(other.id, [1, 2].map((m) => ({ kind: 'referral.created', payload: { job: '月嫂' }, minutesAgo: m })));
+    const mine = await insert(
+      her.id,
+      [1, 2, 3].map((m) => ({ kind: 'referral.created', payload: { job: '保洁' }, minutesAgo: m })),
+    );
+    const theirs = await insert(
+      other.id,
+      [1, 2].map((m) => ({ kind: 'referral.created', payload: { job: '月嫂' }, minutesAgo: m })),
+    );
 
     // She cannot read them: her list holds only hers.
     const list = await t.http().get('/api/me/notifications').set(bearer(her));
@@ -109,7 +134,11 @@ describe('notification inbox', () => {
     expect(JSON.stringify(list.body)).not.toContain('月嫂');
 
     // Naming her own and the other's ids (and an id that exists nowhere) marks just hers, with the same answer as for hers alone.
-    const res = await t.http().post('/api/me/notifications/read').set(bearer(her)).send({ ids: [mine[0], theirs[0], '00000000-0000-4000-8000-000000000000'] });
+    const res = await t
+      .http()
+      .post('/api/me/notifications/read')
+      .set(bearer(her))
+      .send({ ids: [mine[0], theirs[0], '00000000-0000-4000-8000-000000000000'] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ unread: 2 });
     expect((await t.http().get('/api/me/notifications/unread-count').set(bearer(other))).body).toEqual({ unread: 2 });
@@ -132,7 +161,10 @@ describe('notification inbox', () => {
     const employerId = (await t.db.query(`INSERT INTO employers (org_id, name, industry) VALUES ($1, '收件箱家政', '家政') RETURNING id`, [tree.clubA]))[0].id;
     const employer = await newUser(t, 'employer', tree.clubA, { employerId });
     const referralId = '5a1c3c1e-8f1e-4d35-9b7e-2f6d8a1c0e66';
-    await insert(employer.id, [{ kind: 'referral.created', payload: { job: '住家保洁员', referralId }, minutesAgo: 2 }, { kind: 'followup.due', payload: { job: '住家保洁员', referralId, dueOn: '2027-01-05' }, minutesAgo: 1 }]);
+    await insert(employer.id, [
+      { kind: 'referral.created', payload: { job: '住家保洁员', referralId }, minutesAgo: 2 },
+      { kind: 'followup.due', payload: { job: '住家保洁员', referralId, dueOn: '2027-01-05' }, minutesAgo: 1 },
+    ]);
     const items = (await t.http().get('/api/me/notifications').set(bearer(employer))).body.items;
     expect(items.map((i: { link: string }) => i.link)).toEqual(['/employer/followups', `/employer/referrals/${referralId}`]);
     expect(items[0].body).toBe('“住家保洁员”岗位有一次回访，2027年1月5日 到期。');
@@ -148,7 +180,11 @@ describe('notification inbox', () => {
     expect(initial.body).toEqual({ smsKinds: expect.arrayContaining([...DEFAULT_SMS_KINDS]), smsOptedOutAt: null });
     expect(initial.body.smsKinds).toHaveLength(DEFAULT_SMS_KINDS.length);
 
-    const saved = await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['certificate.revoked', 'enrollment.promoted', 'certificate.revoked'] });
+    const saved = await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ smsKinds: ['certificate.revoked', 'enrollment.promoted', 'certificate.revoked'] });
     expect(saved.status).toBe(200);
     expect(saved.body).toEqual({ smsKinds: ['enrollment.promoted', 'certificate.revoked'], smsOptedOutAt: null });
     expect((await t.http().get('/api/me/notification-preferences').set(bearer(learner))).body).toEqual(saved.body);
@@ -157,12 +193,24 @@ describe('notification inbox', () => {
     expect(off.body.smsKinds).toEqual([]);
     expect(Date.parse(off.body.smsOptedOutAt)).not.toBeNaN();
     // Saving kinds again without touching the switch keeps SMS off, from the same moment.
-    const still = await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['session.changed'] });
+    const still = await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ smsKinds: ['session.changed'] });
     expect(still.body).toEqual({ smsKinds: ['session.changed'], smsOptedOutAt: off.body.smsOptedOutAt });
-    const on = await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['session.changed'], smsOff: false });
+    const on = await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ smsKinds: ['session.changed'], smsOff: false });
     expect(on.body).toEqual({ smsKinds: ['session.changed'], smsOptedOutAt: null });
 
-    const unknown = await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['session.changed', 'marketing.promo'] });
+    const unknown = await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ smsKinds: ['session.changed', 'marketing.promo'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(unknown.body.message)).toMatch(/smsKinds must only name notification kinds: enrollment\.promoted/);
@@ -177,9 +225,20 @@ describe('notification inbox', () => {
 
   it('her export holds her notifications and choices; erasure removes both, in the transaction that erases her', async () => {
     const learner = await newUser(t, 'learner', tree.clubA);
-    const [readId] = await insert(learner.id, [{ kind: 'certificate.issued', payload: { code: 'ERASE-1', course: '家政' }, minutesAgo: 3 }, { kind: 'referral.created', payload: { job: '保洁' }, minutesAgo: 1 }]);
-    await t.http().post('/api/me/notifications/read').set(bearer(learner)).send({ ids: [readId] });
-    await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['certificate.issued'] });
+    const [readId] = await insert(learner.id, [
+      { kind: 'certificate.issued', payload: { code: 'ERASE-1', course: '家政' }, minutesAgo: 3 },
+      { kind: 'referral.created', payload: { job: '保洁' }, minutesAgo: 1 },
+    ]);
+    await t
+      .http()
+      .post('/api/me/notifications/read')
+      .set(bearer(learner))
+      .send({ ids: [readId] });
+    await t
+      .http()
+      .put('/api/me/notification-preferences')
+      .set(bearer(learner))
+      .send({ smsKinds: ['certificate.issued'] });
 
     const exported = (await t.http().get('/api/me/export').set(bearer(learner))).body;
     expect(exported.notifications.map((n: { kind: string }) => n.kind)).toEqual(['certificate.issued', 'referral.created']);
@@ -202,7 +261,9 @@ describe('notification inbox', () => {
     await insert(learner.id, [{ kind: 'referral.created', payload: { job: '保洁' }, minutesAgo: 1 }]);
     await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: [] });
     // A trigger makes the last step of erasure (its audit record) fail.
-    await t.db.query(`CREATE FUNCTION inbox_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = 'user.erase' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    await t.db.query(
+      `CREATE FUNCTION inbox_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = 'user.erase' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`,
+    );
     await t.db.query(`CREATE TRIGGER inbox_test_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION inbox_test_refuse()`);
     try {
       expect((await t.http().delete('/api/me').set(bearer(learner))).status).toBe(500);

@@ -61,21 +61,38 @@ describe('notification kinds from their causes, each delivered once', () => {
   });
 
   it('session.changed: a moved and a cancelled session reach the learner and the instructor', async () => {
-    const classId = await newClass(t.db, tree.stationA, instructor.id, { startsOn: '2020-01-01', endsOn: '2035-01-01', sessions: [{ startsAt: iso(3 * DAY), endsAt: iso(3 * DAY + 2 * HOUR) }] });
+    const classId = await newClass(t.db, tree.stationA, instructor.id, {
+      startsOn: '2020-01-01',
+      endsOn: '2035-01-01',
+      sessions: [{ startsAt: iso(3 * DAY), endsAt: iso(3 * DAY + 2 * HOUR) }],
+    });
     const learner = await newUser(t, 'learner', tree.stationA);
     expect((await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(learner)).send({})).status).toBe(201);
     const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
-    expect((await t.http().patch(`/api/sessions/${sessionId}`).set(bearer(coordA)).send({ startsAt: iso(4 * DAY), endsAt: iso(4 * DAY + 2 * HOUR), location: '二楼' })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/api/sessions/${sessionId}`)
+          .set(bearer(coordA))
+          .send({ startsAt: iso(4 * DAY), endsAt: iso(4 * DAY + 2 * HOUR), location: '二楼' })
+      ).status,
+    ).toBe(200);
     expect((await t.http().post(`/api/sessions/${sessionId}/cancel`).set(bearer(coordA))).status).toBe(200);
     const rows = await delivered(learner.id, 'session.changed', 2);
     expect(rows.map((r) => r.payload.change).sort()).toEqual(['cancelled', 'moved'].sort());
     expect(rows[0].payload).toMatchObject({ classId, sessionId, startsAt: expect.stringMatching(/Z$/), location: '二楼' });
-    const mine = await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'session.changed' AND payload->>'sessionId' = $2`, [instructor.id, sessionId]);
+    const mine = await t.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'session.changed' AND payload->>'sessionId' = $2`,
+      [instructor.id, sessionId],
+    );
     expect(mine).toEqual([{ n: 2 }]);
   });
 
   it('certificate.issued and certificate.revoked, then certificate.expiring from the clock', async () => {
-    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-OPEN', 'care', '测试课程', 'Test course', 0, 0, 12) ON CONFLICT DO NOTHING`);
+    await t.db.query(
+      `INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('TEST-OPEN', 'care', '测试课程', 'Test course', 0, 0, 12) ON CONFLICT DO NOTHING`,
+    );
     const learner = await newUser(t, 'learner', tree.stationA);
     const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'TEST-OPEN', startsOn: '2020-01-01', endsOn: '2035-01-01' });
     const enrol = await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(learner)).send({});
@@ -100,17 +117,36 @@ describe('notification kinds from their causes, each delivered once', () => {
   it('referral.created, referral.status to her and to the referring coordinator, followup.due to coordinator and employer', async () => {
     const employerId = await newEmployer(t.db, tree.clubA);
     const staff = await newUser(t, 'employer', tree.clubA, { employerId });
-    const job = await t.http().post('/api/jobs').set(bearer(coordA)).send({ employerId, title: '住家保姆', description: '照顾老人', requiredCourseIds: [await courseId(t.db, 'VOC-HOUSE')], location: '福州', positions: 1, wageMin: 5000, wageMax: 6000 });
+    const job = await t
+      .http()
+      .post('/api/jobs')
+      .set(bearer(coordA))
+      .send({
+        employerId,
+        title: '住家保姆',
+        description: '照顾老人',
+        requiredCourseIds: [await courseId(t.db, 'VOC-HOUSE')],
+        location: '福州',
+        positions: 1,
+        wageMin: 5000,
+        wageMax: 6000,
+      });
     expect(job.status).toBe(201);
     const learner = await newUser(t, 'learner', tree.stationA);
-    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, hours) SELECT 'K' || substr(md5(random()::text), 1, 10), $1, id, $2, 40 FROM courses WHERE code = 'VOC-HOUSE'`, [learner.id, tree.stationA]);
+    await t.db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, hours) SELECT 'K' || substr(md5(random()::text), 1, 10), $1, id, $2, 40 FROM courses WHERE code = 'VOC-HOUSE'`,
+      [learner.id, tree.stationA],
+    );
     expect((await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' })).status).toBe(201);
     const ref = await t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId: learner.id, jobId: job.body.id });
     expect(ref.status).toBe(201);
     expect((await delivered(learner.id, 'referral.created'))[0].payload).toEqual({ job: '住家保姆', referralId: ref.body.id });
-    for (const status of ['contacted', 'interviewing', 'hired']) expect((await t.http().patch(`/api/referrals/${ref.body.id}`).set(bearer(staff)).send({ status })).status).toBe(200);
+    for (const status of ['contacted', 'interviewing', 'hired'])
+      expect((await t.http().patch(`/api/referrals/${ref.body.id}`).set(bearer(staff)).send({ status })).status).toBe(200);
     const hers = await delivered(learner.id, 'referral.status', 3);
-    expect(hers.map((r) => r.payload)).toEqual(['contacted', 'interviewing', 'hired'].map((status) => ({ job: '住家保姆', status, referralId: ref.body.id, role: 'learner' })));
+    expect(hers.map((r) => r.payload)).toEqual(
+      ['contacted', 'interviewing', 'hired'].map((status) => ({ job: '住家保姆', status, referralId: ref.body.id, role: 'learner' })),
+    );
     const coordinators = await delivered(coordA.id, 'referral.status', 3);
     expect(coordinators[2].payload).toEqual({ job: '住家保姆', status: 'hired', referralId: ref.body.id, role: 'coordinator' });
 
@@ -131,8 +167,12 @@ describe('notification kinds from their causes, each delivered once', () => {
     const next = new Date(Date.parse(`${d}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
     const at = (day: string, time: string) => `${day}T${time}:00+08:00`;
     const classId = await newClass(t.db, tree.stationA, instructor.id, {
-      startsOn: '2020-01-01', endsOn: '2035-01-01',
-      sessions: [{ startsAt: at(next, '10:00'), endsAt: at(next, '12:00') }, { startsAt: at(next, '14:00'), endsAt: at(next, '16:00') }],
+      startsOn: '2020-01-01',
+      endsOn: '2035-01-01',
+      sessions: [
+        { startsAt: at(next, '10:00'), endsAt: at(next, '12:00') },
+        { startsAt: at(next, '14:00'), endsAt: at(next, '16:00') },
+      ],
     });
     const learner = await newUser(t, 'learner', tree.stationA);
     expect((await t.http().post(`/api/classes/${classId}/enrollments`).set(bearer(learner)).send({})).status).toBe(201);
@@ -148,17 +188,32 @@ describe('notification kinds from their causes, each delivered once', () => {
     expect(await run(at(next, '07:00'))).toBe(2);
     expect(await run(at(next, '09:00'))).toBe(0);
     // A session added that morning for the evening is reminded at the next run, still before it starts.
-    const added = await t.http().post(`/api/classes/${classId}/sessions`).set(bearer(coordA)).send({ startsAt: at(next, '19:00'), endsAt: at(next, '20:00') });
+    const added = await t
+      .http()
+      .post(`/api/classes/${classId}/sessions`)
+      .set(bearer(coordA))
+      .send({ startsAt: at(next, '19:00'), endsAt: at(next, '20:00') });
     expect(added.status).toBe(201);
     expect(await run(at(next, '09:01'))).toBe(2);
     expect(await run(at(next, '19:30'))).toBe(0); // started: too late, and reminded already
     const hers = await delivered(learner.id, 'session.reminder', 3);
     expect(hers.filter((r) => r.payload.sessionId === added.body.id).map((r) => r.payload.when)).toEqual(['today']);
-    expect(hers.filter((r) => r.payload.sessionId === morning.id).map((r) => r.payload)).toEqual(['tomorrow', 'today'].map((when) => ({
-      classId, sessionId: morning.id, course: expect.any(String), startsAt: new Date(at(next, '10:00')).toISOString(), endsAt: new Date(at(next, '12:00')).toISOString(), location: '社区活动室', when, role: 'learner',
-    })));
+    expect(hers.filter((r) => r.payload.sessionId === morning.id).map((r) => r.payload)).toEqual(
+      ['tomorrow', 'today'].map((when) => ({
+        classId,
+        sessionId: morning.id,
+        course: expect.any(String),
+        startsAt: new Date(at(next, '10:00')).toISOString(),
+        endsAt: new Date(at(next, '12:00')).toISOString(),
+        location: '社区活动室',
+        when,
+        role: 'learner',
+      })),
+    );
     const theirs = await delivered(instructor.id, 'session.reminder', 3);
     expect(theirs.map((r) => r.payload.role)).toEqual(['instructor', 'instructor', 'instructor']);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'sessionId' = $1 AND kind = 'session.reminder'`, [afternoon.id])).toEqual([{ n: 0 }]);
+    expect(
+      await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE payload->>'sessionId' = $1 AND kind = 'session.reminder'`, [afternoon.id]),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -39,7 +39,10 @@ describe('typed client against the OpenAPI spec', () => {
 
   it('every operation documents its success answer (a schema, a file type, or 204) and the error body', async () => {
     type Response = { content?: Record<string, { schema?: unknown }> };
-    const spec = (await t.http().get('/api/docs-json')).body as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, Response> }>> };
+    const spec = (await t.http().get('/api/docs-json')).body as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, Response> }>>;
+    };
     expect(spec.openapi).toBe('3.1.0');
     const undocumented: string[] = [];
     for (const [path, operations] of Object.entries(spec.paths)) {
@@ -55,7 +58,9 @@ describe('typed client against the OpenAPI spec', () => {
 
   it('every request body field the API validates is in the document (the client can only send what it publishes)', async () => {
     const { getMetadataStorage } = await import('class-validator');
-    const spec = (await t.http().get('/api/docs-json')).body as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+    const spec = (await t.http().get('/api/docs-json')).body as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
     const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, { propertyName: string; type: string }[]> };
     const missing: string[] = [];
     const optionalButRequired: string[] = [];
@@ -64,7 +69,9 @@ describe('typed client against the OpenAPI spec', () => {
       if (!schema) continue; // query classes are published as parameters, not schemas
       for (const name of new Set(rules.map((r) => r.propertyName))) if (!schema.properties?.[name]) missing.push(`${target.name}.${name}`);
       // @IsOptional() is a conditional validation: the client may leave such a field out.
-      for (const rule of rules) if (rule.type === 'conditionalValidation' && schema.required?.includes(rule.propertyName)) optionalButRequired.push(`${target.name}.${rule.propertyName}`);
+      for (const rule of rules)
+        if (rule.type === 'conditionalValidation' && schema.required?.includes(rule.propertyName))
+          optionalButRequired.push(`${target.name}.${rule.propertyName}`);
     }
     expect(missing).toEqual([]);
     expect([...new Set(optionalButRequired)]).toEqual([]);

@@ -69,7 +69,19 @@ describe('browsing and searching the org tree', () => {
       expect(names(page)).toEqual(['乙县', '甲县']);
       expect(page.total).toBe(2);
       const countyA = page.items.find((item) => item.id === o.countyA)!;
-      expect(countyA).toEqual({ id: o.countyA, parentId: o.cityA, kind: 'county', name: '甲县', depth: 3, childCount: 2, learners: 2, trail: [{ id: o.provA, kind: 'province', name: '甲省' }, { id: o.cityA, kind: 'city', name: '甲市' }] });
+      expect(countyA).toEqual({
+        id: o.countyA,
+        parentId: o.cityA,
+        kind: 'county',
+        name: '甲县',
+        depth: 3,
+        childCount: 2,
+        learners: 2,
+        trail: [
+          { id: o.provA, kind: 'province', name: '甲省' },
+          { id: o.cityA, kind: 'city', name: '甲市' },
+        ],
+      });
       // The trail starts at her own org: the national root above her is not hers to see.
       expect(page.parent).toMatchObject({ id: o.cityA, name: '甲市', childCount: 2, learners: 2, trail: [{ id: o.provA, name: '甲省' }] });
     });
@@ -120,7 +132,11 @@ describe('browsing and searching the org tree', () => {
     it('puts the exact name first, then names starting with it', async () => {
       const page = (await list(provinceA, { q: '甲县' })).body as NodePage;
       expect(names(page)[0]).toBe('甲县');
-      expect(names(page).slice(1, 4).every((name) => name.startsWith('甲县'))).toBe(true);
+      expect(
+        names(page)
+          .slice(1, 4)
+          .every((name) => name.startsWith('甲县')),
+      ).toBe(true);
       expect(names(page)).toContain('甲县直属驿站');
     });
 
@@ -171,7 +187,10 @@ describe('browsing and searching the org tree', () => {
       expect(page.items.map((item) => item.id)).toEqual(expected);
       expect(page.total).toBe(expected.length);
       expect(expected).toEqual(expect.arrayContaining([o.club, o.station, o.directStation, o.latin]));
-      expect(page.items.find((item) => item.id === o.station)).toMatchObject({ kind: 'station', trail: [{ id: o.provA }, { id: o.cityA }, { id: o.countyA }, { id: o.club }] });
+      expect(page.items.find((item) => item.id === o.station)).toMatchObject({
+        kind: 'station',
+        trail: [{ id: o.provA }, { id: o.cityA }, { id: o.countyA }, { id: o.club }],
+      });
       // The parameter may be repeated too.
       const repeated = (await t.http().get('/api/orgs?kind=club&kind=station&limit=100').set(bearer(provinceA))).body as NodePage;
       expect(repeated.items.map((item) => item.id)).toEqual(expected);

@@ -34,7 +34,7 @@ describe('public rate limit (certificate verification), per client address and s
     expect(rows.map((r: { hits: number }) => r.hits)).toEqual([7]);
   });
 
-  it('adds up what two instances admit: a second instance sees the first one\'s counts after a flush', async () => {
+  it("adds up what two instances admit: a second instance sees the first one's counts after a flush", async () => {
     await awayFromWindowEdge();
     const one = t.app.get(PublicRateLimiter);
     const two = new PublicRateLimiter(t.db); // another API process on the same database
@@ -66,7 +66,9 @@ describe('public rate limit (certificate verification), per client address and s
       await limiter.flush();
       expect(limiter.consume(key, 60, 5, minute + 61_000)).toBe(0);
       await limiter.flush();
-      const [row] = await t.db.query(`SELECT hits, (extract(epoch FROM window_started_at) * 1000)::bigint AS start FROM throttle_counters WHERE key = $1`, [key]);
+      const [row] = await t.db.query(`SELECT hits, (extract(epoch FROM window_started_at) * 1000)::bigint AS start FROM throttle_counters WHERE key = $1`, [
+        key,
+      ]);
       expect({ hits: row.hits, start: Number(row.start) }).toEqual({ hits: 1, start: minute + 60_000 });
     } finally {
       await limiter.onApplicationShutdown();

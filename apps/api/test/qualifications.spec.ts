@@ -20,7 +20,11 @@ describe('qualification review', () => {
     house = await courseId(t.db, 'VOC-HOUSE');
     const employer = await newEmployer(t.db, tree.clubA, '安心家政');
     // No accepted occupations: only the course match can stand in for the certificate.
-    const job = await t.http().post('/api/jobs').set(bearer(coordA)).send({ employerId: employer, title: '育婴员', requiredCourseIds: [house], location: '福州', positions: 2 });
+    const job = await t
+      .http()
+      .post('/api/jobs')
+      .set(bearer(coordA))
+      .send({ employerId: employer, title: '育婴员', requiredCourseIds: [house], location: '福州', positions: 2 });
     expect(job.status).toBe(201);
     jobId = job.body.id;
   });
@@ -31,14 +35,18 @@ describe('qualification review', () => {
     const learner = await newUser(t, 'learner', tree.stationA, { name });
     expect((await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' })).status).toBe(201);
     const number = `4403${String(++n).padStart(6, '0')}QX`;
-    const res = await t.http().post(`/api/learners/${learner.id}/external-credentials`).set(bearer(learner))
+    const res = await t
+      .http()
+      .post(`/api/learners/${learner.id}/external-credentials`)
+      .set(bearer(learner))
       .send({ certificateNumber: number, occupation: '家政服务员', level: '四级', issuingBody: '福州市人社局', issuedOn: '2024-03-01', ...extra });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'pending', rejectionReason: null, courseId: null });
     return { learner, id: res.body.id as string, number };
   }
 
-  const candidates = async () => (await t.http().get(`/api/jobs/${jobId}/candidates`).set(bearer(coordA))).body.items.map((c: { learnerId: string }) => c.learnerId);
+  const candidates = async () =>
+    (await t.http().get(`/api/jobs/${jobId}/candidates`).set(bearer(coordA))).body.items.map((c: { learnerId: string }) => c.learnerId);
   const refer = (learnerId: string) => t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId, jobId });
   const qualifiesOnJobsPage = async (learner: TestUser) =>
     (await t.http().get('/api/jobs?open=true&limit=100').set(bearer(learner))).body.items.find((j: { id: string }) => j.id === jobId).qualifies as boolean;
@@ -74,7 +82,9 @@ describe('qualification review', () => {
     expect((await refer(learner.id)).body.code).toBe('REQUIREMENTS_NOT_MET');
     expect(await qualifiesOnJobsPage(learner)).toBe(false);
 
-    expect((await t.http().post(`/api/external-credentials/${id}/verify`).set(bearer(coordA)).send({ courseId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect(
+      (await t.http().post(`/api/external-credentials/${id}/verify`).set(bearer(coordA)).send({ courseId: '00000000-0000-4000-8000-000000000000' })).status,
+    ).toBe(400);
     const verified = await t.http().post(`/api/external-credentials/${id}/verify`).set(bearer(coordA)).send({ courseId: house });
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ status: 'verified', courseId: house, checkedBy: coordA.id });
@@ -120,7 +130,10 @@ describe('qualification review', () => {
     }
 
     // Corrected and recorded again, it is pending once more.
-    const again = await t.http().post(`/api/learners/${rejected.learner.id}/external-credentials`).set(bearer(rejected.learner))
+    const again = await t
+      .http()
+      .post(`/api/learners/${rejected.learner.id}/external-credentials`)
+      .set(bearer(rejected.learner))
       .send({ certificateNumber: rejected.number, occupation: '家政服务员', issuingBody: '福建省人社厅', issuedOn: '2024-03-01' });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ id: rejected.id, status: 'pending', rejectionReason: null, issuingBody: '福建省人社厅' });

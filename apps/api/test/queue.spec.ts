@@ -8,7 +8,14 @@ import { SmsDispatcher, type SmsOutcome } from '../src/notifications/sms/sms-dis
 import { createTestApp, type TestApp } from './harness.js';
 import { newTree, newUser, type TestUser } from './factories.js';
 
-const QUEUE_ENV = { QUEUE_WORKERS: 'on', QUEUE_POLLING_SECONDS: '1', QUEUE_MAINTENANCE_SECONDS: '1', DELIVERY_RETRY_LIMIT: '2', DELIVERY_RETRY_DELAY_SECONDS: '1', DELIVERY_CONCURRENCY: '3' };
+const QUEUE_ENV = {
+  QUEUE_WORKERS: 'on',
+  QUEUE_POLLING_SECONDS: '1',
+  QUEUE_MAINTENANCE_SECONDS: '1',
+  DELIVERY_RETRY_LIMIT: '2',
+  DELIVERY_RETRY_DELAY_SECONDS: '1',
+  DELIVERY_CONCURRENCY: '3',
+};
 
 type Behaviour = (n: OutgoingNotification, call: number) => Promise<SmsOutcome>;
 
@@ -37,7 +44,17 @@ describe('job queue: notification delivery', () => {
   beforeAll(async () => {
     t = await createTestApp({ ...QUEUE_ENV, DB_POOL_SIZE: '20' });
     // A second API instance on the same database, with its own workers.
-    second = await createApp(loadConfig({ DATABASE_URL: t.databaseUrl, JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789', NODE_ENV: 'test', LOG_LEVEL: 'silent', ARGON2_MEMORY_KIB: '1024', ARGON2_ITERATIONS: '1', ...QUEUE_ENV }));
+    second = await createApp(
+      loadConfig({
+        DATABASE_URL: t.databaseUrl,
+        JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        ARGON2_MEMORY_KIB: '1024',
+        ARGON2_ITERATIONS: '1',
+        ...QUEUE_ENV,
+      }),
+    );
     await second.init();
     counting(t.app, 'first');
     counting(second, 'second');
@@ -84,7 +101,10 @@ describe('job queue: notification delivery', () => {
       return { status: 'sent' };
     };
     const ids = await queue('certificate.issued', 120);
-    await until('all sent', async () => (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE id = ANY($1) AND sms_status = 'sent'`, [ids]))[0].n === 120);
+    await until(
+      'all sent',
+      async () => (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE id = ANY($1) AND sms_status = 'sent'`, [ids]))[0].n === 120,
+    );
     expect(ids.map((id) => calls.get(id)?.count)).toEqual(ids.map(() => 1));
     const byInstance = { first: ids.filter((id) => calls.get(id)!.by.has('first')).length, second: ids.filter((id) => calls.get(id)!.by.has('second')).length };
     console.log(`FIGURE ${JSON.stringify({ name: 'delivery across two instances', notifications: 120, ...byInstance })}`);
@@ -99,10 +119,16 @@ describe('job queue: notification delivery', () => {
       throw new Error('provider unavailable');
     };
     const [id] = await queue('certificate.issued', 1);
-    const row = await until('failed', async () => (await t.db.query(`SELECT sms_status, attempts, last_error FROM notifications WHERE id = $1 AND sms_status = 'failed'`, [id]))[0]);
+    const row = await until(
+      'failed',
+      async () => (await t.db.query(`SELECT sms_status, attempts, last_error FROM notifications WHERE id = $1 AND sms_status = 'failed'`, [id]))[0],
+    );
     expect(row).toEqual({ sms_status: 'failed', attempts: 3, last_error: 'provider unavailable' });
     expect(calls.get(id)!.count).toBe(3); // the first attempt and DELIVERY_RETRY_LIMIT=2 retries
-    const [job] = await t.db.query(`SELECT state, retry_count, retry_limit, retry_backoff FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`, [id]);
+    const [job] = await t.db.query(
+      `SELECT state, retry_count, retry_limit, retry_backoff FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1`,
+      [id],
+    );
     expect(job).toEqual({ state: 'failed', retry_count: 2, retry_limit: 2, retry_backoff: true });
   });
 
@@ -116,7 +142,10 @@ describe('job queue: notification delivery', () => {
       return { status: 'sent' };
     };
     const [id] = await queue('certificate.issued', 1);
-    await until('deferred', async () => (await t.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND sms_status = 'deferred' AND sms_detail = 'quiet-hours'`, [id])).length === 1);
+    await until(
+      'deferred',
+      async () => (await t.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND sms_status = 'deferred' AND sms_detail = 'quiet-hours'`, [id])).length === 1,
+    );
     // The rescheduled job waits for `until`.
     const [later] = await t.db.query(`SELECT start_after FROM pgboss.job WHERE name = 'notification.deliver' AND data->>'id' = $1 AND state = 'created'`, [id]);
     expect(later.start_after.getTime()).toBeGreaterThanOrEqual(deferredAt.get(id)! + 2500);

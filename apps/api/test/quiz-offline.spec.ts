@@ -20,7 +20,10 @@ describe('offline quiz attempts and the study pack', () => {
   async function enrolled(course = 'LAW-MPL') {
     const learner = await newUser(t, 'learner', tree.stationA, { learnerType: 'volunteer_mother' });
     const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: course, startsOn: '2020-01-01', endsOn: '2035-01-01' });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     return { learner, classId, enrollmentId: enrollmentId as string };
   }
 
@@ -34,7 +37,11 @@ describe('offline quiz attempts and the study pack', () => {
     return { assessmentId: rows[0].assessment_id as string, answers: chosen };
   }
 
-  const attempts = (enrollmentId: string) => t.db.query(`SELECT attempt_no, score, client_attempt_id, client_started_at, client_submitted_at FROM assessment_attempts WHERE enrollment_id = $1 ORDER BY attempt_no`, [enrollmentId]);
+  const attempts = (enrollmentId: string) =>
+    t.db.query(
+      `SELECT attempt_no, score, client_attempt_id, client_started_at, client_submitted_at FROM assessment_attempts WHERE enrollment_id = $1 ORDER BY attempt_no`,
+      [enrollmentId],
+    );
   const post = (user: TestUser, assessmentId: string, body: object) => t.http().post(`/api/assessments/${assessmentId}/attempts`).set(bearer(user)).send(body);
 
   it('the same attempt id sent twice is graded and counted once: 201, then 200 with the same result', async () => {
@@ -58,7 +65,9 @@ describe('offline quiz attempts and the study pack', () => {
     expect(new Date(rows[0].client_submitted_at).toISOString()).toBe(submittedAt);
     // Hers to read in her data export, like the rest of the attempt.
     const exported = await t.http().get('/api/me/export').set(bearer(learner));
-    expect(exported.body.quizAttempts).toEqual([expect.objectContaining({ attemptNo: 1, phoneSubmittedAt: expect.any(String), phoneStartedAt: expect.any(String) })]);
+    expect(exported.body.quizAttempts).toEqual([
+      expect.objectContaining({ attemptNo: 1, phoneSubmittedAt: expect.any(String), phoneStartedAt: expect.any(String) }),
+    ]);
     expect(new Date(exported.body.quizAttempts[0].phoneSubmittedAt).toISOString()).toBe(submittedAt);
     // Her next attempt (a new id) is her second, with one left: the replay used nothing.
     const next = await post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId: randomUUID() });
@@ -82,7 +91,10 @@ describe('offline quiz attempts and the study pack', () => {
     const { learner, enrollmentId } = await enrolled();
     const quiz = await answers('LAW-MPL', true);
     const clientAttemptId = randomUUID();
-    const [a, b] = await Promise.all([post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId }), post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId })]);
+    const [a, b] = await Promise.all([
+      post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId }),
+      post(learner, quiz.assessmentId, { answers: quiz.answers, clientAttemptId }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(a.body.score).toBe(100);
     expect(b.body).toEqual(a.body);
@@ -130,7 +142,10 @@ describe('offline quiz attempts and the study pack', () => {
     expect(row.client_started_at).toBeNull();
     expect(row.client_submitted_at).toBeNull();
     const now = new Date('2026-12-05T10:00:00Z');
-    expect(plausibleTimes('2026-12-05T08:00:00Z', '2026-12-05T09:00:00Z', now)).toEqual({ startedAt: new Date('2026-12-05T08:00:00Z'), submittedAt: new Date('2026-12-05T09:00:00Z') });
+    expect(plausibleTimes('2026-12-05T08:00:00Z', '2026-12-05T09:00:00Z', now)).toEqual({
+      startedAt: new Date('2026-12-05T08:00:00Z'),
+      submittedAt: new Date('2026-12-05T09:00:00Z'),
+    });
     expect(plausibleTimes('2026-12-02T08:00:00Z', '2026-12-04T09:00:00Z', now).startedAt).toBeNull();
     expect(plausibleTimes(undefined, '2026-10-01T09:00:00Z', now).submittedAt).toBeNull();
   });
@@ -141,7 +156,10 @@ describe('offline quiz attempts and the study pack', () => {
     const [{ id: courseId }] = await t.db.query(`SELECT course_id AS id FROM classes WHERE id = $1`, [her.classId]);
     const [{ position }] = await t.db.query(`SELECT min(position) AS position FROM lessons WHERE course_id = $1`, [courseId]);
     // A lesson with an image (written into the catalogue's copy of this test database only).
-    await t.db.query(`UPDATE lessons SET body_zh = body_zh || E'\\n\\n![示意图](/media/lesson-diagram.png "图") ![外链](https://example.org/x.png)' WHERE course_id = $1 AND position = $2`, [courseId, position]);
+    await t.db.query(
+      `UPDATE lessons SET body_zh = body_zh || E'\\n\\n![示意图](/media/lesson-diagram.png "图") ![外链](https://example.org/x.png)' WHERE course_id = $1 AND position = $2`,
+      [courseId, position],
+    );
     const res = await t.http().get('/api/me/study-pack').set(bearer(her.learner));
     expect(res.status).toBe(200);
     expect(res.body.classes).toHaveLength(1);

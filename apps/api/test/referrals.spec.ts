@@ -22,9 +22,21 @@ describe('employers, consent and referrals', () => {
     employerB = await newEmployer(t.db, tree.clubA, '乙家政公司');
     staffA = await newUser(t, 'employer', tree.clubA, { employerId: employerA });
     staffB = await newUser(t, 'employer', tree.clubA, { employerId: employerB });
-    const job = await t.http().post('/api/jobs').set(bearer(coordA)).send({
-      employerId: employerA, title: '住家保姆', description: '照顾老人', requiredCourseIds: [await courseId(t.db, 'VOC-HOUSE')], location: '福州晋安', positions: 3, wageMin: 5000, wageMax: 6500, acceptedQualifications: ['家政服务员'],
-    });
+    const job = await t
+      .http()
+      .post('/api/jobs')
+      .set(bearer(coordA))
+      .send({
+        employerId: employerA,
+        title: '住家保姆',
+        description: '照顾老人',
+        requiredCourseIds: [await courseId(t.db, 'VOC-HOUSE')],
+        location: '福州晋安',
+        positions: 3,
+        wageMin: 5000,
+        wageMax: 6500,
+        acceptedQualifications: ['家政服务员'],
+      });
     expect(job.status).toBe(201);
     jobId = job.body.id;
   });
@@ -32,7 +44,10 @@ describe('employers, consent and referrals', () => {
 
   async function certifiedLearner(name: string, consent: boolean) {
     const learner = await newUser(t, 'learner', tree.stationA, { name });
-    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, hours) SELECT 'K' || substr(md5(random()::text), 1, 10), $1, id, $2, 40 FROM courses WHERE code = 'VOC-HOUSE'`, [learner.id, tree.stationA]);
+    await t.db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, hours) SELECT 'K' || substr(md5(random()::text), 1, 10), $1, id, $2, 40 FROM courses WHERE code = 'VOC-HOUSE'`,
+      [learner.id, tree.stationA],
+    );
     if (consent) expect((await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' })).status).toBe(201);
     return learner;
   }
@@ -62,7 +77,10 @@ describe('employers, consent and referrals', () => {
   it('a checked government qualification the opening accepts stands in for the certificate', async () => {
     const learner = await newUser(t, 'learner', tree.stationA);
     await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' });
-    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by, checked_by, checked_at, status) VALUES ($1, 'GOV-0001', '家政服务员', '人社局', '2023-01-01', $2, $2, now(), 'verified')`, [learner.id, coordA.id]);
+    await t.db.query(
+      `INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by, checked_by, checked_at, status) VALUES ($1, 'GOV-0001', '家政服务员', '人社局', '2023-01-01', $2, $2, now(), 'verified')`,
+      [learner.id, coordA.id],
+    );
     expect((await t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId: learner.id, jobId })).status).toBe(201);
   });
 
@@ -87,7 +105,9 @@ describe('employers, consent and referrals', () => {
     expect(Object.keys(seen.body.candidate).sort()).toEqual(['certificates', 'classHours', 'name', 'phone']);
     expect(seen.body.candidate).toMatchObject({ name: '陈春花', phone: learner.phone, classHours: 40 });
     expect(JSON.stringify(seen.body)).not.toMatch(/learnerId|做事细心|password|orgId/);
-    expect(await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'referral.profile_viewed' AND entity_id = $1 AND actor_id = $2`, [ref.id, staffA.id])).toHaveLength(1);
+    expect(
+      await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'referral.profile_viewed' AND entity_id = $1 AND actor_id = $2`, [ref.id, staffA.id]),
+    ).toHaveLength(1);
     expect((await t.http().get(`/api/referrals/${ref.id}`).set(bearer(staffB))).status).toBe(404);
     const listB = await t.http().get('/api/referrals').set(bearer(staffB));
     expect(listB.body.total).toBe(0);
@@ -96,7 +116,13 @@ describe('employers, consent and referrals', () => {
     const after = await t.http().get(`/api/referrals/${ref.id}`).set(bearer(staffA));
     expect(after.body).toMatchObject({ consentWithdrawn: true, candidate: null });
     expect(JSON.stringify(after.body)).not.toContain(learner.phone);
-    const job2 = (await t.http().post('/api/jobs').set(bearer(staffA)).send({ employerId: employerA, title: '钟点工', requiredCourseIds: [], location: '福州', positions: 1 })).body;
+    const job2 = (
+      await t
+        .http()
+        .post('/api/jobs')
+        .set(bearer(staffA))
+        .send({ employerId: employerA, title: '钟点工', requiredCourseIds: [], location: '福州', positions: 1 })
+    ).body;
     expect((await t.http().post('/api/referrals').set(bearer(coordA)).send({ learnerId: learner.id, jobId: job2.id })).body.code).toBe('CONSENT_REQUIRED');
     const consent = await t.http().get('/api/me/consents').set(bearer(learner));
     expect(consent.body.history.map((h: { action: string }) => h.action)).toEqual(['withdraw', 'grant']);
@@ -108,7 +134,8 @@ describe('employers, consent and referrals', () => {
     const skip = await t.http().patch(`/api/referrals/${ref.id}`).set(bearer(staffA)).send({ status: 'hired' });
     expect(skip.status).toBe(422);
     expect(skip.body.code).toBe('INVALID_TRANSITION');
-    for (const status of ['contacted', 'interviewing']) expect((await t.http().patch(`/api/referrals/${ref.id}`).set(bearer(staffA)).send({ status })).status).toBe(200);
+    for (const status of ['contacted', 'interviewing'])
+      expect((await t.http().patch(`/api/referrals/${ref.id}`).set(bearer(staffA)).send({ status })).status).toBe(200);
     // Two moves racing: exactly one wins.
     const race = await Promise.all([
       t.http().patch(`/api/referrals/${ref.id}`).set(bearer(staffA)).send({ status: 'hired', note: '已入职' }),
@@ -119,9 +146,21 @@ describe('employers, consent and referrals', () => {
     expect(final.body.history.map((h: { to: string }) => h.to)).toEqual(['referred', 'contacted', 'interviewing', final.body.status]);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'referral.status'`, [learner.id]))[0].n).toBe(3);
     // Each move is audited under the referral's org, so the club's admins see them (and another club's do not).
-    const moves = await t.http().get('/api/audit').query({ action: 'referral.move', entityId: ref.id }).set(bearer(await newUser(t, 'admin', tree.clubA)));
+    const moves = await t
+      .http()
+      .get('/api/audit')
+      .query({ action: 'referral.move', entityId: ref.id })
+      .set(bearer(await newUser(t, 'admin', tree.clubA)));
     expect(moves.body.items.map((m: { details: { to: string } }) => m.details.to).sort()).toEqual(['contacted', 'interviewing', final.body.status].sort());
-    expect((await t.http().get('/api/audit').query({ action: 'referral.move', entityId: ref.id }).set(bearer(await newUser(t, 'admin', tree.clubB)))).body.total).toBe(0);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/audit')
+          .query({ action: 'referral.move', entityId: ref.id })
+          .set(bearer(await newUser(t, 'admin', tree.clubB)))
+      ).body.total,
+    ).toBe(0);
     if (final.body.status === 'hired') {
       const followUps = await t.db.query(`SELECT day_mark FROM placement_followups WHERE referral_id = $1 ORDER BY day_mark`, [ref.id]);
       expect(followUps.map((f: { day_mark: number }) => f.day_mark)).toEqual([30, 90, 180]);
@@ -152,12 +191,35 @@ describe('employers, consent and referrals', () => {
   });
 
   it('employers and openings are scoped; bad input names the field', async () => {
-    expect((await t.http().post('/api/employers').set(bearer(coordB)).send({ name: '某公司', industry: '家政', contactName: '王', contactPhone: '13800000000', orgId: tree.clubA })).status).toBe(404);
-    const bad = await t.http().post('/api/employers').set(bearer(coordA)).send({ name: '', industry: '', contactName: '王', contactPhone: '123', orgId: tree.clubA });
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/employers')
+          .set(bearer(coordB))
+          .send({ name: '某公司', industry: '家政', contactName: '王', contactPhone: '13800000000', orgId: tree.clubA })
+      ).status,
+    ).toBe(404);
+    const bad = await t
+      .http()
+      .post('/api/employers')
+      .set(bearer(coordA))
+      .send({ name: '', industry: '', contactName: '王', contactPhone: '123', orgId: tree.clubA });
     expect(bad.status).toBe(400);
     for (const f of ['name', 'industry', 'contactPhone']) expect(bad.body.message).toContain(f);
-    expect((await t.http().post('/api/jobs').set(bearer(staffB)).send({ employerId: employerA, title: 'x', requiredCourseIds: [], location: 'x', positions: 1 })).status).toBe(404);
-    expect((await t.http().post('/api/jobs').set(bearer(coordA)).send({ employerId: employerA, title: 'x', requiredCourseIds: [], location: 'x', positions: 1, wageMin: 5000, wageMax: 3000 })).status).toBe(400);
+    expect(
+      (await t.http().post('/api/jobs').set(bearer(staffB)).send({ employerId: employerA, title: 'x', requiredCourseIds: [], location: 'x', positions: 1 }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/jobs')
+          .set(bearer(coordA))
+          .send({ employerId: employerA, title: 'x', requiredCourseIds: [], location: 'x', positions: 1, wageMin: 5000, wageMax: 3000 })
+      ).status,
+    ).toBe(400);
     const listB = await t.http().get('/api/employers').set(bearer(coordB));
     expect(listB.body.items).toEqual([]);
     const closed = await t.http().patch(`/api/jobs/${jobId}`).set(bearer(staffA)).send({ status: 'closed' });
@@ -168,7 +230,10 @@ describe('employers, consent and referrals', () => {
   it("a page of an employer's referrals loads every candidate's certificates in one statement, not one per referral", async () => {
     const [{ id: employer }] = await t.db.query(`INSERT INTO employers (org_id, name, industry) VALUES ($1, '丙家政公司', '家政') RETURNING id`, [tree.clubA]);
     const staff = await newUser(t, 'employer', tree.clubA, { employerId: employer });
-    const [{ id: job }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '钟点工', '福州', 5, $2) RETURNING id`, [employer, coordA.id]);
+    const [{ id: job }] = await t.db.query(
+      `INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '钟点工', '福州', 5, $2) RETURNING id`,
+      [employer, coordA.id],
+    );
     const names = ['页一', '页二', '页三', '页四'];
     for (const name of names) {
       const learner = await certifiedLearner(name, true);
@@ -180,7 +245,9 @@ describe('employers, consent and referrals', () => {
     try {
       const res = await t.http().get('/api/referrals').set(bearer(staff));
       expect(res.status).toBe(200);
-      expect(res.body.items.map((r: { candidate: { name: string; classHours: number } }) => [r.candidate.name, r.candidate.classHours]).sort()).toEqual(names.map((n) => [n, 40]).sort());
+      expect(res.body.items.map((r: { candidate: { name: string; classHours: number } }) => [r.candidate.name, r.candidate.classHours]).sort()).toEqual(
+        names.map((n) => [n, 40]).sort(),
+      );
     } finally {
       t.db.logger = logger;
     }
@@ -203,6 +270,8 @@ describe('employers, consent and referrals', () => {
     }
     expect(items.length).toBeGreaterThan(1);
     expect(items.find((j) => j.id === jobId)).toMatchObject({ qualifies: true });
-    expect(sent.filter((q) => /job_required_courses r JOIN courses c/.test(q) && !/json_agg\(json_build_object\('id', c.id, 'code', c.code, 'title'/.test(q))).toHaveLength(1);
+    expect(
+      sent.filter((q) => /job_required_courses r JOIN courses c/.test(q) && !/json_agg\(json_build_object\('id', c.id, 'code', c.code, 'title'/.test(q)),
+    ).toHaveLength(1);
   });
 });

@@ -3,7 +3,10 @@ import { createTestApp, type TestApp } from './harness.js';
 import { newOrg, newPhone, newTree, type TreeIds } from './factories.js';
 
 const register = (t: TestApp, orgId?: string) =>
-  t.http().post('/api/auth/register').send({ phone: newPhone(), password: 'longenough1', name: '新学员', learnerType: 'volunteer_mother', ...(orgId ? { orgId } : {}) });
+  t
+    .http()
+    .post('/api/auth/register')
+    .send({ phone: newPhone(), password: 'longenough1', name: '新学员', learnerType: 'volunteer_mother', ...(orgId ? { orgId } : {}) });
 
 describe('self-registration joins a club or station', () => {
   let t: TestApp;
@@ -44,12 +47,28 @@ describe('self-registration joins a club or station', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     expect(res.body.items).toEqual([
-      { id: tree.stationA, kind: 'station', name: '桃源 驿站A', trail: [
-        { kind: 'province', name: '桃源 省' }, { kind: 'city', name: '桃源 市' }, { kind: 'county', name: '桃源 县' }, { kind: 'club', name: '桃源 俱乐部A' },
-      ] },
-      { id: tree.stationB, kind: 'station', name: '桃源 驿站B', trail: [
-        { kind: 'province', name: '桃源 省' }, { kind: 'city', name: '桃源 市' }, { kind: 'county', name: '桃源 县' }, { kind: 'club', name: '桃源 俱乐部B' },
-      ] },
+      {
+        id: tree.stationA,
+        kind: 'station',
+        name: '桃源 驿站A',
+        trail: [
+          { kind: 'province', name: '桃源 省' },
+          { kind: 'city', name: '桃源 市' },
+          { kind: 'county', name: '桃源 县' },
+          { kind: 'club', name: '桃源 俱乐部A' },
+        ],
+      },
+      {
+        id: tree.stationB,
+        kind: 'station',
+        name: '桃源 驿站B',
+        trail: [
+          { kind: 'province', name: '桃源 省' },
+          { kind: 'city', name: '桃源 市' },
+          { kind: 'county', name: '桃源 县' },
+          { kind: 'club', name: '桃源 俱乐部B' },
+        ],
+      },
     ]);
     // Federations match the words too, but are never offered.
     const all = await t.http().get('/api/orgs/joinable').query({ q: '桃源' });
@@ -64,7 +83,14 @@ describe('self-registration joins a club or station', () => {
   it('asks for a name: no q, an empty one or a long one is 400; no match is an empty page', async () => {
     expect((await t.http().get('/api/orgs/joinable')).status).toBe(400);
     expect((await t.http().get('/api/orgs/joinable').query({ q: '  ' })).status).toBe(400);
-    expect((await t.http().get('/api/orgs/joinable').query({ q: 'x'.repeat(51) })).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/orgs/joinable')
+          .query({ q: 'x'.repeat(51) })
+      ).status,
+    ).toBe(400);
     expect((await t.http().get('/api/orgs/joinable').query({ q: '100%' })).body).toEqual({ items: [], total: 0 });
   });
 });

@@ -27,14 +27,23 @@ describe('federation dashboards', () => {
     const b1 = await newUser(t, 'learner', tree.stationB, { learnerType: 'volunteer_mother' });
     const b2 = await newUser(t, 'learner', tree.stationB, { learnerType: 'migrant_worker' });
     for (const code of ['LAW-MPL', 'LAW-PJD', 'CARE-PSY', 'CARE-SAFE']) {
-      await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at) SELECT $1, $2, id, $3, '2026-03-10', now() + interval '1 year' FROM courses WHERE code = $4`, [`D${code}`, ready.id, tree.stationA, code]);
+      await t.db.query(
+        `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, expires_at) SELECT $1, $2, id, $3, '2026-03-10', now() + interval '1 year' FROM courses WHERE code = $4`,
+        [`D${code}`, ready.id, tree.stationA, code],
+      );
     }
-    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, status, revocation_reason) SELECT 'DREVOKED', $1, id, $2, '2026-03-10', 'revoked', 'fraud' FROM courses WHERE code = 'VOC-HOUSE'`, [a3.id, tree.stationA]);
+    await t.db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, issued_at, status, revocation_reason) SELECT 'DREVOKED', $1, id, $2, '2026-03-10', 'revoked', 'fraud' FROM courses WHERE code = 'VOC-HOUSE'`,
+      [a3.id, tree.stationA],
+    );
     // Enrollments: two live and one withdrawn in club A (March), two in club B (April).
     const classA = await newClass(t.db, tree.stationA, instructorA.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
     const classB = await newClass(t.db, tree.stationB, instructorB.id, { sessions: [{ startsAt: '2026-04-05T01:00:00Z', endsAt: '2026-04-05T03:00:00Z' }] });
     const enrol = (classId: string, learnerId: string, status: string, at: string) =>
-      t.db.query(`INSERT INTO enrollments (class_id, learner_id, status, created_at, withdrawn_at) VALUES ($1, $2, $3, $4, CASE WHEN $3 = 'withdrawn' THEN now() END)`, [classId, learnerId, status, at]);
+      t.db.query(
+        `INSERT INTO enrollments (class_id, learner_id, status, created_at, withdrawn_at) VALUES ($1, $2, $3, $4, CASE WHEN $3 = 'withdrawn' THEN now() END)`,
+        [classId, learnerId, status, at],
+      );
     await enrol(classA, ready.id, 'enrolled', '2026-03-01T02:00:00Z');
     await enrol(classA, a3.id, 'enrolled', '2026-03-01T02:00:00Z');
     await enrol(classA, b2.id, 'withdrawn', '2026-03-01T02:00:00Z');
@@ -42,8 +51,14 @@ describe('federation dashboards', () => {
     await enrol(classB, b2.id, 'enrolled', '2026-04-01T02:00:00Z');
     const mark = async (classId: string, learnerId: string, status: string) => {
       const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
-      const [{ id: enrollmentId }] = await t.db.query(`SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`, [classId, learnerId]);
-      await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`, [sessionId, learnerId, enrollmentId, status, instructorA.id]);
+      const [{ id: enrollmentId }] = await t.db.query(`SELECT id FROM enrollments WHERE class_id = $1 AND learner_id = $2 AND status <> 'withdrawn'`, [
+        classId,
+        learnerId,
+      ]);
+      await t.db.query(
+        `INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`,
+        [sessionId, learnerId, enrollmentId, status, instructorA.id],
+      );
     };
     await mark(classA, ready.id, 'present');
     await mark(classA, a3.id, 'absent');
@@ -51,9 +66,18 @@ describe('federation dashboards', () => {
     await mark(classB, b2.id, 'present');
     // Referrals from club B: two, one hired (in April).
     const employer = await newEmployer(t.db, tree.clubB);
-    const [{ id: jobId }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 2, $2) RETURNING id`, [employer, countyAdmin.id]);
-    await t.db.query(`INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', '2026-04-02', '2026-04-20')`, [b1.id, jobId, employer, tree.clubB, countyAdmin.id]);
-    await t.db.query(`INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at) VALUES ($1, $2, $3, $4, $5, 'interviewing', '2026-04-03')`, [b2.id, jobId, employer, tree.clubB, countyAdmin.id]);
+    const [{ id: jobId }] = await t.db.query(
+      `INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 2, $2) RETURNING id`,
+      [employer, countyAdmin.id],
+    );
+    await t.db.query(
+      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', '2026-04-02', '2026-04-20')`,
+      [b1.id, jobId, employer, tree.clubB, countyAdmin.id],
+    );
+    await t.db.query(
+      `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, created_at) VALUES ($1, $2, $3, $4, $5, 'interviewing', '2026-04-03')`,
+      [b2.id, jobId, employer, tree.clubB, countyAdmin.id],
+    );
     await refresh();
   });
   afterAll(() => t.close());
@@ -62,13 +86,44 @@ describe('federation dashboards', () => {
     const res = await t.http().get('/api/reports/summary').query({ orgId: tree.county }).set(bearer(countyAdmin));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      learners: 5, volunteerMothers: 3, readyVolunteerMothers: 1, enrollments: 4, attendanceRate: 0.75, certificatesIssued: 4, referrals: 2, hires: 1, placementRate: 0.5,
+      learners: 5,
+      volunteerMothers: 3,
+      readyVolunteerMothers: 1,
+      enrollments: 4,
+      attendanceRate: 0.75,
+      certificatesIssued: 4,
+      referrals: 2,
+      hires: 1,
+      placementRate: 0.5,
       funnel: { referred: 0, contacted: 0, interviewing: 1, hired: 1, notHired: 0, withdrawn: 0 },
     });
     const byName = Object.fromEntries(res.body.breakdown.map((b: { name: string }) => [b.name, b]));
-    expect(byName['D 俱乐部A']).toMatchObject({ kind: 'club', learners: 3, volunteerMothers: 2, readyVolunteerMothers: 1, enrollments: 2, attendanceRate: 0.5, certificatesIssued: 4, referrals: 0, hires: 0, placementRate: null });
-    expect(byName['D 俱乐部B']).toMatchObject({ learners: 2, volunteerMothers: 1, readyVolunteerMothers: 0, enrollments: 2, attendanceRate: 1, certificatesIssued: 0, referrals: 2, hires: 1 });
-    expect(res.body.trend.map((m: { month: string; enrollments: number }) => [m.month, m.enrollments])).toEqual([['2026-03', 2], ['2026-04', 2]]);
+    expect(byName['D 俱乐部A']).toMatchObject({
+      kind: 'club',
+      learners: 3,
+      volunteerMothers: 2,
+      readyVolunteerMothers: 1,
+      enrollments: 2,
+      attendanceRate: 0.5,
+      certificatesIssued: 4,
+      referrals: 0,
+      hires: 0,
+      placementRate: null,
+    });
+    expect(byName['D 俱乐部B']).toMatchObject({
+      learners: 2,
+      volunteerMothers: 1,
+      readyVolunteerMothers: 0,
+      enrollments: 2,
+      attendanceRate: 1,
+      certificatesIssued: 0,
+      referrals: 2,
+      hires: 1,
+    });
+    expect(res.body.trend.map((m: { month: string; enrollments: number }) => [m.month, m.enrollments])).toEqual([
+      ['2026-03', 2],
+      ['2026-04', 2],
+    ]);
     expect(res.body.byCourse.find((c: { code: string }) => c.code === 'VOC-HOUSE')).toMatchObject({ enrollments: 4, attendanceRate: 0.75 });
     // Totals are numbers, never strings.
     expect(typeof res.body.learners).toBe('number');
@@ -83,8 +138,26 @@ describe('federation dashboards', () => {
   });
 
   it('takes from/to only as calendar dates YYYY-MM-DD, naming the field it refuses', async () => {
-    const summary = (query: Record<string, string>) => t.http().get('/api/reports/summary').query({ orgId: tree.county, ...query }).set(bearer(countyAdmin));
-    const notDates = ['2026', '2026-W10', '2026-04', '2026-096', '20260405', '2026-02-30', '2026-13-01', '0000-01-01', '2026-4-5', '2026-04-05T00:00:00Z', ' 2026-04-05', ''];
+    const summary = (query: Record<string, string>) =>
+      t
+        .http()
+        .get('/api/reports/summary')
+        .query({ orgId: tree.county, ...query })
+        .set(bearer(countyAdmin));
+    const notDates = [
+      '2026',
+      '2026-W10',
+      '2026-04',
+      '2026-096',
+      '20260405',
+      '2026-02-30',
+      '2026-13-01',
+      '0000-01-01',
+      '2026-4-5',
+      '2026-04-05T00:00:00Z',
+      ' 2026-04-05',
+      '',
+    ];
     for (const field of ['from', 'to'] as const) {
       for (const value of notDates) {
         const res = await summary({ [field]: value });
@@ -141,11 +214,16 @@ describe('federation dashboards', () => {
     const lines = res.text.slice(1).trim().split('\n');
     expect(lines[0]).toContain('爱心妈妈');
     expect(lines).toHaveLength(3);
-    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['D 俱乐部A', 'D 俱乐部B']);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['D 俱乐部A', 'D 俱乐部B']);
   });
 
-  it('writes the level in the reader\'s language and org names that look like formulas as plain text', async () => {
-    const names = ['=HYPERLINK("http://x","y")', '-2+3', '+cmd|\' /C calc\'!A0', '@SUM(1,2)'];
+  it("writes the level in the reader's language and org names that look like formulas as plain text", async () => {
+    const names = ['=HYPERLINK("http://x","y")', '-2+3', "+cmd|' /C calc'!A0", '@SUM(1,2)'];
     const city = await t.http().post('/api/orgs').set(bearer(countyAdmin)).send({ name: 'D 公式市', kind: 'club', parentId: tree.county });
     expect(city.status).toBe(201);
     for (const name of names) {
@@ -161,7 +239,12 @@ describe('federation dashboards', () => {
     };
     const zh = await read('zh-CN');
     expect(zh[0].slice(0, 2)).toEqual(['组织', '层级']);
-    expect(zh.slice(1).map((r) => r[0]).sort()).toEqual(names.map((n) => `'${n}`).sort());
+    expect(
+      zh
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(names.map((n) => `'${n}`).sort());
     expect(zh.slice(1).map((r) => r[1])).toEqual(names.map(() => '服务站'));
     for (const cell of zh.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     const en = await read('en');
@@ -187,15 +270,27 @@ describe('the attendance rate: one definition for the learner and the dashboard'
     const ago = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
     // Three sessions held (in the last few hours, so all in this month), one still to come.
     const held = [72, 48, 24].map((h) => ({ startsAt: ago(h), endsAt: ago(h - 2) }));
-    const classId = await newClass(t.db, tree.stationA, instructor.id, { startsOn: '2020-01-01', endsOn: '2099-01-01', status: 'running', sessions: [...held, { startsAt: ago(-48), endsAt: ago(-50) }] });
+    const classId = await newClass(t.db, tree.stationA, instructor.id, {
+      startsOn: '2020-01-01',
+      endsOn: '2099-01-01',
+      status: 'running',
+      sessions: [...held, { startsAt: ago(-48), endsAt: ago(-50) }],
+    });
     const sessions: { id: string }[] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1 ORDER BY starts_at`, [classId]);
     const a = await newUser(t, 'learner', tree.stationA);
     const b = await newUser(t, 'learner', tree.stationA);
     const enrol = async (learnerId: string) =>
-      (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learnerId]))[0].id as string;
+      (await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learnerId]))[0]
+        .id as string;
     const [ea, eb] = [await enrol(a.id), await enrol(b.id)];
     const mark = (sessionId: string, learnerId: string, enrollmentId: string, status: string) =>
-      t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`, [sessionId, learnerId, enrollmentId, status, instructor.id]);
+      t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, source, marked_by) VALUES ($1, $2, $3, $4, 'roster', $5)`, [
+        sessionId,
+        learnerId,
+        enrollmentId,
+        status,
+        instructor.id,
+      ]);
     // A: present, late, excused (2 of 3). B: present, then never marked (1 of 3). The future session is marked for A: it must not count.
     await mark(sessions[0].id, a.id, ea, 'present');
     await mark(sessions[1].id, a.id, ea, 'late');
@@ -203,7 +298,8 @@ describe('the attendance rate: one definition for the learner and the dashboard'
     await mark(sessions[3].id, a.id, ea, 'present');
     await mark(sessions[0].id, b.id, eb, 'present');
 
-    const mine = async (learner: TestUser, enrollmentId: string) => (await t.http().get(`/api/enrollments/${enrollmentId}/attendance`).set(bearer(learner))).body;
+    const mine = async (learner: TestUser, enrollmentId: string) =>
+      (await t.http().get(`/api/enrollments/${enrollmentId}/attendance`).set(bearer(learner))).body;
     expect(await mine(a, ea)).toMatchObject({ sessions: 3, attended: 2, rate: 0.6667 });
     expect(await mine(b, eb)).toMatchObject({ sessions: 3, attended: 1, rate: 0.3333 });
 
@@ -248,7 +344,11 @@ describe('audit and personal-data rights', () => {
   it('admins browse and filter audit events of their subtree; others may not', async () => {
     const admin = await newUser(t, 'admin', tree.clubA);
     const coord = await newUser(t, 'coordinator', tree.clubA);
-    await t.http().post('/api/users').set(bearer(coord)).send({ phone: '13812340000', name: '审计测试', role: 'learner', learnerType: 'migrant_worker', orgId: tree.stationA });
+    await t
+      .http()
+      .post('/api/users')
+      .set(bearer(coord))
+      .send({ phone: '13812340000', name: '审计测试', role: 'learner', learnerType: 'migrant_worker', orgId: tree.stationA });
     const res = await t.http().get('/api/audit').query({ action: 'user.create' }).set(bearer(admin));
     expect(res.status).toBe(200);
     expect(res.body.items[0]).toMatchObject({ action: 'user.create', actorId: coord.id, entityType: 'user' });
@@ -271,9 +371,19 @@ describe('audit and personal-data rights', () => {
         WHERE tc.constraint_type = 'FOREIGN KEY' AND cu.table_name = 'users' AND kc.column_name IN ('user_id', 'learner_id')`,
     );
     const exported: Record<string, string> = {
-      enrollments: 'enrollments', attendance_marks: 'attendance', attendance_history: 'attendanceHistory', assessment_attempts: 'quizAttempts',
-      assessment_results: 'practicalResults', certificates: 'certificates', external_credentials: 'externalCredentials', consent_events: 'consents',
-      referrals: 'referrals', notifications: 'notifications', notification_preferences: 'notificationPreferences', sms_messages: 'smsMessages', refresh_tokens: 'sessions',
+      enrollments: 'enrollments',
+      attendance_marks: 'attendance',
+      attendance_history: 'attendanceHistory',
+      assessment_attempts: 'quizAttempts',
+      assessment_results: 'practicalResults',
+      certificates: 'certificates',
+      external_credentials: 'externalCredentials',
+      consent_events: 'consents',
+      referrals: 'referrals',
+      notifications: 'notifications',
+      notification_preferences: 'notificationPreferences',
+      sms_messages: 'smsMessages',
+      refresh_tokens: 'sessions',
     };
     // Linked to a user but holding nothing about her: an activation code's hash, deleted the moment she claims the account (before she could export).
     const notPersonal = new Set(['account_claims']);
@@ -290,27 +400,72 @@ describe('audit and personal-data rights', () => {
     const coord = await newUser(t, 'coordinator', tree.clubA);
     const instructor = await newUser(t, 'instructor', tree.stationA);
     const classId = await newClass(t.db, tree.stationA, instructor.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
-    await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'late', '堵车', 'roster', $4)`, [sessionId, learner.id, enrollmentId, instructor.id]);
-    await t.db.query(`INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by) VALUES ($1, $2, NULL, 'late', '未到', '堵车', 'roster', $3)`, [sessionId, learner.id, instructor.id]);
-    const [quiz] = await t.db.query(`SELECT a.id FROM assessments a JOIN classes k ON k.course_id = a.course_id WHERE k.id = $1 ORDER BY a.position LIMIT 1`, [classId]);
-    await t.db.query(`INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 80, true, $4)`, [quiz.id, enrollmentId, learner.id, { [quiz.id]: [0, 2] }]);
-    await t.db.query(`INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, 90, true, '操作规范', $4)`, [quiz.id, enrollmentId, learner.id, instructor.id]);
-    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, hours, expires_at) SELECT $1, $2, course_id, $3, 12.5, now() + interval '1 year' FROM classes WHERE id = $4`, [newCertificateCode(), learner.id, tree.stationA, classId]);
-    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-EXPORT-1', '家政服务员', '人社局', '2024-01-01', $1)`, [learner.id]);
+    await t.db.query(
+      `INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'late', '堵车', 'roster', $4)`,
+      [sessionId, learner.id, enrollmentId, instructor.id],
+    );
+    await t.db.query(
+      `INSERT INTO attendance_history (session_id, learner_id, old_status, new_status, old_note, new_note, source, changed_by) VALUES ($1, $2, NULL, 'late', '未到', '堵车', 'roster', $3)`,
+      [sessionId, learner.id, instructor.id],
+    );
+    const [quiz] = await t.db.query(`SELECT a.id FROM assessments a JOIN classes k ON k.course_id = a.course_id WHERE k.id = $1 ORDER BY a.position LIMIT 1`, [
+      classId,
+    ]);
+    await t.db.query(
+      `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers) VALUES ($1, $2, $3, 1, 80, true, $4)`,
+      [quiz.id, enrollmentId, learner.id, { [quiz.id]: [0, 2] }],
+    );
+    await t.db.query(
+      `INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, 90, true, '操作规范', $4)`,
+      [quiz.id, enrollmentId, learner.id, instructor.id],
+    );
+    await t.db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, hours, expires_at) SELECT $1, $2, course_id, $3, 12.5, now() + interval '1 year' FROM classes WHERE id = $4`,
+      [newCertificateCode(), learner.id, tree.stationA, classId],
+    );
+    await t.db.query(
+      `INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-EXPORT-1', '家政服务员', '人社局', '2024-01-01', $1)`,
+      [learner.id],
+    );
     expect((await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' })).status).toBe(201);
     const employer = await newEmployer(t.db, tree.clubA);
-    const [{ id: jobId }] = await t.db.query(`INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 1, $2) RETURNING id`, [employer, coord.id]);
+    const [{ id: jobId }] = await t.db.query(
+      `INSERT INTO job_openings (employer_id, title, location, positions, created_by) VALUES ($1, '保洁', '福州', 1, $2) RETURNING id`,
+      [employer, coord.id],
+    );
     const [{ id: referralId }] = await t.db.query(
       `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, status, note, hired_at) VALUES ($1, $2, $3, $4, $5, 'hired', '做事细心', now()) RETURNING id`,
       [learner.id, jobId, employer, tree.stationA, coord.id],
     );
-    await t.db.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, NULL, 'referred', '做事细心', $2), ($1, 'referred', 'hired', '下周一上岗', $2)`, [referralId, coord.id]);
-    await t.db.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band, note) VALUES ($1, 30, '2026-05-01', true, '5000_6999', '雇主满意'), ($1, 90, '2026-07-01', NULL, NULL, NULL)`, [referralId]);
-    const [sent] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}') RETURNING id`, [learner.id]);
-    await t.db.query(`INSERT INTO sms_messages (user_id, notification_id, kind, provider, status, sent_at) VALUES ($1, $2, 'referral.created', 'log', 'sent', now())`, [learner.id, sent.id]);
-    expect((await t.http().put('/api/me/notification-preferences').set(bearer(learner)).send({ smsKinds: ['certificate.issued'], smsOff: true })).status).toBe(200);
+    await t.db.query(
+      `INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, NULL, 'referred', '做事细心', $2), ($1, 'referred', 'hired', '下周一上岗', $2)`,
+      [referralId, coord.id],
+    );
+    await t.db.query(
+      `INSERT INTO placement_followups (referral_id, day_mark, due_on, still_employed, wage_band, note) VALUES ($1, 30, '2026-05-01', true, '5000_6999', '雇主满意'), ($1, 90, '2026-07-01', NULL, NULL, NULL)`,
+      [referralId],
+    );
+    const [sent] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'referral.created', '{"job":"保洁"}') RETURNING id`, [
+      learner.id,
+    ]);
+    await t.db.query(
+      `INSERT INTO sms_messages (user_id, notification_id, kind, provider, status, sent_at) VALUES ($1, $2, 'referral.created', 'log', 'sent', now())`,
+      [learner.id, sent.id],
+    );
+    expect(
+      (
+        await t
+          .http()
+          .put('/api/me/notification-preferences')
+          .set(bearer(learner))
+          .send({ smsKinds: ['certificate.issued'], smsOff: true })
+      ).status,
+    ).toBe(200);
 
     const res = await t.http().get('/api/me/export').set(bearer(learner));
     expect(res.status).toBe(200);
@@ -324,7 +479,10 @@ describe('audit and personal-data rights', () => {
     expect(res.body.practicalResults[0].note).toBe('操作规范');
     expect(res.body.referrals[0].note).toBe('做事细心');
     expect(res.body.referrals[0].history.map((h: { note: string | null }) => h.note)).toEqual(['做事细心', '下周一上岗']);
-    expect(res.body.followUps.map((f: { dayMark: number; note: string | null }) => [f.dayMark, f.note])).toEqual([[30, '雇主满意'], [90, null]]);
+    expect(res.body.followUps.map((f: { dayMark: number; note: string | null }) => [f.dayMark, f.note])).toEqual([
+      [30, '雇主满意'],
+      [90, null],
+    ]);
   });
 
   it('erasure leaves no personal data anywhere, keeps her certificate verifiable and the counts right, and frees her phone', async () => {
@@ -332,14 +490,29 @@ describe('audit and personal-data rights', () => {
     const code = newCertificateCode();
     const instructor = await newUser(t, 'instructor', tree.stationA);
     const classId = await newClass(t.db, tree.stationA, instructor.id, { sessions: [{ startsAt: '2026-03-05T01:00:00Z', endsAt: '2026-03-05T03:00:00Z' }] });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'completed') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'completed') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     const [{ id: sessionId }] = await t.db.query(`SELECT id FROM class_sessions WHERE class_id = $1`, [classId]);
-    await t.db.query(`INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'present', '抹除测试 请假后补', 'roster', $4)`, [sessionId, learner.id, enrollmentId, instructor.id]);
-    await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id, enrollment_id) SELECT $4, $1, id, $2, $3 FROM courses WHERE code = 'LAW-MPL'`, [learner.id, tree.stationA, enrollmentId, code]);
+    await t.db.query(
+      `INSERT INTO attendance_marks (session_id, learner_id, enrollment_id, status, note, source, marked_by) VALUES ($1, $2, $3, 'present', '抹除测试 请假后补', 'roster', $4)`,
+      [sessionId, learner.id, enrollmentId, instructor.id],
+    );
+    await t.db.query(
+      `INSERT INTO certificates (code, learner_id, course_id, org_id, enrollment_id) SELECT $4, $1, id, $2, $3 FROM courses WHERE code = 'LAW-MPL'`,
+      [learner.id, tree.stationA, enrollmentId, code],
+    );
     await t.http().post('/api/me/consents').set(bearer(learner)).send({ scope: 'referrals' });
-    await t.db.query(`INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-ERASE-1', '家政服务员', '人社局', '2024-01-01', $1)`, [learner.id]);
+    await t.db.query(
+      `INSERT INTO external_credentials (learner_id, certificate_number, occupation, issuing_body, issued_on, recorded_by) VALUES ($1, 'GOV-ERASE-1', '家政服务员', '人社局', '2024-01-01', $1)`,
+      [learner.id],
+    );
     await t.app.get(StatsRefreshService).refreshAll();
-    const before = (await t.db.query(`SELECT enrollments, certificates FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce((s: number, r: { enrollments: number }) => s + r.enrollments, 0);
+    const before = (await t.db.query(`SELECT enrollments, certificates FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce(
+      (s: number, r: { enrollments: number }) => s + r.enrollments,
+      0,
+    );
 
     expect((await t.http().delete('/api/me').set(bearer(learner))).status).toBe(204);
     expect((await t.http().get('/api/me').set(bearer(learner))).status).toBe(401);
@@ -352,7 +525,10 @@ describe('audit and personal-data rights', () => {
     );
     const hits: string[] = [];
     for (const { table_name, column_name } of columns) {
-      const found = await t.db.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE $1 OR "${column_name}"::text LIKE $2`, [`%${learner.phone}%`, '%抹除测试%']);
+      const found = await t.db.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text LIKE $1 OR "${column_name}"::text LIKE $2`, [
+        `%${learner.phone}%`,
+        '%抹除测试%',
+      ]);
       if (found[0].n > 0) hits.push(`${table_name}.${column_name}`);
     }
     expect(hits).toEqual([]);
@@ -361,9 +537,15 @@ describe('audit and personal-data rights', () => {
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ status: 'valid', holderName: null });
     await t.app.get(StatsRefreshService).refreshAll();
-    const after = (await t.db.query(`SELECT enrollments FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce((s: number, r: { enrollments: number }) => s + r.enrollments, 0);
+    const after = (await t.db.query(`SELECT enrollments FROM org_stats_subtree WHERE org_id = $1`, [tree.stationA])).reduce(
+      (s: number, r: { enrollments: number }) => s + r.enrollments,
+      0,
+    );
     expect(after).toBe(before);
-    const again = await t.http().post('/api/auth/register').send({ phone: learner.phone, password: 'new-person-pw', name: '新用户', learnerType: 'migrant_worker' });
+    const again = await t
+      .http()
+      .post('/api/auth/register')
+      .send({ phone: learner.phone, password: 'new-person-pw', name: '新用户', learnerType: 'migrant_worker' });
     expect(again.status).toBe(201);
     expect(await t.db.query(`SELECT 1 FROM audit_events WHERE action = 'user.erase' AND entity_id = $1`, [learner.id])).toHaveLength(1);
   });

@@ -56,11 +56,23 @@ describe('SmsDispatcher policy', () => {
   async function notification(user: { id: string; phone: string | null }, kind: string, payload: Record<string, unknown>): Promise<OutgoingNotification> {
     // Reminders are unique per person, session and moment: give each row a session of its own.
     if (kind === 'session.reminder') payload = { ...payload, sessionId: randomUUID() };
-    const rows: { id: string }[] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) RETURNING id`, [user.id, kind, payload]);
+    const rows: { id: string }[] = await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) RETURNING id`, [
+      user.id,
+      kind,
+      payload,
+    ]);
     return { id: rows[0].id, userId: user.id, phone: user.phone, locale: 'zh-CN', kind, payload };
   }
 
-  const reminder = { classId: 'c1', sessionId: 's1', course: '家政服务员', startsAt: '2026-12-08T01:00:00Z', endsAt: '2026-12-08T03:00:00Z', location: '鼓山镇服务点', when: 'tomorrow' };
+  const reminder = {
+    classId: 'c1',
+    sessionId: 's1',
+    course: '家政服务员',
+    startsAt: '2026-12-08T01:00:00Z',
+    endsAt: '2026-12-08T03:00:00Z',
+    location: '鼓山镇服务点',
+    when: 'tomorrow',
+  };
 
   it('texts a default kind through the provider, records it once, and audits kind and time without the text or the phone', async () => {
     const her = await learner();
@@ -75,8 +87,12 @@ describe('SmsDispatcher policy', () => {
 
     const rows = await t.db.query(`SELECT user_id, kind, provider, provider_message_id, status, sent_at FROM sms_messages WHERE notification_id = $1`, [n.id]);
     expect(rows).toEqual([{ user_id: her.id, kind: 'session.reminder', provider: 'aliyun', provider_message_id: 'biz-777', status: 'sent', sent_at: now }]);
-    const audit = await t.db.query(`SELECT action, entity_type, entity_id, org_id, details FROM audit_events WHERE action = 'sms.sent' AND entity_id = $1`, [her.id]);
-    expect(audit).toEqual([{ action: 'sms.sent', entity_type: 'user', entity_id: her.id, org_id: tree.clubA, details: { kind: 'session.reminder', provider: 'aliyun' } }]);
+    const audit = await t.db.query(`SELECT action, entity_type, entity_id, org_id, details FROM audit_events WHERE action = 'sms.sent' AND entity_id = $1`, [
+      her.id,
+    ]);
+    expect(audit).toEqual([
+      { action: 'sms.sent', entity_type: 'user', entity_id: her.id, org_id: tree.clubA, details: { kind: 'session.reminder', provider: 'aliyun' } },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(her.phone.slice(-4));
     expect(JSON.stringify(audit)).not.toContain('家政');
   });
@@ -106,7 +122,11 @@ describe('SmsDispatcher policy', () => {
     await t.db.query(`INSERT INTO notification_preferences (user_id, sms_kinds) VALUES ($1, $2)`, [her.id, ['certificate.expiring']]);
     expect(await dispatcher.dispatch(await notification(her, 'session.reminder', reminder))).toEqual({ status: 'skipped', reason: 'not-chosen' });
     expect((await dispatcher.dispatch(await notification(her, 'certificate.expiring', expiring))).status).toBe('sent');
-    expect(JSON.parse(fake.requests.at(-1)!.url.searchParams.get('TemplateParam')!)).toEqual({ course: '家政服务员', code: 'HXABCDEFGHJ', date: '2027年1月5日' });
+    expect(JSON.parse(fake.requests.at(-1)!.url.searchParams.get('TemplateParam')!)).toEqual({
+      course: '家政服务员',
+      code: 'HXABCDEFGHJ',
+      date: '2027年1月5日',
+    });
 
     await t.db.query(`UPDATE notification_preferences SET sms_opted_out_at = now() WHERE user_id = $1`, [her.id]);
     expect(await dispatcher.dispatch(await notification(her, 'certificate.expiring', expiring))).toEqual({ status: 'skipped', reason: 'opted-out' });
@@ -116,9 +136,18 @@ describe('SmsDispatcher policy', () => {
   it('skips a kind the deployment has no template for, and someone without a phone', async () => {
     const her = await learner();
     await t.db.query(`INSERT INTO notification_preferences (user_id, sms_kinds) VALUES ($1, $2)`, [her.id, ['certificate.issued', 'session.reminder']]);
-    expect(await dispatcher.dispatch(await notification(her, 'certificate.issued', { code: 'HXABCDEFGHJ', course: '家政服务员' }))).toEqual({ status: 'skipped', reason: 'unsupported-kind' });
-    expect(await dispatcher.dispatch(await notification({ id: her.id, phone: null }, 'session.reminder', reminder))).toEqual({ status: 'skipped', reason: 'no-phone' });
-    expect(await dispatcher.dispatch({ ...(await notification(her, 'session.reminder', reminder)), kind: 'something.else' })).toEqual({ status: 'skipped', reason: 'unsupported-kind' });
+    expect(await dispatcher.dispatch(await notification(her, 'certificate.issued', { code: 'HXABCDEFGHJ', course: '家政服务员' }))).toEqual({
+      status: 'skipped',
+      reason: 'unsupported-kind',
+    });
+    expect(await dispatcher.dispatch(await notification({ id: her.id, phone: null }, 'session.reminder', reminder))).toEqual({
+      status: 'skipped',
+      reason: 'no-phone',
+    });
+    expect(await dispatcher.dispatch({ ...(await notification(her, 'session.reminder', reminder)), kind: 'something.else' })).toEqual({
+      status: 'skipped',
+      reason: 'unsupported-kind',
+    });
   });
 
   it('waits out quiet hours (21:00–08:00 China time) until 08:00 China time, then sends', async () => {
@@ -141,7 +170,8 @@ describe('SmsDispatcher policy', () => {
   it('caps her texts per China calendar day (SMS_DAILY_CAP=3) and starts again the next China day', async () => {
     const her = await learner();
     now = china('2026-12-07T08:30:00');
-    for (let i = 0; i < 3; i += 1) expect((await dispatcher.dispatch(await notification(her, 'enrollment.promoted', { classId: `c${i}`, course: '育婴员' }))).status).toBe('sent');
+    for (let i = 0; i < 3; i += 1)
+      expect((await dispatcher.dispatch(await notification(her, 'enrollment.promoted', { classId: `c${i}`, course: '育婴员' }))).status).toBe('sent');
     now = china('2026-12-07T20:00:00');
     const fourth = await notification(her, 'enrollment.promoted', { classId: 'c4', course: '育婴员' });
     expect(await dispatcher.dispatch(fourth)).toEqual({ status: 'skipped', reason: 'daily-cap' });

@@ -60,9 +60,21 @@ export class FakeProvider {
 export const aliyunOk = (bizId = 'biz-1'): FakeAnswer => ({ json: { Code: 'OK', Message: 'OK', BizId: bizId, RequestId: 'req-1' } });
 export const aliyunRefusal = (code: string, message = ''): FakeAnswer => ({ json: { Code: code, Message: message, RequestId: 'req-1' } });
 export const tencentOk = (serial = 'serial-1'): FakeAnswer => ({
-  json: { Response: { SendStatusSet: [{ SerialNo: serial, PhoneNumber: '+8613900000000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: 'req-1' } },
+  json: {
+    Response: {
+      SendStatusSet: [{ SerialNo: serial, PhoneNumber: '+8613900000000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }],
+      RequestId: 'req-1',
+    },
+  },
 });
 export const tencentStatus = (code: string, message = ''): FakeAnswer => ({
-  json: { Response: { SendStatusSet: [{ SerialNo: '', PhoneNumber: '+8613900000000', Fee: 0, SessionContext: '', Code: code, Message: message, IsoCode: 'CN' }], RequestId: 'req-1' } },
+  json: {
+    Response: {
+      SendStatusSet: [{ SerialNo: '', PhoneNumber: '+8613900000000', Fee: 0, SessionContext: '', Code: code, Message: message, IsoCode: 'CN' }],
+      RequestId: 'req-1',
+    },
+  },
 });
-export const tencentError = (code: string, message = ''): FakeAnswer => ({ json: { Response: { Error: { Code: code, Message: message }, RequestId: 'req-1' } } });
+export const tencentError = (code: string, message = ''): FakeAnswer => ({
+  json: { Response: { Error: { Code: code, Message: message }, RequestId: 'req-1' } },
+});

@@ -102,7 +102,10 @@ describe('Alibaba Cloud SMS adapter against a local fake of dysmsapi', () => {
 
   it('a wrong AccessKey (a 4xx the provider explains) is the deployment refused, not retried forever', async () => {
     fake.answerNext({ status: 404, json: { Code: 'InvalidAccessKeyId.NotFound', Message: 'Specified access key is not found.', RequestId: 'r' } });
-    expect(await outcome(provider.send({ ...message, templateId: 'SMS_480000001' }))).toMatchObject({ reason: 'provider-refused', code: 'InvalidAccessKeyId.NotFound' });
+    expect(await outcome(provider.send({ ...message, templateId: 'SMS_480000001' }))).toMatchObject({
+      reason: 'provider-refused',
+      code: 'InvalidAccessKeyId.NotFound',
+    });
   });
 });
 
@@ -112,7 +115,12 @@ describe('Tencent Cloud SMS adapter against a local fake of sms.tencentcloudapi.
 
   beforeAll(async () => {
     await fake.start();
-    provider = new TencentSmsProvider(loadSmsConfig({ ...BASE, SMS_PROVIDER: 'tencent', SMS_SDK_APP_ID: '1400123456', SMS_ENDPOINT: fake.url, SMS_TEMPLATE_SESSION_REMINDER: '2233445' }, 'test'));
+    provider = new TencentSmsProvider(
+      loadSmsConfig(
+        { ...BASE, SMS_PROVIDER: 'tencent', SMS_SDK_APP_ID: '1400123456', SMS_ENDPOINT: fake.url, SMS_TEMPLATE_SESSION_REMINDER: '2233445' },
+        'test',
+      ),
+    );
   });
   afterAll(() => fake.stop());
 
@@ -150,7 +158,12 @@ describe('Tencent Cloud SMS adapter against a local fake of sms.tencentcloudapi.
   });
 
   it("treats the API's throttling (RequestLimitExceeded), InternalError, a 502 and a dropped connection as transient", async () => {
-    fake.answerNext(tencentError('RequestLimitExceeded', 'too many requests'), tencentError('InternalError.Timeout', 'timeout'), { status: 502, json: {} }, 'drop');
+    fake.answerNext(
+      tencentError('RequestLimitExceeded', 'too many requests'),
+      tencentError('InternalError.Timeout', 'timeout'),
+      { status: 502, json: {} },
+      'drop',
+    );
     for (let i = 0; i < 4; i += 1) {
       const error = await outcome(provider.send({ ...message, templateId: '2233445' }));
       expect(error).toBeInstanceOf(Error);
@@ -172,20 +185,36 @@ describe('SMS configuration at boot', () => {
     expect(boot({ SMS_PROVIDER: 'aliyun' })).toThrow(/SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET/);
     expect(boot({ SMS_PROVIDER: 'aliyun', SMS_ACCESS_KEY_ID: 'a', SMS_ACCESS_KEY_SECRET: 'b' })).toThrow(/SMS_SIGN_NAME/);
     expect(boot({ SMS_PROVIDER: 'aliyun', SMS_ACCESS_KEY_ID: 'a', SMS_ACCESS_KEY_SECRET: 'b', SMS_SIGN_NAME: '巾帼学堂' })).toThrow(/no template/);
-    expect(boot({ SMS_PROVIDER: 'tencent', SMS_ACCESS_KEY_ID: 'a', SMS_ACCESS_KEY_SECRET: 'b', SMS_SIGN_NAME: '巾帼学堂', SMS_TEMPLATE_CERTIFICATE_ISSUED: '1' })).toThrow(/SMS_SDK_APP_ID/);
-    expect(boot({ SMS_PROVIDER: 'aliyun', ...BASE, SMS_TEMPLATE_CERTIFICATE_ISSUED: '12345' })).toThrow(/SMS_TEMPLATE_CERTIFICATE_ISSUED must be an Alibaba Cloud template code/);
+    expect(
+      boot({ SMS_PROVIDER: 'tencent', SMS_ACCESS_KEY_ID: 'a', SMS_ACCESS_KEY_SECRET: 'b', SMS_SIGN_NAME: '巾帼学堂', SMS_TEMPLATE_CERTIFICATE_ISSUED: '1' }),
+    ).toThrow(/SMS_SDK_APP_ID/);
+    expect(boot({ SMS_PROVIDER: 'aliyun', ...BASE, SMS_TEMPLATE_CERTIFICATE_ISSUED: '12345' })).toThrow(
+      /SMS_TEMPLATE_CERTIFICATE_ISSUED must be an Alibaba Cloud template code/,
+    );
     expect(boot({ SMS_PROVIDER: 'twilio' })).toThrow(/SMS_PROVIDER must be one of log, aliyun, tencent/);
     expect(boot({ SMS_DAILY_CAP: 'many' })).toThrow(/SMS_DAILY_CAP/);
   });
 
   it('production also refuses a plain-http endpoint and a real provider without the reply secret', () => {
-    const ok = { SMS_PROVIDER: 'aliyun', ...BASE, SMS_TEMPLATE_CERTIFICATE_ISSUED: 'SMS_480000002', NODE_ENV: 'production', JWT_SECRET: 'Zq3!vR8#kP2@wL6$tN9^xB4&mC7*hF1(' };
+    const ok = {
+      SMS_PROVIDER: 'aliyun',
+      ...BASE,
+      SMS_TEMPLATE_CERTIFICATE_ISSUED: 'SMS_480000002',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'Zq3!vR8#kP2@wL6$tN9^xB4&mC7*hF1(',
+    };
     expect(boot(ok)).toThrow(/SMS_REPLY_SECRET/);
     const secret = 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4';
     expect(boot({ ...ok, SMS_REPLY_SECRET: secret, SMS_ENDPOINT: 'http://127.0.0.1:9' })).toThrow(/plain http/);
     expect(boot({ ...ok, SMS_REPLY_SECRET: 'short' })).toThrow(/at least 24 characters/);
     const config = boot({ ...ok, SMS_REPLY_SECRET: secret, SMS_SIGN_NAME: '【巾帼学堂】' })();
-    expect(config.sms).toMatchObject({ provider: 'aliyun', signName: '巾帼学堂', region: 'cn-hangzhou', endpoint: null, templates: { 'certificate.issued': 'SMS_480000002' } });
+    expect(config.sms).toMatchObject({
+      provider: 'aliyun',
+      signName: '巾帼学堂',
+      region: 'cn-hangzhou',
+      endpoint: null,
+      templates: { 'certificate.issued': 'SMS_480000002' },
+    });
   });
 });
 
@@ -194,7 +223,15 @@ describe('template parameters', () => {
     expect(chinaDateTime('2026-12-06T01:00:00Z')).toBe('12月6日 09:00');
     expect(chinaDate('2027-01-05')).toBe('2027年1月5日');
     expect(chinaDate('2026-12-31T17:00:00Z')).toBe('2027年1月1日');
-    expect(templateParams('session.changed', { classId: 'c', course: '养老护理员', change: 'cancelled', startsAt: '2026-12-06T01:00:00Z', previous: { startsAt: '2026-12-05T02:30:00Z', endsAt: 'x', location: 'y' } })).toEqual([
+    expect(
+      templateParams('session.changed', {
+        classId: 'c',
+        course: '养老护理员',
+        change: 'cancelled',
+        startsAt: '2026-12-06T01:00:00Z',
+        previous: { startsAt: '2026-12-05T02:30:00Z', endsAt: 'x', location: 'y' },
+      }),
+    ).toEqual([
       ['course', '养老护理员'],
       ['change', '取消'],
       ['time', '12月5日 10:30'],

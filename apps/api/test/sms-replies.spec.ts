@@ -19,7 +19,8 @@ describe('SMS reply callbacks', () => {
   });
   afterAll(() => t.close());
 
-  const prefs = async (userId: string) => (await t.db.query(`SELECT sms_kinds, sms_opted_out_at FROM notification_preferences WHERE user_id = $1`, [userId]))[0] ?? null;
+  const prefs = async (userId: string) =>
+    (await t.db.query(`SELECT sms_kinds, sms_opted_out_at FROM notification_preferences WHERE user_id = $1`, [userId]))[0] ?? null;
 
   it('refuse a missing or wrong secret with 401, on both routes, and change nothing', async () => {
     const her = await newUser(t, 'learner', tree.clubA);
@@ -43,7 +44,14 @@ describe('SMS reply callbacks', () => {
       .post(`/api/sms/replies/aliyun?token=${SECRET}`)
       .send([
         { phone_number: her.phone, content: ' td ', send_time: '2026-12-07 10:00:00', sign_name: '巾帼学堂', dest_code: '1234', sequence_id: 1234567890 },
-        { phone_number: other.phone, content: '好的，谢谢', send_time: '2026-12-07 10:00:01', sign_name: '巾帼学堂', dest_code: '1234', sequence_id: 1234567891 },
+        {
+          phone_number: other.phone,
+          content: '好的，谢谢',
+          send_time: '2026-12-07 10:00:01',
+          sign_name: '巾帼学堂',
+          dest_code: '1234',
+          sequence_id: 1234567891,
+        },
       ]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ code: 0, msg: '接收成功' });
@@ -55,14 +63,27 @@ describe('SMS reply callbacks', () => {
     expect(audit).toEqual([{ action: 'sms.opted_out', entity_id: her.id, details: { provider: 'aliyun' } }]);
 
     // After that, nothing is texted to her.
-    const n = (await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'enrollment.promoted', '{"classId":"c","course":"育婴员"}') RETURNING id`, [her.id]))[0].id;
-    expect(await t.app.get(SmsDispatcher).dispatch({ id: n, userId: her.id, phone: her.phone, locale: 'zh-CN', kind: 'enrollment.promoted', payload: { classId: 'c', course: '育婴员' } })).toEqual({ status: 'skipped', reason: 'opted-out' });
+    const n = (
+      await t.db.query(
+        `INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'enrollment.promoted', '{"classId":"c","course":"育婴员"}') RETURNING id`,
+        [her.id],
+      )
+    )[0].id;
+    expect(
+      await t.app
+        .get(SmsDispatcher)
+        .dispatch({ id: n, userId: her.id, phone: her.phone, locale: 'zh-CN', kind: 'enrollment.promoted', payload: { classId: 'c', course: '育婴员' } }),
+    ).toEqual({ status: 'skipped', reason: 'opted-out' });
   });
 
   it('Tencent Cloud: 退订 from +86 opts her out and keeps the kinds she chose, answered {result: 0}', async () => {
     const her = await newUser(t, 'learner', tree.clubA);
     await t.db.query(`INSERT INTO notification_preferences (user_id, sms_kinds) VALUES ($1, $2)`, [her.id, ['certificate.issued']]);
-    const res = await t.http().post('/api/sms/replies/tencent').set('X-Sms-Reply-Token', SECRET).send({ mobile: her.phone, nationcode: '86', text: '退订', sign: '巾帼学堂', time: 1796488053, extend: '' });
+    const res = await t
+      .http()
+      .post('/api/sms/replies/tencent')
+      .set('X-Sms-Reply-Token', SECRET)
+      .send({ mobile: her.phone, nationcode: '86', text: '退订', sign: '巾帼学堂', time: 1796488053, extend: '' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ result: 0, errmsg: 'OK' });
     const p = await prefs(her.id);
@@ -81,16 +102,36 @@ describe('SMS reply callbacks', () => {
     expect(unknown.status).toBe(200);
     expect(unknown.body).toEqual({ result: 0, errmsg: 'OK' });
     const her = await newUser(t, 'learner', tree.clubA);
-    expect((await t.http().post(`/api/sms/replies/tencent?token=${SECRET}`).send({ mobile: her.phone, nationcode: '852', text: 'TD', time: 1 })).body).toEqual({ result: 0, errmsg: 'OK' });
-    const aliyun = await t.http().post(`/api/sms/replies/aliyun?token=${SECRET}`).send([{ phone_number: newPhone(), content: 'N', send_time: 'x', sign_name: 'x', dest_code: '1', sequence_id: 2 }]);
+    expect((await t.http().post(`/api/sms/replies/tencent?token=${SECRET}`).send({ mobile: her.phone, nationcode: '852', text: 'TD', time: 1 })).body).toEqual({
+      result: 0,
+      errmsg: 'OK',
+    });
+    const aliyun = await t
+      .http()
+      .post(`/api/sms/replies/aliyun?token=${SECRET}`)
+      .send([{ phone_number: newPhone(), content: 'N', send_time: 'x', sign_name: 'x', dest_code: '1', sequence_id: 2 }]);
     expect(aliyun.body).toEqual({ code: 0, msg: '接收成功' });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM notification_preferences`))[0].n).toBe(before);
   });
 
-  it('a body that is not the provider\'s shape is a 400, not a 500', async () => {
+  it("a body that is not the provider's shape is a 400, not a 500", async () => {
     expect((await t.http().post(`/api/sms/replies/aliyun?token=${SECRET}`).send({ phone_number: '13900000000', content: 'TD' })).status).toBe(400);
-    expect((await t.http().post(`/api/sms/replies/aliyun?token=${SECRET}`).send([{ phone_number: 13900000000 }])).status).toBe(400);
-    expect((await t.http().post(`/api/sms/replies/tencent?token=${SECRET}`).send([{ mobile: '13900000000', text: 'TD' }])).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/sms/replies/aliyun?token=${SECRET}`)
+          .send([{ phone_number: 13900000000 }])
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/sms/replies/tencent?token=${SECRET}`)
+          .send([{ mobile: '13900000000', text: 'TD' }])
+      ).status,
+    ).toBe(400);
   });
 
   it('are public routes limited per client address like the other public routes', () => {
@@ -105,7 +146,9 @@ describe('SMS reply callbacks', () => {
     t.app.get(SmsClock).now = () => new Date('2026-12-07T10:00:00+08:00');
     const her = await newUser(t, 'learner', tree.clubA);
     const payload = { classId: 'c', course: '育婴员' };
-    const id = (await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'enrollment.promoted', $2) RETURNING id`, [her.id, payload]))[0].id;
+    const id = (
+      await t.db.query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, 'enrollment.promoted', $2) RETURNING id`, [her.id, payload])
+    )[0].id;
     const n = { id, userId: her.id, phone: her.phone, locale: 'zh-CN', kind: 'enrollment.promoted', payload };
     const sent = await t.app.get(SmsDispatcher).dispatch(n);
     expect(sent).toEqual({ status: 'sent', providerMessageId: expect.stringMatching(/^log-/) });

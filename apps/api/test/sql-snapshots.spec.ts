@@ -45,7 +45,9 @@ describe('SQL each repository sends', () => {
   it('every repository is registered with an example for each public method', () => {
     expect(SQL_REPOSITORIES.length).toBeGreaterThan(0);
     const missing = SQL_REPOSITORIES.flatMap((r) => {
-      const methods = Object.getOwnPropertyNames(r.type.prototype).filter((m) => m !== 'constructor' && typeof (r.type.prototype as Record<string, unknown>)[m] === 'function');
+      const methods = Object.getOwnPropertyNames(r.type.prototype).filter(
+        (m) => m !== 'constructor' && typeof (r.type.prototype as Record<string, unknown>)[m] === 'function',
+      );
       return methods.filter((m) => !r.examples.some((e) => e.method === m)).map((m) => `${r.name}.${m}`);
     });
     expect(missing).toEqual([]);
@@ -59,7 +61,10 @@ describe('SQL each repository sends', () => {
         sent.length = 0;
         // A statement that fails on example values (e.g. a foreign key to nothing) is still recorded.
         await instance[example.method](...example.args()).catch(() => undefined);
-        text += `-- ${repository.name}.${example.method}\n${sent.filter((s) => !/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN|SAVEPOINT|RELEASE SAVEPOINT)/i.test(s)).map((s) => `${s};`).join('\n')}\n\n`;
+        text += `-- ${repository.name}.${example.method}\n${sent
+          .filter((s) => !/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN|SAVEPOINT|RELEASE SAVEPOINT)/i.test(s))
+          .map((s) => `${s};`)
+          .join('\n')}\n\n`;
       }
       await compare(`${repository.name}.sql`, text.trimEnd() + '\n');
     });

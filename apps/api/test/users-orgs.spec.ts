@@ -94,8 +94,12 @@ describe('users and orgs, scoped to the caller subtree', () => {
       expect((await t.http().post('/api/auth/refresh').send({ refreshToken: login.body.refreshToken })).status).toBe(401);
       expect((await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: PASSWORD })).status).toBe(401);
       expect((await t.http().post('/api/auth/login').send({ phone: instructor.phone, password: res.body.temporaryPassword })).status).toBe(200);
-      expect(await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'user.password_reset' AND entity_id = $1`, [instructor.id])).toEqual([{ actor_id: coordA.id }]);
-      expect(JSON.stringify(await t.db.query(`SELECT details FROM audit_events WHERE action = 'user.password_reset'`))).not.toContain(res.body.temporaryPassword);
+      expect(await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'user.password_reset' AND entity_id = $1`, [instructor.id])).toEqual([
+        { actor_id: coordA.id },
+      ]);
+      expect(JSON.stringify(await t.db.query(`SELECT details FROM audit_events WHERE action = 'user.password_reset'`))).not.toContain(
+        res.body.temporaryPassword,
+      );
     });
 
     it('only inside her subtree, only roles she may create, and never her own', async () => {
@@ -113,7 +117,11 @@ describe('users and orgs, scoped to the caller subtree', () => {
 
     it('an imported learner given a password no longer needs her activation code', async () => {
       const phone = newPhone();
-      await t.http().post('/api/imports/learners').set(bearer(coordA)).send({ csv: `name,phone\n孙莉,${phone}`, orgId: tree.stationA });
+      await t
+        .http()
+        .post('/api/imports/learners')
+        .set(bearer(coordA))
+        .send({ csv: `name,phone\n孙莉,${phone}`, orgId: tree.stationA });
       const [{ id }] = await t.db.query(`SELECT id FROM users WHERE phone = $1`, [phone]);
       expect((await t.http().post(`/api/users/${id}/claim-code`).set(bearer(coordA))).status).toBe(201);
       const reset = await t.http().post(`/api/users/${id}/password-reset`).set(bearer(coordA));

@@ -48,7 +48,12 @@ describe('verifiable credentials an outside verifier accepts', () => {
   async function fetchUrl(url: string) {
     expect(url.startsWith(WEB)).toBe(true);
     const path = new URL(url).pathname;
-    const apiPath = path === '/issuer' ? '/api/credentials/issuer' : path === '/.well-known/jwks.json' ? path : path.replace(/^\/credentials\/status\//, '/api/credentials/status/');
+    const apiPath =
+      path === '/issuer'
+        ? '/api/credentials/issuer'
+        : path === '/.well-known/jwks.json'
+          ? path
+          : path.replace(/^\/credentials\/status\//, '/api/credentials/status/');
     const res = await t.http().get(apiPath);
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -94,10 +99,15 @@ describe('verifiable credentials an outside verifier accepts', () => {
     tree = await newTree(t.db, 'V');
     coord = await newUser(t, 'coordinator', tree.clubA);
     const instructor = await newUser(t, 'instructor', tree.stationA);
-    await t.db.query(`INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('VC-OPEN', 'care', '家庭教育指导', 'Family education', 0, 0, 12) ON CONFLICT DO NOTHING`);
+    await t.db.query(
+      `INSERT INTO courses (code, category, title_zh, title_en, required_hours, min_attendance_pct, validity_months) VALUES ('VC-OPEN', 'care', '家庭教育指导', 'Family education', 0, 0, 12) ON CONFLICT DO NOTHING`,
+    );
     learner = await newUser(t, 'learner', tree.stationA, { name: '张秀梅' });
     const classId = await newClass(t.db, tree.stationA, instructor.id, { courseCode: 'VC-OPEN', startsOn: '2020-01-01', endsOn: '2035-01-01', sessions: [] });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner.id,
+    ]);
     const issued = await t.http().post(`/api/enrollments/${enrollmentId}/certificate`).set(bearer(coord));
     expect([issued.status, issued.body]).toEqual([201, expect.anything()]);
     code = issued.body.code;
@@ -146,7 +156,11 @@ describe('verifiable credentials an outside verifier accepts', () => {
   it('revocation sets the bit in the signed Bitstring Status List', async () => {
     const [, p] = (await credentialOf(code)).split('.');
     const cred = JSON.parse(Buffer.from(p, 'base64url').toString());
-    expect(cred.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: expect.stringMatching(/^\d+$/) });
+    expect(cred.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+    });
     expect(await statusBit(cred)).toBe(0);
     expect((await t.http().post(`/api/certificates/${code}/revoke`).set(bearer(coord)).send({ reason: 'issued_in_error' })).status).toBe(200);
     expect(await statusBit(cred)).toBe(1);
@@ -156,7 +170,11 @@ describe('verifiable credentials an outside verifier accepts', () => {
     const others: string[] = [];
     for (let i = 0; i < 5; i++) {
       const c = newCertificateCode();
-      await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id) SELECT $1, $2, id, $3 FROM courses WHERE code = 'VC-OPEN'`, [c, learner.id, tree.stationA]);
+      await t.db.query(`INSERT INTO certificates (code, learner_id, course_id, org_id) SELECT $1, $2, id, $3 FROM courses WHERE code = 'VC-OPEN'`, [
+        c,
+        learner.id,
+        tree.stationA,
+      ]);
       others.push(c);
     }
     const indexes = new Set<string>();
@@ -176,7 +194,10 @@ describe('verifiable credentials an outside verifier accepts', () => {
     const newKid = await signing.createKey(new Date(Date.now() - 1000));
     const learner2 = await newUser(t, 'learner', tree.stationA);
     const classId = await newClass(t.db, tree.stationA, null, { courseCode: 'VC-OPEN', startsOn: '2020-01-01', endsOn: '2035-01-01', sessions: [] });
-    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [classId, learner2.id]);
+    const [{ id: enrollmentId }] = await t.db.query(`INSERT INTO enrollments (class_id, learner_id, status) VALUES ($1, $2, 'enrolled') RETURNING id`, [
+      classId,
+      learner2.id,
+    ]);
     const issued = await t.http().post(`/api/enrollments/${enrollmentId}/certificate`).set(bearer(coord));
     const after = (await t.http().get(`/api/certificates/${issued.body.code}/credential`).set(bearer(learner2))).body.credential as string;
     expect(decodeProtectedHeader(after).kid).toBe(`${WEB}/issuer#key-${newKid}`);
@@ -190,16 +211,23 @@ describe('verifiable credentials an outside verifier accepts', () => {
     await signing.createKey(new Date(Date.now() + 86_400_000));
     expect((await fetchUrl(`${WEB}/.well-known/jwks.json`)).body.keys.length).toBe(jwks.keys.length + 1);
     // And a key nobody published is refused.
-    const stranger = await new SignJWT({}).setProtectedHeader({ alg: 'EdDSA', kid: decodeProtectedHeader(after).kid }).sign((await (await import('jose')).generateKeyPair('EdDSA')).privateKey);
+    const stranger = await new SignJWT({})
+      .setProtectedHeader({ alg: 'EdDSA', kid: decodeProtectedHeader(after).kid })
+      .sign((await (await import('jose')).generateKeyPair('EdDSA')).privateKey);
     await expect(jwtVerify(stranger, keySet)).rejects.toThrow();
   });
 
   it('the printed QR code holds the verification URL and a short signed token that verifies with the published keys', async () => {
-    const res = await t.http().get(`/api/certificates/${code}/pdf`).set(bearer(learner)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t
+      .http()
+      .get(`/api/certificates/${code}/pdf`)
+      .set(bearer(learner))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const decoded = pdfImages(res.body as Buffer)
       .map((img) => jsQR(img.rgba, img.width, img.height))
@@ -214,7 +242,14 @@ describe('verifiable credentials an outside verifier accepts', () => {
     const jwk = jwks.keys.find((k: JWK) => k.kid === `${WEB}/issuer#key-${kid}`);
     const { payload } = await compactVerify(fragment, await importJWK(jwk, 'EdDSA'));
     const facts = JSON.parse(new TextDecoder().decode(payload));
-    expect(facts).toMatchObject({ c: code, n: '张**', k: 'VC-OPEN', t: '家庭教育指导', i: expect.stringMatching(/^\d{8}$/), e: expect.stringMatching(/^\d{8}$/) });
+    expect(facts).toMatchObject({
+      c: code,
+      n: '张**',
+      k: 'VC-OPEN',
+      t: '家庭教育指导',
+      i: expect.stringMatching(/^\d{8}$/),
+      e: expect.stringMatching(/^\d{8}$/),
+    });
     const [h, p, s] = fragment.split('.');
     const forged = Buffer.from(JSON.stringify({ ...facts, n: '李**' })).toString('base64url');
     await expect(compactVerify(`${h}.${forged}.${s}`, await importJWK(jwk, 'EdDSA'))).rejects.toThrow();
@@ -225,7 +260,14 @@ describe('verifiable credentials an outside verifier accepts', () => {
     const yes = await t.http().post(`/api/credentials/holder-check/${code}`).send({ phone: learner.phone });
     expect(yes.status).toBe(200);
     expect(yes.body).toEqual({ matches: true });
-    expect((await t.http().post(`/api/credentials/holder-check/${code}`).send({ phone: `+86 ${learner.phone}` })).body).toEqual({ matches: true });
+    expect(
+      (
+        await t
+          .http()
+          .post(`/api/credentials/holder-check/${code}`)
+          .send({ phone: `+86 ${learner.phone}` })
+      ).body,
+    ).toEqual({ matches: true });
     expect((await t.http().post(`/api/credentials/holder-check/${code}`).send({ phone: '13900000000' })).body).toEqual({ matches: false });
     expect((await t.http().post(`/api/credentials/holder-check/ZZZZZZZZZZZ`).send({ phone: '13900000000' })).status).toBe(404);
     expect((await t.http().post(`/api/credentials/holder-check/${code}`).send({ phone: 12 })).status).toBe(400);

@@ -26,12 +26,28 @@ const shell = files(client)
   .sort();
 // Each language's message chunk: a page downloads only its own (ADR 011), so only the default one
 // (zh-CN) is precached; the worker stores the English one for a person who reads English.
-const catalogues = Object.fromEntries(shell.map((rel) => /^assets\/(zh-CN|en)-[\w-]+\.js$/.exec(rel)).filter(Boolean).map((m) => [m[1], `/${m[0]}`]));
-const precache = shell.filter((rel) => `/${rel}` !== catalogues.en).map((rel) => ({
-  url: `/${rel}`,
-  revision: rel.startsWith('assets/') ? null : createHash('sha256').update(readFileSync(path.join(client, rel))).digest('hex').slice(0, 16),
-}));
-const buildId = createHash('sha256').update(JSON.stringify(precache)).update(readFileSync(path.join(web, 'sw/sw.ts'))).digest('hex').slice(0, 12);
+const catalogues = Object.fromEntries(
+  shell
+    .map((rel) => /^assets\/(zh-CN|en)-[\w-]+\.js$/.exec(rel))
+    .filter(Boolean)
+    .map((m) => [m[1], `/${m[0]}`]),
+);
+const precache = shell
+  .filter((rel) => `/${rel}` !== catalogues.en)
+  .map((rel) => ({
+    url: `/${rel}`,
+    revision: rel.startsWith('assets/')
+      ? null
+      : createHash('sha256')
+          .update(readFileSync(path.join(client, rel)))
+          .digest('hex')
+          .slice(0, 16),
+  }));
+const buildId = createHash('sha256')
+  .update(JSON.stringify(precache))
+  .update(readFileSync(path.join(web, 'sw/sw.ts')))
+  .digest('hex')
+  .slice(0, 12);
 
 await build({
   configFile: false,

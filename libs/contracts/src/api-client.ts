@@ -42,7 +42,9 @@ export function buildQuery(query?: Query): string {
   return text ? `?${text}` : '';
 }
 
-type Params<P extends ApiPath, M extends HttpMethod> = [PathParamsOf<P, M>] extends [never | undefined] ? { params?: undefined } : { params: PathParamsOf<P, M> };
+type Params<P extends ApiPath, M extends HttpMethod> = [PathParamsOf<P, M>] extends [never | undefined]
+  ? { params?: undefined }
+  : { params: PathParamsOf<P, M> };
 
 /** One call of route `P` with method `M`: its path parameters, query and body, as the document publishes them. */
 export type CallOptions<P extends ApiPath, M extends HttpMethod> = Params<P, M> & {
@@ -101,7 +103,10 @@ export class ApiClient {
   private async download<P extends PathWith<'get'>>(path: P, options: CallOptions<P, 'get'>): Promise<Response> {
     const headers: Record<string, string> = { ...this.options.headers };
     if (this.options.accessToken) headers.authorization = `Bearer ${this.options.accessToken}`;
-    return this.fetchImpl(`${this.options.baseUrl}${fillPath(path, options.params as Record<string, string> | undefined)}${buildQuery(options.query as Query | undefined)}`, { headers });
+    return this.fetchImpl(
+      `${this.options.baseUrl}${fillPath(path, options.params as Record<string, string> | undefined)}${buildQuery(options.query as Query | undefined)}`,
+      { headers },
+    );
   }
 
   health() {
@@ -160,7 +165,8 @@ export class ApiClient {
         if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
       }
     },
-    get: (idOrCode: string, query: QueryOf<'/api/courses/{idOrCode}', 'get'> = {}) => this.call('get', '/api/courses/{idOrCode}', { params: { idOrCode }, query }),
+    get: (idOrCode: string, query: QueryOf<'/api/courses/{idOrCode}', 'get'> = {}) =>
+      this.call('get', '/api/courses/{idOrCode}', { params: { idOrCode }, query }),
     create: (body: BodyOf<'/api/courses', 'post'>) => this.call('post', '/api/courses', { body }),
     update: (id: string, body: BodyOf<'/api/courses/{id}', 'patch'>) => this.call('patch', '/api/courses/{id}', { params: { id }, body }),
   };
@@ -170,8 +176,10 @@ export class ApiClient {
     get: (id: string, query: QueryOf<'/api/classes/{id}', 'get'> = {}) => this.call('get', '/api/classes/{id}', { params: { id }, query }),
     create: (body: BodyOf<'/api/classes', 'post'>) => this.call('post', '/api/classes', { body }),
     update: (id: string, body: BodyOf<'/api/classes/{id}', 'patch'>) => this.call('patch', '/api/classes/{id}', { params: { id }, body }),
-    enrol: (id: string, body: BodyOf<'/api/classes/{id}/enrollments', 'post'> = {}) => this.call('post', '/api/classes/{id}/enrollments', { params: { id }, body }),
-    roster: (id: string, query: QueryOf<'/api/classes/{id}/enrollments', 'get'> = {}) => this.call('get', '/api/classes/{id}/enrollments', { params: { id }, query }),
+    enrol: (id: string, body: BodyOf<'/api/classes/{id}/enrollments', 'post'> = {}) =>
+      this.call('post', '/api/classes/{id}/enrollments', { params: { id }, body }),
+    roster: (id: string, query: QueryOf<'/api/classes/{id}/enrollments', 'get'> = {}) =>
+      this.call('get', '/api/classes/{id}/enrollments', { params: { id }, query }),
     addSession: (id: string, body: BodyOf<'/api/classes/{id}/sessions', 'post'>) => this.call('post', '/api/classes/{id}/sessions', { params: { id }, body }),
   };
 
@@ -189,7 +197,8 @@ export class ApiClient {
   };
 
   readonly attendance = {
-    mark: (sessionId: string, body: BodyOf<'/api/sessions/{id}/attendance', 'put'>) => this.call('put', '/api/sessions/{id}/attendance', { params: { id: sessionId }, body }),
+    mark: (sessionId: string, body: BodyOf<'/api/sessions/{id}/attendance', 'put'>) =>
+      this.call('put', '/api/sessions/{id}/attendance', { params: { id: sessionId }, body }),
     session: (sessionId: string) => this.call('get', '/api/sessions/{id}/attendance', { params: { id: sessionId } }),
     history: (sessionId: string) => this.call('get', '/api/sessions/{id}/attendance/history', { params: { id: sessionId } }),
     checkInCode: (sessionId: string) => this.call('post', '/api/sessions/{id}/check-in-code', { params: { id: sessionId } }),
@@ -200,18 +209,25 @@ export class ApiClient {
   readonly assessments = {
     get: (id: string, query: QueryOf<'/api/assessments/{id}', 'get'> = {}) => this.call('get', '/api/assessments/{id}', { params: { id }, query }),
     /** `offline`: the phone's attempt id and times (an attempt taken without signal); the same id is graded once. */
-    attempt: (id: string, answers: Record<string, number[]>, query: QueryOf<'/api/assessments/{id}/attempts', 'post'> = {}, offline: Omit<BodyOf<'/api/assessments/{id}/attempts', 'post'>, 'answers'> = {}) =>
-      this.call('post', '/api/assessments/{id}/attempts', { params: { id }, body: { answers, ...offline }, query }),
-    recordResult: (id: string, body: BodyOf<'/api/assessments/{id}/results', 'post'>) => this.call('post', '/api/assessments/{id}/results', { params: { id }, body }),
+    attempt: (
+      id: string,
+      answers: Record<string, number[]>,
+      query: QueryOf<'/api/assessments/{id}/attempts', 'post'> = {},
+      offline: Omit<BodyOf<'/api/assessments/{id}/attempts', 'post'>, 'answers'> = {},
+    ) => this.call('post', '/api/assessments/{id}/attempts', { params: { id }, body: { answers, ...offline }, query }),
+    recordResult: (id: string, body: BodyOf<'/api/assessments/{id}/results', 'post'>) =>
+      this.call('post', '/api/assessments/{id}/results', { params: { id }, body }),
   };
 
   readonly certificates = {
     requirements: (enrollmentId: string, query: QueryOf<'/api/enrollments/{id}/requirements', 'get'> = {}) =>
       this.call('get', '/api/enrollments/{id}/requirements', { params: { id: enrollmentId }, query }),
     issue: (enrollmentId: string) => this.call('post', '/api/enrollments/{id}/certificate', { params: { id: enrollmentId } }),
-    verify: (code: string, query: QueryOf<'/api/certificates/verify/{code}', 'get'> = {}) => this.call('get', '/api/certificates/verify/{code}', { params: { code }, query }),
+    verify: (code: string, query: QueryOf<'/api/certificates/verify/{code}', 'get'> = {}) =>
+      this.call('get', '/api/certificates/verify/{code}', { params: { code }, query }),
     verifyMany: (codes: string[]) => this.call('post', '/api/certificates/verify', { body: { codes } }),
-    revoke: (code: string, body: BodyOf<'/api/certificates/{code}/revoke', 'post'>) => this.call('post', '/api/certificates/{code}/revoke', { params: { code }, body }),
+    revoke: (code: string, body: BodyOf<'/api/certificates/{code}/revoke', 'post'>) =>
+      this.call('post', '/api/certificates/{code}/revoke', { params: { code }, body }),
     credential: (code: string) => this.call('get', '/api/certificates/{code}/credential', { params: { code } }),
     /** The PDF, as a raw Response to stream on to the browser. */
     pdf: (code: string) => this.download('/api/certificates/{code}/pdf', { params: { code } }),
@@ -221,7 +237,8 @@ export class ApiClient {
   };
 
   readonly readiness = {
-    of: (learnerId: string, query: QueryOf<'/api/learners/{id}/readiness', 'get'> = {}) => this.call('get', '/api/learners/{id}/readiness', { params: { id: learnerId }, query }),
+    of: (learnerId: string, query: QueryOf<'/api/learners/{id}/readiness', 'get'> = {}) =>
+      this.call('get', '/api/learners/{id}/readiness', { params: { id: learnerId }, query }),
     volunteers: (query: QueryOf<'/api/volunteers', 'get'> = {}) => this.call('get', '/api/volunteers', { query }),
   };
 
@@ -232,7 +249,8 @@ export class ApiClient {
     check: (learnerId: string, id: string) => this.call('post', '/api/learners/{learnerId}/external-credentials/{id}/check', { params: { learnerId, id } }),
     /** Qualifications of learners in the caller's subtree, by status (pending first: the review list). */
     review: (query: QueryOf<'/api/external-credentials', 'get'> = {}) => this.call('get', '/api/external-credentials', { query }),
-    verify: (id: string, body: BodyOf<'/api/external-credentials/{id}/verify', 'post'> = {}) => this.call('post', '/api/external-credentials/{id}/verify', { params: { id }, body }),
+    verify: (id: string, body: BodyOf<'/api/external-credentials/{id}/verify', 'post'> = {}) =>
+      this.call('post', '/api/external-credentials/{id}/verify', { params: { id }, body }),
     reject: (id: string, reason: string) => this.call('post', '/api/external-credentials/{id}/reject', { params: { id }, body: { reason } }),
   };
 
@@ -286,11 +304,14 @@ export class ApiClient {
   /** Job openings. The answer's shape depends on the caller: `T` names the one her role gets (StaffJobDto, LearnerJobDto). */
   readonly jobs = {
     list: <T extends JobDto = JobDto>(query: QueryOf<'/api/jobs', 'get'> = {}) => this.call('get', '/api/jobs', { query }) as Promise<Page<T>>,
-    get: <T extends JobDto = JobDto>(id: string, query: QueryOf<'/api/jobs/{id}', 'get'> = {}) => this.call('get', '/api/jobs/{id}', { params: { id }, query }) as Promise<T>,
-    create: (body: BodyOf<'/api/jobs', 'post'>, query: QueryOf<'/api/jobs', 'post'> = {}) => this.call('post', '/api/jobs', { body, query }) as Promise<StaffJobDto>,
+    get: <T extends JobDto = JobDto>(id: string, query: QueryOf<'/api/jobs/{id}', 'get'> = {}) =>
+      this.call('get', '/api/jobs/{id}', { params: { id }, query }) as Promise<T>,
+    create: (body: BodyOf<'/api/jobs', 'post'>, query: QueryOf<'/api/jobs', 'post'> = {}) =>
+      this.call('post', '/api/jobs', { body, query }) as Promise<StaffJobDto>,
     setStatus: (id: string, status: BodyOf<'/api/jobs/{id}', 'patch'>['status'], query: QueryOf<'/api/jobs/{id}', 'patch'> = {}) =>
       this.call('patch', '/api/jobs/{id}', { params: { id }, body: { status }, query }) as Promise<StaffJobDto>,
-    candidates: (id: string, query: QueryOf<'/api/jobs/{id}/candidates', 'get'> = {}) => this.call('get', '/api/jobs/{id}/candidates', { params: { id }, query }),
+    candidates: (id: string, query: QueryOf<'/api/jobs/{id}/candidates', 'get'> = {}) =>
+      this.call('get', '/api/jobs/{id}/candidates', { params: { id }, query }),
   };
 
   /** A learner's consent to be referred to employers. */
@@ -302,12 +323,18 @@ export class ApiClient {
 
   /** Referrals. The shape depends on the caller's role: `T` names hers (StaffReferralDto, EmployerReferralDto, LearnerReferralDto; `history` comes with one referral, not in lists). */
   readonly referrals = {
-    list: <T extends ReferralListItemDto = ReferralListItemDto>(query: QueryOf<'/api/referrals', 'get'> = {}) => this.call('get', '/api/referrals', { query }) as Promise<Page<T>>,
-    get: <T extends ReferralListItemDto = ReferralDto>(id: string, query: QueryOf<'/api/referrals/{id}', 'get'> = {}) => this.call('get', '/api/referrals/{id}', { params: { id }, query }) as Promise<unknown> as Promise<T>,
+    list: <T extends ReferralListItemDto = ReferralListItemDto>(query: QueryOf<'/api/referrals', 'get'> = {}) =>
+      this.call('get', '/api/referrals', { query }) as Promise<Page<T>>,
+    get: <T extends ReferralListItemDto = ReferralDto>(id: string, query: QueryOf<'/api/referrals/{id}', 'get'> = {}) =>
+      this.call('get', '/api/referrals/{id}', { params: { id }, query }) as Promise<unknown> as Promise<T>,
     /** Staff only, so the answer is the staff view. */
-    create: (body: BodyOf<'/api/referrals', 'post'>, query: QueryOf<'/api/referrals', 'post'> = {}) => this.call('post', '/api/referrals', { body, query }) as Promise<StaffReferralDto>,
-    move: <T extends ReferralListItemDto = ReferralDto>(id: string, body: BodyOf<'/api/referrals/{id}', 'patch'>, query: QueryOf<'/api/referrals/{id}', 'patch'> = {}) =>
-      this.call('patch', '/api/referrals/{id}', { params: { id }, body, query }) as Promise<unknown> as Promise<T>,
+    create: (body: BodyOf<'/api/referrals', 'post'>, query: QueryOf<'/api/referrals', 'post'> = {}) =>
+      this.call('post', '/api/referrals', { body, query }) as Promise<StaffReferralDto>,
+    move: <T extends ReferralListItemDto = ReferralDto>(
+      id: string,
+      body: BodyOf<'/api/referrals/{id}', 'patch'>,
+      query: QueryOf<'/api/referrals/{id}', 'patch'> = {},
+    ) => this.call('patch', '/api/referrals/{id}', { params: { id }, body, query }) as Promise<unknown> as Promise<T>,
   };
 
   /** Placement follow-ups 30, 90 and 180 days after a hire. */

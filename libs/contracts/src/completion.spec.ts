@@ -51,13 +51,38 @@ describe('evaluateCompletion', () => {
 describe('canStillComplete', () => {
   const rules80 = { minAttendancePct: 80, requiredHours: 8 };
   it.each<[string, AttendanceOutlook, { minAttendancePct: number; requiredHours: number }, boolean]>([
-    ['nothing held yet, four 2-hour sessions ahead', { sessionsHeld: 0, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [2, 2, 2, 2] }, rules80, true],
-    ['one of five held: 4/5 = 80% still reachable', { sessionsHeld: 1, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [2, 2, 2, 2] }, rules80, true],
+    [
+      'nothing held yet, four 2-hour sessions ahead',
+      { sessionsHeld: 0, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [2, 2, 2, 2] },
+      rules80,
+      true,
+    ],
+    [
+      'one of five held: 4/5 = 80% still reachable',
+      { sessionsHeld: 1, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [2, 2, 2, 2] },
+      rules80,
+      true,
+    ],
     ['two of five held: 3/5 = 60% is not', { sessionsHeld: 2, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [3, 3, 3] }, rules80, false],
-    ['rate fine (4/5) but too few hours ahead', { sessionsHeld: 1, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [1, 1, 1, 1] }, rules80, false],
-    ['not begun: a schedule short of the hours is not judged', { sessionsHeld: 0, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [1, 1] }, rules80, true],
+    [
+      'rate fine (4/5) but too few hours ahead',
+      { sessionsHeld: 1, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [1, 1, 1, 1] },
+      rules80,
+      false,
+    ],
+    [
+      'not begun: a schedule short of the hours is not judged',
+      { sessionsHeld: 0, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [1, 1] },
+      rules80,
+      true,
+    ],
     ['sessions all over', { sessionsHeld: 3, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [] }, rules80, false],
-    ['sessions all over, course without attendance or hours rules', { sessionsHeld: 3, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [] }, { minAttendancePct: 0, requiredHours: 0 }, true],
+    [
+      'sessions all over, course without attendance or hours rules',
+      { sessionsHeld: 3, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [] },
+      { minAttendancePct: 0, requiredHours: 0 },
+      true,
+    ],
     ['held sessions she attended count for her', { sessionsHeld: 2, sessionsAttended: 2, hoursAttended: 4, remainingSessionHours: [2, 2] }, rules80, true],
     ['a class with no sessions at all is not judged', { sessionsHeld: 0, sessionsAttended: 0, hoursAttended: 0, remainingSessionHours: [] }, rules80, true],
   ])('%s', (_name, outlook, r, expected) => {

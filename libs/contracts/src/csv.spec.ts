@@ -15,7 +15,7 @@ const expected = (v: CsvValue) => {
 describe('csvCell', () => {
   it.each([
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
-    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['@SUM(A1:A2)', `'@SUM(A1:A2)`],
     ['-2+3', `'-2+3`],
     ['\tx', `'\tx`],
@@ -38,24 +38,33 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('ends records in CRLF and puts the BOM first only when asked', () => {
-    expect(toCsv([['a', 'b'], [1, 2]])).toBe('a,b\r\n1,2\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, 2],
+      ]),
+    ).toBe('a,b\r\n1,2\r\n');
     expect(toCsv([['组织']], { bom: true })).toBe('\uFEFF组织\r\n');
   });
 
   it('reads back the named attacks as text, none of them starting a formula', () => {
-    const rows = [['组织', '层级'], ['=HYPERLINK("http://x","y")', '俱乐部'], ['-2+3', '+cmd|x'], ['@SUM(1)', '\t=1']];
+    const rows = [
+      ['组织', '层级'],
+      ['=HYPERLINK("http://x","y")', '俱乐部'],
+      ['-2+3', '+cmd|x'],
+      ['@SUM(1)', '\t=1'],
+    ];
     const back = readBack(toCsv(rows, { bom: true }));
     expect(back).toEqual(rows.map((r) => r.map(expected)));
     for (const cell of back.flat()) expect(cell).not.toMatch(DANGEROUS);
   });
 
   it('round-trips any table: no cell starts a formula, every other cell comes back as written', () => {
-    const text = fc.oneof(
-      fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', "'", 'a', '中', '1') }),
-      fc.string(),
-    );
+    const text = fc.oneof(fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', "'", 'a', '中', '1') }), fc.string());
     const cell: fc.Arbitrary<CsvValue> = fc.oneof(text, fc.integer(), fc.constant(null));
-    const table = fc.integer({ min: 1, max: 5 }).chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }));
+    const table = fc
+      .integer({ min: 1, max: 5 })
+      .chain((width) => fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }));
     fc.assert(
       fc.property(table, fc.boolean(), (rows, bom) => {
         const back = readBack(toCsv(rows, { bom }));

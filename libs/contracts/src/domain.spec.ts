@@ -20,7 +20,14 @@ describe('org nesting', () => {
 });
 
 describe('phone numbers', () => {
-  it.each([['13800138000', true], ['19912345678', true], ['12800138000', false], ['1380013800', false], ['138001380001', false], ['+8613800138000', false]])('%s → %s', (phone, ok) => {
+  it.each([
+    ['13800138000', true],
+    ['19912345678', true],
+    ['12800138000', false],
+    ['1380013800', false],
+    ['138001380001', false],
+    ['+8613800138000', false],
+  ])('%s → %s', (phone, ok) => {
     expect(PHONE_PATTERN.test(phone)).toBe(ok);
   });
 });

@@ -11,9 +11,23 @@ const ENROLLMENT = '3e9a3c1e-8f1e-4d35-9b7e-2f6d8a1c0e44';
 /** One realistic payload of every kind, as producers write them. */
 const PAYLOADS: { [K in keyof NotificationPayloads]: NotificationPayloads[K] } = {
   'enrollment.promoted': { classId: CLASS, course: '家政服务' },
-  'session.reminder': { classId: CLASS, sessionId: SESSION, course: '家政服务', startsAt: '2026-12-08T01:00:00Z', endsAt: '2026-12-08T03:00:00Z', location: '社区活动室', when: 'tomorrow' },
+  'session.reminder': {
+    classId: CLASS,
+    sessionId: SESSION,
+    course: '家政服务',
+    startsAt: '2026-12-08T01:00:00Z',
+    endsAt: '2026-12-08T03:00:00Z',
+    location: '社区活动室',
+    when: 'tomorrow',
+  },
   'session.changed': {
-    classId: CLASS, sessionId: SESSION, course: '家政服务', change: 'moved', startsAt: '2026-12-09T06:00:00Z', endsAt: '2026-12-09T08:00:00Z', location: '二楼教室',
+    classId: CLASS,
+    sessionId: SESSION,
+    course: '家政服务',
+    change: 'moved',
+    startsAt: '2026-12-09T06:00:00Z',
+    endsAt: '2026-12-09T08:00:00Z',
+    location: '二楼教室',
     previous: { startsAt: '2026-12-08T01:00:00Z', endsAt: '2026-12-08T03:00:00Z', location: '社区活动室' },
   },
   'certificate.issued': { code: 'HX7K-2M9P', course: '家政服务' },
@@ -54,7 +68,8 @@ describe('notification texts', () => {
   });
 
   it('links each to the page it concerns, for whoever reads it', () => {
-    const link = (kind: keyof NotificationPayloads, role: Role, enrollmentId?: string) => renderNotification(kind, PAYLOADS[kind], 'zh-CN', { role, enrollmentId }).link;
+    const link = (kind: keyof NotificationPayloads, role: Role, enrollmentId?: string) =>
+      renderNotification(kind, PAYLOADS[kind], 'zh-CN', { role, enrollmentId }).link;
     expect(link('enrollment.promoted', 'learner', ENROLLMENT)).toBe(`/learn/${ENROLLMENT}`);
     expect(link('enrollment.promoted', 'learner')).toBe('/my/classes');
     expect(link('session.changed', 'instructor')).toBe(`/teach/sessions/${SESSION}`);

@@ -23,8 +23,6 @@ export interface RenderedNotification {
 type Payload = Record<string, unknown>;
 type Words = { 'zh-CN': string; en: string };
 
-
-
 const str = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
 const isId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);
 
@@ -129,13 +127,25 @@ export const NOTIFICATION_RENDERERS = {
         const prev = (p.previous ?? {}) as Payload;
         const before = notificationTime(prev.startsAt, prev.endsAt, l);
         return zh(l)
-          ? { title: `上课时间有变：${course}`, body: `原定 ${before}${prev.location ? `（${str(prev.location)}）` : ''}，改为 ${time}${place ? `，地点：${place}` : ''}。`, link }
-          : { title: `Class moved: ${course}`, body: `It was ${before}${prev.location ? ` at ${str(prev.location)}` : ''}; now ${time}${place ? ` at ${place}` : ''}.`, link };
+          ? {
+              title: `上课时间有变：${course}`,
+              body: `原定 ${before}${prev.location ? `（${str(prev.location)}）` : ''}，改为 ${time}${place ? `，地点：${place}` : ''}。`,
+              link,
+            }
+          : {
+              title: `Class moved: ${course}`,
+              body: `It was ${before}${prev.location ? ` at ${str(prev.location)}` : ''}; now ${time}${place ? ` at ${place}` : ''}.`,
+              link,
+            };
       }
       case 'cancelled':
         return zh(l)
           ? { title: `这节课取消了：${course}`, body: `${time}${place ? `（${place}）` : ''}的课不上了。其他课照常。`, link }
-          : { title: `Class cancelled: ${course}`, body: `The class on ${time}${place ? ` at ${place}` : ''} will not take place. Other classes go ahead.`, link };
+          : {
+              title: `Class cancelled: ${course}`,
+              body: `The class on ${time}${place ? ` at ${place}` : ''} will not take place. Other classes go ahead.`,
+              link,
+            };
       case 'added':
         return zh(l)
           ? { title: `新加了一节课：${course}`, body: `${time}${place ? `，地点：${place}` : ''}。`, link }
@@ -145,7 +155,11 @@ export const NOTIFICATION_RENDERERS = {
         const what = course || (zh(l) ? '一个班' : 'a class');
         return zh(l)
           ? { title: mine ? '您有新的班级要上课' : '班级换了授课老师', body: mine ? `您现在是“${what}”的授课老师。` : `“${what}”换了授课老师。`, link }
-          : { title: mine ? 'You have a new class to teach' : 'A class has a new instructor', body: mine ? `You now teach “${what}”.` : `“${what}” has a new instructor.`, link };
+          : {
+              title: mine ? 'You have a new class to teach' : 'A class has a new instructor',
+              body: mine ? `You now teach “${what}”.` : `“${what}” has a new instructor.`,
+              link,
+            };
       }
       default:
         return zh(l)
@@ -155,7 +169,9 @@ export const NOTIFICATION_RENDERERS = {
   },
   'certificate.issued': (p, l) => ({
     title: zh(l) ? '恭喜！您的证书发下来了' : 'Well done! Your certificate is ready',
-    body: zh(l) ? `“${str(p.course)}”证书，编号 ${str(p.code)}。可以下载，也可以出示二维码。` : `“${str(p.course)}”, code ${str(p.code)}. Download it or show its QR code.`,
+    body: zh(l)
+      ? `“${str(p.course)}”证书，编号 ${str(p.code)}。可以下载，也可以出示二维码。`
+      : `“${str(p.course)}”, code ${str(p.code)}. Download it or show its QR code.`,
     link: certificateLink(p),
   }),
   'certificate.expiring': (p, l) => ({
@@ -176,7 +192,9 @@ export const NOTIFICATION_RENDERERS = {
     r.role === 'learner'
       ? {
           title: zh(l) ? '您被推荐到一个工作岗位' : 'You were referred for a job',
-          body: zh(l) ? `俱乐部把您推荐给了“${str(p.job)}”岗位，用人单位会联系您。` : `Your club referred you for “${str(p.job)}”. The employer will contact you.`,
+          body: zh(l)
+            ? `俱乐部把您推荐给了“${str(p.job)}”岗位，用人单位会联系您。`
+            : `Your club referred you for “${str(p.job)}”. The employer will contact you.`,
           link: referralLink(p, r),
         }
       : {
@@ -190,14 +208,20 @@ export const NOTIFICATION_RENDERERS = {
     return {
       title: zh(l) ? `推荐进展：${status}` : `Referral update: ${status}`,
       body: hers
-        ? zh(l) ? `您在“${str(p.job)}”岗位的推荐，现在是“${status}”。` : `Your referral for “${str(p.job)}” is now “${status}”.`
-        : zh(l) ? `一位学员在“${str(p.job)}”岗位的推荐，现在是“${status}”。` : `A learner's referral for “${str(p.job)}” is now “${status}”.`,
+        ? zh(l)
+          ? `您在“${str(p.job)}”岗位的推荐，现在是“${status}”。`
+          : `Your referral for “${str(p.job)}” is now “${status}”.`
+        : zh(l)
+          ? `一位学员在“${str(p.job)}”岗位的推荐，现在是“${status}”。`
+          : `A learner's referral for “${str(p.job)}” is now “${status}”.`,
       link: referralLink(p, r),
     };
   },
   'followup.due': (p, l, r) => ({
     title: zh(l) ? '该做入职回访了' : 'A placement follow-up is due',
-    body: zh(l) ? `“${str(p.job)}”岗位有一次回访，${notificationDay(p.dueOn, l)} 到期。` : `A follow-up for a placement in “${str(p.job)}” is due on ${notificationDay(p.dueOn, l)}.`,
+    body: zh(l)
+      ? `“${str(p.job)}”岗位有一次回访，${notificationDay(p.dueOn, l)} 到期。`
+      : `A follow-up for a placement in “${str(p.job)}” is due on ${notificationDay(p.dueOn, l)}.`,
     link: r.role === 'employer' ? '/employer/followups' : '/manage/followups',
   }),
 } satisfies Record<NotificationKind, Renderer>;
@@ -207,5 +231,7 @@ export function renderNotification(kind: string, payload: unknown, locale: Local
   const p = payload && typeof payload === 'object' ? (payload as Payload) : {};
   const render = (NOTIFICATION_RENDERERS as Record<string, Renderer>)[kind];
   if (render) return render(p, locale, reader);
-  return zh(locale) ? { title: '新消息', body: '请打开“我的学堂”查看。', link: '/app' } : { title: 'New message', body: 'Open My Hearth to see it.', link: '/app' };
+  return zh(locale)
+    ? { title: '新消息', body: '请打开“我的学堂”查看。', link: '/app' }
+    : { title: 'New message', body: 'Open My Hearth to see it.', link: '/app' };
 }

@@ -25,7 +25,16 @@ export const DEFAULT_SMS_KINDS: readonly NotificationKind[] = ['enrollment.promo
 /** What each kind carries. Dates are ISO strings; `course`/`job` are titles as stored (zh). */
 export interface NotificationPayloads {
   'enrollment.promoted': { classId: string; course: string };
-  'session.reminder': { classId: string; sessionId: string; course: string; startsAt: string; endsAt: string; location: string; when: 'tomorrow' | 'today'; role?: 'learner' | 'instructor' };
+  'session.reminder': {
+    classId: string;
+    sessionId: string;
+    course: string;
+    startsAt: string;
+    endsAt: string;
+    location: string;
+    when: 'tomorrow' | 'today';
+    role?: 'learner' | 'instructor';
+  };
   'session.changed': {
     classId: string;
     sessionId?: string;

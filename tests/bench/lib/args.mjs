@@ -51,7 +51,19 @@ What it does:
 
 Ctrl-C stops the API, the web, the bare server and PostgreSQL cleanly.`;
 
-export const CASE_NAMES = ['verify', 'login', 'my-enrollments', 'roster-read', 'roster-mark', 'self-enrol', 'province-summary', 'csv-import', 'web-courses', 'web-roster', 'web-js'];
+export const CASE_NAMES = [
+  'verify',
+  'login',
+  'my-enrollments',
+  'roster-read',
+  'roster-mark',
+  'self-enrol',
+  'province-summary',
+  'csv-import',
+  'web-courses',
+  'web-roster',
+  'web-js',
+];
 
 /** Cases run alone with `--case` (measured differently from the closed-loop cases). */
 export const PEAK_CASES = ['peak'];
@@ -91,9 +103,15 @@ export function readArgs(argv = process.argv.slice(2)) {
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max} (got ${values[name]})`);
     return n;
   };
-  const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : null;
+  const only = values.only
+    ? values.only
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : null;
   for (const name of only ?? []) if (!CASE_NAMES.includes(name)) throw new Error(`--only: unknown case "${name}" (cases: ${CASE_NAMES.join(', ')})`);
-  if (values.case !== undefined && !PEAK_CASES.includes(values.case)) throw new Error(`--case: unknown case "${values.case}" (cases: ${PEAK_CASES.join(', ')})`);
+  if (values.case !== undefined && !PEAK_CASES.includes(values.case))
+    throw new Error(`--case: unknown case "${values.case}" (cases: ${PEAK_CASES.join(', ')})`);
   if (values.case && only) throw new Error('--case and --only do not go together');
   return {
     help: false,

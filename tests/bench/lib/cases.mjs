@@ -23,7 +23,8 @@ const pickFrom = (list) => list[Math.floor(Math.random() * list.length)];
  * user: its refresh-token family has the user's id (benchSignIns).
  */
 export function tokenSigner(secret) {
-  return (userId) => `Bearer ${jwt.sign({ sub: userId, typ: 'access', ver: 0, sid: userId }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
+  return (userId) =>
+    `Bearer ${jwt.sign({ sub: userId, typ: 'access', ver: 0, sid: userId }, secret, { algorithm: 'HS256', issuer: 'hearth', audience: 'hearth-api', expiresIn: '4h' })}`;
 }
 
 /** One live sign-in (refresh-token family = the user's id) for every user, so the bench's tokens are accepted. */
@@ -42,7 +43,10 @@ export async function webSignIn(webUrl, phoneNumber, password) {
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ phone: phoneNumber, password, next: '/' }).toString(),
   });
-  const cookie = [response.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0]).find((c) => c.startsWith('hearth_session='));
+  const cookie = [response.headers['set-cookie'] ?? []]
+    .flat()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('hearth_session='));
   if (response.status !== 302 || !cookie) throw new Error(`web sign-in answered ${response.status} without a session cookie`);
   return cookie;
 }
@@ -132,11 +136,20 @@ export function buildCases(ctx) {
       request: 'POST /api/auth/login (random learners)',
       target: 'api',
       async prepare() {
-        const { rows } = await ctx.db.query(`SELECT phone FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 5000`);
-        const { rows: [{ password_hash: hash }] } = await ctx.db.query(`SELECT password_hash FROM users WHERE password_hash IS NOT NULL LIMIT 1`);
+        const { rows } = await ctx.db.query(
+          `SELECT phone FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 5000`,
+        );
+        const {
+          rows: [{ password_hash: hash }],
+        } = await ctx.db.query(`SELECT password_hash FROM users WHERE password_hash IS NOT NULL LIMIT 1`);
         return { phones: rows.map((r) => r.phone), hash };
       },
-      next: (state) => () => ({ method: 'POST', path: '/api/auth/login', headers: JSON_HEADERS, body: JSON.stringify({ phone: pickFrom(state.phones), password: ctx.password }) }),
+      next: (state) => () => ({
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ phone: pickFrom(state.phones), password: ctx.password }),
+      }),
       anchors: [
         {
           name: 'argon2',
@@ -156,7 +169,9 @@ export function buildCases(ctx) {
       request: 'GET /api/me/enrollments (5,000 learner tokens)',
       target: 'api',
       async prepare() {
-        const { rows } = await ctx.db.query(`SELECT id FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 5000`);
+        const { rows } = await ctx.db.query(
+          `SELECT id FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 5000`,
+        );
         return { learners: rows.map((r) => ({ id: r.id, token: ctx.sign(r.id) })) };
       },
       next: (state) => () => ({ method: 'GET', path: '/api/me/enrollments', headers: { authorization: pickFrom(state.learners).token } }),
@@ -197,7 +212,9 @@ export function buildCases(ctx) {
           op: (state) => async () => {
             const s = pickFrom(state.sessions);
             await ctx.pool.query(SQL.AUTH_USER, [s.actor, s.actor]);
-            const { rows: [session] } = await ctx.pool.query(SQL.loadSession(false), [s.sessionId]);
+            const {
+              rows: [session],
+            } = await ctx.pool.query(SQL.loadSession(false), [s.sessionId]);
             await Promise.all([ctx.pool.query(SQL.ROSTER_ROWS, [s.sessionId, session.class_id]), ctx.pool.query(SQL.ROSTER_SUMMARIES, [session.class_id])]);
           },
         },
@@ -216,8 +233,17 @@ export function buildCases(ctx) {
       },
       next: (state) => () => {
         const s = pickFrom(state.sessions);
-        const body = { marks: s.learners.map((learnerId) => ({ learnerId, status: pickFrom(STATUSES) })), clientMutationId: `bench-${ctx.runTag}-${state.counter++}`, source: 'roster' };
-        return { method: 'PUT', path: `/api/sessions/${s.sessionId}/attendance`, headers: { ...JSON_HEADERS, authorization: s.token }, body: JSON.stringify(body) };
+        const body = {
+          marks: s.learners.map((learnerId) => ({ learnerId, status: pickFrom(STATUSES) })),
+          clientMutationId: `bench-${ctx.runTag}-${state.counter++}`,
+          source: 'roster',
+        };
+        return {
+          method: 'PUT',
+          path: `/api/sessions/${s.sessionId}/attendance`,
+          headers: { ...JSON_HEADERS, authorization: s.token },
+          body: JSON.stringify(body),
+        };
       },
       anchors: [
         bareCeiling,
@@ -231,11 +257,26 @@ export function buildCases(ctx) {
             const key = `attendance:benchsql-${ctx.runTag}-${state.sqlCounter++}`;
             await ctx.pool.query(SQL.AUTH_USER, [s.actor, s.actor]);
             await transaction(ctx.pool, async (tx) => {
-              const hash = createHash('sha256').update(JSON.stringify([s.sessionId, s.learners, statuses])).digest('hex');
+              const hash = createHash('sha256')
+                .update(JSON.stringify([s.sessionId, s.learners, statuses]))
+                .digest('hex');
               await tx.query(SQL.IDEMPOTENCY_CLAIM, [key, hash]);
-              const { rows: [session] } = await tx.query(SQL.loadSession(true), [s.sessionId]);
+              const {
+                rows: [session],
+              } = await tx.query(SQL.loadSession(true), [s.sessionId]);
               await tx.query(SQL.NOT_ENROLLED, [session.class_id, s.learners]);
-              const { rows: [{ changed }] } = await tx.query(SQL.MARK_UPSERT, [s.sessionId, s.learners, statuses, s.learners.map(() => null), 'roster', s.actor, key.slice(11), session.class_id]);
+              const {
+                rows: [{ changed }],
+              } = await tx.query(SQL.MARK_UPSERT, [
+                s.sessionId,
+                s.learners,
+                statuses,
+                s.learners.map(() => null),
+                'roster',
+                s.actor,
+                key.slice(11),
+                session.class_id,
+              ]);
               await tx.query(SQL.IDEMPOTENCY_STORE, [key, { saved: s.learners.length, changed }]);
               state.lastChanged = changed;
             });
@@ -249,7 +290,9 @@ export function buildCases(ctx) {
        * (those not overwritten since) must all carry one transaction id, and no transaction may hold two rosters.
        */
       async checkAfterApi(state) {
-        const { rows: [tx] } = await ctx.db.query(
+        const {
+          rows: [tx],
+        } = await ctx.db.query(
           `SELECT count(*)::int AS rosters, coalesce(sum(xids), 0)::int AS roster_xids, coalesce(max(marks), 0)::int AS max_marks,
                   (SELECT count(*)::int FROM (SELECT xmin::text FROM attendance_marks WHERE client_mutation_id LIKE $1 GROUP BY 1 HAVING count(DISTINCT client_mutation_id) > 1) shared) AS shared_xids
              FROM (SELECT client_mutation_id, count(DISTINCT xmin::text) AS xids, count(*) AS marks, count(DISTINCT session_id) AS sessions
@@ -275,7 +318,9 @@ export function buildCases(ctx) {
           `SELECT k.id FROM classes k WHERE k.status IN ('scheduled','running') AND k.ends_on > ${CHINA_TODAY_SQL} + 7
               AND k.starts_on > ${CHINA_TODAY_SQL} AND NOT EXISTS (SELECT 1 FROM course_prerequisites cp WHERE cp.course_id = k.course_id)`,
         );
-        const { rows: learners } = await ctx.db.query(`SELECT id FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 40000`);
+        const { rows: learners } = await ctx.db.query(
+          `SELECT id FROM users WHERE role = 'learner' AND status = 'active' AND password_hash IS NOT NULL ORDER BY random() LIMIT 40000`,
+        );
         const want = Math.min(learners.length * classes.length, 60_000);
         const learnerIds = [];
         const classIds = [];
@@ -288,7 +333,11 @@ export function buildCases(ctx) {
             WHERE NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.class_id = p.c AND e.learner_id = p.l AND e.status <> 'withdrawn') ORDER BY p.n`,
           [learnerIds, classIds],
         );
-        return { pairs: pairs.map((p) => ({ learnerId: p.learner_id, classId: p.class_id, token: ctx.sign(p.learner_id) })), cursor: 0, classes: classes.length };
+        return {
+          pairs: pairs.map((p) => ({ learnerId: p.learner_id, classId: p.class_id, token: ctx.sign(p.learner_id) })),
+          cursor: 0,
+          classes: classes.length,
+        };
       },
       next: (state) => () => {
         const p = state.pairs[state.cursor++ % state.pairs.length];
@@ -304,12 +353,20 @@ export function buildCases(ctx) {
             const p = state.pairs[state.cursor++ % state.pairs.length];
             await ctx.pool.query(SQL.AUTH_USER, [p.learnerId, p.learnerId]);
             await transaction(ctx.pool, async (tx) => {
-              const { rows: [k] } = await tx.query(SQL.LOCK_CLASS, [p.classId]);
+              const {
+                rows: [k],
+              } = await tx.query(SQL.LOCK_CLASS, [p.classId]);
               const existing = await tx.query(SQL.EXISTING_ENROLLMENT, [p.classId, p.learnerId]);
               if (existing.rows.length) throw new Error('already enrolled');
               await tx.query(SQL.MISSING_PREREQUISITES, [k.course_id, p.learnerId]);
               const seat = k.enrolled_count < k.capacity;
-              await tx.query(SQL.INSERT_ENROLLMENT, [p.classId, p.learnerId, seat ? 'enrolled' : 'waitlisted', seat ? null : k.waitlist_count + 1, p.learnerId]);
+              await tx.query(SQL.INSERT_ENROLLMENT, [
+                p.classId,
+                p.learnerId,
+                seat ? 'enrolled' : 'waitlisted',
+                seat ? null : k.waitlist_count + 1,
+                p.learnerId,
+              ]);
               await tx.query(seat ? SQL.SEAT_TAKEN : SQL.WAITLIST_JOINED, [p.classId]);
             });
           },
@@ -325,7 +382,11 @@ export function buildCases(ctx) {
       request: 'GET /api/reports/summary?orgId=<province>',
       target: 'api',
       async prepare() {
-        const { rows: [admin] } = await ctx.db.query(`SELECT u.id FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.role = 'admin' AND o.depth = 0 AND u.status = 'active' LIMIT 1`);
+        const {
+          rows: [admin],
+        } = await ctx.db.query(
+          `SELECT u.id FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.role = 'admin' AND o.depth = 0 AND u.status = 'active' LIMIT 1`,
+        );
         const { rows } = await ctx.db.query(`SELECT id FROM organizations WHERE kind = 'province'`);
         return { admin: admin.id, token: ctx.sign(admin.id), provinces: rows.map((r) => r.id) };
       },
@@ -355,7 +416,9 @@ export function buildCases(ctx) {
       target: 'api',
       timed: true,
       async run() {
-        const { rows: [coordinator] } = await ctx.db.query(
+        const {
+          rows: [coordinator],
+        } = await ctx.db.query(
           `SELECT u.id, u.org_id FROM users u JOIN organizations o ON o.id = u.org_id WHERE u.role = 'coordinator' AND o.kind = 'county' AND u.status = 'active' ORDER BY random() LIMIT 1`,
         );
         const token = ctx.sign(coordinator.id);
@@ -416,8 +479,19 @@ export function buildCases(ctx) {
       next: () => () => ({ method: 'GET', path: '/courses' }),
       anchors: [
         bareCeiling,
-        { name: 'api-call', label: 'the API call behind it: GET /api/courses', type: 'http', target: 'api', next: () => () => ({ method: 'GET', path: '/api/courses' }) },
-        { name: 'db-limit', label: 'its SQL via pg: catalogue with open-class counts', type: 'loop', op: () => async () => ctx.pool.query(SQL.COURSES_LIST, [null]) },
+        {
+          name: 'api-call',
+          label: 'the API call behind it: GET /api/courses',
+          type: 'http',
+          target: 'api',
+          next: () => () => ({ method: 'GET', path: '/api/courses' }),
+        },
+        {
+          name: 'db-limit',
+          label: 'its SQL via pg: catalogue with open-class counts',
+          type: 'loop',
+          op: () => async () => ctx.pool.query(SQL.COURSES_LIST, [null]),
+        },
       ],
       primary: 'http-ceiling',
     },
@@ -434,7 +508,9 @@ export function buildCases(ctx) {
         // One instructor's sessions: the cookie is hers.
         const instructor = sessions[0].actor;
         const mine = sessions.filter((s) => s.actor === instructor);
-        const { rows: [u] } = await ctx.db.query(`SELECT phone FROM users WHERE id = $1`, [instructor]);
+        const {
+          rows: [u],
+        } = await ctx.db.query(`SELECT phone FROM users WHERE id = $1`, [instructor]);
         const cookie = await webSignIn(ctx.webUrl, u.phone, ctx.password);
         return { sessions: mine, cookie, token: ctx.sign(instructor) };
       },
@@ -446,7 +522,11 @@ export function buildCases(ctx) {
           label: 'the API roster call behind it: GET /api/sessions/:id/attendance',
           type: 'http',
           target: 'api',
-          next: (state) => () => ({ method: 'GET', path: `/api/sessions/${pickFrom(state.sessions).sessionId}/attendance`, headers: { authorization: state.token } }),
+          next: (state) => () => ({
+            method: 'GET',
+            path: `/api/sessions/${pickFrom(state.sessions).sessionId}/attendance`,
+            headers: { authorization: state.token },
+          }),
         },
       ],
       primary: 'http-ceiling',

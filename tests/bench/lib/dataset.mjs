@@ -52,7 +52,9 @@ export async function ensureDataset({ root, scale, fresh, log }) {
   });
   const admin = new pg.Client({ connectionString: db.url() });
   await admin.connect();
-  const { rows: [{ server_version: version }] } = await admin.query('SHOW server_version');
+  const {
+    rows: [{ server_version: version }],
+  } = await admin.query('SHOW server_version');
   // As npm start connects the API: through the server's Unix socket.
   const databaseUrl = db.localUrl(DATABASE);
   const keys = secrets(dataDir);
@@ -61,13 +63,19 @@ export async function ensureDataset({ root, scale, fresh, log }) {
   const reusable = marker?.complete && marker.version === GENERATOR_VERSION && marker.scale === scale;
   if (reusable && !fresh) {
     await admin.end();
-    log(`data set: reusing scale ${scale} generated ${marker.generatedAtIso} (${marker.counts.users.toLocaleString('en-US')} users, ${marker.counts.attendance_marks.toLocaleString('en-US')} attendance marks)`);
+    log(
+      `data set: reusing scale ${scale} generated ${marker.generatedAtIso} (${marker.counts.users.toLocaleString('en-US')} users, ${marker.counts.attendance_marks.toLocaleString('en-US')} attendance marks)`,
+    );
     marker = await shiftDates(databaseUrl, marker, log);
     marker.runs = (marker.runs ?? 0) + 1;
     writeMarker(dataDir, marker);
     return { db, databaseUrl, marker, secrets: keys, postgresVersion: version, dataDir };
   }
-  log(marker ? `data set: ${fresh ? '--fresh given' : 'previous data set is incomplete or from another generator version'}; rebuilding` : 'data set: none yet; generating');
+  log(
+    marker
+      ? `data set: ${fresh ? '--fresh given' : 'previous data set is incomplete or from another generator version'}; rebuilding`
+      : 'data set: none yet; generating',
+  );
   writeMarker(dataDir, { complete: false, version: GENERATOR_VERSION, scale });
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DATABASE}`);
@@ -126,7 +134,10 @@ async function generateAndLoad({ scale, databaseUrl, log }) {
     const loads = [];
     let indexes;
     try {
-      indexes = await secondaryIndexes(client, specs.map((s) => s.table));
+      indexes = await secondaryIndexes(
+        client,
+        specs.map((s) => s.table),
+      );
       for (const item of indexes) await client.query(item.drop);
       log(`load: dropped ${indexes.length} secondary indexes and unique constraints; triggers and FK checks off in the loading session`);
       await client.query(`SET session_replication_role = replica`);
@@ -141,11 +152,19 @@ async function generateAndLoad({ scale, databaseUrl, log }) {
     } finally {
       client.release();
     }
-    log(`load: ${loads.reduce((a, l) => a + l.rows, 0).toLocaleString('en-US')} rows in ${seconds(loads.reduce((a, l) => a + l.seconds * 1000, 0))}; rebuilding ${indexes.length} indexes`);
+    log(
+      `load: ${loads.reduce((a, l) => a + l.rows, 0).toLocaleString('en-US')} rows in ${seconds(loads.reduce((a, l) => a + l.seconds * 1000, 0))}; rebuilding ${indexes.length} indexes`,
+    );
     const rebuildStarted = Date.now();
     const indexTimings = await rebuildIndexes(pool, indexes);
     const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
-    log(`indexes: rebuilt in ${rebuildSeconds.toFixed(1)} s (slowest: ${indexTimings.sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((t) => `${t.name} ${t.seconds.toFixed(1)} s`).join(', ')})`);
+    log(
+      `indexes: rebuilt in ${rebuildSeconds.toFixed(1)} s (slowest: ${indexTimings
+        .sort((a, b) => b.seconds - a.seconds)
+        .slice(0, 3)
+        .map((t) => `${t.name} ${t.seconds.toFixed(1)} s`)
+        .join(', ')})`,
+    );
     const vacuumStarted = Date.now();
     await pool.query('VACUUM (ANALYZE)');
     const vacuumSeconds = (Date.now() - vacuumStarted) / 1000;
@@ -162,8 +181,13 @@ async function timedRefresh({ root, databaseUrl, jwtSecret, log }) {
   const api = await startApi({ root, port: await freePort(), databaseUrl, jwtSecret, extraEnv: { STATS_REFRESH_MS: '100' }, name: 'api (refresh)' });
   try {
     // Wait out anything the start itself left dirty, then start the clock on a full refresh.
-    for (let i = 0; i < 600 && Number((await pool.query('SELECT count(*) FROM stats_dirty')).rows[0].count) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    const { rows: [{ orgs }] } = await pool.query(`WITH d AS (INSERT INTO stats_dirty (org_id) SELECT id FROM organizations ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::int AS orgs FROM d`);
+    for (let i = 0; i < 600 && Number((await pool.query('SELECT count(*) FROM stats_dirty')).rows[0].count) > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const {
+      rows: [{ orgs }],
+    } = await pool.query(
+      `WITH d AS (INSERT INTO stats_dirty (org_id) SELECT id FROM organizations ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::int AS orgs FROM d`,
+    );
     const started = Date.now();
     const bar = tableProgress('refresh (orgs)', orgs);
     let left = orgs;
@@ -176,12 +200,16 @@ async function timedRefresh({ root, databaseUrl, jwtSecret, log }) {
     // The last batch deletes its dirty rows first and commits with its aggregates: wait for it to be visible.
     const ms = Date.now() - started;
     bar.finish(orgs);
-    const { rows: [check] } = await pool.query(
+    const {
+      rows: [check],
+    } = await pool.query(
       `SELECT st.learners, (SELECT count(*)::int FROM users WHERE role = 'learner') AS expected,
               (SELECT coalesce(sum(enrollments), 0)::int FROM org_stats_subtree s WHERE s.org_id = o.id) AS enrollments
          FROM organizations o JOIN org_state_subtree st ON st.org_id = o.id WHERE o.parent_id IS NULL`,
     );
-    log(`refresh: ${orgs.toLocaleString('en-US')} orgs recomputed by the API's job in ${seconds(ms)} (root now counts ${check.learners.toLocaleString('en-US')} of ${check.expected.toLocaleString('en-US')} learners, ${check.enrollments.toLocaleString('en-US')} enrollments)`);
+    log(
+      `refresh: ${orgs.toLocaleString('en-US')} orgs recomputed by the API's job in ${seconds(ms)} (root now counts ${check.learners.toLocaleString('en-US')} of ${check.expected.toLocaleString('en-US')} learners, ${check.enrollments.toLocaleString('en-US')} enrollments)`,
+    );
     return { orgs, seconds: ms / 1000, orgsPerSecond: Math.round(orgs / (ms / 1000)), rootLearners: check.learners, expectedLearners: check.expected };
   } finally {
     await api.stop();

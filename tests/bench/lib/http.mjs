@@ -6,12 +6,23 @@ import http from 'node:http';
 export function httpRequest(url, { method = 'GET', headers = {}, body, timeoutMs = 60_000 } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
-    const req = http.request(url, { method, agent: false, headers: { ...headers, ...(payload ? { 'content-length': payload.length } : {}), connection: 'close' } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), contentType: res.headers['content-type'] ?? 'application/octet-stream' }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method, agent: false, headers: { ...headers, ...(payload ? { 'content-length': payload.length } : {}), connection: 'close' } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            contentType: res.headers['content-type'] ?? 'application/octet-stream',
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url} took longer than ${timeoutMs / 1000} s`)));
     req.on('error', reject);
     if (payload) req.write(payload);

@@ -33,7 +33,8 @@ export function phone(n) {
 /** Phone-number blocks: users take [0, 5e8); the CSV-import case takes later, per-run blocks. */
 export const IMPORT_PHONE_BASE = 500_000_000;
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '秀英兰芳丽敏静燕娟霞玲桂珍梅红艳萍华云莉婷雪琳娜慧春凤琴洁琼淑芬玉颖晓妍倩欣怡佳蓉琪丹岚薇璐瑶';
 
 /** A plausible Chinese woman's name (two or three characters). */

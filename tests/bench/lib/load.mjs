@@ -72,7 +72,13 @@ export async function secondaryIndexes(client, tables) {
     [tables],
   );
   return [
-    ...constraints.rows.map((r) => ({ kind: 'constraint', table: r.table, name: r.name, drop: `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`, create: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}` })),
+    ...constraints.rows.map((r) => ({
+      kind: 'constraint',
+      table: r.table,
+      name: r.name,
+      drop: `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`,
+      create: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}`,
+    })),
     ...indexes.rows.map((r) => ({ kind: 'index', table: r.table, name: r.name, drop: `DROP INDEX ${r.name}`, create: r.def })),
   ];
 }

@@ -13,7 +13,14 @@ const ms = (micros) => Math.round(micros / 10) / 100;
 
 export function percentiles(h) {
   if (h.totalCount === 0) return { count: 0, p50: null, p95: null, p99: null, max: null, mean: null };
-  return { count: h.totalCount, p50: ms(h.getValueAtPercentile(50)), p95: ms(h.getValueAtPercentile(95)), p99: ms(h.getValueAtPercentile(99)), max: ms(h.maxValue), mean: ms(h.mean) };
+  return {
+    count: h.totalCount,
+    p50: ms(h.getValueAtPercentile(50)),
+    p95: ms(h.getValueAtPercentile(95)),
+    p99: ms(h.getValueAtPercentile(99)),
+    max: ms(h.maxValue),
+    mean: ms(h.mean),
+  };
 }
 
 /**

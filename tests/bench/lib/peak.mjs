@@ -24,7 +24,11 @@ function cookieMaker(sessionSecret, sign) {
   return (userId) => {
     let cookie = cache.get(userId);
     if (!cookie) {
-      const data = { accessToken: sign(userId).slice('Bearer '.length), refreshToken: `bench-sign-in:${userId}`, accessExpiresAt: Date.now() + 3.5 * 3_600_000 };
+      const data = {
+        accessToken: sign(userId).slice('Bearer '.length),
+        refreshToken: `bench-sign-in:${userId}`,
+        accessExpiresAt: Date.now() + 3.5 * 3_600_000,
+      };
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
@@ -104,14 +108,28 @@ export async function preparePeak(ctx, { classes = 2000 } = {}) {
       `SELECT DISTINCT ON (org_id) org_id, id FROM users WHERE role = 'coordinator' AND status = 'active' AND org_id = ANY($1::uuid[]) ORDER BY org_id, id`,
       [[...new Set(sessions.flatMap((s) => [s.club_id, s.county_id]))]],
     );
-    const admins = await db.query(`SELECT DISTINCT ON (org_id) org_id, id FROM users WHERE role = 'admin' AND status = 'active' AND org_id = ANY($1::uuid[]) ORDER BY org_id, id`, [[...new Set(sessions.map((s) => s.province_id))]]);
+    const admins = await db.query(
+      `SELECT DISTINCT ON (org_id) org_id, id FROM users WHERE role = 'admin' AND status = 'active' AND org_id = ANY($1::uuid[]) ORDER BY org_id, id`,
+      [[...new Set(sessions.map((s) => s.province_id))]],
+    );
     const coordinatorOf = new Map(coordinators.rows.map((r) => [r.org_id, r.id]));
     const adminOf = new Map(admins.rows.map((r) => [r.org_id, r.id]));
     const { rows: certs } = await db.query(`SELECT code FROM certificates WHERE status = 'valid' ORDER BY random() LIMIT 20000`);
     const random = sequence(19);
-    const pairs = shuffle(sessions.flatMap((s, i) => s.learners.map((l) => ({ session: i, learnerId: l.learnerId, enrollmentId: l.enrollmentId }))), random);
+    const pairs = shuffle(
+      sessions.flatMap((s, i) => s.learners.map((l) => ({ session: i, learnerId: l.learnerId, enrollmentId: l.enrollmentId }))),
+      random,
+    );
     const state = {
-      sessions: sessions.map((s) => ({ sessionId: s.session_id, classId: s.class_id, instructor: s.instructor_id, clubCoordinator: coordinatorOf.get(s.club_id), countyCoordinator: coordinatorOf.get(s.county_id), provinceAdmin: adminOf.get(s.province_id), learners: s.learners })),
+      sessions: sessions.map((s) => ({
+        sessionId: s.session_id,
+        classId: s.class_id,
+        instructor: s.instructor_id,
+        clubCoordinator: coordinatorOf.get(s.club_id),
+        countyCoordinator: coordinatorOf.get(s.county_id),
+        provinceAdmin: adminOf.get(s.province_id),
+        learners: s.learners,
+      })),
       pairs,
       codes: certs.map((c) => c.code),
       countyCoordinators: [...new Set(sessions.map((s) => coordinatorOf.get(s.county_id)).filter(Boolean))],
@@ -151,7 +169,14 @@ export function peakRequests(ctx, state) {
   let pair = 0;
   let landing = 0;
   let mutation = 0;
-  const web = (kind, method, path, userId, extra = {}) => ({ kind, target: 'web', method, path, headers: { ...(userId ? { cookie: cookie(userId) } : {}), ...extra.headers }, body: extra.body });
+  const web = (kind, method, path, userId, extra = {}) => ({
+    kind,
+    target: 'web',
+    method,
+    path,
+    headers: { ...(userId ? { cookie: cookie(userId) } : {}), ...extra.headers },
+    body: extra.body,
+  });
   const make = {
     'roster-open': () => {
       const s = any(state.sessions);
@@ -159,7 +184,11 @@ export function peakRequests(ctx, state) {
     },
     'roster-mark': () => {
       const s = any(state.sessions);
-      const body = JSON.stringify({ clientMutationId: `peak-${ctx.runTag}-${mutation++}`, source: 'roster', marks: s.learners.map((l) => ({ learnerId: l.learnerId, status: any(STATUSES) })) });
+      const body = JSON.stringify({
+        clientMutationId: `peak-${ctx.runTag}-${mutation++}`,
+        source: 'roster',
+        marks: s.learners.map((l) => ({ learnerId: l.learnerId, status: any(STATUSES) })),
+      });
       return web('roster-mark', 'POST', `/teach/sessions/${s.sessionId}/sync`, s.instructor, { headers: { 'content-type': 'application/json' }, body });
     },
     'check-in-page': () => {
@@ -170,7 +199,10 @@ export function peakRequests(ctx, state) {
     'check-in': () => {
       const p = state.pairs[pair++ % state.pairs.length];
       const s = state.sessions[p.session];
-      return web('check-in', 'POST', `/check-in/${s.sessionId}`, p.learnerId, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `code=${checkInCode(s.sessionId)}` });
+      return web('check-in', 'POST', `/check-in/${s.sessionId}`, p.learnerId, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `code=${checkInCode(s.sessionId)}`,
+      });
     },
     'class-page': () => {
       const l = any(any(state.sessions).learners);
@@ -242,7 +274,13 @@ function postgresCpu(dataDir) {
  * this process (the load generator), and the whole machine (whose rest is anything else running).
  */
 function cpuMeter(processes, dataDir) {
-  const snap = () => ({ at: performance.now(), machine: machineBusySeconds(), self: process.cpuUsage(), each: processes.map((p) => [p.name, cpuSeconds(p.pid)]), pg: dataDir ? postgresCpu(dataDir) : new Map() });
+  const snap = () => ({
+    at: performance.now(),
+    machine: machineBusySeconds(),
+    self: process.cpuUsage(),
+    each: processes.map((p) => [p.name, cpuSeconds(p.pid)]),
+    pg: dataDir ? postgresCpu(dataDir) : new Map(),
+  });
   const start = snap();
   return () => {
     const end = snap();
@@ -250,7 +288,11 @@ function cpuMeter(processes, dataDir) {
     const cores = (a, b) => (a === null || b === null ? null : Math.round(((b - a) / wall) * 100) / 100);
     const out = Object.fromEntries(end.each.map(([name, v], i) => [name, cores(start.each[i][1], v)]));
     // Backends that started during the step count whole; those that ended during it are missed (the pools keep theirs).
-    if (end.pg.size) out.postgres = cores(0, [...end.pg].reduce((a, [pid, v]) => a + v - (start.pg.get(pid) ?? 0), 0));
+    if (end.pg.size)
+      out.postgres = cores(
+        0,
+        [...end.pg].reduce((a, [pid, v]) => a + v - (start.pg.get(pid) ?? 0), 0),
+      );
     out.generator = Math.round(((end.self.user - start.self.user + end.self.system - start.self.system) / 1e6 / wall) * 100) / 100;
     out.machine = cores(start.machine, end.machine);
     return out;
@@ -265,9 +307,13 @@ function cpuMeter(processes, dataDir) {
  */
 export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, sendOnce }) {
   const log = ctx.log;
-  log(`  peak: model ${round1(PER_STATION)} requests per station per ${WINDOW_SECONDS / 60} min = ${STATION_RPS.toFixed(4)} req/s per station; a province's peak (${PROVINCE.stations} stations at once) = ${round1(PROVINCE_PEAK_RPS)} req/s`);
+  log(
+    `  peak: model ${round1(PER_STATION)} requests per station per ${WINDOW_SECONDS / 60} min = ${STATION_RPS.toFixed(4)} req/s per station; a province's peak (${PROVINCE.stations} stations at once) = ${round1(PROVINCE_PEAK_RPS)} req/s`,
+  );
   const state = await preparePeak(ctx);
-  log(`  peak: ${state.sessions.length} running classes' sessions opened now (${state.pairs.length} learner check-ins available), ${state.countyCoordinators.length} county coordinators, ${state.provinceAdmins.length} province admins, ${state.codes.length} certificate codes`);
+  log(
+    `  peak: ${state.sessions.length} running classes' sessions opened now (${state.pairs.length} learner check-ins available), ${state.countyCoordinators.length} county coordinators, ${state.provinceAdmins.length} province admins, ${state.codes.length} certificate codes`,
+  );
   const requests = peakRequests(ctx, state);
   const pools = { web: agentPool(), api: agentPool() };
   const bases = { web: ctx.webUrl, api: ctx.apiUrls[0] };
@@ -276,7 +322,10 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
     for (const m of MODEL) {
       const request = requests.one(m.kind);
       const response = await sendOnce(bases[request.target], request);
-      if (response.status < 200 || response.status >= 300) throw new Error(`peak: the sample ${m.kind} request ${request.method} ${request.path} answered ${response.status}${response.headers.location ? ` → ${response.headers.location}` : ''}: ${response.body.toString('utf8').slice(0, 300)}`);
+      if (response.status < 200 || response.status >= 300)
+        throw new Error(
+          `peak: the sample ${m.kind} request ${request.method} ${request.path} answered ${response.status}${response.headers.location ? ` → ${response.headers.location}` : ''}: ${response.body.toString('utf8').slice(0, 300)}`,
+        );
     }
     if (warmupSeconds > 0) {
       log(`  peak: warm-up ${warmupSeconds} s at ${round1(startRps)} req/s (not counted)`);
@@ -300,8 +349,16 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
       step.pass = step.failed === 0 && step.p95 < P95_LIMIT_MS;
       steps.push(step);
       const slowest = Object.entries(step.byKind).sort((a, b) => (b[1].p95 ?? 0) - (a[1].p95 ?? 0))[0];
-      log(`  peak step ${n} (${phase}): ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most; cores busy: ${Object.entries(step.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}: ${step.pass ? 'pass' : 'fail'}`);
-      if (!step.pass) for (const [kind, k] of Object.entries(step.byKind)) if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
+      log(
+        `  peak step ${n} (${phase}): ${round1(rate)} req/s offered (${step.stations.toLocaleString('en-US')} stations, ${step.provinces}× a province) — sent ${step.sent}, failed ${step.failed}, p50 ${step.p50} / p95 ${step.p95} / p99 ${step.p99} ms, slowest p95 ${slowest?.[0]} ${slowest?.[1].p95} ms, generator lag p99 ${step.generatorLag.p99} ms, ${step.maxInFlight} in flight at most; cores busy: ${Object.entries(
+          step.cpu,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}: ${step.pass ? 'pass' : 'fail'}`,
+      );
+      if (!step.pass)
+        for (const [kind, k] of Object.entries(step.byKind))
+          if (k.failed) log(`    ${kind}: ${k.failed} failed ${JSON.stringify(k.status)} ${k.errors?.[0] ?? ''}`);
       return step;
     };
     let rate = startRps;
@@ -330,23 +387,48 @@ export async function runPeak(ctx, { startRps, factor, stepSeconds, warmupSecond
     const best = steps.filter((s) => s.pass).sort((a, b) => b.rate - a.rate)[0] ?? null;
     // The 2xx answers did the work: check-ins and roster syncs left their history rows.
     const okOf = (kind) => steps.reduce((a, s) => a + (s.byKind[kind]?.ok ?? 0), 0);
-    const { rows: [written] } = await ctx.db.query(
+    const {
+      rows: [written],
+    } = await ctx.db.query(
       `SELECT count(*) FILTER (WHERE source = 'check-in')::int AS check_ins, count(DISTINCT client_mutation_id) FILTER (WHERE client_mutation_id LIKE $3)::int AS rosters
          FROM attendance_history WHERE session_id = ANY($1::uuid[]) AND changed_at >= $2`,
       [state.sessions.map((s) => s.sessionId), measuredFrom, `peak-${ctx.runTag}-%`],
     );
-    const written_ = { checkInsOk: okOf('check-in'), checkInHistory: written.check_ins, rosterSyncsOk: okOf('roster-mark'), rosterSyncsWithHistory: written.rosters };
-    log(`  peak: ${written_.checkInHistory} check-ins written to attendance_history (${written_.checkInsOk} answered 2xx in the steps, warm-up not counted; a learner already present writes none); ${written_.rosterSyncsWithHistory} roster syncs left history rows (${written_.rosterSyncsOk} answered 2xx)`);
+    const written_ = {
+      checkInsOk: okOf('check-in'),
+      checkInHistory: written.check_ins,
+      rosterSyncsOk: okOf('roster-mark'),
+      rosterSyncsWithHistory: written.rosters,
+    };
+    log(
+      `  peak: ${written_.checkInHistory} check-ins written to attendance_history (${written_.checkInsOk} answered 2xx in the steps, warm-up not counted; a learner already present writes none); ${written_.rosterSyncsWithHistory} roster syncs left history rows (${written_.rosterSyncsOk} answered 2xx)`,
+    );
     return {
-      model: { province: PROVINCE, windowSeconds: WINDOW_SECONDS, perStation: round1(PER_STATION), stationRps: STATION_RPS, provincePeakRps: PROVINCE_PEAK_RPS, mix: mixDescription(), p95LimitMs: P95_LIMIT_MS },
+      model: {
+        province: PROVINCE,
+        windowSeconds: WINDOW_SECONDS,
+        perStation: round1(PER_STATION),
+        stationRps: STATION_RPS,
+        provincePeakRps: PROVINCE_PEAK_RPS,
+        mix: mixDescription(),
+        p95LimitMs: P95_LIMIT_MS,
+      },
       search: { startRps, factor, stepSeconds, warmupSeconds, maxSteps, refine, arrivals: 'Poisson' },
-      prepared: { sessions: state.sessions.length, checkIns: state.pairs.length, countyCoordinators: state.countyCoordinators.length, provinceAdmins: state.provinceAdmins.length },
+      prepared: {
+        sessions: state.sessions.length,
+        checkIns: state.pairs.length,
+        countyCoordinators: state.countyCoordinators.length,
+        provinceAdmins: state.provinceAdmins.length,
+      },
       steps,
       best: best ? { rate: best.rate, stations: best.stations, provinces: best.provinces } : null,
-      stoppedBy: failedAt === null ? `the last step (--max-steps ${maxSteps})` : (() => {
-        const first = steps.find((s) => !s.pass);
-        return `step ${steps.indexOf(first) + 1} at ${round1(first.rate)} req/s (${first.failed ? `${first.failed} failed` : `p95 ${first.p95} ms`})`;
-      })(),
+      stoppedBy:
+        failedAt === null
+          ? `the last step (--max-steps ${maxSteps})`
+          : (() => {
+              const first = steps.find((s) => !s.pass);
+              return `step ${steps.indexOf(first) + 1} at ${round1(first.rate)} req/s (${first.failed ? `${first.failed} failed` : `p95 ${first.p95} ms`})`;
+            })(),
       connections: { web: pools.web.stats(), api: pools.api.stats() },
       written: written_,
     };

@@ -18,13 +18,21 @@ function stopChild(child, timeoutMs = 8000) {
   return new Promise((done) => {
     if (child.exitCode !== null || child.signalCode !== null) return done();
     const timer = setTimeout(() => {
-      try { child.kill('SIGKILL'); } catch { /* gone */ }
+      try {
+        child.kill('SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, timeoutMs);
     child.once('exit', () => {
       clearTimeout(timer);
       done();
     });
-    try { child.kill('SIGTERM'); } catch { done(); }
+    try {
+      child.kill('SIGTERM');
+    } catch {
+      done();
+    }
   });
 }
 
@@ -34,7 +42,9 @@ export function stopAll() {
     await Promise.all([...children].map((c) => stopChild(c.process)));
     while (finalizers.length) {
       const fn = finalizers.pop();
-      await Promise.resolve().then(fn).catch((error) => console.error(`  (cleanup: ${error.message})`));
+      await Promise.resolve()
+        .then(fn)
+        .catch((error) => console.error(`  (cleanup: ${error.message})`));
     }
   })();
   return stopping;
@@ -64,7 +74,8 @@ export function installSignalHandlers(log, beforeStop = () => {}) {
 async function waitHealthy(url, child, seconds, output) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('')}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output.join('')}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;

@@ -13,9 +13,40 @@ export const SCALES = {
 };
 
 export const PROVINCES = [
-  '北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省', '安徽省',
-  '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省',
-  '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区', '台湾省', '香港特别行政区', '澳门特别行政区',
+  '北京市',
+  '天津市',
+  '河北省',
+  '山西省',
+  '内蒙古自治区',
+  '辽宁省',
+  '吉林省',
+  '黑龙江省',
+  '上海市',
+  '江苏省',
+  '浙江省',
+  '安徽省',
+  '福建省',
+  '江西省',
+  '山东省',
+  '河南省',
+  '湖北省',
+  '湖南省',
+  '广东省',
+  '广西壮族自治区',
+  '海南省',
+  '重庆市',
+  '四川省',
+  '贵州省',
+  '云南省',
+  '西藏自治区',
+  '陕西省',
+  '甘肃省',
+  '青海省',
+  '宁夏回族自治区',
+  '新疆维吾尔自治区',
+  '台湾省',
+  '香港特别行政区',
+  '澳门特别行政区',
 ];
 const CITIES_PER_PROVINCE = 10;
 const COUNTIES_PER_CITY = 9;
@@ -70,7 +101,8 @@ export function buildPlan(scale, { today = chinaToday(), generatedAt = Date.now(
   PROVINCES.forEach((p) => add(1, 0, `${p}妇联`));
   const cityStart = orgKind.length;
   for (let p = 0; p < PROVINCES.length; p++) {
-    for (let c = 0; c < CITIES_PER_PROVINCE; c++) add(2, provinceStart + p, `${PROVINCES[p].replace(/(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$/, '')}第${c + 1}市妇联`);
+    for (let c = 0; c < CITIES_PER_PROVINCE; c++)
+      add(2, provinceStart + p, `${PROVINCES[p].replace(/(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$/, '')}第${c + 1}市妇联`);
   }
   const cityCount = orgKind.length - cityStart;
   const countyStart = orgKind.length;
@@ -130,13 +162,20 @@ export function buildPlan(scale, { today = chinaToday(), generatedAt = Date.now(
 
   const users = {};
   let u = 0;
-  users.national = u; u += 1;
-  users.provinceAdmin = u; u += PROVINCES.length;
-  users.countyCoordinator = u; u += countyCount;
-  users.clubCoordinator = u; u += clubCount;
-  users.instructor = u; u += stationInstructorStart[stationCount];
-  users.employer = u; u += employers;
-  users.learner = u; u += N;
+  users.national = u;
+  u += 1;
+  users.provinceAdmin = u;
+  u += PROVINCES.length;
+  users.countyCoordinator = u;
+  u += countyCount;
+  users.clubCoordinator = u;
+  u += clubCount;
+  users.instructor = u;
+  u += stationInstructorStart[stationCount];
+  users.employer = u;
+  u += employers;
+  users.learner = u;
+  u += N;
   users.count = u;
 
   // ---- Classes: per station, per term (A, B, C), one class per cohort of 42 learners; then open classes.
@@ -193,13 +232,51 @@ export function buildPlan(scale, { today = chinaToday(), generatedAt = Date.now(
   classEnrolBase[classCount] = enrol;
 
   return {
-    scale, learners: N, today, generatedAt,
-    orgs: { count: orgCount, kind: orgKind, parent: orgParent, name: orgName, depth: orgDepth, provinceStart, cityStart, countyStart, countyCount, clubStart, clubCount, stationStart, stationCount },
-    stations: { learners: stationLearners, learnerStart: stationLearnerStart, mothers: stationMothers, cohorts, instructors: stationInstructors, instructorStart: stationInstructorStart, classStart: stationClassStart },
+    scale,
+    learners: N,
+    today,
+    generatedAt,
+    orgs: {
+      count: orgCount,
+      kind: orgKind,
+      parent: orgParent,
+      name: orgName,
+      depth: orgDepth,
+      provinceStart,
+      cityStart,
+      countyStart,
+      countyCount,
+      clubStart,
+      clubCount,
+      stationStart,
+      stationCount,
+    },
+    stations: {
+      learners: stationLearners,
+      learnerStart: stationLearnerStart,
+      mothers: stationMothers,
+      cohorts,
+      instructors: stationInstructors,
+      instructorStart: stationInstructorStart,
+      classStart: stationClassStart,
+    },
     users,
     employers,
     jobs: employers * 2,
-    classes: { count: classCount, regular, open: openClasses, station: classStation, term: classTerm, cohort: classCohort, size: classSize, course: classCourse, courseCode: classCourseCode, instructor: classInstructor, start: classStart, enrolBase: classEnrolBase },
+    classes: {
+      count: classCount,
+      regular,
+      open: openClasses,
+      station: classStation,
+      term: classTerm,
+      cohort: classCohort,
+      size: classSize,
+      course: classCourse,
+      courseCode: classCourseCode,
+      instructor: classInstructor,
+      start: classStart,
+      enrolBase: classEnrolBase,
+    },
     enrollments: enrol,
     sessions: classCount * SESSIONS_PER_CLASS,
   };

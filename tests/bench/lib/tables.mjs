@@ -90,7 +90,12 @@ export function tableSpecs(plan, ctx) {
         for (let o = 0; o < orgs.count; o++) {
           const parent = orgs.parent[o];
           paths[o] = `${parent < 0 ? '/' : paths[parent]}${orgId(o)}/`;
-          if (w.push(`${orgId(o)}\t${parent < 0 ? NULL : orgId(parent)}\t${['national', 'province', 'city', 'county', 'club', 'station'][orgs.kind[o]]}\t${orgs.name[o]}\t${paths[o]}\t${orgs.depth[o]}`)) await w.flush();
+          if (
+            w.push(
+              `${orgId(o)}\t${parent < 0 ? NULL : orgId(parent)}\t${['national', 'province', 'city', 'county', 'club', 'station'][orgs.kind[o]]}\t${orgs.name[o]}\t${paths[o]}\t${orgs.depth[o]}`,
+            )
+          )
+            await w.flush();
         }
       },
     },
@@ -101,7 +106,12 @@ export function tableSpecs(plan, ctx) {
       async produce(w) {
         for (let e = 0; e < plan.employers; e++) {
           const industry = INDUSTRIES[e % INDUSTRIES.length];
-          if (w.push(`${uuid(TAG.employer, e)}\t${orgId(employerCounty(plan, e))}\t巾帼${industry}有限公司${e + 1}号店\t${industry}\t${personName(e + 7_000_000)}\t${phone(450_000_000 + e)}`)) await w.flush();
+          if (
+            w.push(
+              `${uuid(TAG.employer, e)}\t${orgId(employerCounty(plan, e))}\t巾帼${industry}有限公司${e + 1}号店\t${industry}\t${personName(e + 7_000_000)}\t${phone(450_000_000 + e)}`,
+            )
+          )
+            await w.flush();
         }
       },
     },
@@ -112,7 +122,8 @@ export function tableSpecs(plan, ctx) {
       async produce(w) {
         const U = plan.users;
         const created = chinaTime(plan.today - 700, 10);
-        const staff = (u, role, org, employer = NULL) => `${userId(u)}\t${phone(u)}\t${personName(u)}\t${ctx.passwordHash}\t${role}\t${orgId(org)}\t${NULL}\t${employer}\t${created}`;
+        const staff = (u, role, org, employer = NULL) =>
+          `${userId(u)}\t${phone(u)}\t${personName(u)}\t${ctx.passwordHash}\t${role}\t${orgId(org)}\t${NULL}\t${employer}\t${created}`;
         w.push(staff(U.national, 'admin', 0));
         for (let p = 0; p < orgs.cityStart - orgs.provinceStart; p++) w.push(staff(U.provinceAdmin + p, 'admin', orgs.provinceStart + p));
         for (let c = 0; c < orgs.countyCount; c++) if (w.push(staff(U.countyCoordinator + c, 'coordinator', orgs.countyStart + c))) await w.flush();
@@ -136,7 +147,20 @@ export function tableSpecs(plan, ctx) {
     },
     {
       table: 'classes',
-      columns: ['id', 'course_id', 'org_id', 'instructor_id', 'starts_on', 'ends_on', 'capacity', 'location', 'status', 'enrolled_count', 'created_by', 'created_at'],
+      columns: [
+        'id',
+        'course_id',
+        'org_id',
+        'instructor_id',
+        'starts_on',
+        'ends_on',
+        'capacity',
+        'location',
+        'status',
+        'enrolled_count',
+        'created_by',
+        'created_at',
+      ],
       estimate: classes.count,
       async produce(w) {
         for (let k = 0; k < classes.count; k++) {
@@ -158,7 +182,8 @@ export function tableSpecs(plan, ctx) {
           const cid = uuid(TAG.class, k);
           for (let i = 0; i < SESSIONS_PER_CLASS; i++) {
             const start = chinaMs(classes.start[k] + sessionDay(classes.term[k], i), sessionHour(k));
-            if (w.push(`${uuid(TAG.session, k * SESSIONS_PER_CLASS + i)}\t${cid}\t${ts(start)}\t${ts(start + 3 * HOUR)}\t活动室${(k % 3) + 1}`)) await w.flush();
+            if (w.push(`${uuid(TAG.session, k * SESSIONS_PER_CLASS + i)}\t${cid}\t${ts(start)}\t${ts(start + 3 * HOUR)}\t活动室${(k % 3) + 1}`))
+              await w.flush();
           }
         }
       },
@@ -188,7 +213,7 @@ export function tableSpecs(plan, ctx) {
     {
       table: 'attendance_marks',
       columns: ['session_id', 'learner_id', 'enrollment_id', 'status', 'source', 'marked_by', 'marked_at'],
-      estimate: Math.round(plan.enrollments * (SESSIONS_PER_CLASS * 2 + 8) / 3 * 0.955),
+      estimate: Math.round(((plan.enrollments * (SESSIONS_PER_CLASS * 2 + 8)) / 3) * 0.955),
       async produce(w) {
         const learners = new Array(64);
         const enrollments = new Array(64);
@@ -216,7 +241,22 @@ export function tableSpecs(plan, ctx) {
               const st = statuses[m];
               if (st === 'withdrawn') continue;
               const r = rand(classes.enrolBase[k] + m, i, 5);
-              const mark = st === 'failed' ? (r < 0.55 ? 'present' : r < 0.6 ? 'late' : r < 0.95 ? 'absent' : 'excused') : r < 0.86 ? 'present' : r < 0.92 ? 'late' : r < 0.97 ? 'absent' : 'excused';
+              const mark =
+                st === 'failed'
+                  ? r < 0.55
+                    ? 'present'
+                    : r < 0.6
+                      ? 'late'
+                      : r < 0.95
+                        ? 'absent'
+                        : 'excused'
+                  : r < 0.86
+                    ? 'present'
+                    : r < 0.92
+                      ? 'late'
+                      : r < 0.97
+                        ? 'absent'
+                        : 'excused';
               if (w.push(`${sid}\t${learners[m]}\t${enrollments[m]}\t${mark}\troster\t${instructor}\t${markedAt}`)) await w.flush();
             }
           }
@@ -225,8 +265,23 @@ export function tableSpecs(plan, ctx) {
     },
     {
       table: 'certificates',
-      columns: ['id', 'code', 'enrollment_id', 'learner_id', 'course_id', 'class_id', 'org_id', 'issued_at', 'expires_at', 'status', 'revoked_at', 'revocation_reason', 'issued_by', 'hours'],
-      estimate: Math.round((plan.enrollments * 2) / 3 * 0.85 + plan.learners * 0.4),
+      columns: [
+        'id',
+        'code',
+        'enrollment_id',
+        'learner_id',
+        'course_id',
+        'class_id',
+        'org_id',
+        'issued_at',
+        'expires_at',
+        'status',
+        'revoked_at',
+        'revocation_reason',
+        'issued_by',
+        'hours',
+      ],
+      estimate: Math.round(((plan.enrollments * 2) / 3) * 0.85 + plan.learners * 0.4),
       async produce(w) {
         let c = 0;
         const line = (enrollment, learner, code, cls, station, issuedMs, issuer) => {
@@ -246,7 +301,20 @@ export function tableSpecs(plan, ctx) {
           for (let m = 0; m < classes.size[k]; m++) {
             const e = classes.enrolBase[k] + m;
             if (enrollmentStatus(term, e) !== 'completed') continue;
-            if (w.push(line(uuid(TAG.enrollment, e), userId(learnerUser(plan, s, base + m)), classes.courseCode[k], uuid(TAG.class, k), s, chinaMs(classEnd(plan, k) + 1, 10), classes.instructor[k]))) await w.flush();
+            if (
+              w.push(
+                line(
+                  uuid(TAG.enrollment, e),
+                  userId(learnerUser(plan, s, base + m)),
+                  classes.courseCode[k],
+                  uuid(TAG.class, k),
+                  s,
+                  chinaMs(classEnd(plan, k) + 1, 10),
+                  classes.instructor[k],
+                ),
+              )
+            )
+              await w.flush();
           }
         }
         // Volunteer mothers' earlier certificates (before Hearth): the required courses they did not take here.
@@ -263,7 +331,8 @@ export function tableSpecs(plan, ctx) {
             const li = learnerUser(plan, s, p);
             for (let q = 0; q < REQUIRED_CODES.length; q++) {
               if (covered.has(REQUIRED_CODES[q]) || rand(li, q, 3) >= 0.7) continue;
-              if (w.push(line(NULL, userId(li), REQUIRED_CODES[q], NULL, s, chinaMs(plan.today - 60 - (hash(li, q) % 400), 10), countyCoordinatorOf(plan, s)))) await w.flush();
+              if (w.push(line(NULL, userId(li), REQUIRED_CODES[q], NULL, s, chinaMs(plan.today - 60 - (hash(li, q) % 400), 10), countyCoordinatorOf(plan, s))))
+                await w.flush();
             }
           }
         }
@@ -277,7 +346,12 @@ export function tableSpecs(plan, ctx) {
         for (let j = 0; j < plan.jobs; j++) {
           const e = j >> 1;
           const wage = 3000 + (hash(j, 61) % 5) * 500;
-          if (w.push(`${uuid(TAG.job, j)}\t${uuid(TAG.employer, e)}\t${JOB_TITLES[hash(j, 62) % JOB_TITLES.length]}\t${orgs.name[employerCounty(plan, e)]}\t${5 + (hash(j, 63) % 46)}\t${wage}\t${wage + 2000}\topen\t${userId(plan.users.employer + e)}\t${chinaTime(plan.today - 200 + (hash(j, 64) % 180), 10)}`)) await w.flush();
+          if (
+            w.push(
+              `${uuid(TAG.job, j)}\t${uuid(TAG.employer, e)}\t${JOB_TITLES[hash(j, 62) % JOB_TITLES.length]}\t${orgs.name[employerCounty(plan, e)]}\t${5 + (hash(j, 63) % 46)}\t${wage}\t${wage + 2000}\topen\t${userId(plan.users.employer + e)}\t${chinaTime(plan.today - 200 + (hash(j, 64) % 180), 10)}`,
+            )
+          )
+            await w.flush();
         }
       },
     },
@@ -286,7 +360,8 @@ export function tableSpecs(plan, ctx) {
       columns: ['job_id', 'course_id'],
       estimate: plan.jobs,
       async produce(w) {
-        for (let j = 0; j < plan.jobs; j++) if (w.push(`${uuid(TAG.job, j)}\t${course(['VOC-HOUSE', 'VOC-ELEC-1', 'VOC-BEAUTY', 'VOC-ELDER'][hash(j, 65) % 4]).id}`)) await w.flush();
+        for (let j = 0; j < plan.jobs; j++)
+          if (w.push(`${uuid(TAG.job, j)}\t${course(['VOC-HOUSE', 'VOC-ELEC-1', 'VOC-BEAUTY', 'VOC-ELDER'][hash(j, 65) % 4]).id}`)) await w.flush();
       },
     },
     {
@@ -325,7 +400,8 @@ export function tableSpecs(plan, ctx) {
           const created = chinaMs(f.grantDay + 5, 11);
           for (let i = 0; i < chain.length; i++) {
             const actor = i === 0 || chain[i] === 'withdrawn' ? clubCoordinatorOf(plan, f.s) : plan.users.employer + (f.job >> 1);
-            if (w.push(`${uuid(TAG.referral, f.referral)}\t${i === 0 ? NULL : chain[i - 1]}\t${chain[i]}\t${userId(actor)}\t${ts(created + i * 7 * DAY)}`)) await w.flush();
+            if (w.push(`${uuid(TAG.referral, f.referral)}\t${i === 0 ? NULL : chain[i - 1]}\t${chain[i]}\t${userId(actor)}\t${ts(created + i * 7 * DAY)}`))
+              await w.flush();
           }
         }
       },

@@ -80,7 +80,13 @@ export function scriptsInHtml(html) {
   const src = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
   const preload = [...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
-  return { src, preload, inlineCount: inline.length, inlineBytes: inline.reduce((a, s) => a + Buffer.byteLength(s), 0), any: src.length + preload.length + inline.length > 0 };
+  return {
+    src,
+    preload,
+    inlineCount: inline.length,
+    inlineBytes: inline.reduce((a, s) => a + Buffer.byteLength(s), 0),
+    any: src.length + preload.length + inline.length > 0,
+  };
 }
 
 /**
@@ -90,7 +96,10 @@ export function scriptsInHtml(html) {
 export async function snapshotWeb(root, dest, log) {
   const source = join(root, 'apps/web');
   for (let attempt = 0; attempt < 36; attempt++) {
-    const complete = () => existsSync(join(source, 'build/server/index.js')) && existsSync(join(source, 'build/client/assets')) && readdirSync(join(source, 'build/client/assets')).some((f) => f.startsWith('manifest-'));
+    const complete = () =>
+      existsSync(join(source, 'build/server/index.js')) &&
+      existsSync(join(source, 'build/client/assets')) &&
+      readdirSync(join(source, 'build/client/assets')).some((f) => f.startsWith('manifest-'));
     if (complete()) {
       rmSync(dest, { recursive: true, force: true });
       mkdirSync(dest, { recursive: true });

@@ -29,8 +29,18 @@ export class AssessmentsController {
   @Authenticated({ roles: ['learner'] })
   @Responds(201, AttemptResult, 'Graded and counted by this call')
   @Responds(200, AttemptResult, 'This clientAttemptId was graded before: the same result, nothing counted again')
-  async attempt(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AttemptDto, @Lang() lang: Locale, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { replayed, result } = await this.assessments.attempt(user, id, body.answers, lang, { clientAttemptId: body.clientAttemptId, startedAt: body.startedAt, submittedAt: body.submittedAt });
+  async attempt(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: AttemptDto,
+    @Lang() lang: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { replayed, result } = await this.assessments.attempt(user, id, body.answers, lang, {
+      clientAttemptId: body.clientAttemptId,
+      startedAt: body.startedAt,
+      submittedAt: body.submittedAt,
+    });
     reply.status(replayed ? 200 : 201);
     return result;
   }

@@ -54,7 +54,10 @@ export class AssessmentsRepository {
 
   @SqlExample(() => [Example.ID])
   async find(id: string): Promise<AssessmentRow | null> {
-    const rows: AssessmentRow[] = await this.db.query(`SELECT id, course_id, kind, title_zh, title_en, pass_mark, max_attempts FROM assessments WHERE id = $1`, [id]);
+    const rows: AssessmentRow[] = await this.db.query(
+      `SELECT id, course_id, kind, title_zh, title_en, pass_mark, max_attempts FROM assessments WHERE id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -77,12 +80,17 @@ export class AssessmentsRepository {
 
   @SqlExample(() => [Example.ID])
   async questionsWithAnswers(assessmentId: string): Promise<QuestionRow[]> {
-    return this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [assessmentId]);
+    return this.db.query(`SELECT id, kind, options, correct, explanation_zh, explanation_en FROM questions WHERE assessment_id = $1 ORDER BY position`, [
+      assessmentId,
+    ]);
   }
 
   @SqlExample(() => [Example.ID, Example.ID2])
   async attemptStats(assessmentId: string, enrollmentId: string): Promise<{ used: number; best: number | null; passed: boolean | null }> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS used, max(score) AS best, bool_or(passed) AS passed FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [assessmentId, enrollmentId]);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS used, max(score) AS best, bool_or(passed) AS passed FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`,
+      [assessmentId, enrollmentId],
+    );
     return row;
   }
 
@@ -94,11 +102,27 @@ export class AssessmentsRepository {
 
   @SqlExample(() => [Example.ID, Example.ID2])
   async attemptsUsed(assessmentId: string, enrollmentId: string, manager?: EntityManager): Promise<number> {
-    const [{ used }] = await (manager ?? this.db.manager).query(`SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`, [assessmentId, enrollmentId]);
+    const [{ used }] = await (manager ?? this.db.manager).query(
+      `SELECT count(*)::int AS used FROM assessment_attempts WHERE assessment_id = $1 AND enrollment_id = $2`,
+      [assessmentId, enrollmentId],
+    );
     return used;
   }
 
-  @SqlExample(() => [{ assessmentId: Example.ID, enrollmentId: Example.ID2, learnerId: Example.ID, attemptNo: 1, score: 80, passed: true, answers: {}, clientAttemptId: null, startedAt: null, submittedAt: null }])
+  @SqlExample(() => [
+    {
+      assessmentId: Example.ID,
+      enrollmentId: Example.ID2,
+      learnerId: Example.ID,
+      attemptNo: 1,
+      score: 80,
+      passed: true,
+      answers: {},
+      clientAttemptId: null,
+      startedAt: null,
+      submittedAt: null,
+    },
+  ])
   async insertAttempt(t: NewAttempt, manager?: EntityManager): Promise<string> {
     const [row] = await (manager ?? this.db.manager).query(
       `INSERT INTO assessment_attempts (assessment_id, enrollment_id, learner_id, attempt_no, score, passed, answers, client_attempt_id, client_started_at, client_submitted_at)
@@ -122,8 +146,18 @@ export class AssessmentsRepository {
     return rows[0] ?? null;
   }
 
-  @SqlExample(() => [{ assessmentId: Example.ID, enrollmentId: Example.ID2, learnerId: Example.ID, score: 80, passed: true, note: null, gradedBy: Example.ID2 }])
-  async upsertResult(r: { assessmentId: string; enrollmentId: string; learnerId: string; score: number; passed: boolean; note: string | null; gradedBy: string }): Promise<void> {
+  @SqlExample(() => [
+    { assessmentId: Example.ID, enrollmentId: Example.ID2, learnerId: Example.ID, score: 80, passed: true, note: null, gradedBy: Example.ID2 },
+  ])
+  async upsertResult(r: {
+    assessmentId: string;
+    enrollmentId: string;
+    learnerId: string;
+    score: number;
+    passed: boolean;
+    note: string | null;
+    gradedBy: string;
+  }): Promise<void> {
     await this.db.query(
       `INSERT INTO assessment_results (assessment_id, enrollment_id, learner_id, score, passed, note, graded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (assessment_id, enrollment_id) DO UPDATE SET score = EXCLUDED.score, passed = EXCLUDED.passed, note = EXCLUDED.note, graded_by = EXCLUDED.graded_by, graded_at = now()`,

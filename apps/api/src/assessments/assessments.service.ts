@@ -38,7 +38,8 @@ export interface AttemptOutcome {
   certificateIssued: boolean;
 }
 
-const mismatch = () => new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientAttemptId was already used for another submission; open the quiz again for a new attempt');
+const mismatch = () =>
+  new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientAttemptId was already used for another submission; open the quiz again for a new attempt');
 
 /** Her answers in one spelling whatever the order of questions or options (jsonb does not keep key order). */
 function canonical(answers: Record<string, number[]>): string {
@@ -72,7 +73,11 @@ const MAX_ANSWERING_MS = 24 * 3_600_000;
  * skew) nor more than 30 days ago, started before submitted and at most a day before it. An
  * implausible time is dropped (null), never a reason to refuse her answers.
  */
-export function plausibleTimes(startedAt: string | undefined, submittedAt: string | undefined, now: Date): { startedAt: Date | null; submittedAt: Date | null } {
+export function plausibleTimes(
+  startedAt: string | undefined,
+  submittedAt: string | undefined,
+  now: Date,
+): { startedAt: Date | null; submittedAt: Date | null } {
   const parse = (v: string | undefined) => {
     const d = v ? new Date(v) : null;
     return d && !Number.isNaN(d.getTime()) ? d : null;
@@ -137,7 +142,13 @@ export class AssessmentsService {
    * new (`replayed`), whatever happened since (her attempts used up, the quiz passed); the id sent
    * with other answers, for another quiz or by another learner is refused (422 IDEMPOTENCY_MISMATCH).
    */
-  async attempt(caller: AuthUser, id: string, answers: Record<string, number[]>, lang: Locale, offline: OfflineAttempt = {}): Promise<{ replayed: boolean; result: AttemptOutcome }> {
+  async attempt(
+    caller: AuthUser,
+    id: string,
+    answers: Record<string, number[]>,
+    lang: Locale,
+    offline: OfflineAttempt = {},
+  ): Promise<{ replayed: boolean; result: AttemptOutcome }> {
     const a = await this.assessment(id);
     const clientId = offline.clientAttemptId ?? null;
     if (clientId) {
@@ -151,7 +162,8 @@ export class AssessmentsService {
     const problems = Object.entries(answers).flatMap(([qid, chosen]) => {
       const q = questions.find((x) => x.id === qid);
       if (!q) return [`answers names a question that is not in this quiz`];
-      if (!Array.isArray(chosen) || chosen.some((c) => !Number.isInteger(c) || c < 0 || c >= q.options.length)) return [`answers for a question must be option numbers from 0 to ${q.options.length - 1}`];
+      if (!Array.isArray(chosen) || chosen.some((c) => !Number.isInteger(c) || c < 0 || c >= q.options.length))
+        return [`answers for a question must be option numbers from 0 to ${q.options.length - 1}`];
       if (q.kind !== 'multiple' && chosen.length > 1) return [`a single-choice question takes one answer`];
       return [];
     });
@@ -169,9 +181,21 @@ export class AssessmentsService {
           if (earlier) return { earlier };
         }
         const used = await this.assessments.attemptsUsed(id, enrollmentId, tx);
-        if (a.max_attempts !== null && used >= a.max_attempts) throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
+        if (a.max_attempts !== null && used >= a.max_attempts)
+          throw new AppError(422, 'REQUIREMENTS_NOT_MET', `All ${a.max_attempts} attempts at this quiz are used; ask your coordinator`);
         const attemptId = await this.assessments.insertAttempt(
-          { assessmentId: id, enrollmentId, learnerId: caller.id, attemptNo: used + 1, score, passed, answers, clientAttemptId: clientId, startedAt: times.startedAt, submittedAt: times.submittedAt },
+          {
+            assessmentId: id,
+            enrollmentId,
+            learnerId: caller.id,
+            attemptNo: used + 1,
+            score,
+            passed,
+            answers,
+            clientAttemptId: clientId,
+            startedAt: times.startedAt,
+            submittedAt: times.submittedAt,
+          },
           tx,
         );
         return { attemptId, attemptNo: used + 1 };
@@ -187,7 +211,15 @@ export class AssessmentsService {
     if (certificateIssued) await this.assessments.markCertificateIssued(attemptId);
     return {
       replayed: false,
-      result: { score, passed, passMark: a.pass_mark, attemptNo, attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo, results, certificateIssued },
+      result: {
+        score,
+        passed,
+        passMark: a.pass_mark,
+        attemptNo,
+        attemptsLeft: a.max_attempts === null ? null : a.max_attempts - attemptNo,
+        results,
+        certificateIssued,
+      },
     };
   }
 
@@ -214,7 +246,8 @@ export class AssessmentsService {
   async recordResult(caller: AuthUser, id: string, learnerId: string, score: number, note: string | undefined) {
     const a = await this.assessment(id);
     const e = await this.assessments.liveEnrollment(learnerId, a.course_id);
-    if (!e || !this.policy.can(caller, 'enrollment.grade', { orgPath: e.path, instructorId: e.instructor_id, subjectId: learnerId })) throw notFound('Enrollment');
+    if (!e || !this.policy.can(caller, 'enrollment.grade', { orgPath: e.path, instructorId: e.instructor_id, subjectId: learnerId }))
+      throw notFound('Enrollment');
     const passed = score >= a.pass_mark;
     await this.assessments.upsertResult({ assessmentId: id, enrollmentId: e.id, learnerId, score, passed, note: note ?? null, gradedBy: caller.id });
     const certificateIssued = passed ? await this.certificates.tryAutoIssue(e.id) : false;

@@ -170,9 +170,29 @@ export class AttendanceRepository {
   }
 
   /** Upserts the marks; returns how many changed. */
-  @SqlExample(() => [{ sessionId: Example.ID, classId: Example.ID2, learnerIds: [Example.ID2], statuses: ['present'], notes: [null], source: 'roster', markedBy: Example.ID, clientMutationId: null }])
+  @SqlExample(() => [
+    {
+      sessionId: Example.ID,
+      classId: Example.ID2,
+      learnerIds: [Example.ID2],
+      statuses: ['present'],
+      notes: [null],
+      source: 'roster',
+      markedBy: Example.ID,
+      clientMutationId: null,
+    },
+  ])
   async markBatch(b: MarkBatch, manager?: EntityManager): Promise<number> {
-    const [{ changed }] = await (manager ?? this.db.manager).query(MARK_BATCH_SQL, [b.sessionId, b.learnerIds, b.statuses, b.notes, b.source, b.markedBy, b.clientMutationId, b.classId]);
+    const [{ changed }] = await (manager ?? this.db.manager).query(MARK_BATCH_SQL, [
+      b.sessionId,
+      b.learnerIds,
+      b.statuses,
+      b.notes,
+      b.source,
+      b.markedBy,
+      b.clientMutationId,
+      b.classId,
+    ]);
     return changed;
   }
 
@@ -194,7 +214,10 @@ export class AttendanceRepository {
   }
 
   @SqlExample(() => [Example.ID, Example.ID2])
-  async rosterRows(sessionId: string, classId: string): Promise<{ learnerId: string; name: string; enrollmentId: string; status: string | null; note: string | null }[]> {
+  async rosterRows(
+    sessionId: string,
+    classId: string,
+  ): Promise<{ learnerId: string; name: string; enrollmentId: string; status: string | null; note: string | null }[]> {
     return this.db.query(ROSTER_ROWS_SQL, [sessionId, classId]);
   }
 
@@ -238,7 +261,10 @@ export class AttendanceRepository {
 
   /** The session and her mark, only if she is enrolled in its class. */
   @SqlExample(() => [Example.ID, Example.ID2])
-  async checkInState(sessionId: string, learnerId: string): Promise<{ starts_at: Date; ends_at: Date; cancelled_at: Date | null; status: string | null } | null> {
+  async checkInState(
+    sessionId: string,
+    learnerId: string,
+  ): Promise<{ starts_at: Date; ends_at: Date; cancelled_at: Date | null; status: string | null } | null> {
     const rows: { starts_at: Date; ends_at: Date; cancelled_at: Date | null; status: string | null }[] = await this.db.query(
       `SELECT s.starts_at, s.ends_at, s.cancelled_at, m.status
          FROM class_sessions s

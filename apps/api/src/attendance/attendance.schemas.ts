@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { ATTENDANCE_STATUSES, type AttendanceHistoryDto, type CheckInCodeDto, type CheckInStateDto, type EnrollmentAttendanceDto, type SessionAttendanceDto } from '@hearth/contracts';
+import {
+  ATTENDANCE_STATUSES,
+  type AttendanceHistoryDto,
+  type CheckInCodeDto,
+  type CheckInStateDto,
+  type EnrollmentAttendanceDto,
+  type SessionAttendanceDto,
+} from '@hearth/contracts';
 import { Count, DateTime, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
 
 /** `changed` counts the marks that differ from before (0 on a replay of the same batch). */

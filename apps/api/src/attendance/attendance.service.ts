@@ -81,42 +81,63 @@ export class AttendanceService {
     if (new Set(learnerIds).size !== learnerIds.length) throw new AppError(400, 'VALIDATION_FAILED', 'marks lists the same learner twice');
     const source = input.source ?? 'roster';
     const requestHash = createHash('sha256')
-      .update(JSON.stringify({ sessionId, source, marks: [...input.marks].sort((a, b) => a.learnerId.localeCompare(b.learnerId)).map((m) => [m.learnerId, m.status, m.note ?? null]) }))
+      .update(
+        JSON.stringify({
+          sessionId,
+          source,
+          marks: [...input.marks].sort((a, b) => a.learnerId.localeCompare(b.learnerId)).map((m) => [m.learnerId, m.status, m.note ?? null]),
+        }),
+      )
       .digest('hex');
     const key = input.clientMutationId ? `attendance:${input.clientMutationId}` : null;
 
-    return this.db.transaction(async (tx) => {
-      if (key) {
-        // A concurrent replay waits here on the key's unique index until the first attempt commits or rolls back.
-        if (!(await this.attendance.claimIdempotencyKey(key, requestHash, tx))) {
-          const stored = await this.attendance.storedIdempotencyKey(key, tx);
-          if (stored.request_hash !== requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
-          return { result: stored.response as { saved: number; changed: number }, classId: '', changed: 0 };
+    return this.db
+      .transaction(async (tx) => {
+        if (key) {
+          // A concurrent replay waits here on the key's unique index until the first attempt commits or rolls back.
+          if (!(await this.attendance.claimIdempotencyKey(key, requestHash, tx))) {
+            const stored = await this.attendance.storedIdempotencyKey(key, tx);
+            if (stored.request_hash !== requestHash)
+              throw new AppError(422, 'IDEMPOTENCY_MISMATCH', 'This clientMutationId was already used for different marks; use a new id for a new batch');
+            return { result: stored.response as { saved: number; changed: number }, classId: '', changed: 0 };
+          }
         }
-      }
-      const s = await this.loadSession(sessionId, tx, true);
-      if (!s || !this.policy.can(caller, 'session.mark', AttendanceService.facts(s))) throw notFound('Session');
-      if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; it takes no marks');
-      const now = Date.now();
-      if (s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 > now) throw new AppError(422, 'SESSION_NOT_STARTED', 'This session has not started yet; mark it from 15 minutes before its start');
-      if (!this.policy.can(caller, 'session.mark-late', AttendanceService.facts(s)) && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
-        throw new AppError(403, 'MARKING_WINDOW_CLOSED', `Marks more than ${LATE_MARKING_DAYS} days after a session are entered by a coordinator`);
-      }
-      const notEnrolled = await this.attendance.notEnrolled(s.class_id, learnerIds, tx);
-      if (notEnrolled.length > 0) {
-        throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, { learnerIds: notEnrolled });
-      }
-      const changed = await this.attendance.markBatch(
-        { sessionId, classId: s.class_id, learnerIds, statuses: input.marks.map((m) => m.status), notes: input.marks.map((m) => m.note ?? null), source, markedBy: caller.id, clientMutationId: input.clientMutationId ?? null },
-        tx,
-      );
-      const result = { saved: input.marks.length, changed };
-      if (key) await this.attendance.storeIdempotentResponse(key, result, tx);
-      return { result, classId: s.class_id, changed };
-    }).then(async ({ result, classId, changed }) => {
-      if (changed > 0) await this.autoIssue(classId, learnerIds);
-      return result;
-    });
+        const s = await this.loadSession(sessionId, tx, true);
+        if (!s || !this.policy.can(caller, 'session.mark', AttendanceService.facts(s))) throw notFound('Session');
+        if (s.cancelled_at) throw new AppError(422, 'SESSION_CANCELLED', 'This session is cancelled; it takes no marks');
+        const now = Date.now();
+        if (s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 > now)
+          throw new AppError(422, 'SESSION_NOT_STARTED', 'This session has not started yet; mark it from 15 minutes before its start');
+        if (!this.policy.can(caller, 'session.mark-late', AttendanceService.facts(s)) && s.ends_at.getTime() + LATE_MARKING_DAYS * 86_400_000 < now) {
+          throw new AppError(403, 'MARKING_WINDOW_CLOSED', `Marks more than ${LATE_MARKING_DAYS} days after a session are entered by a coordinator`);
+        }
+        const notEnrolled = await this.attendance.notEnrolled(s.class_id, learnerIds, tx);
+        if (notEnrolled.length > 0) {
+          throw new AppError(422, 'NOT_ENROLLED', `${notEnrolled.length} of these learners are not enrolled in this class; nothing was saved`, {
+            learnerIds: notEnrolled,
+          });
+        }
+        const changed = await this.attendance.markBatch(
+          {
+            sessionId,
+            classId: s.class_id,
+            learnerIds,
+            statuses: input.marks.map((m) => m.status),
+            notes: input.marks.map((m) => m.note ?? null),
+            source,
+            markedBy: caller.id,
+            clientMutationId: input.clientMutationId ?? null,
+          },
+          tx,
+        );
+        const result = { saved: input.marks.length, changed };
+        if (key) await this.attendance.storeIdempotentResponse(key, result, tx);
+        return { result, classId: s.class_id, changed };
+      })
+      .then(async ({ result, classId, changed }) => {
+        if (changed > 0) await this.autoIssue(classId, learnerIds);
+        return result;
+      });
   }
 
   /**
@@ -190,7 +211,8 @@ export class AttendanceService {
     if (blocked > 0) throw tooManyCodes(blocked);
     const attempt = await this.throttle.hit(key, this.config.checkInLockSeconds, limit, this.config.checkInLockSeconds);
     if (attempt.hits > limit) throw tooManyCodes(attempt.retryAfter);
-    if (!verifyCode(this.codeSecret, sessionId, code, now)) throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
+    if (!verifyCode(this.codeSecret, sessionId, code, now))
+      throw new AppError(422, 'CHECK_IN_CODE_INVALID', 'This code is wrong or has expired; ask the instructor for the current code');
     const checkedIn = await this.db.transaction(async (tx) => {
       const enrollmentId = await this.attendance.enrollmentOf(s.class_id, caller.id, tx);
       if (!enrollmentId) throw new AppError(422, 'NOT_ENROLLED', 'You are not enrolled in this class');
@@ -206,7 +228,13 @@ export class AttendanceService {
     // Not her class: nothing to reveal.
     if (!s) throw notFound('Session');
     const now = Date.now();
-    const state = s.cancelled_at ? 'cancelled' : now > s.ends_at.getTime() ? 'ended' : now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000 ? 'notYet' : 'open';
+    const state = s.cancelled_at
+      ? 'cancelled'
+      : now > s.ends_at.getTime()
+        ? 'ended'
+        : now < s.starts_at.getTime() - MARK_EARLY_MINUTES * 60_000
+          ? 'notYet'
+          : 'open';
     return { sessionId, startsAt: s.starts_at, endsAt: s.ends_at, state, checkedIn: s.status === 'present' || s.status === 'late' };
   }
 
@@ -214,6 +242,15 @@ export class AttendanceService {
     const e = await this.attendance.enrollmentFacts(enrollmentId);
     this.policy.assert(caller, 'enrollment.read', e && { orgPath: e.path, subjectId: e.learner_id, instructorId: e.instructor_id });
     const summary = (await this.enrollmentSummary(enrollmentId))!;
-    return { enrollmentId, sessions: summary.sessions, totalSessions: summary.totalSessions, attended: summary.attended, rate: summary.rate, hours: summary.hours, cannotReachMinimum: summary.cannotReachMinimum, belowMinimum: summary.belowMinimum };
+    return {
+      enrollmentId,
+      sessions: summary.sessions,
+      totalSessions: summary.totalSessions,
+      attended: summary.attended,
+      rate: summary.rate,
+      hours: summary.hours,
+      cannotReachMinimum: summary.cannotReachMinimum,
+      belowMinimum: summary.belowMinimum,
+    };
   }
 }

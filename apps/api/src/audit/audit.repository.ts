@@ -28,7 +28,18 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  @SqlExample(() => [{ actorId: Example.ID, actorRole: 'admin', orgId: Example.ID2, action: 'user.create', entityType: 'user', entityId: Example.ID, requestId: 'r1', details: {} }])
+  @SqlExample(() => [
+    {
+      actorId: Example.ID,
+      actorRole: 'admin',
+      orgId: Example.ID2,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: Example.ID,
+      requestId: 'r1',
+      details: {},
+    },
+  ])
   async insert(row: AuditRow, manager?: EntityManager): Promise<void> {
     await (manager ?? this.db.manager).query(
       `INSERT INTO audit_events (actor_id, actor_role, org_id, action, entity_type, entity_id, request_id, details)
@@ -41,7 +52,12 @@ export class AuditRepository {
   async list(scope: Scope, filter: AuditFilter, page: { limit: number; offset: number }) {
     const params: unknown[] = [];
     const where = [scope.where({ orgPath: AUDIT_ORG_PATH }, params)];
-    for (const [column, value] of [['a.entity_type', filter.entityType], ['a.entity_id', filter.entityId], ['a.actor_id', filter.actorId], ['a.action', filter.action]] as const) {
+    for (const [column, value] of [
+      ['a.entity_type', filter.entityType],
+      ['a.entity_id', filter.entityId],
+      ['a.actor_id', filter.actorId],
+      ['a.action', filter.action],
+    ] as const) {
       if (value) where.push(`${column} = $${params.push(value)}`);
     }
     const rows: { total: string; id: string }[] = await this.db.query(

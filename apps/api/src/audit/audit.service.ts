@@ -28,7 +28,16 @@ export class AuditService {
   async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     const details = entry.details ? JSON.parse(maskPhones(JSON.stringify(entry.details))) : {};
     await this.events.insert(
-      { actorId: entry.actor?.id ?? null, actorRole: entry.actor?.role ?? null, orgId: entry.orgId ?? null, action: entry.action, entityType: entry.entityType, entityId: entry.entityId ?? null, requestId: entry.requestId ?? null, details },
+      {
+        actorId: entry.actor?.id ?? null,
+        actorRole: entry.actor?.role ?? null,
+        orgId: entry.orgId ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        requestId: entry.requestId ?? null,
+        details,
+      },
       manager,
     );
   }

@@ -5,9 +5,7 @@ import type { AuthUser } from './auth-user.js';
 
 export const ACCESS_RULE = 'hearth:access';
 
-export type AccessRule =
-  | { kind: 'public'; rateLimited: boolean; identifiesCaller?: boolean }
-  | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
+export type AccessRule = { kind: 'public'; rateLimited: boolean; identifiesCaller?: boolean } | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
 
 /**
  * Every route says who may call it; the global AccessGuard refuses a route that does not.

@@ -75,7 +75,10 @@ export class AuthRepository {
   /** Her password hash; undefined if the account is not active. */
   @SqlExample(() => [Example.ID])
   async passwordHash(userId: string): Promise<string | null | undefined> {
-    const [row]: { passwordHash: string | null }[] = await this.db.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND status = 'active'`, [userId]);
+    const [row]: { passwordHash: string | null }[] = await this.db.query(
+      `SELECT password_hash AS "passwordHash" FROM users WHERE id = $1 AND status = 'active'`,
+      [userId],
+    );
     return row ? row.passwordHash : undefined;
   }
 

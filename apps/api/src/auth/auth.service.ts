@@ -20,7 +20,8 @@ import { PasswordService } from './password.service.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 const BAD_CREDENTIALS = 'Phone number or password is incorrect';
-const currentPasswordIncorrect = () => new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
+const currentPasswordIncorrect = () =>
+  new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct', { messages: ['currentPassword is not correct'] });
 
 @Injectable()
 export class AuthService {
@@ -44,7 +45,9 @@ export class AuthService {
   async register(input: RegisterDto, meta: RequestMeta): Promise<AuthResultDto> {
     const byAddress = await this.throttle.hit(`register:addr:${meta.ip}`, 3600, this.config.registrationsPerAddressPerHour, 3600);
     if (byAddress.hits > this.config.registrationsPerAddressPerHour) {
-      throw new AppError(429, 'RATE_LIMITED', `Too many registrations from this network; try again in ${Math.ceil(byAddress.retryAfter / 60)} minutes`, { retryAfter: byAddress.retryAfter });
+      throw new AppError(429, 'RATE_LIMITED', `Too many registrations from this network; try again in ${Math.ceil(byAddress.retryAfter / 60)} minutes`, {
+        retryAfter: byAddress.retryAfter,
+      });
     }
     const org = input.orgId ? await this.orgs.find(input.orgId) : null;
     if (input.orgId && !org) throw new AppError(400, 'VALIDATION_FAILED', 'orgId does not name a known club or station');
@@ -59,7 +62,18 @@ export class AuthService {
         tx,
       );
       if (!user) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists; sign in instead');
-      await this.audit.record({ actor: { id: user.id, role: 'learner' }, action: 'user.register', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, ...(registered ? { details: { claimedWithCode: true } } : {}) }, tx);
+      await this.audit.record(
+        {
+          actor: { id: user.id, role: 'learner' },
+          action: 'user.register',
+          entityType: 'user',
+          entityId: user.id,
+          orgId: user.orgId,
+          requestId: meta.requestId,
+          ...(registered ? { details: { claimedWithCode: true } } : {}),
+        },
+        tx,
+      );
       const tokens = await this.issueTokens(user.id, randomUUID(), tx);
       return { user: toUserDto(user), ...tokens, claimed: Boolean(registered) };
     });
@@ -113,19 +127,32 @@ export class AuthService {
     if (state.hits > this.config.loginFailuresPerPhone) throw this.tooMany(state.retryAfter);
     const current = await this.accounts.passwordHash(user.id);
     if (!(await this.passwords.verify(current ?? null, input.currentPassword))) {
-      await this.audit.record({ actor: user, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId, details: { failures: state.hits } });
+      await this.audit.record({
+        actor: user,
+        action: 'auth.password_change_failed',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: user.orgId,
+        requestId: meta.requestId,
+        details: { failures: state.hits },
+      });
       if (state.retryAfter > 0) throw this.tooMany(state.retryAfter);
       throw currentPasswordIncorrect();
     }
     if (input.newPassword === input.currentPassword) {
-      throw new AppError(400, 'VALIDATION_FAILED', 'newPassword must differ from the current password', { messages: ['newPassword must differ from the current password'] });
+      throw new AppError(400, 'VALIDATION_FAILED', 'newPassword must differ from the current password', {
+        messages: ['newPassword must differ from the current password'],
+      });
     }
     const passwordHash = await this.passwords.hash(input.newPassword);
     const tokens = await this.db.transaction(async (tx) => {
       // Only over the password just checked: of two changes at once, the second finds it gone.
       if (!(await this.accounts.changePassword(user.id, passwordHash, current ?? null, tx))) throw currentPasswordIncorrect();
       await this.revokeAll(user.id, tx);
-      await this.audit.record({ actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId }, tx);
+      await this.audit.record(
+        { actor: user, action: 'user.password_changed', entityType: 'user', entityId: user.id, orgId: user.orgId, requestId: meta.requestId },
+        tx,
+      );
       return this.issueTokens(user.id, randomUUID(), tx);
     });
     await this.throttle.reset(key);
@@ -148,7 +175,8 @@ export class AuthService {
       }
       return null;
     });
-    if (outcome === 'reused') throw new AppError(401, 'REFRESH_TOKEN_REUSED', 'This sign-in was ended because an old refresh token was used again; sign in again');
+    if (outcome === 'reused')
+      throw new AppError(401, 'REFRESH_TOKEN_REUSED', 'This sign-in was ended because an old refresh token was used again; sign in again');
     if (!outcome) throw new AppError(401, 'TOKEN_INVALID', 'The refresh token is invalid or expired; sign in again');
     return outcome;
   }

@@ -31,7 +31,8 @@ export interface CertificatePdfData {
   status: 'valid' | 'revoked' | 'expired';
 }
 
-const chinaDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { timeZone: CHINA_TZ, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
+const chinaDate = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: CHINA_TZ, year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(iso));
 
 /** An A4 certificate with a QR code that opens the public verification page. */
 export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffer> {
@@ -46,8 +47,15 @@ export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffe
 
   const width = doc.page.width;
   const inner = width - 112;
-  doc.lineWidth(3).strokeColor('#9a3412').rect(28, 28, width - 56, doc.page.height - 56).stroke();
-  doc.lineWidth(1).rect(36, 36, width - 72, doc.page.height - 72).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor('#9a3412')
+    .rect(28, 28, width - 56, doc.page.height - 56)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(36, 36, width - 72, doc.page.height - 72)
+    .stroke();
 
   doc.moveDown(2).font('bold').fontSize(30).fillColor('#7c2d12').text('结业证书', { align: 'center' });
   doc.font('regular').fontSize(13).fillColor('#57534e').text('Certificate of Completion', { align: 'center' });
@@ -61,12 +69,21 @@ export async function renderCertificatePdf(d: CertificatePdfData): Promise<Buffe
   doc.text(`颁发单位 Issued by：${d.issuer}`, { align: 'center' });
   doc.text(`颁发日期 Issued：${chinaDate(d.issuedAt)}`, { align: 'center' });
   doc.text(`有效期至 Valid until：${d.expiresAt ? chinaDate(d.expiresAt) : '长期有效 (does not expire)'}`, { align: 'center' });
-  if (d.status !== 'valid') doc.moveDown(0.5).font('bold').fillColor('#b91c1c').text(d.status === 'revoked' ? '本证书已撤销 REVOKED' : '本证书已过期 EXPIRED', { align: 'center' });
+  if (d.status !== 'valid')
+    doc
+      .moveDown(0.5)
+      .font('bold')
+      .fillColor('#b91c1c')
+      .text(d.status === 'revoked' ? '本证书已撤销 REVOKED' : '本证书已过期 EXPIRED', { align: 'center' });
 
   const qrSize = 150;
   const qrY = doc.page.height - 56 - qrSize - 60;
   doc.image(qr, (width - qrSize) / 2, qrY, { width: qrSize });
-  doc.font('regular').fontSize(11).fillColor('#1c1917').text(`证书编号 Code：${d.displayCode}`, 56, qrY + qrSize + 8, { align: 'center', width: inner });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .fillColor('#1c1917')
+    .text(`证书编号 Code：${d.displayCode}`, 56, qrY + qrSize + 8, { align: 'center', width: inner });
   doc.fontSize(9).fillColor('#57534e').text(`扫码或访问 ${d.verifyUrl} 核验真伪 · Scan or visit to verify`, { align: 'center', width: inner });
   doc.end();
   return done;

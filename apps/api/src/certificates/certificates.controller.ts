@@ -29,7 +29,13 @@ export class CertificatesController {
   @Authenticated({ roles: ['instructor', 'coordinator', 'admin'] })
   @Responds(201, Certificate, 'Issued by this call')
   @Responds(200, Certificate, 'Issued before (by an earlier call or automatically)')
-  async issue(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale, @Res({ passthrough: true }) reply: FastifyReply) {
+  async issue(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @ReqMeta() meta: RequestMeta,
+    @Lang() lang: Locale,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { created, certificate } = await this.certificates.issue(user, id, meta.requestId, lang);
     reply.status(created ? 201 : 200);
     return certificate;
@@ -78,7 +84,15 @@ export class CertificatesController {
       qrUrl: `${dto.verifyUrl}#t=${await this.credentials.paperToken(row.id)}`,
       status: dto.status,
     });
-    if (user.id !== row.learner_id) await this.audit.record({ actor: user, action: 'certificate.download', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId: meta.requestId });
+    if (user.id !== row.learner_id)
+      await this.audit.record({
+        actor: user,
+        action: 'certificate.download',
+        entityType: 'certificate',
+        entityId: row.id,
+        orgId: row.org_id,
+        requestId: meta.requestId,
+      });
     reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `inline; filename="certificate-${row.code}.pdf"`)

@@ -69,7 +69,10 @@ export interface CertificateRow {
   credential_jwt: string | null;
 }
 
-export type PublicCertificateRow = Pick<CertificateRow, 'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'> & {
+export type PublicCertificateRow = Pick<
+  CertificateRow,
+  'code' | 'status' | 'holder_name' | 'course_code' | 'title_zh' | 'title_en' | 'org_name' | 'issued_at' | 'expires_at' | 'revocation_reason' | 'hours'
+> & {
   renewed_code: string | null;
   renewed_expires_at: Date | string | null;
 };
@@ -114,7 +117,11 @@ export class CertificatesRepository {
 
   /** The course's assessments with her best score in each (an attempt or a recorded result). */
   @SqlExample(() => [Example.ID, Example.ID2])
-  async bestScores(courseId: string, enrollmentId: string, manager?: EntityManager): Promise<{ id: string; title_zh: string; title_en: string; pass_mark: number; best: number | null }[]> {
+  async bestScores(
+    courseId: string,
+    enrollmentId: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; title_zh: string; title_en: string; pass_mark: number; best: number | null }[]> {
     return (manager ?? this.db.manager).query(
       `SELECT a.id, a.title_zh, a.title_en, a.pass_mark,
               greatest((SELECT max(score) FROM assessment_attempts t WHERE t.assessment_id = a.id AND t.enrollment_id = $2),
@@ -131,7 +138,21 @@ export class CertificatesRepository {
   }
 
   /** Inserts unless the enrollment (or, rarely, the code) has one already; true if it did. It supersedes her valid certificate of the course. */
-  @SqlExample(() => [{ id: Example.ID, code: 'ABCDEFGHJK', enrollmentId: Example.ID2, learnerId: Example.ID, courseId: Example.ID2, classId: Example.ID, orgId: Example.ID2, issuedAt: Example.DATE, expiresAt: null, hours: 8, issuedBy: null }])
+  @SqlExample(() => [
+    {
+      id: Example.ID,
+      code: 'ABCDEFGHJK',
+      enrollmentId: Example.ID2,
+      learnerId: Example.ID,
+      courseId: Example.ID2,
+      classId: Example.ID,
+      orgId: Example.ID2,
+      issuedAt: Example.DATE,
+      expiresAt: null,
+      hours: 8,
+      issuedBy: null,
+    },
+  ])
   async insert(z: NewCertificate, manager?: EntityManager): Promise<boolean> {
     const inserted: unknown[] = await (manager ?? this.db.manager).query(
       `INSERT INTO certificates (id, code, enrollment_id, learner_id, course_id, class_id, org_id, issued_at, expires_at, hours, issued_by, credential_jwt, supersedes_id)
@@ -145,7 +166,9 @@ export class CertificatesRepository {
 
   @SqlExample(() => [Example.ID])
   async markEnrollmentCompleted(enrollmentId: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.db.manager).query(`UPDATE enrollments SET status = 'completed', updated_at = now() WHERE id = $1 AND status = 'enrolled'`, [enrollmentId]);
+    await (manager ?? this.db.manager).query(`UPDATE enrollments SET status = 'completed', updated_at = now() WHERE id = $1 AND status = 'enrolled'`, [
+      enrollmentId,
+    ]);
   }
 
   @SqlExample(() => [Example.ID])
@@ -175,7 +198,11 @@ export class CertificatesRepository {
   /** True if it was valid and is now revoked. */
   @SqlExample(() => [Example.ID, 'issued_in_error'])
   async revoke(id: string, reason: string, manager?: EntityManager): Promise<boolean> {
-    const updated = await queryRows(manager ?? this.db.manager, `UPDATE certificates SET status = 'revoked', revoked_at = now(), revocation_reason = $2 WHERE id = $1 AND status = 'valid' RETURNING id`, [id, reason]);
+    const updated = await queryRows(
+      manager ?? this.db.manager,
+      `UPDATE certificates SET status = 'revoked', revoked_at = now(), revocation_reason = $2 WHERE id = $1 AND status = 'valid' RETURNING id`,
+      [id, reason],
+    );
     return updated.length > 0;
   }
 

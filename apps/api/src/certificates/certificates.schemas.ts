@@ -1,5 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { REVOCATION_REASONS, type CertificateDto, type MissingRequirement, type Page, type PublicCertificateDto, type RequirementStatusDto } from '@hearth/contracts';
+import {
+  REVOCATION_REASONS,
+  type CertificateDto,
+  type MissingRequirement,
+  type Page,
+  type PublicCertificateDto,
+  type RequirementStatusDto,
+} from '@hearth/contracts';
 import { DateTime, Nullable, OneOf, Page as PageOf, sameShape, Uuid } from '../common/openapi.js';
 
 const CERTIFICATE_STATUSES = ['valid', 'revoked', 'expired'] as const;
@@ -60,12 +67,20 @@ export const VerifyManyResult = PageOf(
     Type.Object({ input: Type.String(), found: Type.Literal(false), status: Type.Literal('unknown') }),
   ]),
 );
-sameShape<Static<typeof VerifyManyResult>, Page<(PublicCertificateDto & { input: string; found: true }) | { input: string; found: false; status: 'unknown' }>>(true);
+sameShape<Static<typeof VerifyManyResult>, Page<(PublicCertificateDto & { input: string; found: true }) | { input: string; found: false; status: 'unknown' }>>(
+  true,
+);
 
 export const MissingRequirementSchema = Type.Union([
   Type.Object({ requirement: Type.Literal('attendance'), requiredPct: Type.Number(), actualPct: Type.Number() }),
   Type.Object({ requirement: Type.Literal('hours'), required: Type.Number(), actual: Type.Number() }),
-  Type.Object({ requirement: Type.Literal('assessment'), assessmentId: Uuid(), title: Type.String(), passMark: Type.Integer(), bestScore: Nullable(Type.Integer()) }),
+  Type.Object({
+    requirement: Type.Literal('assessment'),
+    assessmentId: Uuid(),
+    title: Type.String(),
+    passMark: Type.Integer(),
+    bestScore: Nullable(Type.Integer()),
+  }),
 ]);
 sameShape<Static<typeof MissingRequirementSchema>, MissingRequirement>(true);
 
@@ -80,7 +95,11 @@ sameShape<Static<typeof RequirementStatus>, RequirementStatusDto>(true);
 export const SignedCredential = Type.Object({
   code: Code(),
   format: Type.Literal('vc+jwt'),
-  credential: Nullable(Type.String({ description: 'Open Badges 3.0 credential as a VC-JWT (EdDSA, typ vc+jwt, kid an absolute URL); one signed in an older format is signed again first' })),
+  credential: Nullable(
+    Type.String({
+      description: 'Open Badges 3.0 credential as a VC-JWT (EdDSA, typ vc+jwt, kid an absolute URL); one signed in an older format is signed again first',
+    }),
+  ),
 });
 
 /** The issuer's public keys (Ed25519), to verify credentials offline. */
@@ -109,11 +128,17 @@ export const IssuerProfile = Type.Object({
       id: Type.String({ description: 'The kid: PUBLIC_WEB_URL/issuer#key-ID' }),
       type: Type.Literal('JsonWebKey'),
       controller: Type.String(),
-      publicKeyJwk: Type.Object({ kty: Type.Literal('OKP'), crv: Type.Literal('Ed25519'), x: Type.String(), kid: Type.String(), alg: Type.Literal('EdDSA'), use: Type.Literal('sig') }),
+      publicKeyJwk: Type.Object({
+        kty: Type.Literal('OKP'),
+        crv: Type.Literal('Ed25519'),
+        x: Type.String(),
+        kid: Type.String(),
+        alg: Type.Literal('EdDSA'),
+        use: Type.Literal('sig'),
+      }),
     }),
   ),
   assertionMethod: Type.Array(Type.String()),
 });
 
 export const HolderCheck = Type.Object({ matches: Type.Boolean({ description: 'Whether the number is the one the holder identifier was made from' }) });
-

@@ -18,7 +18,6 @@ import { formatCode, maskName, newCertificateCode, normalizeCode } from './certi
 import { CredentialsService } from './credentials.service.js';
 import { CertificatesRepository, type CertificateRow, type EnrollmentContext, type PublicCertificateRow } from './certificates.repository.js';
 
-
 /** What the enrollment's access rules read. */
 const factsOf = (ctx: EnrollmentContext): Facts => ({ orgPath: ctx.path, subjectId: ctx.learner_id, instructorId: ctx.instructor_id });
 
@@ -72,13 +71,19 @@ export class CertificatesService implements OnModuleInit {
    * Issues exactly once per enrollment: the unique enrollment_id makes every concurrent caller but
    * one insert nothing, and they all get the same certificate back.
    */
-  async issue(caller: AuthUser | null, enrollmentId: string, requestId: string | null, lang: Locale = 'zh-CN'): Promise<{ created: boolean; certificate: ReturnType<CertificatesService['toDto']> }> {
+  async issue(
+    caller: AuthUser | null,
+    enrollmentId: string,
+    requestId: string | null,
+    lang: Locale = 'zh-CN',
+  ): Promise<{ created: boolean; certificate: ReturnType<CertificatesService['toDto']> }> {
     const ctx = await this.enrollmentContext(enrollmentId);
     // Staff of the class's subtree, or its instructor, may issue; others see nothing. No caller: issued automatically.
     if (!ctx || (caller && !this.policy.can(caller, 'enrollment.certify', factsOf(ctx)))) throw notFound('Enrollment');
     const existing = await this.findByEnrollment(enrollmentId);
     if (existing) return { created: false, certificate: this.toDto(existing, lang) };
-    if (ctx.status === 'withdrawn' || ctx.status === 'waitlisted') throw new AppError(422, 'REQUIREMENTS_NOT_MET', 'Only an enrolled learner can receive a certificate', { missing: [] });
+    if (ctx.status === 'withdrawn' || ctx.status === 'waitlisted')
+      throw new AppError(422, 'REQUIREMENTS_NOT_MET', 'Only an enrolled learner can receive a certificate', { missing: [] });
     const missing = await this.missingRequirements(ctx, lang);
     if (missing.length > 0) throw new AppError(422, 'REQUIREMENTS_NOT_MET', 'The course requirements are not met yet', { missing });
 
@@ -91,14 +96,37 @@ export class CertificatesService implements OnModuleInit {
       for (let tries = 0; tries < 5; tries++) {
         const code = newCertificateCode();
         const inserted = await this.certificates.insert(
-          { id, code, enrollmentId, learnerId: ctx.learner_id, courseId: ctx.course_id, classId: ctx.class_id, orgId: ctx.org_id, issuedAt, expiresAt, hours: summary?.hours ?? 0, issuedBy: caller?.id ?? null },
+          {
+            id,
+            code,
+            enrollmentId,
+            learnerId: ctx.learner_id,
+            courseId: ctx.course_id,
+            classId: ctx.class_id,
+            orgId: ctx.org_id,
+            issuedAt,
+            expiresAt,
+            hours: summary?.hours ?? 0,
+            issuedBy: caller?.id ?? null,
+          },
           tx,
         );
         if (inserted) {
           // Its status list entry and the signed Open Badges credential, in the same transaction.
           await this.credentials.signAndStore(tx, id);
           await this.certificates.markEnrollmentCompleted(enrollmentId, tx);
-          await this.audit.record({ actor: caller, action: 'certificate.issue', entityType: 'certificate', entityId: id, orgId: ctx.org_id, requestId, details: { code, enrollmentId, automatic: caller === null } }, tx);
+          await this.audit.record(
+            {
+              actor: caller,
+              action: 'certificate.issue',
+              entityType: 'certificate',
+              entityId: id,
+              orgId: ctx.org_id,
+              requestId,
+              details: { code, enrollmentId, automatic: caller === null },
+            },
+            tx,
+          );
           await this.notifications.queue(tx, ctx.learner_id, 'certificate.issued', { code, course: ctx.title_zh });
           return true;
         }
@@ -173,7 +201,11 @@ export class CertificatesService implements OnModuleInit {
       expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
       hours: Number(row.hours),
       renewedBy: row.renewed_code
-        ? { code: row.renewed_code, displayCode: formatCode(row.renewed_code), expiresAt: row.renewed_expires_at ? new Date(row.renewed_expires_at).toISOString() : null }
+        ? {
+            code: row.renewed_code,
+            displayCode: formatCode(row.renewed_code),
+            expiresAt: row.renewed_expires_at ? new Date(row.renewed_expires_at).toISOString() : null,
+          }
         : null,
     };
   }
@@ -208,7 +240,18 @@ export class CertificatesService implements OnModuleInit {
     const row = await this.forHolderOrStaff(caller, rawCode, 'certificate.revoke');
     await this.db.transaction(async (tx) => {
       if (!(await this.certificates.revoke(row.id, reason, tx))) throw new AppError(409, 'INVALID_TRANSITION', 'This certificate is already revoked');
-      await this.audit.record({ actor: caller, action: 'certificate.revoke', entityType: 'certificate', entityId: row.id, orgId: row.org_id, requestId, details: { code: row.code, reason, note: note ?? null } }, tx);
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'certificate.revoke',
+          entityType: 'certificate',
+          entityId: row.id,
+          orgId: row.org_id,
+          requestId,
+          details: { code: row.code, reason, note: note ?? null },
+        },
+        tx,
+      );
       await this.notifications.queue(tx, row.learner_id, 'certificate.revoked', { code: row.code, reason });
     });
     // This instance answers with the new bit at once; others within the list's ttl.
@@ -227,7 +270,11 @@ export class CertificatesService implements OnModuleInit {
     return this.db.transaction(async (tx) => {
       const due = await this.certificates.lockDueReminders(tx);
       for (const d of due) {
-        await this.notifications.queue(tx, d.learner_id, 'certificate.expiring', { code: d.code, course: d.title_zh, expiresAt: new Date(d.expires_at).toISOString() });
+        await this.notifications.queue(tx, d.learner_id, 'certificate.expiring', {
+          code: d.code,
+          course: d.title_zh,
+          expiresAt: new Date(d.expires_at).toISOString(),
+        });
         await this.certificates.markReminded(d.id, tx);
       }
       return due.length;

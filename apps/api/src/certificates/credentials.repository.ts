@@ -99,7 +99,11 @@ export class CredentialsRepository {
 
   /** The stored credential; `lock` holds the certificate row (inside `manager`'s transaction) first. */
   @SqlExample(() => [Example.ID, undefined, true])
-  async storedCredential(certificateId: string, manager?: EntityManager, lock = false): Promise<{ credential_jwt: string | null; credential_format: number } | null> {
+  async storedCredential(
+    certificateId: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<{ credential_jwt: string | null; credential_format: number } | null> {
     const m = manager ?? this.db.manager;
     if (lock) await m.query(`SELECT 1 FROM certificates WHERE id = $1 FOR UPDATE`, [certificateId]);
     const rows = await m.query(`SELECT credential_jwt, credential_format FROM certificates WHERE id = $1`, [certificateId]);
@@ -148,7 +152,9 @@ export class CredentialsRepository {
   /** The newest key whose not_before has passed. */
   @SqlExample(() => [])
   async keyInForce(manager?: EntityManager): Promise<{ id: string; private_pkcs8: string } | null> {
-    const rows = await (manager ?? this.db.manager).query(`SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`);
+    const rows = await (manager ?? this.db.manager).query(
+      `SELECT id, private_pkcs8 FROM signing_keys WHERE not_before <= now() ORDER BY not_before DESC, created_at DESC LIMIT 1`,
+    );
     return rows[0] ?? null;
   }
 

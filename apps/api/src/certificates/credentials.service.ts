@@ -32,7 +32,9 @@ const wholeSeconds = (d: Date) => new Date(d).toISOString().replace(/\.\d{3}Z$/,
 
 /** Open Badges 3.0 IdentityObject hash: `sha256$` + hex of SHA-256(identifier + salt). */
 export function identityHash(identifier: string, salt: string): string {
-  return `sha256$${createHash('sha256').update(identifier + salt).digest('hex')}`;
+  return `sha256$${createHash('sha256')
+    .update(identifier + salt)
+    .digest('hex')}`;
 }
 
 /**
@@ -144,7 +146,9 @@ export class CredentialsService {
       credentialSubject: {
         type: ['AchievementSubject'],
         // The holder, never her phone number: an employer who has it can check it against this hash.
-        ...(e164 ? { identifier: [{ type: 'IdentityObject', identityType: PHONE_IDENTITY_TYPE, hashed: true, identityHash: identityHash(e164, salt), salt }] } : {}),
+        ...(e164
+          ? { identifier: [{ type: 'IdentityObject', identityType: PHONE_IDENTITY_TYPE, hashed: true, identityHash: identityHash(e164, salt), salt }] }
+          : {}),
         achievement: {
           id: achievementId,
           type: ['Achievement'],

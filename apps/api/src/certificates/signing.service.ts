@@ -109,9 +109,15 @@ export class SigningService {
    * that mirror it (iss = issuer.id, jti = id, sub = credentialSubject.id if any, nbf/exp =
    * validFrom/validUntil) so that ordinary JWT libraries enforce the validity period.
    */
-  async sign(credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } }, manager?: EntityManager): Promise<string> {
+  async sign(
+    credential: Record<string, unknown> & { id?: string; validFrom?: string; validUntil?: string; credentialSubject?: { id?: string; [k: string]: unknown } },
+    manager?: EntityManager,
+  ): Promise<string> {
     const key = await this.signingKey(manager);
-    const jwt = new SignJWT(credential).setProtectedHeader({ alg: 'EdDSA', kid: this.keyUrl(key.id), typ: 'vc+jwt', cty: 'vc' }).setIssuer(this.issuerId).setIssuedAt();
+    const jwt = new SignJWT(credential)
+      .setProtectedHeader({ alg: 'EdDSA', kid: this.keyUrl(key.id), typ: 'vc+jwt', cty: 'vc' })
+      .setIssuer(this.issuerId)
+      .setIssuedAt();
     if (credential.id) jwt.setJti(credential.id);
     if (credential.credentialSubject?.id) jwt.setSubject(credential.credentialSubject.id);
     if (credential.validFrom) jwt.setNotBefore(Math.floor(new Date(credential.validFrom).getTime() / 1000));

@@ -22,7 +22,11 @@ export class WellKnownController {
 
   @Get('jwks.json')
   @Public()
-  @Responds(200, Jwks, 'Every public key the issuer has signed with (JWKS), each kid the absolute URL in the VC-JWT header; served at /.well-known/jwks.json, outside /api, and on the web origin')
+  @Responds(
+    200,
+    Jwks,
+    'Every public key the issuer has signed with (JWKS), each kid the absolute URL in the VC-JWT header; served at /.well-known/jwks.json, outside /api, and on the web origin',
+  )
   jwks(@Res({ passthrough: true }) reply: FastifyReply) {
     openToEveryOrigin(reply, 300);
     return this.signing.jwks();

@@ -44,7 +44,13 @@ export class ClaimsRepository {
   }
 
   @SqlExample(() => [[Example.ID], ['hash'], 30, Example.ID2, undefined])
-  async upsertMany(userIds: string[], codeHashes: string[], days: number, issuedBy: string, tx: EntityManager = this.db.manager): Promise<{ user_id: string; expires_at: Date }[]> {
+  async upsertMany(
+    userIds: string[],
+    codeHashes: string[],
+    days: number,
+    issuedBy: string,
+    tx: EntityManager = this.db.manager,
+  ): Promise<{ user_id: string; expires_at: Date }[]> {
     if (userIds.length === 0) return [];
     return tx.query(
       `INSERT INTO account_claims (user_id, code_hash, expires_at, issued_by)
@@ -58,7 +64,9 @@ export class ClaimsRepository {
   /** The learners an import created or reused, with what access needs. */
   @SqlExample(() => [Example.ID])
   async importLearners(importId: string): Promise<{ learner_ids: string[]; created_by: string; path: string } | null> {
-    const [job] = await this.db.query(`SELECT j.learner_ids, j.created_by, o.path FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1`, [importId]);
+    const [job] = await this.db.query(`SELECT j.learner_ids, j.created_by, o.path FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1`, [
+      importId,
+    ]);
     return job ?? null;
   }
 

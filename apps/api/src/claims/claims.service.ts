@@ -80,12 +80,20 @@ export class ClaimsService {
         // A selection is all or nothing: an id outside her subtree is reported like an unknown one.
         if (usable.length !== ids.length) throw notFound('User');
         const claimed = usable.filter((r) => r.claimed).map((r) => r.id);
-        if (claimed.length) throw new AppError(409, 'ALREADY_CLAIMED', 'Some of them have already set their own password; leave them out', { userIds: claimed });
+        if (claimed.length)
+          throw new AppError(409, 'ALREADY_CLAIMED', 'Some of them have already set their own password; leave them out', { userIds: claimed });
       }
       const chosen = usable.filter((r) => !r.claimed);
-      if (chosen.length > MAX_CLAIM_BATCH) throw badRequest(`At most ${MAX_CLAIM_BATCH} learners per sheet; this import has ${chosen.length} without an account of their own`);
+      if (chosen.length > MAX_CLAIM_BATCH)
+        throw badRequest(`At most ${MAX_CLAIM_BATCH} learners per sheet; this import has ${chosen.length} without an account of their own`);
       const codes = chosen.map(() => this.newCode());
-      const saved = await this.claims.upsertMany(chosen.map((r) => r.id), codes.map((c) => this.hash(c)), CLAIM_CODE_DAYS, caller.id, tx);
+      const saved = await this.claims.upsertMany(
+        chosen.map((r) => r.id),
+        codes.map((c) => this.hash(c)),
+        CLAIM_CODE_DAYS,
+        caller.id,
+        tx,
+      );
       const expiry = new Map(saved.map((r) => [r.user_id, new Date(r.expires_at).toISOString()]));
       await this.audit.record(
         {
@@ -100,7 +108,13 @@ export class ClaimsService {
         tx,
       );
       return {
-        items: chosen.map((r, i) => ({ userId: r.id, name: r.name, phoneMasked: r.phone ? maskPhones(r.phone) : '', code: codes[i], expiresAt: expiry.get(r.id)! })),
+        items: chosen.map((r, i) => ({
+          userId: r.id,
+          name: r.name,
+          phoneMasked: r.phone ? maskPhones(r.phone) : '',
+          code: codes[i],
+          expiresAt: expiry.get(r.id)!,
+        })),
         total: chosen.length,
         skippedClaimed: usable.length - chosen.length,
       };
@@ -126,7 +140,8 @@ export class ClaimsService {
    * nothing is changed. Only `tx` is used here; the attempt was counted before (countAttempt).
    */
   async consume(tx: EntityManager, userId: string, code: string | undefined) {
-    if (!code) throw new AppError(409, 'CLAIM_CODE_REQUIRED', 'Your club has already registered this phone number: enter the activation code the club gave you');
+    if (!code)
+      throw new AppError(409, 'CLAIM_CODE_REQUIRED', 'Your club has already registered this phone number: enter the activation code the club gave you');
     const codeHash = await this.claims.activeCode(userId, tx);
     const given = Buffer.from(this.hash(code), 'hex');
     if (!codeHash || !timingSafeEqual(Buffer.from(codeHash, 'hex'), given)) {

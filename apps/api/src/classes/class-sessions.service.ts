@@ -44,7 +44,13 @@ export class ClassSessionsService {
   }
 
   /** One `session.changed` row per enrolled learner, and one for the instructor. */
-  private async tell(tx: EntityManager, k: LockedClass, change: Change, session: { id: string; startsAt: unknown; endsAt: unknown; location: string }, previous?: SessionRow) {
+  private async tell(
+    tx: EntityManager,
+    k: LockedClass,
+    change: Change,
+    session: { id: string; startsAt: unknown; endsAt: unknown; location: string },
+    previous?: SessionRow,
+  ) {
     const learners = await this.classes.enrolledLearnerIds(k.id, tx);
     const recipients = [...learners, ...(k.instructor_id ? [k.instructor_id] : [])];
     const payload = {
@@ -69,7 +75,18 @@ export class ClassSessionsService {
       const row = await this.classes.insertSession(classId, { startsAt: input.startsAt, endsAt: input.endsAt, location: input.location ?? k.location }, tx);
       await this.classes.coverDates(classId, input.startsAt, input.endsAt, tx);
       await this.tell(tx, k, 'added', row);
-      await this.audit.record({ actor: caller, action: 'session.add', entityType: 'class_session', entityId: row.id, orgId: k.org_id, requestId, details: { classId, startsAt: input.startsAt, endsAt: input.endsAt } }, tx);
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'session.add',
+          entityType: 'class_session',
+          entityId: row.id,
+          orgId: k.org_id,
+          requestId,
+          details: { classId, startsAt: input.startsAt, endsAt: input.endsAt },
+        },
+        tx,
+      );
       return row;
     });
   }
@@ -90,7 +107,12 @@ export class ClassSessionsService {
         await this.tell(tx, k, 'moved', row, s);
         await this.audit.record(
           {
-            actor: caller, action: 'session.move', entityType: 'class_session', entityId: sessionId, orgId: k.org_id, requestId,
+            actor: caller,
+            action: 'session.move',
+            entityType: 'class_session',
+            entityId: sessionId,
+            orgId: k.org_id,
+            requestId,
             details: { classId: k.id, from: { startsAt: s.starts_at, endsAt: s.ends_at, location: s.location }, to: { startsAt, endsAt, location } },
           },
           tx,
@@ -109,7 +131,18 @@ export class ClassSessionsService {
       }
       const row = await this.classes.cancelSession(sessionId, caller.id, tx);
       await this.tell(tx, k, 'cancelled', row);
-      await this.audit.record({ actor: caller, action: 'session.cancel', entityType: 'class_session', entityId: sessionId, orgId: k.org_id, requestId, details: { classId: k.id, startsAt: s.starts_at } }, tx);
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'session.cancel',
+          entityType: 'class_session',
+          entityId: sessionId,
+          orgId: k.org_id,
+          requestId,
+          details: { classId: k.id, startsAt: s.starts_at },
+        },
+        tx,
+      );
       return row;
     });
   }

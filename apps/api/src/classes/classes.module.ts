@@ -6,5 +6,10 @@ import { ClassesRepository } from './classes.repository.js';
 import { ClassesService } from './classes.service.js';
 import { SessionsController } from './sessions.controller.js';
 
-@Module({ imports: [EnrollmentsModule], controllers: [ClassesController, SessionsController], providers: [ClassesService, ClassSessionsService, ClassesRepository], exports: [ClassesService] })
+@Module({
+  imports: [EnrollmentsModule],
+  controllers: [ClassesController, SessionsController],
+  providers: [ClassesService, ClassSessionsService, ClassesRepository],
+  exports: [ClassesService],
+})
 export class ClassesModule {}

@@ -111,7 +111,14 @@ export interface SessionDto {
 const SESSION_RETURNING = `id, class_id AS "classId", starts_at AS "startsAt", ends_at AS "endsAt", location, cancelled_at AS "cancelledAt"`;
 
 const NEW_CLASS: NewClass = {
-  courseId: Example.ID, orgId: Example.ID2, instructorId: Example.ID, startsOn: Example.DAY, endsOn: Example.DAY, capacity: 20, location: 'Hall', createdBy: Example.ID,
+  courseId: Example.ID,
+  orgId: Example.ID2,
+  instructorId: Example.ID,
+  startsOn: Example.DAY,
+  endsOn: Example.DAY,
+  capacity: 20,
+  location: 'Hall',
+  createdBy: Example.ID,
   sessions: [{ startsAt: '2026-01-01T01:00:00Z', endsAt: '2026-01-01T03:00:00Z', location: 'Hall' }],
 };
 
@@ -122,7 +129,10 @@ export class ClassesRepository {
 
   @SqlExample(() => [Example.ID])
   async findOrg(id: string, manager?: EntityManager): Promise<{ id: string; kind: OrgKind; path: string } | null> {
-    const rows: { id: string; kind: OrgKind; path: string }[] = await (manager ?? this.db.manager).query(`SELECT id, kind, path FROM organizations WHERE id = $1`, [id]);
+    const rows: { id: string; kind: OrgKind; path: string }[] = await (manager ?? this.db.manager).query(
+      `SELECT id, kind, path FROM organizations WHERE id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -173,7 +183,10 @@ export class ClassesRepository {
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const [rows, count] = await Promise.all([
       this.db.query(`${CLASS_SELECT} ${whereSql} ORDER BY k.starts_on, k.id LIMIT ${page.limit} OFFSET ${page.offset}`, params) as Promise<ClassRow[]>,
-      this.db.query(`SELECT count(*)::int AS total FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id ${whereSql}`, params) as Promise<{ total: number }[]>,
+      this.db.query(
+        `SELECT count(*)::int AS total FROM classes k JOIN courses c ON c.id = k.course_id JOIN organizations o ON o.id = k.org_id ${whereSql}`,
+        params,
+      ) as Promise<{ total: number }[]>,
     ]);
     return { rows, total: count[0].total };
   }
@@ -198,7 +211,10 @@ export class ClassesRepository {
   async update(id: string, fields: { status?: string; capacity?: number; location?: string; instructor_id?: string }, manager?: EntityManager): Promise<void> {
     const set = (['status', 'capacity', 'location', 'instructor_id'] as const).filter((c) => fields[c] !== undefined).map((c) => [c, fields[c]] as const);
     if (set.length === 0) return;
-    await queryRows(manager ?? this.db.manager, `UPDATE classes SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);
+    await queryRows(manager ?? this.db.manager, `UPDATE classes SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...set.map(([, v]) => v),
+    ]);
   }
 
   // Sessions
@@ -222,7 +238,10 @@ export class ClassesRepository {
 
   @SqlExample(() => [Example.ID])
   async lockSession(sessionId: string, manager?: EntityManager): Promise<SessionRow> {
-    const rows: SessionRow[] = await (manager ?? this.db.manager).query(`SELECT id, class_id, starts_at, ends_at, location, cancelled_at FROM class_sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
+    const rows: SessionRow[] = await (manager ?? this.db.manager).query(
+      `SELECT id, class_id, starts_at, ends_at, location, cancelled_at FROM class_sessions WHERE id = $1 FOR UPDATE`,
+      [sessionId],
+    );
     return rows[0];
   }
 
@@ -245,7 +264,10 @@ export class ClassesRepository {
 
   @SqlExample(() => [Example.ID])
   async enrolledLearnerIds(classId: string, manager?: EntityManager): Promise<string[]> {
-    const rows: { learner_id: string }[] = await (manager ?? this.db.manager).query(`SELECT learner_id FROM enrollments WHERE class_id = $1 AND status = 'enrolled'`, [classId]);
+    const rows: { learner_id: string }[] = await (manager ?? this.db.manager).query(
+      `SELECT learner_id FROM enrollments WHERE class_id = $1 AND status = 'enrolled'`,
+      [classId],
+    );
     return rows.map((r) => r.learner_id);
   }
 

@@ -38,18 +38,27 @@ export class ClassesService {
     input.sessions.forEach((s, i) => {
       if (new Date(s.endsAt) <= new Date(s.startsAt)) problems.push(`sessions[${i}].endsAt must be after its startsAt`);
       const day = chinaDate(s.startsAt);
-      if (day < input.startsOn || day > input.endsOn || chinaDate(s.endsAt) > input.endsOn) problems.push(`sessions[${i}] must fall between startsOn and endsOn`);
+      if (day < input.startsOn || day > input.endsOn || chinaDate(s.endsAt) > input.endsOn)
+        problems.push(`sessions[${i}] must fall between startsOn and endsOn`);
     });
     if (problems.length > 0) throw badRequest(problems);
     const org = await this.classes.findOrg(input.orgId);
     if (!org || !this.policy.can(caller, 'class.create', { orgPath: org.path })) throw notFound('Organization');
-    if (org.kind !== 'club' && org.kind !== 'station') throw new AppError(422, 'VALIDATION_FAILED', 'orgId must be a club or a station: classes are held there');
+    if (org.kind !== 'club' && org.kind !== 'station')
+      throw new AppError(422, 'VALIDATION_FAILED', 'orgId must be a club or a station: classes are held there');
     if (!(await this.classes.courseExists(input.courseId))) throw new AppError(422, 'VALIDATION_FAILED', 'courseId does not name a course in the catalogue');
     await this.requireInstructor(caller, input.instructorId, org.path);
     const id = await this.db.transaction(async (tx) => {
       const classId = await this.classes.insert(
         {
-          courseId: input.courseId, orgId: org.id, instructorId: input.instructorId, startsOn: input.startsOn, endsOn: input.endsOn, capacity: input.capacity, location: input.location ?? '', createdBy: caller.id,
+          courseId: input.courseId,
+          orgId: org.id,
+          instructorId: input.instructorId,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          capacity: input.capacity,
+          location: input.location ?? '',
+          createdBy: caller.id,
           sessions: input.sessions.map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt, location: s.location ?? input.location ?? '' })),
         },
         tx,
@@ -63,7 +72,11 @@ export class ClassesService {
   /** The instructor must be an active instructor on the same branch of the tree as the class. */
   private async requireInstructor(caller: AuthUser, instructorId: string, classOrgPath: string, manager?: EntityManager) {
     const path = await this.classes.instructorOrgPath(instructorId, manager);
-    if (!path || !this.policy.can(caller, 'class.assign-instructor', { orgPath: path, instructorId }) || !(classOrgPath.startsWith(path) || path.startsWith(classOrgPath))) {
+    if (
+      !path ||
+      !this.policy.can(caller, 'class.assign-instructor', { orgPath: path, instructorId }) ||
+      !(classOrgPath.startsWith(path) || path.startsWith(classOrgPath))
+    ) {
       throw new AppError(422, 'VALIDATION_FAILED', 'instructorId must be an instructor of this club or station');
     }
   }
@@ -75,7 +88,11 @@ export class ClassesService {
       if (!org || !this.policy.can(caller, 'class.list-in-org', { orgPath: org.path })) throw notFound('Organization');
       orgPath = org.path;
     }
-    const { rows, total } = await this.classes.list(this.policy.scope(caller, 'class.list'), { courseId: query.courseId, orgPath, open: query.open }, pageOf(query));
+    const { rows, total } = await this.classes.list(
+      this.policy.scope(caller, 'class.list'),
+      { courseId: query.courseId, orgPath, open: query.open },
+      pageOf(query),
+    );
     let items = rows.map((r) => this.toDto(r, lang));
     if (caller.orgPath && this.policy.can(caller, 'class.list-nearest-first', {})) {
       // Nearest first: classes sharing more of her branch of the tree (same station, club, county…).
@@ -86,7 +103,10 @@ export class ClassesService {
         return firstDifference === -1 ? parts.length : firstDifference;
       };
       const paths = new Map(rows.map((r) => [r.id, r.orgPath]));
-      items = items.map((item, i) => ({ item, i })).sort((a, b) => nearness(paths.get(b.item.id)!) - nearness(paths.get(a.item.id)!) || a.i - b.i).map((x) => x.item);
+      items = items
+        .map((item, i) => ({ item, i }))
+        .sort((a, b) => nearness(paths.get(b.item.id)!) - nearness(paths.get(a.item.id)!) || a.i - b.i)
+        .map((x) => x.item);
     }
     return { items, total };
   }
@@ -103,7 +123,12 @@ export class ClassesService {
       const current = await this.classes.lockForUpdate(id, tx);
       if (!current || !this.policy.can(caller, 'class.manage', { orgPath: current.path, instructorId: current.instructor_id })) throw notFound('Class');
       if (input.capacity !== undefined && input.capacity < current.enrolled_count) {
-        throw new AppError(422, 'CAPACITY_BELOW_ENROLLED', `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`, { enrolledCount: current.enrolled_count });
+        throw new AppError(
+          422,
+          'CAPACITY_BELOW_ENROLLED',
+          `capacity cannot go below the ${current.enrolled_count} learners already enrolled; withdraw some first`,
+          { enrolledCount: current.enrolled_count },
+        );
       }
       if (input.instructorId) await this.requireInstructor(caller, input.instructorId, current.path, tx);
       await this.classes.update(id, { status: input.status, capacity: input.capacity, location: input.location, instructor_id: input.instructorId }, tx);
@@ -115,7 +140,15 @@ export class ClassesService {
         }
       }
       await this.audit.record(
-        { actor: caller, action: 'class.update', entityType: 'class', entityId: id, orgId: current.org_id, requestId, details: { fields: Object.keys(input), ...input } },
+        {
+          actor: caller,
+          action: 'class.update',
+          entityType: 'class',
+          entityId: id,
+          orgId: current.org_id,
+          requestId,
+          details: { fields: Object.keys(input), ...input },
+        },
         tx,
       );
     });

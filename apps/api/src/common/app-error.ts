@@ -17,4 +17,5 @@ export const notFound = (what = 'Record') => new AppError(404, 'NOT_FOUND', `${w
 export const forbidden = (message = 'You are not allowed to do this') => new AppError(403, 'FORBIDDEN', message);
 export const conflict = (code: ErrorCode, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, extra);
 export const unprocessable = (code: ErrorCode, message: string, extra?: Record<string, unknown>) => new AppError(422, code, message, extra);
-export const badRequest = (message: string | string[]) => new AppError(400, 'VALIDATION_FAILED', Array.isArray(message) ? message.join('; ') : message, Array.isArray(message) ? { messages: message } : {});
+export const badRequest = (message: string | string[]) =>
+  new AppError(400, 'VALIDATION_FAILED', Array.isArray(message) ? message.join('; ') : message, Array.isArray(message) ? { messages: message } : {});

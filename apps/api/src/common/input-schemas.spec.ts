@@ -6,7 +6,9 @@ import { CreateClassDto, CreateUserDto, SessionInput, UpdateCourseDto } from '@h
 import { inputSchema, type JsonSchema } from './input-schemas.js';
 
 type Input = new () => object;
-const classes = Object.entries(inputs).filter((entry): entry is [string, Input] => typeof entry[1] === 'function' && Object.keys(inputSchema(entry[1] as Input).properties).length > 0);
+const classes = Object.entries(inputs).filter(
+  (entry): entry is [string, Input] => typeof entry[1] === 'function' && Object.keys(inputSchema(entry[1] as Input).properties).length > 0,
+);
 
 async function problemsOf(input: Input, plain: Record<string, unknown>): Promise<Set<string>> {
   const errors = await validate(plainToInstance(input, plain) as object);

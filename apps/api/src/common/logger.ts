@@ -9,19 +9,33 @@ export function maskPhones(text: string): string {
 }
 
 export function createRootLogger(level: string, file?: string): Logger {
-  return pino({
-    level,
-    base: { service: 'hearth-api' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.currentPassword', '*.newPassword', '*.refreshToken', '*.accessToken', 'password', 'refreshToken', 'accessToken'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: { service: 'hearth-api' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          '*.password',
+          '*.currentPassword',
+          '*.newPassword',
+          '*.refreshToken',
+          '*.accessToken',
+          'password',
+          'refreshToken',
+          'accessToken',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string; ip?: string }) => ({ id: req.id, method: req.method, url: maskPhones(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     },
-    serializers: {
-      req: (req: { id: string; method: string; url: string; ip?: string }) => ({ id: req.id, method: req.method, url: maskPhones(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }, file ? destination({ dest: file, sync: true }) : undefined);
+    file ? destination({ dest: file, sync: true }) : undefined,
+  );
 }
 
 /** Nest's logger interface over pino: one JSON line per message. */
@@ -33,11 +47,19 @@ export class PinoNestLogger implements LoggerService {
     else this.logger[level]({ context, ...(extra ? { detail: extra } : {}) }, maskPhones(String(message)));
   }
 
-  log(message: unknown, context?: string) { this.write('info', message, context); }
+  log(message: unknown, context?: string) {
+    this.write('info', message, context);
+  }
   error(message: unknown, stackOrContext?: string, context?: string) {
     this.write('error', message, context ?? stackOrContext, context ? stackOrContext : undefined);
   }
-  warn(message: unknown, context?: string) { this.write('warn', message, context); }
-  debug(message: unknown, context?: string) { this.write('debug', message, context); }
-  verbose(message: unknown, context?: string) { this.write('trace', message, context); }
+  warn(message: unknown, context?: string) {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string) {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string) {
+    this.write('trace', message, context);
+  }
 }

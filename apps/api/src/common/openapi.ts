@@ -21,7 +21,8 @@ export const DateTime = (options: SchemaObject = {}) => Type.String({ format: 'd
 /** A calendar day, YYYY-MM-DD. */
 export const DateOnly = (options: SchemaObject = {}) => Type.String({ format: 'date', ...options });
 /** One of a fixed list of strings (as `enum`, which reads better in the docs than a union of consts). */
-export const OneOf = <T extends readonly string[]>(values: T, options: SchemaObject = {}) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+export const OneOf = <T extends readonly string[]>(values: T, options: SchemaObject = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 /** A count or total: a JSON number, never a string. */
 export const Count = (options: SchemaObject = {}) => Type.Integer({ minimum: 0, ...options });
 /** `{ items, total }`, the shape of every list. */
@@ -41,7 +42,10 @@ export const ErrorBody = Type.Object(
           rule: Type.String({ description: 'The rule that failed, e.g. isIso8601, maxLength; unknownField for a field the input does not accept' }),
           message: Type.String(),
         }),
-        { description: "VALIDATION_FAILED from the request's validation: every problem on its field (absent for rules checked later, e.g. wageMax below wageMin)" },
+        {
+          description:
+            "VALIDATION_FAILED from the request's validation: every problem on its field (absent for rules checked later, e.g. wageMax below wageMin)",
+        },
       ),
     ),
   },
@@ -72,7 +76,10 @@ function statusText(status: number) {
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   document.openapi = '3.1.0';
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ErrorBody as unknown as SchemaObject } };
-  const error = { description: 'An error: 4xx for a request to change, 5xx when the service is unavailable', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+  const error = {
+    description: 'An error: 4xx for a request to change, 5xx when the service is unavailable',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+  };
   for (const operations of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
       const operation = operations[method];

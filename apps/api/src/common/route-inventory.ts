@@ -10,7 +10,11 @@ export interface RouteInfo {
   rule: AccessRule | undefined;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every route the app serves, read from Nest's own controller metadata. */
 export function routeInventory(app: INestApplication, prefix = 'api'): RouteInfo[] {

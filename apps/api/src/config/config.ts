@@ -87,12 +87,15 @@ function parseTrustProxy(raw: string | undefined, nodeEnv: string): string | boo
   if (value === '') return 'loopback';
   if (/^(true|\*)$/i.test(value)) {
     if (nodeEnv === 'production') {
-      throw new ConfigError('TRUST_PROXY=true would believe X-Forwarded-For from any client and defeat every per-address limit; name the proxy instead (its address or CIDR, e.g. the web container\'s, or "loopback")');
+      throw new ConfigError(
+        'TRUST_PROXY=true would believe X-Forwarded-For from any client and defeat every per-address limit; name the proxy instead (its address or CIDR, e.g. the web container\'s, or "loopback")',
+      );
     }
     return true;
   }
   if (/^(false|none)$/i.test(value)) return false;
-  if (/^\d+$/.test(value)) throw new ConfigError(`TRUST_PROXY must name the proxy (an address or CIDR, comma-separated, or "loopback"), not a hop count (got "${value}")`);
+  if (/^\d+$/.test(value))
+    throw new ConfigError(`TRUST_PROXY must name the proxy (an address or CIDR, comma-separated, or "loopback"), not a hop count (got "${value}")`);
   return value;
 }
 

@@ -31,7 +31,18 @@ export class ConsentsService {
   async grant(caller: AuthUser, noticeVersion: string, requestId: string) {
     await this.db.transaction(async (tx) => {
       await this.consents.insert(caller.id, 'grant', noticeVersion, tx);
-      await this.audit.record({ actor: caller, action: 'consent.grant', entityType: 'user', entityId: caller.id, orgId: caller.orgId, requestId, details: { scope: 'referrals', noticeVersion } }, tx);
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'consent.grant',
+          entityType: 'user',
+          entityId: caller.id,
+          orgId: caller.orgId,
+          requestId,
+          details: { scope: 'referrals', noticeVersion },
+        },
+        tx,
+      );
     });
     return this.status(caller);
   }
@@ -39,7 +50,10 @@ export class ConsentsService {
   async withdraw(caller: AuthUser, requestId: string) {
     await this.db.transaction(async (tx) => {
       await this.consents.insert(caller.id, 'withdraw', REFERRAL_NOTICE_VERSION, tx);
-      await this.audit.record({ actor: caller, action: 'consent.withdraw', entityType: 'user', entityId: caller.id, orgId: caller.orgId, requestId, details: { scope: 'referrals' } }, tx);
+      await this.audit.record(
+        { actor: caller, action: 'consent.withdraw', entityType: 'user', entityId: caller.id, orgId: caller.orgId, requestId, details: { scope: 'referrals' } },
+        tx,
+      );
     });
   }
 }

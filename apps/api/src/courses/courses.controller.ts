@@ -17,7 +17,10 @@ export class CoursesController {
 
   @Get()
   @Public({ identifiesCaller: true })
-  @ApiOperation({ summary: 'The published catalogue, paged (`limit` up to 100; without it, the first 100); `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)' })
+  @ApiOperation({
+    summary:
+      'The published catalogue, paged (`limit` up to 100; without it, the first 100); `include=drafts` adds unpublished courses, for admins only (401 anonymous, 403 other roles)',
+  })
   @Responds(200, CoursePage)
   list(@Query() query: ListCoursesQuery, @Lang() lang: Locale, @CurrentUser() user: AuthUser | undefined, @ReqMeta() meta: RequestMeta) {
     const page = pageOf({ limit: query.limit ?? 100, offset: query.offset });
@@ -43,7 +46,13 @@ export class CoursesController {
   @Patch(':id')
   @Authenticated({ roles: ['admin'] })
   @Responds(200, Course)
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string, @Body() body: UpdateCourseDto, @ReqMeta() meta: RequestMeta, @Lang() lang: Locale) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 400 })) id: string,
+    @Body() body: UpdateCourseDto,
+    @ReqMeta() meta: RequestMeta,
+    @Lang() lang: Locale,
+  ) {
     return this.courses.update(user, id, body, meta.requestId, lang);
   }
 }

@@ -42,7 +42,21 @@ export interface LessonInput {
 }
 
 /** Column values of a new course, in the order of the INSERT. */
-export type NewCourse = [code: string, category: string, titleZh: string, titleEn: string, descriptionZh: string, descriptionEn: string, requiredHours: number, minAttendancePct: number, passMark: number, validityMonths: number | null, requiredForVolunteers: boolean, published: boolean, ownerOrgId: string | null];
+export type NewCourse = [
+  code: string,
+  category: string,
+  titleZh: string,
+  titleEn: string,
+  descriptionZh: string,
+  descriptionEn: string,
+  requiredHours: number,
+  minAttendancePct: number,
+  passMark: number,
+  validityMonths: number | null,
+  requiredForVolunteers: boolean,
+  published: boolean,
+  ownerOrgId: string | null,
+];
 
 @SqlRepository('courses')
 @Injectable()
@@ -54,10 +68,18 @@ export class CoursesRepository {
    * root, where the national catalogue (no owner) sits.
    */
   @SqlExample(() => [Example.scope('admin', 'course.manage'), `/${Example.ID}/`, 'law', { limit: 100, offset: 0 }])
-  async list(drafts: Scope | null, rootPath: string | null, category: string | undefined, page: { limit: number; offset: number }): Promise<{ rows: CourseRow[]; total: number }> {
+  async list(
+    drafts: Scope | null,
+    rootPath: string | null,
+    category: string | undefined,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: CourseRow[]; total: number }> {
     const params: unknown[] = [category ?? null];
     const draftsSql = drafts
-      ? drafts.where({ orgPath: `coalesce((SELECT o.path FROM organizations o WHERE o.id = c.owner_org_id), $${params.push(rootPath)}::text)`, published: 'c.published' }, params)
+      ? drafts.where(
+          { orgPath: `coalesce((SELECT o.path FROM organizations o WHERE o.id = c.owner_org_id), $${params.push(rootPath)}::text)`, published: 'c.published' },
+          params,
+        )
       : 'false';
     const where = `(c.published OR ${draftsSql}) AND ($1::text IS NULL OR c.category = $1)`;
     const [rows, count] = await Promise.all([
@@ -77,17 +99,25 @@ export class CoursesRepository {
   /** By id, or by code (any case). */
   @SqlExample(() => ['LAW-MPL'])
   async find(idOrCode: string, byId = false): Promise<CourseRow | null> {
-    const rows: CourseRow[] = await this.db.query(`SELECT c.*, ${OPEN_CLASSES}, ${COUNTS} FROM courses c WHERE ${byId ? 'c.id = $1' : 'c.code = upper($1)'}`, [idOrCode]);
+    const rows: CourseRow[] = await this.db.query(`SELECT c.*, ${OPEN_CLASSES}, ${COUNTS} FROM courses c WHERE ${byId ? 'c.id = $1' : 'c.code = upper($1)'}`, [
+      idOrCode,
+    ]);
     return rows[0] ?? null;
   }
 
   @SqlExample(() => [Example.ID])
-  async lessons(courseId: string): Promise<{ id: string; position: number; title_zh: string; title_en: string; body_zh: string; body_en: string; hours: string }[]> {
+  async lessons(
+    courseId: string,
+  ): Promise<{ id: string; position: number; title_zh: string; title_en: string; body_zh: string; body_en: string; hours: string }[]> {
     return this.db.query(`SELECT id, position, title_zh, title_en, body_zh, body_en, hours FROM lessons WHERE course_id = $1 ORDER BY position`, [courseId]);
   }
 
   @SqlExample(() => [Example.ID])
-  async assessments(courseId: string): Promise<{ id: string; position: number; kind: string; title_zh: string; title_en: string; pass_mark: number; max_attempts: number | null; question_count: string }[]> {
+  async assessments(
+    courseId: string,
+  ): Promise<
+    { id: string; position: number; kind: string; title_zh: string; title_en: string; pass_mark: number; max_attempts: number | null; question_count: string }[]
+  > {
     return this.db.query(
       `SELECT a.id, a.position, a.kind, a.title_zh, a.title_en, a.pass_mark, a.max_attempts, (SELECT count(*) FROM questions q WHERE q.assessment_id = a.id) AS question_count
          FROM assessments a WHERE a.course_id = $1 ORDER BY a.position`,
@@ -122,7 +152,10 @@ export class CoursesRepository {
   }
 
   @SqlExample(() => [Example.ID])
-  async lockForUpdate(id: string, manager?: EntityManager): Promise<{ required_for_volunteers: boolean; published: boolean; owner_org_id: string | null; owner_path: string | null } | null> {
+  async lockForUpdate(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<{ required_for_volunteers: boolean; published: boolean; owner_org_id: string | null; owner_path: string | null } | null> {
     const [existing] = await (manager ?? this.db.manager).query(
       `SELECT c.required_for_volunteers, c.published, c.owner_org_id, o.path AS owner_path FROM courses c LEFT JOIN organizations o ON o.id = c.owner_org_id WHERE c.id = $1 FOR UPDATE OF c`,
       [id],
@@ -133,7 +166,10 @@ export class CoursesRepository {
   /** Sets the given columns (names come from the service, never from input). */
   @SqlExample(() => [Example.ID, [['required_hours', 10]]])
   async update(id: string, set: [column: string, value: unknown][], manager?: EntityManager): Promise<void> {
-    await queryRows(manager ?? this.db.manager, `UPDATE courses SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [id, ...set.map(([, v]) => v)]);
+    await queryRows(manager ?? this.db.manager, `UPDATE courses SET ${set.map(([c], i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...set.map(([, v]) => v),
+    ]);
   }
 
   /**
@@ -182,7 +218,14 @@ export class CoursesRepository {
     await tx.query(
       `INSERT INTO lessons (course_id, position, title_zh, title_en, body_zh, body_en, hours)
        SELECT $1, ord, t, te, b, be, h FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) WITH ORDINALITY AS l(t, te, b, be, h, ord)`,
-      [courseId, lessons.map((l) => l.title), lessons.map((l) => l.titleEn ?? l.title), lessons.map((l) => l.body), lessons.map((l) => l.bodyEn ?? ''), lessons.map((l) => l.hours)],
+      [
+        courseId,
+        lessons.map((l) => l.title),
+        lessons.map((l) => l.titleEn ?? l.title),
+        lessons.map((l) => l.body),
+        lessons.map((l) => l.bodyEn ?? ''),
+        lessons.map((l) => l.hours),
+      ],
     );
   }
 }

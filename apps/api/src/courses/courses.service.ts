@@ -61,19 +61,33 @@ export class CoursesService {
   async list(
     category: string | undefined,
     lang: Locale,
-    options: { includeDrafts: boolean; caller: AuthUser | null; requestId: string; limit?: number; offset?: number } = { includeDrafts: false, caller: null, requestId: '' },
+    options: { includeDrafts: boolean; caller: AuthUser | null; requestId: string; limit?: number; offset?: number } = {
+      includeDrafts: false,
+      caller: null,
+      requestId: '',
+    },
   ) {
     const { caller } = options;
     const drafts = options.includeDrafts && caller ? this.policy.scope(caller, 'course.manage') : null;
     if (options.includeDrafts) {
       if (!caller) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in as an admin to see draft courses');
       if (!drafts!.any) {
-        await this.audit.record({ actor: caller, action: 'access.denied', entityType: 'route', entityId: 'GET /api/courses?include=drafts', orgId: caller.orgId, requestId: options.requestId });
+        await this.audit.record({
+          actor: caller,
+          action: 'access.denied',
+          entityType: 'route',
+          entityId: 'GET /api/courses?include=drafts',
+          orgId: caller.orgId,
+          requestId: options.requestId,
+        });
         throw forbidden('Draft courses are visible to admins only');
       }
     }
     // Drafts: only those of her subtree (the national catalogue's for a root admin).
-    const { rows, total } = await this.courses.list(drafts, courseOrgPath(null, caller?.orgPath), category, { limit: options.limit ?? 100, offset: options.offset ?? 0 });
+    const { rows, total } = await this.courses.list(drafts, courseOrgPath(null, caller?.orgPath), category, {
+      limit: options.limit ?? 100,
+      offset: options.offset ?? 0,
+    });
     return { items: rows.map((r) => this.summary(r, lang, options.caller)), total };
   }
 
@@ -81,9 +95,17 @@ export class CoursesService {
   async get(idOrCode: string, lang: Locale, caller: AuthUser | null) {
     const course = await this.courses.find(idOrCode, UUID.test(idOrCode));
     // A draft only for the admins who may change it; signed out, published courses only.
-    const readable = course && (caller ? this.policy.can(caller, 'course.read', { orgPath: courseOrgPath(course.owner_path, caller.orgPath), published: course.published }) : course.published);
+    const readable =
+      course &&
+      (caller
+        ? this.policy.can(caller, 'course.read', { orgPath: courseOrgPath(course.owner_path, caller.orgPath), published: course.published })
+        : course.published);
     if (!course || !readable) throw notFound('Course');
-    const [lessons, assessments, prerequisites] = await Promise.all([this.courses.lessons(course.id), this.courses.assessments(course.id), this.courses.prerequisites(course.id)]);
+    const [lessons, assessments, prerequisites] = await Promise.all([
+      this.courses.lessons(course.id),
+      this.courses.assessments(course.id),
+      this.courses.prerequisites(course.id),
+    ]);
     return {
       ...this.summary(course, lang, caller),
       descriptionZh: course.description_zh,
@@ -116,14 +138,31 @@ export class CoursesService {
     const ownerOrgId = input.ownerOrgId ? await this.requireOwner(caller, input.ownerOrgId) : caller.orgId;
     const id = await this.db.transaction(async (tx) => {
       const courseId = await this.courses.insert(
-        [input.code, input.category, input.title, input.titleEn ?? input.title, input.description ?? '', input.descriptionEn ?? '', input.requiredHours, input.minAttendancePct, input.passMark, input.validityMonths ?? null, input.requiredForVolunteers, input.published ?? true, ownerOrgId],
+        [
+          input.code,
+          input.category,
+          input.title,
+          input.titleEn ?? input.title,
+          input.description ?? '',
+          input.descriptionEn ?? '',
+          input.requiredHours,
+          input.minAttendancePct,
+          input.passMark,
+          input.validityMonths ?? null,
+          input.requiredForVolunteers,
+          input.published ?? true,
+          ownerOrgId,
+        ],
         tx,
       );
       if (!courseId) throw conflict('CONFLICT', `A course with code ${input.code} already exists`);
       await this.replacePrerequisites(tx, courseId, input.prerequisiteCourseIds ?? []);
       await this.replaceLessons(tx, courseId, input.lessons ?? []);
       if (input.requiredForVolunteers && (input.published ?? true)) await this.volunteerReadinessChanged(tx);
-      await this.audit.record({ actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: ownerOrgId, requestId, details: { code: input.code } }, tx);
+      await this.audit.record(
+        { actor: caller, action: 'course.create', entityType: 'course', entityId: courseId, orgId: ownerOrgId, requestId, details: { code: input.code } },
+        tx,
+      );
       return courseId;
     });
     return this.get(id, lang, caller);
@@ -141,12 +180,24 @@ export class CoursesService {
       // Another branch's course (its fields, lessons, publishing): not found, as for an unknown id.
       if (!existing || !this.mayEdit(caller, existing)) throw notFound('Course');
       const countsForReadiness = (c: { required_for_volunteers: boolean; published: boolean }) => c.required_for_volunteers && c.published;
-      const after = { required_for_volunteers: input.requiredForVolunteers ?? existing.required_for_volunteers, published: input.published ?? existing.published };
+      const after = {
+        required_for_volunteers: input.requiredForVolunteers ?? existing.required_for_volunteers,
+        published: input.published ?? existing.published,
+      };
       const columns: [string, unknown][] = [
-        ['code', input.code], ['category', input.category], ['title_zh', input.title], ['title_en', input.titleEn],
-        ['description_zh', input.description], ['description_en', input.descriptionEn], ['required_hours', input.requiredHours],
-        ['min_attendance_pct', input.minAttendancePct], ['pass_mark', input.passMark], ['validity_months', input.validityMonths],
-        ['required_for_volunteers', input.requiredForVolunteers], ['published', input.published], ['owner_org_id', newOwner],
+        ['code', input.code],
+        ['category', input.category],
+        ['title_zh', input.title],
+        ['title_en', input.titleEn],
+        ['description_zh', input.description],
+        ['description_en', input.descriptionEn],
+        ['required_hours', input.requiredHours],
+        ['min_attendance_pct', input.minAttendancePct],
+        ['pass_mark', input.passMark],
+        ['validity_months', input.validityMonths],
+        ['required_for_volunteers', input.requiredForVolunteers],
+        ['published', input.published],
+        ['owner_org_id', newOwner],
       ];
       const set = columns.filter(([, v]) => v !== undefined);
       if (set.length > 0) {
@@ -160,7 +211,18 @@ export class CoursesService {
       if (input.prerequisiteCourseIds) await this.replacePrerequisites(tx, id, input.prerequisiteCourseIds);
       if (input.lessons) await this.replaceLessons(tx, id, input.lessons);
       if (countsForReadiness(existing) !== countsForReadiness(after)) await this.volunteerReadinessChanged(tx);
-      await this.audit.record({ actor: caller, action: 'course.update', entityType: 'course', entityId: id, orgId: newOwner ?? existing.owner_org_id ?? caller.orgId, requestId, details: { fields: Object.keys(input) } }, tx);
+      await this.audit.record(
+        {
+          actor: caller,
+          action: 'course.update',
+          entityType: 'course',
+          entityId: id,
+          orgId: newOwner ?? existing.owner_org_id ?? caller.orgId,
+          requestId,
+          details: { fields: Object.keys(input) },
+        },
+        tx,
+      );
     });
     return this.get(id, lang, caller);
   }
@@ -172,7 +234,8 @@ export class CoursesService {
   private async replacePrerequisites(tx: EntityManager, courseId: string, ids: string[]) {
     const unique = [...new Set(ids)];
     if (unique.includes(courseId)) throw new AppError(422, 'VALIDATION_FAILED', 'A course cannot be its own prerequisite');
-    if ((await this.courses.countExisting(unique, tx)) !== unique.length) throw new AppError(400, 'VALIDATION_FAILED', 'prerequisiteCourseIds names a course that does not exist');
+    if ((await this.courses.countExisting(unique, tx)) !== unique.length)
+      throw new AppError(400, 'VALIDATION_FAILED', 'prerequisiteCourseIds names a course that does not exist');
     if (await this.courses.wouldCycle(unique, courseId, tx)) throw new AppError(422, 'VALIDATION_FAILED', 'These prerequisites would form a cycle');
     await this.courses.setPrerequisites(courseId, unique, tx);
   }

@@ -12,7 +12,12 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000), statement_timeout: 30000, application_name: 'hearth-api' },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 5000),
+      statement_timeout: 30000,
+      application_name: 'hearth-api',
+    },
   };
 }
 

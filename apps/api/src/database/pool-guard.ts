@@ -33,7 +33,12 @@ export function installPoolGuard(dataSource: DataSource): void {
   driver.obtainMasterConnection = async () => {
     const held = holding.getStore();
     if (held && held.connections > 0) {
-      const where = (new Error().stack ?? '').split('\n').filter((line) => /apps\/api\/(src|dist)\//.test(line) && !line.includes('pool-guard')).slice(0, 4).map((line) => line.trim()).join(' < ');
+      const where = (new Error().stack ?? '')
+        .split('\n')
+        .filter((line) => /apps\/api\/(src|dist)\//.test(line) && !line.includes('pool-guard'))
+        .slice(0, 4)
+        .map((line) => line.trim())
+        .join(' < ');
       const message = `a transaction asked the pool for a second connection while holding one (${where || 'unknown caller'}); query through the transaction's manager, or move this before or after the transaction`;
       poolGuardViolations.push(message);
       throw new NestedPoolConnectionError(message);

@@ -48,18 +48,24 @@ const jobFields = {
 };
 
 /** What staff and the employer see of an opening. */
-export const StaffJob = Type.Object({
-  ...jobFields,
-  referralCount: Count(),
-  hiredCount: Count(),
-}, { description: 'As coordinators, admins, instructors and employer staff see it' });
+export const StaffJob = Type.Object(
+  {
+    ...jobFields,
+    referralCount: Count(),
+    hiredCount: Count(),
+  },
+  { description: 'As coordinators, admins, instructors and employer staff see it' },
+);
 
 /** What a learner sees: no pipeline counts, and whether she qualifies. */
-export const LearnerJob = Type.Object({
-  ...jobFields,
-  qualifies: Type.Boolean({ description: 'She holds every required certificate, or a checked qualification the opening accepts' }),
-  missingCourses: Type.Array(CourseRef, { description: 'Required courses she has no valid certificate for; empty when she qualifies' }),
-}, { description: 'As a learner sees it' });
+export const LearnerJob = Type.Object(
+  {
+    ...jobFields,
+    qualifies: Type.Boolean({ description: 'She holds every required certificate, or a checked qualification the opening accepts' }),
+    missingCourses: Type.Array(CourseRef, { description: 'Required courses she has no valid certificate for; empty when she qualifies' }),
+  },
+  { description: 'As a learner sees it' },
+);
 
 export const Job = Type.Union([StaffJob, LearnerJob]);
 export const JobList = Page(Job);

@@ -120,7 +120,10 @@ export class JobsRepository {
 
   @SqlExample(() => [Example.ID])
   async findEmployer(id: string): Promise<EmployerRow | null> {
-    const rows: EmployerRow[] = await this.db.query(`SELECT e.id, e.org_id AS "orgId", o.path FROM employers e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1`, [id]);
+    const rows: EmployerRow[] = await this.db.query(
+      `SELECT e.id, e.org_id AS "orgId", o.path FROM employers e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -130,14 +133,28 @@ export class JobsRepository {
     return (await this.db.query(`SELECT id FROM courses WHERE id = ANY($1)`, [ids])).length;
   }
 
-  @SqlExample(() => [{ employerId: Example.ID, title: '保洁员', description: '', location: '福州', positions: 2, wageMin: null, wageMax: null, createdBy: Example.ID2, courseIds: [Example.ID], occupations: ['家政服务员'] }])
+  @SqlExample(() => [
+    {
+      employerId: Example.ID,
+      title: '保洁员',
+      description: '',
+      location: '福州',
+      positions: 2,
+      wageMin: null,
+      wageMax: null,
+      createdBy: Example.ID2,
+      courseIds: [Example.ID],
+      occupations: ['家政服务员'],
+    },
+  ])
   async insertJob(job: NewJob, tx: EntityManager = this.db.manager): Promise<string> {
     const [{ id }] = await tx.query(
       `INSERT INTO job_openings (employer_id, title, description, location, positions, wage_min, wage_max, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [job.employerId, job.title, job.description, job.location, job.positions, job.wageMin, job.wageMax, job.createdBy],
     );
     if (job.courseIds.length) await tx.query(`INSERT INTO job_required_courses (job_id, course_id) SELECT $1, unnest($2::uuid[])`, [id, job.courseIds]);
-    if (job.occupations.length) await tx.query(`INSERT INTO job_accepted_qualifications (job_id, occupation) SELECT $1, unnest($2::text[])`, [id, job.occupations]);
+    if (job.occupations.length)
+      await tx.query(`INSERT INTO job_accepted_qualifications (job_id, occupation) SELECT $1, unnest($2::text[])`, [id, job.occupations]);
     return id;
   }
 
@@ -155,7 +172,10 @@ export class JobsRepository {
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const [rows, count] = await Promise.all([
       this.db.query(`${jobSelect(lang)} ${whereSql} ORDER BY j.created_at DESC, j.id LIMIT ${page.limit} OFFSET ${page.offset}`, params) as Promise<JobRow[]>,
-      this.db.query(`SELECT count(*)::int AS n FROM job_openings j JOIN employers e ON e.id = j.employer_id JOIN organizations o ON o.id = e.org_id ${whereSql}`, params) as Promise<{ n: number }[]>,
+      this.db.query(
+        `SELECT count(*)::int AS n FROM job_openings j JOIN employers e ON e.id = j.employer_id JOIN organizations o ON o.id = e.org_id ${whereSql}`,
+        params,
+      ) as Promise<{ n: number }[]>,
     ]);
     return { rows, total: count[0].n };
   }

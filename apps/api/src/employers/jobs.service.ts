@@ -23,7 +23,10 @@ export class JobsService {
   async createEmployer(caller: AuthUser, input: CreateEmployerDto, requestId: string) {
     await this.policy.require(caller, 'org.manage', input.orgId);
     return this.db.transaction(async (tx) => {
-      const row = await this.jobs.insertEmployer({ orgId: input.orgId, name: input.name, industry: input.industry, contactName: input.contactName, contactPhone: input.contactPhone }, tx);
+      const row = await this.jobs.insertEmployer(
+        { orgId: input.orgId, name: input.name, industry: input.industry, contactName: input.contactName, contactPhone: input.contactPhone },
+        tx,
+      );
       await this.audit.record({ actor: caller, action: 'employer.create', entityType: 'employer', entityId: row.id, orgId: input.orgId, requestId }, tx);
       return row;
     });
@@ -37,13 +40,26 @@ export class JobsService {
   async createJob(caller: AuthUser, input: CreateJobDto, requestId: string, lang: Locale) {
     const employer = await this.jobs.findEmployer(input.employerId);
     this.policy.assert(caller, 'employer.manage', employer && { orgPath: employer.path, employerId: employer.id });
-    if (input.wageMin !== undefined && input.wageMax !== undefined && input.wageMax < input.wageMin) throw new AppError(400, 'VALIDATION_FAILED', 'wageMax must not be below wageMin');
+    if (input.wageMin !== undefined && input.wageMax !== undefined && input.wageMax < input.wageMin)
+      throw new AppError(400, 'VALIDATION_FAILED', 'wageMax must not be below wageMin');
     const courses = [...new Set(input.requiredCourseIds)];
-    if ((await this.jobs.countCourses(courses)) !== courses.length) throw new AppError(400, 'VALIDATION_FAILED', 'requiredCourseIds names a course that does not exist');
+    if ((await this.jobs.countCourses(courses)) !== courses.length)
+      throw new AppError(400, 'VALIDATION_FAILED', 'requiredCourseIds names a course that does not exist');
     const id = await this.db.transaction(async (tx) => {
       const occupations = [...new Set((input.acceptedQualifications ?? []).map((o) => o.trim()).filter(Boolean))];
       const jobId = await this.jobs.insertJob(
-        { employerId: employer!.id, title: input.title, description: input.description ?? '', location: input.location, positions: input.positions, wageMin: input.wageMin ?? null, wageMax: input.wageMax ?? null, createdBy: caller.id, courseIds: courses, occupations },
+        {
+          employerId: employer!.id,
+          title: input.title,
+          description: input.description ?? '',
+          location: input.location,
+          positions: input.positions,
+          wageMin: input.wageMin ?? null,
+          wageMax: input.wageMax ?? null,
+          createdBy: caller.id,
+          courseIds: courses,
+          occupations,
+        },
         tx,
       );
       await this.audit.record({ actor: caller, action: 'job.create', entityType: 'job', entityId: jobId, orgId: employer!.orgId, requestId }, tx);
@@ -67,7 +83,14 @@ export class JobsService {
   private async decorate(caller: AuthUser, jobs: JobRow[], lang: Locale) {
     const rows = jobs.map(({ path: _path, ...job }) => job);
     if (!this.policy.roleMay(caller.role, 'job.fit.read')) return rows;
-    const fits = new Map((await this.jobs.fit(rows.map((j) => j.id), caller.id)).map((f) => [f.jobId, f]));
+    const fits = new Map(
+      (
+        await this.jobs.fit(
+          rows.map((j) => j.id),
+          caller.id,
+        )
+      ).map((f) => [f.jobId, f]),
+    );
     return rows.map((job) => {
       const fit = fits.get(job.id)!;
       const qualifies = fit.missing.length === 0 || fit.accepted;

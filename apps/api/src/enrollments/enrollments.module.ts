@@ -4,5 +4,9 @@ import { EnrollmentsRepository } from './enrollments.repository.js';
 import { EnrollmentsService } from './enrollments.service.js';
 import { StudyPackController, StudyPackService } from './study-pack.js';
 
-@Module({ controllers: [EnrollmentsController, StudyPackController], providers: [EnrollmentsService, StudyPackService, EnrollmentsRepository], exports: [EnrollmentsService] })
+@Module({
+  controllers: [EnrollmentsController, StudyPackController],
+  providers: [EnrollmentsService, StudyPackService, EnrollmentsRepository],
+  exports: [EnrollmentsService],
+})
 export class EnrollmentsModule {}

@@ -109,12 +109,19 @@ export class EnrollmentsRepository {
 
   @SqlExample(() => [Example.ID, Example.ID2])
   async existing(classId: string, learnerId: string, manager?: EntityManager): Promise<{ status: string; waitlist_position: number | null } | null> {
-    const rows: { status: string; waitlist_position: number | null }[] = await (manager ?? this.db.manager).query(EXISTING_ENROLLMENT_SQL, [classId, learnerId]);
+    const rows: { status: string; waitlist_position: number | null }[] = await (manager ?? this.db.manager).query(EXISTING_ENROLLMENT_SQL, [
+      classId,
+      learnerId,
+    ]);
     return rows[0] ?? null;
   }
 
   @SqlExample(() => [Example.ID, Example.ID2])
-  async missingPrerequisites(courseId: string, learnerId: string, manager?: EntityManager): Promise<{ id: string; code: string; title_zh: string; title_en: string }[]> {
+  async missingPrerequisites(
+    courseId: string,
+    learnerId: string,
+    manager?: EntityManager,
+  ): Promise<{ id: string; code: string; title_zh: string; title_en: string }[]> {
     return (manager ?? this.db.manager).query(MISSING_PREREQUISITES_SQL, [courseId, learnerId]);
   }
 
@@ -126,9 +133,18 @@ export class EnrollmentsRepository {
 
   /** A seat if one is free, else the end of the waitlist; the class row must be locked. */
   @SqlExample(() => [{ classId: Example.ID, learnerId: Example.ID2, seat: true, position: null, enrolledBy: Example.ID }])
-  async insert(e: { classId: string; learnerId: string; seat: boolean; position: number | null; enrolledBy: string }, manager?: EntityManager): Promise<string> {
+  async insert(
+    e: { classId: string; learnerId: string; seat: boolean; position: number | null; enrolledBy: string },
+    manager?: EntityManager,
+  ): Promise<string> {
     const tx = manager ?? this.db.manager;
-    const rows: { id: string }[] = await tx.query(INSERT_ENROLLMENT_SQL, [e.classId, e.learnerId, e.seat ? 'enrolled' : 'waitlisted', e.position, e.enrolledBy]);
+    const rows: { id: string }[] = await tx.query(INSERT_ENROLLMENT_SQL, [
+      e.classId,
+      e.learnerId,
+      e.seat ? 'enrolled' : 'waitlisted',
+      e.position,
+      e.enrolledBy,
+    ]);
     await tx.query(e.seat ? SEAT_TAKEN_SQL : WAITLIST_JOINED_SQL, [e.classId]);
     return rows[0].id;
   }
@@ -152,10 +168,10 @@ export class EnrollmentsRepository {
        UPDATE enrollments e SET waitlist_position = ranked.pos FROM ranked WHERE e.id = ranked.id AND e.waitlist_position <> ranked.pos`,
       [classId],
     );
-    await tx.query(
-      `UPDATE classes SET enrolled_count = enrolled_count + $2, waitlist_count = waitlist_count - $2, updated_at = now() WHERE id = $1`,
-      [classId, promoted.length],
-    );
+    await tx.query(`UPDATE classes SET enrolled_count = enrolled_count + $2, waitlist_count = waitlist_count - $2, updated_at = now() WHERE id = $1`, [
+      classId,
+      promoted.length,
+    ]);
     return promoted;
   }
 

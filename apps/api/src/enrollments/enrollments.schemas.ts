@@ -20,7 +20,11 @@ export const EnrollmentResult = Type.Object({
   learnerId: Uuid(),
   status: OneOf(['enrolled', 'waitlisted'] as const),
   waitlistPosition: Type.Optional(WaitlistPosition),
-  warnings: Type.Optional(Type.Array(OneOf(['TOO_LATE_TO_COMPLETE'] as const), { description: 'Staff enrolled her although the sessions ahead cannot bring her to the course rules' })),
+  warnings: Type.Optional(
+    Type.Array(OneOf(['TOO_LATE_TO_COMPLETE'] as const), {
+      description: 'Staff enrolled her although the sessions ahead cannot bring her to the course rules',
+    }),
+  ),
 });
 sameShape<Static<typeof EnrollmentResult>, EnrollmentResultDto>(true);
 

@@ -56,7 +56,9 @@ export class EnrollmentsService {
       if (closed) throw new AppError(422, 'CLASS_CLOSED', 'This class has finished or was cancelled; choose another class');
       const existing = await this.enrollments.existing(classId, learnerId, tx);
       if (existing) {
-        throw conflict('ALREADY_ENROLLED', existing.status === 'waitlisted' ? 'Already on the waitlist of this class' : 'Already enrolled in this class', { status: existing.status });
+        throw conflict('ALREADY_ENROLLED', existing.status === 'waitlisted' ? 'Already on the waitlist of this class' : 'Already enrolled in this class', {
+          status: existing.status,
+        });
       }
       const missing = await this.enrollments.missingPrerequisites(k.course_id, learnerId, tx);
       if (missing.length > 0) {
@@ -68,7 +70,11 @@ export class EnrollmentsService {
       const outlook = await this.enrollments.attendanceOutlook(classId, learnerId, tx);
       const tooLate = !canStillComplete({ minAttendancePct: k.min_attendance_pct, requiredHours: k.required_hours }, outlook);
       if (tooLate && selfService) {
-        throw new AppError(422, 'TOO_LATE_TO_COMPLETE', 'The sessions left in this class cannot reach the course attendance or hours rule; choose a later class');
+        throw new AppError(
+          422,
+          'TOO_LATE_TO_COMPLETE',
+          'The sessions left in this class cannot reach the course attendance or hours rule; choose a later class',
+        );
       }
       const seat = k.enrolled_count < k.capacity;
       const position = seat ? null : k.waitlist_count + 1;
@@ -99,7 +105,8 @@ export class EnrollmentsService {
       const e = await this.enrollments.find(enrollmentId, tx);
       if (!this.policy.can(caller, 'enrollment.withdraw', { orgPath: k!.path, subjectId: e.learner_id })) throw notFound('Enrollment');
       if (e.status === 'withdrawn') return;
-      if (e.status === 'completed' || e.status === 'failed') throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrollment cannot be withdrawn');
+      if (e.status === 'completed' || e.status === 'failed')
+        throw new AppError(422, 'INVALID_TRANSITION', 'A completed or failed enrollment cannot be withdrawn');
       await this.withdrawLocked(tx, classId, { id: enrollmentId, status: e.status as 'enrolled' | 'waitlisted', waitlist_position: e.waitlist_position });
     });
   }

@@ -3,5 +3,9 @@ import { ExternalCredentialsController, QualificationReviewController } from './
 import { ExternalCredentialsRepository } from './external-credentials.repository.js';
 import { ExternalCredentialsService } from './external-credentials.service.js';
 
-@Module({ controllers: [ExternalCredentialsController, QualificationReviewController], providers: [ExternalCredentialsService, ExternalCredentialsRepository], exports: [ExternalCredentialsService] })
+@Module({
+  controllers: [ExternalCredentialsController, QualificationReviewController],
+  providers: [ExternalCredentialsService, ExternalCredentialsRepository],
+  exports: [ExternalCredentialsService],
+})
 export class ExternalCredentialsModule {}

@@ -30,7 +30,13 @@ const COLUMNS = `x.id, x.learner_id AS "learnerId", x.certificate_number AS "cer
   x.status, x.rejection_reason AS "rejectionReason", x.course_id AS "courseId",
   x.checked_at AS "checkedAt", x.checked_by AS "checkedBy", x.created_at AS "createdAt"`;
 
-const INPUT: ExternalCredentialInput = { certificateNumber: 'S000000000000001', occupation: '育婴员', level: '四级', issuingBody: '人社厅', issuedOn: Example.DAY };
+const INPUT: ExternalCredentialInput = {
+  certificateNumber: 'S000000000000001',
+  occupation: '育婴员',
+  level: '四级',
+  issuingBody: '人社厅',
+  issuedOn: Example.DAY,
+};
 
 @SqlRepository('external-credentials')
 @Injectable()
@@ -93,12 +99,15 @@ export class ExternalCredentialsRepository {
                 x.issuing_body AS "issuingBody", to_char(x.issued_on, 'YYYY-MM-DD') AS "issuedOn", to_char(x.expires_on, 'YYYY-MM-DD') AS "expiresOn",
                 x.status, x.rejection_reason AS "rejectionReason", x.created_at AS "createdAt",
                 m.id AS course_id, m.code AS course_code, m.title_zh, m.title_en, (x.course_id IS NOT NULL) AS matched
-           ${where.replace('WHERE', `LEFT JOIN LATERAL (
+           ${where.replace(
+             'WHERE',
+             `LEFT JOIN LATERAL (
                SELECT c.id, c.code, c.title_zh, c.title_en FROM courses c
                 WHERE c.id = coalesce(x.course_id, (SELECT y.course_id FROM external_credentials y
                                                       WHERE y.occupation = x.occupation AND y.status = 'verified' AND y.course_id IS NOT NULL
                                                       ORDER BY y.checked_at DESC LIMIT 1))) m ON true
-            WHERE`)}
+            WHERE`,
+           )}
           ORDER BY x.created_at, x.id LIMIT ${limit} OFFSET ${offset}`,
         params,
       ) as Promise<ReviewRow[]>,
@@ -122,7 +131,12 @@ export class ExternalCredentialsRepository {
   }
 
   @SqlExample(() => [Example.ID, { status: 'verified', courseId: Example.ID2 }, Example.ID])
-  async decide(id: string, d: { status: 'verified' | 'rejected'; courseId?: string; reason?: string }, checkedBy: string, manager?: EntityManager): Promise<void> {
+  async decide(
+    id: string,
+    d: { status: 'verified' | 'rejected'; courseId?: string; reason?: string },
+    checkedBy: string,
+    manager?: EntityManager,
+  ): Promise<void> {
     await (manager ?? this.db.manager).query(
       `UPDATE external_credentials SET status = $2, course_id = CASE WHEN $2 = 'verified' THEN coalesce($3::uuid, course_id) END,
               rejection_reason = $4, checked_by = $5, checked_at = now() WHERE id = $1`,

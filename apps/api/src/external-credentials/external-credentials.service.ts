@@ -32,7 +32,11 @@ export class ExternalCredentialsService {
   ) {}
 
   /** Her qualifications' facts (her org's path and her id), if the caller may `action` them; 404 otherwise, as for an unknown learner. */
-  private async requireLearner(caller: AuthUser, learnerId: string, action: 'qualification.read' | 'qualification.record' = 'qualification.read'): Promise<Facts> {
+  private async requireLearner(
+    caller: AuthUser,
+    learnerId: string,
+    action: 'qualification.read' | 'qualification.record' = 'qualification.read',
+  ): Promise<Facts> {
     const path = await this.qualifications.learnerOrgPath(learnerId);
     const facts = { orgPath: path, subjectId: learnerId };
     if (path === undefined || !this.policy.can(caller, action, facts)) throw notFound('Learner');
@@ -55,7 +59,14 @@ export class ExternalCredentialsService {
     if (input.expiresOn && input.expiresOn < input.issuedOn) throw badRequest('expiresOn must not be before issuedOn');
     const id = await this.qualifications.record(learnerId, input, caller.id);
     if (!id) throw conflict('CONFLICT', 'This certificate number is already recorded for her');
-    await this.audit.record({ actor: caller, action: 'external_credential.record', entityType: 'external_credential', entityId: id, requestId, details: { learnerId } });
+    await this.audit.record({
+      actor: caller,
+      action: 'external_credential.record',
+      entityType: 'external_credential',
+      entityId: id,
+      requestId,
+      details: { learnerId },
+    });
     return this.one(id);
   }
 
@@ -95,7 +106,13 @@ export class ExternalCredentialsService {
   }
 
   /** One decision, audited in the same transaction; a decided qualification is not decided again (she records it anew after a rejection). */
-  private async decide(caller: AuthUser, id: string, d: { status: 'verified' | 'rejected'; courseId?: string; reason?: string }, requestId: string, pendingOnly = false) {
+  private async decide(
+    caller: AuthUser,
+    id: string,
+    d: { status: 'verified' | 'rejected'; courseId?: string; reason?: string },
+    requestId: string,
+    pendingOnly = false,
+  ) {
     await this.db.transaction(async (tx) => {
       const row = await this.qualifications.lock(id, tx);
       if (pendingOnly && row.status !== 'pending') throw new AppError(409, 'INVALID_TRANSITION', `This qualification is already ${row.status}`);

@@ -23,14 +23,27 @@ export interface LearnerRow {
 }
 
 const HEADERS: Record<string, 'name' | 'phone' | 'learnerType'> = {
-  name: 'name', 姓名: 'name',
-  phone: 'phone', 手机: 'phone', 手机号: 'phone', 手机号码: 'phone', 电话: 'phone',
-  learnertype: 'learnerType', type: 'learnerType', 类型: 'learnerType', 学员类型: 'learnerType',
+  name: 'name',
+  姓名: 'name',
+  phone: 'phone',
+  手机: 'phone',
+  手机号: 'phone',
+  手机号码: 'phone',
+  电话: 'phone',
+  learnertype: 'learnerType',
+  type: 'learnerType',
+  类型: 'learnerType',
+  学员类型: 'learnerType',
 };
 
 const TYPES: Record<string, LearnerType> = {
-  volunteer_mother: 'volunteer_mother', 爱心妈妈: 'volunteer_mother', 志愿者: 'volunteer_mother',
-  migrant_worker: 'migrant_worker', 进城务工妇女: 'migrant_worker', 务工妇女: 'migrant_worker', 务工: 'migrant_worker',
+  volunteer_mother: 'volunteer_mother',
+  爱心妈妈: 'volunteer_mother',
+  志愿者: 'volunteer_mother',
+  migrant_worker: 'migrant_worker',
+  进城务工妇女: 'migrant_worker',
+  务工妇女: 'migrant_worker',
+  务工: 'migrant_worker',
 };
 
 export const MAX_ROWS = 20_000;
@@ -38,7 +51,10 @@ export const MAX_ROWS = 20_000;
 export class CsvFormatError extends Error {}
 
 /** Reads and checks every row; valid rows and rejected rows (with the 1-based file line) come back separately. */
-export function readLearnerCsv(text: string, defaultType: LearnerType = 'migrant_worker'): { rows: LearnerRow[]; rejected: Rejected[]; total: number; header: string[] } {
+export function readLearnerCsv(
+  text: string,
+  defaultType: LearnerType = 'migrant_worker',
+): { rows: LearnerRow[]; rejected: Rejected[]; total: number; header: string[] } {
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
@@ -59,11 +75,29 @@ export function readLearnerCsv(text: string, defaultType: LearnerType = 'migrant
     const name = (record[col('name')] ?? '').trim();
     const phone = (record[col('phone')] ?? '').replace(/[\s-]/g, '');
     const rawType = col('learnerType') >= 0 ? (record[col('learnerType')] ?? '').trim() : '';
-    const learnerType = rawType === '' ? defaultType : TYPES[rawType] ?? TYPES[rawType.toLowerCase()];
-    if (!PHONE_PATTERN.test(phone)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_PHONE', reason: 'phone must be a mainland mobile number: 11 digits starting with 13-19' });
-    else if (name.length < 1 || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_NAME', reason: 'name must be 1 to 100 characters' });
-    else if (!learnerType || !LEARNER_TYPES.includes(learnerType)) rejected.push({ line, phone, name, cells: record, code: 'INVALID_TYPE', reason: 'learnerType must be volunteer_mother (爱心妈妈) or migrant_worker (进城务工妇女)' });
-    else if (seen.has(phone)) rejected.push({ line, phone, name, cells: record, code: 'DUPLICATE_IN_FILE', reason: 'this phone number appears earlier in the file' });
+    const learnerType = rawType === '' ? defaultType : (TYPES[rawType] ?? TYPES[rawType.toLowerCase()]);
+    if (!PHONE_PATTERN.test(phone))
+      rejected.push({
+        line,
+        phone,
+        name,
+        cells: record,
+        code: 'INVALID_PHONE',
+        reason: 'phone must be a mainland mobile number: 11 digits starting with 13-19',
+      });
+    else if (name.length < 1 || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name))
+      rejected.push({ line, phone, name, cells: record, code: 'INVALID_NAME', reason: 'name must be 1 to 100 characters' });
+    else if (!learnerType || !LEARNER_TYPES.includes(learnerType))
+      rejected.push({
+        line,
+        phone,
+        name,
+        cells: record,
+        code: 'INVALID_TYPE',
+        reason: 'learnerType must be volunteer_mother (爱心妈妈) or migrant_worker (进城务工妇女)',
+      });
+    else if (seen.has(phone))
+      rejected.push({ line, phone, name, cells: record, code: 'DUPLICATE_IN_FILE', reason: 'this phone number appears earlier in the file' });
     else {
       seen.add(phone);
       rows.push({ line, name, phone, learnerType, cells: record });

@@ -5,7 +5,10 @@ import { Scope } from '../access/access-policy.js';
 import { Example, SqlExample, SqlRepository } from '../database/sql-repository.js';
 
 /** Accounts already holding phones $1, and whether the scope lets her reuse each (an active learner it reaches). */
-export const knownPhonesSql = (reuse: Scope, params: unknown[]) => `SELECT u.id, u.phone, (u.role = 'learner' AND u.status = 'active' AND coalesce(${reuse.where({ orgPath: 'o.path' }, params)}, false)) AS usable
+export const knownPhonesSql = (
+  reuse: Scope,
+  params: unknown[],
+) => `SELECT u.id, u.phone, (u.role = 'learner' AND u.status = 'active' AND coalesce(${reuse.where({ orgPath: 'o.path' }, params)}, false)) AS usable
            FROM users u LEFT JOIN organizations o ON o.id = u.org_id WHERE u.phone = ANY($1)`;
 
 export interface ImportJobRow {
@@ -95,13 +98,19 @@ export class ImportsRepository {
   /** Of these learners, those with an enrollment in the class that is not withdrawn. */
   @SqlExample(() => [Example.ID, [Example.ID2], undefined])
   async alreadyEnrolled(classId: string, learnerIds: string[], tx: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { learner_id: string }[] = await tx.query(`SELECT learner_id FROM enrollments WHERE class_id = $1 AND learner_id = ANY($2) AND status <> 'withdrawn'`, [classId, learnerIds]);
+    const rows: { learner_id: string }[] = await tx.query(
+      `SELECT learner_id FROM enrollments WHERE class_id = $1 AND learner_id = ANY($2) AND status <> 'withdrawn'`,
+      [classId, learnerIds],
+    );
     return rows.map((r) => r.learner_id);
   }
 
   /** The first `enrolled` of them are enrolled, the rest join the end of the waitlist. */
   @SqlExample(() => [{ classId: Example.ID, learnerIds: [Example.ID2], enrolled: 1, waitlistCount: 0, enrolledBy: Example.ID }, undefined])
-  async enrol(e: { classId: string; learnerIds: string[]; enrolled: number; waitlistCount: number; enrolledBy: string }, tx: EntityManager = this.db.manager): Promise<void> {
+  async enrol(
+    e: { classId: string; learnerIds: string[]; enrolled: number; waitlistCount: number; enrolledBy: string },
+    tx: EntityManager = this.db.manager,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO enrollments (class_id, learner_id, status, waitlist_position, enrolled_by)
        SELECT $1, l, CASE WHEN ord <= $3 THEN 'enrolled' ELSE 'waitlisted' END,
@@ -110,7 +119,11 @@ export class ImportsRepository {
       [e.classId, e.learnerIds, e.enrolled, e.waitlistCount, e.enrolledBy],
     );
     const waitlisted = e.learnerIds.length - e.enrolled;
-    await tx.query(`UPDATE classes SET enrolled_count = enrolled_count + $2, waitlist_count = waitlist_count + $3, updated_at = now() WHERE id = $1`, [e.classId, e.enrolled, waitlisted]);
+    await tx.query(`UPDATE classes SET enrolled_count = enrolled_count + $2, waitlist_count = waitlist_count + $3, updated_at = now() WHERE id = $1`, [
+      e.classId,
+      e.enrolled,
+      waitlisted,
+    ]);
   }
 
   @SqlExample(() => [Example.ID])

@@ -2,7 +2,13 @@ import { Type, type Static } from 'typebox';
 import type { ImportRejectCode, ImportResultDto, ImportStatusDto } from '@hearth/contracts';
 import { Count, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
 
-const REJECT_CODES = ['INVALID_NAME', 'INVALID_PHONE', 'INVALID_TYPE', 'DUPLICATE_IN_FILE', 'PHONE_OTHER_ACCOUNT'] as const satisfies readonly ImportRejectCode[];
+const REJECT_CODES = [
+  'INVALID_NAME',
+  'INVALID_PHONE',
+  'INVALID_TYPE',
+  'DUPLICATE_IN_FILE',
+  'PHONE_OTHER_ACCOUNT',
+] as const satisfies readonly ImportRejectCode[];
 
 /** What one learner import did: every row is counted once, the rejected ones with their file line and why. */
 export const ImportResult = Type.Object({
@@ -13,7 +19,7 @@ export const ImportResult = Type.Object({
   enrolled: Count(),
   waitlisted: Count(),
   alreadyEnrolled: Count(),
-  header: Type.Array(Type.String(), { description: 'The file\'s header row, as written' }),
+  header: Type.Array(Type.String(), { description: "The file's header row, as written" }),
   rejected: Type.Array(
     Type.Object({
       line: Type.Integer({ minimum: 2, description: 'Line of the file, 1 being the header' }),
@@ -33,6 +39,10 @@ export const ImportStatus = Type.Object({
   status: OneOf(['running', 'done', 'failed'] as const),
   totalRows: Count(),
   processedRows: Count(),
-  result: Nullable(Type.Union([ImportResult, Type.Object({ error: Type.String(), code: Type.Optional(Type.String()) })], { description: 'Null while running; { error, code } when the import failed' })),
+  result: Nullable(
+    Type.Union([ImportResult, Type.Object({ error: Type.String(), code: Type.Optional(Type.String()) })], {
+      description: 'Null while running; { error, code } when the import failed',
+    }),
+  ),
 });
 sameShape<Static<typeof ImportStatus>, ImportStatusDto>(true);

@@ -54,7 +54,8 @@ export class ImportsService {
       throw error;
     }
     const id = input.importId ?? randomUUID();
-    if (!(await this.imports.start({ id, createdBy: caller.id, orgId: org.id, classId: input.classId ?? null, totalRows: parsed.total }))) throw new AppError(409, 'CONFLICT', 'An import with this importId already ran');
+    if (!(await this.imports.start({ id, createdBy: caller.id, orgId: org.id, classId: input.classId ?? null, totalRows: parsed.total })))
+      throw new AppError(409, 'CONFLICT', 'An import with this importId already ran');
     try {
       const result = await this.run(caller, id, org.id, input.classId, parsed, requestId);
       await this.imports.finish(id, result);
@@ -67,18 +68,37 @@ export class ImportsService {
     }
   }
 
-  private async run(caller: AuthUser, id: string, orgId: string, classId: string | undefined, parsed: ReturnType<typeof readLearnerCsv>, requestId: string): Promise<ImportResult> {
+  private async run(
+    caller: AuthUser,
+    id: string,
+    orgId: string,
+    classId: string | undefined,
+    parsed: ReturnType<typeof readLearnerCsv>,
+    requestId: string,
+  ): Promise<ImportResult> {
     const { rows } = parsed;
     const rejected = [...parsed.rejected];
     await this.imports.progress(id, Math.floor(parsed.total * 0.1));
     return this.db.transaction(async (tx) => {
       // Phones already registered: reuse learners of the caller's subtree, refuse anyone else's.
-      const known = await this.imports.knownPhones(rows.map((r) => r.phone), this.policy.scope(caller, 'import.create'), tx);
+      const known = await this.imports.knownPhones(
+        rows.map((r) => r.phone),
+        this.policy.scope(caller, 'import.create'),
+        tx,
+      );
       const byPhone = new Map(known.map((k) => [k.phone, k]));
       const fresh = rows.filter((r) => !byPhone.has(r.phone));
       for (const r of rows) {
         const k = byPhone.get(r.phone);
-        if (k && !k.usable) rejected.push({ line: r.line, phone: r.phone, name: r.name, cells: r.cells, code: 'PHONE_OTHER_ACCOUNT', reason: 'this phone number belongs to an account outside your organisation; enrol her by hand' });
+        if (k && !k.usable)
+          rejected.push({
+            line: r.line,
+            phone: r.phone,
+            name: r.name,
+            cells: r.cells,
+            code: 'PHONE_OTHER_ACCOUNT',
+            reason: 'this phone number belongs to an account outside your organisation; enrol her by hand',
+          });
       }
       const inserted = await this.imports.insertLearners(fresh, orgId, tx);
       // No progress write here: it would need a second pool connection while this transaction holds one.
@@ -95,7 +115,8 @@ export class ImportsService {
         const seats = Math.max(0, k.capacity - k.enrolled_count);
         enrolled = Math.min(seats, toEnrol.length);
         waitlisted = toEnrol.length - enrolled;
-        if (toEnrol.length > 0) await this.imports.enrol({ classId, learnerIds: toEnrol, enrolled, waitlistCount: k.waitlist_count, enrolledBy: caller.id }, tx);
+        if (toEnrol.length > 0)
+          await this.imports.enrol({ classId, learnerIds: toEnrol, enrolled, waitlistCount: k.waitlist_count, enrolledBy: caller.id }, tx);
       }
       const result: ImportResult = {
         id,
@@ -109,7 +130,15 @@ export class ImportsService {
         rejected: rejected.sort((a, b) => a.line - b.line),
       };
       await this.audit.record(
-        { actor: caller, action: 'learners.import', entityType: 'import', entityId: id, orgId, requestId, details: { total: result.total, created: result.created, rejected: result.rejected.length, classId: classId ?? null } },
+        {
+          actor: caller,
+          action: 'learners.import',
+          entityType: 'import',
+          entityId: id,
+          orgId,
+          requestId,
+          details: { total: result.total, created: result.created, rejected: result.rejected.length, classId: classId ?? null },
+        },
         tx,
       );
       return result;

@@ -1,5 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { NOTIFICATION_KINDS, type NotificationItem as NotificationItemDto, type NotificationList as NotificationListDto, type NotificationPreferences as NotificationPreferencesDto } from '@hearth/contracts';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationItem as NotificationItemDto,
+  type NotificationList as NotificationListDto,
+  type NotificationPreferences as NotificationPreferencesDto,
+} from '@hearth/contracts';
 import { Count, DateTime, Nullable, OneOf, sameShape, Uuid } from '../common/openapi.js';
 
 export const NotificationItem = Type.Object({

@@ -22,7 +22,11 @@ export class InboxService {
 
   async list(caller: AuthUser, query: { unread?: boolean; limit: number; offset: number }): Promise<NotificationList> {
     const unreadOnly = query.unread === true;
-    const [rows, total, unread] = await Promise.all([this.inbox.list(caller.id, unreadOnly, query.limit, query.offset), this.inbox.count(caller.id, unreadOnly), this.inbox.unread(caller.id)]);
+    const [rows, total, unread] = await Promise.all([
+      this.inbox.list(caller.id, unreadOnly, query.limit, query.offset),
+      this.inbox.count(caller.id, unreadOnly),
+      this.inbox.unread(caller.id),
+    ]);
     return { items: rows.filter((r) => isNotificationKind(r.kind)).map((r) => this.item(caller, r)), total, unread };
   }
 

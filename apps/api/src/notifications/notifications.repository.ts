@@ -36,7 +36,10 @@ export class NotificationsRepository {
   /** The new row's id, or null when a unique key says it was written before. */
   @SqlExample(() => [Example.ID, 'session.changed', { classId: Example.ID2 }])
   async insert(userId: string, kind: string, payload: unknown, manager?: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await (manager ?? this.db.manager).query(`INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`, [userId, kind, payload]);
+    const rows: { id: string }[] = await (manager ?? this.db.manager).query(
+      `INSERT INTO notifications (user_id, kind, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [userId, kind, payload],
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -72,7 +75,10 @@ export class NotificationsRepository {
 
   @SqlExample(() => [Example.ID, 'quiet-hours'])
   async markDeferred(id: string, reason: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.db.manager).query(`UPDATE notifications SET sms_status = 'deferred', sms_detail = $2, sms_claimed_at = NULL WHERE id = $1`, [id, reason]);
+    await (manager ?? this.db.manager).query(`UPDATE notifications SET sms_status = 'deferred', sms_detail = $2, sms_claimed_at = NULL WHERE id = $1`, [
+      id,
+      reason,
+    ]);
   }
 
   @SqlExample(() => [Example.ID, 'sent', 'provider-id'])

@@ -32,7 +32,9 @@ export class NotificationsService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.jobs.register<{ id: string }>(JOBS.deliverNotification, (job) => this.deliver(job.data.id, job), { concurrency: this.config.queue.deliveryConcurrency });
+    this.jobs.register<{ id: string }>(JOBS.deliverNotification, (job) => this.deliver(job.data.id, job), {
+      concurrency: this.config.queue.deliveryConcurrency,
+    });
   }
 
   /**
@@ -48,13 +50,18 @@ export class NotificationsService implements OnModuleInit {
 
   private enqueueDelivery(tx: EntityManager, id: string, startAfter?: Date) {
     const q = this.config.queue;
-    return this.jobs.enqueue(tx, JOBS.deliverNotification, { id }, {
-      retryLimit: q.deliveryRetryLimit,
-      retryDelay: q.deliveryRetryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: q.deliveryExpireSeconds,
-      ...(startAfter ? { startAfter } : {}),
-    });
+    return this.jobs.enqueue(
+      tx,
+      JOBS.deliverNotification,
+      { id },
+      {
+        retryLimit: q.deliveryRetryLimit,
+        retryDelay: q.deliveryRetryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: q.deliveryExpireSeconds,
+        ...(startAfter ? { startAfter } : {}),
+      },
+    );
   }
 
   /**
@@ -88,7 +95,8 @@ export class NotificationsService implements OnModuleInit {
       return { status: 'deferred' };
     }
     // A provider's refusal that would repeat (bad number, template not approved) is final, like a skip.
-    const detail = outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? `${outcome.reason}: ${outcome.code}` : (outcome.providerMessageId ?? null);
+    const detail =
+      outcome.status === 'skipped' ? outcome.reason : outcome.status === 'failed' ? `${outcome.reason}: ${outcome.code}` : (outcome.providerMessageId ?? null);
     await this.outbox.markDone(id, outcome.status, detail);
     return { status: outcome.status };
   }

@@ -57,7 +57,11 @@ export class OrgsRepository {
   }
 
   /** One page of the orgs the scope reaches; see OrgsService.browse. */
-  @SqlExample(() => [Example.scope('admin', 'org.read'), { parent: { id: Example.ID2, path: `/${Example.ID}/${Example.ID2}/` }, q: '驿站', kind: ['station'] }, { limit: 20, offset: 0 }])
+  @SqlExample(() => [
+    Example.scope('admin', 'org.read'),
+    { parent: { id: Example.ID2, path: `/${Example.ID}/${Example.ID2}/` }, q: '驿站', kind: ['station'] },
+    { limit: 20, offset: 0 },
+  ])
   async browse(scope: Scope, filter: BrowseFilter, page: { limit: number; offset: number }): Promise<{ items: OrgNodeDto[]; total: number }> {
     // Search has no name index on purpose: Chinese queries are mostly 1-2 characters, too short for
     // trigrams. At 58,000 orgs it took 3 ms for a province (path index) and 31 ms for the whole country.
@@ -87,7 +91,9 @@ export class OrgsRepository {
     );
     // Past the last page the window count has no row to ride on.
     const total =
-      rows.length > 0 || page.offset === 0 ? toInt(rows[0]?.total) : toInt((await this.db.query(`SELECT count(*) AS total FROM organizations o WHERE ${filterSql}`, filterParams))[0].total);
+      rows.length > 0 || page.offset === 0
+        ? toInt(rows[0]?.total)
+        : toInt((await this.db.query(`SELECT count(*) AS total FROM organizations o WHERE ${filterSql}`, filterParams))[0].total);
     return { items: rows.map(({ total: _, ...node }) => node), total };
   }
 
@@ -100,7 +106,10 @@ export class OrgsRepository {
   }
 
   /** Orgs of these kinds whose name contains `q`, closest names first, each with its trail below the national root. */
-  @SqlExample(() => [{ q: '驿站', kinds: ['club', 'station'] }, { limit: 10, offset: 0 }])
+  @SqlExample(() => [
+    { q: '驿站', kinds: ['club', 'station'] },
+    { limit: 10, offset: 0 },
+  ])
   async joinable(filter: { q: string; kinds: readonly OrgKind[] }, page: { limit: number; offset: number }) {
     const where = `o.kind = ANY ($2::text[]) AND strpos(lower(o.name), lower($1)) > 0`;
     const [rows, count] = await Promise.all([
@@ -122,7 +131,11 @@ export class OrgsRepository {
 
   /** The new org, or null if its parent already has one of that name. */
   @SqlExample(() => [{ id: Example.ID, path: `/${Example.ID}/`, depth: 0 }, { kind: 'province', name: '福建省' }, undefined])
-  async insert(parent: { id: string; path: string; depth: number }, org: { kind: OrgKind; name: string }, manager: EntityManager = this.db.manager): Promise<OrgDto | null> {
+  async insert(
+    parent: { id: string; path: string; depth: number },
+    org: { kind: OrgKind; name: string },
+    manager: EntityManager = this.db.manager,
+  ): Promise<OrgDto | null> {
     const rows: OrgDto[] = await manager.query(
       `WITH new_id AS (SELECT gen_random_uuid() AS id)
        INSERT INTO organizations (id, parent_id, kind, name, path, depth)

@@ -66,7 +66,15 @@ export class OrgsService {
       const org = await this.orgs.insert(parent, { kind: input.kind, name: input.name }, tx);
       if (!org) throw conflict('CONFLICT', `An organization named "${input.name}" already exists here`);
       await this.audit.record(
-        { actor: caller, action: 'org.create', entityType: 'organization', entityId: org.id, orgId: org.id, requestId, details: { kind: input.kind, parentId: parent.id } },
+        {
+          actor: caller,
+          action: 'org.create',
+          entityType: 'organization',
+          entityId: org.id,
+          orgId: org.id,
+          requestId,
+          details: { kind: input.kind, parentId: parent.id },
+        },
         tx,
       );
       return org;

@@ -55,10 +55,9 @@ export class PrivacyRepository {
   /** Blanks her account and deletes or strips what identifies her; the counted facts stay. */
   @SqlExample(() => [Example.ID, undefined])
   async erase(userId: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(
-      `UPDATE users SET phone = NULL, name = NULL, password_hash = NULL, status = 'erased', erased_at = now(), updated_at = now() WHERE id = $1`,
-      [userId],
-    );
+    await tx.query(`UPDATE users SET phone = NULL, name = NULL, password_hash = NULL, status = 'erased', erased_at = now(), updated_at = now() WHERE id = $1`, [
+      userId,
+    ]);
     await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     await tx.query(`DELETE FROM consent_events WHERE learner_id = $1`, [userId]);
     await tx.query(`DELETE FROM external_credentials WHERE learner_id = $1`, [userId]);

@@ -146,20 +146,26 @@ const sections = {
     }),
   ),
   sessions: Type.Array(
-    Type.Object({
-      createdAt: DateTime(),
-      expiresAt: DateTime(),
-      usedAt: Nullable(DateTime()),
-      revokedAt: Nullable(DateTime()),
-    }, { description: 'Sign-in sessions (refresh tokens), never the tokens themselves' }),
+    Type.Object(
+      {
+        createdAt: DateTime(),
+        expiresAt: DateTime(),
+        usedAt: Nullable(DateTime()),
+        revokedAt: Nullable(DateTime()),
+      },
+      { description: 'Sign-in sessions (refresh tokens), never the tokens themselves' },
+    ),
   ),
   auditTrail: Type.Array(
-    Type.Object({
-      at: DateTime(),
-      action: Type.String(),
-      entityType: Type.String(),
-      entityId: Nullable(Type.String()),
-    }, { description: 'What she did, and what was done to her account' }),
+    Type.Object(
+      {
+        at: DateTime(),
+        action: Type.String(),
+        entityType: Type.String(),
+        entityId: Nullable(Type.String()),
+      },
+      { description: 'What she did, and what was done to her account' },
+    ),
   ),
 } satisfies Record<keyof typeof PrivacyService.SOURCES, TSchema>;
 

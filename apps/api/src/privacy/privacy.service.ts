@@ -38,7 +38,10 @@ export class PrivacyService {
       // Her seats in classes not yet finished go to the waitlist, as if she had withdrawn herself.
       await this.enrollments.withdrawFromUnfinished(tx, caller.id);
       await this.privacy.erase(caller.id, tx);
-      await this.audit.record({ actor: { id: caller.id, role: caller.role }, action: 'user.erase', entityType: 'user', entityId: caller.id, orgId: caller.orgId, requestId }, tx);
+      await this.audit.record(
+        { actor: { id: caller.id, role: caller.role }, action: 'user.erase', entityType: 'user', entityId: caller.id, orgId: caller.orgId, requestId },
+        tx,
+      );
     });
   }
 }

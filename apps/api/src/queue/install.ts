@@ -7,7 +7,15 @@ import { JOBS, QUEUE_POLICIES, QUEUE_SCHEMA } from './jobs.js';
  * queue tables belong to the library and move with its version (pgboss.version), our tables never do.
  */
 export async function installJobQueue(databaseUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: QUEUE_SCHEMA, max: 1, migrate: true, supervise: false, schedule: false, application_name: 'hearth-migrate' });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: QUEUE_SCHEMA,
+    max: 1,
+    migrate: true,
+    supervise: false,
+    schedule: false,
+    application_name: 'hearth-migrate',
+  });
   boss.on('error', () => undefined);
   await boss.start();
   try {

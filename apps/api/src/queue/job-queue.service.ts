@@ -104,13 +104,17 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         // After a job the worker looks for the next one at once instead of sleeping a polling interval:
         // pg-boss 10 sleeps between fetches even when it found work, which would cap a worker at one job per interval.
         const worker = { id: '' };
-        worker.id = await this.boss.work<never>(r.name, { includeMetadata: true, batchSize: 1, ...(r.pollingSeconds ? { pollingIntervalSeconds: r.pollingSeconds } : {}) }, async ([job]) => {
-          try {
-            return await r.handler(job);
-          } finally {
-            if (worker.id) this.boss.notifyWorker(worker.id);
-          }
-        });
+        worker.id = await this.boss.work<never>(
+          r.name,
+          { includeMetadata: true, batchSize: 1, ...(r.pollingSeconds ? { pollingIntervalSeconds: r.pollingSeconds } : {}) },
+          async ([job]) => {
+            try {
+              return await r.handler(job);
+            } finally {
+              if (worker.id) this.boss.notifyWorker(worker.id);
+            }
+          },
+        );
       }
     }
     for (const s of this.schedules) {

@@ -16,7 +16,9 @@ export const Readiness = Type.Object({
       course: CourseRef,
       state: OneOf(['done', 'expiring', 'expired', 'missing'] as const),
       certificate: Nullable(CertificateRef),
-      nextClass: Nullable(Type.Object({ id: Uuid(), startsOn: DateOnly(), orgName: Type.String() }, { description: 'The next open class of the course, unless it is done' })),
+      nextClass: Nullable(
+        Type.Object({ id: Uuid(), startsOn: DateOnly(), orgName: Type.String() }, { description: 'The next open class of the course, unless it is done' }),
+      ),
     }),
     { description: 'One per course required for volunteer mothers' },
   ),

@@ -26,7 +26,9 @@ export class ReadinessService {
       return {
         course: { id: c.id, code: c.code, title: pick(lang, c.title_zh, c.title_en) },
         state: c.state as 'done' | 'expiring' | 'expired' | 'missing',
-        certificate: c.cert_code ? { code: c.cert_code, displayCode: formatCode(c.cert_code), expiresAt: c.expires_at ? new Date(c.expires_at).toISOString() : null } : null,
+        certificate: c.cert_code
+          ? { code: c.cert_code, displayCode: formatCode(c.cert_code), expiresAt: c.expires_at ? new Date(c.expires_at).toISOString() : null }
+          : null,
         nextClass: c.state === 'done' || !k ? null : { id: k.id, startsOn: k.starts_on, orgName: k.org_name },
       };
     });

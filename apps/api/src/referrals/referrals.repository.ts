@@ -90,7 +90,10 @@ export class ReferralsRepository {
 
   /** The new referral's id, or null if she is already referred to this opening. */
   @SqlExample(() => [{ learnerId: Example.ID, jobId: Example.ID2, employerId: Example.ID, orgId: Example.ID2, referredBy: Example.ID, note: null }, undefined])
-  async insert(r: { learnerId: string; jobId: string; employerId: string; orgId: string; referredBy: string; note: string | null }, tx: EntityManager = this.db.manager): Promise<string | null> {
+  async insert(
+    r: { learnerId: string; jobId: string; employerId: string; orgId: string; referredBy: string; note: string | null },
+    tx: EntityManager = this.db.manager,
+  ): Promise<string | null> {
     const rows = await tx.query(
       `INSERT INTO referrals (learner_id, job_id, employer_id, org_id, referred_by, note) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (learner_id, job_id) DO NOTHING RETURNING id`,
@@ -100,8 +103,21 @@ export class ReferralsRepository {
   }
 
   @SqlExample(() => [Example.ID, 'referred', 'contacted', null, Example.ID2, undefined])
-  async insertEvent(referralId: string, from: ReferralStatus | null, to: ReferralStatus, note: string | null, actorId: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [referralId, from, to, note, actorId]);
+  async insertEvent(
+    referralId: string,
+    from: ReferralStatus | null,
+    to: ReferralStatus,
+    note: string | null,
+    actorId: string,
+    tx: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await tx.query(`INSERT INTO referral_events (referral_id, from_status, to_status, note, actor_id) VALUES ($1, $2, $3, $4, $5)`, [
+      referralId,
+      from,
+      to,
+      note,
+      actorId,
+    ]);
   }
 
   @SqlExample(() => [Example.ID, undefined])
@@ -146,7 +162,9 @@ export class ReferralsRepository {
     if (filter.jobId) where.push(`f.job_id = $${params.push(filter.jobId)}`);
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const [rows, count] = await Promise.all([
-      this.db.query(`${REFERRAL_SELECT} ${whereSql} ORDER BY f.updated_at DESC, f.id LIMIT ${page.limit} OFFSET ${page.offset}`, params) as Promise<ReferralRow[]>,
+      this.db.query(`${REFERRAL_SELECT} ${whereSql} ORDER BY f.updated_at DESC, f.id LIMIT ${page.limit} OFFSET ${page.offset}`, params) as Promise<
+        ReferralRow[]
+      >,
       this.db.query(`SELECT count(*)::int AS n FROM referrals f JOIN organizations o ON o.id = f.org_id ${whereSql}`, params) as Promise<{ n: number }[]>,
     ]);
     return { rows, total: count[0].n };
@@ -165,13 +183,19 @@ export class ReferralsRepository {
 
   @SqlExample(() => [Example.ID, [30, 90, 180], undefined])
   async scheduleFollowUps(referralId: string, days: readonly number[], tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on) SELECT $1, d, ${CHINA_TODAY_SQL} + d FROM unnest($2::int[]) AS d`, [referralId, days]);
+    await tx.query(`INSERT INTO placement_followups (referral_id, day_mark, due_on) SELECT $1, d, ${CHINA_TODAY_SQL} + d FROM unnest($2::int[]) AS d`, [
+      referralId,
+      days,
+    ]);
   }
 
   /** The coordinator or admin who referred her, if still active. */
   @SqlExample(() => [Example.ID, undefined])
   async activeReferrer(referralId: string, tx: EntityManager = this.db.manager): Promise<string | null> {
-    const [referrer] = await tx.query(`SELECT u.id FROM referrals f JOIN users u ON u.id = f.referred_by WHERE f.id = $1 AND u.status = 'active' AND u.role IN ('coordinator','admin')`, [referralId]);
+    const [referrer] = await tx.query(
+      `SELECT u.id FROM referrals f JOIN users u ON u.id = f.referred_by WHERE f.id = $1 AND u.status = 'active' AND u.role IN ('coordinator','admin')`,
+      [referralId],
+    );
     return referrer?.id ?? null;
   }
 

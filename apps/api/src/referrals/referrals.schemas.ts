@@ -14,7 +14,9 @@ export const ReferralEvent = Type.Object({
 export const CandidateProfile = Type.Object({
   name: Nullable(Type.String()),
   phone: Nullable(Type.String()),
-  certificates: Type.Array(Type.Object({ code: Type.String(), course: Type.String(), issuedAt: DateTime(), expiresAt: Nullable(DateTime()) }), { description: 'Her valid certificates, newest first' }),
+  certificates: Type.Array(Type.Object({ code: Type.String(), course: Type.String(), issuedAt: DateTime(), expiresAt: Nullable(DateTime()) }), {
+    description: 'Her valid certificates, newest first',
+  }),
   classHours: Type.Number({ minimum: 0 }),
 });
 
@@ -34,7 +36,14 @@ const base = {
 function referralViews<H extends Record<string, TSchema>>(history: H) {
   return Type.Union([
     Type.Object(
-      { ...base, learnerId: Uuid(), learnerName: Nullable(Type.String({ description: 'null once she erased her data' })), note: Nullable(Type.String()), consentWithdrawn: Type.Boolean(), ...history },
+      {
+        ...base,
+        learnerId: Uuid(),
+        learnerName: Nullable(Type.String({ description: 'null once she erased her data' })),
+        note: Nullable(Type.String()),
+        consentWithdrawn: Type.Boolean(),
+        ...history,
+      },
       { description: 'As coordinators and admins see it' },
     ),
     Type.Object(

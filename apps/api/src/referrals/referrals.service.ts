@@ -40,18 +40,30 @@ export class ReferralsService {
     if (job.status !== 'open') throw new AppError(422, 'INVALID_TRANSITION', 'This opening is closed');
     return this.db.transaction(async (tx) => {
       await this.referrals.lockLearner(learnerId, tx);
-      if (!(await this.consents.hasConsent(learnerId, tx))) throw new AppError(422, 'CONSENT_REQUIRED', 'She has not agreed to be referred to employers (or withdrew her consent)');
+      if (!(await this.consents.hasConsent(learnerId, tx)))
+        throw new AppError(422, 'CONSENT_REQUIRED', 'She has not agreed to be referred to employers (or withdrew her consent)');
       const missing = await this.jobs.unmetRequirements(jobId, learnerId, tx);
       if (missing.length > 0) {
         throw new AppError(422, 'REQUIREMENTS_NOT_MET', 'She lacks a valid certificate this opening requires', {
           missing: missing.map((m) => ({ courseId: m.id, code: m.code, title: pick(lang, m.title_zh, m.title_en) })),
         });
       }
-      const id = await this.referrals.insert({ learnerId, jobId, employerId: job.employer_id, orgId: learner.org_id, referredBy: caller.id, note: note ?? null }, tx);
+      const id = await this.referrals.insert(
+        { learnerId, jobId, employerId: job.employer_id, orgId: learner.org_id, referredBy: caller.id, note: note ?? null },
+        tx,
+      );
       if (!id) throw conflict('CONFLICT', 'She is already referred to this opening');
       await this.referrals.insertEvent(id, null, 'referred', note ?? null, caller.id, tx);
       await this.audit.record(
-        { actor: caller, action: 'referral.disclose', entityType: 'referral', entityId: id, orgId: learner.org_id, requestId, details: { learnerId, employerId: job.employer_id, fields: SHARED_FIELDS } },
+        {
+          actor: caller,
+          action: 'referral.disclose',
+          entityType: 'referral',
+          entityId: id,
+          orgId: learner.org_id,
+          requestId,
+          details: { learnerId, employerId: job.employer_id, fields: SHARED_FIELDS },
+        },
         tx,
       );
       await this.notifications.queue(tx, learnerId, 'referral.created', { job: job.title, referralId: id });
@@ -72,7 +84,17 @@ export class ReferralsService {
       const facts = factsOf(r);
       const club = this.policy.can(caller, 'referral.learner.read', facts);
       const candidate = this.policy.can(caller, 'referral.candidate.read', facts);
-      const base = { id: r.id, jobId: r.job_id, jobTitle: r.job_title, employerId: r.employer_id, employerName: r.employer_name, status: r.status, createdAt: r.created_at, updatedAt: r.updated_at, hiredAt: r.hired_at };
+      const base = {
+        id: r.id,
+        jobId: r.job_id,
+        jobTitle: r.job_title,
+        employerId: r.employer_id,
+        employerName: r.employer_name,
+        status: r.status,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        hiredAt: r.hired_at,
+      };
       const history = withHistory
         ? await this.referrals.history(r.id, { notesOfEmployer: candidate ? r.employer_id : null, showActors: club }, manager)
         : undefined;
@@ -115,7 +137,15 @@ export class ReferralsService {
     this.policy.assert(caller, 'referral.read', r && factsOf(r));
     const [view] = await this.views(caller, [r!], lang, true);
     if (r!.consent === 'grant' && this.policy.can(caller, 'referral.candidate.read', factsOf(r!))) {
-      await this.audit.record({ actor: caller, action: 'referral.profile_viewed', entityType: 'referral', entityId: r!.id, orgId: r!.org_id, requestId, details: { learnerId: r!.learner_id, employerId: r!.employer_id, fields: SHARED_FIELDS } });
+      await this.audit.record({
+        actor: caller,
+        action: 'referral.profile_viewed',
+        entityType: 'referral',
+        entityId: r!.id,
+        orgId: r!.org_id,
+        requestId,
+        details: { learnerId: r!.learner_id, employerId: r!.employer_id, fields: SHARED_FIELDS },
+      });
     }
     return view;
   }
@@ -125,7 +155,14 @@ export class ReferralsService {
     const items = await this.views(caller, rows, lang);
     const shown = rows.filter((r) => this.policy.can(caller, 'referral.candidate.read', factsOf(r)));
     if (shown.length > 0) {
-      await this.audit.record({ actor: caller, action: 'referral.list_viewed', entityType: 'employer', entityId: caller.employerId, requestId, details: { referralIds: shown.filter((r) => r.consent === 'grant').map((r) => r.id), fields: SHARED_FIELDS } });
+      await this.audit.record({
+        actor: caller,
+        action: 'referral.list_viewed',
+        entityType: 'employer',
+        entityId: caller.employerId,
+        requestId,
+        details: { referralIds: shown.filter((r) => r.consent === 'grant').map((r) => r.id), fields: SHARED_FIELDS },
+      });
     }
     return { items, total };
   }
@@ -137,10 +174,14 @@ export class ReferralsService {
     const from = r!.status;
     if (!canMoveReferral(from, to)) throw new AppError(422, 'INVALID_TRANSITION', `A referral cannot go from ${from} to ${to}`, { from, to });
     await this.db.transaction(async (tx) => {
-      if (!(await this.referrals.move(id, from, to, tx))) throw new AppError(422, 'INVALID_TRANSITION', 'Someone else changed this referral a moment ago; reload and try again');
+      if (!(await this.referrals.move(id, from, to, tx)))
+        throw new AppError(422, 'INVALID_TRANSITION', 'Someone else changed this referral a moment ago; reload and try again');
       await this.referrals.insertEvent(id, from, to, note ?? null, caller.id, tx);
       if (to === 'hired') await this.referrals.scheduleFollowUps(id, FOLLOW_UP_DAYS, tx);
-      await this.audit.record({ actor: caller, action: 'referral.move', entityType: 'referral', entityId: id, orgId: r!.org_id, requestId, details: { from, to } }, tx);
+      await this.audit.record(
+        { actor: caller, action: 'referral.move', entityType: 'referral', entityId: id, orgId: r!.org_id, requestId, details: { from, to } },
+        tx,
+      );
       await this.notifications.queue(tx, r!.learner_id, 'referral.status', { job: r!.job_title, status: to, referralId: id, role: 'learner' });
       if (this.policy.can(caller, 'referral.outcome.report', factsOf(r!))) {
         // The coordinator who referred her learns the employer's outcome.
@@ -160,8 +201,20 @@ export class ReferralsService {
   async recordFollowUp(caller: AuthUser, id: string, input: RecordFollowUpDto, requestId: string) {
     const p = await this.referrals.findFollowUp(id);
     this.policy.assert(caller, 'followup.record', p && { orgPath: p.path, employerId: p.employer_id });
-    const updated = await this.referrals.recordFollowUp(id, { stillEmployed: input.stillEmployed, wageBand: input.wageBand ?? null, note: input.note ?? null }, caller.id);
-    await this.audit.record({ actor: caller, action: 'followup.record', entityType: 'placement_followup', entityId: id, orgId: p!.org_id, requestId, details: { stillEmployed: input.stillEmployed } });
+    const updated = await this.referrals.recordFollowUp(
+      id,
+      { stillEmployed: input.stillEmployed, wageBand: input.wageBand ?? null, note: input.note ?? null },
+      caller.id,
+    );
+    await this.audit.record({
+      actor: caller,
+      action: 'followup.record',
+      entityType: 'placement_followup',
+      entityId: id,
+      orgId: p!.org_id,
+      requestId,
+      details: { stillEmployed: input.stillEmployed },
+    });
     return updated;
   }
 }

@@ -5,5 +5,10 @@ import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 import { StatsRefreshService } from './stats-refresh.service.js';
 
-@Module({ imports: [OrgsModule], controllers: [ReportsController], providers: [ReportsService, ReportsRepository, StatsRefreshService], exports: [StatsRefreshService] })
+@Module({
+  imports: [OrgsModule],
+  controllers: [ReportsController],
+  providers: [ReportsService, ReportsRepository, StatsRefreshService],
+  exports: [StatsRefreshService],
+})
 export class ReportsModule {}

@@ -21,7 +21,10 @@ export const ReportSummary = Type.Object({
   from: Nullable(DateOnly({ description: 'The `from` asked for, as given; the counts round it to its month' })),
   to: Nullable(DateOnly({ description: 'The `to` asked for, as given; the counts round it to its month' })),
   ...totals,
-  funnel: Type.Object({ referred: Count(), contacted: Count(), interviewing: Count(), hired: Count(), notHired: Count(), withdrawn: Count() }, { description: 'Referrals of the subtree by current status' }),
+  funnel: Type.Object(
+    { referred: Count(), contacted: Count(), interviewing: Count(), hired: Count(), notHired: Count(), withdrawn: Count() },
+    { description: 'Referrals of the subtree by current status' },
+  ),
   trend: Type.Array(
     Type.Object({
       month: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),

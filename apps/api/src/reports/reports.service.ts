@@ -85,12 +85,37 @@ export class ReportsService {
       to: to ?? null,
       ...totals(self),
       funnel,
-      trend: trend.map((t: { month: string; enrollments: number; certificates: number; referrals: number; hires: number; marks: number; attended: number }) => ({
-        month: t.month, enrollments: t.enrollments, certificates: t.certificates, referrals: t.referrals, hires: t.hires, attendanceRate: ratio(t.attended, t.marks),
-      })),
-      byCourse: byCourse.map((c: { courseId: string; code: string; title_zh: string; title_en: string; category: string; enrollments: number; certificates: number; marks: number; attended: number }) => ({
-        courseId: c.courseId, code: c.code, title: pick(lang, c.title_zh, c.title_en), category: c.category, enrollments: c.enrollments, certificatesIssued: c.certificates, attendanceRate: ratio(c.attended, c.marks),
-      })),
+      trend: trend.map(
+        (t: { month: string; enrollments: number; certificates: number; referrals: number; hires: number; marks: number; attended: number }) => ({
+          month: t.month,
+          enrollments: t.enrollments,
+          certificates: t.certificates,
+          referrals: t.referrals,
+          hires: t.hires,
+          attendanceRate: ratio(t.attended, t.marks),
+        }),
+      ),
+      byCourse: byCourse.map(
+        (c: {
+          courseId: string;
+          code: string;
+          title_zh: string;
+          title_en: string;
+          category: string;
+          enrollments: number;
+          certificates: number;
+          marks: number;
+          attended: number;
+        }) => ({
+          courseId: c.courseId,
+          code: c.code,
+          title: pick(lang, c.title_zh, c.title_en),
+          category: c.category,
+          enrollments: c.enrollments,
+          certificatesIssued: c.certificates,
+          attendanceRate: ratio(c.attended, c.marks),
+        }),
+      ),
       breakdown: children.map((c: Row & { id: string; name: string; kind: string }) => ({ orgId: c.id, name: c.name, kind: c.kind, ...totals(c) })),
       refreshedAt,
       pendingUpdates: pending,
@@ -103,16 +128,44 @@ export class ReportsService {
    */
   async summaryCsv(caller: AuthUser, orgId: string | undefined, from: string | undefined, to: string | undefined, requestId: string, lang: Locale) {
     const s = await this.summary(caller, orgId, from, to, lang);
-    const header = lang === 'en'
-      ? ['Organisation', 'Kind', 'Learners', 'Volunteer mothers', 'Ready to pair', 'Enrollments', 'Attendance rate', 'Certificates issued', 'Referrals', 'Hires', 'Placement rate']
-      : ['组织', '层级', '学员', '爱心妈妈', '可结对', '报名人次', '出勤率', '发证数', '推荐人次', '录用人数', '就业率'];
+    const header =
+      lang === 'en'
+        ? [
+            'Organisation',
+            'Kind',
+            'Learners',
+            'Volunteer mothers',
+            'Ready to pair',
+            'Enrollments',
+            'Attendance rate',
+            'Certificates issued',
+            'Referrals',
+            'Hires',
+            'Placement rate',
+          ]
+        : ['组织', '层级', '学员', '爱心妈妈', '可结对', '报名人次', '出勤率', '发证数', '推荐人次', '录用人数', '就业率'];
     const rows = [s, ...s.breakdown].map((r, i) => [
       i === 0 ? `${s.org.name}（${lang === 'en' ? 'total' : '合计'}）` : (r as { name: string }).name,
       kindName(lang, i === 0 ? s.org.kind : (r as { kind: string }).kind),
-      r.learners, r.volunteerMothers, r.readyVolunteerMothers, r.enrollments,
-      r.attendanceRate ?? '', r.certificatesIssued, r.referrals, r.hires, r.placementRate ?? '',
+      r.learners,
+      r.volunteerMothers,
+      r.readyVolunteerMothers,
+      r.enrollments,
+      r.attendanceRate ?? '',
+      r.certificatesIssued,
+      r.referrals,
+      r.hires,
+      r.placementRate ?? '',
     ]);
-    await this.audit.record({ actor: caller, action: 'report.export', entityType: 'organization', entityId: s.org.id, orgId: s.org.id, requestId, details: { from: from ?? null, to: to ?? null } });
+    await this.audit.record({
+      actor: caller,
+      action: 'report.export',
+      entityType: 'organization',
+      entityId: s.org.id,
+      orgId: s.org.id,
+      requestId,
+      details: { from: from ?? null, to: to ?? null },
+    });
     return { filename: `hearth-summary-${s.org.id.slice(0, 8)}.csv`, body: toCsv([header, ...rows.slice(1)], { bom: true }) };
   }
 }

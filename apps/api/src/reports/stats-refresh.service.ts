@@ -68,7 +68,9 @@ export class StatsRefreshService implements OnModuleInit {
         try {
           return await this.refreshAll();
         } finally {
-          await this.jobs.enqueue(null, JOBS.refreshStats, {}, { startAfter: new Date(Date.now() + this.every), retryLimit: 0 }).catch((e) => this.logger.warn(`next refresh not queued: ${(e as Error).message}`));
+          await this.jobs
+            .enqueue(null, JOBS.refreshStats, {}, { startAfter: new Date(Date.now() + this.every), retryLimit: 0 })
+            .catch((e) => this.logger.warn(`next refresh not queued: ${(e as Error).message}`));
         }
       },
       { pollingSeconds: Math.max(0.5, Math.min(this.every / 1000, 2)) },

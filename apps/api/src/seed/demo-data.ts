@@ -39,7 +39,9 @@ export interface DemoUser {
   what: string;
 }
 
-export const DEMO_EMPLOYERS = [{ key: 'jiajiafu', org: 'fuzhou-club', name: '福州家家福家政服务有限公司', industry: '家政服务', contactName: '陈经理', contactPhone: '13900000077' }];
+export const DEMO_EMPLOYERS = [
+  { key: 'jiajiafu', org: 'fuzhou-club', name: '福州家家福家政服务有限公司', industry: '家政服务', contactName: '陈经理', contactPhone: '13900000077' },
+];
 
 export const DEMO_USERS: DemoUser[] = [
   { phone: '13900000001', name: '王丽', role: 'admin', org: 'national', what: 'Federation admin (whole tree)' },
@@ -50,8 +52,22 @@ export const DEMO_USERS: DemoUser[] = [
   { phone: '13900000009', name: '刘桂芝', role: 'instructor', org: 'jinta-station', what: 'Instructor, Jinta Town caring-mother station' },
   { phone: '13900000004', name: '李秀英', role: 'learner', org: 'fuzhou-club', learnerType: 'migrant_worker', what: 'Migrant worker learner' },
   { phone: '13900000005', name: '周春梅', role: 'learner', org: 'jinta-station', learnerType: 'volunteer_mother', what: 'Volunteer mother learner' },
-  { phone: '13900000010', name: '王桂香', role: 'learner', org: 'fuzhou-club', learnerType: 'migrant_worker', what: 'Graduate of the last housekeeping class: certified, referred to the partner employer' },
-  { phone: '13900000011', name: '黄美玲', role: 'learner', org: 'fuzhou-club', learnerType: 'migrant_worker', what: 'Graduate of the last housekeeping class: certified, agreed to referrals, not referred yet' },
+  {
+    phone: '13900000010',
+    name: '王桂香',
+    role: 'learner',
+    org: 'fuzhou-club',
+    learnerType: 'migrant_worker',
+    what: 'Graduate of the last housekeeping class: certified, referred to the partner employer',
+  },
+  {
+    phone: '13900000011',
+    name: '黄美玲',
+    role: 'learner',
+    org: 'fuzhou-club',
+    learnerType: 'migrant_worker',
+    what: 'Graduate of the last housekeeping class: certified, agreed to referrals, not referred yet',
+  },
   { phone: '13900000007', name: '陈建华', role: 'employer', org: 'fuzhou-club', employer: 'jiajiafu', what: 'Partner employer staff (housekeeping company)' },
 ];
 
@@ -72,13 +88,69 @@ export interface DemoClass {
 }
 
 export const DEMO_CLASSES: DemoClass[] = [
-  { course: 'VOC-HOUSE', org: 'fuzhou-station', instructor: '13900000003', startInDays: -42, weeks: 4, capacity: 20, location: '鼓山镇茶会社区活动室', learners: ['13900000010', '13900000011'], graduated: true },
-  { course: 'VOC-HOUSE', org: 'fuzhou-station', instructor: '13900000003', startInDays: 7, weeks: 4, capacity: 20, location: '鼓山镇茶会社区活动室', learners: [] },
-  { course: 'VOC-ELDER', org: 'fuzhou-station', instructor: '13900000003', startInDays: -7, weeks: 6, capacity: 15, location: '鼓山镇茶会社区活动室', learners: ['13900000004'] },
-  { course: 'LAW-MPL', org: 'jinta-station', instructor: '13900000009', startInDays: -3, weeks: 2, capacity: 40, location: '金塔镇爱心妈妈驿站', learners: ['13900000005'] },
-  { course: 'CARE-SAFE', org: 'jinta-station', instructor: '13900000009', startInDays: 10, weeks: 1, capacity: 40, location: '金塔镇爱心妈妈驿站', learners: [] },
+  {
+    course: 'VOC-HOUSE',
+    org: 'fuzhou-station',
+    instructor: '13900000003',
+    startInDays: -42,
+    weeks: 4,
+    capacity: 20,
+    location: '鼓山镇茶会社区活动室',
+    learners: ['13900000010', '13900000011'],
+    graduated: true,
+  },
+  {
+    course: 'VOC-HOUSE',
+    org: 'fuzhou-station',
+    instructor: '13900000003',
+    startInDays: 7,
+    weeks: 4,
+    capacity: 20,
+    location: '鼓山镇茶会社区活动室',
+    learners: [],
+  },
+  {
+    course: 'VOC-ELDER',
+    org: 'fuzhou-station',
+    instructor: '13900000003',
+    startInDays: -7,
+    weeks: 6,
+    capacity: 15,
+    location: '鼓山镇茶会社区活动室',
+    learners: ['13900000004'],
+  },
+  {
+    course: 'LAW-MPL',
+    org: 'jinta-station',
+    instructor: '13900000009',
+    startInDays: -3,
+    weeks: 2,
+    capacity: 40,
+    location: '金塔镇爱心妈妈驿站',
+    learners: ['13900000005'],
+  },
+  {
+    course: 'CARE-SAFE',
+    org: 'jinta-station',
+    instructor: '13900000009',
+    startInDays: 10,
+    weeks: 1,
+    capacity: 40,
+    location: '金塔镇爱心妈妈驿站',
+    learners: [],
+  },
 ];
 
 /** An opening at the partner employer for the graduates, and one graduate already referred to it (an interview arranged). */
-export const DEMO_JOB = { employer: 'jiajiafu', title: '住家保洁员', description: '为鼓山镇家庭提供日常保洁，每周五天，包午餐。', location: '福州市晋安区鼓山镇', positions: 3, wageMin: 4000, wageMax: 5500, requiredCourse: 'VOC-HOUSE', createdBy: '13900000002' };
+export const DEMO_JOB = {
+  employer: 'jiajiafu',
+  title: '住家保洁员',
+  description: '为鼓山镇家庭提供日常保洁，每周五天，包午餐。',
+  location: '福州市晋安区鼓山镇',
+  positions: 3,
+  wageMin: 4000,
+  wageMax: 5500,
+  requiredCourse: 'VOC-HOUSE',
+  createdBy: '13900000002',
+};
 export const DEMO_REFERRAL = { learner: '13900000010', consenting: ['13900000010', '13900000011'], steps: ['referred', 'contacted', 'interviewing'] as const };

@@ -30,10 +30,11 @@ export class SeedService {
     const hash = await this.passwords.hash(password);
     await this.db.transaction(async (tx) => {
       const root = await this.ensureOrg(tx, null, 'national', '全国妇联');
-      await tx.query(
-        `INSERT INTO users (phone, name, password_hash, role, org_id) VALUES ($1, '系统管理员', $2, 'admin', $3) ON CONFLICT DO NOTHING`,
-        [phone, hash, root],
-      );
+      await tx.query(`INSERT INTO users (phone, name, password_hash, role, org_id) VALUES ($1, '系统管理员', $2, 'admin', $3) ON CONFLICT DO NOTHING`, [
+        phone,
+        hash,
+        root,
+      ]);
     });
     this.logger.log(`root federation admin created for ADMIN_PHONE`);
   }
@@ -51,10 +52,13 @@ export class SeedService {
       }
       const employerIds = new Map<string, string>();
       for (const e of DEMO_EMPLOYERS) {
-        const rows = await tx.query(
-          `INSERT INTO employers (org_id, name, industry, contact_name, contact_phone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [orgIds.get(e.org), e.name, e.industry, e.contactName, e.contactPhone],
-        );
+        const rows = await tx.query(`INSERT INTO employers (org_id, name, industry, contact_name, contact_phone) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+          orgIds.get(e.org),
+          e.name,
+          e.industry,
+          e.contactName,
+          e.contactPhone,
+        ]);
         employerIds.set(e.key, rows[0].id);
       }
       for (const u of DEMO_USERS) {
@@ -99,16 +103,17 @@ export class SeedService {
    * predates the current credential format.
    */
   private async seedCertificates(tx: EntityManager, classId: string) {
-    const enrolled: { id: string; learner_id: string; course_id: string; org_id: string; validity_months: number | null; ends_at: Date; hours: string }[] = await tx.query(
-      `SELECT e.id, e.learner_id, k.course_id, k.org_id, c.validity_months,
+    const enrolled: { id: string; learner_id: string; course_id: string; org_id: string; validity_months: number | null; ends_at: Date; hours: string }[] =
+      await tx.query(
+        `SELECT e.id, e.learner_id, k.course_id, k.org_id, c.validity_months,
               (SELECT max(ends_at) FROM class_sessions WHERE class_id = k.id) AS ends_at,
               (SELECT coalesce(sum(extract(epoch FROM s.ends_at - s.starts_at) / 3600), 0) FROM class_sessions s
                  JOIN attendance_marks m ON m.session_id = s.id AND m.learner_id = e.learner_id AND m.status IN ('present','late')
                 WHERE s.class_id = k.id) AS hours
          FROM enrollments e JOIN classes k ON k.id = e.class_id JOIN courses c ON c.id = k.course_id
         WHERE e.class_id = $1 AND e.status = 'enrolled'`,
-      [classId],
-    );
+        [classId],
+      );
     for (const e of enrolled) {
       await tx.query(`UPDATE enrollments SET status = 'completed', updated_at = now() WHERE id = $1`, [e.id]);
       await tx.query(
@@ -124,7 +129,16 @@ export class SeedService {
     const [job] = await tx.query(
       `INSERT INTO job_openings (employer_id, title, description, location, positions, wage_min, wage_max, created_by)
        SELECT $1, $2, $3, $4, $5, $6, $7, u.id FROM users u WHERE u.phone = $8 RETURNING id, created_by`,
-      [employerIds.get(DEMO_JOB.employer), DEMO_JOB.title, DEMO_JOB.description, DEMO_JOB.location, DEMO_JOB.positions, DEMO_JOB.wageMin, DEMO_JOB.wageMax, DEMO_JOB.createdBy],
+      [
+        employerIds.get(DEMO_JOB.employer),
+        DEMO_JOB.title,
+        DEMO_JOB.description,
+        DEMO_JOB.location,
+        DEMO_JOB.positions,
+        DEMO_JOB.wageMin,
+        DEMO_JOB.wageMax,
+        DEMO_JOB.createdBy,
+      ],
     );
     await tx.query(`INSERT INTO job_required_courses (job_id, course_id) SELECT $1, id FROM courses WHERE code = $2`, [job.id, DEMO_JOB.requiredCourse]);
     await tx.query(
@@ -171,10 +185,7 @@ export class SeedService {
 
   /** Finds an org by parent and name, or creates it with its materialized path. */
   private async ensureOrg(tx: EntityManager, parentId: string | null, kind: string, name: string): Promise<string> {
-    const found = await tx.query(
-      `SELECT id FROM organizations WHERE parent_id IS NOT DISTINCT FROM $1 AND name = $2`,
-      [parentId, name],
-    );
+    const found = await tx.query(`SELECT id FROM organizations WHERE parent_id IS NOT DISTINCT FROM $1 AND name = $2`, [parentId, name]);
     if (found.length > 0) return found[0].id;
     const rows = await tx.query(
       `WITH parent AS (SELECT path, depth FROM organizations WHERE id = $1), new_id AS (SELECT gen_random_uuid() AS id)

@@ -6,5 +6,10 @@ import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
-@Module({ imports: [AuthModule, OrgsModule, EmployersModule], controllers: [UsersController], providers: [UsersService, UsersRepository], exports: [UsersService, UsersRepository] })
+@Module({
+  imports: [AuthModule, OrgsModule, EmployersModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository],
+  exports: [UsersService, UsersRepository],
+})
 export class UsersModule {}

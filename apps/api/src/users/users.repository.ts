@@ -55,7 +55,10 @@ export class UsersRepository {
   }
 
   /** The new account, or null if the phone is taken. */
-  @SqlExample(() => [{ phone: Example.PHONE, name: '王芳', passwordHash: 'hash', role: 'learner', orgId: Example.ID, learnerType: 'migrant_worker', employerId: null }, undefined])
+  @SqlExample(() => [
+    { phone: Example.PHONE, name: '王芳', passwordHash: 'hash', role: 'learner', orgId: Example.ID, learnerType: 'migrant_worker', employerId: null },
+    undefined,
+  ])
   async insert(u: NewUser, manager: EntityManager = this.db.manager): Promise<User | null> {
     const rows: User[] = await manager.query(
       `INSERT INTO users (phone, name, password_hash, password_from_staff, role, org_id, learner_type, employer_id)
@@ -70,7 +73,10 @@ export class UsersRepository {
   /** A staff-set password: every session (access tokens too, by the token version) and any unused activation code end. */
   @SqlExample(() => [Example.ID, 'hash', undefined])
   async resetPassword(userId: string, passwordHash: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = true, token_version = token_version + 1, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+    await tx.query(`UPDATE users SET password_hash = $2, password_from_staff = true, token_version = token_version + 1, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
     await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     await tx.query(`DELETE FROM account_claims WHERE user_id = $1`, [userId]);
   }

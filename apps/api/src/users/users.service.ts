@@ -53,7 +53,15 @@ export class UsersService {
     const passwordHash = await this.passwords.hash(input.password ?? temporaryPassword!);
     return this.db.transaction(async (tx) => {
       const user = await this.users.insert(
-        { phone: input.phone, name: input.name, passwordHash, role: input.role, orgId: org.id, learnerType: input.learnerType ?? null, employerId: input.employerId ?? null },
+        {
+          phone: input.phone,
+          name: input.name,
+          passwordHash,
+          role: input.role,
+          orgId: org.id,
+          learnerType: input.learnerType ?? null,
+          employerId: input.employerId ?? null,
+        },
         tx,
       );
       if (!user) throw conflict('PHONE_TAKEN', 'An account with this phone number already exists');

@@ -25,7 +25,19 @@ interface Outcome {
  * The class's sessions with, for each, "改时间或地点", "取消这节课" and its attendance history;
  * cancelled ones stay, struck through. Below, a form to add one session. Every form posts without JavaScript.
  */
-export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result }: { sessions: EditableSession[]; classLocation: string; canEdit: boolean; busy: boolean; result?: Outcome }) {
+export function ScheduleEditor({
+  sessions,
+  classLocation,
+  canEdit,
+  busy,
+  result,
+}: {
+  sessions: EditableSession[];
+  classLocation: string;
+  canEdit: boolean;
+  busy: boolean;
+  result?: Outcome;
+}) {
   const { t } = useI18n();
   // After a change is saved the forms fold up again (a new key gives fresh, closed <details>).
   const version = result?.done ?? '';
@@ -99,7 +111,21 @@ export function ScheduleEditor({ sessions, classLocation, canEdit, busy, result 
   );
 }
 
-function SessionFields({ idSuffix, date, start, end, location, errors }: { idSuffix: string; date: string; start: string; end: string; location: string; errors?: FormErrors }) {
+function SessionFields({
+  idSuffix,
+  date,
+  start,
+  end,
+  location,
+  errors,
+}: {
+  idSuffix: string;
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  errors?: FormErrors;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -108,7 +134,14 @@ function SessionFields({ idSuffix, date, start, end, location, errors }: { idSuf
         <TextField name="start" idSuffix={idSuffix} label={t('classes.new.sessionStart')} type="time" required defaultValue={start} />
         <TextField name="end" idSuffix={idSuffix} label={t('classes.new.sessionEnd')} type="time" required defaultValue={end} />
       </div>
-      <TextField name="location" idSuffix={idSuffix} label={t('classes.edit.location')} maxLength={200} defaultValue={location} error={errors?.fields.location} />
+      <TextField
+        name="location"
+        idSuffix={idSuffix}
+        label={t('classes.edit.location')}
+        maxLength={200}
+        defaultValue={location}
+        error={errors?.fields.location}
+      />
     </>
   );
 }

@@ -61,7 +61,15 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
           />
         ) : null}
         <TextField name="title" label={t('courses.admin.field.title')} error={fields.title} required maxLength={200} defaultValue={values.title} />
-        <TextField name="titleEn" label={t('courses.admin.field.titleEn')} hint={t('courses.admin.field.titleEnHint')} error={fields.titleEn} maxLength={200} lang="en" defaultValue={values.titleEn} />
+        <TextField
+          name="titleEn"
+          label={t('courses.admin.field.titleEn')}
+          hint={t('courses.admin.field.titleEnHint')}
+          error={fields.titleEn}
+          maxLength={200}
+          lang="en"
+          defaultValue={values.titleEn}
+        />
         <SelectField name="category" label={t('courses.admin.field.category')} error={fields.category} required defaultValue={values.category}>
           <option value="">{t('common.form.choose')}</option>
           {COURSE_CATEGORIES.map((c) => (
@@ -70,7 +78,14 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             </option>
           ))}
         </SelectField>
-        <TextAreaField name="description" label={t('courses.admin.field.description')} error={fields.description} rows={3} maxLength={5000} defaultValue={values.description} />
+        <TextAreaField
+          name="description"
+          label={t('courses.admin.field.description')}
+          error={fields.description}
+          rows={3}
+          maxLength={5000}
+          defaultValue={values.description}
+        />
         <TextAreaField
           name="descriptionEn"
           label={t('courses.admin.field.descriptionEn')}
@@ -204,18 +219,70 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             return (
               <fieldset key={i} id={`lesson-${i}`} className="lesson-editor stack-tight">
                 <legend>{t('courses.admin.lesson.legend', { n })}</legend>
-                <TextField name={name('title')} label={t('courses.admin.lesson.title')} error={fields[name('title')]} required maxLength={200} defaultValue={lesson.title} autoFocus={focus === `field-${name('title')}`} />
-                <TextField name={name('titleEn')} label={t('courses.admin.lesson.titleEn')} hint={t('courses.admin.field.optional')} error={fields[name('titleEn')]} maxLength={200} lang="en" defaultValue={lesson.titleEn} />
-                <TextField name={name('hours')} label={t('courses.admin.lesson.hours')} error={fields[name('hours')]} type="number" inputMode="decimal" min={0} max={200} step="any" required defaultValue={lesson.hours} />
-                <TextAreaField name={name('body')} label={t('courses.admin.lesson.body')} error={fields[name('body')]} rows={8} maxLength={20000} defaultValue={lesson.body} />
-                <TextAreaField name={name('bodyEn')} label={t('courses.admin.lesson.bodyEn')} hint={t('courses.admin.field.optional')} error={fields[name('bodyEn')]} rows={3} maxLength={20000} lang="en" defaultValue={lesson.bodyEn} />
+                <TextField
+                  name={name('title')}
+                  label={t('courses.admin.lesson.title')}
+                  error={fields[name('title')]}
+                  required
+                  maxLength={200}
+                  defaultValue={lesson.title}
+                  autoFocus={focus === `field-${name('title')}`}
+                />
+                <TextField
+                  name={name('titleEn')}
+                  label={t('courses.admin.lesson.titleEn')}
+                  hint={t('courses.admin.field.optional')}
+                  error={fields[name('titleEn')]}
+                  maxLength={200}
+                  lang="en"
+                  defaultValue={lesson.titleEn}
+                />
+                <TextField
+                  name={name('hours')}
+                  label={t('courses.admin.lesson.hours')}
+                  error={fields[name('hours')]}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={200}
+                  step="any"
+                  required
+                  defaultValue={lesson.hours}
+                />
+                <TextAreaField
+                  name={name('body')}
+                  label={t('courses.admin.lesson.body')}
+                  error={fields[name('body')]}
+                  rows={8}
+                  maxLength={20000}
+                  defaultValue={lesson.body}
+                />
+                <TextAreaField
+                  name={name('bodyEn')}
+                  label={t('courses.admin.lesson.bodyEn')}
+                  hint={t('courses.admin.field.optional')}
+                  error={fields[name('bodyEn')]}
+                  rows={3}
+                  maxLength={20000}
+                  lang="en"
+                  defaultValue={lesson.bodyEn}
+                />
                 <details className="lesson-preview" open={openPreview === i}>
                   <summary>{t('courses.admin.lesson.preview')}</summary>
                   <div className="stack-tight">
                     <p className="hint">{t('courses.admin.lesson.previewHint')}</p>
                     {/* Rendered on the server by markdown.server.ts, as on the course page: raw HTML stays text. */}
-                    {previews[i] ? <div className="prose" dangerouslySetInnerHTML={{ __html: previews[i] }} /> : <p>{t('courses.admin.lesson.previewEmpty')}</p>}
-                    <button id={`lesson-${i}-preview`} {...intentButton(`preview:${i}`)} className="button button-secondary" autoFocus={focus === `lesson-${i}-preview`}>
+                    {previews[i] ? (
+                      <div className="prose" dangerouslySetInnerHTML={{ __html: previews[i] }} />
+                    ) : (
+                      <p>{t('courses.admin.lesson.previewEmpty')}</p>
+                    )}
+                    <button
+                      id={`lesson-${i}-preview`}
+                      {...intentButton(`preview:${i}`)}
+                      className="button button-secondary"
+                      autoFocus={focus === `lesson-${i}-preview`}
+                    >
                       {t('courses.admin.lesson.refreshPreview')}
                     </button>
                   </div>
@@ -227,11 +294,22 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
                     </LessonButton>
                   ) : null}
                   {i < values.lessons.length - 1 ? (
-                    <LessonButton id={`lesson-${i}-down`} {...intentButton(`moveDown:${i}`)} label={t('courses.admin.lesson.moveDownLabel', { n })} focus={focus}>
+                    <LessonButton
+                      id={`lesson-${i}-down`}
+                      {...intentButton(`moveDown:${i}`)}
+                      label={t('courses.admin.lesson.moveDownLabel', { n })}
+                      focus={focus}
+                    >
                       {t('courses.admin.lesson.moveDown')}
                     </LessonButton>
                   ) : null}
-                  <LessonButton id={`lesson-${i}-remove`} {...intentButton(`removeLesson:${i}`)} label={t('courses.admin.lesson.removeLabel', { n })} focus={focus} danger>
+                  <LessonButton
+                    id={`lesson-${i}-remove`}
+                    {...intentButton(`removeLesson:${i}`)}
+                    label={t('courses.admin.lesson.removeLabel', { n })}
+                    focus={focus}
+                    danger
+                  >
                     {t('courses.admin.lesson.remove')}
                   </LessonButton>
                 </div>
@@ -255,9 +333,22 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
   );
 }
 
-function LessonButton({ id, label, focus, danger, children, ...button }: { id: string; label: string; focus?: string; danger?: boolean; children: ReactNode } & { type: 'submit'; name: string; value: string; disabled: boolean }) {
+function LessonButton({
+  id,
+  label,
+  focus,
+  danger,
+  children,
+  ...button
+}: { id: string; label: string; focus?: string; danger?: boolean; children: ReactNode } & { type: 'submit'; name: string; value: string; disabled: boolean }) {
   return (
-    <button id={id} {...button} className={`button ${danger ? 'button-quiet-dark lesson-remove' : 'button-quiet-dark'}`} aria-label={label} autoFocus={focus === id}>
+    <button
+      id={id}
+      {...button}
+      className={`button ${danger ? 'button-quiet-dark lesson-remove' : 'button-quiet-dark'}`}
+      aria-label={label}
+      autoFocus={focus === id}
+    >
       {children}
     </button>
   );

@@ -19,8 +19,16 @@ function FieldFrame({ id, label, hint, error, children }: { id: string; label: s
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
       {children}
     </div>
   );
@@ -85,7 +93,16 @@ export function FormAlert({ errors }: { errors?: FormErrors }) {
 }
 
 /** A labelled select, wired like TextField. */
-export function SelectField({ name, label, hint, error, describedBy, idSuffix, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  describedBy,
+  idSuffix,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const ids = fieldIds({ name, hint, error, describedBy, idSuffix });
   return (
     <FieldFrame id={ids.id} label={label} hint={hint} error={error}>
@@ -119,7 +136,18 @@ interface CourseChecklistProps<C extends ChecklistCourse> {
 }
 
 /** Courses as checkboxes grouped by category, in a fieldset whose legend the error summary can focus. */
-export function CourseChecklist<C extends ChecklistCourse>({ name, legend, hint, error, courses, chosen, categories, className, before, label = (c) => c.title }: CourseChecklistProps<C>) {
+export function CourseChecklist<C extends ChecklistCourse>({
+  name,
+  legend,
+  hint,
+  error,
+  courses,
+  chosen,
+  categories,
+  className,
+  before,
+  label = (c) => c.title,
+}: CourseChecklistProps<C>) {
   const { t } = useI18n();
   const id = `field-${name}`;
   return (

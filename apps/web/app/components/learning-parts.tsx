@@ -43,7 +43,9 @@ export function MyClassCards({ classes }: { classes: ClassCard[] }) {
           <h3>{c.courseTitle}</h3>
           <p>
             <span className={`badge badge-enrollment-${c.status}`}>
-              {c.status === 'waitlisted' && c.waitlistPosition ? t('classes.enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`classes.enrollmentStatus.${c.status}`)}
+              {c.status === 'waitlisted' && c.waitlistPosition
+                ? t('classes.enrol.mine.waitlisted', { n: c.waitlistPosition })
+                : t(`classes.enrollmentStatus.${c.status}`)}
             </span>{' '}
             {c.orgName}
           </p>

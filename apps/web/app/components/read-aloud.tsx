@@ -17,7 +17,7 @@ function pieces(text: string): string[] {
     .split(/(?<=[。！？!?；;\n])/)
     .map((s) => s.trim())
     .filter(Boolean)
-    .flatMap((s) => (s.length > 200 ? s.match(/[\s\S]{1,200}/g) ?? [] : [s]));
+    .flatMap((s) => (s.length > 200 ? (s.match(/[\s\S]{1,200}/g) ?? []) : [s]));
 }
 
 /**
@@ -26,7 +26,19 @@ function pieces(text: string): string[] {
  * not in the server's HTML (nothing without JavaScript), and stays hidden where the browser has no
  * speechSynthesis or no voice for the language.
  */
-export function ReadAloud({ targetId, text: given, prefix, label, className }: { targetId?: string; text?: string; prefix?: string; label: string; className?: string }) {
+export function ReadAloud({
+  targetId,
+  text: given,
+  prefix,
+  label,
+  className,
+}: {
+  targetId?: string;
+  text?: string;
+  prefix?: string;
+  label: string;
+  className?: string;
+}) {
   const { locale, t } = useI18n();
   const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null);
   const [speaking, setSpeaking] = useState(false);

@@ -123,7 +123,15 @@ export function JobForm({
         ) : (
           <input type="hidden" name="employerId" value={employerId} />
         )}
-        <TextField name="title" label={t('referrals.jobForm.title')} hint={t('referrals.jobForm.titleHint')} error={fields.title} required maxLength={200} defaultValue={values?.title} />
+        <TextField
+          name="title"
+          label={t('referrals.jobForm.title')}
+          hint={t('referrals.jobForm.titleHint')}
+          error={fields.title}
+          required
+          maxLength={200}
+          defaultValue={values?.title}
+        />
         <TextAreaField
           name="description"
           label={t('referrals.jobForm.description')}
@@ -151,8 +159,26 @@ export function JobForm({
           defaultValue={values?.qualifications}
         />
         <div className="field-pair">
-          <TextField name="wageMin" label={t('referrals.jobForm.wageMin')} error={fields.wageMin} type="number" inputMode="numeric" min={0} step={100} defaultValue={values?.wageMin} />
-          <TextField name="wageMax" label={t('referrals.jobForm.wageMax')} error={fields.wageMax} type="number" inputMode="numeric" min={0} step={100} defaultValue={values?.wageMax} />
+          <TextField
+            name="wageMin"
+            label={t('referrals.jobForm.wageMin')}
+            error={fields.wageMin}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={100}
+            defaultValue={values?.wageMin}
+          />
+          <TextField
+            name="wageMax"
+            label={t('referrals.jobForm.wageMax')}
+            error={fields.wageMax}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={100}
+            defaultValue={values?.wageMax}
+          />
         </div>
         <TextField
           name="positions"
@@ -166,7 +192,15 @@ export function JobForm({
           required
           defaultValue={values?.positions}
         />
-        <TextField name="location" label={t('referrals.jobForm.location')} hint={t('referrals.jobForm.locationHint')} error={fields.location} required maxLength={200} defaultValue={values?.location} />
+        <TextField
+          name="location"
+          label={t('referrals.jobForm.location')}
+          hint={t('referrals.jobForm.locationHint')}
+          error={fields.location}
+          required
+          maxLength={200}
+          defaultValue={values?.location}
+        />
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {t('referrals.jobForm.submit')}
         </button>
@@ -411,7 +445,15 @@ export function FollowUpList({
                   </option>
                 ))}
               </SelectField>
-              <TextAreaField name="note" idSuffix={f.id} label={t('referrals.followups.note')} error={fields.note} rows={2} maxLength={NOTE_MAX} defaultValue={mine?.values?.note} />
+              <TextAreaField
+                name="note"
+                idSuffix={f.id}
+                label={t('referrals.followups.note')}
+                error={fields.note}
+                rows={2}
+                maxLength={NOTE_MAX}
+                defaultValue={mine?.values?.note}
+              />
               <button type="submit" className="button button-primary button-block" disabled={busy}>
                 {t('referrals.followups.submit')}
               </button>

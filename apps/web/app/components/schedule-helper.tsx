@@ -137,7 +137,13 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
   );
 }
 
-function Input({ name, label, hint, error, ...input }: { name: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Input({
+  name,
+  label,
+  hint,
+  error,
+  ...input
+}: { name: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = `field-${name}`;
   const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
   return (

@@ -54,12 +54,31 @@ function Bell({ unread }: { unread: number | null }) {
   const { t } = useI18n();
   const count = unread && unread > 0 ? unread : 0;
   return (
-    <Link to="/me/notifications" className="button button-quiet bell" aria-label={count ? t('account.notifications.bell.unread', { n: count }) : t('account.notifications.bell')}>
-      <svg aria-hidden="true" focusable="false" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <Link
+      to="/me/notifications"
+      className="button button-quiet bell"
+      aria-label={count ? t('account.notifications.bell.unread', { n: count }) : t('account.notifications.bell')}
+    >
+      <svg
+        aria-hidden="true"
+        focusable="false"
+        width="22"
+        height="22"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>
-      {count ? <span className="bell-count" aria-hidden="true">{count > 99 ? '99+' : count}</span> : null}
+      {count ? (
+        <span className="bell-count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      ) : null}
     </Link>
   );
 }

@@ -50,7 +50,8 @@ export const accountEn: Record<keyof typeof accountZhCN, string> = {
   'account.notifications.emptyUnread': 'No unread notifications.',
   'account.notifications.settingsLink': 'Text message settings',
   'account.notifications.settings.heading': 'Text message settings',
-  'account.notifications.settings.intro': 'Every notification appears in “My notifications”. You can also choose which ones are sent to your phone by text message.',
+  'account.notifications.settings.intro':
+    'Every notification appears in “My notifications”. You can also choose which ones are sent to your phone by text message.',
   'account.notifications.settings.kinds': 'Also send these by text message',
   'account.notifications.settings.quiet': 'No text messages between 9 pm and 8 am; they are sent in the morning.',
   'account.notifications.settings.smsOff': 'Pause all text messages',
@@ -69,7 +70,8 @@ export const accountEn: Record<keyof typeof accountZhCN, string> = {
   'account.notifications.kind.referral.status': 'Referral updates',
   'account.notifications.kind.followup.due': 'Placement follow-up due',
   'account.notifications.me.heading': 'Notifications',
-  'account.notifications.me.body': 'News about your classes, certificates and referrals is in “My notifications”; you can choose which also come by text message.',
+  'account.notifications.me.body':
+    'News about your classes, certificates and referrals is in “My notifications”; you can choose which also come by text message.',
   'account.notifications.me.link': 'My notifications',
 
   'account.page.me': 'My account',
@@ -81,7 +83,8 @@ export const accountEn: Record<keyof typeof accountZhCN, string> = {
   'account.me.heading': 'My account',
   'account.me.type': 'Role',
   'account.me.data.heading': 'My personal data',
-  'account.me.data.body': 'You can download everything Hearth holds about you: your account, enrollments, attendance, assessments, certificates and job referrals.',
+  'account.me.data.body':
+    'You can download everything Hearth holds about you: your account, enrollments, attendance, assessments, certificates and job referrals.',
   'account.me.export': 'Download my data',
   'account.me.exportHint': 'The file is JSON; a text editor or a browser opens it.',
   'account.me.erase.heading': 'Delete my account',
@@ -90,7 +93,8 @@ export const accountEn: Record<keyof typeof accountZhCN, string> = {
   'account.me.password.heading': 'Password',
   'account.me.password.body': 'If staff reset your password for you, or you worry someone else knows it, choose a new one only you know.',
   'account.me.password.link': 'Change password',
-  'account.me.password.changed': 'Your password has been changed. You have been signed out on other phones and computers; sign in with the new password next time.',
+  'account.me.password.changed':
+    'Your password has been changed. You have been signed out on other phones and computers; sign in with the new password next time.',
 
   // Changing her own password
   'account.password.heading': 'Change password',

@@ -19,7 +19,8 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.flag.below': 'Below the attendance requirement',
 
   'attendance.teach.heading': 'Roll call',
-  'attendance.teach.intro': "Today's and upcoming sessions, and those of the last 7 days. For each you can take the roll, show the check-in code or print a paper sheet.",
+  'attendance.teach.intro':
+    "Today's and upcoming sessions, and those of the last 7 days. For each you can take the roll, show the check-in code or print a paper sheet.",
   'attendance.teach.today': 'Today',
   'attendance.teach.upcoming': 'Coming up',
   'attendance.teach.recent': 'Last 7 days',
@@ -65,7 +66,8 @@ export const attendanceEn: Record<keyof typeof attendanceZhCN, string> = {
   'attendance.sync.unknown': 'The system did not accept these marks.',
   'attendance.sync.badRequest': 'These marks could not be read. Reload the page and take the roll again.',
 
-  'attendance.error.notEnrolled': 'Someone on this list is no longer in the class, so nothing in this batch was saved. Reload the page and take the roll again.',
+  'attendance.error.notEnrolled':
+    'Someone on this list is no longer in the class, so nothing in this batch was saved. Reload the page and take the roll again.',
   'attendance.error.mismatch': 'This list was already sent with different marks. The page has been reloaded; check it and save again.',
   'attendance.error.notFound': 'This session was not found, or you do not teach this class.',
 

@@ -48,10 +48,12 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.verify.renewedNoExpiry': 'It does not expire.',
   'certificates.verify.renewedOpen': 'Check the newer certificate',
   'certificates.verify.expired.lead': 'This certificate has expired. It is no longer valid.',
-  'certificates.verify.privacy': "To protect personal data, only the first character of the holder's name is shown. Compare it with the holder's identity card.",
+  'certificates.verify.privacy':
+    "To protect personal data, only the first character of the holder's name is shown. Compare it with the holder's identity card.",
   'certificates.verify.another': 'Verify another certificate',
   'certificates.verify.notFound.heading': 'No such certificate',
-  'certificates.verify.notFound.body': "No certificate has the number {code}. Please check the number on the certificate; if in doubt, contact the women's federation that issued it.",
+  'certificates.verify.notFound.body':
+    "No certificate has the number {code}. Please check the number on the certificate; if in doubt, contact the women's federation that issued it.",
 
   'certificates.bulk.heading': 'Check many certificates',
   'certificates.bulk.intro': 'One certificate number per line, up to 100 at a time. You can paste them straight from a spreadsheet.',
@@ -68,7 +70,8 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.bulk.single': 'Verify one certificate',
 
   'certificates.mine.heading': 'My certificates',
-  'certificates.mine.empty': 'You have no certificates yet. Once your attendance and class hours meet the course rules and you pass its assessments, your certificate is issued automatically.',
+  'certificates.mine.empty':
+    'You have no certificates yet. Once your attendance and class hours meet the course rules and you pass its assessments, your certificate is issued automatically.',
   'certificates.mine.toClasses': 'See my classes',
   'certificates.mine.show': 'Show QR code',
   'certificates.mine.pdf': 'Download PDF',
@@ -181,7 +184,8 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.credential.jwt': 'Download the digital certificate (.jwt)',
   'certificates.credential.json': 'Download the digital certificate (.json)',
   'certificates.credential.walletHeading': 'Add to a wallet',
-  'certificates.credential.walletBody': 'The digital certificate is a file signed by the issuer (the international Open Badges 3.0 format). Keep the .jwt file on your phone or import it into a wallet that supports Open Badges; an employer or any other organisation can check that it is genuine, in force and not revoked without contacting us. It does not contain your phone number, only a scrambled digest of it: only if you tell someone your number can they confirm the certificate is yours.',
+  'certificates.credential.walletBody':
+    'The digital certificate is a file signed by the issuer (the international Open Badges 3.0 format). Keep the .jwt file on your phone or import it into a wallet that supports Open Badges; an employer or any other organisation can check that it is genuine, in force and not revoked without contacting us. It does not contain your phone number, only a scrambled digest of it: only if you tell someone your number can they confirm the certificate is yours.',
   'certificates.holder.heading': "Check the holder's phone number",
   'certificates.holder.intro': 'Enter the phone number the holder gave you. The answer is only “matches” or “does not match”; no number is shown.',
   'certificates.holder.label': "The holder's phone number",
@@ -200,7 +204,8 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.offline.noExpiry': 'No expiry',
   'certificates.offline.hint': 'This checks the signature in the certificate’s QR code with the issuer keys built into this page; it needs no network.',
   'certificates.check.heading': 'Verify a digital credential',
-  'certificates.check.intro': 'Paste the digital credential (VC-JWT) the holder gave you, or choose the .jwt file she downloaded. It is checked step by step as any outside verifier would, using only what the issuer publishes.',
+  'certificates.check.intro':
+    'Paste the digital credential (VC-JWT) the holder gave you, or choose the .jwt file she downloaded. It is checked step by step as any outside verifier would, using only what the issuer publishes.',
   'certificates.check.resultLabel': 'Verification steps',
   'certificates.check.pasteLabel': 'Paste the credential',
   'certificates.check.fileLabel': 'Or choose the credential file (.jwt)',
@@ -236,7 +241,8 @@ export const certificatesEn: Record<keyof typeof certificatesZhCN, string> = {
   'certificates.page.qualifications': 'Check qualifications',
 
   'certificates.qualifications.heading': 'Check qualifications',
-  'certificates.qualifications.intro': 'Government vocational qualifications learners recorded. Look the number up in the national register first, then verify or send it back. A verified qualification matched to a course counts as that course’s certificate for job requirements.',
+  'certificates.qualifications.intro':
+    'Government vocational qualifications learners recorded. Look the number up in the national register first, then verify or send it back. A verified qualification matched to a course counts as that course’s certificate for job requirements.',
   'certificates.qualifications.lookup': 'Open the national qualification register',
   'certificates.qualifications.count': '{n} waiting',
   'certificates.qualifications.empty': 'No qualifications are waiting to be checked.',

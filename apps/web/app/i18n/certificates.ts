@@ -77,8 +77,7 @@ export const certificatesZhCN = {
   'certificates.mine.readiness': '查看结对准备情况',
 
   'certificates.external.heading': '职业资格和技能等级证书',
-  'certificates.external.intro':
-    '如果您已经有人社部门或其他机构颁发的职业资格证书、职业技能等级证书，可以登记在这里。协调员会到全国查询网站核实。',
+  'certificates.external.intro': '如果您已经有人社部门或其他机构颁发的职业资格证书、职业技能等级证书，可以登记在这里。协调员会到全国查询网站核实。',
   'certificates.external.empty': '还没有登记。',
   'certificates.external.add': '登记一张证书',
   'certificates.external.number': '证书编号',
@@ -183,7 +182,8 @@ export const certificatesZhCN = {
   'certificates.credential.jwt': '下载电子证书（.jwt）',
   'certificates.credential.json': '下载电子证书（.json）',
   'certificates.credential.walletHeading': '添加到钱包',
-  'certificates.credential.walletBody': '电子证书是一份带有颁发单位数字签名的文件（国际通用的开放徽章 3.0 格式）。把 .jwt 文件保存到手机，或导入支持开放徽章的数字钱包；用人单位或其他机构不用联系我们，也能核对它是否真实、是否有效、是否已被撤销。文件里没有你的手机号，只有它的加密摘要：只有你把手机号告诉对方，对方才能确认证书是你的。',
+  'certificates.credential.walletBody':
+    '电子证书是一份带有颁发单位数字签名的文件（国际通用的开放徽章 3.0 格式）。把 .jwt 文件保存到手机，或导入支持开放徽章的数字钱包；用人单位或其他机构不用联系我们，也能核对它是否真实、是否有效、是否已被撤销。文件里没有你的手机号，只有它的加密摘要：只有你把手机号告诉对方，对方才能确认证书是你的。',
   'certificates.holder.heading': '核对持证人手机号',
   'certificates.holder.intro': '输入持证人告诉您的手机号，系统只回答“一致”或“不一致”，不会显示任何号码。',
   'certificates.holder.label': '持证人的手机号',
@@ -238,7 +238,8 @@ export const certificatesZhCN = {
   'certificates.page.qualifications': '核实职业资格证书',
 
   'certificates.qualifications.heading': '核实职业资格证书',
-  'certificates.qualifications.intro': '学员登记的政府职业资格或技能等级证书。请先到全国查询网站核对证书编号，再核实通过或退回。核实通过并对应课程后，这张证书在招聘要求里就等于该课程的结业证书。',
+  'certificates.qualifications.intro':
+    '学员登记的政府职业资格或技能等级证书。请先到全国查询网站核对证书编号，再核实通过或退回。核实通过并对应课程后，这张证书在招聘要求里就等于该课程的结业证书。',
   'certificates.qualifications.lookup': '打开全国职业资格证书查询网站',
   'certificates.qualifications.count': '待核实 {n} 张',
   'certificates.qualifications.empty': '没有待核实的证书。',

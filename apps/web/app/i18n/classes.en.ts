@@ -48,8 +48,7 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.mine.nextSession': 'Next session',
   'classes.mine.noMoreSessions': 'No more sessions',
   'classes.mine.withdraw': 'Withdraw from this class',
-  'classes.mine.withdrawConfirm.enrolled':
-    'Are you sure? Your place goes to the next person on the waiting list; to come back you would have to enrol again.',
+  'classes.mine.withdrawConfirm.enrolled': 'Are you sure? Your place goes to the next person on the waiting list; to come back you would have to enrol again.',
   'classes.mine.withdrawConfirm.waitlisted': 'Leave the waiting list?',
   'classes.mine.withdrawYes': 'Yes, withdraw',
   'classes.mine.withdrawn': 'You have withdrawn from "{course}".',
@@ -84,8 +83,7 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.manage.enrol.submit': 'Enrol',
   'classes.manage.enrol.enrolled': '{phone} is enrolled.',
   'classes.manage.enrol.waitlisted': 'The class is full: {phone} is number {n} on the waiting list.',
-  'classes.manage.enrol.notFound':
-    'No learner with this number in your organisation. Ask her to register, or import her from a CSV file.',
+  'classes.manage.enrol.notFound': 'No learner with this number in your organisation. Ask her to register, or import her from a CSV file.',
   'classes.manage.enrol.already': 'This learner is already in this class (or on its waiting list).',
   'classes.manage.capacity.heading': 'Change the number of places',
   'classes.manage.capacity.hint': 'Not fewer than the {n} already enrolled. Extra places go to the waiting list in order.',
@@ -139,8 +137,7 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.import.progressStarting': 'Uploading and checking the file…',
   'classes.import.error.noFile': 'Choose the CSV file to upload.',
   'classes.import.error.tooLarge': 'The file is too large: at most 20,000 rows per file, so split it.',
-  'classes.import.error.header':
-    'The first row must name the columns: 姓名,手机号,类型 (or name, phone, learnerType). Compare with the template.',
+  'classes.import.error.header': 'The first row must name the columns: 姓名,手机号,类型 (or name, phone, learnerType). Compare with the template.',
   'classes.import.error.empty': 'The file has no learners in it.',
   'classes.import.error.format': 'This is not a valid CSV file. In Excel use "Save as" CSV and try again.',
   'classes.import.error.class': 'That class was not found; choose again.',
@@ -163,8 +160,7 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.import.reject.INVALID_PHONE': 'Not a valid mobile number (11 digits starting with 1)',
   'classes.import.reject.INVALID_TYPE': 'Type must be 爱心妈妈 or 进城务工妇女',
   'classes.import.reject.DUPLICATE_IN_FILE': 'This number appears earlier in the file',
-  'classes.import.reject.PHONE_OTHER_ACCOUNT':
-    'This number belongs to an account outside your organisation; ask your federation administrator',
+  'classes.import.reject.PHONE_OTHER_ACCOUNT': 'This number belongs to an account outside your organisation; ask your federation administrator',
   'classes.import.reject.other': 'This row has a problem',
 
   'classes.import.rejected.name': 'Name',
@@ -172,15 +168,18 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.import.rejected.downloadHint': 'Fix them in Excel or WPS (you may delete the last “error” column), then upload the file again.',
   'classes.import.rejected.errorColumn': 'Error',
   'classes.import.codes.heading': 'Activation codes for the new learners',
-  'classes.import.codes.intro': 'Their accounts exist; each learner sets her own password with an activation code. Generate codes for every learner of this import who has not activated yet, print them, cut them apart and hand each one over in person.',
+  'classes.import.codes.intro':
+    'Their accounts exist; each learner sets her own password with an activation code. Generate codes for every learner of this import who has not activated yet, print them, cut them apart and hand each one over in person.',
   'classes.import.codes.submit': 'Generate codes and print',
 
   'classes.late.badge': 'Too late to finish',
-  'classes.late.why': 'This class has already held {held} sessions; even attending every remaining one cannot reach the {pct}% attendance or {hours} hours the certificate needs, so it no longer takes enrollments.',
+  'classes.late.why':
+    'This class has already held {held} sessions; even attending every remaining one cannot reach the {pct}% attendance or {hours} hours the certificate needs, so it no longer takes enrollments.',
   'classes.late.next': 'Enrol in the next class instead: {org}, starting {starts}.',
   'classes.late.noNext': 'There is no next class yet. Please look again later, or ask your club.',
   'classes.late.nextLink': 'See the next class',
-  'classes.late.staffWarning': 'Enrolled, but the sessions left in this class can no longer bring her to the attendance or hours rule, so she cannot earn this course’s certificate. If you are entering a class after the fact, remember to record her attendance for the sessions already held.',
+  'classes.late.staffWarning':
+    'Enrolled, but the sessions left in this class can no longer bring her to the attendance or hours rule, so she cannot earn this course’s certificate. If you are entering a class after the fact, remember to record her attendance for the sessions already held.',
 
   'classes.schedule.heading': 'Schedule helper',
   'classes.schedule.intro': 'Choose the weekdays and times; every session date is listed. Untick a date to skip it (a holiday).',
@@ -204,7 +203,8 @@ export const classesEn: Record<keyof typeof classesZhCN, string> = {
   'classes.schedule.date': '{w} {d}/{m}',
   'classes.schedule.item': '{date} {start}–{end}',
   'classes.schedule.total': '{n} sessions, {hours} hours.',
-  'classes.schedule.belowHours': 'The schedule has {hours} hours, fewer than the {required} hours the course requires. You can still save it, but learners may not reach the required hours.',
+  'classes.schedule.belowHours':
+    'The schedule has {hours} hours, fewer than the {required} hours the course requires. You can still save it, but learners may not reach the required hours.',
   'classes.schedule.none': 'No dates match these choices.',
   'classes.schedule.problem.weekdays': 'Choose at least one day.',
   'classes.schedule.problem.start': 'Enter a start time, e.g. 09:00.',

@@ -61,8 +61,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.field.capacity.invalid': 'Places must be a whole number from 1 to {max}, and not fewer than those already enrolled.',
   'common.field.location.invalid': 'The venue can be at most 200 characters.',
   'common.field.sessions.invalid': 'Check the session times.',
-  'common.field.session.invalid':
-    'Session {n}: enter the date, start and end; the end must be after the start, and the date between the first and last day.',
+  'common.field.session.invalid': 'Session {n}: enter the date, start and end; the end must be after the start, and the date between the first and last day.',
 
   'common.pagination.label': 'Pages',
   'common.pagination.previous': 'Previous',
@@ -101,7 +100,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'common.error.ALREADY_ENROLLED': 'You are already enrolled in this class (or on its waiting list).',
   'common.error.PREREQUISITE_MISSING': 'A prerequisite course must be completed first.',
   'common.error.CLASS_CLOSED': 'This class is no longer taking enrollments.',
-  'common.error.TOO_LATE_TO_COMPLETE': 'The sessions left in this class can no longer meet the attendance or hours rule, so it cannot lead to a certificate. Please choose the next class.',
+  'common.error.TOO_LATE_TO_COMPLETE':
+    'The sessions left in this class can no longer meet the attendance or hours rule, so it cannot lead to a certificate. Please choose the next class.',
   'common.error.ORG_NOT_JOINABLE': 'Please choose a club or station.',
   'common.error.REQUIREMENTS_NOT_MET': 'The certificate requirements are not met yet.',
   'common.error.CONSENT_REQUIRED': "The learner's consent to be referred is required.",

@@ -48,7 +48,8 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.admin.page.edit': 'Edit course',
 
   'courses.admin.list.heading': 'Courses',
-  'courses.admin.list.intro': 'Write courses, their lessons and completion rules here. Drafts are seen by admins only; once published, learners find them in the catalogue and can enrol.',
+  'courses.admin.list.intro':
+    'Write courses, their lessons and completion rules here. Drafts are seen by admins only; once published, learners find them in the catalogue and can enrol.',
   'courses.admin.list.new': 'New course',
   'courses.admin.list.count': '{n} courses, {drafts} of them drafts.',
   'courses.admin.list.empty': 'No courses in this category yet.',
@@ -75,7 +76,8 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.admin.field.optional': 'Optional.',
 
   'courses.admin.rules.legend': 'Completion rules',
-  'courses.admin.rules.warning': '{n} classes of this course are running or about to start. Changed rules also apply to the learners already in them, for completion and certificates.',
+  'courses.admin.rules.warning':
+    '{n} classes of this course are running or about to start. Changed rules also apply to the learners already in them, for completion and certificates.',
   'courses.admin.field.requiredHours': 'Required hours',
   'courses.admin.field.requiredHoursHint': 'Attended hours a learner needs to complete the course.',
   'courses.admin.field.minAttendancePct': 'Minimum attendance (%)',
@@ -85,7 +87,8 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.admin.field.validityMonths': 'Certificate valid for (months)',
   'courses.admin.field.validityMonthsHint': 'Leave empty for a certificate that never expires.',
   'courses.admin.field.requiredForVolunteers': 'Required for volunteer mothers',
-  'courses.admin.field.requiredForVolunteersHint': 'When ticked, a volunteer mother needs a valid certificate of this course before she is paired. Once published, every mother without one becomes “not ready”, so plan the classes first.',
+  'courses.admin.field.requiredForVolunteersHint':
+    'When ticked, a volunteer mother needs a valid certificate of this course before she is paired. Once published, every mother without one becomes “not ready”, so plan the classes first.',
 
   'courses.admin.prerequisites.legend': 'Prerequisites',
   'courses.admin.prerequisites.hint': 'A learner needs a valid certificate of each of these courses before she can enrol.',
@@ -99,7 +102,8 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.admin.publish.publishedHint': 'In the catalogue: learners can read it and enrol.',
 
   'courses.admin.lessons.heading': 'Lessons',
-  'courses.admin.lessons.hint': 'Learners see the lessons in this order. Write the text in Markdown, e.g. "## Heading", "**bold**", "- list"; HTML is not allowed.',
+  'courses.admin.lessons.hint':
+    'Learners see the lessons in this order. Write the text in Markdown, e.g. "## Heading", "**bold**", "- list"; HTML is not allowed.',
   'courses.admin.lessons.empty': 'No lessons yet.',
   'courses.admin.lessons.add': 'Add a lesson',
   'courses.admin.lessons.max': 'At most {n} lessons.',
@@ -150,5 +154,6 @@ export const coursesEn: Record<keyof typeof coursesZhCN, string> = {
   'courses.admin.error.lessonHours': 'Lesson {n}: hours must be a number from 0 to 200.',
   'courses.admin.error.lessonBody': 'Lesson {n}: the text is at most 20000 characters.',
   'courses.admin.status.readOnly': 'View only',
-  'courses.admin.readOnly.notice': 'This course is kept by another federation (for example the national catalogue): you can view it, but not change, publish or withdraw it. Ask the federation it belongs to for changes.',
+  'courses.admin.readOnly.notice':
+    'This course is kept by another federation (for example the national catalogue): you can view it, but not change, publish or withdraw it. Ask the federation it belongs to for changes.',
 };

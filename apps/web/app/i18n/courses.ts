@@ -87,7 +87,8 @@ export const coursesZhCN = {
   'courses.admin.field.validityMonths': '证书有效期（月）',
   'courses.admin.field.validityMonthsHint': '不填表示证书长期有效。',
   'courses.admin.field.requiredForVolunteers': '爱心妈妈必修',
-  'courses.admin.field.requiredForVolunteersHint': '勾选后，爱心妈妈要取得这门课程的有效证书才能结对。课程一发布，所有还没有这张证书的爱心妈妈都会变成“未就绪”，请先安排好开班。',
+  'courses.admin.field.requiredForVolunteersHint':
+    '勾选后，爱心妈妈要取得这门课程的有效证书才能结对。课程一发布，所有还没有这张证书的爱心妈妈都会变成“未就绪”，请先安排好开班。',
 
   'courses.admin.prerequisites.legend': '前置课程',
   'courses.admin.prerequisites.hint': '学员要先取得这些课程的有效证书，才能报名这门课程。',

@@ -13,8 +13,7 @@ export const homeEn: Record<keyof typeof homeZhCN, string> = {
   'home.mothers.body':
     'Before being paired with a left-behind or vulnerable child, a volunteer completes the law courses, such as the Minor Protection Law, and the child-care courses, and earns their certificates.',
   'home.migrants.title': 'Migrant women workers',
-  'home.migrants.body':
-    'Free vocational classes in housekeeping, infant care, elderly care and more; pass the assessment and earn a certificate.',
+  'home.migrants.body': 'Free vocational classes in housekeeping, infant care, elderly care and more; pass the assessment and earn a certificate.',
   'home.referrals.title': 'Help finding work',
   'home.referrals.body': "With your consent, women's clubs refer certified trainees to partner employers.",
   'home.signedIn': 'You are signed in.',
@@ -34,8 +33,7 @@ export const homeEn: Record<keyof typeof homeZhCN, string> = {
   'home.steps.volunteer_mother.pairing': 'Once certified, the federation will pair you with a child.',
   'home.steps.migrant_worker.browse': 'Browse the free vocational courses and enrol in a class that suits you.',
   'home.steps.migrant_worker.attend': 'Attend and check in to every session, then take the assessment.',
-  'home.steps.migrant_worker.certificate':
-    'Pass to earn a certificate; with your consent, your club can refer you to employers.',
+  'home.steps.migrant_worker.certificate': 'Pass to earn a certificate; with your consent, your club can refer you to employers.',
   'home.steps.instructor.today': "See today's sessions.",
   'home.steps.instructor.attendance': 'Take attendance at every session.',
   'home.steps.instructor.grades': 'Record practical assessment grades.',

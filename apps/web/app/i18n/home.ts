@@ -8,12 +8,10 @@ export const homeZhCN = {
   'home.page.app': '我的学堂',
 
   'home.heading': '在手机上学习、考证、就业',
-  'home.intro':
-    'Hearth 巾帼学堂是妇联组织的免费培训与认证平台。报名、上课签到、考核和证书，都可以在手机上完成。',
+  'home.intro': 'Hearth 巾帼学堂是妇联组织的免费培训与认证平台。报名、上课签到、考核和证书，都可以在手机上完成。',
   'home.whoFor': '为谁服务',
   'home.mothers.title': '爱心妈妈（志愿者）',
-  'home.mothers.body':
-    '在与留守儿童、困境儿童结对之前，需要先学完《未成年人保护法》等法律课程和儿童关爱课程，并取得证书。',
+  'home.mothers.body': '在与留守儿童、困境儿童结对之前，需要先学完《未成年人保护法》等法律课程和儿童关爱课程，并取得证书。',
   'home.migrants.title': '进城务工妇女',
   'home.migrants.body': '免费参加家政、育婴、养老护理等职业技能课程，考核合格后获得证书。',
   'home.referrals.title': '推荐就业',

@@ -26,7 +26,8 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.class.lessonsCount': '{n} lessons: open one to read it or listen to it.',
   'learning.class.noLessons': 'This course has no lessons online yet; come to your class sessions.',
   'learning.class.lessonHours': '{n} h',
-  'learning.attendanceRule': 'How attendance is counted: the sessions you attended ÷ the sessions held so far. On time and late both count as attended; excused, absent and unmarked sessions do not.',
+  'learning.attendanceRule':
+    'How attendance is counted: the sessions you attended ÷ the sessions held so far. On time and late both count as attended; excused, absent and unmarked sessions do not.',
 
   'learning.lesson.n': 'Lesson {n}',
   'learning.lesson.of': 'Lesson {n} of {total}',
@@ -42,7 +43,8 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.text.larger': 'Larger text',
   'learning.text.normal': 'Normal text',
   'learning.offlineQuiz.waiting': 'Saved on this phone. It will be handed in by itself when there is signal.',
-  'learning.offlineQuiz.waitingHint': 'Handed in at {time}. Do not clear the browser data; when there is signal, opening Hearth hands it in and the server grades it.',
+  'learning.offlineQuiz.waitingHint':
+    'Handed in at {time}. Do not clear the browser data; when there is signal, opening Hearth hands it in and the server grades it.',
   'learning.offlineQuiz.sending': 'Handing in…',
   'learning.offlineQuiz.tryNow': 'Hand in now',
   'learning.offlineQuiz.stillWaiting': 'Still no signal; your answers stay on this phone.',
@@ -60,7 +62,8 @@ export const learningEn: Record<keyof typeof learningZhCN, string> = {
   'learning.quiz.best': 'Your best score so far is {score}.',
   'learning.quiz.alreadyPassed': 'You have passed this quiz (best score {score}); there is no need to take it again.',
   'learning.quiz.noAttemptsLeft': 'All {n} attempts are used. Please contact your coordinator.',
-  'learning.quiz.practical': 'This is a practical assessment: the instructor grades it in class and records the result. There is nothing to answer on the phone.',
+  'learning.quiz.practical':
+    'This is a practical assessment: the instructor grades it in class and records the result. There is nothing to answer on the phone.',
   'learning.quiz.noQuestions': 'This quiz has no questions yet.',
   'learning.quiz.questionN': 'Question {n}',
   'learning.quiz.kind.single': 'Choose one',

@@ -4,7 +4,8 @@ import type { offlineZhCN } from './offline';
 export const offlineEn: Record<keyof typeof offlineZhCN, string> = {
   'offline.banner': 'Offline · data from {time}',
   'offline.page.title': 'This page needs signal',
-  'offline.page.body': 'The phone has no signal now. This page (enrollment, referrals, dashboards and the like) only opens online; it is not stored on the phone.',
+  'offline.page.body':
+    'The phone has no signal now. This page (enrollment, referrals, dashboards and the like) only opens online; it is not stored on the phone.',
   'offline.page.stored': 'Stored on the phone, opening without signal: roll call and rosters, My Hearth, certificate checks.',
   'offline.page.retry': 'Try again',
   'offline.page.home': 'Back to My Hearth',

@@ -88,7 +88,8 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.jobForm.courses': 'Certificates needed',
   'referrals.jobForm.coursesHint': 'Learners need a valid certificate of every course ticked. Tick none if no certificate is needed.',
   'referrals.jobForm.qualifications': 'Government qualifications also accepted (optional)',
-  'referrals.jobForm.qualificationsHint': 'Occupation names, separated by commas, e.g. 家政服务员, 育婴员. Learners holding one (checked by the club) also qualify.',
+  'referrals.jobForm.qualificationsHint':
+    'Occupation names, separated by commas, e.g. 家政服务员, 育婴员. Learners holding one (checked by the club) also qualify.',
   'referrals.jobForm.wageMin': 'Lowest monthly wage (yuan, optional)',
   'referrals.jobForm.wageMax': 'Highest monthly wage (yuan, optional)',
   'referrals.jobForm.positions': 'Positions',
@@ -123,7 +124,8 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.board.closed': 'The opening is closed.',
   'referrals.board.reopened': 'The opening is hiring again.',
   'referrals.board.candidates': 'Learners you can refer ({n})',
-  'referrals.board.candidatesHint': 'They agreed to be referred, hold the certificates needed and are not referred to this opening yet; best attendance and most recent certificate first.',
+  'referrals.board.candidatesHint':
+    'They agreed to be referred, hold the certificates needed and are not referred to this opening yet; best attendance and most recent certificate first.',
   'referrals.board.candidatesEmpty': 'No learner qualifies yet. A learner must agree to be referred herself and hold the certificates the opening needs.',
   'referrals.board.candidatesClosed': 'The opening is closed; no more referrals.',
   'referrals.board.rank': 'No. {n}',
@@ -216,7 +218,8 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.history.note': 'Note: {note}',
 
   'referrals.jobs.heading': 'Job openings',
-  'referrals.jobs.intro': 'Partner employers of the clubs are hiring. If you qualify and agree to be referred, the club’s staff can refer you and the employer will phone you.',
+  'referrals.jobs.intro':
+    'Partner employers of the clubs are hiring. If you qualify and agree to be referred, the club’s staff can refer you and the employer will phone you.',
   'referrals.jobs.empty': 'No openings right now.',
   'referrals.jobs.qualifies': 'You qualify',
   'referrals.jobs.lacks': 'You still need these certificates:',
@@ -228,7 +231,8 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.jobs.myReferrals': 'My referrals',
 
   'referrals.consent.heading': 'Consent to job referrals',
-  'referrals.consent.intro': 'Women’s clubs refer certified learners to partner employers. Before your details go to an employer, you must agree separately. You may say no: you can still take every class and certificate for free.',
+  'referrals.consent.intro':
+    'Women’s clubs refer certified learners to partner employers. Before your details go to an employer, you must agree separately. You may say no: you can still take every class and certificate for free.',
   'referrals.consent.statusGranted': 'You agreed to be referred ({date}).',
   'referrals.consent.statusNone': 'You have not agreed to be referred.',
   'referrals.consent.statusWithdrawn': 'You withdrew your consent ({date}); the club will not refer you.',
@@ -240,7 +244,8 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.consent.field.classHours': 'The class hours of those certificates',
   'referrals.consent.notShared': 'Employers see nothing else about you, such as your ID number, address, attendance or test scores.',
   'referrals.consent.purpose': 'What for',
-  'referrals.consent.purposeBody': 'Only for your club to recommend you for particular openings of partner employers, who use it to contact, interview and hire you. Every referral and its progress is shown under “My referrals”.',
+  'referrals.consent.purposeBody':
+    'Only for your club to recommend you for particular openings of partner employers, who use it to contact, interview and hire you. Every referral and its progress is shown under “My referrals”.',
   'referrals.consent.who': 'Who receives it',
   'referrals.consent.whoBody': 'The employers the club refers you to. Their names and the openings are shown under “My referrals”.',
   'referrals.consent.withdraw': 'You can withdraw at any time',
@@ -248,10 +253,12 @@ export const referralsEn: Record<keyof typeof referralsZhCN, string> = {
   'referrals.consent.withdrawNoNew': 'the club cannot refer you to any opening;',
   'referrals.consent.withdrawOpen': 'for referrals under way, the employer sees only that you withdrew, not your name, phone or certificates;',
   'referrals.consent.withdrawBefore': 'what happened before (for example, an employer already phoned you) is not undone.',
-  'referrals.consent.law': 'Under article 23 of the Personal Information Protection Law, giving your personal information to another organisation requires your separate consent.',
+  'referrals.consent.law':
+    'Under article 23 of the Personal Information Protection Law, giving your personal information to another organisation requires your separate consent.',
   'referrals.consent.version': 'Notice version: {version}',
   'referrals.consent.agree': 'I agree to be referred',
-  'referrals.consent.agreeHint': 'Pressing this button means you have read the notice above and agree that the club gives these details to the employers it refers you to.',
+  'referrals.consent.agreeHint':
+    'Pressing this button means you have read the notice above and agree that the club gives these details to the employers it refers you to.',
   'referrals.consent.withdrawButton': 'Withdraw my consent',
   'referrals.consent.granted': 'Thank you, you agreed to be referred.',
   'referrals.consent.withdrawn': 'You withdrew your consent.',

@@ -90,7 +90,8 @@ export const referralsZhCN = {
   'referrals.jobForm.courses': '需要的证书',
   'referrals.jobForm.coursesHint': '学员需要取得所选课程的全部有效证书。不选就是不需要证书。',
   'referrals.jobForm.qualifications': '也接受的职业资格证书（可不填）',
-  'referrals.jobForm.qualificationsHint': '政府颁发的职业资格，填职业名称，多个用逗号隔开，例如：家政服务员，育婴员。有这些证书（经俱乐部核验）的学员也算符合条件。',
+  'referrals.jobForm.qualificationsHint':
+    '政府颁发的职业资格，填职业名称，多个用逗号隔开，例如：家政服务员，育婴员。有这些证书（经俱乐部核验）的学员也算符合条件。',
   'referrals.jobForm.wageMin': '月工资下限（元，可不填）',
   'referrals.jobForm.wageMax': '月工资上限（元，可不填）',
   'referrals.jobForm.positions': '招聘人数',
@@ -230,7 +231,8 @@ export const referralsZhCN = {
   'referrals.jobs.myReferrals': '我的推荐',
 
   'referrals.consent.heading': '推荐就业授权',
-  'referrals.consent.intro': '妇女俱乐部可以把取得证书的学员推荐给合作的用人单位。把您的信息提供给用人单位之前，需要您单独同意。您可以不同意，这不影响您免费上课和考证。',
+  'referrals.consent.intro':
+    '妇女俱乐部可以把取得证书的学员推荐给合作的用人单位。把您的信息提供给用人单位之前，需要您单独同意。您可以不同意，这不影响您免费上课和考证。',
   'referrals.consent.statusGranted': '您已同意推荐（{date}）。',
   'referrals.consent.statusNone': '您还没有同意推荐。',
   'referrals.consent.statusWithdrawn': '您已撤回同意（{date}），俱乐部不会再推荐您。',
@@ -242,7 +244,8 @@ export const referralsZhCN = {
   'referrals.consent.field.classHours': '这些证书的学时',
   'referrals.consent.notShared': '单位看不到您的其他信息，例如身份证号、住址、出勤记录和考试成绩。',
   'referrals.consent.purpose': '用来做什么',
-  'referrals.consent.purposeBody': '只用于您所在的俱乐部把您推荐给合作单位的具体岗位，单位据此联系您、安排面试和录用。每一次推荐和进展，都可以在“我的推荐”里看到。',
+  'referrals.consent.purposeBody':
+    '只用于您所在的俱乐部把您推荐给合作单位的具体岗位，单位据此联系您、安排面试和录用。每一次推荐和进展，都可以在“我的推荐”里看到。',
   'referrals.consent.who': '谁会收到',
   'referrals.consent.whoBody': '俱乐部推荐您去的用人单位。单位名称和岗位会显示在“我的推荐”里。',
   'referrals.consent.withdraw': '可以随时撤回',

@@ -6,8 +6,7 @@ const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3333').replace(/\/+$/,
 /** A page must not hang on a stuck API; the user gets the "unavailable" message instead. */
 const API_TIMEOUT_MS = Number(process.env.API_TIMEOUT_MS ?? 10_000);
 
-const timedFetch: typeof fetch = (input, init) =>
-  fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(API_TIMEOUT_MS) });
+const timedFetch: typeof fetch = (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(API_TIMEOUT_MS) });
 
 const requestIds = new WeakMap<Request, string>();
 

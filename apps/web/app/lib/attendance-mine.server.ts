@@ -40,11 +40,16 @@ export async function myAttendance(api: ApiClient, enrollments: MyEnrollmentDto[
             ? api.classes
                 .get(e.classId)
                 .then((k) => k.sessions.find((s) => new Date(s.startsAt).getTime() === new Date(next.startsAt).getTime()))
-                .then(async (s) => (s ? { href: `/check-in/${s.id}`, checkedIn: (await api.sessions.checkInState(s.id).catch(() => null))?.checkedIn ?? false } : null))
+                .then(async (s) =>
+                  s ? { href: `/check-in/${s.id}`, checkedIn: (await api.sessions.checkInState(s.id).catch(() => null))?.checkedIn ?? false } : null,
+                )
                 .catch(() => null)
             : Promise.resolve(null),
         ]);
-        return [e.id, { summary, checkInHref: onNowSession && !onNowSession.checkedIn ? onNowSession.href : null, checkedIn: onNowSession?.checkedIn ?? false }];
+        return [
+          e.id,
+          { summary, checkInHref: onNowSession && !onNowSession.checkedIn ? onNowSession.href : null, checkedIn: onNowSession?.checkedIn ?? false },
+        ];
       }),
   );
   return new Map(entries);

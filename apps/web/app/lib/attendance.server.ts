@@ -114,20 +114,22 @@ export async function teachingSessions(api: ApiClient, user: MeDto, locale: Loca
   const weekAgo = now - 7 * 86_400_000;
   const all = mine.flatMap((k) =>
     // A cancelled session is not taught: it stays on the class page, struck through, not here.
-    k.sessions.filter((s) => !s.cancelledAt).map((s) => ({
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      view: {
-        id: s.id,
-        title: k.title,
-        orgName: k.orgName,
-        location: s.location || k.location,
-        instructorName: user.role === 'instructor' ? null : k.instructorName,
-        when: formatSession(s.startsAt, s.endsAt, locale),
-        now: checkInOpen(s.startsAt, s.endsAt, now),
-        canShowCode: user.role === 'instructor' && k.instructorId === user.id && new Date(s.endsAt).getTime() >= now && chinaDay(s.startsAt) <= today,
-      } satisfies TeachSession,
-    })),
+    k.sessions
+      .filter((s) => !s.cancelledAt)
+      .map((s) => ({
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        view: {
+          id: s.id,
+          title: k.title,
+          orgName: k.orgName,
+          location: s.location || k.location,
+          instructorName: user.role === 'instructor' ? null : k.instructorName,
+          when: formatSession(s.startsAt, s.endsAt, locale),
+          now: checkInOpen(s.startsAt, s.endsAt, now),
+          canShowCode: user.role === 'instructor' && k.instructorId === user.id && new Date(s.endsAt).getTime() >= now && chinaDay(s.startsAt) <= today,
+        } satisfies TeachSession,
+      })),
   );
   const byStart = (a: { startsAt: string }, b: { startsAt: string }) => a.startsAt.localeCompare(b.startsAt);
   const todays = all.filter((s) => chinaDay(s.startsAt) === today).sort(byStart);

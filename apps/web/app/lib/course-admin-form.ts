@@ -108,10 +108,7 @@ export function readValues(form: FormData): CourseValues {
 }
 
 /** What a press of one of the form's buttons asks for. Only "save" talks to the API. */
-export type Intent =
-  | { kind: 'save' }
-  | { kind: 'addLesson' }
-  | { kind: 'preview' | 'removeLesson' | 'moveUp' | 'moveDown'; index: number };
+export type Intent = { kind: 'save' } | { kind: 'addLesson' } | { kind: 'preview' | 'removeLesson' | 'moveUp' | 'moveDown'; index: number };
 
 export function parseIntent(value: string): Intent | null {
   if (value === 'save' || value === 'addLesson') return { kind: value };

@@ -18,7 +18,20 @@ export function prerequisiteOptions(items: Pick<CourseDto, 'id' | 'code' | 'titl
   return items.filter((c) => c.id !== exceptId).map(({ id, code, title, category, published }) => ({ id, code, title, category, published }));
 }
 
-const COURSE_FIELDS = ['code', 'title', 'titleEn', 'category', 'description', 'descriptionEn', 'requiredHours', 'minAttendancePct', 'passMark', 'validityMonths', 'prerequisiteCourseIds', 'lessons'] as const;
+const COURSE_FIELDS = [
+  'code',
+  'title',
+  'titleEn',
+  'category',
+  'description',
+  'descriptionEn',
+  'requiredHours',
+  'minAttendancePct',
+  'passMark',
+  'validityMonths',
+  'prerequisiteCourseIds',
+  'lessons',
+] as const;
 type CourseField = (typeof COURSE_FIELDS)[number];
 const LESSON_FIELDS = ['title', 'titleEn', 'hours', 'body', 'bodyEn'] as const;
 
@@ -114,14 +127,23 @@ export async function courseFormAction(options: { request: Request; api: ApiClie
   if (!intent) return reply({ errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, 400);
   if (intent.kind === 'preview') {
     const index = Math.min(intent.index, Math.max(0, values.lessons.length - 1));
-    return reply({ notice: `${t('courses.admin.done.preview')} ${t('courses.admin.unsaved')}`, anchor: `lesson-${index}`, openPreview: index, focus: `lesson-${index}-preview` });
+    return reply({
+      notice: `${t('courses.admin.done.preview')} ${t('courses.admin.unsaved')}`,
+      anchor: `lesson-${index}`,
+      openPreview: index,
+      focus: `lesson-${index}-preview`,
+    });
   }
   if (intent.kind !== 'save') {
     const { lessons, position, focus } = applyLessonIntent(values, intent);
     const shown = { ...values, lessons };
     if (position === null) return reply({}, 200, shown);
     const done =
-      intent.kind === 'addLesson' ? t('courses.admin.done.added', { n: position }) : intent.kind === 'removeLesson' ? t('courses.admin.done.removed', { n: position }) : t('courses.admin.done.moved', { n: position });
+      intent.kind === 'addLesson'
+        ? t('courses.admin.done.added', { n: position })
+        : intent.kind === 'removeLesson'
+          ? t('courses.admin.done.removed', { n: position })
+          : t('courses.admin.done.moved', { n: position });
     const anchor = intent.kind === 'removeLesson' ? undefined : `lesson-${position - 1}`;
     return reply({ notice: `${done} ${t('courses.admin.unsaved')}`, anchor, focus: focus ?? undefined }, 200, shown);
   }

@@ -84,7 +84,12 @@ export async function checkCredential(jwt: string, now = new Date()): Promise<St
   const issuerId = typeof payload.issuer === 'string' ? payload.issuer : payload.issuer?.id;
   const issuerName = typeof payload.issuer === 'object' ? payload.issuer.name : undefined;
   const issuerOk = issuerId === profile.id && payload.iss === profile.id && issuerName === profile.name;
-  steps.push({ name: 'issuer', state: issuerOk ? 'pass' : 'fail', detail: issuerOk ? 'ok' : 'mismatch', values: { id: issuerId ?? '—', name: issuerName ?? '—', expected: profile.name } });
+  steps.push({
+    name: 'issuer',
+    state: issuerOk ? 'pass' : 'fail',
+    detail: issuerOk ? 'ok' : 'mismatch',
+    values: { id: issuerId ?? '—', name: issuerName ?? '—', expected: profile.name },
+  });
 
   const seconds = Math.floor(now.getTime() / 1000);
   const from = payload.nbf ? day(payload.nbf) : '—';
@@ -102,7 +107,9 @@ async function statusStep(payload: Payload, keys: JWK[], issuerId: string): Prom
   const entries = ([] as StatusEntry[]).concat(payload.credentialStatus ?? []);
   const entry = entries.find((e) => e.type === 'BitstringStatusListEntry' && e.statusPurpose === 'revocation');
   const index = Number(entry?.statusListIndex);
-  const listId = entry?.statusListCredential?.startsWith(`${new URL(issuerId).origin}/credentials/status/`) ? /\/credentials\/status\/(\d{1,9})$/.exec(entry.statusListCredential)?.[1] : undefined;
+  const listId = entry?.statusListCredential?.startsWith(`${new URL(issuerId).origin}/credentials/status/`)
+    ? /\/credentials\/status\/(\d{1,9})$/.exec(entry.statusListCredential)?.[1]
+    : undefined;
   if (!entry || !listId || !Number.isInteger(index) || index < 0) return { name: 'status', state: 'fail', detail: 'noEntry' };
   let listJwt: string;
   try {
@@ -118,5 +125,7 @@ async function statusStep(payload: Payload, keys: JWK[], issuerId: string): Prom
   if (index >= bits.length * 8) return { name: 'status', state: 'fail', detail: 'badList' };
   // Index 0 is the left-most bit of the first byte.
   const revoked = (bits[index >> 3] >> (7 - (index & 7))) & 1;
-  return revoked ? { name: 'status', state: 'fail', detail: 'revoked', values: { index: String(index) } } : { name: 'status', state: 'pass', detail: 'ok', values: { index: String(index) } };
+  return revoked
+    ? { name: 'status', state: 'fail', detail: 'revoked', values: { index: String(index) } }
+    : { name: 'status', state: 'pass', detail: 'ok', values: { index: String(index) } };
 }

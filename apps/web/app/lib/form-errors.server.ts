@@ -15,7 +15,10 @@ import { rowField, type FormErrors } from './forms';
 export type FieldMessage = (t: Translate, index?: number) => string;
 export type FieldMessages = Partial<Record<string, FieldMessage>>;
 
-const key = (name: MessageKey, params?: Record<string, string | number>): FieldMessage => (t) => t(name, params);
+const key =
+  (name: MessageKey, params?: Record<string, string | number>): FieldMessage =>
+  (t) =>
+    t(name, params);
 
 /** The fields most forms share. A form passes its own messages for the rest, or to say one better. */
 export const COMMON_FIELDS: FieldMessages = {
@@ -106,7 +109,12 @@ export function fieldProblems(problems: readonly Pick<FieldError, 'field'>[], t:
  * Checks what a form sent with the API's input class (the same rules the API applies, so most
  * mistakes cost no round trip). `value` is the body to send when `errors` is null.
  */
-export function checkForm<T extends object>(input: new () => T, values: Record<string, unknown>, t: Translate, messages: FormMessages = {}): { value: T; errors: FormErrors | null } {
+export function checkForm<T extends object>(
+  input: new () => T,
+  values: Record<string, unknown>,
+  t: Translate,
+  messages: FormMessages = {},
+): { value: T; errors: FormErrors | null } {
   const { value, problems } = checkInput(input, values);
   return { value, errors: problems.length > 0 ? fieldProblems(problems, t, messages) : null };
 }
@@ -120,7 +128,8 @@ export function formErrors(error: unknown, t: Translate, messages: FormMessages 
   if (!(error instanceof ApiError)) throw error;
 
   const refusal = messages.refusals?.[error.code]?.(error, t);
-  if (refusal) return { status: error.status, errors: refusal.field ? { fields: { [refusal.field]: refusal.message } } : { form: refusal.message, fields: {} } };
+  if (refusal)
+    return { status: error.status, errors: refusal.field ? { fields: { [refusal.field]: refusal.message } } : { form: refusal.message, fields: {} } };
 
   if (error.code === 'VALIDATION_FAILED') return { status: error.status, errors: fieldProblems(validationProblems(error), t, messages) };
 
@@ -128,7 +137,10 @@ export function formErrors(error: unknown, t: Translate, messages: FormMessages 
   const retryAfter = Number(error.body.retryAfter);
   const minutes = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1;
   // A refused sign-in is a bad form submission for the browser, not a missing Authorization header.
-  return { status: error.status === 401 ? 400 : error.status, errors: { form: t(isMessageKey(name) ? name : fallbackKey(error.status), { minutes }), fields: {} } };
+  return {
+    status: error.status === 401 ? 400 : error.status,
+    errors: { form: t(isMessageKey(name) ? name : fallbackKey(error.status), { minutes }), fields: {} },
+  };
 }
 
 /** For a code this web does not know yet. */
@@ -150,7 +162,13 @@ function fallbackKey(status: number): MessageKey {
 function validationProblems(error: ApiError): { field: string }[] {
   const { fields, messages, message } = error.body;
   if (Array.isArray(fields) && fields.length > 0) return fields.filter((f): f is FieldError => typeof (f as FieldError)?.field === 'string');
-  const texts: string[] = Array.isArray(messages) ? messages.filter((m): m is string => typeof m === 'string') : Array.isArray(message) ? message : message ? message.split('; ') : [];
+  const texts: string[] = Array.isArray(messages)
+    ? messages.filter((m): m is string => typeof m === 'string')
+    : Array.isArray(message)
+      ? message
+      : message
+        ? message.split('; ')
+        : [];
   return texts.map((text) => {
     const path = /^[A-Za-z][\w.[\]]*(?= )/.exec(text)?.[0] ?? '';
     return { field: path.replace(/\[(\d+)\]/g, '.$1') };
@@ -195,7 +213,10 @@ export const PEOPLE_FORM: FormMessages = {
     ROLE_NOT_ALLOWED: (_e, t) => ({ field: 'role', message: t('people.error.roleNotAllowed') }),
     EMPLOYER_REQUIRED: (_e, t) => ({ field: 'employerId', message: t('people.error.employer') }),
     // The service says which record it could not find in its scope: "Employer not found" or "Organization not found".
-    NOT_FOUND: (e, t) => (/^Employer/.test(e.message) ? { field: 'employerId', message: t('people.error.employerNotFound') } : { field: 'orgId', message: t('people.error.orgNotFound') }),
+    NOT_FOUND: (e, t) =>
+      /^Employer/.test(e.message)
+        ? { field: 'employerId', message: t('people.error.employerNotFound') }
+        : { field: 'orgId', message: t('people.error.orgNotFound') },
   },
 };
 

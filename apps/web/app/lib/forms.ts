@@ -13,9 +13,7 @@ export function formText(form: FormData, name: string): string {
 
 /** Accepts what people type: full-width digits (Chinese keyboards), spaces, dashes, a +86 prefix. */
 export function normalizePhone(input: string): string {
-  const digits = input
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[\s\-\u3000()（）]/g, '');
+  const digits = input.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30)).replace(/[\s\-\u3000()（）]/g, '');
   return digits.replace(/^(\+|00)?86(?=1\d{10}$)/, '');
 }
 
@@ -32,4 +30,3 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids in URLs and hidden fields are UUIDs; anything else cannot name a record (and the API would answer 400). */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-

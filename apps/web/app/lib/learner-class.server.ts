@@ -14,14 +14,21 @@ export interface ClassOverview {
 
 /** Whether she can still hand in this quiz: it is not passed and attempts are left. */
 export const quizOpen = (quiz: AssessmentDto | undefined) =>
-  Boolean(quiz) && quiz!.kind === 'quiz' && !quiz!.passed && quiz!.questions.length > 0 && (quiz!.maxAttempts === null || quiz!.attemptsUsed < quiz!.maxAttempts);
+  Boolean(quiz) &&
+  quiz!.kind === 'quiz' &&
+  !quiz!.passed &&
+  quiz!.questions.length > 0 &&
+  (quiz!.maxAttempts === null || quiz!.attemptsUsed < quiz!.maxAttempts);
 
 /**
  * Everything her class page needs to say where she stands in one class, and its one next step.
  * `checkInHref` is the session on now (from attendance-mine), if any.
  */
 export async function classOverview(api: ApiClient, enrollment: MyEnrollmentDto, locale: Locale, checkInHref: string | null): Promise<ClassOverview> {
-  const [requirements, course] = await Promise.all([api.certificates.requirements(enrollment.id, { lang: locale }), api.courses.get(enrollment.courseCode, { lang: locale })]);
+  const [requirements, course] = await Promise.all([
+    api.certificates.requirements(enrollment.id, { lang: locale }),
+    api.courses.get(enrollment.courseCode, { lang: locale }),
+  ]);
   const quizzes = new Map<string, AssessmentDto>();
   await Promise.all(
     course.assessments
@@ -73,7 +80,9 @@ export async function myClassCards(api: ApiClient, locale: Locale): Promise<MyCl
   } catch {
     return null;
   }
-  const current = items.filter((e) => e.status === 'enrolled' || e.status === 'waitlisted' || (e.status === 'completed' && e.classStatus !== 'finished' && e.classStatus !== 'cancelled'));
+  const current = items.filter(
+    (e) => e.status === 'enrolled' || e.status === 'waitlisted' || (e.status === 'completed' && e.classStatus !== 'finished' && e.classStatus !== 'cancelled'),
+  );
   const attendance = await myAttendance(api, current);
   return Promise.all(
     current.map(async (e) => ({

@@ -65,7 +65,11 @@ export function shortcuts(user: Pick<MeDto, 'role' | 'learnerType'>): NextStep[]
         { key: 'common.nav.courses', href: '/courses' },
         { key: 'common.nav.certificates', href: '/my/certificates' },
         ...(user.learnerType === 'migrant_worker'
-          ? [{ key: 'common.nav.jobs' as const, href: '/jobs' }, { key: 'common.nav.referrals' as const, href: '/my/referrals' }, { key: 'common.nav.consent' as const, href: '/my/consent' }]
+          ? [
+              { key: 'common.nav.jobs' as const, href: '/jobs' },
+              { key: 'common.nav.referrals' as const, href: '/my/referrals' },
+              { key: 'common.nav.consent' as const, href: '/my/consent' },
+            ]
           : []),
         profile,
       ];

@@ -34,5 +34,10 @@ export async function offlinePack(request: Request, user: MeDto, api: ApiClient,
     urls.push('/teach');
   }
   if (roles.has('learner')) urls.push(...(await learnerOfflineUrls(request)));
-  return { account: accountKey(user.id), locale, generatedAt: new Date().toISOString(), urls: [...new Set(urls.filter((u) => u.startsWith('/') && !u.startsWith('//')))] };
+  return {
+    account: accountKey(user.id),
+    locale,
+    generatedAt: new Date().toISOString(),
+    urls: [...new Set(urls.filter((u) => u.startsWith('/') && !u.startsWith('//')))],
+  };
 }

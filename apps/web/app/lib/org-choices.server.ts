@@ -35,7 +35,10 @@ export async function loadOrgPicker(api: ApiClient, url: URL, options: { keep?: 
   const { keep = [], kinds } = options;
   const kind = kinds ? [...kinds] : undefined;
   // Control characters cannot be in a name, and PostgreSQL refuses some of them in text: drop them.
-  const q = (url.searchParams.get(ORG_SEARCH_PARAM) ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, ORG_SEARCH_MAX);
+  const q = (url.searchParams.get(ORG_SEARCH_PARAM) ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, ORG_SEARCH_MAX);
   const carry = [...url.searchParams].filter(([key]) => key !== ORG_SEARCH_PARAM);
   const rest = new URLSearchParams(carry).toString();
   const base = { q, carry, clearHref: rest ? `${url.pathname}?${rest}` : url.pathname };

@@ -105,7 +105,13 @@ async function send(attempt: PendingQuizAttempt): Promise<Response> {
     return await fetch(`/learn/quiz/${encodeURIComponent(attempt.assessmentId)}/attempt`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ attemptId: attempt.attemptId, owner: attempt.owner, answers: attempt.answers, startedAt: attempt.startedAt, submittedAt: attempt.submittedAt }),
+      body: JSON.stringify({
+        attemptId: attempt.attemptId,
+        owner: attempt.owner,
+        answers: attempt.answers,
+        startedAt: attempt.startedAt,
+        submittedAt: attempt.submittedAt,
+      }),
       credentials: 'same-origin',
       redirect: 'manual',
       cache: 'no-store',
@@ -139,7 +145,11 @@ async function flushNow(): Promise<QuizFlushOutcome> {
     const body = await readJson(response);
     if (response.ok && body?.ok === true && body.result) {
       remove(attempt.attemptId);
-      outcome.graded.push({ attempt, result: body.result as GradedAttempt['result'], certificateCode: typeof body.certificateCode === 'string' ? body.certificateCode : null });
+      outcome.graded.push({
+        attempt,
+        result: body.result as GradedAttempt['result'],
+        certificateCode: typeof body.certificateCode === 'string' ? body.certificateCode : null,
+      });
     } else if (response.status === 401 || response.type === 'opaqueredirect') {
       outcome.signedOut = true;
       break;

@@ -79,12 +79,20 @@ export function readJob(form: FormData): JobValues {
 
 /** "家政服务员，育婴员、养老护理员" → three occupations; commas of either width, 、 ; and new lines all separate. */
 export function splitQualifications(text: string): string[] {
-  return [...new Set(text.split(/[,，、;；\n]/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 // ---- Referrals ----
 
-export const isReferralStatus = (value: unknown): value is ReferralStatus => typeof value === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(value);
+export const isReferralStatus = (value: unknown): value is ReferralStatus =>
+  typeof value === 'string' && (REFERRAL_STATUSES as readonly string[]).includes(value);
 
 /** Where a referral may go from here; the step forward first, then the ways it can end. */
 export const nextStatuses = (status: ReferralStatus): readonly ReferralStatus[] => REFERRAL_TRANSITIONS[status];

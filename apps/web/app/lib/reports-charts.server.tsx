@@ -92,7 +92,16 @@ export function trendChart(points: TrendPoint[], label: string, formatCount: (n:
           <circle key={`e${p.month}`} cx={px(p)} cy={y(p.enrollments)} r={4.5} fill={SERIES.enrollments} stroke="#fff" strokeWidth={1.5} />
         ))}
         {points.map((p) => (
-          <rect key={`c${p.month}`} x={px(p) - 4.5} y={y(p.certificates) - 4.5} width={9} height={9} fill={SERIES.certificates} stroke="#fff" strokeWidth={1.5} />
+          <rect
+            key={`c${p.month}`}
+            x={px(p) - 4.5}
+            y={y(p.certificates) - 4.5}
+            width={9}
+            height={9}
+            fill={SERIES.certificates}
+            stroke="#fff"
+            strokeWidth={1.5}
+          />
         ))}
       </g>
     </Group>,

@@ -39,7 +39,8 @@ function crumbs(path: { id: string; name: string }[], summary: ReportSummaryDto,
 
 function periodText(period: Period, preset: Preset | null, t: Translate, locale: Locale): string {
   if (preset) return t(`dashboard.period.${preset}`);
-  const day = (value: string) => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
+  const day = (value: string) =>
+    new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T12:00:00Z`));
   if (period.from && period.to) return t('dashboard.period.range', { from: day(period.from), to: day(period.to) });
   if (period.from) return t('dashboard.period.since', { from: day(period.from) });
   if (period.to) return t('dashboard.period.until', { to: day(period.to) });

@@ -31,10 +31,12 @@ export function presetPeriod(preset: Preset, now = new Date()): Period {
 
 /** Which preset a period is, if any. */
 export function presetOf(period: Period, now = new Date()): Preset | null {
-  return PRESETS.find((preset) => {
-    const p = presetPeriod(preset, now);
-    return p.from === period.from && p.to === period.to;
-  }) ?? null;
+  return (
+    PRESETS.find((preset) => {
+      const p = presetPeriod(preset, now);
+      return p.from === period.from && p.to === period.to;
+    }) ?? null
+  );
 }
 
 export type PeriodProblem = 'badFrom' | 'badTo' | 'badOrder';

@@ -65,6 +65,7 @@ export function withoutUnwrittenBytes(): Transform {
  * the route asked for (a route may only make it stricter).
  */
 export function privateWhenSignedIn(request: Request, headers: Headers): void {
-  const session = /(?:^|;\s*)hearth_session=[^;]/.test(request.headers.get('Cookie') ?? '') || /(?:^|,\s*)hearth_session=/.test(headers.get('Set-Cookie') ?? '');
+  const session =
+    /(?:^|;\s*)hearth_session=[^;]/.test(request.headers.get('Cookie') ?? '') || /(?:^|,\s*)hearth_session=/.test(headers.get('Set-Cookie') ?? '');
   if (session) headers.set('Cache-Control', 'private, no-store');
 }

@@ -14,7 +14,10 @@ const isProduction = process.env.NODE_ENV === 'production';
 
 /** SESSION_SECRET may list several secrets, comma-separated: the first signs, all verify (rotation). */
 function sessionSecrets(): string[] {
-  const secrets = (process.env.SESSION_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const secrets = (process.env.SESSION_SECRET ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (secrets.length > 0) {
     // Anyone who read the repository knows a published or placeholder secret and could forge sessions.
     const weak = isProduction ? secrets.map((s) => weakSecretReason(s)).find(Boolean) : null;

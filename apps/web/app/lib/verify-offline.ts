@@ -14,7 +14,10 @@ export function offlineCheck() {
   const words = root.dataset;
   const bytes = (b64url: string) => Uint8Array.from(atob(b64url.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   const text = (b64url: string) => JSON.parse(new TextDecoder().decode(bytes(b64url)));
-  const plain = (code: unknown) => String(code ?? '').replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const plain = (code: unknown) =>
+    String(code ?? '')
+      .replace(/[^0-9a-z]/gi, '')
+      .toUpperCase();
   // The offline shell (/verify/offline, served for any /verify/<code>) takes the code from the address.
   const expected = words.code || decodeURIComponent(location.pathname.split('/').pop() ?? '');
   const day = (d: unknown) => (typeof d === 'string' && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : '—');

@@ -119,8 +119,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     });
     const label = (prefix: string, value: string) => (isMessageKey(`${prefix}${value}`) ? t(`${prefix}${value}` as 'people.role.admin') : value);
-    const actions = [...ACTIONS, ...(filters.action && !errors.action && !ACTIONS.includes(filters.action) ? [filters.action] : [])].map((value) => ({ value, label: label('audit.action.', value) }));
-    const entityTypes = [...ENTITY_TYPES, ...(filters.entityType && !errors.entityType && !ENTITY_TYPES.includes(filters.entityType) ? [filters.entityType] : [])].map((value) => ({
+    const actions = [...ACTIONS, ...(filters.action && !errors.action && !ACTIONS.includes(filters.action) ? [filters.action] : [])].map((value) => ({
+      value,
+      label: label('audit.action.', value),
+    }));
+    const entityTypes = [
+      ...ENTITY_TYPES,
+      ...(filters.entityType && !errors.entityType && !ENTITY_TYPES.includes(filters.entityType) ? [filters.entityType] : []),
+    ].map((value) => ({
       value,
       label: label('audit.entity.', value),
     }));
@@ -171,7 +177,12 @@ export default function AuditPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField name="entityType" label={t('audit.entityType')} error={fieldError('entityType')} defaultValue={fieldError('entityType') ? '' : view.filters.entityType}>
+            <SelectField
+              name="entityType"
+              label={t('audit.entityType')}
+              error={fieldError('entityType')}
+              defaultValue={fieldError('entityType') ? '' : view.filters.entityType}
+            >
               <option value="">{t('audit.anyEntity')}</option>
               {view.entityTypes.map((e) => (
                 <option key={e.value} value={e.value}>
@@ -180,8 +191,30 @@ export default function AuditPage() {
               ))}
             </SelectField>
           </div>
-          <TextField name="entityId" label={t('audit.entityId')} hint={t('audit.idHint')} error={fieldError('entityId')} type="text" defaultValue={view.filters.entityId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
-          <TextField name="actorId" label={t('audit.actorId')} hint={t('audit.idHint')} error={fieldError('actorId')} type="text" defaultValue={view.filters.actorId} autoComplete="off" autoCapitalize="off" spellCheck={false} maxLength={120} />
+          <TextField
+            name="entityId"
+            label={t('audit.entityId')}
+            hint={t('audit.idHint')}
+            error={fieldError('entityId')}
+            type="text"
+            defaultValue={view.filters.entityId}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={120}
+          />
+          <TextField
+            name="actorId"
+            label={t('audit.actorId')}
+            hint={t('audit.idHint')}
+            error={fieldError('actorId')}
+            type="text"
+            defaultValue={view.filters.actorId}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={120}
+          />
           <div className="actions">
             <button type="submit" className="button button-primary">
               {t('audit.submit')}

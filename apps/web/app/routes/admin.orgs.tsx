@@ -232,7 +232,11 @@ function OrgBrowser() {
 
       <section className="card stack" aria-labelledby="orgs-create-heading">
         <h2 id="orgs-create-heading">{t('orgs.create.heading')}</h2>
-        {view.childKinds.length === 0 ? <p>{t('orgs.create.lowest')}</p> : <CreateForm parent={{ id: org.id, name: org.name, kind: org.kind, href: org.href }} kinds={view.childKinds} />}
+        {view.childKinds.length === 0 ? (
+          <p>{t('orgs.create.lowest')}</p>
+        ) : (
+          <CreateForm parent={{ id: org.id, name: org.name, kind: org.kind, href: org.href }} kinds={view.childKinds} />
+        )}
       </section>
     </>
   );

@@ -29,8 +29,7 @@ export default function AppHomePage() {
       {user.passwordFromStaff ? (
         // Not a detour at sign-in: she may be signing in to check in at a station right now.
         <p className="notice notice-warning">
-          {t('account.password.fromStaff')}{' '}
-          <Link to="/me/password">{t('account.me.password.link')}</Link>
+          {t('account.password.fromStaff')} <Link to="/me/password">{t('account.me.password.link')}</Link>
         </p>
       ) : null}
       {classes && classes.length > 0 ? (

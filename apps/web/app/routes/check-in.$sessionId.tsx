@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Ended, cancelled or already checked in: say so instead of asking for a code. When this cannot be
   // told (not her class, the API busy), the form stays and the check-in itself answers.
   const state = await api.sessions.checkInState(params.sessionId).catch(() => null);
-  const done = state?.checkedIn ? ('checkedIn' as const) : state?.state === 'ended' ? ('ended' as const) : state?.state === 'cancelled' ? ('cancelled' as const) : null;
+  const done = state?.checkedIn
+    ? ('checkedIn' as const)
+    : state?.state === 'ended'
+      ? ('ended' as const)
+      : state?.state === 'cancelled'
+        ? ('cancelled' as const)
+        : null;
   return data({ code: CODE.test(given) ? given : '', done }, { headers });
 }
 
@@ -80,7 +86,15 @@ export default function CheckInPage() {
       <section className="stack narrow">
         <h1>{t('attendance.checkIn.heading')}</h1>
         <div className={`notice ${done === 'checkedIn' ? 'notice-success check-in-done' : 'notice-warning'}`} role="status">
-          <p className="check-in-done-title">{t(done === 'checkedIn' ? 'attendance.checkInState.already' : done === 'cancelled' ? 'attendance.checkInState.cancelled' : 'attendance.checkInState.ended')}</p>
+          <p className="check-in-done-title">
+            {t(
+              done === 'checkedIn'
+                ? 'attendance.checkInState.already'
+                : done === 'cancelled'
+                  ? 'attendance.checkInState.cancelled'
+                  : 'attendance.checkInState.ended',
+            )}
+          </p>
           <p>{t(done === 'checkedIn' ? 'attendance.checkInState.alreadyHint' : 'attendance.checkInState.endedHint')}</p>
         </div>
         <p>

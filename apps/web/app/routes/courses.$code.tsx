@@ -70,7 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         openClasses: course.openClasses,
         prerequisites: course.prerequisites.map(({ code: prerequisite, title }) => ({ code: prerequisite, title })),
         lessons: course.lessons.map((l) => ({ id: l.id, position: l.position, title: l.title, hours: l.hours, html: renderMarkdown(l.body) })),
-        assessments: course.assessments.map(({ id, kind, title, passMark, maxAttempts, questionCount }) => ({ id, kind, title, passMark, maxAttempts, questionCount })),
+        assessments: course.assessments.map(({ id, kind, title, passMark, maxAttempts, questionCount }) => ({
+          id,
+          kind,
+          title,
+          passMark,
+          maxAttempts,
+          questionCount,
+        })),
       },
       classes,
       mine,
@@ -155,7 +162,9 @@ export default function CoursePage() {
           </div>
           <div>
             <dt>{t('courses.detail.rules.validity')}</dt>
-            <dd>{course.validityMonths ? t('courses.detail.rules.validityMonths', { n: course.validityMonths }) : t('courses.detail.rules.validityForever')}</dd>
+            <dd>
+              {course.validityMonths ? t('courses.detail.rules.validityMonths', { n: course.validityMonths }) : t('courses.detail.rules.validityForever')}
+            </dd>
           </div>
           <div>
             <dt>{t('courses.detail.rules.prerequisites')}</dt>
@@ -192,7 +201,9 @@ export default function CoursePage() {
               const mineHere = mine[klass.id];
               const justFailed = result && 'error' in result && result.classId === klass.id;
               // The next class she can still finish: the earliest-starting one that is not too late.
-              const next = klass.late ? classes.filter((k) => !k.late && k.id !== klass.id).sort((a, b) => a.startsOnIso.localeCompare(b.startsOnIso))[0] : undefined;
+              const next = klass.late
+                ? classes.filter((k) => !k.late && k.id !== klass.id).sort((a, b) => a.startsOnIso.localeCompare(b.startsOnIso))[0]
+                : undefined;
               return (
                 <li key={klass.id} id={`class-card-${klass.id}`} className="card stack" aria-labelledby={`class-${klass.id}`}>
                   <h3 id={`class-${klass.id}`}>{klass.orgName}</h3>
@@ -240,7 +251,12 @@ export default function CoursePage() {
                             ) : null}
                           </div>
                         ) : null}
-                        <button type="submit" className="button button-primary button-block" disabled={busyClass === klass.id} aria-describedby={`class-${klass.id}`}>
+                        <button
+                          type="submit"
+                          className="button button-primary button-block"
+                          disabled={busyClass === klass.id}
+                          aria-describedby={`class-${klass.id}`}
+                        >
                           {klass.seatsLeft > 0 ? t('classes.enrol.submit') : t('classes.enrol.submitWaitlist')}
                         </button>
                         {klass.seatsLeft === 0 ? <p className="hint">{t('classes.enrol.waitlistHint')}</p> : null}

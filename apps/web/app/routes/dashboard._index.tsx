@@ -60,9 +60,7 @@ export default function DashboardPage() {
         <nav aria-label={t('dashboard.path')}>
           <ol className="crumbs">
             {view.path.map((crumb) => (
-              <li key={crumb.href}>
-                {crumb.current ? <span aria-current="page">{crumb.name}</span> : <Link to={crumb.href}>{crumb.name}</Link>}
-              </li>
+              <li key={crumb.href}>{crumb.current ? <span aria-current="page">{crumb.name}</span> : <Link to={crumb.href}>{crumb.name}</Link>}</li>
             ))}
           </ol>
         </nav>
@@ -102,7 +100,12 @@ export default function DashboardPage() {
       </section>
 
       <div className="dash-charts">
-        <ChartSection id="dash-trend" title="dashboard.chart.trend.title" chart={view.trend} columns={['dashboard.col.month', 'dashboard.chart.enrollments', 'dashboard.chart.certificates']}>
+        <ChartSection
+          id="dash-trend"
+          title="dashboard.chart.trend.title"
+          chart={view.trend}
+          columns={['dashboard.col.month', 'dashboard.chart.enrollments', 'dashboard.chart.certificates']}
+        >
           <ul className="dash-legend">
             <li>
               <LegendMark colour={SERIES.enrollments} shape="circle" />
@@ -118,7 +121,10 @@ export default function DashboardPage() {
           id="dash-attendance"
           title={view.attendance?.title ?? 'dashboard.chart.attendance.title'}
           chart={view.attendance}
-          columns={[view.attendance?.title === 'dashboard.chart.attendance.byCourse' ? 'dashboard.col.course' : 'dashboard.col.org', 'dashboard.tile.attendanceRate']}
+          columns={[
+            view.attendance?.title === 'dashboard.chart.attendance.byCourse' ? 'dashboard.col.course' : 'dashboard.col.org',
+            'dashboard.tile.attendanceRate',
+          ]}
         />
         <ChartSection id="dash-funnel" title="dashboard.chart.funnel.title" chart={view.funnel} columns={['dashboard.col.stage', 'dashboard.col.people']}>
           <p className="hint">{t('dashboard.chart.funnel.note')}</p>

@@ -20,14 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   if (!user.employerId) return data({ linked: false as const }, { headers });
   try {
-    const [jobs, list, followups] = await Promise.all([api.jobs.list<StaffJobDto>({ limit: 100, lang: locale }), api.referrals.list<EmployerReferralDto>({ limit: 100, lang: locale }), api.followups.due()]);
-    const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((s) => [s, [] as { id: string; name: string | null; jobTitle: string; referredOn: string }[]])) as Record<
-      ReferralStatus,
-      { id: string; name: string | null; jobTitle: string; referredOn: string }[]
-    >;
+    const [jobs, list, followups] = await Promise.all([
+      api.jobs.list<StaffJobDto>({ limit: 100, lang: locale }),
+      api.referrals.list<EmployerReferralDto>({ limit: 100, lang: locale }),
+      api.followups.due(),
+    ]);
+    const byStatus = Object.fromEntries(
+      REFERRAL_STATUSES.map((s) => [s, [] as { id: string; name: string | null; jobTitle: string; referredOn: string }[]]),
+    ) as Record<ReferralStatus, { id: string; name: string | null; jobTitle: string; referredOn: string }[]>;
     for (const r of list.items) {
       // Nothing personal once she withdrew her consent: not even her name.
-      byStatus[r.status].push({ id: r.id, name: r.consentWithdrawn ? null : (r.candidate?.name ?? null), jobTitle: r.jobTitle, referredOn: formatDay(r.createdAt, locale) });
+      byStatus[r.status].push({
+        id: r.id,
+        name: r.consentWithdrawn ? null : (r.candidate?.name ?? null),
+        jobTitle: r.jobTitle,
+        referredOn: formatDay(r.createdAt, locale),
+      });
     }
     return data(
       {
@@ -64,7 +72,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const jobId = formText(form, 'jobId');
   const status = formText(form, 'status');
-  if (!isUuid(jobId) || (status !== 'open' && status !== 'closed')) return data({ ok: false, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
+  if (!isUuid(jobId) || (status !== 'open' && status !== 'closed'))
+    return data({ ok: false, message: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
     await api.jobs.setStatus(jobId, status, { lang: locale });
     return data({ ok: true, message: t(status === 'closed' ? 'referrals.board.closed' : 'referrals.board.reopened') }, { headers });
@@ -174,7 +183,14 @@ export default function EmployerHomePage() {
                 <p className="hint">{t('referrals.job.referrals', { n: job.referralCount, hired: job.hiredCount })}</p>
                 <Form method="post">
                   <input type="hidden" name="jobId" value={job.id} />
-                  <button type="submit" name="status" value={job.status === 'open' ? 'closed' : 'open'} className="button button-quiet-dark" aria-describedby={`job-${job.id}`} disabled={navigation.state !== 'idle'}>
+                  <button
+                    type="submit"
+                    name="status"
+                    value={job.status === 'open' ? 'closed' : 'open'}
+                    className="button button-quiet-dark"
+                    aria-describedby={`job-${job.id}`}
+                    disabled={navigation.state !== 'idle'}
+                  >
                     {t(job.status === 'open' ? 'referrals.board.close' : 'referrals.board.reopen')}
                   </button>
                 </Form>

@@ -159,7 +159,12 @@ export default function ClassPage() {
             <p>
               {d.attendance.held === 0
                 ? t('learning.progress.attendanceNone', { required: d.attendance.requiredPct })
-                : t('learning.progress.attendanceValue', { actual: d.attendance.actualPct, required: d.attendance.requiredPct, attended: d.attendance.attended, held: d.attendance.held })}
+                : t('learning.progress.attendanceValue', {
+                    actual: d.attendance.actualPct,
+                    required: d.attendance.requiredPct,
+                    attended: d.attendance.attended,
+                    held: d.attendance.held,
+                  })}
             </p>
             <p className="hint">{t('learning.attendanceRule')}</p>
           </CheckItem>
@@ -176,7 +181,9 @@ export default function ClassPage() {
                     ? t('learning.progress.passed')
                     : t('learning.progress.noScore', { pass: a.passMark })}
               </p>
-              {a.kind === 'quiz' && a.maxAttempts && a.attemptsUsed > 0 ? <p className="hint">{t('learning.progress.quizAttempts', { used: a.attemptsUsed, max: a.maxAttempts })}</p> : null}
+              {a.kind === 'quiz' && a.maxAttempts && a.attemptsUsed > 0 ? (
+                <p className="hint">{t('learning.progress.quizAttempts', { used: a.attemptsUsed, max: a.maxAttempts })}</p>
+              ) : null}
               {a.kind === 'practical' && !a.met ? <p className="hint">{t('learning.progress.practicalHint')}</p> : null}
               {a.canTake ? (
                 <p>

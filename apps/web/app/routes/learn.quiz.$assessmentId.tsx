@@ -98,7 +98,15 @@ function parseLayout(form: FormData): Layout[] {
     .flatMap((value) => {
       const [id, options = ''] = String(value).split(':');
       if (!isUuid(id)) return [];
-      return [{ id, options: options.split(',').filter((o) => /^\d{1,2}$/.test(o)).map(Number) }];
+      return [
+        {
+          id,
+          options: options
+            .split(',')
+            .filter((o) => /^\d{1,2}$/.test(o))
+            .map(Number),
+        },
+      ];
     });
 }
 
@@ -189,7 +197,16 @@ export default function QuizPage() {
     const stop = onQuizFlush((o) => {
       const graded = o.graded.find((g) => g.attempt.assessmentId === quiz.id && g.attempt.owner === owner);
       if (graded) {
-        setPhase({ kind: 'graded', outcome: { kind: 'result', layout: graded.attempt.layout, chosen: graded.attempt.answers, result: graded.result, certificateCode: graded.certificateCode } });
+        setPhase({
+          kind: 'graded',
+          outcome: {
+            kind: 'result',
+            layout: graded.attempt.layout,
+            chosen: graded.attempt.answers,
+            result: graded.result,
+            certificateCode: graded.certificateCode,
+          },
+        });
         return;
       }
       const dropped = o.dropped.find((d) => d.attempt.assessmentId === quiz.id && d.attempt.owner === owner);
@@ -199,7 +216,12 @@ export default function QuizPage() {
         return;
       }
       const still = mine();
-      if (still) setPhase({ kind: 'waiting', attempt: still, note: o.signedOut ? 'signedOut' : o.otherAccount ? 'otherAccount' : o.unreachable ? 'stillWaiting' : null });
+      if (still)
+        setPhase({
+          kind: 'waiting',
+          attempt: still,
+          note: o.signedOut ? 'signedOut' : o.otherAccount ? 'otherAccount' : o.unreachable ? 'stillWaiting' : null,
+        });
     });
     // An attempt of hers at this quiz already waits on the phone: say so, and try to hand it in.
     const waiting = mine();
@@ -233,7 +255,16 @@ export default function QuizPage() {
       setPhase({ kind: 'unanswered', n: missing });
       return;
     }
-    const pending: PendingQuizAttempt = { attemptId: attempt.id, assessmentId: quiz.id, enrollmentId, owner, answers, layout, startedAt: attempt.startedAt, submittedAt: new Date().toISOString() };
+    const pending: PendingQuizAttempt = {
+      attemptId: attempt.id,
+      assessmentId: quiz.id,
+      enrollmentId,
+      owner,
+      answers,
+      layout,
+      startedAt: attempt.startedAt,
+      submittedAt: new Date().toISOString(),
+    };
     try {
       keepQuizAttempt(pending);
     } catch {
@@ -244,12 +275,20 @@ export default function QuizPage() {
     void flushPendingQuizAttempts();
   };
 
-  if (outcome?.kind === 'result') return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} large={large} />;
+  if (outcome?.kind === 'result')
+    return <QuizResult title={quiz.title} questions={questions} outcome={outcome} back={back} backText={backText} retry={formAction} large={large} />;
 
   const closed = quiz.kind !== 'quiz' || quiz.passed || quiz.attemptsLeft === 0 || quiz.questions.length === 0;
   const waiting = phase.kind === 'waiting' ? phase : null;
-  const clientErrors = phase.kind === 'refused' ? { form: phase.message, fields: {} } : phase.kind === 'unanswered' ? { form: t('learning.offlineQuiz.unansweredOffline', { n: phase.n }), fields: {} } : undefined;
-  const handedIn = waiting ? new Date(waiting.attempt.submittedAt).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '';
+  const clientErrors =
+    phase.kind === 'refused'
+      ? { form: phase.message, fields: {} }
+      : phase.kind === 'unanswered'
+        ? { form: t('learning.offlineQuiz.unansweredOffline', { n: phase.n }), fields: {} }
+        : undefined;
+  const handedIn = waiting
+    ? new Date(waiting.attempt.submittedAt).toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+    : '';
   return (
     <article className={`stack${large ? ' text-large' : ''}`}>
       <p>
@@ -311,7 +350,14 @@ export default function QuizPage() {
             </p>
           )}
           <FormAlert errors={clientErrors ?? outcome?.errors} />
-          <Form method="post" action={formAction} className="stack" noValidate onSubmit={hydrated ? onSubmit : undefined} data-keeps-offline={hydrated ? 'true' : undefined}>
+          <Form
+            method="post"
+            action={formAction}
+            className="stack"
+            noValidate
+            onSubmit={hydrated ? onSubmit : undefined}
+            data-keeps-offline={hydrated ? 'true' : undefined}
+          >
             <input type="hidden" name="attemptId" value={attempt.id} />
             <input type="hidden" name="startedAt" value={attempt.startedAt} />
             {questions.map((q, i) => {
@@ -319,7 +365,12 @@ export default function QuizPage() {
               const multiple = q.kind === 'multiple';
               const picked = outcome?.chosen[q.id] ?? [];
               return (
-                <fieldset key={q.id} id={`field-q-${q.id}`} className={`quiz-question${unanswered ? ' quiz-question-missing' : ''}`} aria-describedby={unanswered ? `q-${q.id}-error` : undefined}>
+                <fieldset
+                  key={q.id}
+                  id={`field-q-${q.id}`}
+                  className={`quiz-question${unanswered ? ' quiz-question-missing' : ''}`}
+                  aria-describedby={unanswered ? `q-${q.id}-error` : undefined}
+                >
                   <legend>
                     <span className="quiz-number">
                       {t('learning.quiz.questionN', { n: i + 1 })} · {t(`learning.quiz.kind.${q.kind}`)}
@@ -444,9 +495,7 @@ function QuizResult({ title, questions, outcome, back, backText, retry, large }:
                     <strong>{t('learning.quiz.result.correctAnswer', { answer: texts(q, r.correctOptions) })}</strong>
                   </p>
                 )}
-                {r.explanation ? (
-                  <p className="hint">{t('learning.quiz.result.explanation', { text: r.explanation })}</p>
-                ) : null}
+                {r.explanation ? <p className="hint">{t('learning.quiz.result.explanation', { text: r.explanation })}</p> : null}
               </li>
             );
           })}

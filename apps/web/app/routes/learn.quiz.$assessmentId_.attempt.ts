@@ -15,7 +15,8 @@ import { isoTime, submitQuiz } from '../lib/quiz-submit.server';
 export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const t = translator(locale);
-  const reply = (body: object, status: number, headers: Record<string, string> = {}) => Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
+  const reply = (body: object, status: number, headers: Record<string, string> = {}) =>
+    Response.json(body, { status, headers: { ...headers, 'Cache-Control': 'no-store' } });
   const invalid = () => reply({ ok: false, message: t('common.error.VALIDATION_FAILED') }, 400);
 
   if (request.method !== 'POST') return reply({ ok: false, message: t('common.error.NOT_FOUND') }, 405);
@@ -47,7 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Kept on a shared phone: never hand one account's answers in under another's name.
   if (input.owner !== user.id) return reply({ ok: false, code: 'OTHER_ACCOUNT', message: t('learning.offlineQuiz.otherAccount') }, 409, headers);
 
-  const outcome = await submitQuiz(api, locale, t, assessmentId, answers, { clientAttemptId: input.attemptId, startedAt: isoTime(input.startedAt), submittedAt: isoTime(input.submittedAt) });
+  const outcome = await submitQuiz(api, locale, t, assessmentId, answers, {
+    clientAttemptId: input.attemptId,
+    startedAt: isoTime(input.startedAt),
+    submittedAt: isoTime(input.submittedAt),
+  });
   if (outcome.ok) return reply(outcome, 200, headers);
   return reply({ ok: false, code: outcome.code, message: outcome.errors.form ?? t('common.error.VALIDATION_FAILED') }, outcome.status, headers);
 }

@@ -50,7 +50,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const sheet = await api.users.claimCodes(isUuid(importId) ? { importId } : { userIds });
     return data<Sheet>(
       {
-        cards: sheet.items.map((c) => ({ userId: c.userId, name: c.name, phone: c.phoneMasked, code: `${c.code.slice(0, 4)} ${c.code.slice(4)}`, expires: certificateDate(c.expiresAt, locale) })),
+        cards: sheet.items.map((c) => ({
+          userId: c.userId,
+          name: c.name,
+          phone: c.phoneMasked,
+          code: `${c.code.slice(0, 4)} ${c.code.slice(4)}`,
+          expires: certificateDate(c.expiresAt, locale),
+        })),
         skipped: sheet.skippedClaimed,
         site,
         error: null,

@@ -97,7 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(id)) throw notFound(headers);
   const form = await request.formData();
   const intent = formText(form, 'intent') as Intent;
-  if (!INTENTS.includes(intent)) return data<Outcome>({ intent: 'enrol', errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+  if (!INTENTS.includes(intent))
+    return data<Outcome>({ intent: 'enrol', errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   const reply = (outcome: Omit<Outcome, 'intent'>, status = 200) => data<Outcome>({ intent, ...outcome }, { status, headers });
 
   try {
@@ -108,7 +109,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (errors) return reply({ errors, phone }, 400);
         try {
           const result = await api.classes.enrol(id, { phone });
-          const done = result.status === 'waitlisted' ? t('classes.manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 }) : t('classes.manage.enrol.enrolled', { phone });
+          const done =
+            result.status === 'waitlisted'
+              ? t('classes.manage.enrol.waitlisted', { phone, n: result.waitlistPosition ?? 1 })
+              : t('classes.manage.enrol.enrolled', { phone });
           return reply({ done, ...(result.warnings?.includes('TOO_LATE_TO_COMPLETE') ? { warning: t('classes.late.staffWarning') } : {}) });
         } catch (error) {
           const failure = enrolError(error, t);
@@ -191,7 +195,9 @@ export default function ManageClassPage() {
       </section>
 
       <ScheduleEditor sessions={sessions} classLocation={klass.location} canEdit={open} busy={busy} result={result} />
-      {open ? <ClassDetailsForm instructors={instructors} instructorId={instructorId} location={klass.location} busy={busy} errors={errorsFor('details')} /> : null}
+      {open ? (
+        <ClassDetailsForm instructors={instructors} instructorId={instructorId} location={klass.location} busy={busy} errors={errorsFor('details')} />
+      ) : null}
 
       <section className="stack" aria-labelledby="roster">
         <h2 id="roster">{t('classes.manage.roster', { n: enrolled.length, capacity: klass.capacity })}</h2>

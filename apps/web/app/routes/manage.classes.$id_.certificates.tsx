@@ -59,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const practicals = course.assessments.filter((a) => a.kind === 'practical');
   const rows = learners.map(({ entry, status }) => {
     const code = status.certificateCode;
-    const cert = code ? { code, displayCode: displayCode(code), status: certificateStatus.get(code)?.status ?? 'valid', reason: certificateStatus.get(code)?.reason ?? null } : null;
+    const cert = code
+      ? { code, displayCode: displayCode(code), status: certificateStatus.get(code)?.status ?? 'valid', reason: certificateStatus.get(code)?.reason ?? null }
+      : null;
     return {
       enrollmentId: entry.id,
       learnerId: entry.learnerId,
@@ -159,7 +161,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
             failed++;
           }
         }
-        return reply({ target: '', done: failed ? t('certificates.manage.issueAll.partial', { n: issued, failed }) : t('certificates.manage.issueAll.done', { n: issued }) });
+        return reply({
+          target: '',
+          done: failed ? t('certificates.manage.issueAll.partial', { n: issued, failed }) : t('certificates.manage.issueAll.done', { n: issued }),
+        });
       }
       case 'revoke': {
         const checked = checkCertificateCode(formText(form, 'code'));
@@ -178,15 +183,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const assessmentId = formText(form, 'assessmentId');
         const learnerId = formText(form, 'learnerId');
         const target = `${enrollmentId}:${assessmentId}`;
-        const scoreText = formText(form, `score-${target}`).trim().replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+        const scoreText = formText(form, `score-${target}`)
+          .trim()
+          .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
         const note = formText(form, `note-${target}`).trim();
         const values = { score: scoreText.slice(0, 10), note: note.slice(0, NOTE_MAX.grade * 2) };
-        if (!isUuid(assessmentId) || !isUuid(learnerId)) return reply({ target, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} }, values }, 400);
-        const { value, errors } = checkForm(PracticalResultDto, { learnerId, score: /^\d{1,9}$/.test(scoreText) ? Number(scoreText) : scoreText, ...(note ? { note } : {}) }, t, ROW_FORM(NOTE_MAX.grade));
+        if (!isUuid(assessmentId) || !isUuid(learnerId))
+          return reply({ target, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} }, values }, 400);
+        const { value, errors } = checkForm(
+          PracticalResultDto,
+          { learnerId, score: /^\d{1,9}$/.test(scoreText) ? Number(scoreText) : scoreText, ...(note ? { note } : {}) },
+          t,
+          ROW_FORM(NOTE_MAX.grade),
+        );
         if (errors) return reply({ target, errors: onRow(errors, target), values }, 400);
         const score = value.score;
         const result = await api.assessments.recordResult(assessmentId, value);
-        const saved = t('certificates.manage.grade.saved', { name, score, result: result.passed ? t('certificates.manage.grade.passed') : t('certificates.manage.grade.failed') });
+        const saved = t('certificates.manage.grade.saved', {
+          name,
+          score,
+          result: result.passed ? t('certificates.manage.grade.passed') : t('certificates.manage.grade.failed'),
+        });
         return reply({ target, done: result.certificateIssued ? `${saved} ${t('certificates.manage.grade.issued')}` : saved });
       }
     }
@@ -255,10 +272,16 @@ export default function ClassCertificatesPage() {
                           <CertificateStatusBadge status={row.certificate.status} />
                           <span className="cert-code">{t('certificates.manage.certificate', { code: row.certificate.displayCode })}</span>
                         </p>
-                        {row.certificate.reason ? <p className="hint">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${row.certificate.reason}`) })}</p> : null}
+                        {row.certificate.reason ? (
+                          <p className="hint">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${row.certificate.reason}`) })}</p>
+                        ) : null}
                         <p className="cert-actions cert-actions-compact">
                           {canRevoke ? (
-                            <a href={`/certificates/${row.certificate.code}/pdf`} className="button button-quiet-dark" download={`certificate-${row.certificate.code}.pdf`}>
+                            <a
+                              href={`/certificates/${row.certificate.code}/pdf`}
+                              className="button button-quiet-dark"
+                              download={`certificate-${row.certificate.code}.pdf`}
+                            >
                               {t('certificates.manage.pdf')}
                             </a>
                           ) : null}

@@ -126,7 +126,8 @@ const helperUsed = (s: ScheduleFields) => s.weekdays.length > 0 || Boolean(s.sta
 function toBody(values: Values, t: Translate, errors: FormErrors): CreateClassBody | null {
   const generated = helperSessions(values);
   if (helperUsed(values.schedule) && !buildSchedule(values.schedule).schedule) {
-    for (const p of buildSchedule(values.schedule).problems) errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`classes.schedule.problem.${p}`);
+    for (const p of buildSchedule(values.schedule).problems)
+      errors.fields[p === 'weekdays' ? 'weekday' : `schedule${p[0].toUpperCase()}${p.slice(1)}`] = t(`classes.schedule.problem.${p}`);
   }
   const manualDays = values.sessions.map((r) => parseDay(r.date)).filter((d): d is string => d !== null);
   const allDays = [...generated.map((g) => g.day), ...manualDays].sort();
@@ -206,7 +207,10 @@ export default function NewClassPage() {
   if (loaded.preset.courseId) moreRows.set('courseId', loaded.preset.courseId);
   if (loaded.preset.orgId) moreRows.set('orgId', loaded.preset.orgId);
   if (loaded.orgs.q) moreRows.set('orgQ', loaded.orgs.q);
-  const manualOpen = loaded.rows > DEFAULT_ROWS || Boolean(values.sessions?.some((r) => r.date || r.start || r.end)) || Object.keys(fieldErrors).some((k) => k.startsWith('sessions'));
+  const manualOpen =
+    loaded.rows > DEFAULT_ROWS ||
+    Boolean(values.sessions?.some((r) => r.date || r.start || r.end)) ||
+    Object.keys(fieldErrors).some((k) => k.startsWith('sessions'));
 
   return (
     <section className="stack">
@@ -288,42 +292,42 @@ export default function NewClassPage() {
         />
         <details className="manual-sessions" open={manualOpen}>
           <summary>{t('classes.schedule.manual')}</summary>
-        <fieldset className="session-rows stack">
-          <legend>{t('classes.new.sessions')}</legend>
-          <p className="hint">{t('classes.new.sessionsHint')}</p>
-          <p className="hint">
-            {t('classes.new.moreRowsHint', { n: rows })} <Link to={`/manage/classes/new?${moreRows.toString()}`}>{t('classes.new.moreRows')}</Link>
-          </p>
-          {Array.from({ length: rows }, (_, i) => {
-            const row = values.sessions?.[i];
-            const error = fieldErrors[rowField('sessions', i)];
-            const id = `field-${rowField('sessions', i)}`;
-            return (
-              <fieldset key={i} className="session-row" aria-describedby={error ? `${id}-error` : undefined}>
-                <legend>{t('classes.new.sessionN', { n: i + 1 })}</legend>
-                {error ? (
-                  <p id={`${id}-error`} className="field-error">
-                    {error}
-                  </p>
-                ) : null}
-                <div className="session-inputs">
-                  <div className="field session-date">
-                    <label htmlFor={id}>{t('classes.new.sessionDate')}</label>
-                    <input id={id} type="date" name={`sessions[${i}].date`} defaultValue={row?.date} aria-invalid={error ? true : undefined} />
+          <fieldset className="session-rows stack">
+            <legend>{t('classes.new.sessions')}</legend>
+            <p className="hint">{t('classes.new.sessionsHint')}</p>
+            <p className="hint">
+              {t('classes.new.moreRowsHint', { n: rows })} <Link to={`/manage/classes/new?${moreRows.toString()}`}>{t('classes.new.moreRows')}</Link>
+            </p>
+            {Array.from({ length: rows }, (_, i) => {
+              const row = values.sessions?.[i];
+              const error = fieldErrors[rowField('sessions', i)];
+              const id = `field-${rowField('sessions', i)}`;
+              return (
+                <fieldset key={i} className="session-row" aria-describedby={error ? `${id}-error` : undefined}>
+                  <legend>{t('classes.new.sessionN', { n: i + 1 })}</legend>
+                  {error ? (
+                    <p id={`${id}-error`} className="field-error">
+                      {error}
+                    </p>
+                  ) : null}
+                  <div className="session-inputs">
+                    <div className="field session-date">
+                      <label htmlFor={id}>{t('classes.new.sessionDate')}</label>
+                      <input id={id} type="date" name={`sessions[${i}].date`} defaultValue={row?.date} aria-invalid={error ? true : undefined} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${id}-start`}>{t('classes.new.sessionStart')}</label>
+                      <input id={`${id}-start`} type="time" name={`sessions[${i}].start`} defaultValue={row?.start} aria-invalid={error ? true : undefined} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${id}-end`}>{t('classes.new.sessionEnd')}</label>
+                      <input id={`${id}-end`} type="time" name={`sessions[${i}].end`} defaultValue={row?.end} aria-invalid={error ? true : undefined} />
+                    </div>
                   </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-start`}>{t('classes.new.sessionStart')}</label>
-                    <input id={`${id}-start`} type="time" name={`sessions[${i}].start`} defaultValue={row?.start} aria-invalid={error ? true : undefined} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-end`}>{t('classes.new.sessionEnd')}</label>
-                    <input id={`${id}-end`} type="time" name={`sessions[${i}].end`} defaultValue={row?.end} aria-invalid={error ? true : undefined} />
-                  </div>
-                </div>
-              </fieldset>
-            );
-          })}
-        </fieldset>
+                </fieldset>
+              );
+            })}
+          </fieldset>
         </details>
         <p className="hint">{t('classes.schedule.datesOptional')}</p>
         <div className="field-pair">

@@ -234,7 +234,13 @@ export default function ImportPage() {
             aria-describedby={errors?.fields.file ? 'field-file-error field-file-hint' : 'field-file-hint'}
           />
         </div>
-        <SelectField name="classId" label={t('classes.import.class')} hint={t('classes.import.classHint')} error={errors?.fields.classId} defaultValue={classId ?? ''}>
+        <SelectField
+          name="classId"
+          label={t('classes.import.class')}
+          hint={t('classes.import.classHint')}
+          error={errors?.fields.classId}
+          defaultValue={classId ?? ''}
+        >
           <option value="">{t('classes.import.noClass')}</option>
           {classes.map((k) => (
             <option key={k.id} value={k.id}>
@@ -249,7 +255,9 @@ export default function ImportPage() {
           <div className="field" aria-live="polite">
             <label htmlFor="import-progress">{t('classes.import.progress')}</label>
             <progress id="import-progress" max={progress.total || 1} value={progress.total ? progress.processed : undefined} />
-            <p className="hint">{progress.total ? t('classes.import.progressRows', { done: progress.processed, total: progress.total }) : t('classes.import.progressStarting')}</p>
+            <p className="hint">
+              {progress.total ? t('classes.import.progressRows', { done: progress.processed, total: progress.total }) : t('classes.import.progressStarting')}
+            </p>
           </div>
         ) : null}
       </Form>
@@ -323,7 +331,9 @@ function ImportResult({ result }: { result: ImportView }) {
               ))}
             </tbody>
           </table>
-          {result.rejectedCount > result.rejected.length ? <p className="hint">{t('classes.import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p> : null}
+          {result.rejectedCount > result.rejected.length ? (
+            <p className="hint">{t('classes.import.rejected.more', { n: result.rejectedCount - result.rejected.length })}</p>
+          ) : null}
         </div>
       ) : null}
       {result.rejectedCount > 0 ? (

@@ -1,6 +1,14 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
-import { REFERRAL_STATUSES, type ApiClient, type CandidateDto, type Locale, type ReferralStatus, type StaffJobDto, type StaffReferralDto } from '@hearth/contracts';
+import {
+  REFERRAL_STATUSES,
+  type ApiClient,
+  type CandidateDto,
+  type Locale,
+  type ReferralStatus,
+  type StaffJobDto,
+  type StaffReferralDto,
+} from '@hearth/contracts';
 import { FormAlert, TextAreaField } from '../components/form';
 import { JobFacts, JobStatusBadge, MoveForm } from '../components/referrals-parts';
 import { titleMeta, translator, useI18n, type Translate } from '../i18n';
@@ -50,7 +58,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (isApiError(error, 'NOT_FOUND')) throw notFound(headers);
     return unavailableOrRethrow(error);
   }
-  const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((status) => [status, [] as ReturnType<typeof referralView>[]])) as Record<ReferralStatus, ReturnType<typeof referralView>[]>;
+  const byStatus = Object.fromEntries(REFERRAL_STATUSES.map((status) => [status, [] as ReturnType<typeof referralView>[]])) as Record<
+    ReferralStatus,
+    ReturnType<typeof referralView>[]
+  >;
   function referralView(r: StaffReferralDto) {
     return {
       id: r.id,
@@ -307,7 +318,12 @@ export default function JobBoardPage() {
         </nav>
         <div className="referrals-columns">
           {REFERRAL_STATUSES.map((status) => (
-            <section key={status} id={`status-${status}`} className={`referrals-column referrals-column-${status}`} aria-labelledby={`status-${status}-heading`}>
+            <section
+              key={status}
+              id={`status-${status}`}
+              className={`referrals-column referrals-column-${status}`}
+              aria-labelledby={`status-${status}-heading`}
+            >
               <h3 id={`status-${status}-heading`}>{t('referrals.board.section', { status: t(`referrals.status.${status}`), n: byStatus[status].length })}</h3>
               {byStatus[status].length === 0 ? (
                 <p className="hint">{t('referrals.board.sectionEmpty')}</p>

@@ -56,7 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
           referralCount: j.referralCount ?? 0,
           hiredCount: j.hiredCount ?? 0,
         })),
-        employers: employers.items.map(({ id, name, industry, orgName, contactName, contactPhone, openJobs }) => ({ id, name, industry, orgName, contactName, contactPhone, openJobs })),
+        employers: employers.items.map(({ id, name, industry, orgName, contactName, contactPhone, openJobs }) => ({
+          id,
+          name,
+          industry,
+          orgName,
+          contactName,
+          contactPhone,
+          openJobs,
+        })),
         orgs,
         defaultOrgId,
       },
@@ -174,7 +182,11 @@ export default function ManageJobsPage() {
                 </p>
                 <p>
                   {t('referrals.manage.employerContact', { name: e.contactName })}{' '}
-                  {e.contactPhone ? <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a> : <span className="hint">{t('referrals.manage.employerNoPhone')}</span>}
+                  {e.contactPhone ? (
+                    <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a>
+                  ) : (
+                    <span className="hint">{t('referrals.manage.employerNoPhone')}</span>
+                  )}
                 </p>
                 <p className="hint">{t('referrals.manage.employerOpenJobs', { n: e.openJobs })}</p>
                 <p>
@@ -206,7 +218,14 @@ export default function ManageJobsPage() {
             maxLength={100}
             defaultValue={values?.industry}
           />
-          <TextField name="contactName" label={t('referrals.employerForm.contactName')} error={fields.contactName} required maxLength={100} defaultValue={values?.contactName} />
+          <TextField
+            name="contactName"
+            label={t('referrals.employerForm.contactName')}
+            error={fields.contactName}
+            required
+            maxLength={100}
+            defaultValue={values?.contactName}
+          />
           <TextField
             name="contactPhone"
             label={t('referrals.employerForm.contactPhone')}

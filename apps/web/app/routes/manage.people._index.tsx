@@ -102,18 +102,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = formText(form, 'userId');
   const name = formText(form, 'name').slice(0, 100);
   const intent = formText(form, 'intent');
-  if ((intent !== 'claimCode' && intent !== 'resetPassword') || !isUuid(userId)) return data<ClaimOutcome>({ userId, error: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
+  if ((intent !== 'claimCode' && intent !== 'resetPassword') || !isUuid(userId))
+    return data<ClaimOutcome>({ userId, error: t('common.error.VALIDATION_FAILED') }, { status: 400, headers });
   try {
     if (intent === 'resetPassword') {
       const reset = await api.users.resetPassword(userId);
-      return data<ClaimOutcome>({ userId, issued: t('people.reset.done', { name, password: reset.temporaryPassword }) }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+      return data<ClaimOutcome>(
+        { userId, issued: t('people.reset.done', { name, password: reset.temporaryPassword }) },
+        { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+      );
     }
     const claim = await api.users.claimCode(userId);
     const code = `${claim.code.slice(0, 4)} ${claim.code.slice(4)}`;
-    return data<ClaimOutcome>({ userId, issued: t('people.claim.issued', { name, code, date: certificateDate(claim.expiresAt, locale) }) }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+    return data<ClaimOutcome>(
+      { userId, issued: t('people.claim.issued', { name, code, date: certificateDate(claim.expiresAt, locale) }) },
+      { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+    );
   } catch (error) {
-    for (const [code, status] of [['ALREADY_CLAIMED', 409], ['NOT_FOUND', 404], ['ROLE_NOT_ALLOWED', 403]] as const) {
-      if (isApiError(error, code)) return data<ClaimOutcome>({ userId, error: code === 'ROLE_NOT_ALLOWED' ? t('people.reset.notAllowed') : t(`common.error.${code}`) }, { status, headers });
+    for (const [code, status] of [
+      ['ALREADY_CLAIMED', 409],
+      ['NOT_FOUND', 404],
+      ['ROLE_NOT_ALLOWED', 403],
+    ] as const) {
+      if (isApiError(error, code))
+        return data<ClaimOutcome>(
+          { userId, error: code === 'ROLE_NOT_ALLOWED' ? t('people.reset.notAllowed') : t(`common.error.${code}`) },
+          { status, headers },
+        );
     }
     return unavailableOrRethrow(error);
   }
@@ -135,8 +150,23 @@ export default function PeoplePage() {
           {t('people.list.new')}
         </Link>
       </p>
-      <Form method="get" action="/manage/people" role="search" aria-label={t('people.filter.label')} className="card stack-tight people-filters" key={JSON.stringify(filters)}>
-        <TextField name="q" label={t('people.filter.q')} hint={t('people.filter.qHint')} type="search" maxLength={SEARCH_MAX} defaultValue={filters.q} autoComplete="off" />
+      <Form
+        method="get"
+        action="/manage/people"
+        role="search"
+        aria-label={t('people.filter.label')}
+        className="card stack-tight people-filters"
+        key={JSON.stringify(filters)}
+      >
+        <TextField
+          name="q"
+          label={t('people.filter.q')}
+          hint={t('people.filter.qHint')}
+          type="search"
+          maxLength={SEARCH_MAX}
+          defaultValue={filters.q}
+          autoComplete="off"
+        />
         <SelectField name="role" label={t('people.filter.role')} defaultValue={filters.role}>
           <option value="">{t('people.filter.anyRole')}</option>
           {ROLES.map((role) => (
@@ -147,7 +177,14 @@ export default function PeoplePage() {
         </SelectField>
         {/* This form is a GET filter already: the org search is one more field of it. */}
         <OrgSearchField view={view.orgs} id="filter" hint={t('orgs.picker.search.filterHint', { button: t('people.filter.submit') })} />
-        <OrgSelect view={view.orgs} label={t('people.filter.org')} hint={t('people.filter.orgHint')} defaultValue={filters.orgId} empty={t('people.filter.anyOrg')} indent />
+        <OrgSelect
+          view={view.orgs}
+          label={t('people.filter.org')}
+          hint={t('people.filter.orgHint')}
+          defaultValue={filters.orgId}
+          empty={t('people.filter.anyOrg')}
+          indent
+        />
         <div className="people-filter-actions">
           <button type="submit" className="button button-primary">
             {t('people.filter.submit')}

@@ -68,10 +68,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formText(form, 'intent');
   const name = formText(form, 'learnerName').slice(0, 100);
   const occupation = formText(form, 'occupation').slice(0, 160);
-  if (!isUuid(id) || (intent !== 'verify' && intent !== 'reject')) return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+  if (!isUuid(id) || (intent !== 'verify' && intent !== 'reject'))
+    return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
   const reason = formText(form, 'reason').trim();
   if (intent === 'reject' && (reason.length < 1 || reason.length > REASON_MAX)) {
-    return data<Outcome>({ id, reason: reason.slice(0, REASON_MAX * 2), errors: { fields: { [`reason-${id}`]: t('certificates.qualifications.error.reason') } } }, { status: 400, headers });
+    return data<Outcome>(
+      { id, reason: reason.slice(0, REASON_MAX * 2), errors: { fields: { [`reason-${id}`]: t('certificates.qualifications.error.reason') } } },
+      { status: 400, headers },
+    );
   }
   try {
     if (intent === 'verify') {
@@ -82,9 +86,11 @@ export async function action({ request }: ActionFunctionArgs) {
     await api.externalCredentials.reject(id, reason);
     return data<Outcome>({ id, done: t('certificates.qualifications.rejected', { name, occupation }) }, { headers });
   } catch (error) {
-    if (isApiError(error, 'INVALID_TRANSITION')) return data<Outcome>({ id, errors: { form: t('certificates.qualifications.error.decided'), fields: {} } }, { status: 409, headers });
+    if (isApiError(error, 'INVALID_TRANSITION'))
+      return data<Outcome>({ id, errors: { form: t('certificates.qualifications.error.decided'), fields: {} } }, { status: 409, headers });
     if (isApiError(error, 'NOT_FOUND')) return data<Outcome>({ id, errors: { form: t('common.error.NOT_FOUND'), fields: {} } }, { status: 404, headers });
-    if (isApiError(error, 'VALIDATION_FAILED')) return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
+    if (isApiError(error, 'VALIDATION_FAILED'))
+      return data<Outcome>({ id, errors: { form: t('common.error.VALIDATION_FAILED'), fields: {} } }, { status: 400, headers });
     return unavailableOrRethrow(error);
   }
 }
@@ -157,7 +163,11 @@ export default function QualificationsPage() {
                     name="courseId"
                     idSuffix={q.id}
                     label={t('certificates.qualifications.course')}
-                    hint={q.course?.suggested ? `${t('certificates.qualifications.courseHint')} ${t('certificates.qualifications.courseSuggested')}` : t('certificates.qualifications.courseHint')}
+                    hint={
+                      q.course?.suggested
+                        ? `${t('certificates.qualifications.courseHint')} ${t('certificates.qualifications.courseSuggested')}`
+                        : t('certificates.qualifications.courseHint')
+                    }
                     defaultValue={q.course?.id ?? ''}
                   >
                     <option value="">{t('certificates.qualifications.noCourse')}</option>

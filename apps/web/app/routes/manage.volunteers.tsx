@@ -27,7 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
         page,
         pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
         total: result.total,
-        volunteers: result.items.map((v) => ({ id: v.id, name: v.name, phone: v.phone, orgName: v.org_name, done: v.done, required: v.required, ready: v.ready })),
+        volunteers: result.items.map((v) => ({
+          id: v.id,
+          name: v.name,
+          phone: v.phone,
+          orgName: v.org_name,
+          done: v.done,
+          required: v.required,
+          ready: v.ready,
+        })),
       },
       { headers },
     );

@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, headers } = await requireUser(request);
   const { name, phone, role, orgName, learnerType, passwordFromStaff } = user;
   const passwordChanged = new URL(request.url).searchParams.get('password') === 'changed';
-  return data({ user: { name, phone, role, orgName, learnerType, passwordFromStaff }, passwordChanged }, { headers: { ...headers, 'Cache-Control': 'private, no-store' } });
+  return data(
+    { user: { name, phone, role, orgName, learnerType, passwordFromStaff }, passwordChanged },
+    { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
+  );
 }
 
 export default function MyAccountPage() {
@@ -78,7 +81,9 @@ export default function MyAccountPage() {
 
       <section aria-labelledby="me-password" className="stack-tight">
         <h2 id="me-password">{t('account.me.password.heading')}</h2>
-        <p className={user.passwordFromStaff ? 'notice notice-warning' : undefined}>{t(user.passwordFromStaff ? 'account.password.fromStaff' : 'account.me.password.body')}</p>
+        <p className={user.passwordFromStaff ? 'notice notice-warning' : undefined}>
+          {t(user.passwordFromStaff ? 'account.password.fromStaff' : 'account.me.password.body')}
+        </p>
         <p>
           <Link to="/me/password" className="button button-secondary">
             {t('account.me.password.link')}

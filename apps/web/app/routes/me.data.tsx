@@ -15,7 +15,15 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss
 /** The parts of GET /api/me/export this page shows (the JSON download keeps everything). */
 interface Exported {
   exportedAt: string;
-  profile: { name: string; phone: string; role: Role; learnerType: LearnerType | null; createdAt: string; orgName?: string | null; employerName?: string | null };
+  profile: {
+    name: string;
+    phone: string;
+    role: Role;
+    learnerType: LearnerType | null;
+    createdAt: string;
+    orgName?: string | null;
+    employerName?: string | null;
+  };
   enrollments: { id: string; courseCode: string; status: EnrollmentStatus; createdAt: string; withdrawnAt: string | null }[];
   attendance: { sessionId: string; sessionStartsAt: string; status: AttendanceStatus }[];
   certificates: { code: string; courseCode: string; status: 'valid' | 'revoked'; issuedAt: string; expiresAt: string | null; hours: number }[];
@@ -50,12 +58,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       profile: {
         name: p.name,
         phone: p.phone,
-        role: p.learnerType ? `${words(`people.role.${p.role}`, p.role)} · ${words(`people.learnerType.${p.learnerType}`, p.learnerType)}` : words(`people.role.${p.role}`, p.role),
+        role: p.learnerType
+          ? `${words(`people.role.${p.role}`, p.role)} · ${words(`people.learnerType.${p.learnerType}`, p.learnerType)}`
+          : words(`people.role.${p.role}`, p.role),
         org: p.orgName ?? p.employerName ?? null,
         since: when(p.createdAt),
       },
-      enrollments: exported.enrollments.map((e) => ({ id: e.id, course: course(e.courseCode), status: words(`classes.enrollmentStatus.${e.status}`, e.status), since: when(e.createdAt) })),
-      attendance: exported.attendance.map((a) => ({ id: a.sessionId, at: formatInstant(a.sessionStartsAt, locale).slice(0, 16), status: words(`attendance.status.${a.status}`, a.status) })),
+      enrollments: exported.enrollments.map((e) => ({
+        id: e.id,
+        course: course(e.courseCode),
+        status: words(`classes.enrollmentStatus.${e.status}`, e.status),
+        since: when(e.createdAt),
+      })),
+      attendance: exported.attendance.map((a) => ({
+        id: a.sessionId,
+        at: formatInstant(a.sessionStartsAt, locale).slice(0, 16),
+        status: words(`attendance.status.${a.status}`, a.status),
+      })),
       certificates: exported.certificates.map((c) => ({
         code: c.code,
         course: course(c.courseCode),
@@ -65,7 +84,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         hours: c.hours,
       })),
       consents: exported.consents.map((c, i) => ({ id: i, action: words(`account.myData.consent.${c.action}`, c.action), at: when(c.at) })),
-      referrals: exported.referrals.map((r) => ({ id: r.id, job: r.job, employer: r.employer, status: words(`referrals.status.${r.status}`, r.status), since: when(r.createdAt) })),
+      referrals: exported.referrals.map((r) => ({
+        id: r.id,
+        job: r.job,
+        employer: r.employer,
+        status: words(`referrals.status.${r.status}`, r.status),
+        since: when(r.createdAt),
+      })),
     },
     { headers: { ...headers, 'Cache-Control': 'private, no-store' } },
   );

@@ -15,7 +15,16 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss
 
 /** The kinds each role can receive: she chooses among those (a learner is never sent a follow-up). */
 const KINDS_FOR: Record<Role, readonly NotificationKind[]> = {
-  learner: ['enrollment.promoted', 'session.reminder', 'session.changed', 'certificate.issued', 'certificate.expiring', 'certificate.revoked', 'referral.created', 'referral.status'],
+  learner: [
+    'enrollment.promoted',
+    'session.reminder',
+    'session.changed',
+    'certificate.issued',
+    'certificate.expiring',
+    'certificate.revoked',
+    'referral.created',
+    'referral.status',
+  ],
   instructor: ['session.reminder', 'session.changed'],
   coordinator: ['session.changed', 'referral.status', 'followup.due'],
   admin: ['session.changed', 'referral.status', 'followup.due'],

@@ -45,10 +45,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return signIn(request, tokens, '/me?password=changed');
   } catch (error) {
     const refused = (fields: FormErrors['fields']) => data({ errors: { fields } satisfies FormErrors }, { status: 400, headers });
-    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT') return refused({ currentPassword: t('common.error.CURRENT_PASSWORD_INCORRECT') });
+    if (error instanceof ApiError && error.code === 'CURRENT_PASSWORD_INCORRECT')
+      return refused({ currentPassword: t('common.error.CURRENT_PASSWORD_INCORRECT') });
     if (error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS') {
       const retryAfter = Number(error.body.retryAfter);
-      return data({ errors: { form: t('account.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }), fields: {} } satisfies FormErrors }, { status: 429, headers });
+      return data(
+        {
+          errors: {
+            form: t('account.password.tooMany', { minutes: Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter / 60) : 1 }),
+            fields: {},
+          } satisfies FormErrors,
+        },
+        { status: 429, headers },
+      );
     }
     const failure = formErrors(error, t, PASSWORD_FORM);
     return data({ errors: failure.errors }, { status: failure.status, headers });
@@ -72,7 +81,14 @@ export default function ChangePasswordPage() {
       <p className="lead">{t('account.password.intro')}</p>
       <FormAlert errors={result?.errors} />
       <Form method="post" className="stack">
-        <TextField name="currentPassword" label={t('account.password.current')} error={fields.currentPassword} type="password" autoComplete="current-password" required />
+        <TextField
+          name="currentPassword"
+          label={t('account.password.current')}
+          error={fields.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <TextField
           name="newPassword"
           label={t('account.password.new')}
@@ -84,7 +100,14 @@ export default function ChangePasswordPage() {
           minLength={PASSWORD_MIN}
           maxLength={PASSWORD_MAX}
         />
-        <TextField name="confirmPassword" label={t('account.password.confirm')} error={fields.confirmPassword} type="password" autoComplete="new-password" required />
+        <TextField
+          name="confirmPassword"
+          label={t('account.password.confirm')}
+          error={fields.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <button type="submit" className="button button-primary button-block" disabled={navigation.state !== 'idle'}>
           {t('account.password.submit')}
         </button>

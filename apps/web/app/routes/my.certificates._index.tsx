@@ -99,7 +99,8 @@ function checkExternal(input: ExternalInput, t: Translate): { errors: FormErrors
     EXTERNAL_FORM,
   );
   const errors: FormErrors = problems ?? { fields: {} };
-  if (issuedOn && (issuedOn > chinaDay(new Date().toISOString()) || issuedOn < '1950-01-01')) errors.fields.issuedOn ??= t('certificates.external.error.issuedOn');
+  if (issuedOn && (issuedOn > chinaDay(new Date().toISOString()) || issuedOn < '1950-01-01'))
+    errors.fields.issuedOn ??= t('certificates.external.error.issuedOn');
   if (issuedOn && expiresOn && expiresOn < issuedOn) errors.fields.expiresOn ??= t('certificates.external.error.expiresOn');
   return { errors, body: hasErrors(errors) ? null : value };
 }
@@ -109,7 +110,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = translator(await getLocale(request));
   const form = await request.formData();
   const input: ExternalInput = {
-    certificateNumber: toHalfWidth(formText(form, 'certificateNumber')).replace(/[\s\u3000]/g, '').slice(0, 80),
+    certificateNumber: toHalfWidth(formText(form, 'certificateNumber'))
+      .replace(/[\s\u3000]/g, '')
+      .slice(0, 80),
     occupation: formText(form, 'occupation').trim().slice(0, 300),
     level: formText(form, 'level').trim().slice(0, 300),
     issuingBody: formText(form, 'issuingBody').trim().slice(0, 600),
@@ -123,7 +126,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ done: t('certificates.external.recorded', { number: saved.certificateNumber }), errors: null, input: null }, { headers });
   } catch (error) {
     if (isApiError(error, 'CONFLICT')) {
-      return data({ done: null, errors: { fields: { certificateNumber: t('certificates.external.error.duplicate') } } as FormErrors, input }, { status: 409, headers });
+      return data(
+        { done: null, errors: { fields: { certificateNumber: t('certificates.external.error.duplicate') } } as FormErrors, input },
+        { status: 409, headers },
+      );
     }
     const failure = formErrors(error, t, EXTERNAL_FORM);
     return data({ done: null, errors: failure.errors, input }, { status: failure.status, headers });
@@ -190,7 +196,9 @@ export default function MyCertificatesPage() {
                   {x.level ? ` · ${x.level}` : null}
                 </h3>
                 <p className="badges">
-                  <span className={`badge ${x.status === 'verified' ? 'cert-badge-valid' : x.status === 'rejected' ? 'cert-badge-revoked' : ''}`}>{t(`certificates.external.status.${x.status}`)}</span>
+                  <span className={`badge ${x.status === 'verified' ? 'cert-badge-valid' : x.status === 'rejected' ? 'cert-badge-revoked' : ''}`}>
+                    {t(`certificates.external.status.${x.status}`)}
+                  </span>
                 </p>
                 {x.status === 'rejected' && x.rejectionReason ? (
                   <div className="notice notice-warning">
@@ -256,8 +264,20 @@ export default function MyCertificatesPage() {
               defaultValue={input?.occupation}
               required
             />
-            <TextField name="level" label={t('certificates.external.level')} hint={t('certificates.external.levelHint')} error={errors?.fields.level} defaultValue={input?.level} />
-            <TextField name="issuingBody" label={t('certificates.external.issuingBody')} error={errors?.fields.issuingBody} defaultValue={input?.issuingBody} required />
+            <TextField
+              name="level"
+              label={t('certificates.external.level')}
+              hint={t('certificates.external.levelHint')}
+              error={errors?.fields.level}
+              defaultValue={input?.level}
+            />
+            <TextField
+              name="issuingBody"
+              label={t('certificates.external.issuingBody')}
+              error={errors?.fields.issuingBody}
+              defaultValue={input?.issuingBody}
+              required
+            />
             <TextField
               name="issuedOn"
               type="date"

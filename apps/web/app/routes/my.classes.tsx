@@ -94,7 +94,9 @@ export default function MyClassesPage() {
               </h2>
               <p className="badges">
                 <span className={`badge badge-enrollment-${c.status}`}>
-                  {c.status === 'waitlisted' && c.waitlistPosition ? t('classes.enrol.mine.waitlisted', { n: c.waitlistPosition }) : t(`classes.enrollmentStatus.${c.status}`)}
+                  {c.status === 'waitlisted' && c.waitlistPosition
+                    ? t('classes.enrol.mine.waitlisted', { n: c.waitlistPosition })
+                    : t(`classes.enrollmentStatus.${c.status}`)}
                 </span>
                 <ClassStatusBadge status={c.classStatus} />
               </p>
@@ -133,7 +135,11 @@ export default function MyClassesPage() {
                       <dt>{t('attendance.mine.attendance')}</dt>
                       <dd>
                         {c.attendance.summary.held > 0
-                          ? t('attendance.mine.value', { held: c.attendance.summary.held, attended: c.attendance.summary.attended, pct: c.attendance.summary.pct })
+                          ? t('attendance.mine.value', {
+                              held: c.attendance.summary.held,
+                              attended: c.attendance.summary.attended,
+                              pct: c.attendance.summary.pct,
+                            })
                           : t('attendance.mine.none')}
                       </dd>
                     </div>
@@ -146,7 +152,11 @@ export default function MyClassesPage() {
               </dl>
               {/* Her class page: lessons, progress against each rule, the quiz and her next step. */}
               <div className="stack-tight">
-                <Link to={classHref(c.id)} className={`button ${c.attendance?.checkInHref ? 'button-secondary' : 'button-primary'} button-block`} aria-label={`${t('learning.open')} · ${c.courseTitle}`}>
+                <Link
+                  to={classHref(c.id)}
+                  className={`button ${c.attendance?.checkInHref ? 'button-secondary' : 'button-primary'} button-block`}
+                  aria-label={`${t('learning.open')} · ${c.courseTitle}`}
+                >
                   {t('learning.open')}
                 </Link>
                 <p className="hint">{t('learning.openHint')}</p>
@@ -155,7 +165,11 @@ export default function MyClassesPage() {
               {!c.attendance?.checkInHref && (c.attendance?.summary?.cannotReachMinimum || c.attendance?.summary?.belowMinimum) ? (
                 <p className="notice notice-warning">{t(c.attendance.summary.cannotReachMinimum ? 'attendance.mine.cannotReach' : 'attendance.mine.below')}</p>
               ) : null}
-              {c.attendance?.checkedIn ? <p className="notice notice-success" role="status">{t('attendance.checkInState.already')}</p> : null}
+              {c.attendance?.checkedIn ? (
+                <p className="notice notice-success" role="status">
+                  {t('attendance.checkInState.already')}
+                </p>
+              ) : null}
               {c.attendance?.checkInHref ? (
                 <div className="stack-tight">
                   <Link to={c.attendance.checkInHref} className="button button-primary button-block">

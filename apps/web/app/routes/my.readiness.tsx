@@ -36,7 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return unavailableOrRethrow(error);
   }
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  const places = new Map(readiness.items.map((i) => [i.course.code, i.state === 'done' || i.state === 'expiring' ? undefined : placeIn(enrollments, i.course.code)]));
+  const places = new Map(
+    readiness.items.map((i) => [i.course.code, i.state === 'done' || i.state === 'expiring' ? undefined : placeIn(enrollments, i.course.code)]),
+  );
   // Her attendance so far in each class she holds a place in; a failure only leaves the line out.
   const progress = new Map<string, EnrollmentAttendanceDto | null>(
     await Promise.all(
@@ -57,7 +59,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         certificateCode: i.certificate?.code ?? null,
         expiresAt: i.certificate?.expiresAt ? certificateDate(i.certificate.expiresAt, locale) : null,
         nextClass: i.nextClass
-          ? { id: i.nextClass.id, orgName: i.nextClass.orgName, startsOn: certificateDate(i.nextClass.startsOn, locale), started: i.nextClass.startsOn <= today }
+          ? {
+              id: i.nextClass.id,
+              orgName: i.nextClass.orgName,
+              startsOn: certificateDate(i.nextClass.startsOn, locale),
+              started: i.nextClass.startsOn <= today,
+            }
           : null,
         place: placeView(places.get(i.course.code), progress, locale),
       })),
@@ -107,7 +114,11 @@ export default function ReadinessPage() {
               <h3>{item.title}</h3>
               <p className="check-state">{t(`certificates.readiness.state.${item.state}`)}</p>
               {item.expiresAt && item.state !== 'missing' ? (
-                <p>{item.state === 'expired' ? t('certificates.readiness.expiredOn', { date: item.expiresAt }) : t('certificates.readiness.validUntil', { date: item.expiresAt })}</p>
+                <p>
+                  {item.state === 'expired'
+                    ? t('certificates.readiness.expiredOn', { date: item.expiresAt })
+                    : t('certificates.readiness.validUntil', { date: item.expiresAt })}
+                </p>
               ) : null}
               {item.state === 'expiring' ? <p className="hint">{t('certificates.readiness.renewSoon')}</p> : null}
               {item.certificateCode && (item.state === 'done' || item.state === 'expiring') ? (
@@ -124,7 +135,11 @@ export default function ReadinessPage() {
                       {item.place.progress ? (
                         <p>
                           {item.place.progress.held > 0
-                            ? t('certificates.readiness.class.progress', { attended: item.place.progress.attended, held: item.place.progress.held, hours: item.place.progress.hours })
+                            ? t('certificates.readiness.class.progress', {
+                                attended: item.place.progress.attended,
+                                held: item.place.progress.held,
+                                hours: item.place.progress.hours,
+                              })
                             : t('certificates.readiness.class.progressNone')}
                         </p>
                       ) : null}
@@ -152,7 +167,11 @@ export default function ReadinessPage() {
                         : t('certificates.readiness.nextClass', { org: item.nextClass.orgName, date: item.nextClass.startsOn })}
                     </p>
                     <p>
-                      <Link to={`/courses/${item.code}#class-${item.nextClass.id}`} className="button button-primary" aria-label={`${t('certificates.readiness.class.enrol')} · ${item.title}`}>
+                      <Link
+                        to={`/courses/${item.code}#class-${item.nextClass.id}`}
+                        className="button button-primary"
+                        aria-label={`${t('certificates.readiness.class.enrol')} · ${item.title}`}
+                      >
                         {t('certificates.readiness.class.enrol')}
                       </Link>
                     </p>

@@ -59,7 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (searching) {
     const only = matches?.total === 1 ? matches.items[0].id : '';
     const chosen = matches?.items.some((o) => o.id === values.orgId) ? values.orgId : only;
-    return data({ errors: found.error ? ({ form: found.error, fields: {} } as FormErrors) : undefined, values: { ...values, orgId: chosen }, matches }, { status: found.status ?? 200 });
+    return data(
+      { errors: found.error ? ({ form: found.error, fields: {} } as FormErrors) : undefined, values: { ...values, orgId: chosen }, matches },
+      { status: found.status ?? 200 },
+    );
   }
 
   const { claimCode, orgQ: _q, orgId, ...profile } = values;
@@ -80,8 +83,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // Her club registered this phone: the activation code it gave her is what is missing or wrong.
     const claim = (['CLAIM_CODE_REQUIRED', 'CLAIM_CODE_INVALID'] as const).find((code) => isApiError(error, code));
-    if (claim) return data({ errors: { fields: { claimCode: t(`common.error.${claim}`) } } as FormErrors, values, matches }, { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 });
-    if (isApiError(error, 'ORG_NOT_JOINABLE')) return data({ errors: { fields: { orgId: t('common.error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
+    if (claim)
+      return data(
+        { errors: { fields: { claimCode: t(`common.error.${claim}`) } } as FormErrors, values, matches },
+        { status: claim === 'CLAIM_CODE_REQUIRED' ? 409 : 422 },
+      );
+    if (isApiError(error, 'ORG_NOT_JOINABLE'))
+      return data({ errors: { fields: { orgId: t('common.error.ORG_NOT_JOINABLE') } } as FormErrors, values, matches }, { status: 422 });
     const failure = formErrors(error, t, REGISTER_FORM);
     return data({ errors: failure.errors, values, matches }, { status: failure.status });
   }

@@ -88,7 +88,16 @@ function SessionOver({ over, session }: { over: 'ended' | 'cancelled'; session: 
   );
 }
 
-function LiveCode({ session, code, svg, issuedAt, refreshIn, checkIn, opensAt, closesAt }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { over: null }>) {
+function LiveCode({
+  session,
+  code,
+  svg,
+  issuedAt,
+  refreshIn,
+  checkIn,
+  opensAt,
+  closesAt,
+}: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { over: null }>) {
   const { t } = useI18n();
   const revalidator = useRevalidator();
   useEffect(() => {

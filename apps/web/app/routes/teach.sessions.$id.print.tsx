@@ -108,10 +108,12 @@ export default function PrintRosterPage() {
       )}
       <footer className="print-footer">
         <p>
-          {t('attendance.print.instructorSignature')}<span className="print-line" />
+          {t('attendance.print.instructorSignature')}
+          <span className="print-line" />
         </p>
         <p>
-          {t('attendance.print.date')}<span className="print-line print-line-short" />
+          {t('attendance.print.date')}
+          <span className="print-line print-line-short" />
         </p>
       </footer>
     </article>

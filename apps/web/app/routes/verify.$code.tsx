@@ -46,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(locale);
   const checked = checkCertificateCode(raw);
   if (!checked.ok) {
-    return data<Outcome>({ found: false, code: raw, kind: 'unknown', message: t(`certificates.verify.error.${checked.problem}`) }, { status: 404, headers: NO_STORE });
+    return data<Outcome>(
+      { found: false, code: raw, kind: 'unknown', message: t(`certificates.verify.error.${checked.problem}`) },
+      { status: 404, headers: NO_STORE },
+    );
   }
   // "abcd-efgh-jk3" typed by hand: one address per certificate.
   if (checked.code !== raw) throw redirect(`/verify/${checked.code}`);
@@ -58,11 +61,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     const code = displayCode(checked.code);
     if (isApiError(error, 'NOT_FOUND')) {
-      return data<Outcome>({ found: false, code, kind: 'unknown', message: t('certificates.verify.notFound.body', { code }) }, { status: 404, headers: NO_STORE });
+      return data<Outcome>(
+        { found: false, code, kind: 'unknown', message: t('certificates.verify.notFound.body', { code }) },
+        { status: 404, headers: NO_STORE },
+      );
     }
     if (isApiError(error, 'RATE_LIMITED')) {
       const failure = formErrors(error, t);
-      return data<Outcome>({ found: false, code, kind: 'error', message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: 429, headers: NO_STORE });
+      return data<Outcome>(
+        { found: false, code, kind: 'error', message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) },
+        { status: 429, headers: NO_STORE },
+      );
     }
     return unavailableOrRethrow(error);
   }
@@ -81,7 +90,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         hours: cert.hours,
       },
       renewedBy: cert.renewedBy
-        ? { code: cert.renewedBy.code, displayCode: cert.renewedBy.displayCode, expiresAt: cert.renewedBy.expiresAt ? certificateDate(cert.renewedBy.expiresAt, locale) : null }
+        ? {
+            code: cert.renewedBy.code,
+            displayCode: cert.renewedBy.displayCode,
+            expiresAt: cert.renewedBy.expiresAt ? certificateDate(cert.renewedBy.expiresAt, locale) : null,
+          }
         : null,
       keys: await keys,
     },
@@ -97,16 +110,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(await getLocale(request));
   const checked = checkCertificateCode((params.code ?? '').slice(0, 60));
   const form = await request.formData();
-  const phone = String(form.get('phone') ?? '').trim().slice(0, 20);
+  const phone = String(form.get('phone') ?? '')
+    .trim()
+    .slice(0, 20);
   if (!checked.ok) throw new Response(null, { status: 404 });
-  if (!/^(\+?86)?\s*1[3-9]\d{9}$/.test(phone.replace(/[\s-]/g, ''))) return data({ phone, matches: null, message: t('certificates.holder.invalid') }, { status: 400, headers: NO_STORE });
+  if (!/^(\+?86)?\s*1[3-9]\d{9}$/.test(phone.replace(/[\s-]/g, '')))
+    return data({ phone, matches: null, message: t('certificates.holder.invalid') }, { status: 400, headers: NO_STORE });
   try {
     const { matches } = await apiFor(request).certificates.holderCheck(checked.code, phone);
     return data({ phone: '', matches, message: t(matches ? 'certificates.holder.match' : 'certificates.holder.noMatch') }, { headers: NO_STORE });
   } catch (error) {
     if (isApiError(error, 'RATE_LIMITED') || isApiError(error, 'NOT_FOUND') || isApiError(error, 'VALIDATION_FAILED')) {
       const failure = formErrors(error, t);
-      return data({ phone, matches: null, message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) }, { status: failure.status, headers: NO_STORE });
+      return data(
+        { phone, matches: null, message: failure.errors.form ?? t('common.error.RATE_LIMITED', { minutes: 1 }) },
+        { status: failure.status, headers: NO_STORE },
+      );
     }
     return unavailableOrRethrow(error);
   }
@@ -214,7 +233,9 @@ export default function VerifyResultPage() {
           <span>{t(`certificates.status.${status}`)}</span>
         </p>
         <p>{t(`certificates.verify.${status}.lead`)}</p>
-        {status === 'revoked' && reason ? <p className="verdict-reason">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${reason}`) })}</p> : null}
+        {status === 'revoked' && reason ? (
+          <p className="verdict-reason">{t('certificates.verify.revokedReason', { reason: t(`certificates.reason.${reason}`) })}</p>
+        ) : null}
       </div>
       {renewedBy ? (
         <div className="notice notice-success">

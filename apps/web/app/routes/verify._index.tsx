@@ -82,7 +82,10 @@ function CredentialCheck() {
       {result?.steps ? (
         <ol className="stack" aria-label={t('certificates.check.resultLabel')}>
           {result.steps.map((step) => (
-            <li key={step.name} className={`verdict ${step.state === 'pass' ? 'verdict-valid' : step.state === 'fail' ? 'verdict-unknown' : 'verdict-expired'}`}>
+            <li
+              key={step.name}
+              className={`verdict ${step.state === 'pass' ? 'verdict-valid' : step.state === 'fail' ? 'verdict-unknown' : 'verdict-expired'}`}
+            >
               <p className="verdict-reason">
                 <span aria-hidden="true">{MARK[step.state]} </span>
                 {t(`certificates.check.step.${step.name}`)}：{t(`certificates.check.state.${step.state}`)}

@@ -6,7 +6,10 @@ export class AttemptDto {
   @IsObject({ message: 'answers must map each question id to the chosen option numbers' })
   answers: Record<string, number[]>;
 
-  @Doc({ description: 'Given by the phone when she opened the quiz: the same id sent again is graded and counted once (200 with the first result); another payload under it is 422 IDEMPOTENCY_MISMATCH' })
+  @Doc({
+    description:
+      'Given by the phone when she opened the quiz: the same id sent again is graded and counted once (200 with the first result); another payload under it is 422 IDEMPOTENCY_MISMATCH',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'clientAttemptId must be a UUID' })
   clientAttemptId?: string;
@@ -16,7 +19,10 @@ export class AttemptDto {
   @IsISO8601({ strict: true }, { message: 'startedAt must be a date and time, e.g. 2026-12-01T09:00:00+08:00' })
   startedAt?: string;
 
-  @Doc({ example: '2026-12-01T09:12:00+08:00', description: "The phone's clock when she handed it in (perhaps without signal); kept for the record when plausible" })
+  @Doc({
+    example: '2026-12-01T09:12:00+08:00',
+    description: "The phone's clock when she handed it in (perhaps without signal); kept for the record when plausible",
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'submittedAt must be a date and time, e.g. 2026-12-01T09:12:00+08:00' })
   submittedAt?: string;

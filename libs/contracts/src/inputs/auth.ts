@@ -10,7 +10,9 @@ export class RegisterDto {
   @IsId('orgId', true) orgId?: string;
   @IsOneOf(LOCALES, 'locale', true) locale?: Locale;
   @Doc({ description: 'Only for a phone a club already registered: the activation code the club gave her' })
-  @IsOptional() @Matches(/^[0-9]{8}$/, { message: 'claimCode must be the 8 digits of the activation code' }) claimCode?: string;
+  @IsOptional()
+  @Matches(/^[0-9]{8}$/, { message: 'claimCode must be the 8 digits of the activation code' })
+  claimCode?: string;
 }
 
 export class LoginDto {

@@ -21,13 +21,36 @@ export class CreateCourseDto {
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @IsOptional() @IsString() @MaxLength(5000) descriptionEn?: string;
   @IsNumber({}, { message: 'requiredHours must be a number' }) @Min(0, { message: 'requiredHours must be 0 or more' }) @Max(2000) requiredHours: number;
-  @IsInt({ message: 'minAttendancePct must be a whole number from 0 to 100' }) @Min(0, { message: 'minAttendancePct must be a whole number from 0 to 100' }) @Max(100, { message: 'minAttendancePct must be a whole number from 0 to 100' }) minAttendancePct: number;
-  @IsInt({ message: 'passMark must be a whole number from 0 to 100' }) @Min(0, { message: 'passMark must be a whole number from 0 to 100' }) @Max(100, { message: 'passMark must be a whole number from 0 to 100' }) passMark: number;
-  @Doc({ nullable: true, description: 'Months a certificate stays valid; null: it never expires' }) @IsOptional() @IsInt({ message: 'validityMonths must be a whole number of months' }) @Min(1) @Max(600) validityMonths?: number | null;
+  @IsInt({ message: 'minAttendancePct must be a whole number from 0 to 100' })
+  @Min(0, { message: 'minAttendancePct must be a whole number from 0 to 100' })
+  @Max(100, { message: 'minAttendancePct must be a whole number from 0 to 100' })
+  minAttendancePct: number;
+  @IsInt({ message: 'passMark must be a whole number from 0 to 100' })
+  @Min(0, { message: 'passMark must be a whole number from 0 to 100' })
+  @Max(100, { message: 'passMark must be a whole number from 0 to 100' })
+  passMark: number;
+  @Doc({ nullable: true, description: 'Months a certificate stays valid; null: it never expires' })
+  @IsOptional()
+  @IsInt({ message: 'validityMonths must be a whole number of months' })
+  @Min(1)
+  @Max(600)
+  validityMonths?: number | null;
   @IsBoolean({ message: 'requiredForVolunteers must be true or false' }) requiredForVolunteers: boolean;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' }) prerequisiteCourseIds?: string[];
-  @Doc({ description: 'On update, replaces all lessons (an empty list removes them)' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @NestedList(() => LessonInput) lessons?: LessonInput[];
-  @Doc({ description: 'False keeps the course a draft, seen by admins only; default true' }) @IsOptional() @IsBoolean({ message: 'published must be true or false' }) published?: boolean;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true, message: 'prerequisiteCourseIds must be course ids' })
+  prerequisiteCourseIds?: string[];
+  @Doc({ description: 'On update, replaces all lessons (an empty list removes them)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @NestedList(() => LessonInput)
+  lessons?: LessonInput[];
+  @Doc({ description: 'False keeps the course a draft, seen by admins only; default true' })
+  @IsOptional()
+  @IsBoolean({ message: 'published must be true or false' })
+  published?: boolean;
   @Doc({ description: "The org the course belongs to: default the creating admin's org; must be inside her subtree (404 otherwise)" })
   @IsOptional()
   @IsUUID('all', { message: 'ownerOrgId must be an org id' })

@@ -21,7 +21,13 @@ describe('checkInput: the API rules run on plain values (as the web forms do)', 
   });
 
   it('names each problem by its field path, rows included', () => {
-    const { problems } = checkInput(CreateClassDto, { ...klass, capacity: 'lots', startsOn: '2030-02-30', sessions: [session, { ...session, endsAt: 'later' }], colour: 'red' });
+    const { problems } = checkInput(CreateClassDto, {
+      ...klass,
+      capacity: 'lots',
+      startsOn: '2030-02-30',
+      sessions: [session, { ...session, endsAt: 'later' }],
+      colour: 'red',
+    });
     expect(problems.map((p) => [p.field, p.rule])).toEqual(
       expect.arrayContaining([
         ['capacity', 'isInt'],
@@ -37,6 +43,10 @@ describe('checkInput: the API rules run on plain values (as the web forms do)', 
     const { value, problems } = checkInput(CreateUserDto, { phone: ' 13800138000 ', name: ' 王丽 ', role: 'learner', orgId: klass.orgId });
     expect(problems).toEqual([]);
     expect(value).toMatchObject({ phone: '13800138000', name: '王丽' });
-    expect(checkInput(CreateUserDto, { phone: '12345', name: '', role: 'boss', orgId: 'x' }).problems.map((p) => p.field).sort()).toEqual(['name', 'orgId', 'phone', 'role']);
+    expect(
+      checkInput(CreateUserDto, { phone: '12345', name: '', role: 'boss', orgId: 'x' })
+        .problems.map((p) => p.field)
+        .sort(),
+    ).toEqual(['name', 'orgId', 'phone', 'role']);
   });
 });

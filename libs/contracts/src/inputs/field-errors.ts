@@ -16,7 +16,8 @@ export function fieldErrors(errors: ValidationError[], prefix = '', label = '', 
     const own = Object.entries(e.constraints ?? {}).map(([rule, text]): FieldError => {
       if (rule === 'whitelistValidation') return { field: nextField, rule: 'unknownField', message: `${path} is not an accepted field` };
       // Nested inputs name their fields like "sessions.startsAt"; point at the exact item instead.
-      for (const name of [nextLabel, e.property]) if (text.startsWith(`${name} `)) return { field: nextField, rule, message: `${path}${text.slice(name.length)}` };
+      for (const name of [nextLabel, e.property])
+        if (text.startsWith(`${name} `)) return { field: nextField, rule, message: `${path}${text.slice(name.length)}` };
       return { field: nextField, rule, message: text };
     });
     return [...own, ...fieldErrors(e.children ?? [], path, nextLabel, nextField)];

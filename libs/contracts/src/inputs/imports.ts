@@ -11,7 +11,8 @@ export class ImportLearnersDto {
   @IsId('orgId', true) orgId?: string;
   @IsId('classId', true) classId?: string;
   @Doc({ description: 'Chosen by the client, so it can poll progress while the import runs' })
-  @IsId('importId', true) importId?: string;
+  @IsId('importId', true)
+  importId?: string;
 }
 
 export class ClaimCodeBatchDto {
@@ -23,5 +24,6 @@ export class ClaimCodeBatchDto {
   @IsUUID('all', { each: true, message: 'userIds must be ids (UUID)' })
   userIds?: string[];
   @Doc({ description: 'Every learner of this import who has not set her own password yet' })
-  @IsId('importId', true) importId?: string;
+  @IsId('importId', true)
+  importId?: string;
 }

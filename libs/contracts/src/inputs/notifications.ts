@@ -9,13 +9,19 @@ export class InboxQuery {
   @Doc({ description: 'true: only unread ones' }) @IsOptional() @toFlag @IsBoolean({ message: 'unread must be true or false' }) unread?: boolean;
 
   @Doc({ default: 20 })
-  @IsOptional() @toNumber
-  @IsInt({ message: 'limit must be a whole number from 1 to 100' }) @Min(1, { message: 'limit must be a whole number from 1 to 100' }) @Max(100, { message: 'limit must be a whole number from 1 to 100' })
+  @IsOptional()
+  @toNumber
+  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @Min(1, { message: 'limit must be a whole number from 1 to 100' })
+  @Max(100, { message: 'limit must be a whole number from 1 to 100' })
   limit?: number;
 
   @Doc({ default: 0 })
-  @IsOptional() @toNumber
-  @IsInt({ message: 'offset must be a whole number of 0 or more' }) @Min(0, { message: 'offset must be a whole number of 0 or more' }) @Max(10_000_000, { message: 'offset is too large' })
+  @IsOptional()
+  @toNumber
+  @IsInt({ message: 'offset must be a whole number of 0 or more' })
+  @Min(0, { message: 'offset must be a whole number of 0 or more' })
+  @Max(10_000_000, { message: 'offset is too large' })
   offset?: number;
 }
 

@@ -32,7 +32,15 @@ export class ListOrgsQuery extends PageQuery {
   @Doc({ example: 'club,station', description: `Only orgs of these kinds, separated by commas (or the parameter repeated): ${ORG_KINDS.join(', ')}` })
   @ValidateIf((_, value) => value !== undefined)
   // "club,station", or the parameter repeated: one list either way.
-  @Transform(({ value }) => (typeof value === 'string' || Array.isArray(value) ? [value].flat().join(',').split(',').map((k) => String(k).trim()) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string' || Array.isArray(value)
+      ? [value]
+          .flat()
+          .join(',')
+          .split(',')
+          .map((k) => String(k).trim())
+      : value,
+  )
   @IsArray({ message: KIND_MESSAGE })
   @ArrayNotEmpty({ message: KIND_MESSAGE })
   @IsIn(ORG_KINDS, { each: true, message: KIND_MESSAGE })

@@ -22,7 +22,9 @@ export class ListReferralsQuery extends PageQuery {
 export class RecordFollowUpDto {
   @IsBoolean({ message: 'stillEmployed must be true or false' }) stillEmployed: boolean;
   @Doc({ description: 'Monthly wage band in yuan, when she is still employed' })
-  @IsOptional() @IsIn(WAGE_BANDS as unknown as string[], { message: `wageBand must be one of: ${WAGE_BANDS.join(', ')}` }) wageBand?: WageBand;
+  @IsOptional()
+  @IsIn(WAGE_BANDS as unknown as string[], { message: `wageBand must be one of: ${WAGE_BANDS.join(', ')}` })
+  wageBand?: WageBand;
   @IsOptional() @IsString() @MaxLength(NOTE_MAX, { message: `note must be at most ${NOTE_MAX} characters` }) note?: string;
 }
 

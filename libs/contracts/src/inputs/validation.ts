@@ -152,7 +152,11 @@ export const pageOf = (query: PageQuery) => ({ limit: query.limit ?? 20, offset:
  */
 export function PartialInput<T extends object>(base: new () => T): new () => Partial<T> {
   class PartialOf extends (base as new () => object) {}
-  const fields = new Set(getMetadataStorage().getTargetValidationMetadatas(base, '', true, false).map((m) => m.propertyName));
+  const fields = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(base, '', true, false)
+      .map((m) => m.propertyName),
+  );
   for (const field of fields) IsOptional()(PartialOf.prototype, field);
   return PartialOf as unknown as new () => Partial<T>;
 }

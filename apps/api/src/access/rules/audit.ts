@@ -5,7 +5,10 @@ export const AUDIT_ORG_PATH = `coalesce(o.path, (SELECT r.path FROM organization
 
 export const auditRules = defineRules({
   records: {
-    audit: { label: 'Audit event', facts: `SELECT ${AUDIT_ORG_PATH} AS "orgPath" FROM audit_events a LEFT JOIN organizations o ON o.id = a.org_id WHERE a.id = $1::bigint` },
+    audit: {
+      label: 'Audit event',
+      facts: `SELECT ${AUDIT_ORG_PATH} AS "orgPath" FROM audit_events a LEFT JOIN organizations o ON o.id = a.org_id WHERE a.id = $1::bigint`,
+    },
   },
   grants: {
     'audit.read': { admin: 'subtree' },

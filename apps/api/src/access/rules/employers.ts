@@ -5,7 +5,10 @@ const JOB_FACTS = `SELECT o.path AS "orgPath", j.employer_id AS "employerId", (j
 
 export const employersRules = defineRules({
   records: {
-    employer: { label: 'Employer', facts: `SELECT o.path AS "orgPath", e.id AS "employerId" FROM employers e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1` },
+    employer: {
+      label: 'Employer',
+      facts: `SELECT o.path AS "orgPath", e.id AS "employerId" FROM employers e JOIN organizations o ON o.id = e.org_id WHERE e.id = $1`,
+    },
     job: { label: 'Job opening', facts: JOB_FACTS },
   },
   grants: {

@@ -2,7 +2,10 @@ import { defineRules } from '../define.js';
 
 export const importsRules = defineRules({
   records: {
-    import: { label: 'Import', facts: `SELECT o.path AS "orgPath", j.created_by AS "createdBy" FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1` },
+    import: {
+      label: 'Import',
+      facts: `SELECT o.path AS "orgPath", j.created_by AS "createdBy" FROM import_jobs j JOIN organizations o ON o.id = j.org_id WHERE j.id = $1`,
+    },
   },
   grants: {
     /** Import learners into an org (or a class) of her subtree, reusing the accounts of her subtree. */

@@ -51,7 +51,8 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv, nodeEnv: string, makeError
   for (const kind of NOTIFICATION_KINDS) {
     const value = (env[templateEnvName(kind)] ?? '').trim();
     if (!value) continue;
-    if (name === 'aliyun' && !/^SMS_\d{3,20}$/.test(value)) fail(`${templateEnvName(kind)} must be an Alibaba Cloud template code such as SMS_123456789 (got "${value}")`);
+    if (name === 'aliyun' && !/^SMS_\d{3,20}$/.test(value))
+      fail(`${templateEnvName(kind)} must be an Alibaba Cloud template code such as SMS_123456789 (got "${value}")`);
     if (name === 'tencent' && !/^\d{1,20}$/.test(value)) fail(`${templateEnvName(kind)} must be a Tencent Cloud template id (digits, got "${value}")`);
     templates[kind] = value;
   }
@@ -62,11 +63,14 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv, nodeEnv: string, makeError
   const sdkAppId = (env.SMS_SDK_APP_ID ?? '').trim();
   if (real) {
     if (!accessKeyId || !accessKeySecret) {
-      fail(`SMS_PROVIDER=${name} needs SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET (${name === 'aliyun' ? 'a RAM user AccessKey with dysms:SendSms' : 'a CAM SecretId/SecretKey with sms:SendSms'}); unset SMS_PROVIDER to keep texts in the log`);
+      fail(
+        `SMS_PROVIDER=${name} needs SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET (${name === 'aliyun' ? 'a RAM user AccessKey with dysms:SendSms' : 'a CAM SecretId/SecretKey with sms:SendSms'}); unset SMS_PROVIDER to keep texts in the log`,
+      );
     }
     if (!signName) fail(`SMS_PROVIDER=${name} needs SMS_SIGN_NAME, the signature ${label} approved (e.g. 巾帼学堂)`);
     if (signName.length > 20) fail('SMS_SIGN_NAME is longer than any approved signature (20 characters at most)');
-    if (name === 'tencent' && !/^14\d{8}$/.test(sdkAppId)) fail('SMS_PROVIDER=tencent needs SMS_SDK_APP_ID, the SMS application id from the Tencent Cloud console (10 digits starting 14)');
+    if (name === 'tencent' && !/^14\d{8}$/.test(sdkAppId))
+      fail('SMS_PROVIDER=tencent needs SMS_SDK_APP_ID, the SMS application id from the Tencent Cloud console (10 digits starting 14)');
     if (Object.keys(templates).length === 0) {
       fail(`SMS_PROVIDER=${name} has no template: set at least one of ${NOTIFICATION_KINDS.map(templateEnvName).join(', ')} to a template ${label} approved`);
     }
@@ -78,7 +82,8 @@ export function loadSmsConfig(env: NodeJS.ProcessEnv, nodeEnv: string, makeError
     const m = /^(?:(https?):\/\/)?([A-Za-z0-9.-]+(?::\d{1,5})?)\/?$/.exec(rawEndpoint);
     if (!m) fail(`SMS_ENDPOINT must be a host such as dysmsapi.aliyuncs.com or a URL such as https://sms.tencentcloudapi.com (got "${rawEndpoint}")`);
     endpoint = { protocol: (m![1] as 'http' | 'https' | undefined) ?? 'https', host: m![2] };
-    if (nodeEnv === 'production' && endpoint.protocol === 'http') fail('SMS_ENDPOINT may not be plain http:// in production: texts and signed requests would cross the network unencrypted');
+    if (nodeEnv === 'production' && endpoint.protocol === 'http')
+      fail('SMS_ENDPOINT may not be plain http:// in production: texts and signed requests would cross the network unencrypted');
   }
 
   const replySecret = (env.SMS_REPLY_SECRET ?? '').trim() || null;

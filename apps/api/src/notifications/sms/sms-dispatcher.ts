@@ -107,7 +107,13 @@ export class SmsDispatcher {
 
     let messageId: string | null;
     try {
-      ({ messageId } = await this.provider.send({ phone, kind, templateId, params: templateParams(kind, notification.payload), notificationId: notification.id }));
+      ({ messageId } = await this.provider.send({
+        phone,
+        kind,
+        templateId,
+        params: templateParams(kind, notification.payload),
+        notificationId: notification.id,
+      }));
     } catch (error) {
       if (error instanceof SmsRejected) {
         await this.messages.markRefused(notification.id, error.reason, error.code.slice(0, 100));
@@ -126,7 +132,10 @@ export class SmsDispatcher {
     await this.db.transaction(async (tx) => {
       const orgId = await this.messages.markSent(notification.id, notification.userId, this.clock.now(), messageId, tx);
       // Kind and time only: never the text or the phone number.
-      await this.audit.record({ actor: null, action: 'sms.sent', entityType: 'user', entityId: notification.userId, orgId, details: { kind, provider: this.provider.name } }, tx);
+      await this.audit.record(
+        { actor: null, action: 'sms.sent', entityType: 'user', entityId: notification.userId, orgId, details: { kind, provider: this.provider.name } },
+        tx,
+      );
     });
     return messageId ? { status: 'sent', providerMessageId: messageId } : { status: 'sent' };
   }
@@ -153,7 +162,8 @@ export class SmsDispatcher {
       await this.messages.lockPerson(n.userId, tx);
       const { start, end } = chinaDay(now);
       if ((await this.messages.countSince(n.userId, start, end, tx)) >= this.config.sms.dailyCap) return { status: 'skipped', reason: 'daily-cap' } as const;
-      if (!(await this.messages.claim({ userId: n.userId, notificationId: n.id, kind, provider: this.provider.name, at: now }, tx))) return { status: 'skipped', reason: 'already-sent' } as const;
+      if (!(await this.messages.claim({ userId: n.userId, notificationId: n.id, kind, provider: this.provider.name, at: now }, tx)))
+        return { status: 'skipped', reason: 'already-sent' } as const;
       return true as const;
     });
   }

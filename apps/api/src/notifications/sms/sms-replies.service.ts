@@ -33,7 +33,10 @@ export class SmsRepliesService {
       const rows = await this.messages.optOut(localPhone, [...DEFAULT_SMS_KINDS], tx);
       for (const row of rows) {
         if (!row.newly) continue;
-        await this.audit.record({ actor: null, action: 'sms.opted_out', entityType: 'user', entityId: row.user_id, orgId: row.org_id, details: { provider } }, tx);
+        await this.audit.record(
+          { actor: null, action: 'sms.opted_out', entityType: 'user', entityId: row.user_id, orgId: row.org_id, details: { provider } },
+          tx,
+        );
       }
     });
   }

@@ -18,7 +18,9 @@ export interface SmsTemplateSpec<K extends NotificationKind> {
 export const MAX_PARAM_LENGTH = 20;
 
 const clip = (value: unknown) => {
-  const text = String(value ?? '').replace(/\s+/g, ' ').trim();
+  const text = String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...text];
   return chars.length > MAX_PARAM_LENGTH ? `${chars.slice(0, MAX_PARAM_LENGTH - 1).join('')}…` : text;
 };

@@ -27,7 +27,10 @@ export class SmsRepository {
    */
   @SqlExample(() => [Example.ID, 20])
   async dropStaleClaim(notificationId: string, staleSeconds: number): Promise<void> {
-    await this.db.query(`DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending' AND created_at < now() - make_interval(secs => $2)`, [notificationId, staleSeconds]);
+    await this.db.query(`DELETE FROM sms_messages WHERE notification_id = $1 AND status = 'sending' AND created_at < now() - make_interval(secs => $2)`, [
+      notificationId,
+      staleSeconds,
+    ]);
   }
 
   @SqlExample(() => [Example.ID])
@@ -68,7 +71,11 @@ export class SmsRepository {
 
   @SqlExample(() => [Example.ID, 'invalid-number', 'isv.MOBILE_NUMBER_ILLEGAL'])
   async markRefused(notificationId: string, reason: SmsRejectionReason, code: string): Promise<void> {
-    await this.db.query(`UPDATE sms_messages SET status = 'failed', failure_reason = $2, error_code = $3 WHERE notification_id = $1`, [notificationId, reason, code]);
+    await this.db.query(`UPDATE sms_messages SET status = 'failed', failure_reason = $2, error_code = $3 WHERE notification_id = $1`, [
+      notificationId,
+      reason,
+      code,
+    ]);
   }
 
   /** Not sent: frees the claim so that the retry (or the deferred attempt) may send it. */
@@ -81,7 +88,11 @@ export class SmsRepository {
   @SqlExample(() => [Example.ID, Example.ID2, Example.DATE, 'provider-id'])
   async markSent(notificationId: string, userId: string, at: Date, messageId: string | null, manager?: EntityManager): Promise<string | null> {
     const tx = manager ?? this.db.manager;
-    await tx.query(`UPDATE sms_messages SET status = 'sent', sent_at = $2, provider_message_id = $3 WHERE notification_id = $1`, [notificationId, at, messageId]);
+    await tx.query(`UPDATE sms_messages SET status = 'sent', sent_at = $2, provider_message_id = $3 WHERE notification_id = $1`, [
+      notificationId,
+      at,
+      messageId,
+    ]);
     const org: { org_id: string | null }[] = await tx.query(`SELECT org_id FROM users WHERE id = $1`, [userId]);
     return org[0]?.org_id ?? null;
   }

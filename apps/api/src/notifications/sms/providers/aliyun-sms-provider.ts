@@ -58,8 +58,10 @@ export function classifyRefusal(code: string, text: string): Error {
     // "触发分钟级流控Permits:1" / "触发小时级流控Permits:5" / "触发天级流控Permits:10"
     return new SmsRateLimited(code, /天级|day/i.test(text) ? 'day' : /小时级|hour/i.test(text) ? 'hour' : 'minute');
   }
-  if (code === 'isv.DAY_LIMIT_CONTROL' || code === 'isv.OUT_OF_SERVICE' || code === 'isv.AMOUNT_NOT_ENOUGH') return new SmsRateLimited(code, code === 'isv.DAY_LIMIT_CONTROL' ? 'day' : 'hour');
-  if (/^isv\.(MOBILE_NUMBER_ILLEGAL|MOBILE_COUNT_OVER_LIMIT|DOMESTIC_NUMBER_NOT_SUPPORTED|INVALID_PHONE)/.test(code)) return new SmsRejected(code, 'invalid-number');
+  if (code === 'isv.DAY_LIMIT_CONTROL' || code === 'isv.OUT_OF_SERVICE' || code === 'isv.AMOUNT_NOT_ENOUGH')
+    return new SmsRateLimited(code, code === 'isv.DAY_LIMIT_CONTROL' ? 'day' : 'hour');
+  if (/^isv\.(MOBILE_NUMBER_ILLEGAL|MOBILE_COUNT_OVER_LIMIT|DOMESTIC_NUMBER_NOT_SUPPORTED|INVALID_PHONE)/.test(code))
+    return new SmsRejected(code, 'invalid-number');
   if (/BLACK/.test(code)) return new SmsRejected(code, 'blacklisted');
   if (/^isv\..*(TEMPLATE|SIGN|PARAM)/.test(code)) return new SmsRejected(code, 'template-rejected');
   if (/^isv\./.test(code) || /^isp\.RAM_PERMISSION_DENY/.test(code)) return new SmsRejected(code, 'provider-refused');

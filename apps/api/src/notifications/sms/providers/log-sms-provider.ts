@@ -16,7 +16,15 @@ export class LogSmsProvider implements SmsProvider {
       this.logger.log({ msg: 'sms sending', notificationId: message.notificationId });
       await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     }
-    this.logger.log({ msg: 'sms', notificationId: message.notificationId, kind: message.kind, template: message.templateId, to: maskPhones(message.phone.replace(/^\+86/, '')), params: Object.fromEntries(message.params), messageId });
+    this.logger.log({
+      msg: 'sms',
+      notificationId: message.notificationId,
+      kind: message.kind,
+      template: message.templateId,
+      to: maskPhones(message.phone.replace(/^\+86/, '')),
+      params: Object.fromEntries(message.params),
+      messageId,
+    });
     return { messageId };
   }
 }

@@ -58,10 +58,12 @@ export function classifyTencentCode(code: string, text: string): Error {
     return new SmsRateLimited(code, 'day');
   }
   if (code === 'FailedOperation.InsufficientBalanceInSmsPackage') return new SmsRateLimited(code, 'hour');
-  if (code === 'InvalidParameterValue.IncorrectPhoneNumber' || code === 'UnsupportedOperation.UnsupportedRegion' || /PhoneNumber(Parse|Format)/.test(code)) return new SmsRejected(code, 'invalid-number');
+  if (code === 'InvalidParameterValue.IncorrectPhoneNumber' || code === 'UnsupportedOperation.UnsupportedRegion' || /PhoneNumber(Parse|Format)/.test(code))
+    return new SmsRejected(code, 'invalid-number');
   if (/Blacklist/i.test(code)) return new SmsRejected(code, 'blacklisted');
   if (/Template|Signature|SensitiveWord|TemplateParameter/.test(code)) return new SmsRejected(code, 'template-rejected');
-  if (/^(AuthFailure|UnauthorizedOperation|FailedOperation|InvalidParameter|MissingParameter|UnsupportedOperation)/.test(code)) return new SmsRejected(code, 'provider-refused');
+  if (/^(AuthFailure|UnauthorizedOperation|FailedOperation|InvalidParameter|MissingParameter|UnsupportedOperation)/.test(code))
+    return new SmsRejected(code, 'provider-refused');
   // RequestLimitExceeded (the API's own throttling), InternalError.*, anything unknown: try again.
   return new Error(`Tencent Cloud SMS ${code}: ${text}`.slice(0, 300));
 }
