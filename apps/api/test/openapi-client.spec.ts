@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { ROLES } from '@hearth/contracts';
 import { createTestApp, type TestApp } from './harness.js';
+import { bearer, newEmployer, newTree, newUser } from './factories.js';
 
 /** Where the web's typed client reads every path, parameter, body and answer from. */
 const GENERATED = fileURLToPath(new URL('../../../libs/contracts/src/generated/openapi.ts', import.meta.url));
@@ -35,6 +37,37 @@ describe('typed client against the OpenAPI spec', () => {
     if (committed !== expected) {
       throw new Error(`libs/contracts/src/generated/openapi.ts is out of date with the API's OpenAPI document. Regenerate it: ${REGENERATE}`);
     }
+  });
+
+  it('every query parameter the document publishes is accepted by the route (none is refused as unknown)', async () => {
+    type Operation = { parameters?: { in: string; name: string; schema?: { enum?: string[] } }[] };
+    const spec = (await t.http().get('/api/docs-json')).body as { paths: Record<string, Record<string, Operation>> };
+    const tree = await newTree(t.db, 'Q');
+    const employerId = await newEmployer(t.db, tree.clubA);
+    const callers = await Promise.all(
+      ROLES.map((role) => newUser(t, role, role === 'admin' ? tree.province : tree.clubA, role === 'employer' ? { employerId } : {})),
+    );
+    const refused: string[] = [];
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      const get = operations.get;
+      const query = (get?.parameters ?? []).filter((p) => p.in === 'query');
+      if (!get || query.length === 0) continue;
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+      for (const p of query) {
+        // A value the parameter's own schema allows where it says (an enum), otherwise one a route must at least not call unknown.
+        const value = p.schema?.enum?.[0] ?? (p.name === 'limit' ? '1' : p.name === 'offset' ? '0' : 'x');
+        for (const caller of callers) {
+          const res = await t
+            .http()
+            .get(url)
+            .query({ [p.name]: value })
+            .set(bearer(caller));
+          const fields = (res.body as { fields?: { field: string; rule: string }[] }).fields ?? [];
+          if (res.status === 400 && fields.some((f) => f.field === p.name && f.rule === 'unknownField')) refused.push(`GET ${path}?${p.name} (${caller.role})`);
+        }
+      }
+    }
+    expect([...new Set(refused)]).toEqual([]);
   });
 
   it('every operation documents its success answer (a schema, a file type, or 204) and the error body', async () => {

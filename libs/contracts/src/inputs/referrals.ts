@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { REFERRAL_STATUSES, WAGE_BANDS, type ReferralStatus, type WageBand } from '../domain.js';
+import { LOCALES, REFERRAL_STATUSES, WAGE_BANDS, type Locale, type ReferralStatus, type WageBand } from '../domain.js';
 import { NOTE_MAX } from '../limits.js';
 import { Doc, IsId, IsOneOf, PageQuery } from './validation.js';
 
@@ -17,6 +17,7 @@ export class MoveReferralDto {
 export class ListReferralsQuery extends PageQuery {
   @IsOneOf(REFERRAL_STATUSES, 'status', true) status?: ReferralStatus;
   @IsId('jobId', true) jobId?: string;
+  @IsOneOf(LOCALES, 'lang', true) lang?: Locale;
 }
 
 export class RecordFollowUpDto {
