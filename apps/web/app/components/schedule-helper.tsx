@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { WEEKDAYS, buildSchedule, hoursText, weekdayOf, type ScheduleFields, type ScheduleProblem } from '../lib/schedule';
+import { StatusNotice } from './notice';
 
 interface Props {
   initial: ScheduleFields;
@@ -127,9 +128,7 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
           )}
           <p role="status">{t('classes.schedule.total', { n: chosen.length, hours: hoursText(hours) })}</p>
           {required !== undefined && chosen.length > 0 && hours + 1e-9 < required ? (
-            <div className="notice notice-warning" role="status">
-              <p>{t('classes.schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</p>
-            </div>
+            <StatusNotice tone="warning">{t('classes.schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</StatusNotice>
           ) : null}
         </fieldset>
       ) : null}

@@ -9,6 +9,7 @@ import { certificateDate } from '../lib/certificates-format';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import peopleCss from '../styles/people.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('people.page.claimCodes');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: peopleCss }];
@@ -104,9 +105,7 @@ export default function ClaimCodesPage() {
           <p role="status">{t('people.codes.none')}</p>
         ) : (
           <>
-            <div className="notice notice-warning" role="status">
-              <p>{t('people.codes.intro')}</p>
-            </div>
+            <StatusNotice tone="warning">{t('people.codes.intro')}</StatusNotice>
             <p>
               <strong>{t('people.codes.count', { n: sheet.cards.length })}</strong>
               {sheet.skipped > 0 ? ` ${t('people.codes.skipped', { n: sheet.skipped })}` : null}

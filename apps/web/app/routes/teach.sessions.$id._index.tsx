@@ -12,6 +12,7 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import attendanceStyles from '../styles/attendance.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: attendanceStyles }];
 
@@ -108,9 +109,7 @@ export default function RosterPage() {
         </div>
       ) : null}
       {state !== 'open' ? (
-        <div className="notice notice-warning" role="status">
-          <p>{t(state === 'closed' ? 'attendance.roster.closed' : 'attendance.roster.notStarted')}</p>
-        </div>
+        <StatusNotice tone="warning">{t(state === 'closed' ? 'attendance.roster.closed' : 'attendance.roster.notStarted')}</StatusNotice>
       ) : null}
 
       {items.length === 0 ? (
