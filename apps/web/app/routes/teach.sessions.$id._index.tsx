@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { SyncStatus } from '../components/attendance-sync';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { loadSessionContext, markErrorMessage, markingState, notFound, sessionHeader, TEACH_ROLES } from '../lib/attendance.server';
-import { newMutationId, useAttendanceQueue, useHydrated, type FlushOutcome, type QueuedBatch } from '../lib/attendance-queue';
+import { randomUuid } from '../lib/random-uuid';
+import { useAttendanceQueue, useHydrated, type FlushOutcome, type QueuedBatch } from '../lib/attendance-queue';
 import { isAttendanceStatus, MAX_MARKS, MUTATION_ID, nextStatus, percent, statusKey, type AttendanceStatus } from '../lib/attendance-view';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formText, isUuid } from '../lib/forms';
@@ -256,7 +257,7 @@ function TapRoster({ sessionId, items, queue }: { sessionId: string; items: Item
       return;
     }
     const marks = changed.map((i) => ({ learnerId: i.learnerId, status: draft[i.learnerId] }));
-    const { batch, outcome } = queue.save({ clientMutationId: newMutationId(), sessionId, marks });
+    const { batch, outcome } = queue.save({ clientMutationId: randomUuid(), sessionId, marks });
     setDraft({});
     setSending(true);
     const result = await outcome;
