@@ -29,6 +29,14 @@ interface CourseFormProps {
   openPreview?: number;
 }
 
+/** The completion rules: number inputs that differ only in their limits. */
+const RULE_FIELDS = [
+  { name: 'requiredHours', inputMode: 'decimal', min: 0, max: 2000, step: 'any', required: true },
+  { name: 'minAttendancePct', inputMode: 'numeric', min: 0, max: 100, step: 1, required: true },
+  { name: 'passMark', inputMode: 'numeric', min: 0, max: 100, step: 1, required: true },
+  { name: 'validityMonths', inputMode: 'numeric', min: 1, max: 600, step: 1, required: false },
+] as const;
+
 /** The one form for a course and its lessons, for /admin/courses/new and /admin/courses/<id>. */
 export function CourseForm({ mode, values, previews, errors, prerequisites, openClasses, busy, rev, focus, openPreview }: CourseFormProps) {
   const { t } = useI18n();
@@ -105,61 +113,20 @@ export function CourseForm({ mode, values, previews, errors, prerequisites, open
             </p>
           ) : null}
           <div className="field-pair course-rules">
-            <TextField
-              name="requiredHours"
-              label={t('courses.admin.field.requiredHours')}
-              hint={t('courses.admin.field.requiredHoursHint')}
-              describedBy={rulesWarning}
-              error={fields.requiredHours}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={2000}
-              step="any"
-              required
-              defaultValue={values.requiredHours}
-            />
-            <TextField
-              name="minAttendancePct"
-              label={t('courses.admin.field.minAttendancePct')}
-              hint={t('courses.admin.field.minAttendancePctHint')}
-              describedBy={rulesWarning}
-              error={fields.minAttendancePct}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              required
-              defaultValue={values.minAttendancePct}
-            />
-            <TextField
-              name="passMark"
-              label={t('courses.admin.field.passMark')}
-              hint={t('courses.admin.field.passMarkHint')}
-              describedBy={rulesWarning}
-              error={fields.passMark}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              required
-              defaultValue={values.passMark}
-            />
-            <TextField
-              name="validityMonths"
-              label={t('courses.admin.field.validityMonths')}
-              hint={t('courses.admin.field.validityMonthsHint')}
-              describedBy={rulesWarning}
-              error={fields.validityMonths}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={600}
-              step={1}
-              defaultValue={values.validityMonths}
-            />
+            {RULE_FIELDS.map(({ name, required, ...limits }) => (
+              <TextField
+                key={name}
+                name={name}
+                label={t(`courses.admin.field.${name}`)}
+                hint={t(`courses.admin.field.${name}Hint`)}
+                describedBy={rulesWarning}
+                error={fields[name]}
+                type="number"
+                required={required}
+                defaultValue={values[name]}
+                {...limits}
+              />
+            ))}
           </div>
           <label className="choice-card">
             <input type="checkbox" name="requiredForVolunteers" defaultChecked={values.requiredForVolunteers} aria-describedby="required-for-volunteers-hint" />

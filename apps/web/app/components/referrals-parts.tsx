@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import type { FormErrors } from '../lib/forms';
 import { NOTE_MAX, formatWage, orderedMoves, type JobValues } from '../lib/referrals-forms';
 import { CourseChecklist, FormAlert, SelectField, TextAreaField, TextField } from './form';
+import { StatusNotice } from './notice';
 
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useI18n();
@@ -359,11 +360,7 @@ export function FollowUpsPage({ back, ...list }: { back: { to: string; label: st
       </p>
       <h1>{t('referrals.followups.heading')}</h1>
       <p>{t('referrals.followups.intro')}</p>
-      {list.result?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{list.result.done}</p>
-        </div>
-      ) : null}
+      {list.result?.done ? <StatusNotice tone="success">{list.result.done}</StatusNotice> : null}
       <FollowUpList {...list} />
     </div>
   );

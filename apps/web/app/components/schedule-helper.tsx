@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { WEEKDAYS, buildSchedule, hoursText, weekdayOf, type ScheduleFields, type ScheduleProblem } from '../lib/schedule';
+import { TextField } from './form';
+import { StatusNotice } from './notice';
 
 interface Props {
   initial: ScheduleFields;
@@ -82,12 +84,12 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
         </div>
       </fieldset>
       <div className="field-pair">
-        <Input name="scheduleStart" label={t('classes.schedule.start')} type="time" value={fields.start} onChange={set('start')} error={problem('start')} />
-        <Input name="scheduleEnd" label={t('classes.schedule.end')} type="time" value={fields.end} onChange={set('end')} error={problem('end')} />
+        <TextField name="scheduleStart" label={t('classes.schedule.start')} type="time" value={fields.start} onChange={set('start')} error={problem('start')} />
+        <TextField name="scheduleEnd" label={t('classes.schedule.end')} type="time" value={fields.end} onChange={set('end')} error={problem('end')} />
       </div>
-      <Input name="scheduleFirst" label={t('classes.schedule.first')} type="date" value={fields.first} onChange={set('first')} error={problem('first')} />
+      <TextField name="scheduleFirst" label={t('classes.schedule.first')} type="date" value={fields.first} onChange={set('first')} error={problem('first')} />
       <div className="field-pair">
-        <Input
+        <TextField
           name="scheduleCount"
           label={t('classes.schedule.count')}
           hint={t('classes.schedule.countHint')}
@@ -99,7 +101,7 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
           onChange={set('count')}
           error={problem('count')}
         />
-        <Input name="scheduleUntil" label={t('classes.schedule.until')} type="date" value={fields.until} onChange={set('until')} error={problem('until')} />
+        <TextField name="scheduleUntil" label={t('classes.schedule.until')} type="date" value={fields.until} onChange={set('until')} error={problem('until')} />
       </div>
       <button type="submit" name="intent" value="preview" className="button button-secondary button-block">
         {t('classes.schedule.preview')}
@@ -127,39 +129,10 @@ export function ScheduleHelper({ initial, removed, showProblems, requiredHours, 
           )}
           <p role="status">{t('classes.schedule.total', { n: chosen.length, hours: hoursText(hours) })}</p>
           {required !== undefined && chosen.length > 0 && hours + 1e-9 < required ? (
-            <div className="notice notice-warning" role="status">
-              <p>{t('classes.schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</p>
-            </div>
+            <StatusNotice tone="warning">{t('classes.schedule.belowHours', { hours: hoursText(hours), required: hoursText(required) })}</StatusNotice>
           ) : null}
         </fieldset>
       ) : null}
     </fieldset>
-  );
-}
-
-function Input({
-  name,
-  label,
-  hint,
-  error,
-  ...input
-}: { name: string; label: string; hint?: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${name}`;
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-    </div>
   );
 }

@@ -13,6 +13,7 @@ import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import coursesCss from '../styles/courses.css?url';
 import { routeHeaders } from '../lib/route-headers';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta<{ course?: { title: string } }>('courses.admin.page.edit', (data) => data.course?.title);
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: coursesCss }];
@@ -100,11 +101,7 @@ export default function EditCoursePage() {
           <p>{t('courses.admin.readOnly.notice')}</p>
         </div>
       )}
-      {savedNotice && !result ? (
-        <div className="notice notice-success" role="status">
-          <p>{savedNotice}</p>
-        </div>
-      ) : null}
+      {savedNotice && !result ? <StatusNotice tone="success">{savedNotice}</StatusNotice> : null}
       <CourseFormNotice notice={result?.notice} anchor={result?.anchor} />
       <dl className="facts">
         <div>

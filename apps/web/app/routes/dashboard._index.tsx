@@ -1,6 +1,6 @@
 import { data, redirect, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '@hearth/contracts';
 import { TextField } from '../components/form';
 import { titleMeta, translator, useI18n, type MessageKey } from '../i18n';
@@ -13,6 +13,7 @@ import { dashboardView, type Chart, type Tile } from '../lib/reports-dashboard.s
 import { dashboardQuery, isPreset, parsePeriod, presetPeriod } from '../lib/reports-period';
 import dashboardCss from '../styles/dashboard.css?url';
 import { routeHeaders } from '../lib/route-headers';
+import { PrintButton } from '../components/print-button';
 
 export const meta = titleMeta('dashboard.page.dashboard');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dashboardCss }];
@@ -220,7 +221,7 @@ export default function DashboardPage() {
           <a href={view.csvHref} download className="button button-primary">
             {t('dashboard.export.csv')}
           </a>
-          <PrintButton />
+          <PrintButton className="button button-secondary">{t('dashboard.export.print')}</PrintButton>
         </div>
       </section>
     </div>
@@ -347,19 +348,6 @@ function LegendMark({ colour, shape, dashed }: { colour: string; shape: 'circle'
       <line x1="1" y1="7" x2="33" y2="7" stroke={colour} strokeWidth="3" strokeDasharray={dashed ? '7 4' : undefined} />
       {shape === 'circle' ? <circle cx="17" cy="7" r="4.5" fill={colour} /> : <rect x="12.5" y="2.5" width="9" height="9" fill={colour} />}
     </svg>
-  );
-}
-
-/** Printing needs a script; without one the browser's own menu prints the page, so the button is not shown. */
-function PrintButton() {
-  const { t } = useI18n();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="button button-secondary" onClick={() => window.print()}>
-      {t('dashboard.export.print')}
-    </button>
   );
 }
 

@@ -11,6 +11,7 @@ import { getLocale } from '../lib/locale.server';
 import { referralFormErrors } from '../lib/form-errors.server';
 import { formatWage } from '../lib/referrals-forms';
 import referralsCss from '../styles/referrals.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('referrals.page.employer');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsCss }];
@@ -104,11 +105,7 @@ export default function EmployerHomePage() {
         <h1>{t('referrals.employer.heading')}</h1>
         {employerName ? <p className="lead">{employerName}</p> : null}
       </header>
-      {searchParams.get('created') && !result ? (
-        <div className="notice notice-success" role="status">
-          <p>{t('referrals.jobForm.created')}</p>
-        </div>
-      ) : null}
+      {searchParams.get('created') && !result ? <StatusNotice tone="success">{t('referrals.jobForm.created')}</StatusNotice> : null}
       {result ? (
         <div className={result.ok ? 'notice notice-success' : 'alert'} role={result.ok ? 'status' : 'alert'}>
           <p>{result.message}</p>

@@ -13,6 +13,7 @@ import { referralFormErrors } from '../lib/form-errors.server';
 import { formatMoment, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('referrals.page.employerReferral');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsCss }];
@@ -129,11 +130,7 @@ export default function EmployerReferralPage() {
           <ReferralStatusBadge status={referral.status} />
         </p>
       </header>
-      {result?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {result?.done ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
 
       {candidate ? (
         <section className="card stack" aria-labelledby="candidate-heading">

@@ -8,7 +8,8 @@ import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/form-errors.server';
 import { isoTime, submitQuiz } from '../lib/quiz-submit.server';
-import { flushPendingQuizAttempts, keepQuizAttempt, newAttemptId, onQuizFlush, readPendingQuizAttempts, type PendingQuizAttempt } from '../lib/quiz-offline';
+import { randomUuid } from '../lib/random-uuid';
+import { flushPendingQuizAttempts, keepQuizAttempt, onQuizFlush, readPendingQuizAttempts, type PendingQuizAttempt } from '../lib/quiz-offline';
 import { useHydrated } from '../lib/attendance-queue';
 import { requireUser } from '../lib/auth.server';
 import { certificatesLinks } from '../lib/certificates-styles';
@@ -190,7 +191,7 @@ export default function QuizPage() {
   const backText = back === '/my/classes' ? t('learning.quiz.backToClasses') : t('learning.quiz.backToProgress');
 
   // A fresh id and opening time for this paper, also when the page came from the phone's store.
-  useEffect(() => setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() }), []);
+  useEffect(() => setAttempt({ id: randomUuid(), startedAt: new Date().toISOString() }), []);
 
   useEffect(() => {
     const mine = () => readPendingQuizAttempts().find((a) => a.assessmentId === quiz.id && a.owner === owner);
@@ -212,7 +213,7 @@ export default function QuizPage() {
       const dropped = o.dropped.find((d) => d.attempt.assessmentId === quiz.id && d.attempt.owner === owner);
       if (dropped) {
         setPhase({ kind: 'refused', message: dropped.message ?? translate.current('common.error.VALIDATION_FAILED') });
-        setAttempt({ id: newAttemptId(), startedAt: new Date().toISOString() });
+        setAttempt({ id: randomUuid(), startedAt: new Date().toISOString() });
         return;
       }
       const still = mine();

@@ -1,6 +1,5 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData } from '@remix-run/react';
-import { useEffect, useState } from 'react';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { unavailableOrRethrow } from '../lib/api.server';
 import { isApiError } from '../lib/form-errors.server';
@@ -9,6 +8,8 @@ import { certificateDate } from '../lib/certificates-format';
 import { isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import peopleCss from '../styles/people.css?url';
+import { StatusNotice } from '../components/notice';
+import { PrintButton } from '../components/print-button';
 
 export const meta = titleMeta('people.page.claimCodes');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: peopleCss }];
@@ -71,19 +72,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-/** A print button only once JavaScript runs (without it, the browser's own Print menu does the same). */
-function PrintButton() {
-  const { t } = useI18n();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
-  return (
-    <button type="button" className="button button-primary button-block" onClick={() => window.print()}>
-      {t('people.codes.print')}
-    </button>
-  );
-}
-
 export default function ClaimCodesPage() {
   const sheet = useActionData<typeof action>();
   const { t } = useI18n();
@@ -104,14 +92,12 @@ export default function ClaimCodesPage() {
           <p role="status">{t('people.codes.none')}</p>
         ) : (
           <>
-            <div className="notice notice-warning" role="status">
-              <p>{t('people.codes.intro')}</p>
-            </div>
+            <StatusNotice tone="warning">{t('people.codes.intro')}</StatusNotice>
             <p>
               <strong>{t('people.codes.count', { n: sheet.cards.length })}</strong>
               {sheet.skipped > 0 ? ` ${t('people.codes.skipped', { n: sheet.skipped })}` : null}
             </p>
-            <PrintButton />
+            <PrintButton className="button button-primary button-block">{t('people.codes.print')}</PrintButton>
           </>
         )}
       </div>

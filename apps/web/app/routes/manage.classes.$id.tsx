@@ -15,6 +15,7 @@ import { formatDay } from '../lib/dates';
 import { formText, isUuid, normalizePhone, type FormErrors } from '../lib/forms';
 import { EnrolDto, UpdateClassDto } from '../lib/inputs.server';
 import { getLocale } from '../lib/locale.server';
+import { StatusNotice } from '../components/notice';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: classesStyles }];
 
@@ -169,21 +170,9 @@ export default function ManageClassPage() {
           <ClassStatusBadge status={klass.status} />
         </p>
       </header>
-      {searchParams.get('created') && !result ? (
-        <div className="notice notice-success" role="status">
-          <p>{t('classes.manage.created')}</p>
-        </div>
-      ) : null}
-      {result?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
-      {result?.warning ? (
-        <div className="notice notice-warning" role="status">
-          <p>{result.warning}</p>
-        </div>
-      ) : null}
+      {searchParams.get('created') && !result ? <StatusNotice tone="success">{t('classes.manage.created')}</StatusNotice> : null}
+      {result?.done ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
+      {result?.warning ? <StatusNotice tone="warning">{result.warning}</StatusNotice> : null}
       {result && (result.intent === 'withdraw' || result.intent === 'cancel') ? <FormAlert errors={result.errors} /> : null}
 
       <section className="card stack" aria-labelledby="details">

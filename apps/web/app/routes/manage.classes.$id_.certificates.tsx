@@ -14,6 +14,7 @@ import { certificatesLinks } from '../lib/certificates-styles';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta<{ klass?: { title: string } }>('certificates.page.classCertificates', (data) => data.klass?.title);
 export const links = certificatesLinks;
@@ -232,11 +233,7 @@ export default function ClassCertificatesPage() {
         <p>{klass.orgName}</p>
       </header>
       {/* With JavaScript the answer arrives before the refreshed list: show both together. */}
-      {result?.done && !busy ? (
-        <div className="notice notice-success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {result?.done && !busy ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
       {result && !result.done && result.target === '' ? <FormAlert errors={result.errors} /> : null}
 
       {rows.length === 0 ? (

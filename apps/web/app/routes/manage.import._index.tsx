@@ -10,6 +10,7 @@ import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formatDay } from '../lib/dates';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { randomUuid } from '../lib/random-uuid';
 
 export const meta = titleMeta('classes.page.import');
 
@@ -115,16 +116,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-/** crypto.randomUUID needs a secure context; a station's server on plain http gets the same from getRandomValues. */
-function newImportId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /**
  * With JavaScript the form is sent by fetch (Remix's <Form>) under an id chosen here, and the
  * import's progress is polled meanwhile; without it, the same form is a plain multipart post.
@@ -147,7 +138,7 @@ function useImportProgress(submitting: boolean) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const field = event.currentTarget.elements.namedItem('importId');
     if (!(field instanceof HTMLInputElement)) return;
-    const id = newImportId();
+    const id = randomUuid();
     field.value = id;
     stop();
     setProgress({ processed: 0, total: 0 });

@@ -22,6 +22,7 @@ import { missingCourses, referralFormErrors } from '../lib/form-errors.server';
 import { NOTE_MAX, isReferralStatus, needsConfirmation, nextStatuses, readNote } from '../lib/referrals-forms';
 import { useSettledActionData } from '../lib/settled-action-data';
 import referralsCss from '../styles/referrals.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta<{ job?: { title: string } }>('referrals.page.board', (data) => data.job?.title);
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsCss }];
@@ -206,16 +207,8 @@ export default function JobBoardPage() {
           <JobStatusBadge status={job.status} />
         </p>
       </header>
-      {searchParams.get('created') && !result ? (
-        <div className="notice notice-success" role="status">
-          <p>{t('referrals.jobForm.created')}</p>
-        </div>
-      ) : null}
-      {result?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {searchParams.get('created') && !result ? <StatusNotice tone="success">{t('referrals.jobForm.created')}</StatusNotice> : null}
+      {result?.done ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
 
       <section className="card stack" aria-labelledby="details">
         <h2 id="details">{t('referrals.board.details')}</h2>

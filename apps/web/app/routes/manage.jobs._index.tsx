@@ -16,6 +16,7 @@ import type { OrgPickOption } from '../lib/org-picker';
 import { formatWage, readEmployer, type EmployerValues } from '../lib/referrals-forms';
 import { checkEmployer } from '../lib/referrals-input.server';
 import referralsCss from '../styles/referrals.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('referrals.page.manageJobs');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: referralsCss }];
@@ -200,11 +201,7 @@ export default function ManageJobsPage() {
 
       <section className="card stack" aria-labelledby="register-heading">
         <h2 id="register-heading">{t('referrals.manage.registerEmployer')}</h2>
-        {result?.done ? (
-          <div className="notice notice-success" role="status">
-            <p>{result.done}</p>
-          </div>
-        ) : null}
+        {result?.done ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
         <FormAlert errors={result?.errors} />
         <OrgSearchForm view={orgs} id="employer" />
         <Form method="post" className="stack" noValidate key={result?.done ?? 'employer'}>

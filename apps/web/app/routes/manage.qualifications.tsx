@@ -10,6 +10,7 @@ import { certificateDate } from '../lib/certificates-format';
 import { formText, isUuid, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import { useSettledActionData } from '../lib/settled-action-data';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('certificates.page.qualifications');
 
@@ -110,11 +111,7 @@ export default function QualificationsPage() {
           {t('certificates.qualifications.lookup')}
         </a>
       </p>
-      {outcome?.done ? (
-        <div className="notice notice-success" role="status">
-          <p>{outcome.done}</p>
-        </div>
-      ) : null}
+      {outcome?.done ? <StatusNotice tone="success">{outcome.done}</StatusNotice> : null}
       <FormAlert errors={outcome?.errors} />
       <p>
         <strong>{t('certificates.qualifications.count', { n: view.total })}</strong>

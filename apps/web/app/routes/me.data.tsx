@@ -8,6 +8,7 @@ import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import { formatInstant } from '../lib/reports-format';
 import accountCss from '../styles/account.css?url';
+import { PrintButton } from '../components/print-button';
 
 export const meta = titleMeta('account.page.myData');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
@@ -120,11 +121,7 @@ export default function MyDataPage() {
         <p className="hint">{t('account.myData.asOf', { at: view.exportedAt })}</p>
       </div>
       <div className="actions no-print">
-        {hydrated ? (
-          <button type="button" className="button button-primary" onClick={() => window.print()}>
-            {t('account.myData.print')}
-          </button>
-        ) : null}
+        <PrintButton className="button button-primary">{t('account.myData.print')}</PrintButton>
         <a href="/me/export.json" download className="button button-secondary">
           {t('account.me.export')}
         </a>

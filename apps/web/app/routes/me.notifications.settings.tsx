@@ -9,6 +9,7 @@ import { formatDay, formatTime } from '../lib/dates';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
 import accountCss from '../styles/account.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('account.notifications.page.settings');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountCss }];
@@ -79,11 +80,7 @@ export default function NotificationSettingsPage() {
   return (
     <div className="stack">
       <h1>{t('account.notifications.settings.heading')}</h1>
-      {saved && !failure ? (
-        <div className="notice notice-success" role="status">
-          <p>{t('account.notifications.settings.saved')}</p>
-        </div>
-      ) : null}
+      {saved && !failure ? <StatusNotice tone="success">{t('account.notifications.settings.saved')}</StatusNotice> : null}
       {failure ? (
         <div className="alert" role="alert">
           <p>{failure.message}</p>

@@ -12,6 +12,7 @@ import { certificatesLinks } from '../lib/certificates-styles';
 import { chinaDay, parseDay } from '../lib/dates';
 import { formText, hasErrors, type FormErrors } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
+import { StatusNotice } from '../components/notice';
 
 export const meta = titleMeta('certificates.page.mine');
 export const links = certificatesLinks;
@@ -238,11 +239,7 @@ export default function MyCertificatesPage() {
 
         <div className="card stack">
           <h3 id="add-external">{t('certificates.external.add')}</h3>
-          {result?.done ? (
-            <div className="notice notice-success" role="status">
-              <p>{result.done}</p>
-            </div>
-          ) : null}
+          {result?.done ? <StatusNotice tone="success">{result.done}</StatusNotice> : null}
           <FormAlert errors={errors} />
           <Form method="post" className="stack" noValidate aria-labelledby="add-external" key={result?.done ?? 'external'}>
             <TextField

@@ -6,12 +6,14 @@ import { useEffect, useState } from 'react';
 import { SyncStatus } from '../components/attendance-sync';
 import { titleMeta, translator, useI18n } from '../i18n';
 import { loadSessionContext, markErrorMessage, markingState, notFound, sessionHeader, TEACH_ROLES } from '../lib/attendance.server';
-import { newMutationId, useAttendanceQueue, useHydrated, type FlushOutcome, type QueuedBatch } from '../lib/attendance-queue';
+import { randomUuid } from '../lib/random-uuid';
+import { useAttendanceQueue, useHydrated, type FlushOutcome, type QueuedBatch } from '../lib/attendance-queue';
 import { isAttendanceStatus, MAX_MARKS, MUTATION_ID, nextStatus, percent, statusKey, type AttendanceStatus } from '../lib/attendance-view';
 import { MANAGER_ROLES, requireUser } from '../lib/auth.server';
 import { formText, isUuid } from '../lib/forms';
 import { getLocale } from '../lib/locale.server';
 import attendanceStyles from '../styles/attendance.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: attendanceStyles }];
 
@@ -108,9 +110,7 @@ export default function RosterPage() {
         </div>
       ) : null}
       {state !== 'open' ? (
-        <div className="notice notice-warning" role="status">
-          <p>{t(state === 'closed' ? 'attendance.roster.closed' : 'attendance.roster.notStarted')}</p>
-        </div>
+        <StatusNotice tone="warning">{t(state === 'closed' ? 'attendance.roster.closed' : 'attendance.roster.notStarted')}</StatusNotice>
       ) : null}
 
       {items.length === 0 ? (
@@ -257,7 +257,7 @@ function TapRoster({ sessionId, items, queue }: { sessionId: string; items: Item
       return;
     }
     const marks = changed.map((i) => ({ learnerId: i.learnerId, status: draft[i.learnerId] }));
-    const { batch, outcome } = queue.save({ clientMutationId: newMutationId(), sessionId, marks });
+    const { batch, outcome } = queue.save({ clientMutationId: randomUuid(), sessionId, marks });
     setDraft({});
     setSending(true);
     const result = await outcome;

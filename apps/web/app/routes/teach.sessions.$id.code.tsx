@@ -11,6 +11,7 @@ import { requireUser } from '../lib/auth.server';
 import { formatTime } from '../lib/dates';
 import { getLocale } from '../lib/locale.server';
 import attendanceStyles from '../styles/attendance.css?url';
+import { StatusNotice } from '../components/notice';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: attendanceStyles }];
 
@@ -123,9 +124,7 @@ function LiveCode({
       {checkIn === 'open' ? (
         <p>{t('attendance.code.window', { from: opensAt, to: closesAt })}</p>
       ) : (
-        <div className="notice notice-warning" role="status">
-          <p>{t(checkIn === 'notYet' ? 'attendance.code.notOpen' : 'attendance.code.ended')}</p>
-        </div>
+        <StatusNotice tone="warning">{t(checkIn === 'notYet' ? 'attendance.code.notOpen' : 'attendance.code.ended')}</StatusNotice>
       )}
       <p>{t('attendance.code.scan')}</p>
       <div className="qr" role="img" aria-label={t('attendance.code.qrLabel')} dangerouslySetInnerHTML={{ __html: svg }} />

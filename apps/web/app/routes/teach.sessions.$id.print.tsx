@@ -3,11 +3,11 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { ATTENDANCE_STATUSES } from '@hearth/contracts';
 import { titleMeta, useI18n } from '../i18n';
 import { loadSessionContext, sessionHeader, TEACH_ROLES } from '../lib/attendance.server';
-import { useHydrated } from '../lib/attendance-queue';
 import { statusKey } from '../lib/attendance-view';
 import { requireUser } from '../lib/auth.server';
 import { getLocale } from '../lib/locale.server';
 import attendanceStyles from '../styles/attendance.css?url';
+import { PrintButton } from '../components/print-button';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: attendanceStyles }];
 
@@ -24,18 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PrintRosterPage() {
   const { session, names } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const hydrated = useHydrated();
   return (
     <article className="stack print-sheet">
       <div className="no-print stack">
         <p>
           <Link to={`/teach/sessions/${session.id}`}>{t('attendance.print.back')}</Link>
         </p>
-        {hydrated ? (
-          <button type="button" className="button button-primary button-block" onClick={() => window.print()}>
-            {t('attendance.print.print')}
-          </button>
-        ) : null}
+        <PrintButton className="button button-primary button-block">{t('attendance.print.print')}</PrintButton>
         <p className="hint">{t('attendance.print.menuHint')}</p>
       </div>
       <header className="stack-tight">

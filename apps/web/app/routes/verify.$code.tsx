@@ -12,8 +12,7 @@ import { certificatesLinks } from '../lib/certificates-styles';
 import { getLocale } from '../lib/locale.server';
 import { routeHeaders } from '../lib/route-headers';
 import { issuerKeys } from '../lib/credentials-public.server';
-import { useNonce } from '../lib/nonce';
-import { offlineCheck } from '../lib/verify-offline';
+import { OfflineCheck } from '../components/offline-check';
 
 /**
  * Opened from the QR code on a certificate, by anyone, on any phone: plain HTML, no Remix scripts.
@@ -162,37 +161,6 @@ function HolderCheck() {
  */
 const REGISTER_WORKER = `if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});`;
 
-/** The QR token's check, filled in by the inline module; hidden without JavaScript or without a token. */
-function OfflineCheck({ code, keys }: { code: string; keys: Array<{ id: string; x: string }> }) {
-  const { t } = useI18n();
-  const nonce = useNonce();
-  return (
-    <>
-      <section
-        id="offline-check"
-        className="verdict"
-        role="status"
-        aria-label={t('certificates.offline.heading')}
-        hidden
-        data-code={code}
-        data-valid={t('certificates.offline.valid')}
-        data-invalid={t('certificates.offline.invalid')}
-        data-name={t('certificates.offline.name')}
-        data-course={t('certificates.offline.course')}
-        data-issued={t('certificates.offline.issued')}
-        data-expires={t('certificates.offline.expires')}
-        data-no-expiry={t('certificates.offline.noExpiry')}
-      >
-        <p className="verdict-word" data-slot="word" />
-        <dl data-slot="facts" />
-        <p className="hint">{t('certificates.offline.hint')}</p>
-      </section>
-      <script id="issuer-keys" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: JSON.stringify(keys).replace(/</g, '\\u003c') }} />
-      <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${offlineCheck.toString()})();${REGISTER_WORKER}` }} />
-    </>
-  );
-}
-
 const SYMBOL: Record<CertificateStatus, string> = { valid: '✓', revoked: '✕', expired: '!' };
 
 export default function VerifyResultPage() {
@@ -226,7 +194,7 @@ export default function VerifyResultPage() {
   return (
     <article className="stack narrow">
       <h1>{t('certificates.page.verifyResult')}</h1>
-      <OfflineCheck code={cert.displayCode} keys={keys} />
+      <OfflineCheck code={cert.displayCode} keys={keys} afterScript={REGISTER_WORKER} />
       <div className={`verdict verdict-${status}`} role="status">
         <p className="verdict-word">
           <span aria-hidden="true">{SYMBOL[status]} </span>

@@ -4,9 +4,8 @@ import { titleMeta, useI18n } from '../i18n';
 import type { RouteHandle } from '../root';
 import { certificatesLinks } from '../lib/certificates-styles';
 import { issuerKeys } from '../lib/credentials-public.server';
-import { useNonce } from '../lib/nonce';
 import { routeHeaders } from '../lib/route-headers';
-import { offlineCheck } from '../lib/verify-offline';
+import { OfflineCheck } from '../components/offline-check';
 
 /**
  * /verify/offline: the shell the service worker shows for /verify/<code> when the phone has no signal.
@@ -25,33 +24,13 @@ export async function loader() {
 export default function VerifyOfflineShell() {
   const { keys } = useLoaderData<typeof loader>();
   const { t } = useI18n();
-  const nonce = useNonce();
   return (
     <article className="stack narrow">
       <h1>{t('offline.verify.heading')}</h1>
       <p className="notice">{t('offline.verify.intro')}</p>
-      <section
-        id="offline-check"
-        className="verdict"
-        role="status"
-        aria-label={t('certificates.offline.heading')}
-        hidden
-        data-code=""
-        data-valid={t('certificates.offline.valid')}
-        data-invalid={t('certificates.offline.invalid')}
-        data-name={t('certificates.offline.name')}
-        data-course={t('certificates.offline.course')}
-        data-issued={t('certificates.offline.issued')}
-        data-expires={t('certificates.offline.expires')}
-        data-no-expiry={t('certificates.offline.noExpiry')}
-      >
-        <p className="verdict-word" data-slot="word" />
-        <dl data-slot="facts" />
-        <p className="hint">{t('certificates.offline.hint')}</p>
-      </section>
-      <p id="offline-no-token">{t('offline.verify.noToken')}</p>
-      <script id="issuer-keys" type="application/json" nonce={nonce} dangerouslySetInnerHTML={{ __html: JSON.stringify(keys).replace(/</g, '\\u003c') }} />
-      <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: `(${offlineCheck.toString()})();` }} />
+      <OfflineCheck code="" keys={keys}>
+        <p id="offline-no-token">{t('offline.verify.noToken')}</p>
+      </OfflineCheck>
       <p>
         <Link to="/verify" className="button button-secondary button-block">
           {t('certificates.verify.another')}
