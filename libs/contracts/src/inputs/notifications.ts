@@ -1,28 +1,13 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notifications.js';
-import { Doc, toNumber } from './validation.js';
+import { Doc, PageQuery } from './validation.js';
 
 const toFlag = Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value));
 
-export class InboxQuery {
+/** Inbox pages: the usual limit/offset, and only unread ones if asked ("1"/"0" accepted, as the bell's links send). */
+export class InboxQuery extends PageQuery {
   @Doc({ description: 'true: only unread ones' }) @IsOptional() @toFlag @IsBoolean({ message: 'unread must be true or false' }) unread?: boolean;
-
-  @Doc({ default: 20 })
-  @IsOptional()
-  @toNumber
-  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
-  @Min(1, { message: 'limit must be a whole number from 1 to 100' })
-  @Max(100, { message: 'limit must be a whole number from 1 to 100' })
-  limit?: number;
-
-  @Doc({ default: 0 })
-  @IsOptional()
-  @toNumber
-  @IsInt({ message: 'offset must be a whole number of 0 or more' })
-  @Min(0, { message: 'offset must be a whole number of 0 or more' })
-  @Max(10_000_000, { message: 'offset is too large' })
-  offset?: number;
 }
 
 export class MarkReadDto {
